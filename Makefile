@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Two commands for a fresh Debian 12:
+#   make run    installs what is missing, builds, and starts SocialGuard
+#   make check  installs what is missing, builds, and runs every test
+#
+# Both are thin wrappers around meson; HACKING.md has the meson commands themselves.
+
+BUILDDIR ?= build
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian 12 packages: build, run, and test (Xvfb, a private D-Bus, the accessibility bus).
+PACKAGES := \
+	libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsqlite3-dev \
+	meson ninja-build pkg-config gettext gcc \
+	xvfb xauth dbus at-spi2-core desktop-file-utils appstream \
+	python3-dogtail python3-pyatspi xdotool imagemagick
+
+# Tests that show windows: no GL on the build machines, and settings kept in memory.
+TEST_ENV := GDK_DEBUG=gl-disable GSK_RENDERER=cairo GSETTINGS_BACKEND=memory
+
+.PHONY: all deps build run check clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR)
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+# Runs from the build tree: the schema and data come from there, not from an install.
+run: build
+	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(BUILDDIR)/src/gui/socialguard
+
+check: build
+	@rm -f $(BUILDDIR)/meson-logs/testlog.json
+	-$(TEST_ENV) xvfb-run -a -s '-screen 0 1280x1024x24' dbus-run-session -- \
+		meson test -C $(BUILDDIR) --print-errorlogs --num-processes 2
+	@/usr/bin/python3 build-aux/test-summary.py $(BUILDDIR)/meson-logs/testlog.json
+
+clean:
+	rm -rf $(BUILDDIR)

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sg-error.h"
+#include "sg-store-private.h"
+
+/* One function per schema version. Each runs inside its own transaction together with the
+ * PRAGMA user_version bump, so a crash halfway leaves the previous version intact. Never edit
+ * a migration that has shipped: add the next one. */
+
+/* Version 1: the tables every feature needs. Times are Unix seconds (UTC). */
+static const char migration_1[] =
+  /* Compose: drafts survive a crash; deleted drafts are kept until the undo toast expires. */
+  "CREATE TABLE drafts ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  title       TEXT NOT NULL DEFAULT '',"
+  "  body        TEXT NOT NULL DEFAULT '',"
+  "  platform    TEXT NOT NULL DEFAULT 'x',"
+  "  declaration TEXT,"
+  "  created_at  INTEGER NOT NULL,"
+  "  updated_at  INTEGER NOT NULL,"
+  "  deleted_at  INTEGER"
+  ");"
+  "CREATE INDEX drafts_updated ON drafts (updated_at DESC) WHERE deleted_at IS NULL;"
+
+  /* "Ignore here": a finding dismissed for one draft and one piece of text. */
+  "CREATE TABLE draft_ignores ("
+  "  draft_id   INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,"
+  "  rule_id    TEXT NOT NULL,"
+  "  match_text TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (draft_id, rule_id, match_text)"
+  ");"
+
+  /* Interests register (GMC 2013 ¶19). `interests` holds the current state; the event log
+   * is the record and is append-only: triggers refuse UPDATE and DELETE on it. */
+  "CREATE TABLE interests ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  organisation TEXT NOT NULL,"
+  "  aliases      TEXT NOT NULL DEFAULT '[]',"
+  "  products     TEXT NOT NULL DEFAULT '[]',"
+  "  category     TEXT NOT NULL,"
+  "  paid_to      TEXT NOT NULL DEFAULT 'me' CHECK (paid_to IN ('me', 'institution')),"
+  "  amount       TEXT,"
+  "  currency     TEXT,"
+  "  start_date   TEXT,"
+  "  end_date     TEXT,"
+  "  notes        TEXT NOT NULL DEFAULT '',"
+  "  removed      INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE interest_events ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  interest_id INTEGER NOT NULL REFERENCES interests (id),"
+  "  at          INTEGER NOT NULL,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('added', 'edited', 'ended', 'removed')),"
+  "  data        TEXT NOT NULL,"
+  "  reason      TEXT"
+  ");"
+  "CREATE INDEX interest_events_interest ON interest_events (interest_id, at);"
+  "CREATE TRIGGER interest_events_no_update BEFORE UPDATE ON interest_events"
+  "  BEGIN SELECT RAISE (ABORT, 'the interests log is append-only'); END;"
+  "CREATE TRIGGER interest_events_no_delete BEFORE DELETE ON interest_events"
+  "  BEGIN SELECT RAISE (ABORT, 'the interests log is append-only'); END;"
+
+  /* Privacy review (GMC 2013 ¶8). */
+  "CREATE TABLE profiles ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  platform      TEXT NOT NULL,"
+  "  handle        TEXT NOT NULL,"
+  "  kind          TEXT NOT NULL CHECK (kind IN ('personal', 'professional')),"
+  "  interval_days INTEGER NOT NULL CHECK (interval_days > 0),"
+  "  created_at    INTEGER NOT NULL,"
+  "  removed_at    INTEGER"
+  ");"
+  "CREATE TABLE reviews ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  profile_id   INTEGER NOT NULL REFERENCES profiles (id),"
+  "  started_at   INTEGER NOT NULL,"
+  "  completed_at INTEGER"
+  ");"
+  "CREATE INDEX reviews_profile ON reviews (profile_id, completed_at);"
+  "CREATE TABLE review_answers ("
+  "  review_id INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,"
+  "  item_id   TEXT NOT NULL,"
+  "  answer    TEXT NOT NULL CHECK (answer IN ('done', 'not-applicable', 'needs-action')),"
+  "  note      TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (review_id, item_id)"
+  ");"
+
+  /* Publish: every post that left, and why any warning was overridden. */
+  "CREATE TABLE publications ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  draft_id        INTEGER REFERENCES drafts (id) ON DELETE SET NULL,"
+  "  at              INTEGER NOT NULL,"
+  "  platform        TEXT NOT NULL,"
+  "  account         TEXT,"
+  "  method          TEXT NOT NULL CHECK (method IN ('copy', 'share', 'post')),"
+  "  final_text      TEXT NOT NULL,"
+  "  declarations    TEXT NOT NULL DEFAULT '[]',"
+  "  status          TEXT NOT NULL CHECK (status IN ('pending', 'posted', 'failed', 'done')),"
+  "  remote_url      TEXT,"
+  "  error           TEXT,"
+  "  idempotency_key TEXT"
+  ");"
+  "CREATE INDEX publications_at ON publications (at DESC);"
+  "CREATE TABLE overrides ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  publication_id INTEGER REFERENCES publications (id),"
+  "  draft_id       INTEGER REFERENCES drafts (id) ON DELETE SET NULL,"
+  "  at             INTEGER NOT NULL,"
+  "  rule_id        TEXT NOT NULL,"
+  "  match_text     TEXT NOT NULL,"
+  "  reason         TEXT NOT NULL"
+  ");"
+
+  /* Local names the engine should recognise: workplace, wards, town, colleagues. */
+  "CREATE TABLE watch_list ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  term     TEXT NOT NULL COLLATE NOCASE UNIQUE,"
+  "  kind     TEXT NOT NULL CHECK (kind IN ('workplace', 'ward', 'town', 'colleague', 'other')),"
+  "  added_at INTEGER NOT NULL"
+  ");";
+
+typedef struct {
+  int         version;
+  const char *sql;
+} Migration;
+
+static const Migration migrations[] = {
+  { 1, migration_1 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SG_STORE_SCHEMA_VERSION);
+
+gboolean
+sg_store_migrate (sqlite3  *db,
+                  int       from_version,
+                  GError  **error)
+{
+  g_assert (db != NULL);
+  g_assert (from_version >= 0 && from_version <= SG_STORE_SCHEMA_VERSION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      const Migration *m = &migrations[i];
+      g_autofree char *bump = NULL;
+
+      if (m->version <= from_version)
+        continue;
+
+      if (!sg_store_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      bump = g_strdup_printf ("PRAGMA user_version = %d", m->version);
+      if (!sg_store_exec (db, m->sql, error) || !sg_store_exec (db, bump, error))
+        {
+          sg_store_exec (db, "ROLLBACK", NULL);
+          g_prefix_error (error, _("Could not update your data to the new format: "));
+          return FALSE;
+        }
+
+      if (!sg_store_exec (db, "COMMIT", error))
+        {
+          sg_store_exec (db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

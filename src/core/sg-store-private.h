@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sg-store.h"
+
+G_BEGIN_DECLS
+
+/* Every core object that reads or writes user data goes through these, so that one
+ * connection is used by one thread at a time whatever thread the GTask landed on. */
+sqlite3  *sg_store_lock            (SgStore    *self);
+void      sg_store_unlock          (SgStore    *self);
+
+gboolean  sg_store_exec            (sqlite3    *db,
+                                    const char *sql,
+                                    GError    **error);
+void      sg_store_set_error       (GError    **error,
+                                    sqlite3    *db,
+                                    const char *what);
+
+/* sg-store-migrations.c */
+gboolean  sg_store_migrate         (sqlite3    *db,
+                                    int         from_version,
+                                    GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,420 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sg-application.h"
+#include "sg-preferences-window.h"
+#include "sg-window.h"
+
+struct _SgApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  GCancellable   *cancellable;
+  char           *store_path;
+  SgStore        *store;
+  GError         *store_error;
+  guint           store_busy : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SgApplication, sg_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STORE_BUSY,
+  PROP_STORE_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_store_result (SgApplication *self,
+                  SgStore       *store,
+                  GError        *error)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  g_clear_error (&self->store_error);
+  self->store_error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_ERROR]);
+
+  if (self->store_busy)
+    {
+      self->store_busy = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_BUSY]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_store_busy (SgApplication *self)
+{
+  if (!self->store_busy)
+    {
+      self->store_busy = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_BUSY]);
+    }
+}
+
+static void
+store_open_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SgApplication) self = user_data;
+  g_autoptr(SgStore) store = NULL;
+  GError *error = NULL;
+
+  store = sg_store_open_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_error_free (error);
+      return;
+    }
+
+  set_store_result (self, store, error);
+}
+
+void
+sg_application_reopen_store (SgApplication *self)
+{
+  g_return_if_fail (SG_IS_APPLICATION (self));
+
+  set_store_busy (self);
+  sg_store_open_async (self->store_path, SG_STORE_OPEN_DEFAULT, self->cancellable,
+                       store_open_cb, g_object_ref (self));
+}
+
+static void
+store_moved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SgApplication) self = user_data;
+  g_autofree char *moved_to = NULL;
+  GError *error = NULL;
+
+  moved_to = sg_store_move_aside_finish (result, &error);
+  if (moved_to == NULL)
+    {
+      set_store_result (self, NULL, error);
+      return;
+    }
+
+  g_message ("Damaged data file kept as %s", moved_to);
+  sg_application_reopen_store (self);
+}
+
+void
+sg_application_move_store_aside (SgApplication *self)
+{
+  g_return_if_fail (SG_IS_APPLICATION (self));
+  g_return_if_fail (self->store == NULL);
+
+  set_store_busy (self);
+  sg_store_move_aside_async (self->store_path, self->cancellable, store_moved_cb,
+                             g_object_ref (self));
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (sg_store_restore_backup (task_data, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+restore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  SgApplication *self = SG_APPLICATION (object);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    set_store_result (self, NULL, error);
+  else
+    sg_application_reopen_store (self);
+}
+
+void
+sg_application_restore_store_backup (SgApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SG_IS_APPLICATION (self));
+  g_return_if_fail (self->store == NULL);
+
+  set_store_busy (self);
+  task = g_task_new (self, self->cancellable, restore_cb, NULL);
+  g_task_set_source_tag (task, sg_application_restore_store_backup);
+  g_task_set_task_data (task, g_strdup (self->store_path), g_free);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+static void
+sg_application_activate (GApplication *app)
+{
+  SgApplication *self = SG_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (sg_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+sg_application_startup (GApplication *app)
+{
+  SgApplication *self = SG_APPLICATION (app);
+
+  G_APPLICATION_CLASS (sg_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_icon_name (APP_ID);
+  sg_application_reopen_store (self);
+}
+
+static void
+sg_application_shutdown (GApplication *app)
+{
+  SgApplication *self = SG_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (sg_application_parent_class)->shutdown (app);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SgApplication *self = user_data;
+  const char *developers[] = { "The SocialGuard developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("SocialGuard"),
+                        "developer-name", _("The SocialGuard developers"),
+                        "version", PACKAGE_VERSION,
+                        /* Translators: shown in the About window. */
+                        "comments", _("Write social media posts that keep to the GMC’s "
+                                      "guidance on confidentiality, boundaries, respect and "
+                                      "declared interests. Nothing leaves your computer unless "
+                                      "you publish it."),
+                        "developers", developers,
+                        "copyright", "© 2026 The SocialGuard developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SgApplication *self = user_data;
+  SgPreferencesWindow *prefs;
+
+  prefs = sg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                     self->settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SgApplication *self = user_data;
+  GList *windows;
+
+  /* Closing each window (rather than g_application_quit) gives it the chance to save its
+   * size and, once Compose lands, the draft. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+sg_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SgApplication *self = SG_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_STORE_BUSY:
+      g_value_set_boolean (value, self->store_busy);
+      break;
+
+    case PROP_STORE_ERROR:
+      g_value_set_boxed (value, self->store_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sg_application_dispose (GObject *object)
+{
+  SgApplication *self = SG_APPLICATION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sg_application_parent_class)->dispose (object);
+}
+
+static void
+sg_application_finalize (GObject *object)
+{
+  SgApplication *self = SG_APPLICATION (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->store_error);
+  g_free (self->store_path);
+
+  G_OBJECT_CLASS (sg_application_parent_class)->finalize (object);
+}
+
+static void
+sg_application_class_init (SgApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sg_application_dispose;
+  object_class->finalize = sg_application_finalize;
+  object_class->get_property = sg_application_get_property;
+
+  app_class->activate = sg_application_activate;
+  app_class->startup = sg_application_startup;
+  app_class->shutdown = sg_application_shutdown;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SG_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STORE_BUSY] =
+    g_param_spec_boolean ("store-busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STORE_ERROR] =
+    g_param_spec_boxed ("store-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sg_application_init (SgApplication *self)
+{
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.page::compose", { "<Alt>1", NULL } },
+    { "win.page::privacy", { "<Alt>2", NULL } },
+    { "win.page::interests", { "<Alt>3", NULL } },
+    { "win.page::history", { "<Alt>4", NULL } },
+  };
+
+  self->cancellable = g_cancellable_new ();
+  self->store_path = sg_store_get_default_path ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+}
+
+SgApplication *
+sg_application_new (void)
+{
+  return g_object_new (SG_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/example/SocialGuard",
+                       NULL);
+}
+
+GSettings *
+sg_application_get_settings (SgApplication *self)
+{
+  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+SgStore *
+sg_application_get_store (SgApplication *self)
+{
+  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+sg_application_get_store_error (SgApplication *self)
+{
+  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+gboolean
+sg_application_get_store_busy (SgApplication *self)
+{
+  g_return_val_if_fail (SG_IS_APPLICATION (self), FALSE);
+
+  return self->store_busy;
+}
+
+const char *
+sg_application_get_store_path (SgApplication *self)
+{
+  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
+
+  return self->store_path;
+}

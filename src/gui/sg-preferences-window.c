@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sg-preferences-window.h"
+
+struct _SgPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template children, alphabetical */
+  GtkAdjustment        *declaration_window_adjustment;
+  GtkEntry             *declarations_url_entry;
+  GtkListBox           *ignored_rules_list;
+  AdwComboRow          *platform_row;
+  GtkSwitch            *reminders_switch;
+  GtkAdjustment        *review_interval_adjustment;
+
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SgPreferencesWindow, sg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* In the order of the rows in the template's string list; the ids are the platform contract
+ * of DESIGN.md. */
+static const char * const platform_ids[] = {
+  "x", "mastodon", "bluesky", "threads", "linkedin", "facebook", "instagram", "tiktok",
+  "blog", "whatsapp", "forum",
+};
+
+static gboolean
+platform_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *id = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (platform_ids); i++)
+    if (g_strcmp0 (id, platform_ids[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+platform_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  if (i >= G_N_ELEMENTS (platform_ids))
+    return NULL;
+
+  return g_variant_new_string (platform_ids[i]);
+}
+
+static void
+restore_rule_cb (GtkButton           *button,
+                 SgPreferencesWindow *self)
+{
+  const char *rule_id = g_object_get_data (G_OBJECT (button), "rule-id");
+  g_auto(GStrv) ignored = g_settings_get_strv (self->settings, "ignored-rules");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+
+  for (guint i = 0; ignored[i] != NULL; i++)
+    if (g_strcmp0 (ignored[i], rule_id) != 0)
+      g_strv_builder_add (builder, ignored[i]);
+  kept = g_strv_builder_end (builder);
+
+  g_settings_set_strv (self->settings, "ignored-rules", (const char * const *) kept);
+}
+
+/* Few rows, rebuilt whole on each change: simpler than a model and just as fast here. */
+static void
+ignored_rules_changed_cb (SgPreferencesWindow *self)
+{
+  g_auto(GStrv) ignored = g_settings_get_strv (self->settings, "ignored-rules");
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->ignored_rules_list))) != NULL)
+    gtk_list_box_remove (self->ignored_rules_list, child);
+
+  if (ignored[0] == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No rules are ignored"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("“Ignore this rule” in the guidance sidebar hides a rule "
+                                     "everywhere; it will be listed here."));
+      gtk_list_box_append (self->ignored_rules_list, row);
+      return;
+    }
+
+  for (guint i = 0; ignored[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ignored[i]);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "rule-id", g_strdup (ignored[i]), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Restore rule"), -1);
+      g_signal_connect (button, "clicked", G_CALLBACK (restore_rule_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->ignored_rules_list, row);
+    }
+}
+
+static void
+sg_preferences_window_constructed (GObject *object)
+{
+  SgPreferencesWindow *self = SG_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (sg_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind_with_mapping (self->settings, "default-platform",
+                                self->platform_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                platform_get_mapping, platform_set_mapping, NULL, NULL);
+  g_settings_bind (self->settings, "review-interval-days",
+                   self->review_interval_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminders-enabled",
+                   self->reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "declaration-window-months",
+                   self->declaration_window_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "declarations-page-url",
+                   self->declarations_url_entry, "text", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->settings, "changed::ignored-rules",
+                           G_CALLBACK (ignored_rules_changed_cb), self, G_CONNECT_SWAPPED);
+  ignored_rules_changed_cb (self);
+}
+
+static void
+sg_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SgPreferencesWindow *self = SG_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sg_preferences_window_dispose (GObject *object)
+{
+  SgPreferencesWindow *self = SG_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sg_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+sg_preferences_window_class_init (SgPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sg_preferences_window_constructed;
+  object_class->dispose = sg_preferences_window_dispose;
+  object_class->set_property = sg_preferences_window_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SocialGuard/ui/sg-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow,
+                                        declaration_window_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow,
+                                        declarations_url_entry);
+  gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, ignored_rules_list);
+  gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, platform_row);
+  gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow,
+                                        review_interval_adjustment);
+}
+
+static void
+sg_preferences_window_init (SgPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SgPreferencesWindow *
+sg_preferences_window_new (GtkWindow *parent,
+                           GSettings *settings)
+{
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SG_TYPE_PREFERENCES_WINDOW,
+                       "settings", settings,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+}

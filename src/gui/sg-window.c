@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sg-error.h"
+#include "sg-window.h"
+
+struct _SgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children, alphabetical */
+  GtkLabel             *problem_label;
+  GtkRevealer          *problem_revealer;
+  AdwViewStack         *stack;
+  AdwToastOverlay      *toast_overlay;
+
+  SgApplication        *application;
+  GSettings            *settings;
+  AdwMessageDialog     *problem_dialog;
+};
+
+G_DEFINE_FINAL_TYPE (SgWindow, sg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const page_names[] = { "compose", "privacy", "interests", "history" };
+
+static gboolean
+is_page_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_strcmp0 (name, page_names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+problem_response_cb (SgWindow         *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "move-aside") == 0)
+    sg_application_move_store_aside (self->application);
+  else if (g_strcmp0 (response, "restore") == 0)
+    sg_application_restore_store_backup (self->application);
+  else if (g_strcmp0 (response, "quit") == 0)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+problem_dialog_destroyed_cb (SgWindow *self)
+{
+  self->problem_dialog = NULL;
+}
+
+/* A damaged or too-new data file is explained once in a dialog; the banner stays so that a
+ * user who dismissed the dialog still knows nothing is being saved. */
+static void
+show_store_problem (SgWindow *self)
+{
+  const GError *error = sg_application_get_store_error (self->application);
+  const char *path = sg_application_get_store_path (self->application);
+  g_autofree char *body = NULL;
+  gboolean too_new;
+  gboolean has_backup;
+
+  if (error == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
+      if (self->problem_dialog != NULL)
+        gtk_window_destroy (GTK_WINDOW (self->problem_dialog));
+      return;
+    }
+
+  gtk_label_set_label (self->problem_label,
+                       _("Your saved data could not be opened, so nothing you do now will be "
+                         "saved."));
+  gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+
+  if (self->problem_dialog != NULL)
+    return;
+
+  too_new = g_error_matches (error, SG_ERROR, SG_ERROR_DATABASE_TOO_NEW);
+  has_backup = !too_new && sg_store_has_backup (path);
+
+  /* Translators: %s is the error; %s the path of the file on disk. */
+  body = g_strdup_printf (_("%s\n\nThe file has not been changed. It is at:\n%s\n\n"
+                            "You can move it aside (it is kept, renamed) and start with "
+                            "empty data, or quit and ask for help."),
+                          error->message, path);
+
+  self->problem_dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_WINDOW (self),
+                              too_new ? _("Data From a Newer Version")
+                                      : _("Your Data Could Not Be Opened"),
+                              body));
+  adw_message_dialog_set_body_use_markup (self->problem_dialog, FALSE);
+  adw_message_dialog_add_response (self->problem_dialog, "quit", _("_Quit"));
+  adw_message_dialog_add_response (self->problem_dialog, "later", _("_Not Now"));
+  if (has_backup)
+    adw_message_dialog_add_response (self->problem_dialog, "restore",
+                                     _("_Restore Yesterday’s Backup"));
+  adw_message_dialog_add_response (self->problem_dialog, "move-aside",
+                                   _("_Move Aside and Start Fresh"));
+  adw_message_dialog_set_default_response (self->problem_dialog, "later");
+  adw_message_dialog_set_close_response (self->problem_dialog, "later");
+
+  g_signal_connect_object (self->problem_dialog, "response",
+                           G_CALLBACK (problem_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->problem_dialog, "destroy",
+                           G_CALLBACK (problem_dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->problem_dialog));
+}
+
+static void
+store_error_changed_cb (SgWindow *self)
+{
+  show_store_problem (self);
+}
+
+static void
+resolve_problem_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  show_store_problem (SG_WINDOW (widget));
+}
+
+static void
+visible_page_changed_cb (SgWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (name == NULL)
+    return;
+
+  g_settings_set_string (self->settings, "last-page", name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static gboolean
+sg_window_close_request (GtkWindow *window)
+{
+  SgWindow *self = SG_WINDOW (window);
+  int width, height;
+
+  /* Saved here rather than on every resize: GSettings writes are cheap but not free, and
+   * only the last size matters. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (sg_window_parent_class)->close_request (window);
+}
+
+/* GtkWindow:application is not a construct property, so it is only set after constructed():
+ * everything that needs the application happens here, from sg_window_new(). */
+static void
+sg_window_setup (SgWindow *self)
+{
+  g_autofree char *last_page = NULL;
+
+  self->application = SG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  self->settings = g_object_ref (sg_application_get_settings (self->application));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  if (is_page_name (last_page))
+    adw_view_stack_set_visible_child_name (self->stack, last_page);
+
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->application, "notify::store-error",
+                           G_CALLBACK (store_error_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The store may already have failed before this window existed. */
+  if (sg_application_get_store_error (self->application) != NULL)
+    show_store_problem (self);
+}
+
+static void
+sg_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SgWindow *self = SG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      g_value_set_string (value, sg_window_get_page (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sg_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SgWindow *self = SG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      sg_window_set_page (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sg_window_dispose (GObject *object)
+{
+  SgWindow *self = SG_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sg_window_parent_class)->dispose (object);
+}
+
+static void
+sg_window_class_init (SgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sg_window_dispose;
+  object_class->get_property = sg_window_get_property;
+  object_class->set_property = sg_window_set_property;
+  window_class->close_request = sg_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SocialGuard/ui/sg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, toast_overlay);
+
+  /* The visible page, by name ("compose", "privacy", "interests", "history"). */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "compose",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A property action is stateful, so the page menu and Alt+1…4 stay in step with the
+   * view switcher for free. */
+  gtk_widget_class_install_property_action (widget_class, "win.page", "page");
+  gtk_widget_class_install_action (widget_class, "win.resolve-problem", NULL,
+                                   resolve_problem_action);
+}
+
+static void
+sg_window_init (SgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SgWindow *
+sg_window_new (SgApplication *application)
+{
+  SgWindow *self;
+
+  g_return_val_if_fail (SG_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SG_TYPE_WINDOW, "application", application, NULL);
+  sg_window_setup (self);
+
+  return self;
+}
+
+const char *
+sg_window_get_page (SgWindow *self)
+{
+  g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
+
+  /* The property action asks for the state while the template is being torn down. */
+  if (self->stack == NULL || adw_view_stack_get_visible_child_name (self->stack) == NULL)
+    return page_names[0];
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+sg_window_set_page (SgWindow   *self,
+                    const char *page)
+{
+  g_return_if_fail (SG_IS_WINDOW (self));
+
+  if (is_page_name (page))
+    adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+void
+sg_window_add_toast (SgWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (SG_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

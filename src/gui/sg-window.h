@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sg-application.h"
+
+G_BEGIN_DECLS
+
+#define SG_TYPE_WINDOW (sg_window_get_type ())
+G_DECLARE_FINAL_TYPE (SgWindow, sg_window, SG, WINDOW, AdwApplicationWindow)
+
+SgWindow   *sg_window_new            (SgApplication *application);
+const char *sg_window_get_page       (SgWindow      *self);
+void        sg_window_set_page       (SgWindow      *self,
+                                      const char    *page);
+void        sg_window_add_toast      (SgWindow      *self,
+                                      AdwToast      *toast);
+
+G_END_DECLS

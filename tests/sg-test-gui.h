@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*SgTestCondition) (gpointer data);
+
+/* Prepares a private $XDG_DATA_HOME and $XDG_CONFIG_HOME before GLib caches them. */
+char      *sg_test_gui_init        (int             *argc,
+                                    char          ***argv);
+gboolean   sg_test_wait            (SgTestCondition  condition,
+                                    gpointer         data,
+                                    guint            timeout_ms);
+void       sg_test_iterate         (guint            ms);
+GtkWindow *sg_test_find_toplevel   (GType            type);
+/* Renders @widget to "<SG_TEST_OUTPUT_DIR>/<name>.png" and returns the path. */
+char      *sg_test_save_png        (GtkWidget       *widget,
+                                    const char      *name);
+/* Depth-first search for a widget whose accessible label is @label. */
+GtkWidget *sg_test_find_by_label   (GtkWidget       *root,
+                                    const char      *label);
+void       sg_test_remove_tree     (const char      *path);
+
+G_END_DECLS

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Starting with a damaged data file: the app opens, says so in plain words, leaves the file
+ * exactly as it was, and moving it aside keeps the damaged copy and starts afresh. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sg-application.h"
+#include "sg-test-gui.h"
+#include "sg-window.h"
+
+static SgApplication *app;
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+store_ready (gpointer data)
+{
+  return sg_application_get_store (app) != NULL;
+}
+
+static char *
+checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static GtkWidget *
+find_label_with_text (GtkWidget  *widget,
+                      const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_text (child, needle);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_corrupt_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sg_store_get_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *screenshot = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+  const GError *store_error;
+  GStatBuf st_before, st_after;
+
+  /* Someone's data, damaged: it must survive byte for byte. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, "SQLite format 3\n but the rest is torn away \x01\x02\x03", -1, &error);
+  g_assert_no_error (error);
+  before = checksum (path);
+  g_assert_cmpint (g_stat (path, &st_before), ==, 0);
+
+  app = sg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Data Could Not Be Opened");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "has not been changed"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  g_assert_true (adw_message_dialog_has_response (dialog, "move-aside"));
+
+  store_error = sg_application_get_store_error (app);
+  g_assert_nonnull (store_error);
+  g_assert_null (sg_application_get_store (app));
+
+  /* The window is up behind the dialog, with the banner. */
+  window = GTK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (SG_IS_WINDOW (window));
+  sg_test_iterate (300);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "nothing you do now will be saved"));
+  screenshot = sg_test_save_png (GTK_WIDGET (dialog), "corrupt-database-dialog");
+  g_test_message ("Screenshot: %s", screenshot);
+
+  after = checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (g_stat (path, &st_after), ==, 0);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* Move aside: the damaged copy is kept, a fresh store opens. */
+  adw_message_dialog_response (dialog, "move-aside");
+  g_assert_true (sg_test_wait (store_ready, NULL, 5000));
+  g_assert_null (sg_application_get_store_error (app));
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean found = FALSE;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_prefix (name, "socialguard.db.damaged-"))
+        {
+          g_autofree char *moved = g_build_filename (dir, name, NULL);
+          g_autofree char *sum = checksum (moved);
+          g_assert_cmpstr (sum, ==, before);
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = sg_test_gui_init (&argc, &argv);
+  int ret;
+
+  g_test_add_func ("/sg/window/corrupt-database", test_corrupt_database);
+  ret = g_test_run ();
+
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  sg_test_remove_tree (home);
+
+  return ret;
+}

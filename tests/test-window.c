@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window as a user meets it: it opens, every page is reachable by its action and
+ * shortcut, the About, Preferences and Shortcuts windows open, and the size is remembered. */
+#include "config.h"
+
+#include "sg-application.h"
+#include "sg-preferences-window.h"
+#include "sg-test-gui.h"
+#include "sg-window.h"
+
+static SgApplication *app;
+
+static SgWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (SG_IS_WINDOW (window));
+  return SG_WINDOW (window);
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         gtk_widget_get_width (GTK_WIDGET (window)) > 0;
+}
+
+static gboolean
+store_ready (gpointer data)
+{
+  return sg_application_get_store (app) != NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  GtkWindow *window = sg_test_find_toplevel (GPOINTER_TO_SIZE (data));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static void
+test_opens (void)
+{
+  g_autofree char *path = NULL;
+
+  g_assert_true (sg_test_wait (window_mapped, NULL, 5000));
+  g_assert_true (sg_test_wait (store_ready, NULL, 5000));
+  g_assert_null (sg_application_get_store_error (app));
+  g_assert_cmpstr (sg_window_get_page (get_window ()), ==, "compose");
+  g_assert_true (g_file_test (sg_application_get_store_path (app), G_FILE_TEST_IS_REGULAR));
+
+  sg_test_iterate (200);
+  path = sg_test_save_png (GTK_WIDGET (get_window ()), "main-window");
+  g_test_message ("Screenshot: %s", path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_pages (void)
+{
+  const char *pages[] = { "privacy", "interests", "history", "compose" };
+  SgWindow *window = get_window ();
+  GSettings *settings = sg_application_get_settings (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *saved = NULL;
+      g_autoptr(GVariant) state = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s",
+                                                 pages[i]));
+      g_assert_cmpstr (sg_window_get_page (window), ==, pages[i]);
+      saved = g_settings_get_string (settings, "last-page");
+      g_assert_cmpstr (saved, ==, pages[i]);
+    }
+
+  /* An unknown page name changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "nowhere");
+  g_assert_cmpstr (sg_window_get_page (window), ==, "compose");
+}
+
+static void
+test_page_shortcuts (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                 "win.page::history");
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Alt>4");
+}
+
+static void
+test_about (void)
+{
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
+  about = sg_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "SocialGuard");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (about);
+}
+
+static void
+test_preferences (void)
+{
+  GSettings *settings = sg_application_get_settings (app);
+  GtkWindow *prefs;
+  g_autofree char *platform = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (sg_test_wait (toplevel_shown,
+                               GSIZE_TO_POINTER (SG_TYPE_PREFERENCES_WINDOW), 5000));
+  prefs = sg_test_find_toplevel (SG_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+
+  /* Settings and widgets are bound both ways. */
+  g_settings_set_string (settings, "default-platform", "mastodon");
+  g_settings_set_uint (settings, "review-interval-days", 30);
+  sg_test_iterate (50);
+  {
+    GtkWidget *w = GTK_WIDGET (prefs);
+    g_autofree char *path = sg_test_save_png (w, "preferences");
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* An ignored rule is listed and can be restored. */
+  {
+    const char *ignored[] = { "respect.profanity", NULL };
+    GtkWidget *button;
+
+    g_settings_set_strv (settings, "ignored-rules", ignored);
+    sg_test_iterate (50);
+    button = sg_test_find_by_label (GTK_WIDGET (prefs), "Restore rule");
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_cmpuint (g_strv_length (g_settings_get_strv (settings, "ignored-rules")), ==, 0);
+  }
+  gtk_window_destroy (prefs);
+
+  platform = g_settings_get_string (settings, "default-platform");
+  g_assert_cmpstr (platform, ==, "mastodon");
+  g_settings_reset (settings, "default-platform");
+  g_settings_reset (settings, "review-interval-days");
+}
+
+static void
+test_shortcuts_window (void)
+{
+  GtkWindow *shortcuts;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()),
+                                             "win.show-help-overlay", NULL));
+  g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW),
+                               5000));
+  shortcuts = sg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+}
+
+static void
+test_size_remembered (void)
+{
+  SgWindow *window = get_window ();
+  GSettings *settings = sg_application_get_settings (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = sg_test_gui_init (&argc, &argv);
+  int ret;
+
+  app = sg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/sg/window/opens", test_opens);
+  g_test_add_func ("/sg/window/pages", test_pages);
+  g_test_add_func ("/sg/window/page-shortcuts", test_page_shortcuts);
+  g_test_add_func ("/sg/window/about", test_about);
+  g_test_add_func ("/sg/window/preferences", test_preferences);
+  g_test_add_func ("/sg/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/sg/window/size-remembered", test_size_remembered);
+
+  ret = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  sg_test_remove_tree (home);
+
+  return ret;
+}
