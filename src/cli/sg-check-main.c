@@ -4,11 +4,277 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
 
+#include "sg-analyzer.h"
+#include "sg-check-report.h"
+#include "sg-error.h"
+#include "sg-platform.h"
+#include "sg-store.h"
+#include "sg-text.h"
+#include "sg-watch-list.h"
+
 #define EXIT_FINDINGS 1
 #define EXIT_USAGE    2
+
+typedef struct {
+  SgAnalyzer *analyzer;
+  SgReport    report;
+  const char *platform;
+  gboolean    jsonl;
+  guint       n_findings;
+  gboolean    input_error;
+} Check;
+
+static void
+input_error (Check      *check,
+             const char *path,
+             const char *message)
+{
+  g_printerr ("%s: %s\n", path, message);
+  check->input_error = TRUE;
+}
+
+static void
+check_text (Check      *check,
+            const char *path,
+            const char *id_json,
+            const char *text,
+            gsize       len,
+            const char *platform)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  findings = sg_analyzer_analyze (check->analyzer, text, len, platform, &error);
+  if (findings == NULL)
+    {
+      input_error (check, path, error->message);
+      if (check->jsonl)
+        {
+          /* Keep output line N answering input line N. */
+          g_string_append (check->report.out, "{\"id\":");
+          g_string_append (check->report.out, id_json != NULL ? id_json : "null");
+          g_string_append (check->report.out, ",\"error\":");
+          sg_json_escape (check->report.out, error->message, -1);
+          g_string_append (check->report.out, "}\n");
+        }
+      return;
+    }
+
+  check->n_findings += sg_report_findings (&check->report, path, id_json, text, findings);
+}
+
+static void
+check_jsonl (Check      *check,
+             const char *path,
+             const char *contents,
+             gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  const char *line = contents;
+  const char *end = contents + length;
+  guint number = 0;
+
+  while (line < end)
+    {
+      const char *nl = memchr (line, '\n', end - line);
+      gsize line_len = (nl != NULL ? nl : end) - line;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *where = NULL;
+      JsonObject *o;
+      JsonNode *id;
+      const char *text, *platform;
+      g_autofree char *id_json = NULL;
+
+      number++;
+      where = g_strdup_printf ("%s:%u", path, number);
+
+      if (line_len > 0 && line[line_len - 1] == '\r')
+        line_len--;
+      if (line_len == 0)
+        {
+          line = nl != NULL ? nl + 1 : end;
+          continue;
+        }
+
+      if (!json_parser_load_from_data (parser, line, line_len, &error) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          input_error (check, where, _("not a JSON object; each line must be "
+                                       "{\"id\", \"text\", \"platform\"?}"));
+          g_string_append (check->report.out, "{\"id\":null,\"error\":\"not a JSON object\"}\n");
+          line = nl != NULL ? nl + 1 : end;
+          continue;
+        }
+
+      o = json_node_get_object (json_parser_get_root (parser));
+      id = json_object_get_member (o, "id");
+      id_json = id != NULL ? json_to_string (id, FALSE) : g_strdup ("null");
+      text = json_object_get_string_member_with_default (o, "text", NULL);
+      platform = json_object_get_string_member_with_default (o, "platform", check->platform);
+
+      if (text == NULL)
+        {
+          input_error (check, where, _("the object has no “text” string"));
+          g_string_append_printf (check->report.out,
+                                  "{\"id\":%s,\"error\":\"no text\"}\n", id_json);
+        }
+      else
+        check_text (check, where, id_json, text, strlen (text), platform);
+
+      line = nl != NULL ? nl + 1 : end;
+    }
+}
+
+static gboolean
+read_stdin (GBytes  **out,
+            GError  **error)
+{
+  g_autoptr(GByteArray) buf = g_byte_array_new ();
+  guint8 chunk[64 * 1024];
+  size_t n;
+
+  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+    g_byte_array_append (buf, chunk, n);
+
+  if (ferror (stdin))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT, _("could not read standard input"));
+      return FALSE;
+    }
+
+  *out = g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+  return TRUE;
+}
+
+static void
+check_input (Check      *check,
+             const char *path)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *display = g_str_equal (path, "-") ? "-" : path;
+  const char *data;
+  gsize length;
+  gssize invalid;
+
+  if (g_str_equal (path, "-"))
+    {
+      if (!read_stdin (&bytes, &error))
+        {
+          input_error (check, display, error->message);
+          return;
+        }
+      data = g_bytes_get_data (bytes, &length);
+    }
+  else
+    {
+      /* Mapped, not read: a 50 MB file costs no copy. */
+      mapped = g_mapped_file_new (path, FALSE, &error);
+      if (mapped == NULL)
+        {
+          input_error (check, display, error->message);
+          return;
+        }
+      data = g_mapped_file_get_contents (mapped);
+      length = g_mapped_file_get_length (mapped);
+    }
+
+  if (data == NULL)
+    data = "";
+
+  if ((invalid = sg_text_find_invalid_utf8 (data, length)) >= 0)
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("not valid UTF-8 (first bad byte at offset %" G_GSSIZE_FORMAT
+                           "); save the file as UTF-8"), invalid);
+      input_error (check, display, msg);
+      return;
+    }
+
+  if (check->jsonl)
+    check_jsonl (check, display, data, length);
+  else
+    check_text (check, display, NULL, data, length, check->platform);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("socialguard-check: %s\n", message);
+  g_printerr ("%s\n", _("Try “socialguard-check --help”."));
+  return EXIT_USAGE;
+}
+
+static int
+run (const char  *platform,
+     const char  *format,
+     gboolean     jsonl,
+     const char  *rules,
+     gboolean     declare,
+     const char  *db,
+     const char  *min_severity,
+     char       **files)
+{
+  g_autoptr(SgRulePack) pack = NULL;
+  g_autoptr(GError) error = NULL;
+  Check check = { 0 };
+
+  if (declare)
+    return usage_error (_("--declare needs the interests register, which is not built yet"));
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error (_("no input: give one or more files, or - for standard input"));
+
+  check.platform = platform != NULL ? platform : "x";
+  if (sg_platform_lookup (check.platform, &error) == NULL)
+    return usage_error (error->message);
+
+  if (format == NULL || g_str_equal (format, "text"))
+    check.report.format = jsonl ? SG_REPORT_JSONL : SG_REPORT_TEXT;
+  else if (g_str_equal (format, "json"))
+    check.report.format = jsonl ? SG_REPORT_JSONL : SG_REPORT_JSON;
+  else
+    return usage_error (_("--format must be text or json"));
+  check.jsonl = jsonl;
+
+  check.report.min_severity = SG_SEVERITY_WARNING;
+  if (min_severity != NULL && !sg_severity_from_string (min_severity, &check.report.min_severity))
+    return usage_error (_("--min-severity must be info, warning or error"));
+
+  pack = sg_rule_pack_load (rules, &error);
+  if (pack == NULL)
+    return usage_error (error->message);
+  check.analyzer = sg_analyzer_new (pack);
+
+  if (db != NULL)
+    {
+      g_autoptr(SgStore) store = sg_store_open (db, SG_STORE_OPEN_READ_ONLY, NULL, &error);
+      g_auto(GStrv) terms = NULL;
+
+      if (store == NULL || (terms = sg_watch_list_load (store, &error)) == NULL)
+        {
+          g_clear_object (&check.analyzer);
+          return usage_error (error->message);
+        }
+      sg_analyzer_set_watch_list (check.analyzer, (const char * const *) terms);
+    }
+
+  sg_report_begin (&check.report);
+  for (guint i = 0; files[i] != NULL; i++)
+    check_input (&check, files[i]);
+  sg_report_end (&check.report);
+
+  g_clear_object (&check.analyzer);
+
+  if (check.input_error)
+    return EXIT_USAGE;
+  return check.n_findings > 0 ? EXIT_FINDINGS : EXIT_SUCCESS;
+}
 
 int
 main (int   argc,
@@ -74,9 +340,5 @@ main (int   argc,
       return EXIT_SUCCESS;
     }
 
-  /* The guidance engine arrives with its own issue; until then say so rather than pretend
-   * that a file is clean. */
-  g_printerr ("socialguard-check: %s\n",
-              _("the guidance engine is not built yet; only --help and --version work"));
-  return EXIT_USAGE;
+  return run (platform, format, jsonl, rules, declare, db, min_severity, files);
 }

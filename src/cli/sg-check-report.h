@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "sg-finding.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SG_REPORT_TEXT,
+  SG_REPORT_JSON,
+  SG_REPORT_JSONL,
+} SgReportFormat;
+
+/* Writes findings as DESIGN.md's contract says: offsets, lengths and columns in code points,
+ * lines and columns 1-based. Output goes to a buffered GString flushed by the caller, so a
+ * 50 MB input with many findings does not make a write per finding. */
+typedef struct {
+  SgReportFormat  format;
+  SgSeverity      min_severity;
+  GString        *out;
+  guint           n_json;     /* findings written to the JSON array so far */
+} SgReport;
+
+void  sg_report_begin     (SgReport   *report);
+/* Appends the findings of one input; returns how many were at or above min_severity. */
+guint sg_report_findings  (SgReport   *report,
+                           const char *path,
+                           const char *id_json,    /* --jsonl: the id as JSON, else NULL */
+                           const char *text,
+                           GPtrArray  *findings);
+void  sg_report_end       (SgReport   *report);
+void  sg_report_flush     (SgReport   *report,
+                           gboolean    force);
+
+void  sg_json_escape      (GString    *out,
+                           const char *str,
+                           gssize      len);
+
+G_END_DECLS

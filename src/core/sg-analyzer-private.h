@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sg-analyzer.h"
+#include "sg-lexicon.h"
+#include "sg-rule-pack-private.h"
+#include "sg-text.h"
+
+G_BEGIN_DECLS
+
+/* Something found in the text that a rule can refer to: a lexicon term, an identifier, a
+ * dose, a proper noun … all in original byte offsets. */
+typedef struct {
+  guint   group;
+  guint32 start;
+  guint32 end;
+  guint32 sentence;
+  guint   flags;    /* identifier flags */
+  gint    value;    /* identifier value (an age, a year) */
+} SgHit;
+
+typedef struct {
+  SgRulePack *pack;
+  GPtrArray  *groups;      /* SgGroup*, from the pack */
+  SgText      text;
+  GArray     *hits;        /* SgHit, sorted by start once collected */
+  GArray     *scratch;     /* SgLexiconMatch */
+  GArray     *identifiers; /* SgIdentifier */
+  GArray     *head;        /* int per group: first hit index, -1 none */
+  GArray     *next;        /* int per hit: next hit of the same group */
+  SgLexicon  *watch;       /* may be NULL */
+} SgScan;
+
+/* sg-entities.c: the built-in groups that are not plain terms. */
+void sg_entities_collect (SgScan *scan);
+
+static inline void
+sg_scan_add_hit (SgScan *scan,
+                 guint   group,
+                 gsize   start,
+                 gsize   end,
+                 guint   flags,
+                 gint    value)
+{
+  SgHit hit = { group, (guint32) start, (guint32) end, 0, flags, value };
+
+  if (group != G_MAXUINT)
+    g_array_append_val (scan->hits, hit);
+}
+
+gboolean sg_scan_is_capitalised (SgScan *scan,
+                                 gsize   start);
+
+G_END_DECLS

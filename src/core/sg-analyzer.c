@@ -1,0 +1,684 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sg-analyzer-private.h"
+#include "sg-error.h"
+#include "sg-identifiers.h"
+#include "sg-platform.h"
+
+/* Long inputs are analysed in pieces of about this size, cut at a line or a space, so memory
+ * stays bounded whatever the input. A draft is far shorter; a piece this long is many drafts,
+ * and "the sum of details" only makes sense within one. */
+#define SEGMENT_SIZE (32 * 1024)
+
+struct _SgAnalyzer
+{
+  GObject     parent_instance;
+
+  SgRulePack *pack;
+  GMutex      mutex;        /* guards the two fields below */
+  SgLexicon  *watch;
+  GStrv       ignored;
+};
+
+G_DEFINE_FINAL_TYPE (SgAnalyzer, sg_analyzer, G_TYPE_OBJECT)
+
+/* Scanning */
+
+static void
+scan_init (SgScan     *scan,
+           SgAnalyzer *self)
+{
+  memset (scan, 0, sizeof *scan);
+  scan->pack = self->pack;
+  scan->groups = sg_rule_pack_get_groups (self->pack);
+  sg_text_init (&scan->text);
+  scan->hits = g_array_new (FALSE, FALSE, sizeof (SgHit));
+  scan->scratch = g_array_new (FALSE, FALSE, sizeof (SgLexiconMatch));
+  scan->identifiers = g_array_new (FALSE, FALSE, sizeof (SgIdentifier));
+  scan->head = g_array_new (FALSE, FALSE, sizeof (int));
+  scan->next = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_mutex_lock (&self->mutex);
+  scan->watch = self->watch != NULL ? sg_lexicon_ref (self->watch) : NULL;
+  g_mutex_unlock (&self->mutex);
+}
+
+static void
+scan_clear (SgScan *scan)
+{
+  sg_text_clear (&scan->text);
+  g_clear_pointer (&scan->hits, g_array_unref);
+  g_clear_pointer (&scan->scratch, g_array_unref);
+  g_clear_pointer (&scan->identifiers, g_array_unref);
+  g_clear_pointer (&scan->head, g_array_unref);
+  g_clear_pointer (&scan->next, g_array_unref);
+  g_clear_pointer (&scan->watch, sg_lexicon_unref);
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const SgHit *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return (int) x->group - (int) y->group;
+}
+
+static void
+index_hits (SgScan *scan)
+{
+  guint n_groups = scan->groups->len;
+
+  g_array_sort (scan->hits, compare_hits);
+  g_array_set_size (scan->head, n_groups);
+  g_array_set_size (scan->next, scan->hits->len);
+  for (guint g = 0; g < n_groups; g++)
+    g_array_index (scan->head, int, g) = -1;
+
+  /* Backwards, so each group's list comes out in text order. */
+  for (int i = (int) scan->hits->len - 1; i >= 0; i--)
+    {
+      SgHit *hit = &g_array_index (scan->hits, SgHit, i);
+
+      hit->sentence = sg_text_sentence_at (&scan->text, hit->start);
+      g_array_index (scan->next, int, i) = g_array_index (scan->head, int, hit->group);
+      g_array_index (scan->head, int, hit->group) = i;
+    }
+}
+
+static void
+collect_terms (SgScan *scan)
+{
+  const guint32 *map = (const guint32 *) scan->text.map->data;
+
+  g_array_set_size (scan->scratch, 0);
+  sg_lexicon_scan (sg_rule_pack_get_lexicon (scan->pack), scan->text.folded->str,
+                   scan->text.folded->len, scan->scratch);
+
+  for (guint i = 0; i < scan->scratch->len; i++)
+    {
+      const SgLexiconMatch *m = &g_array_index (scan->scratch, SgLexiconMatch, i);
+      const SgGroup *group = g_ptr_array_index (scan->groups, m->value);
+      gsize start = map[m->start];
+
+      if (group->capitalised && !sg_scan_is_capitalised (scan, start))
+        continue;
+
+      sg_scan_add_hit (scan, m->value, start, map[m->end], 0, 0);
+    }
+}
+
+static void
+scan_segment (SgScan     *scan,
+              const char *text,
+              gsize       len)
+{
+  g_array_set_size (scan->hits, 0);
+  sg_text_prepare (&scan->text, text, len);
+  collect_terms (scan);
+  index_hits (scan);           /* the name heuristics look up lexicon hits */
+  sg_entities_collect (scan);
+  index_hits (scan);
+}
+
+/* Rules */
+
+static gboolean
+condition_holds (SgScan            *scan,
+                 const SgCondition *c,
+                 const SgHit       *anchor)
+{
+  for (guint g = 0; g < c->groups->len; g++)
+    {
+      guint group = g_array_index (c->groups, guint, g);
+
+      for (int h = g_array_index (scan->head, int, group); h >= 0;
+           h = g_array_index (scan->next, int, h))
+        {
+          const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
+
+          if (c->position < 0 && hit->start >= anchor->start)
+            continue;
+          if (c->position > 0 && hit->start < anchor->end)
+            continue;
+
+          switch (c->scope)
+            {
+            case SG_SCOPE_TEXT:
+              return TRUE;
+
+            case SG_SCOPE_SENTENCE:
+              if (hit->sentence == anchor->sentence ||
+                  (hit->start <= anchor->start && hit->end > anchor->start) ||
+                  (anchor->start <= hit->start && anchor->end > hit->start))
+                return TRUE;
+              break;
+
+            case SG_SCOPE_WINDOW:
+              {
+                guint32 gap = hit->start >= anchor->end ? hit->start - anchor->end
+                            : anchor->start >= hit->end ? anchor->start - hit->end : 0;
+                if (gap <= c->window)
+                  return TRUE;
+              }
+              break;
+
+            default:
+              g_assert_not_reached ();
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+conditions_pass (SgScan       *scan,
+                 const SgRule *rule,
+                 const SgHit  *anchor)
+{
+  for (guint i = 0; i < rule->near->len; i++)
+    if (!condition_holds (scan, &g_array_index (rule->near, SgCondition, i), anchor))
+      return FALSE;
+
+  for (guint i = 0; i < rule->unless->len; i++)
+    if (condition_holds (scan, &g_array_index (rule->unless, SgCondition, i), anchor))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* An exact age becomes a decade ("70-something"), which keeps the clinical point and drops
+ * one of the details that combine to identify (GMC 2013 ¶13). */
+static char *
+age_band (int age)
+{
+  if (age < 0)
+    return g_strdup (_("adult"));
+  if (age < 2)
+    return g_strdup (_("baby"));
+  if (age < 13)
+    return g_strdup (_("young"));
+  if (age < 20)
+    return g_strdup (_("teenage"));
+  return g_strdup_printf (_("%d-something"), (age / 10) * 10);
+}
+
+static void
+add_fixes (SgFinding    *finding,
+           const SgRule *rule,
+           const SgHit  *anchor)
+{
+  for (guint i = 0; i < rule->fixes->len; i++)
+    {
+      const SgFix *t = &g_array_index (rule->fixes, SgFix, i);
+      g_autofree char *replacement = NULL;
+
+      if (g_str_equal (t->kind, "redact"))
+        replacement = g_strdup (_("[removed]"));
+      else if (g_str_equal (t->kind, "generalise-age"))
+        replacement = age_band (anchor->value > 0 ? anchor->value : -1);
+      else if (g_str_equal (t->kind, "replace-date"))
+        replacement = g_strdup (_("recently"));
+      else if (g_str_equal (t->kind, "remove") || g_str_equal (t->kind, "remove-handle"))
+        replacement = g_strdup ("");
+      else if (g_str_equal (t->kind, "replace"))
+        replacement = g_strdup (t->replacement);
+
+      sg_finding_add_fix (finding, t->kind, t->label, replacement);
+    }
+}
+
+static SgFinding *
+make_finding (SgScan       *scan,
+              const SgRule *rule,
+              const SgHit  *anchor,
+              gsize         base,
+              const char   *message)
+{
+  g_autofree char *match = g_strndup (scan->text.text + anchor->start,
+                                      anchor->end - anchor->start);
+  SgFinding *finding = sg_finding_new (rule, base + anchor->start, base + anchor->end,
+                                       match, message);
+
+  add_fixes (finding, rule, anchor);
+  return finding;
+}
+
+static gboolean
+flags_pass (const SgRule *rule,
+            const SgHit  *hit)
+{
+  if (rule->type != SG_DETECTOR_IDENTIFIER)
+    return TRUE;
+  if (rule->require_flags != 0 && (hit->flags & rule->require_flags) == 0)
+    return FALSE;
+  return (hit->flags & rule->exclude_flags) == 0;
+}
+
+static void
+run_anchored (SgScan       *scan,
+              const SgRule *rule,
+              gsize         base,
+              GPtrArray    *out)
+{
+  for (guint g = 0; g < rule->match->len; g++)
+    {
+      guint group = g_array_index (rule->match, guint, g);
+
+      for (int h = g_array_index (scan->head, int, group); h >= 0;
+           h = g_array_index (scan->next, int, h))
+        {
+          const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
+
+          if (!flags_pass (rule, hit) || !conditions_pass (scan, rule, hit))
+            continue;
+
+          g_ptr_array_add (out, make_finding (scan, rule, hit, base, NULL));
+          if (rule->once)
+            return;
+        }
+    }
+}
+
+/* GMC 2013 ¶13: patients can be identified by the sum of what is published, not only by
+ * names. Each feature is a kind of detail; their weights add up, and the threshold depends
+ * on who will read the post. */
+static void
+run_identifiability (SgScan       *scan,
+                     const SgRule *rule,
+                     SgAudience    audience,
+                     gsize         base,
+                     GPtrArray    *out)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree const SgHit **found = g_new0 (const SgHit *, rule->features->len);
+  const SgHit *anchor = NULL;
+  guint score = 0;
+
+  for (guint f = 0; f < rule->features->len; f++)
+    {
+      const SgFeature *feature = &g_array_index (rule->features, SgFeature, f);
+
+      for (guint g = 0; g < feature->groups->len && found[f] == NULL; g++)
+        {
+          int h = g_array_index (scan->head, int, g_array_index (feature->groups, guint, g));
+          if (h >= 0)
+            found[f] = &g_array_index (scan->hits, SgHit, h);
+        }
+
+      if (found[f] == NULL)
+        continue;
+
+      score += feature->weight;
+    }
+
+  /* Age, sex and a condition alone make a textbook vignette; it takes a place, a time, a
+   * ward or a name to tie the story to one real person. */
+  if (rule->required_features != NULL)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; rule->required_features[i] != NULL; i++)
+        for (guint f = 0; f < rule->features->len; f++)
+          if (found[f] != NULL &&
+              g_str_equal (g_array_index (rule->features, SgFeature, f).name,
+                           rule->required_features[i]))
+            any = TRUE;
+      if (!any)
+        return;
+    }
+
+  if (score < rule->threshold[audience])
+    return;
+
+  for (guint f = 0; f < rule->features->len; f++)
+    {
+      const SgFeature *feature = &g_array_index (rule->features, SgFeature, f);
+      g_autofree char *quote = NULL;
+
+      if (found[f] == NULL || feature->weight == 0)
+        continue;
+
+      quote = g_strndup (scan->text.text + found[f]->start, found[f]->end - found[f]->start);
+      /* Translators: a detail that could identify a patient, e.g. «age (“23yo”)». */
+      g_string_append_printf (details, details->len ? _(", %s (“%s”)") : _("%s (“%s”)"),
+                              feature->label, quote);
+      if (anchor == NULL || found[f]->start < anchor->start)
+        anchor = found[f];
+    }
+
+  if (anchor == NULL || !conditions_pass (scan, rule, anchor))
+    return;
+
+  {
+    /* Translators: the rule's message, then the list of details found. */
+    g_autofree char *message = g_strdup_printf (_("%s Details that add up here: %s."),
+                                                rule->message, details->str);
+    g_ptr_array_add (out, make_finding (scan, rule, anchor, base, message));
+  }
+}
+
+static gboolean
+rule_applies (const SgRule       *rule,
+              SgAudience          audience,
+              const char         *platform,
+              const char * const *ignored)
+{
+  if ((rule->audiences & (1u << audience)) == 0)
+    return FALSE;
+  if (rule->platforms != NULL && !g_strv_contains ((const char * const *) rule->platforms, platform))
+    return FALSE;
+  if (ignored != NULL && g_strv_contains (ignored, rule->id))
+    return FALSE;
+  return TRUE;
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  SgFinding *x = *(SgFinding **) a;
+  SgFinding *y = *(SgFinding **) b;
+
+  if (sg_finding_get_start (x) != sg_finding_get_start (y))
+    return sg_finding_get_start (x) < sg_finding_get_start (y) ? -1 : 1;
+  if (sg_finding_get_severity (x) != sg_finding_get_severity (y))
+    return sg_finding_get_severity (x) > sg_finding_get_severity (y) ? -1 : 1;
+  return g_strcmp0 (sg_finding_get_rule_id (x), sg_finding_get_rule_id (y));
+}
+
+/* Two rules of one category on overlapping text say the same thing twice: keep the more
+ * serious (alert fatigue is what kills tools like this one). */
+static void
+drop_duplicates (GPtrArray *findings,
+                 guint      from)
+{
+  for (guint i = from; i < findings->len; i++)
+    {
+      SgFinding *a = g_ptr_array_index (findings, i);
+
+      for (guint j = i + 1; j < findings->len; j++)
+        {
+          SgFinding *b = g_ptr_array_index (findings, j);
+
+          if (sg_finding_get_start (b) >= sg_finding_get_end (a))
+            break;
+          if (sg_finding_get_category (a) == sg_finding_get_category (b))
+            {
+              g_ptr_array_remove_index (findings, j);
+              j--;
+            }
+        }
+    }
+}
+
+static void
+analyze_segment (SgScan             *scan,
+                 const char         *text,
+                 gsize               len,
+                 gsize               base,
+                 SgAudience          audience,
+                 const char         *platform,
+                 const char * const *ignored,
+                 GPtrArray          *out)
+{
+  guint n = sg_rule_pack_get_n_rules (scan->pack);
+  guint first = out->len;
+
+  scan_segment (scan, text, len);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SgRule *rule = sg_rule_pack_get_rule (scan->pack, i);
+
+      if (!rule_applies (rule, audience, platform, ignored))
+        continue;
+
+      if (rule->type == SG_DETECTOR_IDENTIFIABILITY)
+        run_identifiability (scan, rule, audience, base, out);
+      else
+        run_anchored (scan, rule, base, out);
+    }
+
+  if (out->len - first > 1)
+    {
+      /* Sort only this segment's findings; earlier ones are already in order. */
+      g_autoptr(GPtrArray) part = g_ptr_array_new ();
+
+      for (guint i = first; i < out->len; i++)
+        g_ptr_array_add (part, g_ptr_array_index (out, i));
+      g_ptr_array_sort (part, compare_findings);
+      for (guint i = 0; i < part->len; i++)
+        out->pdata[first + i] = part->pdata[i];
+      drop_duplicates (out, first);
+    }
+}
+
+static gsize
+segment_end (const char *text,
+             gsize       pos,
+             gsize       len)
+{
+  gsize limit = pos + SEGMENT_SIZE;
+  gsize cut;
+
+  if (limit >= len)
+    return len;
+
+  for (cut = limit; cut > pos + SEGMENT_SIZE / 2; cut--)
+    if (text[cut - 1] == '\n')
+      return cut;
+  for (cut = limit; cut > pos + SEGMENT_SIZE / 2; cut--)
+    if (text[cut - 1] == ' ')
+      return cut;
+
+  /* One enormous word: cut at a character boundary. */
+  cut = limit;
+  while (cut > pos && ((guchar) text[cut] & 0xC0) == 0x80)
+    cut--;
+  return cut;
+}
+
+/* GObject */
+
+static void
+sg_analyzer_finalize (GObject *object)
+{
+  SgAnalyzer *self = (SgAnalyzer *)object;
+
+  g_clear_object (&self->pack);
+  g_clear_pointer (&self->watch, sg_lexicon_unref);
+  g_strfreev (self->ignored);
+  g_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (sg_analyzer_parent_class)->finalize (object);
+}
+
+static void
+sg_analyzer_class_init (SgAnalyzerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sg_analyzer_finalize;
+}
+
+static void
+sg_analyzer_init (SgAnalyzer *self)
+{
+  g_mutex_init (&self->mutex);
+}
+
+SgAnalyzer *
+sg_analyzer_new (SgRulePack *pack)
+{
+  SgAnalyzer *self;
+
+  g_return_val_if_fail (SG_IS_RULE_PACK (pack), NULL);
+
+  self = g_object_new (SG_TYPE_ANALYZER, NULL);
+  self->pack = g_object_ref (pack);
+
+  return self;
+}
+
+SgRulePack *
+sg_analyzer_get_pack (SgAnalyzer *self)
+{
+  g_return_val_if_fail (SG_IS_ANALYZER (self), NULL);
+  return self->pack;
+}
+
+void
+sg_analyzer_set_watch_list (SgAnalyzer         *self,
+                            const char * const *terms)
+{
+  SgLexicon *watch = NULL;
+
+  g_return_if_fail (SG_IS_ANALYZER (self));
+
+  if (terms != NULL && terms[0] != NULL)
+    {
+      watch = sg_lexicon_new ();
+      for (guint i = 0; terms[i] != NULL; i++)
+        sg_lexicon_add (watch, terms[i], 0, 0);
+      sg_lexicon_compile (watch);
+    }
+
+  g_mutex_lock (&self->mutex);
+  g_clear_pointer (&self->watch, sg_lexicon_unref);
+  self->watch = watch;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+sg_analyzer_set_ignored_rules (SgAnalyzer         *self,
+                               const char * const *rule_ids)
+{
+  g_return_if_fail (SG_IS_ANALYZER (self));
+
+  g_mutex_lock (&self->mutex);
+  g_strfreev (self->ignored);
+  self->ignored = g_strdupv ((char **) rule_ids);
+  g_mutex_unlock (&self->mutex);
+}
+
+GPtrArray *
+sg_analyzer_analyze (SgAnalyzer  *self,
+                     const char  *text,
+                     gssize       len,
+                     const char  *platform,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_auto(GStrv) ignored = NULL;
+  const SgPlatform *p;
+  gssize invalid;
+  gsize pos = 0;
+  SgScan scan;
+
+  g_return_val_if_fail (SG_IS_ANALYZER (self), NULL);
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+
+  if ((invalid = sg_text_find_invalid_utf8 (text, len)) >= 0)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("The text is not valid UTF-8 (at byte %" G_GSSIZE_FORMAT "). Save it as "
+                     "UTF-8 and try again."), invalid);
+      return NULL;
+    }
+
+  if ((p = sg_platform_lookup (platform != NULL ? platform : "x", error)) == NULL)
+    return NULL;
+
+  g_mutex_lock (&self->mutex);
+  ignored = g_strdupv (self->ignored);
+  g_mutex_unlock (&self->mutex);
+
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  scan_init (&scan, self);
+
+  while (pos < (gsize) len)
+    {
+      gsize end = segment_end (text, pos, len);
+
+      analyze_segment (&scan, text + pos, end - pos, pos, p->audience, p->id,
+                       (const char * const *) ignored, findings);
+      pos = end;
+    }
+
+  scan_clear (&scan);
+  return g_steal_pointer (&findings);
+}
+
+typedef struct {
+  char *text;
+  char *platform;
+} AnalyzeData;
+
+static void
+analyze_data_free (AnalyzeData *data)
+{
+  g_free (data->text);
+  g_free (data->platform);
+  g_free (data);
+}
+
+static void
+analyze_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  AnalyzeData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *findings;
+
+  findings = sg_analyzer_analyze (source_object, data->text, -1, data->platform, &error);
+  if (findings == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+sg_analyzer_analyze_async (SgAnalyzer          *self,
+                           const char          *text,
+                           const char          *platform,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AnalyzeData *data;
+
+  g_return_if_fail (SG_IS_ANALYZER (self));
+  g_return_if_fail (text != NULL);
+
+  data = g_new0 (AnalyzeData, 1);
+  data->text = g_strdup (text);
+  data->platform = g_strdup (platform);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sg_analyzer_analyze_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) analyze_data_free);
+  g_task_run_in_thread (task, analyze_thread);
+}
+
+GPtrArray *
+sg_analyzer_analyze_finish (SgAnalyzer    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sg-finding.h"
+#include "sg-guidance.h"
+#include "sg-rule-pack.h"
+
+G_BEGIN_DECLS
+
+#define SG_TYPE_ANALYZER (sg_analyzer_get_type ())
+G_DECLARE_FINAL_TYPE (SgAnalyzer, sg_analyzer, SG, ANALYZER, GObject)
+
+/* Runs a rule pack over drafts. Thread-safe: any number of threads may call
+ * sg_analyzer_analyze() at once, and the watch-list and ignored rules may be replaced while
+ * they do (each analysis uses the lists as they were when it started). */
+SgAnalyzer *sg_analyzer_new               (SgRulePack          *pack);
+SgRulePack *sg_analyzer_get_pack          (SgAnalyzer          *self);
+
+/* The user's own local names (workplace, wards, town, colleagues), recognised as places and
+ * people by the identifiability and identifier rules. */
+void        sg_analyzer_set_watch_list    (SgAnalyzer          *self,
+                                           const char * const  *terms);
+/* Rule ids the user chose to ignore everywhere. */
+void        sg_analyzer_set_ignored_rules (SgAnalyzer          *self,
+                                           const char * const  *rule_ids);
+
+/* Returns the findings (SgFinding*, sorted by start) for @text as written for @platform (an id
+ * from data/platforms.json; NULL for "x"). Offsets are bytes into @text. Fails only for
+ * invalid UTF-8 (SG_ERROR_INVALID_INPUT, the message gives the byte offset) or an unknown
+ * platform. A text of any length is analysed in bounded memory. */
+GPtrArray  *sg_analyzer_analyze           (SgAnalyzer          *self,
+                                           const char          *text,
+                                           gssize               len,
+                                           const char          *platform,
+                                           GError             **error);
+
+void        sg_analyzer_analyze_async     (SgAnalyzer          *self,
+                                           const char          *text,
+                                           const char          *platform,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+GPtrArray  *sg_analyzer_analyze_finish    (SgAnalyzer          *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The built-in groups a rule can name with "@…" that are not plain lexicon terms: identifiers,
+ * doses, proper nouns, people, organisations, the watch-list and reply handles. They are
+ * heuristics on the written form; rules combine them with context so that no single one of
+ * them decides a finding. */
+#include "config.h"
+
+#include "sg-analyzer-private.h"
+#include "sg-identifiers.h"
+
+gboolean
+sg_scan_is_capitalised (SgScan *scan,
+                        gsize   start)
+{
+  return start < scan->text.len && g_unichar_isupper (g_utf8_get_char (scan->text.text + start));
+}
+
+static inline gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || c == '\'' || c == 0x2019;
+}
+
+static guint
+group_id (SgScan     *scan,
+          const char *name)
+{
+  return sg_rule_pack_lookup_group (scan->pack, name);
+}
+
+static void
+collect_identifiers (SgScan *scan)
+{
+  guint base = group_id (scan, "@identifier:nhs-number");
+  guint person = group_id (scan, "@person");
+  guint doctor = group_id (scan, "@doctor-name");
+  guint handle = group_id (scan, "@opening-handle");
+
+  g_array_set_size (scan->identifiers, 0);
+  sg_identifiers_scan (scan->text.text, scan->text.len, scan->identifiers);
+
+  for (guint i = 0; i < scan->identifiers->len; i++)
+    {
+      const SgIdentifier *id = &g_array_index (scan->identifiers, SgIdentifier, i);
+
+      sg_scan_add_hit (scan, base + id->kind, id->start, id->end, id->flags, id->value);
+
+      /* Mr, Mrs, Ms … may be a patient; Dr and Prof are colleagues (defamation, respect). */
+      if (id->kind == SG_IDENTIFIER_TITLED_NAME)
+        sg_scan_add_hit (scan, id->value == 2 ? doctor : person, id->start, id->end, id->flags,
+                         id->value);
+
+      /* A post that opens with a handle is a reply to that person. */
+      if (id->kind == SG_IDENTIFIER_HANDLE)
+        {
+          gboolean opening = TRUE;
+
+          for (const char *p = scan->text.text; p < scan->text.text + id->start; p++)
+            if (!g_ascii_isspace (*p))
+              opening = FALSE;
+          if (opening)
+            sg_scan_add_hit (scan, handle, id->start, id->end, 0, 0);
+        }
+    }
+}
+
+/* "100mg", "2.5 mg", "500 micrograms", "2 puffs", "10ml": a number and a dose unit. */
+static const char * const dose_units[] = {
+  "mg", "mcg", "µg", "ug", "microgram", "micrograms", "g", "grams", "gram", "ml", "mls",
+  "units", "unit", "iu", "puffs", "puff", "tablets", "tablet", "tabs", "capsules", "capsule",
+  "drops", "sachets", "sachet", "mg/kg", "ml/kg", NULL
+};
+
+static void
+collect_doses (SgScan *scan)
+{
+  guint group = group_id (scan, "@dose");
+  const char *text = scan->text.text;
+  gsize len = scan->text.len;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      gsize start, j, unit_start, unit_end;
+
+      if (!g_ascii_isdigit (text[i]) || (i > 0 && (g_ascii_isalnum (text[i - 1]))))
+        continue;
+
+      start = i;
+      j = i;
+      while (j < len && (g_ascii_isdigit (text[j]) ||
+                         ((text[j] == '.' || text[j] == ',') && j + 1 < len &&
+                          g_ascii_isdigit (text[j + 1]))))
+        j++;
+      i = j;
+
+      unit_start = j;
+      if (unit_start < len && text[unit_start] == ' ')
+        unit_start++;
+      unit_end = unit_start;
+      while (unit_end < len && (g_ascii_isalpha (text[unit_end]) || text[unit_end] == '/' ||
+                                (guchar) text[unit_end] >= 0x80))
+        {
+          /* Stop at the first non-ASCII character that is not µ. */
+          if ((guchar) text[unit_end] >= 0x80 &&
+              g_utf8_get_char (text + unit_end) != 0x00B5)
+            break;
+          unit_end = (guchar) text[unit_end] >= 0x80
+                       ? (gsize) (g_utf8_next_char (text + unit_end) - text) : unit_end + 1;
+        }
+
+      if (unit_end > unit_start && unit_end - unit_start < 16)
+        {
+          char unit[16];
+
+          memcpy (unit, text + unit_start, unit_end - unit_start);
+          unit[unit_end - unit_start] = '\0';
+          for (char *u = unit; *u; u++)
+            *u = g_ascii_tolower (*u);
+          if (g_strv_contains (dose_units, unit))
+            sg_scan_add_hit (scan, group, start, unit_end, 0, 0);
+        }
+    }
+}
+
+typedef struct {
+  gsize start;
+  gsize end;
+} Span;
+
+/* Tokens: runs of letters, digits and apostrophes. */
+static GArray *
+tokenize (SgScan *scan)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Span));
+  const char *text = scan->text.text;
+  const char *p = text;
+  const char *end = text + scan->text.len;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          Span s = { p - text, 0 };
+
+          while (p < end && is_word_char (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          s.end = p - text;
+          g_array_append_val (tokens, s);
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+
+  return tokens;
+}
+
+static gboolean
+has_lower (SgScan *scan,
+           Span    s)
+{
+  for (const char *p = scan->text.text + s.start; p < scan->text.text + s.end;
+       p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+hit_at (SgScan *scan,
+        guint   group,
+        gsize   start)
+{
+  if (group == G_MAXUINT)
+    return FALSE;
+
+  for (int h = g_array_index (scan->head, int, group); h >= 0;
+       h = g_array_index (scan->next, int, h))
+    if (g_array_index (scan->hits, SgHit, h).start == start)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Needs the lexicon hits indexed (head/next), so it runs after them. */
+static void
+collect_names (SgScan *scan)
+{
+  g_autoptr(GArray) tokens = tokenize (scan);
+  guint proper = group_id (scan, "@proper-noun");
+  guint person = group_id (scan, "@person");
+  guint org = group_id (scan, "@organisation");
+  guint stop = group_id (scan, "@proper-noun-stop");
+  guint first_names = group_id (scan, "@first-names");
+  guint org_words = group_id (scan, "@organisation-words");
+  const char *text = scan->text.text;
+  guint n = tokens->len;
+  g_autofree gboolean *cap = g_new0 (gboolean, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Span s = g_array_index (tokens, Span, i);
+      cap[i] = sg_scan_is_capitalised (scan, s.start) && !hit_at (scan, stop, s.start);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      Span s = g_array_index (tokens, Span, i);
+      gboolean sentence_start = sg_text_is_sentence_start (&scan->text, s.start);
+
+      /* Proper nouns: capitalised, mixed case, not the first word of a sentence. Consecutive
+       * ones ("Harrowfield General") make one hit. */
+      if (cap[i] && has_lower (scan, s) && !sentence_start)
+        {
+          guint j = i;
+
+          while (j + 1 < n && cap[j + 1] &&
+                 g_array_index (tokens, Span, j + 1).start == g_array_index (tokens, Span, j).end + 1)
+            j++;
+          sg_scan_add_hit (scan, proper, s.start, g_array_index (tokens, Span, j).end, 0, 0);
+        }
+
+      /* A known first name followed by a capitalised word: "Isla McBride". */
+      if (cap[i] && i + 1 < n && cap[i + 1] && hit_at (scan, first_names, s.start))
+        {
+          Span t = g_array_index (tokens, Span, i + 1);
+
+          if (t.start == s.end + 1 && has_lower (scan, t))
+            sg_scan_add_hit (scan, person, s.start, t.end, 0, 0);
+        }
+
+      /* An organisation word with capitalised words before it: "Meadow Lane Pharmacy";
+       * "St Aldhelm's" likewise. */
+      if (cap[i] && i > 0 && cap[i - 1] && hit_at (scan, org_words, s.start))
+        {
+          guint j = i - 1;
+
+          while (j > 0 && cap[j - 1] &&
+                 g_array_index (tokens, Span, j - 1).end + 1 == g_array_index (tokens, Span, j).start)
+            j--;
+          sg_scan_add_hit (scan, org, g_array_index (tokens, Span, j).start, s.end, 0, 0);
+        }
+      else if (cap[i] && i + 1 < n && cap[i + 1] && s.end - s.start == 2 &&
+               strncmp (text + s.start, "St", 2) == 0)
+        sg_scan_add_hit (scan, org, s.start, g_array_index (tokens, Span, i + 1).end, 0, 0);
+    }
+}
+
+static void
+collect_regexes (SgScan *scan)
+{
+  for (guint g = 0; g < scan->groups->len; g++)
+    {
+      SgGroup *group = g_ptr_array_index (scan->groups, g);
+      g_autoptr(GMatchInfo) info = NULL;
+
+      if (group->type != SG_GROUP_REGEX)
+        continue;
+
+      g_regex_match_full (group->regex, scan->text.text, scan->text.len, 0, 0, &info, NULL);
+      while (g_match_info_matches (info))
+        {
+          int start, end;
+
+          if (g_match_info_fetch_pos (info, 0, &start, &end) && end > start)
+            sg_scan_add_hit (scan, g, start, end, 0, 0);
+          g_match_info_next (info, NULL);
+        }
+    }
+}
+
+static void
+collect_watch_list (SgScan *scan)
+{
+  guint group = group_id (scan, "@watch-list");
+
+  if (scan->watch == NULL)
+    return;
+
+  g_array_set_size (scan->scratch, 0);
+  sg_lexicon_scan (scan->watch, scan->text.folded->str, scan->text.folded->len, scan->scratch);
+  for (guint i = 0; i < scan->scratch->len; i++)
+    {
+      const SgLexiconMatch *m = &g_array_index (scan->scratch, SgLexiconMatch, i);
+      sg_scan_add_hit (scan, group,
+                       g_array_index (scan->text.map, guint32, m->start),
+                       g_array_index (scan->text.map, guint32, m->end), 0, 0);
+    }
+}
+
+/* Runs after the lexicon hits are in and indexed; the analyzer re-sorts and re-indexes. */
+void
+sg_entities_collect (SgScan *scan)
+{
+  collect_identifiers (scan);
+  collect_doses (scan);
+  collect_names (scan);
+  collect_regexes (scan);
+  collect_watch_list (scan);
+}

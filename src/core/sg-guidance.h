@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The contract of DESIGN.md: the first segment of every rule id and the `category` field. */
+typedef enum {
+  SG_CATEGORY_CONFIDENTIALITY,
+  SG_CATEGORY_BOUNDARIES,
+  SG_CATEGORY_RESPECT,
+  SG_CATEGORY_DEFAMATION,
+  SG_CATEGORY_ANONYMITY,
+  SG_CATEGORY_CONFLICT_OF_INTEREST,
+  SG_CATEGORY_PRESCRIBING,
+  SG_CATEGORY_ADVERTISING,
+  SG_CATEGORY_PRIVACY,
+  SG_CATEGORY_PROFESSIONALISM,
+  SG_N_CATEGORIES
+} SgCategory;
+
+/* Ordered: a larger value is more serious. `info` never counts as a flag. */
+typedef enum {
+  SG_SEVERITY_INFO,
+  SG_SEVERITY_WARNING,
+  SG_SEVERITY_ERROR,
+} SgSeverity;
+
+/* Who can read a post; the platform implies it (GMC 2013 ¶12 vs ¶14). */
+typedef enum {
+  SG_AUDIENCE_PUBLIC,
+  SG_AUDIENCE_CLOSED,   /* members-only professional network */
+  SG_AUDIENCE_PRIVATE,  /* a group chat */
+  SG_N_AUDIENCES
+} SgAudience;
+
+const char *sg_category_to_string   (SgCategory   category);
+gboolean    sg_category_from_string (const char  *str,
+                                     SgCategory  *category);
+/* The principle a category belongs to, as the sidebar groups it ("Confidentiality"). */
+const char *sg_category_get_title   (SgCategory   category);
+
+const char *sg_severity_to_string   (SgSeverity   severity);
+gboolean    sg_severity_from_string (const char  *str,
+                                     SgSeverity  *severity);
+
+const char *sg_audience_to_string   (SgAudience   audience);
+gboolean    sg_audience_from_string (const char  *str,
+                                     SgAudience  *audience);
+
+G_END_DECLS

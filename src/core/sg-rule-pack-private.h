@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sg-lexicon.h"
+#include "sg-rule-pack.h"
+
+G_BEGIN_DECLS
+
+/* The compiled form the analyzer runs. A "group" is a set of things that can be found in a
+ * text: terms of a lexicon (all groups share one automaton, so a text is scanned once),
+ * regexes, or a built-in detector (identifiers, doses, proper nouns …). */
+
+typedef enum {
+  SG_GROUP_TERMS,        /* lexicon terms; hits come from the shared automaton */
+  SG_GROUP_REGEX,
+  SG_GROUP_IDENTIFIER,   /* one SgIdentifierKind (param) */
+  SG_GROUP_DOSE,         /* a number and a unit: "100mg", "500 micrograms", "2 puffs" */
+  SG_GROUP_PROPER_NOUN,  /* a capitalised word that does not start a sentence */
+  SG_GROUP_PERSON,       /* a title and a name, or a known first name and a surname */
+  SG_GROUP_ORGANISATION, /* proper nouns ending in an organisation word: "Kingsmere Pharmacy" */
+  SG_GROUP_WATCH_LIST,   /* the user's own local names */
+  SG_GROUP_OPENING_HANDLE, /* a reply: the text starts with an @handle */
+} SgGroupType;
+
+typedef struct {
+  SgGroupType  type;
+  char        *name;          /* "@medicines", or NULL for an inline list */
+  int          param;
+  GRegex      *regex;
+  gboolean     capitalised;   /* terms only count when written with a capital */
+} SgGroup;
+
+typedef enum {
+  SG_SCOPE_TEXT,
+  SG_SCOPE_SENTENCE,
+  SG_SCOPE_WINDOW,
+} SgScope;
+
+typedef struct {
+  GArray  *groups;     /* guint group ids: any of them satisfies the condition */
+  SgScope  scope;
+  guint    window;     /* bytes between the two spans, for SG_SCOPE_WINDOW */
+  int      position;   /* 0 anywhere, -1 before the anchor, +1 after it */
+} SgCondition;
+
+typedef struct {
+  char    *name;       /* "age", "place" … as shown to the user */
+  char    *label;      /* translated-ready label */
+  GArray  *groups;
+  guint    weight;
+} SgFeature;
+
+typedef enum {
+  SG_DETECTOR_PHRASES,
+  SG_DETECTOR_IDENTIFIER,
+  SG_DETECTOR_IDENTIFIABILITY,
+} SgDetectorType;
+
+struct _SgRule {
+  char           *id;
+  SgCategory      category;
+  SgSeverity      severity;
+  char           *title;
+  char           *message;
+  char           *explanation;
+  GArray         *citations;      /* SgCitation */
+  GArray         *fixes;          /* SgFix templates */
+  guint           audiences;      /* bit mask of 1 << SgAudience */
+  GStrv           platforms;      /* NULL: all */
+
+  SgDetectorType  type;
+  GArray         *match;          /* guint group ids of the anchors */
+  guint           require_flags;  /* identifier flags, any of which must be set */
+  guint           exclude_flags;  /* identifier flags, none of which may be set */
+  GArray         *near;           /* SgCondition: all must hold */
+  GArray         *unless;         /* SgCondition: none may hold */
+  gboolean        once;           /* report the first anchor only */
+
+  GArray         *features;       /* SgFeature, identifiability */
+  GStrv           required_features; /* at least one of them must be found */
+  guint           threshold[SG_N_AUDIENCES];
+};
+
+typedef struct {
+  char *id;
+  char *title;
+  char *edition;
+} SgSource;
+
+SgLexicon  *sg_rule_pack_get_lexicon   (SgRulePack *self);
+GPtrArray  *sg_rule_pack_get_groups    (SgRulePack *self);   /* SgGroup* */
+guint       sg_rule_pack_get_first_name_group (SgRulePack *self);
+guint       sg_rule_pack_get_org_word_group   (SgRulePack *self);
+/* The group named @name ("@uk-places"), or G_MAXUINT. */
+guint       sg_rule_pack_lookup_group         (SgRulePack *self,
+                                               const char *name);
+
+G_END_DECLS

@@ -1,0 +1,1239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdarg.h>
+
+#include "sg-error.h"
+#include "sg-identifiers.h"
+#include "sg-platform.h"
+#include "sg-rule-pack-private.h"
+
+struct _SgRulePack
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *title;
+  char       *version;
+  GArray     *sources;    /* SgSource */
+  GPtrArray  *rules;      /* SgRule* */
+  GPtrArray  *groups;     /* SgGroup* */
+  GHashTable *named;      /* "@name" → group id + 1 */
+  SgLexicon  *lexicon;
+};
+
+G_DEFINE_FINAL_TYPE (SgRulePack, sg_rule_pack, G_TYPE_OBJECT)
+
+/* Keys each kind of object may hold: anything else is a typo that would silently disable
+ * part of a rule, so it is refused. */
+static const char * const pack_keys[] = {
+  "id", "title", "version", "description", "sources", "lexicons", "include", "rules", NULL
+};
+static const char * const include_keys[] = { "description", "lexicons", "rules", NULL };
+static const char * const source_keys[] = { "id", "title", "edition", "url", NULL };
+static const char * const lexicon_keys[] = { "file", "terms", "capitalised", NULL };
+static const char * const rule_keys[] = {
+  "id", "category", "severity", "title", "message", "explanation", "citations", "fixes",
+  "audiences", "platforms", "detector", NULL
+};
+static const char * const citation_keys[] = { "source", "paragraph", NULL };
+static const char * const fix_keys[] = { "kind", "label", "replacement", NULL };
+static const char * const detector_keys[] = {
+  "type", "match", "near", "unless", "once", "kinds", "require", "exclude", "features",
+  "require-one-of", "threshold", NULL
+};
+static const char * const condition_keys[] = { "terms", "within", "position", NULL };
+static const char * const feature_keys[] = { "terms", "weight", "label", NULL };
+static const char * const fix_kinds[] = {
+  "redact", "generalise-age", "replace-date", "remove", "remove-handle", "replace",
+  "declare", "advice", NULL
+};
+static const char * const identifier_flags[] = {
+  "checksum-valid", "checksum-fails", "cue", "patient-context", "negated", "birth",
+  "admission", "public-service", NULL
+};
+
+typedef struct {
+  SgRulePack  *pack;
+  const char  *path;
+  char        *dir;
+  GHashTable  *lines;   /* "%p/%s" → line */
+} LoadContext;
+
+/* Helpers */
+
+static void
+object_member_cb (JsonParser  *parser,
+                  JsonObject  *object,
+                  const char  *member_name,
+                  LoadContext *ctx)
+{
+  g_hash_table_insert (ctx->lines, g_strdup_printf ("%p/%s", object, member_name),
+                       GUINT_TO_POINTER (json_parser_get_current_line (parser)));
+}
+
+static guint
+line_of (LoadContext *ctx,
+         JsonObject  *object,
+         const char  *member)
+{
+  g_autofree char *key = NULL;
+  gpointer line;
+
+  if (object == NULL)
+    return 1;
+
+  if (member != NULL)
+    {
+      key = g_strdup_printf ("%p/%s", object, member);
+      line = g_hash_table_lookup (ctx->lines, key);
+      if (line != NULL)
+        return GPOINTER_TO_UINT (line);
+    }
+
+  /* The object's first member is the closest line to it. */
+  {
+    g_autoptr(GList) members = json_object_get_members (object);
+    for (GList *l = members; l != NULL; l = l->next)
+      {
+        g_free (key);
+        key = g_strdup_printf ("%p/%s", object, (const char *) l->data);
+        line = g_hash_table_lookup (ctx->lines, key);
+        if (line != NULL)
+          return GPOINTER_TO_UINT (line);
+      }
+  }
+
+  return 1;
+}
+
+G_GNUC_PRINTF (5, 6)
+static gboolean
+fail (LoadContext  *ctx,
+      JsonObject   *object,
+      const char   *member,
+      GError      **error,
+      const char   *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES, "%s:%u: %s",
+               ctx->path, line_of (ctx, object, member), message);
+  return FALSE;
+}
+
+static gboolean
+check_keys (LoadContext        *ctx,
+            JsonObject         *object,
+            const char * const *allowed,
+            const char         *what,
+            GError            **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      return fail (ctx, object, l->data, error, _("unknown key “%s” in %s"),
+                   (const char *) l->data, what);
+
+  return TRUE;
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+require_string (LoadContext  *ctx,
+                JsonObject   *object,
+                const char   *member,
+                const char   *what,
+                const char  **out,
+                GError      **error)
+{
+  *out = get_string (object, member);
+  if (*out == NULL || **out == '\0')
+    return fail (ctx, object, member, error, _("%s needs a “%s” string"), what, member);
+  return TRUE;
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static void
+group_free (SgGroup *group)
+{
+  g_free (group->name);
+  g_clear_pointer (&group->regex, g_regex_unref);
+  g_free (group);
+}
+
+static guint
+add_group (SgRulePack  *self,
+           SgGroupType  type,
+           const char  *name,
+           int          param)
+{
+  SgGroup *group = g_new0 (SgGroup, 1);
+
+  group->type = type;
+  group->name = g_strdup (name);
+  group->param = param;
+  g_ptr_array_add (self->groups, group);
+
+  if (name != NULL)
+    g_hash_table_insert (self->named, g_strdup (name), GUINT_TO_POINTER (self->groups->len));
+
+  return self->groups->len - 1;
+}
+
+/* Terms are matched against the folded text (sg-text.h), where a run of digits is one '#':
+ * fold them the same way so that "every 2 hours" in a lexicon means any number of hours. */
+static gboolean
+add_term (SgRulePack *self,
+          const char *term,
+          guint       group)
+{
+  g_autoptr(GString) folded = g_string_sized_new (strlen (term));
+
+  for (const char *p = term; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (folded->len == 0 || folded->str[folded->len - 1] != '#')
+            g_string_append_c (folded, '#');
+        }
+      else
+        g_string_append_c (folded, *p);
+    }
+
+  return sg_lexicon_add (self->lexicon, folded->str, group, 0);
+}
+
+static gboolean
+add_terms_from_file (SgRulePack  *self,
+                     const char  *path,
+                     guint        group,
+                     GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      if (!g_utf8_validate (lines[i], -1, NULL) || !add_term (self, lines[i], group))
+        {
+          g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES,
+                       _("%s:%u: not a valid term"), path, i + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+guint
+sg_rule_pack_lookup_group (SgRulePack *self,
+                           const char *name)
+{
+  gpointer v = g_hash_table_lookup (self->named, name);
+
+  return v != NULL ? GPOINTER_TO_UINT (v) - 1 : G_MAXUINT;
+}
+
+static void
+add_builtin_groups (SgRulePack *self)
+{
+  add_group (self, SG_GROUP_DOSE, "@dose", 0);
+  add_group (self, SG_GROUP_PROPER_NOUN, "@proper-noun", 0);
+  add_group (self, SG_GROUP_PERSON, "@person", 0);
+  add_group (self, SG_GROUP_PERSON, "@doctor-name", 0);
+  add_group (self, SG_GROUP_ORGANISATION, "@organisation", 0);
+  add_group (self, SG_GROUP_WATCH_LIST, "@watch-list", 0);
+  add_group (self, SG_GROUP_OPENING_HANDLE, "@opening-handle", 0);
+
+  for (int kind = 0; kind <= SG_IDENTIFIER_INITIALS; kind++)
+    {
+      g_autofree char *name =
+        g_strconcat ("@identifier:", sg_identifier_kind_to_string (kind), NULL);
+      add_group (self, SG_GROUP_IDENTIFIER, name, kind);
+    }
+}
+
+/* Lexicons */
+
+static gboolean
+load_lexicon (LoadContext  *ctx,
+              JsonObject   *parent,
+              const char   *name,
+              JsonNode     *node,
+              GError      **error)
+{
+  SgRulePack *self = ctx->pack;
+  g_autofree char *group_name = g_strconcat ("@", name, NULL);
+  const char *file = NULL;
+  JsonArray *terms = NULL;
+  gboolean capitalised = FALSE;
+  guint id;
+
+  if (sg_rule_pack_lookup_group (self, group_name) != G_MAXUINT)
+    return fail (ctx, parent, name, error, _("lexicon “%s” is defined twice"), name);
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    file = json_node_get_string (node);
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    terms = json_node_get_array (node);
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+
+      if (!check_keys (ctx, o, lexicon_keys, "a lexicon", error))
+        return FALSE;
+      file = get_string (o, "file");
+      terms = get_array (o, "terms");
+      capitalised = json_object_get_boolean_member_with_default (o, "capitalised", FALSE);
+    }
+  else
+    return fail (ctx, parent, name, error,
+                 _("lexicon “%s” must be a file name, a list of terms or an object"), name);
+
+  id = add_group (self, SG_GROUP_TERMS, group_name, 0);
+  ((SgGroup *) g_ptr_array_index (self->groups, id))->capitalised = capitalised;
+
+  if (file != NULL)
+    {
+      g_autofree char *path = g_build_filename (ctx->dir, file, NULL);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!add_terms_from_file (self, path, id, &local_error))
+        return fail (ctx, parent, name, error, _("lexicon “%s”: %s"), name,
+                     local_error->message);
+    }
+
+  for (guint i = 0; terms != NULL && i < json_array_get_length (terms); i++)
+    {
+      const char *term = json_array_get_string_element (terms, i);
+
+      if (term == NULL || !add_term (self, term, id))
+        return fail (ctx, parent, name, error, _("lexicon “%s”: term %u is not a word"),
+                     name, i + 1);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_lexicons (LoadContext  *ctx,
+               JsonObject   *object,
+               GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, "lexicons");
+  JsonObject *lexicons;
+  g_autoptr(GList) names = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (ctx, object, "lexicons", error, _("“lexicons” must be an object"));
+
+  lexicons = json_node_get_object (node);
+  names = json_object_get_members (lexicons);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!load_lexicon (ctx, lexicons, l->data, json_object_get_member (lexicons, l->data), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Terms: "literal", "@named", or {"regex": "…"}. Literals of one list share one group. */
+static gboolean
+resolve_terms (LoadContext  *ctx,
+               JsonObject   *object,
+               const char   *member,
+               GArray       *out,
+               GError      **error)
+{
+  SgRulePack *self = ctx->pack;
+  JsonArray *terms = get_array (object, member);
+  guint inline_group = G_MAXUINT;
+
+  if (terms == NULL || json_array_get_length (terms) == 0)
+    return fail (ctx, object, member, error, _("“%s” must be a non-empty list of terms"), member);
+
+  for (guint i = 0; i < json_array_get_length (terms); i++)
+    {
+      JsonNode *node = json_array_get_element (terms, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObject *o = json_node_get_object (node);
+          const char *pattern = get_string (o, "regex");
+          g_autoptr(GError) regex_error = NULL;
+          GRegex *regex;
+          guint id;
+
+          if (pattern == NULL || json_object_get_size (o) != 1)
+            return fail (ctx, object, member, error,
+                         _("term %u of “%s” must be a string or {\"regex\": \"…\"}"),
+                         i + 1, member);
+
+          regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &regex_error);
+          if (regex == NULL)
+            return fail (ctx, o, "regex", error, _("invalid regex “%s”: %s"), pattern,
+                         regex_error->message);
+
+          id = add_group (self, SG_GROUP_REGEX, NULL, 0);
+          ((SgGroup *) g_ptr_array_index (self->groups, id))->regex = regex;
+          g_array_append_val (out, id);
+        }
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          const char *term = json_node_get_string (node);
+
+          if (term[0] == '@')
+            {
+              guint id = sg_rule_pack_lookup_group (self, term);
+
+              if (id == G_MAXUINT)
+                return fail (ctx, object, member, error, _("unknown lexicon or detector “%s”"),
+                             term);
+              g_array_append_val (out, id);
+              continue;
+            }
+
+          if (inline_group == G_MAXUINT)
+            {
+              inline_group = add_group (self, SG_GROUP_TERMS, NULL, 0);
+              g_array_append_val (out, inline_group);
+            }
+
+          if (!add_term (self, term, inline_group))
+            return fail (ctx, object, member, error, _("term “%s” of “%s” is empty or invalid"),
+                         term, member);
+        }
+      else
+        return fail (ctx, object, member, error, _("term %u of “%s” is not a string"),
+                     i + 1, member);
+    }
+
+  return TRUE;
+}
+
+static void
+condition_clear (SgCondition *c)
+{
+  g_clear_pointer (&c->groups, g_array_unref);
+}
+
+static void
+feature_clear (SgFeature *f)
+{
+  g_free (f->name);
+  g_free (f->label);
+  g_clear_pointer (&f->groups, g_array_unref);
+}
+
+static gboolean
+load_conditions (LoadContext  *ctx,
+                 JsonObject   *detector,
+                 const char   *member,
+                 GArray       *out,
+                 GError      **error)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (detector, member))
+    return TRUE;
+
+  array = get_array (detector, member);
+  if (array == NULL)
+    return fail (ctx, detector, member, error, _("“%s” must be a list of conditions"), member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      SgCondition c = { 0 };
+      JsonNode *within;
+      const char *position;
+
+      if (o == NULL)
+        return fail (ctx, detector, member, error, _("condition %u of “%s” is not an object"),
+                     i + 1, member);
+      if (!check_keys (ctx, o, condition_keys, "a condition", error))
+        return FALSE;
+
+      c.groups = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (out, c);
+      if (!resolve_terms (ctx, o, "terms", c.groups, error))
+        return FALSE;
+
+      within = json_object_get_member (o, "within");
+      if (within == NULL || (JSON_NODE_HOLDS_VALUE (within) &&
+                             g_strcmp0 (json_node_get_string (within), "sentence") == 0))
+        c.scope = SG_SCOPE_SENTENCE;
+      else if (JSON_NODE_HOLDS_VALUE (within) &&
+               g_strcmp0 (json_node_get_string (within), "text") == 0)
+        c.scope = SG_SCOPE_TEXT;
+      else if (JSON_NODE_HOLDS_VALUE (within) && json_node_get_value_type (within) == G_TYPE_INT64 &&
+               json_node_get_int (within) > 0)
+        {
+          c.scope = SG_SCOPE_WINDOW;
+          c.window = json_node_get_int (within);
+        }
+      else
+        return fail (ctx, o, "within", error,
+                     _("“within” must be \"sentence\", \"text\" or a number of characters"));
+
+      position = get_string (o, "position");
+      if (position == NULL || g_str_equal (position, "any"))
+        c.position = 0;
+      else if (g_str_equal (position, "before"))
+        c.position = -1;
+      else if (g_str_equal (position, "after"))
+        c.position = 1;
+      else
+        return fail (ctx, o, "position", error,
+                     _("“position” must be \"before\", \"after\" or \"any\""));
+
+      g_array_index (out, SgCondition, out->len - 1) = c;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_flags (LoadContext  *ctx,
+             JsonObject   *detector,
+             const char   *member,
+             guint        *flags,
+             GError      **error)
+{
+  JsonArray *array = get_array (detector, member);
+
+  *flags = 0;
+  if (!json_object_has_member (detector, member))
+    return TRUE;
+  if (array == NULL)
+    return fail (ctx, detector, member, error, _("“%s” must be a list"), member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *flag = json_array_get_string_element (array, i);
+      gboolean found = FALSE;
+
+      for (guint f = 0; identifier_flags[f] != NULL; f++)
+        if (g_strcmp0 (flag, identifier_flags[f]) == 0)
+          {
+            *flags |= 1u << f;
+            found = TRUE;
+          }
+      if (!found)
+        return fail (ctx, detector, member, error, _("unknown identifier flag “%s”"),
+                     flag != NULL ? flag : "?");
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_detector (LoadContext  *ctx,
+               JsonObject   *rule_object,
+               SgRule       *rule,
+               GError      **error)
+{
+  JsonNode *node = json_object_get_member (rule_object, "detector");
+  JsonObject *d;
+  const char *type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (ctx, rule_object, "detector", error, _("rule “%s” needs a “detector” object"),
+                 rule->id);
+
+  d = json_node_get_object (node);
+  if (!check_keys (ctx, d, detector_keys, "a detector", error) ||
+      !require_string (ctx, d, "type", "a detector", &type, error))
+    return FALSE;
+
+  rule->match = g_array_new (FALSE, FALSE, sizeof (guint));
+  rule->near = g_array_new (FALSE, FALSE, sizeof (SgCondition));
+  rule->unless = g_array_new (FALSE, FALSE, sizeof (SgCondition));
+  g_array_set_clear_func (rule->near, (GDestroyNotify) condition_clear);
+  g_array_set_clear_func (rule->unless, (GDestroyNotify) condition_clear);
+  rule->once = json_object_get_boolean_member_with_default (d, "once", FALSE);
+
+  if (g_str_equal (type, "phrases"))
+    {
+      rule->type = SG_DETECTOR_PHRASES;
+      if (!resolve_terms (ctx, d, "match", rule->match, error))
+        return FALSE;
+    }
+  else if (g_str_equal (type, "identifier"))
+    {
+      JsonArray *kinds = get_array (d, "kinds");
+
+      rule->type = SG_DETECTOR_IDENTIFIER;
+      if (kinds == NULL || json_array_get_length (kinds) == 0)
+        return fail (ctx, d, "kinds", error, _("an identifier detector needs “kinds”"));
+      for (guint i = 0; i < json_array_get_length (kinds); i++)
+        {
+          const char *kind = json_array_get_string_element (kinds, i);
+          g_autofree char *name = g_strconcat ("@identifier:", kind ? kind : "", NULL);
+          guint id = sg_rule_pack_lookup_group (ctx->pack, name);
+
+          if (id == G_MAXUINT)
+            return fail (ctx, d, "kinds", error, _("unknown identifier kind “%s”"),
+                         kind ? kind : "?");
+          g_array_append_val (rule->match, id);
+        }
+      if (!parse_flags (ctx, d, "require", &rule->require_flags, error) ||
+          !parse_flags (ctx, d, "exclude", &rule->exclude_flags, error))
+        return FALSE;
+    }
+  else if (g_str_equal (type, "identifiability"))
+    {
+      JsonNode *features_node = json_object_get_member (d, "features");
+      JsonNode *threshold_node = json_object_get_member (d, "threshold");
+      JsonObject *features;
+      g_autoptr(GList) names = NULL;
+
+      rule->type = SG_DETECTOR_IDENTIFIABILITY;
+      rule->features = g_array_new (FALSE, TRUE, sizeof (SgFeature));
+      g_array_set_clear_func (rule->features, (GDestroyNotify) feature_clear);
+
+      if (features_node == NULL || !JSON_NODE_HOLDS_OBJECT (features_node))
+        return fail (ctx, d, "features", error,
+                     _("an identifiability detector needs a “features” object"));
+      features = json_node_get_object (features_node);
+      names = json_object_get_members (features);
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          JsonObject *fo = json_object_get_object_member (features, l->data);
+          SgFeature f = { 0 };
+
+          if (fo == NULL)
+            return fail (ctx, features, l->data, error, _("feature “%s” must be an object"),
+                         (const char *) l->data);
+          if (!check_keys (ctx, fo, feature_keys, "a feature", error))
+            return FALSE;
+          f.name = g_strdup (l->data);
+          f.label = g_strdup (get_string (fo, "label") ? get_string (fo, "label") : l->data);
+          f.weight = json_object_get_int_member_with_default (fo, "weight", 1);
+          f.groups = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_array_append_val (rule->features, f);
+          if (!resolve_terms (ctx, fo, "terms", f.groups, error))
+            return FALSE;
+        }
+
+      if (json_object_has_member (d, "require-one-of"))
+        {
+          JsonArray *req = get_array (d, "require-one-of");
+          g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+          for (guint i = 0; req != NULL && i < json_array_get_length (req); i++)
+            {
+              const char *name = json_array_get_string_element (req, i);
+
+              if (name == NULL || !json_object_has_member (features, name))
+                return fail (ctx, d, "require-one-of", error,
+                             _("required feature “%s” is not defined"), name ? name : "?");
+              g_strv_builder_add (b, name);
+            }
+          rule->required_features = g_strv_builder_end (b);
+        }
+
+      if (threshold_node == NULL || !JSON_NODE_HOLDS_OBJECT (threshold_node))
+        return fail (ctx, d, "threshold", error,
+                     _("an identifiability detector needs a “threshold” per audience"));
+      for (int a = 0; a < SG_N_AUDIENCES; a++)
+        {
+          JsonObject *t = json_node_get_object (threshold_node);
+          const char *name = sg_audience_to_string (a);
+
+          rule->threshold[a] = json_object_get_int_member_with_default (t, name, G_MAXINT);
+        }
+    }
+  else
+    return fail (ctx, d, "type", error,
+                 _("unknown detector type “%s” (phrases, identifier, identifiability)"), type);
+
+  if (json_object_has_member (d, "match") && rule->type != SG_DETECTOR_PHRASES)
+    return fail (ctx, d, "match", error, _("“match” belongs to the phrases detector"));
+
+  return load_conditions (ctx, d, "near", rule->near, error) &&
+         load_conditions (ctx, d, "unless", rule->unless, error);
+}
+
+static const SgSource *
+find_source (SgRulePack *self,
+             const char *id)
+{
+  for (guint i = 0; i < self->sources->len; i++)
+    if (g_strcmp0 (g_array_index (self->sources, SgSource, i).id, id) == 0)
+      return &g_array_index (self->sources, SgSource, i);
+  return NULL;
+}
+
+static void
+citation_clear (SgCitation *c)
+{
+  g_free (c->source);
+  g_free (c->title);
+  g_free (c->paragraph);
+  g_free (c->edition);
+}
+
+static void
+fix_clear (SgFix *f)
+{
+  g_free (f->kind);
+  g_free (f->label);
+  g_free (f->replacement);
+}
+
+static void
+rule_free (SgRule *rule)
+{
+  g_free (rule->id);
+  g_free (rule->title);
+  g_free (rule->message);
+  g_free (rule->explanation);
+  g_clear_pointer (&rule->citations, g_array_unref);
+  g_clear_pointer (&rule->fixes, g_array_unref);
+  g_strfreev (rule->platforms);
+  g_clear_pointer (&rule->match, g_array_unref);
+  g_clear_pointer (&rule->near, g_array_unref);
+  g_clear_pointer (&rule->unless, g_array_unref);
+  g_clear_pointer (&rule->features, g_array_unref);
+  g_strfreev (rule->required_features);
+  g_free (rule);
+}
+
+static gboolean
+load_rule (LoadContext  *ctx,
+           JsonObject   *o,
+           GError      **error)
+{
+  SgRulePack *self = ctx->pack;
+  SgRule *rule = g_new0 (SgRule, 1);
+  const char *id, *category, *severity, *title, *message, *explanation;
+  JsonArray *citations, *fixes, *audiences, *platforms;
+  g_autofree char *prefix = NULL;
+
+  g_ptr_array_add (self->rules, rule);
+
+  if (!check_keys (ctx, o, rule_keys, "a rule", error) ||
+      !require_string (ctx, o, "id", "a rule", &id, error))
+    return FALSE;
+  rule->id = g_strdup (id);
+
+  if (sg_rule_pack_find_rule (self, id) != rule)
+    return fail (ctx, o, "id", error, _("rule id “%s” is used twice"), id);
+
+  if (!require_string (ctx, o, "category", "a rule", &category, error) ||
+      !require_string (ctx, o, "severity", "a rule", &severity, error) ||
+      !require_string (ctx, o, "title", "a rule", &title, error) ||
+      !require_string (ctx, o, "message", "a rule", &message, error) ||
+      !require_string (ctx, o, "explanation", "a rule", &explanation, error))
+    return FALSE;
+
+  if (!sg_category_from_string (category, &rule->category))
+    return fail (ctx, o, "category", error, _("unknown category “%s”"), category);
+  prefix = g_strconcat (category, ".", NULL);
+  if (!g_str_has_prefix (id, prefix) || id[strlen (prefix)] == '\0')
+    return fail (ctx, o, "id", error, _("rule id “%s” must be “%s.name”"), id, category);
+  if (!sg_severity_from_string (severity, &rule->severity))
+    return fail (ctx, o, "severity", error, _("unknown severity “%s” (info, warning, error)"),
+                 severity);
+
+  rule->title = g_strdup (title);
+  rule->message = g_strdup (message);
+  rule->explanation = g_strdup (explanation);
+
+  /* Every rule must say where the guidance says so: "explain, don't police". */
+  citations = get_array (o, "citations");
+  if (citations == NULL || json_array_get_length (citations) == 0)
+    return fail (ctx, o, "citations", error, _("rule “%s” has no citation"), id);
+
+  rule->citations = g_array_new (FALSE, TRUE, sizeof (SgCitation));
+  g_array_set_clear_func (rule->citations, (GDestroyNotify) citation_clear);
+  for (guint i = 0; i < json_array_get_length (citations); i++)
+    {
+      JsonObject *c = json_array_get_object_element (citations, i);
+      const char *source, *paragraph;
+      const SgSource *s;
+      SgCitation citation;
+
+      if (c == NULL)
+        return fail (ctx, o, "citations", error, _("citation %u is not an object"), i + 1);
+      if (!check_keys (ctx, c, citation_keys, "a citation", error) ||
+          !require_string (ctx, c, "source", "a citation", &source, error) ||
+          !require_string (ctx, c, "paragraph", "a citation", &paragraph, error))
+        return FALSE;
+      if ((s = find_source (self, source)) == NULL)
+        return fail (ctx, c, "source", error, _("unknown source “%s”"), source);
+
+      citation.source = g_strdup (source);
+      citation.title = g_strdup (s->title);
+      citation.paragraph = g_strdup (paragraph);
+      citation.edition = g_strdup (s->edition);
+      g_array_append_val (rule->citations, citation);
+    }
+
+  rule->fixes = g_array_new (FALSE, TRUE, sizeof (SgFix));
+  g_array_set_clear_func (rule->fixes, (GDestroyNotify) fix_clear);
+  fixes = get_array (o, "fixes");
+  for (guint i = 0; fixes != NULL && i < json_array_get_length (fixes); i++)
+    {
+      JsonObject *f = json_array_get_object_element (fixes, i);
+      const char *kind, *label;
+      SgFix fix;
+
+      if (f == NULL)
+        return fail (ctx, o, "fixes", error, _("fix %u is not an object"), i + 1);
+      if (!check_keys (ctx, f, fix_keys, "a fix", error) ||
+          !require_string (ctx, f, "kind", "a fix", &kind, error) ||
+          !require_string (ctx, f, "label", "a fix", &label, error))
+        return FALSE;
+      if (!g_strv_contains (fix_kinds, kind))
+        return fail (ctx, f, "kind", error, _("unknown fix kind “%s”"), kind);
+      if (g_str_equal (kind, "replace") && get_string (f, "replacement") == NULL)
+        return fail (ctx, f, "kind", error, _("a “replace” fix needs a “replacement”"));
+
+      fix.kind = g_strdup (kind);
+      fix.label = g_strdup (label);
+      fix.replacement = g_strdup (get_string (f, "replacement"));
+      g_array_append_val (rule->fixes, fix);
+    }
+
+  audiences = get_array (o, "audiences");
+  if (audiences == NULL)
+    rule->audiences = (1u << SG_N_AUDIENCES) - 1;
+  for (guint i = 0; audiences != NULL && i < json_array_get_length (audiences); i++)
+    {
+      SgAudience a;
+
+      if (!sg_audience_from_string (json_array_get_string_element (audiences, i), &a))
+        return fail (ctx, o, "audiences", error,
+                     _("unknown audience in rule “%s” (public, closed, private)"), id);
+      rule->audiences |= 1u << a;
+    }
+
+  platforms = get_array (o, "platforms");
+  if (platforms != NULL)
+    {
+      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+      for (guint i = 0; i < json_array_get_length (platforms); i++)
+        {
+          const char *p = json_array_get_string_element (platforms, i);
+
+          if (p == NULL || !g_strv_contains (sg_platform_list_ids (), p))
+            return fail (ctx, o, "platforms", error, _("unknown platform “%s”"),
+                         p != NULL ? p : "?");
+          g_strv_builder_add (b, p);
+        }
+      rule->platforms = g_strv_builder_end (b);
+    }
+
+  return load_detector (ctx, o, rule, error);
+}
+
+static gboolean
+load_rules (LoadContext  *ctx,
+            JsonObject   *object,
+            GError      **error)
+{
+  JsonArray *rules;
+
+  if (!json_object_has_member (object, "rules"))
+    return TRUE;
+
+  rules = get_array (object, "rules");
+  if (rules == NULL)
+    return fail (ctx, object, "rules", error, _("“rules” must be a list"));
+
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      JsonObject *o = json_array_get_object_element (rules, i);
+
+      if (o == NULL)
+        return fail (ctx, object, "rules", error, _("rule %u is not an object"), i + 1);
+      if (!load_rule (ctx, o, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static JsonParser *
+parse_file (LoadContext  *ctx,
+            GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), ctx);
+
+  if (!g_file_get_contents (ctx->path, &contents, &length, &local_error))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES, "%s:1: %s", ctx->path,
+                   local_error->message);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      /* json-glib already says "<data>:LINE:COL: …"; keep the line, name the file. */
+      const char *msg = local_error->message;
+      if (g_str_has_prefix (msg, "<data>:"))
+        msg += strlen ("<data>:");
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES, "%s:%s", ctx->path, msg);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES,
+                   _("%s:1: a rule pack must be a JSON object"), ctx->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&parser);
+}
+
+static gboolean
+load_include (LoadContext  *parent,
+              const char   *file,
+              GError      **error)
+{
+  g_autofree char *path = g_build_filename (parent->dir, file, NULL);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  LoadContext ctx = { parent->pack, path, g_path_get_dirname (path), lines };
+  JsonObject *root;
+  gboolean ok = FALSE;
+
+  parser = parse_file (&ctx, error);
+  if (parser != NULL)
+    {
+      root = json_node_get_object (json_parser_get_root (parser));
+      ok = check_keys (&ctx, root, include_keys, "an included file", error) &&
+           load_lexicons (&ctx, root, error) &&
+           load_rules (&ctx, root, error);
+    }
+
+  g_free (ctx.dir);
+  return ok;
+}
+
+static gboolean
+load_pack (LoadContext  *ctx,
+           GError      **error)
+{
+  SgRulePack *self = ctx->pack;
+  g_autoptr(JsonParser) parser = parse_file (ctx, error);
+  JsonObject *root;
+  JsonArray *sources, *includes;
+  const char *id, *title, *version;
+
+  if (parser == NULL)
+    return FALSE;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!check_keys (ctx, root, pack_keys, "a rule pack", error) ||
+      !require_string (ctx, root, "id", "a rule pack", &id, error) ||
+      !require_string (ctx, root, "title", "a rule pack", &title, error) ||
+      !require_string (ctx, root, "version", "a rule pack", &version, error))
+    return FALSE;
+
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->version = g_strdup (version);
+
+  sources = get_array (root, "sources");
+  if (sources == NULL || json_array_get_length (sources) == 0)
+    return fail (ctx, root, "sources", error, _("a rule pack needs a list of sources"));
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      JsonObject *s = json_array_get_object_element (sources, i);
+      const char *sid, *stitle;
+      SgSource source;
+
+      if (s == NULL)
+        return fail (ctx, root, "sources", error, _("source %u is not an object"), i + 1);
+      if (!check_keys (ctx, s, source_keys, "a source", error) ||
+          !require_string (ctx, s, "id", "a source", &sid, error) ||
+          !require_string (ctx, s, "title", "a source", &stitle, error))
+        return FALSE;
+      source.id = g_strdup (sid);
+      source.title = g_strdup (stitle);
+      source.edition = g_strdup (get_string (s, "edition"));
+      g_array_append_val (self->sources, source);
+    }
+
+  if (!load_lexicons (ctx, root, error))
+    return FALSE;
+
+  includes = get_array (root, "include");
+  for (guint i = 0; includes != NULL && i < json_array_get_length (includes); i++)
+    {
+      const char *file = json_array_get_string_element (includes, i);
+
+      if (file == NULL)
+        return fail (ctx, root, "include", error, _("include %u is not a file name"), i + 1);
+      if (!load_include (ctx, file, error))
+        return FALSE;
+    }
+
+  if (!load_rules (ctx, root, error))
+    return FALSE;
+
+  if (self->rules->len == 0)
+    return fail (ctx, root, "rules", error, _("the rule pack has no rules"));
+
+  sg_lexicon_compile (self->lexicon);
+  return TRUE;
+}
+
+static void
+source_clear (SgSource *s)
+{
+  g_free (s->id);
+  g_free (s->title);
+  g_free (s->edition);
+}
+
+static void
+sg_rule_pack_finalize (GObject *object)
+{
+  SgRulePack *self = (SgRulePack *)object;
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->version);
+  g_clear_pointer (&self->sources, g_array_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->named, g_hash_table_unref);
+  g_clear_pointer (&self->lexicon, sg_lexicon_unref);
+
+  G_OBJECT_CLASS (sg_rule_pack_parent_class)->finalize (object);
+}
+
+static void
+sg_rule_pack_class_init (SgRulePackClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sg_rule_pack_finalize;
+}
+
+static void
+sg_rule_pack_init (SgRulePack *self)
+{
+  self->sources = g_array_new (FALSE, TRUE, sizeof (SgSource));
+  g_array_set_clear_func (self->sources, (GDestroyNotify) source_clear);
+  self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lexicon = sg_lexicon_new ();
+  add_builtin_groups (self);
+}
+
+SgRulePack *
+sg_rule_pack_new_from_file (const char  *path,
+                            GError     **error)
+{
+  g_autoptr(SgRulePack) self = g_object_new (SG_TYPE_RULE_PACK, NULL);
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  LoadContext ctx = { self, path, g_path_get_dirname (path), lines };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  ok = load_pack (&ctx, error);
+  g_free (ctx.dir);
+
+  return ok ? g_steal_pointer (&self) : NULL;
+}
+
+SgRulePack *
+sg_rule_pack_load (const char  *name_or_path,
+                   GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *file = NULL;
+
+  if (name_or_path == NULL)
+    name_or_path = "default";
+
+  if (g_file_test (name_or_path, G_FILE_TEST_IS_REGULAR))
+    return sg_rule_pack_new_from_file (name_or_path, error);
+
+  file = g_strconcat (name_or_path, ".json", NULL);
+  path = g_build_filename (sg_get_data_dir (), "rules", file, NULL);
+  if (strchr (name_or_path, '/') != NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES,
+                   _("No rule pack “%s”: give a file, or the id of an installed pack"),
+                   name_or_path);
+      return NULL;
+    }
+
+  return sg_rule_pack_new_from_file (path, error);
+}
+
+const char *
+sg_rule_pack_get_id (SgRulePack *self)
+{
+  g_return_val_if_fail (SG_IS_RULE_PACK (self), NULL);
+  return self->id;
+}
+
+const char *
+sg_rule_pack_get_title (SgRulePack *self)
+{
+  g_return_val_if_fail (SG_IS_RULE_PACK (self), NULL);
+  return self->title;
+}
+
+const char *
+sg_rule_pack_get_version (SgRulePack *self)
+{
+  g_return_val_if_fail (SG_IS_RULE_PACK (self), NULL);
+  return self->version;
+}
+
+guint
+sg_rule_pack_get_n_rules (SgRulePack *self)
+{
+  g_return_val_if_fail (SG_IS_RULE_PACK (self), 0);
+  return self->rules->len;
+}
+
+const SgRule *
+sg_rule_pack_get_rule (SgRulePack *self,
+                       guint       index)
+{
+  g_return_val_if_fail (SG_IS_RULE_PACK (self), NULL);
+  g_return_val_if_fail (index < self->rules->len, NULL);
+  return g_ptr_array_index (self->rules, index);
+}
+
+const SgRule *
+sg_rule_pack_find_rule (SgRulePack *self,
+                        const char *id)
+{
+  g_return_val_if_fail (SG_IS_RULE_PACK (self), NULL);
+
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      const SgRule *rule = g_ptr_array_index (self->rules, i);
+      if (g_strcmp0 (rule->id, id) == 0)
+        return rule;
+    }
+  return NULL;
+}
+
+SgLexicon *
+sg_rule_pack_get_lexicon (SgRulePack *self)
+{
+  return self->lexicon;
+}
+
+GPtrArray *
+sg_rule_pack_get_groups (SgRulePack *self)
+{
+  return self->groups;
+}
+
+guint
+sg_rule_pack_get_first_name_group (SgRulePack *self)
+{
+  return sg_rule_pack_lookup_group (self, "@first-names");
+}
+
+guint
+sg_rule_pack_get_org_word_group (SgRulePack *self)
+{
+  return sg_rule_pack_lookup_group (self, "@organisation-words");
+}
+
+const char *
+sg_rule_get_id (const SgRule *rule)
+{
+  return rule->id;
+}
+
+SgCategory
+sg_rule_get_category (const SgRule *rule)
+{
+  return rule->category;
+}
+
+SgSeverity
+sg_rule_get_severity (const SgRule *rule)
+{
+  return rule->severity;
+}
+
+const char *
+sg_rule_get_title (const SgRule *rule)
+{
+  return rule->title;
+}
+
+const char *
+sg_rule_get_message (const SgRule *rule)
+{
+  return rule->message;
+}
+
+const char *
+sg_rule_get_explanation (const SgRule *rule)
+{
+  return rule->explanation;
+}
+
+GArray *
+sg_rule_get_citations (const SgRule *rule)
+{
+  return rule->citations;
+}
+
+GArray *
+sg_rule_get_fixes (const SgRule *rule)
+{
+  return rule->fixes;
+}

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The default pack on drafts written for these tests (not the corpus): what must be flagged,
+ * what must not, and the behaviour around it (offsets, fixes, negation, huge input). */
+#include "config.h"
+
+#include "sg-analyzer.h"
+#include "sg-error.h"
+
+static SgAnalyzer *analyzer;
+
+static guint
+flags_of (const char *text,
+          const char *platform)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, text, -1, platform, &error);
+  guint mask = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SgFinding *f = g_ptr_array_index (findings, i);
+
+      if (sg_finding_get_severity (f) >= SG_SEVERITY_WARNING)
+        mask |= 1u << sg_finding_get_category (f);
+    }
+  return mask;
+}
+
+#define FLAG(c) (1u << SG_CATEGORY_##c)
+
+static void
+assert_flags (const char *text,
+              const char *platform,
+              guint       expected)
+{
+  guint got = flags_of (text, platform);
+
+  if ((got & expected) != expected)
+    g_error ("missed %#x in: %s", expected & ~got, text);
+}
+
+static void
+assert_clean (const char *text,
+              const char *platform)
+{
+  guint got = flags_of (text, platform);
+
+  if (got != 0)
+    g_error ("false flag %#x in: %s", got, text);
+}
+
+static void
+test_confidentiality (void)
+{
+  assert_flags ("Could someone chase the CT for Margaret Hughes, NHS no 943 476 5919, in bed 4?",
+                "whatsapp", FLAG (CONFIDENTIALITY));
+  assert_flags ("Lovely chat with Mrs Okafor on the ward this morning while I did her bloods",
+                "facebook", FLAG (CONFIDENTIALITY));
+  assert_flags ("Just now in resus: a 31-year-old roofer who fell from scaffolding in Kendal. "
+                "We lost him after an hour.", "x", FLAG (CONFIDENTIALITY));
+  assert_flags ("pt AB, 45F, DOB 03/07/1979, came in overnight with DKA", "forum",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("Great teaching image [photo: chest X-ray with the header showing the "
+                "patient's name and DOB]", "instagram", FLAG (CONFIDENTIALITY));
+}
+
+static void
+test_confidentiality_clean (void)
+{
+  assert_clean ("Never post a patient's NHS number, even in a closed group.", "x");
+  assert_clean ("Teaching case (fictional): a 58-year-old man presents with chest pain. "
+                "What would you do first?", "x");
+  assert_clean ("Please call the surgery on 0113 496 0871 to book your flu jab.", "facebook");
+  assert_clean ("Ward 9 is closed to visitors this week because of norovirus.", "x");
+}
+
+static void
+test_other_categories (void)
+{
+  assert_flags ("Another night of bed blockers and frequent flyers. Why do we bother.", "x",
+                FLAG (RESPECT));
+  assert_flags ("Dr Alan Pryce at Westfield General has been falsifying his mortality data.", "x",
+                FLAG (DEFAMATION));
+  assert_flags ("Anonymous A&E registrar here, not saying which trust. Thread below.", "x",
+                FLAG (ANONYMITY));
+  assert_flags ("Loving the new GlucoTrack Max monitor from Pellana, best device on the market!",
+                "x", FLAG (CONFLICT_OF_INTEREST));
+  assert_flags ("Got a migraine? Take sumatriptan 50mg at the start and repeat after two hours.",
+                "facebook", FLAG (PRESCRIBING));
+  assert_flags ("The best hip surgeon in Yorkshire, results guaranteed. Book your consultation "
+                "today!", "facebook", FLAG (ADVERTISING));
+  assert_flags ("Off to Crete for a fortnight from Friday, house empty and the dog's at my "
+                "sister's!", "facebook", FLAG (PRIVACY));
+  assert_flags ("Still drunk from the leaving do and on the ward round in an hour.", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("@kev_runs from what you describe that is definitely sciatica, you need an MRI.",
+                "x", FLAG (BOUNDARIES));
+}
+
+static void
+test_other_categories_clean (void)
+{
+  assert_clean ("Declaration of interest: I advise Pellana. Their new monitor data look "
+                "promising but the trial was small.", "linkedin");
+  assert_clean ("A new trial found that sumatriptan 50mg worked as well as 100mg for most "
+                "people.", "bluesky");
+  assert_clean ("I'm Dr Asha Patel, a GP in Leeds. Views my own.", "x");
+  assert_clean ("Please don't stop any medicine without talking to your pharmacist.", "x");
+  assert_clean ("Back from a lovely week away. Inbox is terrifying.", "facebook");
+}
+
+static void
+test_offsets_and_fixes (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = "💙 Margaret is a 78-year-old from Kendal admitted today to Ward 9 bed 3";
+  g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, text, -1, "x", &error);
+  gboolean age_fix = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, >, 0);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SgFinding *f = g_ptr_array_index (findings, i);
+      GArray *fixes = sg_finding_get_fixes (f);
+      g_autofree char *span = g_strndup (text + sg_finding_get_start (f),
+                                         sg_finding_get_end (f) - sg_finding_get_start (f));
+
+      /* The span is the matched text, byte for byte. */
+      g_assert_cmpstr (span, ==, sg_finding_get_match (f));
+      g_assert_cmpuint (sg_finding_get_citations (f)->len, >, 0);
+
+      for (guint j = 0; j < fixes->len; j++)
+        {
+          const SgFix *fix = &g_array_index (fixes, SgFix, j);
+          if (g_strcmp0 (fix->kind, "generalise-age") == 0)
+            {
+              g_assert_cmpstr (fix->replacement, ==, "70-something");
+              age_fix = TRUE;
+            }
+        }
+    }
+  g_assert_true (age_fix);
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, "abc\xff\xfe def", -1, "x", &error);
+
+  g_assert_null (findings);
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "byte 3"));
+}
+
+static void
+test_nul_and_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char text[] = "NHS no 943 476 5919\0 for Mrs Okafor in bed 4";
+  g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, text, sizeof text - 1, "x", &error);
+  g_autoptr(GPtrArray) none = sg_analyzer_analyze (analyzer, "", 0, "x", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (findings);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_unknown_platform (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, "hello", -1, "myspace", &error);
+
+  g_assert_null (findings);
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+}
+
+static void
+test_huge_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  /* One 1 MB line with no newline; an NHS number near the end must still be found at the
+   * right offset. */
+  while (s->len < 1024 * 1024)
+    g_string_append (s, "the ward was busy but the team were brilliant ");
+  g_string_append (s, "NHS no 943 476 5919 for the lady in bed 4");
+
+  findings = sg_analyzer_analyze (analyzer, s->str, s->len, "x", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, >, 0);
+  {
+    SgFinding *last = g_ptr_array_index (findings, findings->len - 1);
+    g_assert_cmpuint (sg_finding_get_start (last), >, 1024 * 1024 - 100);
+  }
+}
+
+static void
+test_ignored_rules (void)
+{
+  const char *ignored[] = { "respect.derogatory-language", NULL };
+  const char *text = "Three bed blockers on the ward again.";
+
+  g_assert_true (flags_of (text, "x") & FLAG (RESPECT));
+  sg_analyzer_set_ignored_rules (analyzer, ignored);
+  g_assert_false (flags_of (text, "x") & FLAG (RESPECT));
+  sg_analyzer_set_ignored_rules (analyzer, NULL);
+}
+
+static void
+test_watch_list (void)
+{
+  const char *terms[] = { "Thornbury Ward", NULL };
+  const char *text = "The gentleman on Thornbury Ward told me about his war service today";
+
+  sg_analyzer_set_watch_list (analyzer, terms);
+  g_assert_true (flags_of (text, "x") & FLAG (CONFIDENTIALITY));
+  sg_analyzer_set_watch_list (analyzer, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SgRulePack) pack = NULL;
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  pack = sg_rule_pack_load (NULL, &error);
+  g_assert_no_error (error);
+  analyzer = sg_analyzer_new (pack);
+
+  g_test_add_func ("/sg/analyzer/confidentiality", test_confidentiality);
+  g_test_add_func ("/sg/analyzer/confidentiality-clean", test_confidentiality_clean);
+  g_test_add_func ("/sg/analyzer/categories", test_other_categories);
+  g_test_add_func ("/sg/analyzer/categories-clean", test_other_categories_clean);
+  g_test_add_func ("/sg/analyzer/offsets-and-fixes", test_offsets_and_fixes);
+  g_test_add_func ("/sg/analyzer/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/sg/analyzer/nul-and-empty", test_nul_and_empty);
+  g_test_add_func ("/sg/analyzer/unknown-platform", test_unknown_platform);
+  g_test_add_func ("/sg/analyzer/huge-line", test_huge_line);
+  g_test_add_func ("/sg/analyzer/ignored-rules", test_ignored_rules);
+  g_test_add_func ("/sg/analyzer/watch-list", test_watch_list);
+
+  ret = g_test_run ();
+  g_clear_object (&analyzer);
+  return ret;
+}

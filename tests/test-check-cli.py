@@ -1,0 +1,172 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""socialguard-check as DESIGN.md specifies it: options, exit codes, the text and JSON
+contracts (offsets in code points), JSON lines, and bad input (invalid UTF-8, NUL bytes,
+empty input, a large file) handled without a crash. Prints TAP."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+CHECK = sys.argv[1]
+results = []
+
+
+def run(args, stdin=None):
+    p = subprocess.run([CHECK] + args, input=stdin, capture_output=True, timeout=120)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def test(name):
+    def wrap(fn):
+        try:
+            fn()
+            results.append((True, name, ""))
+        except AssertionError as e:
+            results.append((False, name, str(e)))
+        except Exception as e:  # noqa: BLE001 - report any crash as a failure
+            results.append((False, name, repr(e)))
+        return fn
+    return wrap
+
+
+RISKY = "Could someone review Margaret Hughes 💙 NHS no 943 476 5919 in bed 4 tonight?\n"
+CLEAN = "Sepsis can be hard to spot. If you are worried, call 111.\n"
+
+
+@test("help and version")
+def _():
+    rc, out, _ = run(["--help"])
+    assert rc == 0 and "--platform" in out and "--min-severity" in out, out
+    rc, out, _ = run(["--version"])
+    assert rc == 0 and out.startswith("socialguard-check "), out
+
+
+@test("exit codes 0, 1 and 2")
+def _():
+    assert run(["-"], CLEAN.encode())[0] == 0
+    assert run(["-"], RISKY.encode())[0] == 1
+    assert run(["--platform=myspace", "-"], CLEAN.encode())[0] == 2
+    assert run(["--format=xml", "-"], CLEAN.encode())[0] == 2
+    assert run(["--min-severity=loud", "-"], CLEAN.encode())[0] == 2
+    assert run(["/nonexistent/file.txt"])[0] == 2
+    assert run([])[0] == 2
+
+
+@test("text format is path:line:col: severity: message [rule]")
+def _():
+    rc, out, _ = run(["-"], ("\n" + RISKY).encode())
+    assert rc == 1
+    first = out.splitlines()[0]
+    path, line, col, rest = first.split(":", 3)
+    assert path == "-" and line == "2" and int(col) >= 1, first
+    assert rest.startswith(" error: ") or rest.startswith(" warning: "), first
+    assert rest.rstrip().endswith("]") and "[confidentiality." in rest, first
+
+
+@test("json contract, offsets in code points")
+def _():
+    text = RISKY
+    rc, out, _ = run(["--format=json", "-"], text.encode())
+    assert rc == 1
+    findings = json.loads(out)
+    assert isinstance(findings, list) and findings
+    keys = {"path", "rule", "category", "severity", "message", "offset", "length", "line",
+            "column", "match", "guidance", "fixes"}
+    for f in findings:
+        assert keys <= set(f), set(f) ^ keys
+        assert f["path"] == "-"
+        assert f["rule"].split(".")[0] == f["category"]
+        assert f["severity"] in ("warning", "error")
+        # Offsets count code points: the emoji before the number is one character.
+        assert text[f["offset"]:f["offset"] + f["length"]] == f["match"], f
+        assert f["line"] == 1 and f["column"] == f["offset"] + 1
+        assert f["guidance"] and all({"source", "paragraph"} <= set(g) for g in f["guidance"])
+        assert isinstance(f["fixes"], list)
+    assert any(f["rule"] == "confidentiality.nhs-number" for f in findings)
+
+
+@test("min-severity filters, info included on request")
+def _():
+    text = "The results are in: 943 476 5919 was the number on the form.\n"
+    rc_w, out_w, _ = run(["--format=json", "-"], text.encode())
+    rc_i, out_i, _ = run(["--format=json", "--min-severity=info", "-"], text.encode())
+    assert len(json.loads(out_i)) >= len(json.loads(out_w))
+    rc_e, out_e, _ = run(["--format=json", "--min-severity=error", "-"], RISKY.encode())
+    assert all(f["severity"] == "error" for f in json.loads(out_e))
+
+
+@test("jsonl answers each line with its id, bad lines reported")
+def _():
+    lines = [json.dumps({"id": "a", "text": CLEAN}),
+             json.dumps({"id": 7, "text": RISKY, "platform": "whatsapp"}),
+             "not json",
+             json.dumps({"id": "c", "text": "Ahoj 😀"})]
+    rc, out, err = run(["--jsonl", "-"], ("\n".join(lines) + "\n").encode())
+    assert rc == 2, (rc, err)  # one bad line
+    answers = [json.loads(x) for x in out.splitlines()]
+    assert [a.get("id") for a in answers] == ["a", 7, None, "c"], answers
+    assert answers[0]["findings"] == [] and answers[1]["findings"]
+    assert "error" in answers[2] and ":3:" in err
+
+
+@test("invalid UTF-8 is reported with its byte offset")
+def _():
+    rc, out, err = run(["-"], b"fine so far \xff\xfe then not")
+    assert rc == 2 and "12" in err and "UTF-8" in err, err
+
+
+@test("NUL bytes and empty input do not crash")
+def _():
+    assert run(["-"], b"")[0] == 0
+    rc, _, _ = run(["-"], b"hello\x00world NHS no 943 476 5919 for Mrs Okafor on the ward\x00")
+    assert rc in (0, 1)
+
+
+@test("files: several inputs, paths in the output")
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        a = os.path.join(d, "a.txt")
+        b = os.path.join(d, "b.txt")
+        open(a, "w").write(CLEAN)
+        open(b, "w").write(RISKY)
+        rc, out, _ = run(["--format=json", a, b])
+        assert rc == 1
+        assert {f["path"] for f in json.loads(out)} == {b}
+
+
+@test("a 50 MB file is checked in bounded memory")
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        big = os.path.join(d, "big.txt")
+        block = (CLEAN * 40).encode()
+        with open(big, "wb") as f:
+            written = 0
+            while written < 50 * 1024 * 1024:
+                f.write(block)
+                written += len(block)
+            f.write(RISKY.encode())
+        p = subprocess.run(["/usr/bin/time", "-f", "%M", CHECK, "--format=json", big],
+                           capture_output=True, timeout=300)
+        assert p.returncode == 1, p.returncode
+        peak_kib = int(p.stderr.decode().strip().splitlines()[-1])
+        # The file is mapped, not copied; working memory is a 32 KiB segment at a time.
+        assert peak_kib < 200 * 1024, peak_kib
+        assert json.loads(p.stdout)[-1]["line"] > 1
+
+
+@test("--declare says it is not available yet")
+def _():
+    rc, _, err = run(["--declare", "-"], CLEAN.encode())
+    assert rc == 2 and "declare" in err
+
+
+print(f"1..{len(results)}")
+for i, (ok, name, msg) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} {name}")
+    if msg:
+        for line in msg.splitlines():
+            print(f"# {line}")
+sys.exit(0 if all(r[0] for r in results) else 1)

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sg-error.h"
+#include "sg-guidance.h"
+#include "sg-rule-pack.h"
+
+static char *tmpdir;
+
+/* A valid pack with one rule; each test breaks one thing in it. */
+static const char valid_pack[] =
+  "{\n"                                                        /* 1 */
+  "  \"id\": \"test\",\n"                                      /* 2 */
+  "  \"title\": \"Test\",\n"                                   /* 3 */
+  "  \"version\": \"1\",\n"                                    /* 4 */
+  "  \"sources\": [{\"id\": \"gmc-2013\", \"title\": \"GMC 2013\"}],\n" /* 5 */
+  "  \"rules\": [\n"                                           /* 6 */
+  "    {\n"                                                    /* 7 */
+  "      \"id\": \"respect.test\",\n"                          /* 8 */
+  "      \"category\": \"respect\",\n"                         /* 9 */
+  "      \"severity\": \"warning\",\n"                         /* 10 */
+  "      \"title\": \"T\",\n"                                  /* 11 */
+  "      \"message\": \"M\",\n"                                /* 12 */
+  "      \"explanation\": \"E\",\n"                            /* 13 */
+  "      \"citations\": [{\"source\": \"gmc-2013\", \"paragraph\": \"15\"}],\n" /* 14 */
+  "      \"detector\": {\"type\": \"phrases\", \"match\": [\"muppet\"]}\n"      /* 15 */
+  "    }\n"
+  "  ]\n"
+  "}\n";
+
+static char *
+write_pack (const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmpdir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+replace (const char *from,
+         const char *to)
+{
+  g_autoptr(GString) s = g_string_new (valid_pack);
+
+  g_assert_nonnull (strstr (valid_pack, from));
+  g_string_replace (s, from, to, 1);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+assert_refused (const char *contents,
+                guint       line,
+                const char *needle)
+{
+  g_autofree char *path = write_pack ("bad.json", contents);
+  g_autofree char *prefix = g_strdup_printf ("%s:%u:", path, line);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+
+  g_assert_null (pack);
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_RULES);
+  if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, needle) == NULL)
+    g_error ("expected “%s … %s”, got “%s”", prefix, needle, error->message);
+}
+
+static void
+test_valid (void)
+{
+  g_autofree char *path = write_pack ("good.json", valid_pack);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+  const SgRule *rule;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sg_rule_pack_get_id (pack), ==, "test");
+  g_assert_cmpuint (sg_rule_pack_get_n_rules (pack), ==, 1);
+  rule = sg_rule_pack_find_rule (pack, "respect.test");
+  g_assert_nonnull (rule);
+  g_assert_cmpint (sg_rule_get_category (rule), ==, SG_CATEGORY_RESPECT);
+  g_assert_cmpint (sg_rule_get_severity (rule), ==, SG_SEVERITY_WARNING);
+  g_assert_cmpuint (sg_rule_get_citations (rule)->len, ==, 1);
+}
+
+static void
+test_bad_json (void)
+{
+  g_autofree char *bad = replace ("\"title\": \"T\",", "\"title\": \"T\"");
+  assert_refused (bad, 12, "");
+}
+
+static void
+test_unknown_key (void)
+{
+  g_autofree char *bad = replace ("\"title\": \"T\",", "\"title\": \"T\", \"colour\": \"red\",");
+  assert_refused (bad, 11, "unknown key “colour”");
+}
+
+static void
+test_unknown_category (void)
+{
+  g_autofree char *bad = replace ("\"category\": \"respect\"", "\"category\": \"rudeness\"");
+  assert_refused (bad, 9, "unknown category “rudeness”");
+}
+
+static void
+test_id_category_mismatch (void)
+{
+  g_autofree char *bad = replace ("\"id\": \"respect.test\"", "\"id\": \"privacy.test\"");
+  assert_refused (bad, 8, "must be “respect.name”");
+}
+
+static void
+test_invalid_regex (void)
+{
+  g_autofree char *bad2 = replace ("\"match\": [\"muppet\"]", "\"match\": [{\"regex\": \"(unclosed\"}]");
+  assert_refused (bad2, 15, "invalid regex");
+}
+
+static void
+test_missing_citation (void)
+{
+  g_autofree char *bad = replace ("\"citations\": [{\"source\": \"gmc-2013\", \"paragraph\": \"15\"}],",
+                                  "\"citations\": [],");
+  assert_refused (bad, 14, "has no citation");
+}
+
+static void
+test_unknown_source (void)
+{
+  g_autofree char *bad = replace ("{\"source\": \"gmc-2013\"", "{\"source\": \"gmc-1999\"");
+  assert_refused (bad, 14, "unknown source “gmc-1999”");
+}
+
+static void
+test_unknown_lexicon (void)
+{
+  g_autofree char *bad = replace ("[\"muppet\"]", "[\"@no-such-list\"]");
+  assert_refused (bad, 15, "unknown lexicon");
+}
+
+static void
+test_unknown_severity (void)
+{
+  g_autofree char *bad = replace ("\"severity\": \"warning\"", "\"severity\": \"fatal\"");
+  assert_refused (bad, 10, "unknown severity");
+}
+
+/* The shipped pack loads and covers every category of DESIGN.md, and every rule cites. */
+static void
+test_default_pack (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgRulePack) pack = sg_rule_pack_load (NULL, &error);
+  gboolean seen[SG_N_CATEGORIES] = { FALSE };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sg_rule_pack_get_n_rules (pack), >, 10);
+
+  for (guint i = 0; i < sg_rule_pack_get_n_rules (pack); i++)
+    {
+      const SgRule *rule = sg_rule_pack_get_rule (pack, i);
+      GArray *citations = sg_rule_get_citations (rule);
+
+      seen[sg_rule_get_category (rule)] = TRUE;
+      g_assert_cmpuint (citations->len, >, 0);
+      g_assert_true (g_str_has_prefix (sg_rule_get_id (rule),
+                                       sg_category_to_string (sg_rule_get_category (rule))));
+      g_assert_cmpuint (strlen (sg_rule_get_explanation (rule)), >, 40);
+    }
+
+  for (guint c = 0; c < SG_N_CATEGORIES; c++)
+    if (!seen[c])
+      g_error ("no rule for category %s", sg_category_to_string (c));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("sg-rules-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/sg/rule-pack/valid", test_valid);
+  g_test_add_func ("/sg/rule-pack/bad-json", test_bad_json);
+  g_test_add_func ("/sg/rule-pack/unknown-key", test_unknown_key);
+  g_test_add_func ("/sg/rule-pack/unknown-category", test_unknown_category);
+  g_test_add_func ("/sg/rule-pack/id-category-mismatch", test_id_category_mismatch);
+  g_test_add_func ("/sg/rule-pack/invalid-regex", test_invalid_regex);
+  g_test_add_func ("/sg/rule-pack/missing-citation", test_missing_citation);
+  g_test_add_func ("/sg/rule-pack/unknown-source", test_unknown_source);
+  g_test_add_func ("/sg/rule-pack/unknown-lexicon", test_unknown_lexicon);
+  g_test_add_func ("/sg/rule-pack/unknown-severity", test_unknown_severity);
+  g_test_add_func ("/sg/rule-pack/default-pack", test_default_pack);
+
+  ret = g_test_run ();
+
+  {
+    g_autofree char *a = g_build_filename (tmpdir, "bad.json", NULL);
+    g_autofree char *b = g_build_filename (tmpdir, "good.json", NULL);
+    g_unlink (a);
+    g_unlink (b);
+    g_rmdir (tmpdir);
+  }
+  g_free (tmpdir);
+
+  return ret;
+}

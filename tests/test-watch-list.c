@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sg-store.h"
+#include "sg-watch-list.h"
+
+static char *
+make_store (SgStore **out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sg-watch-XXXXXX", &error);
+  char *path = g_build_filename (dir, "sg.db", NULL);
+
+  g_assert_no_error (error);
+  *out = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_store (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_add_load_remove (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgStore) store = NULL;
+  g_autofree char *path = make_store (&store);
+  g_auto(GStrv) terms = NULL;
+  g_auto(GStrv) after = NULL;
+
+  g_assert_true (sg_watch_list_add (store, "Thornbury Ward", "ward", &error));
+  g_assert_true (sg_watch_list_add (store, "Kirkby Lonsdale", "town", &error));
+  /* Case-insensitive uniqueness: the same name twice is one entry. */
+  g_assert_true (sg_watch_list_add (store, "thornbury ward", "ward", &error));
+  g_assert_no_error (error);
+
+  terms = sg_watch_list_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (terms), ==, 2);
+
+  g_assert_true (sg_watch_list_remove (store, "Kirkby Lonsdale", &error));
+  after = sg_watch_list_load (store, &error);
+  g_assert_cmpuint (g_strv_length (after), ==, 1);
+  g_assert_cmpstr (after[0], ==, "Thornbury Ward");
+
+  g_clear_object (&store);
+  remove_store (path);
+}
+
+/* socialguard-check --db recognises the user's local names. */
+static void
+test_check_db (void)
+{
+  const char *check = g_getenv ("SG_CHECK");
+  const char *text = "The gentleman on Thornbury Ward told me all about his war service today\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgStore) store = NULL;
+  g_autofree char *path = make_store (&store);
+  g_autoptr(GSubprocess) with_db = NULL;
+  g_autoptr(GSubprocess) without_db = NULL;
+
+  g_assert_nonnull (check);
+  g_assert_true (sg_watch_list_add (store, "Thornbury Ward", "ward", &error));
+  g_clear_object (&store);
+
+  without_db = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                                 &error, check, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (without_db, text, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  with_db = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                              &error, check, "--db", path, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (with_db, text, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The sentence alone is vague; the ward from the watch-list ties it to one place. */
+  g_assert_cmpint (g_subprocess_get_exit_status (with_db), ==, 1);
+  g_assert_cmpint (g_subprocess_get_exit_status (without_db), ==, 0);
+
+  remove_store (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sg/watch-list/add-load-remove", test_add_load_remove);
+  g_test_add_func ("/sg/watch-list/check-db", test_check_db);
+  return g_test_run ();
+}
