@@ -215,8 +215,8 @@ test_ignored_rules (void)
 static void
 test_watch_list (void)
 {
-  const char *terms[] = { "Thornbury Ward", NULL };
-  const char *text = "The gentleman on Thornbury Ward told me about his war service today";
+  const char *terms[] = { "Larkspur", NULL };
+  const char *text = "Lovely chat today with a 92-year-old gentleman at Larkspur about his war service";
 
   sg_analyzer_set_watch_list (analyzer, terms);
   g_assert_true (flags_of (text, "x") & FLAG (CONFIDENTIALITY));

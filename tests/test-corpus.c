@@ -14,6 +14,10 @@
 #define FLOOR_CATEGORY      0.70
 #define CEILING_CLEAN_FALSE 0.12
 
+#define HOLDOUT_FLAGGED_RIGHT 0.50
+#define HOLDOUT_CATEGORY      0.30
+#define HOLDOUT_CLEAN_FALSE   0.20
+
 typedef struct {
   guint expected;
   guint caught;
@@ -34,10 +38,18 @@ categories_of (JsonArray *array)
   return mask;
 }
 
+typedef struct {
+  const char *env;         /* the variable that names the file */
+  double      flagged_right;
+  double      category;
+  double      clean_false;
+} Floors;
+
 static void
-test_corpus (void)
+test_labelled_set (gconstpointer data)
 {
-  const char *path = g_getenv ("SG_CORPUS");
+  const Floors *floors = data;
+  const char *path = g_getenv (floors->env);
   g_autoptr(SgRulePack) pack = NULL;
   g_autoptr(SgAnalyzer) analyzer = NULL;
   g_autoptr(GError) error = NULL;
@@ -50,7 +62,8 @@ test_corpus (void)
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_test_skip ("the labelled corpus (../shared/corpus/posts.jsonl) is not beside the checkout");
+      g_test_skip_printf ("no labelled set at $%s (../shared/corpus/posts.jsonl is not beside "
+                          "the checkout?)", floors->env);
       return;
     }
 
@@ -149,15 +162,15 @@ test_corpus (void)
                     stats[c].expected ? (double) stats[c].caught / stats[c].expected : 1.0,
                     stats[c].false_alarms);
   g_test_message ("flagged posts right: %u/%u = %.3f (goal 0.90, floor %.2f)", flagged_right,
-                  flagged_posts, flagged_ratio, FLOOR_FLAGGED_RIGHT);
+                  flagged_posts, flagged_ratio, floors->flagged_right);
   g_test_message ("clean posts with a false flag: %u/%u = %.3f (goal 0.08, ceiling %.2f)",
-                  clean_false, clean_posts, clean_ratio, CEILING_CLEAN_FALSE);
+                  clean_false, clean_posts, clean_ratio, floors->clean_false);
 
-  g_assert_cmpfloat (flagged_ratio, >=, FLOOR_FLAGGED_RIGHT);
-  g_assert_cmpfloat (clean_ratio, <=, CEILING_CLEAN_FALSE);
+  g_assert_cmpfloat (flagged_ratio, >=, floors->flagged_right);
+  g_assert_cmpfloat (clean_ratio, <=, floors->clean_false);
   for (guint c = 0; c < SG_N_CATEGORIES; c++)
     if (stats[c].expected > 0)
-      g_assert_cmpfloat ((double) stats[c].caught / stats[c].expected, >=, FLOOR_CATEGORY);
+      g_assert_cmpfloat ((double) stats[c].caught / stats[c].expected, >=, floors->category);
 }
 
 int
@@ -165,6 +178,17 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/sg/corpus/default-pack", test_corpus);
+  /* The development corpus in ../shared, with the floors its issue sets. */
+  static const Floors dev = {
+    "SG_CORPUS", FLOOR_FLAGGED_RIGHT, FLOOR_CATEGORY, CEILING_CLEAN_FALSE
+  };
+  /* tests/data/holdout.jsonl: drafts written by a colleague who had seen neither the corpus
+   * nor the rules, never used to write rules; it measures how the pack does on drafts it
+   * has not seen. Its floors are lower and are raised only with the dev corpus's. */
+  static const Floors holdout = { "SG_HOLDOUT", HOLDOUT_FLAGGED_RIGHT, HOLDOUT_CATEGORY,
+                                  HOLDOUT_CLEAN_FALSE };
+
+  g_test_add_data_func ("/sg/corpus/dev", &dev, test_labelled_set);
+  g_test_add_data_func ("/sg/corpus/holdout", &holdout, test_labelled_set);
   return g_test_run ();
 }

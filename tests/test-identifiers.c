@@ -124,6 +124,8 @@ test_nhs_number (void)
   expect (s, SG_IDENTIFIER_NHS_NUMBER, "943-476-5919", F_VALID | F_CUE, F_FAILS);
   s = "NHS#9434765918 wrong digit but cued";
   expect (s, SG_IDENTIFIER_NHS_NUMBER, "9434765918", F_FAILS | F_CUE, F_VALID);
+  expect ("ref 1234567890 (NHS) attached", SG_IDENTIFIER_NHS_NUMBER, "1234567890",
+          F_CUE | F_FAILS, 0);
   /* bare valid number: reported, weak */
   s = "Ticket 9434765919 closed.";
   expect (s, SG_IDENTIFIER_NHS_NUMBER, "9434765919", F_VALID, F_CUE | F_CTX);
@@ -150,6 +152,9 @@ test_chi (void)
   expect ("CHI 4134765919", SG_IDENTIFIER_NHS_NUMBER, "4134765919", F_CUE, 0);
   expect ("H&C 943 476 5919 from Belfast", SG_IDENTIFIER_HC_NUMBER, "943 476 5919",
           F_CUE | F_VALID, 0);
+  /* Scottish setting without the cue word */
+  expect ("Glasgow pt, number 0101701234", SG_IDENTIFIER_CHI_NUMBER, "0101701234", F_CTX, F_CUE);
+  expect ("Belfast lady 943 476 5919", SG_IDENTIFIER_HC_NUMBER, "943 476 5919", F_VALID, F_CUE);
   expect ("health and care number 9434765919", SG_IDENTIFIER_HC_NUMBER, "9434765919",
           F_CUE, 0);
 }
@@ -364,6 +369,9 @@ test_initials (void)
   expect ("RIP JT, you were loved", SG_IDENTIFIER_INITIALS, "JT", 0, 0);
   expect ("Handover: B1 JT 88 frail", SG_IDENTIFIER_INITIALS, "JT", 0, 0);
   expect ("bed 4 J.S. needs review", SG_IDENTIFIER_INITIALS, "J.S.", 0, 0);
+  /* the bare number after initials is the age */
+  g_assert_cmpint (expect ("RIP MK, 19, gone too soon", SG_IDENTIFIER_AGE, "19", 0, 0), ==, 19);
+  expect ("Handover: B1 JT 88 frail", SG_IDENTIFIER_AGE, "88", 0, 0);
   expect ("pt KLM stable", SG_IDENTIFIER_INITIALS, "KLM", 0, 0);
   expect_none ("pt to ICU, GP aware, NHS pressures, ED full", SG_IDENTIFIER_INITIALS);
   expect_none ("patient for CT and MRI", SG_IDENTIFIER_INITIALS);

@@ -66,7 +66,7 @@ static void
 test_check_db (void)
 {
   const char *check = g_getenv ("SG_CHECK");
-  const char *text = "The gentleman on Thornbury Ward told me all about his war service today\n";
+  const char *text = "Lovely chat today with a 92-year-old gentleman at Larkspur about his war service\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(SgStore) store = NULL;
   g_autofree char *path = make_store (&store);
@@ -74,7 +74,7 @@ test_check_db (void)
   g_autoptr(GSubprocess) without_db = NULL;
 
   g_assert_nonnull (check);
-  g_assert_true (sg_watch_list_add (store, "Thornbury Ward", "ward", &error));
+  g_assert_true (sg_watch_list_add (store, "Larkspur", "workplace", &error));
   g_clear_object (&store);
 
   without_db = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,

@@ -411,7 +411,9 @@ drop_duplicates (GPtrArray *findings,
 
           if (sg_finding_get_start (b) >= sg_finding_get_end (a))
             break;
-          if (sg_finding_get_category (a) == sg_finding_get_category (b))
+          /* Suggestions stay: they carry their own fix ("70-something"). */
+          if (sg_finding_get_category (a) == sg_finding_get_category (b) &&
+              sg_finding_get_severity (b) >= SG_SEVERITY_WARNING)
             {
               g_ptr_array_remove_index (findings, j);
               j--;

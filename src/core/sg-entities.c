@@ -138,19 +138,32 @@ tokenize (SgScan *scan)
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar b = (guchar) *p;
+      gboolean word = b < 0x80 ? g_ascii_isalnum (b) : g_unichar_isalnum (g_utf8_get_char (p));
 
-      if (g_unichar_isalnum (c))
+      if (word)
         {
           Span s = { p - text, 0 };
 
-          while (p < end && is_word_char (g_utf8_get_char (p)))
-            p = g_utf8_next_char (p);
+          while (p < end)
+            {
+              b = (guchar) *p;
+              if (b < 0x80)
+                {
+                  if (!g_ascii_isalnum (b) && b != '\'')
+                    break;
+                  p++;
+                }
+              else if (is_word_char (g_utf8_get_char (p)))
+                p = g_utf8_next_char (p);
+              else
+                break;
+            }
           s.end = p - text;
           g_array_append_val (tokens, s);
         }
       else
-        p = g_utf8_next_char (p);
+        p = b < 0x80 ? p + 1 : g_utf8_next_char (p);
     }
 
   return tokens;
@@ -167,20 +180,53 @@ has_lower (SgScan *scan,
   return FALSE;
 }
 
+/* "HeartWise", "MedsDirect": a capital after a lower-case letter inside one word is how
+ * brands are written, and it counts even at the start of a sentence. */
 static gboolean
-hit_at (SgScan *scan,
-        guint   group,
-        gsize   start)
+is_camel_case (SgScan *scan,
+               Span    s)
 {
-  if (group == G_MAXUINT)
-    return FALSE;
+  gboolean seen_lower = FALSE;
 
-  for (int h = g_array_index (scan->head, int, group); h >= 0;
-       h = g_array_index (scan->next, int, h))
-    if (g_array_index (scan->hits, SgHit, h).start == start)
-      return TRUE;
+  for (const char *p = scan->text.text + s.start; p < scan->text.text + s.end;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        seen_lower = TRUE;
+      else if (seen_lower && g_unichar_isupper (c))
+        return TRUE;
+    }
 
   return FALSE;
+}
+
+/* Tokens are visited in text order, and each group's hits are in text order too, so a
+ * cursor per group finds "is there a hit here" without rescanning the list. */
+typedef struct {
+  guint group;
+  int   h;
+} Cursor;
+
+static void
+cursor_init (Cursor *c,
+             SgScan *scan,
+             guint   group)
+{
+  c->group = group;
+  c->h = group != G_MAXUINT ? g_array_index (scan->head, int, group) : -1;
+}
+
+static gboolean
+hit_at (SgScan *scan,
+        Cursor *c,
+        gsize   start)
+{
+  while (c->h >= 0 && g_array_index (scan->hits, SgHit, c->h).start < start)
+    c->h = g_array_index (scan->next, int, c->h);
+
+  return c->h >= 0 && g_array_index (scan->hits, SgHit, c->h).start == start;
 }
 
 /* Needs the lexicon hits indexed (head/next), so it runs after them. */
@@ -197,21 +243,31 @@ collect_names (SgScan *scan)
   const char *text = scan->text.text;
   guint n = tokens->len;
   g_autofree gboolean *cap = g_new0 (gboolean, n + 1);
+  Cursor stop_cursor, first_cursor, org_cursor;
+
+  cursor_init (&stop_cursor, scan, stop);
+  cursor_init (&first_cursor, scan, first_names);
+  cursor_init (&org_cursor, scan, org_words);
 
   for (guint i = 0; i < n; i++)
     {
       Span s = g_array_index (tokens, Span, i);
-      cap[i] = sg_scan_is_capitalised (scan, s.start) && !hit_at (scan, stop, s.start);
+      cap[i] = sg_scan_is_capitalised (scan, s.start) && !hit_at (scan, &stop_cursor, s.start);
     }
 
   for (guint i = 0; i < n; i++)
     {
       Span s = g_array_index (tokens, Span, i);
-      gboolean sentence_start = sg_text_is_sentence_start (&scan->text, s.start);
+      gboolean sentence_start;
+
+      if (!cap[i])
+        continue;
+
+      sentence_start = sg_text_is_sentence_start (&scan->text, s.start);
 
       /* Proper nouns: capitalised, mixed case, not the first word of a sentence. Consecutive
        * ones ("Harrowfield General") make one hit. */
-      if (cap[i] && has_lower (scan, s) && !sentence_start)
+      if (cap[i] && has_lower (scan, s) && (!sentence_start || is_camel_case (scan, s)))
         {
           guint j = i;
 
@@ -222,7 +278,7 @@ collect_names (SgScan *scan)
         }
 
       /* A known first name followed by a capitalised word: "Isla McBride". */
-      if (cap[i] && i + 1 < n && cap[i + 1] && hit_at (scan, first_names, s.start))
+      if (cap[i] && i + 1 < n && cap[i + 1] && hit_at (scan, &first_cursor, s.start))
         {
           Span t = g_array_index (tokens, Span, i + 1);
 
@@ -232,7 +288,7 @@ collect_names (SgScan *scan)
 
       /* An organisation word with capitalised words before it: "Meadow Lane Pharmacy";
        * "St Aldhelm's" likewise. */
-      if (cap[i] && i > 0 && cap[i - 1] && hit_at (scan, org_words, s.start))
+      if (cap[i] && i > 0 && cap[i - 1] && hit_at (scan, &org_cursor, s.start))
         {
           guint j = i - 1;
 

@@ -21,14 +21,22 @@ enum {
   W_ABBR = 1 << 16,    W_POSS = 1 << 17,   W_EXCL_YR = 1 << 18, W_WARDSTOP = 1 << 19,
   W_PASSED = 1 << 20,  W_AWAY = 1 << 21,   W_IN = 1 << 22,     W_HEALTH = 1 << 23,
   W_CARE = 1 << 24,
-  /* Triggers for word-led detectors in the main loop. */
-  T_TITLE = 1 << 25,   T_MONTH = 1 << 26,  T_LOC = 1 << 27,    T_BAND = 1 << 28,
-  T_AGEWORD = 1 << 29, T_AGED = 1 << 30,   T_HOSP = 1u << 31,
 };
+#define BIT(n)     (G_GUINT64_CONSTANT (1) << (n))
+/* Triggers for word-led detectors in the main loop. */
+#define T_TITLE    BIT (25)
+#define T_MONTH    BIT (26)
+#define T_LOC      BIT (27)
+#define T_BAND     BIT (28)
+#define T_AGEWORD  BIT (29)
+#define T_AGED     BIT (30)
+#define T_HOSP     BIT (31)
 #define T_OF       (G_GUINT64_CONSTANT (1) << 32)
 #define T_PCODE    (G_GUINT64_CONSTANT (1) << 33)
 #define T_CAPONLY  (G_GUINT64_CONSTANT (1) << 34) /* month/cue only when capitalised */
 #define T_MOD      (G_GUINT64_CONSTANT (1) << 35) /* late/early/mid */
+#define W_SCOT     BIT (36) /* Scottish context: a CHI number without the cue */
+#define W_NI       BIT (37) /* Northern Irish context: an H&C number without the cue */
 
 typedef struct {
   const char *w;
@@ -76,6 +84,10 @@ static const Entry entries[] = {
   { "must", W_NEGAUX, 0 },
   { "nhs", W_NHS | W_ACRO, 0 }, { "no", W_NUM | W_ABBR, 0 }, { "number", W_NUM, 0 },
   { "num", W_NUM, 0 }, { "nos", W_NUM, 0 }, { "chi", W_CHI, 0 }, { "h&c", W_HC, 0 },
+  { "scotland", W_SCOT, 0 }, { "scottish", W_SCOT, 0 }, { "glasgow", W_SCOT, 0 },
+  { "edinburgh", W_SCOT, 0 }, { "aberdeen", W_SCOT, 0 }, { "dundee", W_SCOT, 0 },
+  { "inverness", W_SCOT, 0 }, { "belfast", W_NI, 0 }, { "derry", W_NI, 0 },
+  { "ulster", W_NI, 0 }, { "hsc", W_NI, 0 }, { "ni", W_NI, 0 },
   { "health", W_HEALTH, 0 }, { "care", W_CARE, 0 },
   { "practice", W_SERV, 0 }, { "reception", W_SERV, 0 }, { "surgery", W_SERV, 0 },
   { "lines", W_SERV, 0 }, { "helpline", W_SERV, 0 }, { "appointments", W_SERV, 0 },
@@ -142,11 +154,43 @@ static const Entry entries[] = {
   { "me", W_ACRO, 0 }, { "or", W_ACRO, 0 }, { "so", W_ACRO, 0 }, { "up", W_ACRO, 0 },
   { "we", W_ACRO, 0 }, { "and", W_ACRO, 0 }, { "for", W_ACRO, 0 }, { "was", W_ACRO, 0 },
   { "has", W_ACRO, 0 }, { "had", W_ACRO, 0 }, { "did", W_ACRO, 0 }, { "new", W_ACRO, 0 },
-  { "dnacpr", W_ACRO, 0 }, { "copd", W_ACRO, 0 },
+  { "dnacpr", W_ACRO, 0 }, { "copd", W_ACRO, 0 }, { "spf", W_ACRO, 0 }, { "uva", W_ACRO, 0 },
+  { "uvb", W_ACRO, 0 }, { "bmi", W_ACRO, 0 }, { "pef", W_ACRO, 0 }, { "fev", W_ACRO, 0 },
+  { "egfr", W_ACRO, 0 }, { "news", W_ACRO, 0 }, { "hba1c", W_ACRO, 0 }, { "psa", W_ACRO, 0 },
+  { "htn", W_ACRO, 0 }, { "ihd", W_ACRO, 0 }, { "ccf", W_ACRO, 0 }, { "chf", W_ACRO, 0 },
+  { "lrti", W_ACRO, 0 }, { "urti", W_ACRO, 0 }, { "pd", W_ACRO, 0 }, { "ra", W_ACRO, 0 },
+  { "oa", W_ACRO, 0 }, { "sle", W_ACRO, 0 }, { "hiv", W_ACRO, 0 }, { "tb", W_ACRO, 0 },
+  { "mrsa", W_ACRO, 0 }, { "dnar", W_ACRO, 0 }, { "abx", W_ACRO, 0 }, { "po", W_ACRO, 0 },
+  { "im", W_ACRO, 0 }, { "sc", W_ACRO, 0 }, { "prn", W_ACRO, 0 }, { "od", W_ACRO, 0 },
+  { "bd", W_ACRO, 0 }, { "tds", W_ACRO, 0 }, { "qds", W_ACRO, 0 }, { "nad", W_ACRO, 0 },
+  { "cp", W_ACRO, 0 }, { "ibs", W_ACRO, 0 }, { "ibd", W_ACRO, 0 }, { "gord", W_ACRO, 0 },
+  { "ards", W_ACRO, 0 }, { "aaa", W_ACRO, 0 }, { "acs", W_ACRO, 0 }, { "pci", W_ACRO, 0 },
+  { "cabg", W_ACRO, 0 }, { "avr", W_ACRO, 0 }, { "eeg", W_ACRO, 0 }, { "pet", W_ACRO, 0 },
+  { "xr", W_ACRO, 0 }, { "axr", W_ACRO, 0 }, { "lp", W_ACRO, 0 }, { "ng", W_ACRO, 0 },
+  { "ngt", W_ACRO, 0 }, { "peg", W_ACRO, 0 }, { "tpn", W_ACRO, 0 }, { "ogd", W_ACRO, 0 },
+  { "ercp", W_ACRO, 0 }, { "mrcp", W_ACRO, 0 }, { "tkr", W_ACRO, 0 }, { "thr", W_ACRO, 0 },
+  { "orif", W_ACRO, 0 }, { "op", W_ACRO, 0 }, { "pod", W_ACRO, 0 }, { "ccu", W_ACRO, 0 },
+  { "cdu", W_ACRO, 0 }, { "sau", W_ACRO, 0 }, { "mau", W_ACRO, 0 }, { "gcse", W_ACRO, 0 },
+  { "nice", W_ACRO, 0 }, { "rcn", W_ACRO, 0 }, { "rcgp", W_ACRO, 0 }, { "ics", W_ACRO, 0 },
+  { "hcp", W_ACRO, 0 }, { "hca", W_ACRO, 0 }, { "anp", W_ACRO, 0 }, { "acp", W_ACRO, 0 },
+  { "fy1", W_ACRO, 0 }, { "fy2", W_ACRO, 0 }, { "ct1", W_ACRO, 0 }, { "st3", W_ACRO, 0 },
+  { "cct", W_ACRO, 0 }, { "mdt", W_ACRO, 0 }, { "ooh", W_ACRO, 0 }, { "ipa", W_ACRO, 0 },
+  { "sdm", W_ACRO, 0 }, { "tto", W_ACRO, 0 }, { "ttos", W_ACRO, 0 }, { "dol", W_ACRO, 0 },
+  { "nkda", W_ACRO, 0 }, { "sats", W_ACRO, 0 }, { "obs", W_ACRO, 0 }, { "pmh", W_ACRO, 0 },
+  { "hpc", W_ACRO, 0 }, { "dh", W_ACRO, 0 }, { "sh", W_ACRO, 0 }, { "fh", W_ACRO, 0 },
+  { "rv", W_ACRO, 0 }, { "lv", W_ACRO, 0 }, { "ef", W_ACRO, 0 }, { "svt", W_ACRO, 0 },
+  { "vt", W_ACRO, 0 }, { "vf", W_ACRO, 0 }, { "mdm", W_ACRO, 0 }, { "pr", W_ACRO, 0 },
+  { "cvs", W_ACRO, 0 },
 };
 
 /* Open-addressing hash of the table, built once. Several entries may share a word ("pt"):
  * their classes are merged, so a lookup is one probe sequence and one memcmp. */
+static inline guchar
+to_lower_ascii (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 #define HASH_SIZE 1024
 typedef struct {
   const char *w;
@@ -156,6 +200,26 @@ typedef struct {
 } Slot;
 
 static Slot hash_slots[HASH_SIZE];
+static GOnce hash_once = G_ONCE_INIT;
+
+/* Byte classes for the hot loop: one load instead of a chain of range compares. */
+enum { C_ALNUM = 1, C_SPECIAL = 2 };
+static guint8 byte_class[256];
+/* Bit L of trigger_lengths[first * 27 + second] is set when some trigger word starts with
+ * those two letters (second 26: none) and has length L, so that frequent words ("with",
+ * "for", "and") skip the hash lookup entirely. */
+static guint16 trigger_lengths[26 * 27];
+
+static inline guint
+trigger_key (guchar first, guchar second)
+{
+  second = to_lower_ascii (second);
+  return (guint) (to_lower_ascii (first) - 'a') * 27 +
+         (second >= 'a' && second <= 'z' ? second - 'a' : 26);
+}
+
+#define T_ANY (T_TITLE | T_MONTH | T_LOC | T_BAND | T_AGEWORD | T_AGED | T_HOSP | T_OF | \
+               T_PCODE)
 
 static inline guint32
 hash_step (guint32 h, guchar c)
@@ -167,11 +231,17 @@ static gpointer
 build_hash (gpointer data)
 {
   (void) data;
+  for (guint c = 0; c < 256; c++)
+    byte_class[c] = g_ascii_isalnum ((gchar) c) ? C_ALNUM :
+                    (c == '@' || c == '+' || c == '(') ? C_SPECIAL : 0;
   for (gsize k = 0; k < G_N_ELEMENTS (entries); k++)
     {
       const char *w = entries[k].w;
       gsize len = strlen (w);
       guint32 h = 2166136261u;
+
+      if ((entries[k].cls & T_ANY) && len < 16)
+        trigger_lengths[trigger_key ((guchar) w[0], (guchar) w[1])] |= 1u << len;
 
       for (gsize j = 0; j < len; j++)
         h = hash_step (h, (guchar) w[j]);
@@ -199,24 +269,52 @@ build_hash (gpointer data)
   return NULL;
 }
 
-static inline gboolean is_digit (guchar c) { return c >= '0' && c <= '9'; }
-static inline gboolean is_upper (guchar c) { return c >= 'A' && c <= 'Z'; }
-static inline gboolean is_lower (guchar c) { return c >= 'a' && c <= 'z'; }
-static inline gboolean is_alpha (guchar c) { return is_upper (c) || is_lower (c); }
-static inline gboolean is_alnum (guchar c) { return is_alpha (c) || is_digit (c); }
-static inline guchar   to_lower (guchar c) { return is_upper (c) ? c + 32 : c; }
+
+static inline gboolean
+is_digit (guchar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static inline gboolean
+is_upper (guchar c)
+{
+  return c >= 'A' && c <= 'Z';
+}
+
+static inline gboolean
+is_lower (guchar c)
+{
+  return c >= 'a' && c <= 'z';
+}
+
+static inline gboolean
+is_alpha (guchar c)
+{
+  return is_upper (c) || is_lower (c);
+}
+
+static inline gboolean
+is_alnum (guchar c)
+{
+  return is_alpha (c) || is_digit (c);
+}
+
+static inline guchar
+to_lower (guchar c)
+{
+  return is_upper (c) ? c + 32 : c;
+}
 
 /* Looks up a word, folding case and dropping '.', '\'' and U+2019 so that "D.O.B", "e.g."
  * and "don’t" find "dob", "eg" and "dont". */
 static const Slot *
 lookup (const char *t, gsize s, gsize e)
 {
-  static GOnce once = G_ONCE_INIT;
   char buf[16];
   gsize len = 0;
   guint32 h = 2166136261u;
 
-  g_once (&once, build_hash, NULL);
   for (gsize j = s; j < e; j++)
     {
       guchar c = (guchar) t[j];
@@ -283,15 +381,13 @@ ctx_char (const char *t, gsize n, gsize j)
     return TRUE;
   if (c >= 0x80 && j > 0 && j + 1 < n)
     {
-      gsize a = j, b = j;
+      gsize a = j;
+
       while (a > 0 && (guchar) t[a] >= 0x80 && (guchar) t[a] < 0xC0)
         a--;
-      if (a + 2 < n && (guchar) t[a] == 0xE2 && (guchar) t[a + 1] == 0x80 &&
-          (guchar) t[a + 2] == 0x99)
-        {
-          b = a + 3;
-          return a > 0 && b < n && is_alpha ((guchar) t[a - 1]) && is_alpha ((guchar) t[b]);
-        }
+      return a > 0 && a + 3 < n && (guchar) t[a] == 0xE2 && (guchar) t[a + 1] == 0x80 &&
+             (guchar) t[a + 2] == 0x99 && is_alpha ((guchar) t[a - 1]) &&
+             is_alpha ((guchar) t[a + 3]);
     }
   return FALSE;
 }
@@ -510,6 +606,16 @@ word_end (const Scan *sc, gsize i)
   return i;
 }
 
+static inline gsize
+word_end_fast (const Scan *sc, gsize i)
+{
+  const guchar *t = (const guchar *) sc->t;
+
+  while (i < sc->n && byte_class[t[i]] == C_ALNUM)
+    i++;
+  return i;
+}
+
 gboolean
 sg_identifiers_nhs_checksum (const char digits[10])
 {
@@ -611,6 +717,21 @@ try_nhs (Scan *sc, gsize i)
           cue_kind = SG_IDENTIFIER_HC_NUMBER;
           break;
         }
+    }
+  if (!cue)
+    {
+      /* No cue before: "943 476 5919 (NHS)" names it after; a Scottish or Northern Irish
+       * setting still names the scheme. */
+      guint64 m = mask_of (w, c, 5, FALSE);
+      guint cf = collect_fwd (sc, end, 8, w);
+
+      if (mask_of (w, cf, 2, TRUE) & W_NHS)
+        cue = TRUE;
+      m |= mask_of (w, cf, 8, FALSE);
+      if (m & W_SCOT)
+        cue_kind = SG_IDENTIFIER_CHI_NUMBER;
+      else if (m & W_NI)
+        cue_kind = SG_IDENTIFIER_HC_NUMBER;
     }
   if (cue_kind == SG_IDENTIFIER_CHI_NUMBER)
     {
@@ -856,7 +977,8 @@ try_date_day_first (Scan *sc, gsize i, gsize we)
   me = word_end (sc, p);
   if (me == p || (m = month_at (sc, p, me)) == 0 || !valid_date (d, m, 0))
     return 0;
-  if (me < sc->n && sc->t[me] == '.' && me - p <= 4)
+  /* "14 Feb." / "3 Sept." keep their abbreviation dot; "5th June." does not. */
+  if (me < sc->n && sc->t[me] == '.' && (me - p == 3 || ci_word (sc, p, "sept")))
     me++;
   me = year_after (sc, me, &y);
   if (y > 0 && !valid_date (d, m, y))
@@ -1011,6 +1133,12 @@ age_number (const Scan *sc, gsize p, gint *v)
     return 0;
   if (p + r < sc->n && sc->t[p + r] == '%')
     return 0;
+  /* "aged 45 to 50" */
+  {
+    gsize q = skip_spaces (sc, p + r, 1);
+    if (q > p + r && ci_word (sc, q, "to") && q + 3 < sc->n && is_digit ((guchar) sc->t[q + 3]))
+      return 0;
+  }
   return p + r;
 }
 
@@ -1037,7 +1165,14 @@ try_location (Scan *sc, gsize i, gsize we)
 
       while (s > 0 && is_alpha ((guchar) t[s - 1]))
         s--;
+      gsize b = s;
+
+      /* A sentence's first word is capitalised anyway ("Quiet ward today"), so there the
+       * name needs a capitalised "Ward" too. */
+      while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '"'))
+        b--;
       if (boundary_before (sc, s) && is_upper ((guchar) t[s]) && i - 1 - s >= 3 &&
+          (is_upper ((guchar) t[i]) || (b > 0 && strchr (".!?\n", t[b - 1]) == NULL)) &&
           is_lower ((guchar) t[s + 1]) &&
           !(classes (t, s, i - 1) & (W_WARDSTOP | T_MONTH | T_TITLE | W_PATIENT | W_CLIN)))
         {
@@ -1132,7 +1267,13 @@ try_titled (Scan *sc, gsize i, gsize we, gint value)
                             is_upper ((guchar) t[e + 1]))))
         e++;
       if (e > q + 1 && !is_lower ((guchar) t[q + 1]) && t[q + 1] != '\'')
-        break;
+        {
+          /* "Mr JH": initials in capitals end the name */
+          if (e - q <= 3 && is_upper ((guchar) t[q + 1]) && boundary_after (sc, e) &&
+              !(classes (t, q, e) & (W_ACRO | W_NHS)))
+            end = e;
+          break;
+        }
       if (e == q + 1)
         {
           /* an initial: "J." or "P" */
@@ -1152,22 +1293,29 @@ try_titled (Scan *sc, gsize i, gsize we, gint value)
   emit (sc, SG_IDENTIFIER_TITLED_NAME, neg_flag (sc, i), i, end, value);
 }
 
+/* An age right after initials: "JT 88", "JT, 88", "JT 88F". *@bare_end is set for a plain
+ * number, which is an age only in this position. */
 static gboolean
-age_follows (const Scan *sc, gsize e)
+age_follows (const Scan *sc, gsize e, gsize *bare_start, gsize *bare_end)
 {
-  gsize p = skip_spaces (sc, e, 1), we;
+  gsize p = e < sc->n && sc->t[e] == ',' ? e + 1 : e, q = skip_spaces (sc, p, 1), we;
   gint v;
   guint r;
 
-  if (p == e || p >= sc->n)
+  if (q == p || q >= sc->n)
     return FALSE;
-  if (p < sc->n && sc->t[p] == ',')
-    p = skip_spaces (sc, p + 1, 1);
+  p = q;
   r = read_digits (sc, p, 4, &v);
   we = word_end (sc, p);
   if (r == 0 || r > 3 || v > 120)
     return FALSE;
-  return we == p + r || (we == p + r + 1 && (sc->t[p + r] == 'M' || sc->t[p + r] == 'F')) ||
+  if (we == p + r && age_number (sc, p, &v) == we)
+    {
+      *bare_start = p;
+      *bare_end = we;
+      return TRUE;
+    }
+  return (we == p + r + 1 && (sc->t[p + r] == 'M' || sc->t[p + r] == 'F')) ||
          (we == p + r + 2 && ci_word (sc, p + r, "yo"));
 }
 
@@ -1176,9 +1324,21 @@ try_initials (Scan *sc, gsize i, gsize e)
 {
   Word w[4];
   guint c = collect_back (sc, i, 3, w);
+  gsize as = 0, ae = 0;
+  gboolean age = age_follows (sc, e, &as, &ae);
+  guint neg;
 
-  if ((mask_of (w, c, 3, FALSE) & W_INITCUE) || age_follows (sc, e))
-    emit (sc, SG_IDENTIFIER_INITIALS, neg_flag (sc, i), i, e, 0);
+  if (!age && !(mask_of (w, c, 3, FALSE) & W_INITCUE))
+    return;
+  neg = neg_flag (sc, i);
+  emit (sc, SG_IDENTIFIER_INITIALS, neg, i, e, 0);
+  if (ae > as)
+    {
+      gint years;
+
+      read_digits (sc, as, 3, &years);
+      emit (sc, SG_IDENTIFIER_AGE, neg, as, ae, years);
+    }
 }
 
 /* ---- postcodes ---- */
@@ -1361,6 +1521,10 @@ scan_letter_word (Scan *sc, gsize i, gsize we)
     }
   if (len > 12)
     return;
+  if (!(trigger_lengths[trigger_key ((guchar) t[i], len > 1 ? (guchar) t[i + 1] : 0)] &
+        (1u << len)) &&
+      !(len <= 3 && is_upper ((guchar) t[i]) && (len == 1 || is_upper ((guchar) t[i + 1]))))
+    return;
   sl = lookup (t, i, we);
   cls = sl != NULL ? sl->cls : 0;
   if ((cls & T_CAPONLY) && !is_upper ((guchar) t[i]))
@@ -1422,6 +1586,9 @@ skip_url (const Scan *sc, gsize i, gsize we)
 {
   const char *t = sc->t;
 
+  if (we - i < 3 || we - i > 5 || (to_lower ((guchar) t[i]) != 'h' &&
+                                   to_lower ((guchar) t[i]) != 'w'))
+    return we;
   if (!((ci_word (sc, i, "http") || ci_word (sc, i, "https")) && we + 3 <= sc->n &&
         memcmp (t + we, "://", 3) == 0) &&
       !(ci_word (sc, i, "www") && we < sc->n && t[we] == '.'))
@@ -1447,21 +1614,30 @@ guint
 sg_identifiers_scan (const char *text, gssize len, GArray *out)
 {
   Scan sc = { text, 0, out };
-  guint first = out->len, kept;
+  guint first, kept;
   gsize i = 0, last_end[SG_IDENTIFIER_INITIALS + 1] = { 0 };
   gboolean seen[SG_IDENTIFIER_INITIALS + 1] = { FALSE };
 
   g_return_val_if_fail (out != NULL, 0);
+  g_return_val_if_fail (g_array_get_element_size (out) == sizeof (SgIdentifier), 0);
   if (text == NULL)
     return 0;
+  first = out->len;
   sc.n = len < 0 ? strlen (text) : (gsize) len;
+  g_once (&hash_once, build_hash, NULL);
 
   while (i < sc.n)
     {
       guchar c = (guchar) text[i];
+      guint8 bc = byte_class[c];
       gsize we;
 
-      if (!is_alnum (c))
+      if (bc == 0)
+        {
+          i++;
+          continue;
+        }
+      if (bc == C_SPECIAL)
         {
           if (c == '@')
             try_at (&sc, i);
@@ -1472,7 +1648,7 @@ sg_identifiers_scan (const char *text, gssize len, GArray *out)
           i++;
           continue;
         }
-      we = word_end (&sc, i);
+      we = word_end_fast (&sc, i + 1);
       if (is_digit (c))
         we = MAX (we, scan_digit_word (&sc, i, we));
       else

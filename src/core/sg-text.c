@@ -46,13 +46,23 @@ fold_char (gunichar c)
     }
 }
 
+/* Writes into buffers sized up front (a folded character is never longer than 6 bytes per
+ * input byte in the worst case, and usually shorter): no per-byte function calls or
+ * reallocation in the loop that sees every byte of every draft. */
+typedef struct {
+  char    *out;
+  guint32 *map;
+  gsize    n;
+} Sink;
+
 static inline void
-push (SgText  *self,
+push (Sink    *sink,
       char     byte,
       guint32  origin)
 {
-  g_string_append_c (self->folded, byte);
-  g_array_append_val (self->map, origin);
+  sink->out[sink->n] = byte;
+  sink->map[sink->n] = origin;
+  sink->n++;
 }
 
 void
@@ -64,14 +74,19 @@ sg_text_prepare (SgText     *self,
   const char *end = text + len;
   gboolean sentence_pending = TRUE;
   char last = ' ';
+  Sink sink;
 
   self->text = text;
   self->len = len;
-  g_string_truncate (self->folded, 0);
-  g_array_set_size (self->map, 0);
   g_array_set_size (self->sentences, 0);
 
-  /* Leading space so that every term boundary check has a character before it. */
+  /* Lower-casing can grow a character (U+0130 → i̇, 2 → 3 bytes): 2× plus slack covers it. */
+  g_string_set_size (self->folded, len * 2 + 8);
+  g_array_set_size (self->map, len * 2 + 9);
+  sink.out = self->folded->str;
+  sink.map = (guint32 *) self->map->data;
+  sink.n = 0;
+
   while (p < end)
     {
       guint32 origin = p - text;
@@ -81,6 +96,22 @@ sg_text_prepare (SgText     *self,
 
       if (b < 0x80)
         {
+          /* The common case: ASCII letters and punctuation fold by table. */
+          if (g_ascii_isalpha (b) || (b > ' ' && !g_ascii_isdigit (b) && b != '.' && b != '!' &&
+                                      b != '?' && b != '`'))
+            {
+              char f = g_ascii_tolower (b);
+
+              if (sentence_pending)
+                {
+                  g_array_append_val (self->sentences, origin);
+                  sentence_pending = FALSE;
+                }
+              push (&sink, f, origin);
+              last = f;
+              p++;
+              continue;
+            }
           c = b;
           next = p + 1;
         }
@@ -101,26 +132,35 @@ sg_text_prepare (SgText     *self,
           if (c == '\n' || c == 0x2029)
             sentence_pending = TRUE;
           if (last != ' ')
-            push (self, ' ', origin), last = ' ';
+            {
+              push (&sink, ' ', origin);
+              last = ' ';
+            }
         }
       else if (c >= '0' && c <= '9')
         {
           if (last != '#')
-            push (self, '#', origin), last = '#';
+            {
+              push (&sink, '#', origin);
+              last = '#';
+            }
         }
       else
         {
           gunichar f = fold_char (c);
 
           if (f < 0x80)
-            push (self, (char) f, origin), last = (char) f;
+            {
+              push (&sink, (char) f, origin);
+              last = (char) f;
+            }
           else
             {
               char buf[6];
               int n = g_unichar_to_utf8 (f, buf);
 
               for (int i = 0; i < n; i++)
-                push (self, buf[i], origin);
+                push (&sink, buf[i], origin);
               last = buf[n - 1];
             }
 
@@ -133,10 +173,10 @@ sg_text_prepare (SgText     *self,
       p = next;
     }
 
-  {
-    guint32 origin = len;
-    g_array_append_val (self->map, origin);
-  }
+  sink.map[sink.n] = len;
+  g_string_set_size (self->folded, sink.n);
+  g_array_set_size (self->map, sink.n + 1);
+
   if (self->sentences->len == 0)
     {
       guint32 zero = 0;
