@@ -72,9 +72,13 @@ compare_hits (gconstpointer a,
 }
 
 static void
-index_hits (SgScan *scan)
+index_hits (SgScan   *scan,
+            gboolean  sentences)
 {
   guint n_groups = scan->groups->len;
+  const guint32 *starts = (const guint32 *) scan->text.sentences->data;
+  guint n_starts = scan->text.sentences->len;
+  guint s = n_starts - 1;
 
   g_array_sort (scan->hits, compare_hits);
   g_array_set_size (scan->head, n_groups);
@@ -82,12 +86,18 @@ index_hits (SgScan *scan)
   for (guint g = 0; g < n_groups; g++)
     g_array_index (scan->head, int, g) = -1;
 
-  /* Backwards, so each group's list comes out in text order. */
+  /* Backwards, so each group's list comes out in text order; the sentence of each hit is
+   * found by walking the sentence starts alongside, not by a search per hit. */
   for (int i = (int) scan->hits->len - 1; i >= 0; i--)
     {
       SgHit *hit = &g_array_index (scan->hits, SgHit, i);
 
-      hit->sentence = sg_text_sentence_at (&scan->text, hit->start);
+      if (sentences)
+        {
+          while (s > 0 && starts[s] > hit->start)
+            s--;
+          hit->sentence = s;
+        }
       g_array_index (scan->next, int, i) = g_array_index (scan->head, int, hit->group);
       g_array_index (scan->head, int, hit->group) = i;
     }
@@ -123,9 +133,9 @@ scan_segment (SgScan     *scan,
   g_array_set_size (scan->hits, 0);
   sg_text_prepare (&scan->text, text, len);
   collect_terms (scan);
-  index_hits (scan);           /* the name heuristics look up lexicon hits */
+  index_hits (scan, FALSE);    /* the name heuristics look up lexicon hits */
   sg_entities_collect (scan);
-  index_hits (scan);
+  index_hits (scan, TRUE);
 }
 
 /* Rules */
@@ -290,7 +300,65 @@ run_anchored (SgScan       *scan,
 
 /* GMC 2013 ¶13: patients can be identified by the sum of what is published, not only by
  * names. Each feature is a kind of detail; their weights add up, and the threshold depends
- * on who will read the post. */
+ * on who will read the post. Details count together only when they sit within one stretch
+ * of text: in a long blog post, a town in the first paragraph and an age in the last are
+ * rarely about the same person. */
+#define IDENTIFIABILITY_WINDOW 400
+
+static const SgHit *
+feature_hit_in (SgScan          *scan,
+                const SgFeature *feature,
+                guint32          from,
+                guint32          to)
+{
+  const SgHit *best = NULL;
+
+  for (guint g = 0; g < feature->groups->len; g++)
+    for (int h = g_array_index (scan->head, int, g_array_index (feature->groups, guint, g)); h >= 0;
+         h = g_array_index (scan->next, int, h))
+      {
+        const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
+
+        if (hit->start > to)
+          break;
+        if (hit->start >= from && (best == NULL || hit->start < best->start))
+          best = hit;
+        if (hit->start >= from)
+          break;
+      }
+
+  return best;
+}
+
+static guint
+score_window (SgScan        *scan,
+              const SgRule  *rule,
+              guint32        from,
+              const SgHit  **found)
+{
+  guint score = 0;
+  gboolean required = rule->required_features == NULL;
+
+  for (guint f = 0; f < rule->features->len; f++)
+    {
+      const SgFeature *feature = &g_array_index (rule->features, SgFeature, f);
+
+      found[f] = feature_hit_in (scan, feature, from, from + IDENTIFIABILITY_WINDOW);
+      if (found[f] == NULL)
+        continue;
+
+      score += feature->weight;
+
+      /* Age, sex and a condition alone make a textbook vignette; it takes a place, a time,
+       * a ward or a name to tie the story to one real person. */
+      if (!required && g_strv_contains ((const char * const *) rule->required_features,
+                                        feature->name))
+        required = TRUE;
+    }
+
+  return required ? score : 0;
+}
+
 static void
 run_identifiability (SgScan       *scan,
                      const SgRule *rule,
@@ -300,43 +368,30 @@ run_identifiability (SgScan       *scan,
 {
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree const SgHit **found = g_new0 (const SgHit *, rule->features->len);
+  g_autofree const SgHit **best = g_new0 (const SgHit *, rule->features->len);
   const SgHit *anchor = NULL;
-  guint score = 0;
+  guint best_score = 0;
+  guint32 last_from = G_MAXUINT32;
 
-  for (guint f = 0; f < rule->features->len; f++)
+  /* Each hit of any feature starts a candidate window; hits are in text order. */
+  for (guint i = 0; i < scan->hits->len; i++)
     {
-      const SgFeature *feature = &g_array_index (rule->features, SgFeature, f);
+      guint32 from = g_array_index (scan->hits, SgHit, i).start;
+      guint score;
 
-      for (guint g = 0; g < feature->groups->len && found[f] == NULL; g++)
-        {
-          int h = g_array_index (scan->head, int, g_array_index (feature->groups, guint, g));
-          if (h >= 0)
-            found[f] = &g_array_index (scan->hits, SgHit, h);
-        }
-
-      if (found[f] == NULL)
+      if (from == last_from)
         continue;
+      last_from = from;
 
-      score += feature->weight;
+      score = score_window (scan, rule, from, found);
+      if (score > best_score)
+        {
+          best_score = score;
+          memcpy (best, found, rule->features->len * sizeof (SgHit *));
+        }
     }
 
-  /* Age, sex and a condition alone make a textbook vignette; it takes a place, a time, a
-   * ward or a name to tie the story to one real person. */
-  if (rule->required_features != NULL)
-    {
-      gboolean any = FALSE;
-
-      for (guint i = 0; rule->required_features[i] != NULL; i++)
-        for (guint f = 0; f < rule->features->len; f++)
-          if (found[f] != NULL &&
-              g_str_equal (g_array_index (rule->features, SgFeature, f).name,
-                           rule->required_features[i]))
-            any = TRUE;
-      if (!any)
-        return;
-    }
-
-  if (score < rule->threshold[audience])
+  if (best_score < rule->threshold[audience])
     return;
 
   for (guint f = 0; f < rule->features->len; f++)
@@ -344,15 +399,15 @@ run_identifiability (SgScan       *scan,
       const SgFeature *feature = &g_array_index (rule->features, SgFeature, f);
       g_autofree char *quote = NULL;
 
-      if (found[f] == NULL || feature->weight == 0)
+      if (best[f] == NULL || feature->weight == 0)
         continue;
 
-      quote = g_strndup (scan->text.text + found[f]->start, found[f]->end - found[f]->start);
+      quote = g_strndup (scan->text.text + best[f]->start, best[f]->end - best[f]->start);
       /* Translators: a detail that could identify a patient, e.g. «age (“23yo”)». */
       g_string_append_printf (details, details->len ? _(", %s (“%s”)") : _("%s (“%s”)"),
                               feature->label, quote);
-      if (anchor == NULL || found[f]->start < anchor->start)
-        anchor = found[f];
+      if (anchor == NULL || best[f]->start < anchor->start)
+        anchor = best[f];
     }
 
   if (anchor == NULL || !conditions_pass (scan, rule, anchor))

@@ -12,7 +12,14 @@ gboolean
 sg_scan_is_capitalised (SgScan *scan,
                         gsize   start)
 {
-  return start < scan->text.len && g_unichar_isupper (g_utf8_get_char (scan->text.text + start));
+  guchar b;
+
+  if (start >= scan->text.len)
+    return FALSE;
+  b = (guchar) scan->text.text[start];
+  if (b < 0x80)
+    return b >= 'A' && b <= 'Z';
+  return g_unichar_isupper (g_utf8_get_char (scan->text.text + start));
 }
 
 static inline gboolean
@@ -173,6 +180,16 @@ static gboolean
 has_lower (SgScan *scan,
            Span    s)
 {
+  for (const char *p = scan->text.text + s.start; p < scan->text.text + s.end; p++)
+    {
+      if ((guchar) *p >= 0x80)
+        goto unicode;
+      if (*p >= 'a' && *p <= 'z')
+        return TRUE;
+    }
+  return FALSE;
+
+unicode:
   for (const char *p = scan->text.text + s.start; p < scan->text.text + s.end;
        p = g_utf8_next_char (p))
     if (g_unichar_islower (g_utf8_get_char (p)))
@@ -345,6 +362,48 @@ collect_watch_list (SgScan *scan)
     }
 }
 
+/* "Dr Fiona Blake" is a colleague (or the author), not a patient: a first name or a person
+ * found inside a doctor's titled name is dropped. */
+static void
+drop_names_inside_doctor_names (SgScan *scan)
+{
+  guint doctor = group_id (scan, "@doctor-name");
+  guint person = group_id (scan, "@person");
+  guint first_names = group_id (scan, "@first-names");
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  guint kept = 0;
+
+  for (guint i = 0; i < scan->hits->len; i++)
+    {
+      const SgHit *hit = &g_array_index (scan->hits, SgHit, i);
+      if (hit->group == doctor)
+        {
+          Span span = { hit->start, hit->end };
+          g_array_append_val (spans, span);
+        }
+    }
+
+  if (spans->len == 0)
+    return;
+
+  for (guint i = 0; i < scan->hits->len; i++)
+    {
+      const SgHit *hit = &g_array_index (scan->hits, SgHit, i);
+      gboolean inside = FALSE;
+
+      if (hit->group == person || hit->group == first_names)
+        for (guint j = 0; j < spans->len && !inside; j++)
+          {
+            const Span *span = &g_array_index (spans, Span, j);
+            inside = hit->start >= span->start && hit->start < span->end;
+          }
+
+      if (!inside)
+        g_array_index (scan->hits, SgHit, kept++) = *hit;
+    }
+  g_array_set_size (scan->hits, kept);
+}
+
 /* Runs after the lexicon hits are in and indexed; the analyzer re-sorts and re-indexes. */
 void
 sg_entities_collect (SgScan *scan)
@@ -354,4 +413,5 @@ sg_entities_collect (SgScan *scan)
   collect_names (scan);
   collect_regexes (scan);
   collect_watch_list (scan);
+  drop_names_inside_doctor_names (scan);
 }

@@ -100,7 +100,7 @@ sg_text_prepare (SgText     *self,
           if (g_ascii_isalpha (b) || (b > ' ' && !g_ascii_isdigit (b) && b != '.' && b != '!' &&
                                       b != '?' && b != '`'))
             {
-              char f = g_ascii_tolower (b);
+              char f = (b >= 'A' && b <= 'Z') ? (char) (b + ('a' - 'A')) : (char) b;
 
               if (sentence_pending)
                 {
