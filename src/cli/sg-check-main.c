@@ -160,7 +160,6 @@ check_input (Check      *check,
   const char *display = g_str_equal (path, "-") ? "-" : path;
   const char *data;
   gsize length;
-  gssize invalid;
 
   if (g_str_equal (path, "-"))
     {
@@ -186,15 +185,6 @@ check_input (Check      *check,
 
   if (data == NULL)
     data = "";
-
-  if ((invalid = sg_text_find_invalid_utf8 (data, length)) >= 0)
-    {
-      g_autofree char *msg =
-        g_strdup_printf (_("not valid UTF-8 (first bad byte at offset %" G_GSSIZE_FORMAT
-                           "); save the file as UTF-8"), invalid);
-      input_error (check, display, msg);
-      return;
-    }
 
   if (check->jsonl)
     check_jsonl (check, display, data, length);

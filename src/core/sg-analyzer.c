@@ -305,58 +305,21 @@ run_anchored (SgScan       *scan,
  * rarely about the same person. */
 #define IDENTIFIABILITY_WINDOW 400
 
-static const SgHit *
-feature_hit_in (SgScan          *scan,
-                const SgFeature *feature,
-                guint32          from,
-                guint32          to)
+typedef struct {
+  guint32      start;
+  guint        feature;
+  const SgHit *hit;
+} FeatureHit;
+
+static int
+compare_feature_hits (gconstpointer a,
+                      gconstpointer b)
 {
-  const SgHit *best = NULL;
+  const FeatureHit *x = a, *y = b;
 
-  for (guint g = 0; g < feature->groups->len; g++)
-    for (int h = g_array_index (scan->head, int, g_array_index (feature->groups, guint, g)); h >= 0;
-         h = g_array_index (scan->next, int, h))
-      {
-        const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
-
-        if (hit->start > to)
-          break;
-        if (hit->start >= from && (best == NULL || hit->start < best->start))
-          best = hit;
-        if (hit->start >= from)
-          break;
-      }
-
-  return best;
-}
-
-static guint
-score_window (SgScan        *scan,
-              const SgRule  *rule,
-              guint32        from,
-              const SgHit  **found)
-{
-  guint score = 0;
-  gboolean required = rule->required_features == NULL;
-
-  for (guint f = 0; f < rule->features->len; f++)
-    {
-      const SgFeature *feature = &g_array_index (rule->features, SgFeature, f);
-
-      found[f] = feature_hit_in (scan, feature, from, from + IDENTIFIABILITY_WINDOW);
-      if (found[f] == NULL)
-        continue;
-
-      score += feature->weight;
-
-      /* Age, sex and a condition alone make a textbook vignette; it takes a place, a time,
-       * a ward or a name to tie the story to one real person. */
-      if (!required && g_strv_contains ((const char * const *) rule->required_features,
-                                        feature->name))
-        required = TRUE;
-    }
-
-  return required ? score : 0;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (int) x->feature - (int) y->feature;
 }
 
 static void
@@ -366,35 +329,80 @@ run_identifiability (SgScan       *scan,
                      gsize         base,
                      GPtrArray    *out)
 {
+  guint n_features = rule->features->len;
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (FeatureHit));
   g_autoptr(GString) details = g_string_new (NULL);
-  g_autofree const SgHit **found = g_new0 (const SgHit *, rule->features->len);
-  g_autofree const SgHit **best = g_new0 (const SgHit *, rule->features->len);
+  g_autofree guint *count = g_new0 (guint, n_features);
+  g_autofree gboolean *required = g_new0 (gboolean, n_features);
+  g_autofree const SgHit **best = g_new0 (const SgHit *, n_features);
   const SgHit *anchor = NULL;
-  guint best_score = 0;
-  guint32 last_from = G_MAXUINT32;
+  guint score = 0, best_score = 0, n_required = 0, lo = 0;
+  guint best_lo = 0, best_hi = 0;
 
-  /* Each hit of any feature starts a candidate window; hits are in text order. */
-  for (guint i = 0; i < scan->hits->len; i++)
+  for (guint f = 0; f < n_features; f++)
     {
-      guint32 from = g_array_index (scan->hits, SgHit, i).start;
-      guint score;
+      const SgFeature *feature = &g_array_index (rule->features, SgFeature, f);
 
-      if (from == last_from)
-        continue;
-      last_from = from;
+      required[f] = rule->required_features == NULL ||
+                    g_strv_contains ((const char * const *) rule->required_features, feature->name);
+      for (guint g = 0; g < feature->groups->len; g++)
+        for (int h = g_array_index (scan->head, int, g_array_index (feature->groups, guint, g));
+             h >= 0; h = g_array_index (scan->next, int, h))
+          {
+            const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
+            FeatureHit e = { hit->start, f, hit };
+            g_array_append_val (events, e);
+          }
+    }
 
-      score = score_window (scan, rule, from, found);
-      if (score > best_score)
+  if (events->len == 0)
+    return;
+  g_array_sort (events, compare_feature_hits);
+
+  /* A sliding window over the details in text order: one pass, whatever the number of hits.
+   * Age, sex and a condition alone make a textbook vignette; it takes a place, a time, a
+   * ward or a name (the required features) to tie the story to one real person. */
+  for (guint hi = 0; hi < events->len; hi++)
+    {
+      const FeatureHit *e = &g_array_index (events, FeatureHit, hi);
+
+      if (count[e->feature]++ == 0)
+        {
+          score += g_array_index (rule->features, SgFeature, e->feature).weight;
+          n_required += required[e->feature];
+        }
+
+      while (e->start - g_array_index (events, FeatureHit, lo).start > IDENTIFIABILITY_WINDOW)
+        {
+          const FeatureHit *old = &g_array_index (events, FeatureHit, lo++);
+
+          if (--count[old->feature] == 0)
+            {
+              score -= g_array_index (rule->features, SgFeature, old->feature).weight;
+              n_required -= required[old->feature];
+            }
+        }
+
+      if (n_required > 0 && score > best_score)
         {
           best_score = score;
-          memcpy (best, found, rule->features->len * sizeof (SgHit *));
+          best_lo = lo;
+          best_hi = hi;
         }
     }
 
-  if (best_score < rule->threshold[audience])
+  if (best_score == 0 || best_score < rule->threshold[audience])
     return;
 
-  for (guint f = 0; f < rule->features->len; f++)
+  /* The first hit of each feature in the best window names the detail. */
+  for (guint i = best_lo; i <= best_hi; i++)
+    {
+      const FeatureHit *e = &g_array_index (events, FeatureHit, i);
+      if (best[e->feature] == NULL)
+        best[e->feature] = e->hit;
+    }
+
+  for (guint f = 0; f < n_features; f++)
     {
       const SgFeature *feature = &g_array_index (rule->features, SgFeature, f);
       g_autofree char *quote = NULL;

@@ -21,6 +21,7 @@ struct _SgRulePack
   GPtrArray  *rules;      /* SgRule* */
   GPtrArray  *groups;     /* SgGroup* */
   GHashTable *named;      /* "@name" → group id + 1 */
+  GHashTable *regexes;    /* pattern → group id + 1: a regex used by several rules runs once */
   SgLexicon  *lexicon;
 };
 
@@ -408,6 +409,13 @@ resolve_terms (LoadContext  *ctx,
                          _("term %u of “%s” must be a string or {\"regex\": \"…\"}"),
                          i + 1, member);
 
+          if (g_hash_table_contains (self->regexes, pattern))
+            {
+              id = GPOINTER_TO_UINT (g_hash_table_lookup (self->regexes, pattern)) - 1;
+              g_array_append_val (out, id);
+              continue;
+            }
+
           regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &regex_error);
           if (regex == NULL)
             return fail (ctx, o, "regex", error, _("invalid regex “%s”: %s"), pattern,
@@ -415,6 +423,7 @@ resolve_terms (LoadContext  *ctx,
 
           id = add_group (self, SG_GROUP_REGEX, NULL, 0);
           ((SgGroup *) g_ptr_array_index (self->groups, id))->regex = regex;
+          g_hash_table_insert (self->regexes, g_strdup (pattern), GUINT_TO_POINTER (id + 1));
           g_array_append_val (out, id);
         }
       else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
@@ -1048,6 +1057,7 @@ sg_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->named, g_hash_table_unref);
+  g_clear_pointer (&self->regexes, g_hash_table_unref);
   g_clear_pointer (&self->lexicon, sg_lexicon_unref);
 
   G_OBJECT_CLASS (sg_rule_pack_parent_class)->finalize (object);
@@ -1067,6 +1077,7 @@ sg_rule_pack_init (SgRulePack *self)
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->regexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lexicon = sg_lexicon_new ();
   add_builtin_groups (self);
 }
