@@ -14,9 +14,17 @@
 #define FLOOR_CATEGORY      0.70
 #define CEILING_CLEAN_FALSE 0.12
 
-#define HOLDOUT_FLAGGED_RIGHT 0.50
-#define HOLDOUT_CATEGORY      0.30
-#define HOLDOUT_CLEAN_FALSE   0.20
+/* tests/data/holdout.jsonl was read, by category, to find what the first rules missed;
+ * its figures are therefore optimistic. tests/data/holdout-2.jsonl has not been read by
+ * anyone who writes rules: it is the honest measure. Floors sit just under today's figures
+ * so that a change that loses ground fails. */
+#define HOLDOUT_FLAGGED_RIGHT  0.85
+#define HOLDOUT_CATEGORY       0.60
+#define HOLDOUT_CLEAN_FALSE    0.05
+
+#define BLIND_FLAGGED_RIGHT    0.45
+#define BLIND_CATEGORY         0.15
+#define BLIND_CLEAN_FALSE      0.15
 
 typedef struct {
   guint expected;
@@ -182,13 +190,14 @@ main (int   argc,
   static const Floors dev = {
     "SG_CORPUS", FLOOR_FLAGGED_RIGHT, FLOOR_CATEGORY, CEILING_CLEAN_FALSE
   };
-  /* tests/data/holdout.jsonl: drafts written by a colleague who had seen neither the corpus
-   * nor the rules, never used to write rules; it measures how the pack does on drafts it
-   * has not seen. Its floors are lower and are raised only with the dev corpus's. */
+  /* Drafts written by colleagues who had seen neither the corpus nor the rules. */
   static const Floors holdout = { "SG_HOLDOUT", HOLDOUT_FLAGGED_RIGHT, HOLDOUT_CATEGORY,
                                   HOLDOUT_CLEAN_FALSE };
+  static const Floors blind = { "SG_HOLDOUT_BLIND", BLIND_FLAGGED_RIGHT, BLIND_CATEGORY,
+                                BLIND_CLEAN_FALSE };
 
   g_test_add_data_func ("/sg/corpus/dev", &dev, test_labelled_set);
   g_test_add_data_func ("/sg/corpus/holdout", &holdout, test_labelled_set);
+  g_test_add_data_func ("/sg/corpus/holdout-blind", &blind, test_labelled_set);
   return g_test_run ();
 }

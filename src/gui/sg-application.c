@@ -16,6 +16,7 @@ struct _SgApplication
   char           *store_path;
   SgStore        *store;
   GError         *store_error;
+  SgAnalyzer     *analyzer;
   guint           store_busy : 1;
 };
 
@@ -26,6 +27,7 @@ enum {
   PROP_STORE,
   PROP_STORE_BUSY,
   PROP_STORE_ERROR,
+  PROP_ANALYZER,
   N_PROPS
 };
 
@@ -168,6 +170,54 @@ sg_application_restore_store_backup (SgApplication *self)
 }
 
 static void
+pack_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  SgRulePack *pack = sg_rule_pack_load (NULL, &error);
+
+  if (pack == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pack, g_object_unref);
+}
+
+static void
+pack_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SgApplication *self = SG_APPLICATION (object);
+  g_autoptr(SgRulePack) pack = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ignored = NULL;
+
+  pack = g_task_propagate_pointer (G_TASK (result), &error);
+  if (pack == NULL)
+    {
+      /* Only a broken installation gets here; say so rather than check nothing. */
+      g_critical ("The guidance rules could not be loaded: %s", error->message);
+      return;
+    }
+
+  self->analyzer = sg_analyzer_new (pack);
+  ignored = g_settings_get_strv (self->settings, "ignored-rules");
+  sg_analyzer_set_ignored_rules (self->analyzer, (const char * const *) ignored);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER]);
+}
+
+static void
+ignored_rules_changed_cb (SgApplication *self)
+{
+  g_auto(GStrv) ignored = g_settings_get_strv (self->settings, "ignored-rules");
+
+  if (self->analyzer != NULL)
+    sg_analyzer_set_ignored_rules (self->analyzer, (const char * const *) ignored);
+}
+
+static void
 sg_application_activate (GApplication *app)
 {
   SgApplication *self = SG_APPLICATION (app);
@@ -189,7 +239,17 @@ sg_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_icon_name (APP_ID);
+  g_signal_connect_object (self->settings, "changed::ignored-rules",
+                           G_CALLBACK (ignored_rules_changed_cb), self, G_CONNECT_SWAPPED);
   sg_application_reopen_store (self);
+
+  /* Loading the rules and lexicons reads a few hundred kilobytes: off the main loop, so the
+   * window appears at once and Compose starts checking as soon as they are in. */
+  {
+    g_autoptr(GTask) task = g_task_new (self, self->cancellable, pack_loaded_cb, NULL);
+    g_task_set_source_tag (task, sg_application_startup);
+    g_task_run_in_thread (task, pack_thread);
+  }
 }
 
 static void
@@ -288,6 +348,10 @@ sg_application_get_property (GObject    *object,
       g_value_set_boxed (value, self->store_error);
       break;
 
+    case PROP_ANALYZER:
+      g_value_set_object (value, self->analyzer);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -300,6 +364,7 @@ sg_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->analyzer);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sg_application_parent_class)->dispose (object);
@@ -340,6 +405,9 @@ sg_application_class_init (SgApplicationClass *klass)
   properties[PROP_STORE_ERROR] =
     g_param_spec_boxed ("store-error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ANALYZER] =
+    g_param_spec_object ("analyzer", NULL, NULL, SG_TYPE_ANALYZER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -357,6 +425,9 @@ sg_application_init (SgApplication *self)
     { "win.page::privacy", { "<Alt>2", NULL } },
     { "win.page::interests", { "<Alt>3", NULL } },
     { "win.page::history", { "<Alt>4", NULL } },
+    { "compose.new-draft", { "<Control>n", NULL } },
+    { "compose.copy-final", { "<Control><Shift>c", NULL } },
+    { "compose.switch-focus", { "F6", NULL } },
   };
 
   self->cancellable = g_cancellable_new ();
@@ -393,6 +464,14 @@ sg_application_get_store (SgApplication *self)
   g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+SgAnalyzer *
+sg_application_get_analyzer (SgApplication *self)
+{
+  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
+
+  return self->analyzer;
 }
 
 const GError *

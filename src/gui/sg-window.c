@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sg-compose-page.h"
 #include "sg-error.h"
 #include "sg-window.h"
 
@@ -11,6 +12,7 @@ struct _SgWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template children, alphabetical */
+  SgComposePage        *compose_page;
   GtkLabel             *problem_label;
   GtkRevealer          *problem_revealer;
   AdwViewStack         *stack;
@@ -164,6 +166,9 @@ sg_window_close_request (GtkWindow *window)
     }
   g_settings_apply (self->settings);
 
+  /* The draft is saved on close as well as after each pause in typing. */
+  sg_compose_page_flush (self->compose_page);
+
   return GTK_WINDOW_CLASS (sg_window_parent_class)->close_request (window);
 }
 
@@ -186,6 +191,8 @@ sg_window_setup (SgWindow *self)
   last_page = g_settings_get_string (self->settings, "last-page");
   if (is_page_name (last_page))
     adw_view_stack_set_visible_child_name (self->stack, last_page);
+
+  sg_compose_page_set_application (self->compose_page, self->application);
 
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
@@ -260,6 +267,7 @@ sg_window_class_init (SgWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, compose_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, stack);
@@ -281,6 +289,7 @@ sg_window_class_init (SgWindowClass *klass)
 static void
 sg_window_init (SgWindow *self)
 {
+  g_type_ensure (SG_TYPE_COMPOSE_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -295,6 +304,14 @@ sg_window_new (SgApplication *application)
   sg_window_setup (self);
 
   return self;
+}
+
+SgComposePage *
+sg_window_get_compose_page (SgWindow *self)
+{
+  g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
+
+  return self->compose_page;
 }
 
 const char *

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sg-application.h"
+#include "sg-compose-page.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SgWindow, sg_window, SG, WINDOW, AdwApplicationWindow)
 
 SgWindow   *sg_window_new            (SgApplication *application);
+SgComposePage *sg_window_get_compose_page (SgWindow *self);
 const char *sg_window_get_page       (SgWindow      *self);
 void        sg_window_set_page       (SgWindow      *self,
                                       const char    *page);

@@ -1,0 +1,1343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sg-compose-page.h"
+#include "sg-drafts.h"
+#include "sg-finding-row.h"
+#include "sg-length.h"
+#include "sg-platform.h"
+#include "sg-watch-list.h"
+#include "sg-window.h"
+
+/* Analysis starts this long after the last keystroke: short enough that the sidebar follows
+ * within 150 ms, long enough not to analyse every letter of a fast typist. */
+#define ANALYSIS_DELAY_MS 80
+/* Drafts are saved this long after the last change (the promise is "within a second"). */
+#define SAVE_DELAY_MS 700
+
+struct _SgComposePage
+{
+  GtkWidget      parent_instance;
+
+  /* Template children, alphabetical */
+  GtkListBox    *drafts_list;
+  GtkPopover    *drafts_popover;
+  GtkTextView   *editor;
+  GtkListBox    *findings_list;
+  AdwFlap       *flap;
+  GtkLabel      *length_label;
+  GtkDropDown   *platform_dropdown;
+  GtkLabel      *save_label;
+  GtkEntry      *title_entry;
+  GtkImage      *verdict_icon;
+  GtkLabel      *verdict_detail;
+  GtkLabel      *verdict_label;
+
+  SgApplication *application;
+  GtkTextBuffer *buffer;
+  GtkTextTag    *tags[3];        /* by SgSeverity */
+  GCancellable  *cancellable;
+  GHashTable    *ignores;        /* "rule\x1fmatch" set for this draft */
+  char          *verdict;
+
+  guint          analysis_source;
+  guint          save_source;
+  guint64        generation;     /* bumped on every edit; stale analyses are dropped */
+  gint64         draft_id;       /* -1 until the store has given us a draft */
+  guint          loading : 1;    /* setting text from the store: not an edit */
+  guint          dirty : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SgComposePage, sg_compose_page, GTK_TYPE_WIDGET)
+
+enum {
+  FINDINGS_CHANGED,
+  DRAFT_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void schedule_analysis (SgComposePage *self,
+                               guint          delay_ms);
+static void schedule_save     (SgComposePage *self);
+static void load_draft        (SgComposePage *self,
+                               gint64         id);
+
+/* Helpers */
+
+static SgStore *
+get_store (SgComposePage *self)
+{
+  return self->application != NULL ? sg_application_get_store (self->application) : NULL;
+}
+
+static void
+add_toast (SgComposePage *self,
+           AdwToast      *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SG_IS_WINDOW (root))
+    sg_window_add_toast (SG_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static char *
+get_text (SgComposePage *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+}
+
+static char *
+ignore_key (SgFinding *finding)
+{
+  return g_strdup_printf ("%s\x1f%s", sg_finding_get_rule_id (finding),
+                          sg_finding_get_match (finding));
+}
+
+/* Platforms */
+
+const char *
+sg_compose_page_get_platform (SgComposePage *self)
+{
+  const char * const *ids = sg_platform_list_ids ();
+  guint i = gtk_drop_down_get_selected (self->platform_dropdown);
+
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+
+  return i < g_strv_length ((char **) ids) ? ids[i] : "x";
+}
+
+void
+sg_compose_page_set_platform (SgComposePage *self,
+                              const char    *platform)
+{
+  const char * const *ids = sg_platform_list_ids ();
+
+  g_return_if_fail (SG_IS_COMPOSE_PAGE (self));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], platform) == 0)
+      gtk_drop_down_set_selected (self->platform_dropdown, i);
+}
+
+static void
+update_length (SgComposePage *self)
+{
+  const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
+  g_autofree char *text = get_text (self);
+  g_autofree char *label = NULL;
+  guint n;
+
+  if (platform == NULL)
+    return;
+
+  n = sg_length_count (platform, text, -1);
+  if (platform->limit > 0)
+    /* Translators: characters used / the platform's limit. */
+    label = g_strdup_printf (_("%u / %u"), n, platform->limit);
+  else
+    label = g_strdup_printf (ngettext ("%u character", "%u characters", n), n);
+
+  gtk_label_set_label (self->length_label, label);
+
+  /* Over the limit is shown in words too, not by colour alone. */
+  if (platform->limit > 0 && n > platform->limit)
+    {
+      g_autofree char *over = g_strdup_printf (_("%u over the %s limit"), n - platform->limit,
+                                               platform->name);
+      gtk_widget_add_css_class (GTK_WIDGET (self->length_label), "sg-over-limit");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->length_label), over);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->length_label),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, over, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->length_label), "sg-over-limit");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->length_label), NULL);
+    }
+}
+
+/* The sidebar */
+
+static void
+update_verdict (SgComposePage *self,
+                guint          n_errors,
+                guint          n_warnings,
+                guint          n_info)
+{
+  const char *icon, *css;
+  g_autofree char *detail = NULL;
+
+  g_free (self->verdict);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), "sg-verdict-error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), "sg-verdict-warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), "sg-verdict-ready");
+
+  if (n_errors > 0)
+    {
+      self->verdict = g_strdup (_("Do not post as written"));
+      icon = "dialog-error-symbolic";
+      css = "sg-verdict-error";
+      detail = g_strdup_printf (ngettext ("%u serious problem to fix", "%u serious problems to fix",
+                                          n_errors), n_errors);
+    }
+  else if (n_warnings > 0)
+    {
+      self->verdict = g_strdup_printf (ngettext ("Review %u item", "Review %u items", n_warnings),
+                                       n_warnings);
+      icon = "dialog-warning-symbolic";
+      css = "sg-verdict-warning";
+      detail = g_strdup (_("Check each one before posting"));
+    }
+  else
+    {
+      self->verdict = g_strdup (_("Ready to post"));
+      icon = "emblem-ok-symbolic";
+      css = "sg-verdict-ready";
+      detail = n_info > 0
+        ? g_strdup_printf (ngettext ("%u suggestion", "%u suggestions", n_info), n_info)
+        : g_strdup (_("Checked for confidentiality, boundaries, respect, defamation, anonymity, "
+                      "interests, prescribing, advertising, privacy and professionalism"));
+    }
+
+  gtk_image_set_from_icon_name (self->verdict_icon, icon);
+  gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), css);
+  gtk_label_set_label (self->verdict_label, self->verdict);
+  gtk_label_set_label (self->verdict_detail, detail);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->verdict, -1);
+}
+
+static void
+clear_findings (SgComposePage *self)
+{
+  GtkWidget *child;
+  GtkTextIter start, end;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
+    {
+      if (SG_IS_FINDING_ROW (child))
+        sg_finding_row_detach (SG_FINDING_ROW (child));
+      gtk_list_box_remove (self->findings_list, child);
+    }
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
+    gtk_text_buffer_remove_tag (self->buffer, self->tags[i], &start, &end);
+}
+
+static void row_action_cb (SgComposePage *self,
+                           const char    *action,
+                           SgFindingRow  *row);
+
+static void
+apply_findings (SgComposePage *self,
+                const char    *text,
+                GPtrArray     *findings)
+{
+  guint counts[3] = { 0 };
+  const char *cursor = text;
+  glong offset = 0;
+
+  clear_findings (self);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SgFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *key = ignore_key (finding);
+      GtkTextIter start, end;
+      SgFindingRow *row;
+      glong start_offset, end_offset;
+
+      if (g_hash_table_contains (self->ignores, key))
+        continue;
+
+      /* Findings are sorted by start, so character offsets are counted once, forwards. */
+      offset += g_utf8_pointer_to_offset (cursor, text + sg_finding_get_start (finding));
+      cursor = text + sg_finding_get_start (finding);
+      start_offset = offset;
+      end_offset = start_offset + g_utf8_pointer_to_offset (cursor, text + sg_finding_get_end (finding));
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, start_offset);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, end_offset);
+      gtk_text_buffer_apply_tag (self->buffer, self->tags[sg_finding_get_severity (finding)],
+                                 &start, &end);
+
+      row = sg_finding_row_new (finding, self->buffer, &start, &end);
+      g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
+      counts[sg_finding_get_severity (finding)]++;
+    }
+
+  update_verdict (self, counts[SG_SEVERITY_ERROR], counts[SG_SEVERITY_WARNING],
+                  counts[SG_SEVERITY_INFO]);
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
+}
+
+/* Grouped by principle, most serious first within each, then in text order. */
+static int
+sort_rows (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       user_data)
+{
+  SgFinding *x = sg_finding_row_get_finding (SG_FINDING_ROW (a));
+  SgFinding *y = sg_finding_row_get_finding (SG_FINDING_ROW (b));
+
+  if (sg_finding_get_category (x) != sg_finding_get_category (y))
+    return (int) sg_finding_get_category (x) - (int) sg_finding_get_category (y);
+  if (sg_finding_get_severity (x) != sg_finding_get_severity (y))
+    return (int) sg_finding_get_severity (y) - (int) sg_finding_get_severity (x);
+  return sg_finding_get_start (x) < sg_finding_get_start (y) ? -1 :
+         sg_finding_get_start (x) > sg_finding_get_start (y);
+}
+
+static void
+header_rows (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  SgCategory category = sg_finding_get_category (sg_finding_row_get_finding (SG_FINDING_ROW (row)));
+  GtkWidget *header;
+
+  if (before != NULL &&
+      sg_finding_get_category (sg_finding_row_get_finding (SG_FINDING_ROW (before))) == category)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (sg_category_get_title (category));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_bottom (header, 2);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+row_activated_cb (SgComposePage *self,
+                  GtkListBoxRow *row)
+{
+  GtkTextIter start, end;
+
+  if (!SG_IS_FINDING_ROW (row))
+    return;
+
+  sg_finding_row_get_bounds (SG_FINDING_ROW (row), &start, &end);
+  gtk_text_buffer_select_range (self->buffer, &start, &end);
+  gtk_text_view_scroll_to_iter (self->editor, &start, 0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+/* Analysis */
+
+typedef struct {
+  SgComposePage *self;
+  guint64        generation;
+  char          *text;
+} AnalysisData;
+
+static void
+analysis_data_free (AnalysisData *data)
+{
+  g_object_unref (data->self);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+analyzed_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AnalysisData *data = user_data;
+  SgComposePage *self = data->self;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  findings = sg_analyzer_analyze_finish (SG_ANALYZER (object), result, &error);
+
+  /* The text changed since this analysis started: its offsets no longer fit. */
+  if (findings != NULL && data->generation == self->generation)
+    apply_findings (self, data->text, findings);
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Analysis failed: %s", error->message);
+
+  analysis_data_free (data);
+}
+
+static gboolean
+analysis_timeout_cb (gpointer user_data)
+{
+  SgComposePage *self = user_data;
+  SgAnalyzer *analyzer = self->application ? sg_application_get_analyzer (self->application) : NULL;
+  AnalysisData *data;
+
+  self->analysis_source = 0;
+
+  if (analyzer == NULL)
+    return G_SOURCE_REMOVE;
+
+  data = g_new0 (AnalysisData, 1);
+  data->self = g_object_ref (self);
+  data->generation = self->generation;
+  data->text = get_text (self);
+
+  sg_analyzer_analyze_async (analyzer, data->text, sg_compose_page_get_platform (self),
+                             self->cancellable, analyzed_cb, data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_analysis (SgComposePage *self,
+                   guint          delay_ms)
+{
+  g_clear_handle_id (&self->analysis_source, g_source_remove);
+  self->analysis_source = g_timeout_add (delay_ms, analysis_timeout_cb, self);
+}
+
+/* Saving */
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SgStore *store = g_object_get_data (G_OBJECT (task), "store");
+  GError *error = NULL;
+
+  if (sg_drafts_save (store, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  GApplication *app = user_data;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    gtk_label_set_label (self->save_label, _("Saved"));
+  else
+    {
+      g_autofree char *msg = g_strdup_printf (_("Not saved: %s"), error->message);
+      gtk_label_set_label (self->save_label, msg);
+      self->dirty = TRUE;
+    }
+
+  if (app != NULL)
+    {
+      g_application_release (app);
+      g_object_unref (app);
+    }
+}
+
+static void
+save_now (SgComposePage *self,
+          gboolean       hold_application)
+{
+  SgStore *store = get_store (self);
+  g_autoptr(GTask) task = NULL;
+  SgDraft draft = { 0 };
+  g_autofree char *body = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!self->dirty || store == NULL || self->draft_id < 0)
+    return;
+
+  body = get_text (self);
+  draft.id = self->draft_id;
+  draft.title = (char *) gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
+  draft.body = body;
+  draft.platform = (char *) sg_compose_page_get_platform (self);
+  self->dirty = FALSE;
+
+  /* Not cancellable: a save that has started must finish, even when the window closes. */
+  task = g_task_new (self, NULL, saved_cb,
+                     hold_application ? g_object_ref (self->application) : NULL);
+  if (hold_application)
+    g_application_hold (G_APPLICATION (self->application));
+  g_task_set_source_tag (task, save_now);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (store), g_object_unref);
+  g_task_set_task_data (task, sg_draft_copy (&draft), (GDestroyNotify) sg_draft_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  SgComposePage *self = user_data;
+
+  self->save_source = 0;
+  save_now (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (SgComposePage *self)
+{
+  self->dirty = TRUE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+void
+sg_compose_page_flush (SgComposePage *self)
+{
+  g_return_if_fail (SG_IS_COMPOSE_PAGE (self));
+
+  save_now (self, TRUE);
+}
+
+/* Loading drafts */
+
+typedef enum {
+  LOAD_LATEST_OR_CREATE,
+  LOAD_ID,
+  CREATE_NEW,
+} LoadMode;
+
+typedef struct {
+  SgStore  *store;
+  LoadMode  mode;
+  gint64    id;
+  char     *platform;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_object_unref (data->store);
+  g_free (data->platform);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  SgDraft *draft = NULL;
+  GStrv ignores;
+
+  if (data->mode == LOAD_ID)
+    draft = sg_drafts_load (data->store, data->id, &error);
+  else if (data->mode == LOAD_LATEST_OR_CREATE)
+    draft = sg_drafts_load_latest (data->store, &error);
+
+  if (draft == NULL && error == NULL)
+    {
+      gint64 id = sg_drafts_create (data->store, data->platform, &error);
+      if (id >= 0)
+        draft = sg_drafts_load (data->store, id, &error);
+    }
+
+  if (draft == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ignores = sg_drafts_list_ignores (data->store, draft->id, NULL);
+  g_object_set_data_full (G_OBJECT (task), "ignores", ignores, (GDestroyNotify) g_strfreev);
+  g_task_return_pointer (task, draft, (GDestroyNotify) sg_draft_free);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (object);
+  g_autoptr(SgDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv ignores;
+
+  draft = g_task_propagate_pointer (G_TASK (result), &error);
+  if (draft == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Drafts are not being saved: %s"), error->message);
+      gtk_label_set_label (self->save_label, msg);
+      return;
+    }
+
+  self->loading = TRUE;
+  self->draft_id = draft->id;
+  gtk_text_buffer_set_text (self->buffer, draft->body != NULL ? draft->body : "", -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), draft->title ? draft->title : "");
+  sg_compose_page_set_platform (self, draft->platform);
+  self->loading = FALSE;
+  self->dirty = FALSE;
+
+  g_hash_table_remove_all (self->ignores);
+  ignores = g_object_get_data (G_OBJECT (result), "ignores");
+  for (guint i = 0; ignores != NULL && ignores[i] != NULL; i++)
+    g_hash_table_add (self->ignores, g_strdup (ignores[i]));
+
+  gtk_label_set_label (self->save_label, _("Saved"));
+  update_length (self);
+  self->generation++;
+  schedule_analysis (self, 0);
+  g_signal_emit (self, signals[DRAFT_LOADED], 0);
+}
+
+static void
+start_load (SgComposePage *self,
+            LoadMode       mode,
+            gint64         id)
+{
+  SgStore *store = get_store (self);
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+  g_autofree char *platform = NULL;
+
+  if (store == NULL)
+    return;
+
+  platform = g_settings_get_string (sg_application_get_settings (self->application),
+                                    "default-platform");
+  data = g_new0 (LoadData, 1);
+  data->store = g_object_ref (store);
+  data->mode = mode;
+  data->id = id;
+  data->platform = g_steal_pointer (&platform);
+
+  task = g_task_new (self, self->cancellable, loaded_cb, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+load_draft (SgComposePage *self,
+            gint64         id)
+{
+  save_now (self, FALSE);
+  start_load (self, LOAD_ID, id);
+}
+
+/* Simple store jobs that return nothing but success */
+
+typedef gboolean (*StoreJob) (SgStore *store, gpointer data, GError **error);
+
+typedef struct {
+  SgStore        *store;
+  StoreJob        job;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} JobData;
+
+static void
+job_data_free (JobData *data)
+{
+  g_object_unref (data->store);
+  if (data->destroy)
+    data->destroy (data->data);
+  g_free (data);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  GError *error = NULL;
+
+  if (data->job (data->store, data->data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+run_job (SgComposePage       *self,
+         StoreJob             job,
+         gpointer             data,
+         GDestroyNotify       destroy,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
+{
+  SgStore *store = get_store (self);
+  g_autoptr(GTask) task = NULL;
+  JobData *jd;
+
+  if (store == NULL)
+    {
+      if (destroy)
+        destroy (data);
+      return;
+    }
+
+  jd = g_new0 (JobData, 1);
+  jd->store = g_object_ref (store);
+  jd->job = job;
+  jd->data = data;
+  jd->destroy = destroy;
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, run_job);
+  g_task_set_task_data (task, jd, (GDestroyNotify) job_data_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    add_toast (SG_COMPOSE_PAGE (object), adw_toast_new (error->message));
+}
+
+typedef struct {
+  gint64  id;
+  char   *rule_id;
+  char   *match;
+} IgnoreJob;
+
+static void
+ignore_job_free (IgnoreJob *job)
+{
+  g_free (job->rule_id);
+  g_free (job->match);
+  g_free (job);
+}
+
+static gboolean
+ignore_job (SgStore   *store,
+            gpointer   data,
+            GError   **error)
+{
+  IgnoreJob *job = data;
+
+  return sg_drafts_add_ignore (store, job->id, job->rule_id, job->match, error);
+}
+
+static gboolean
+watch_job (SgStore   *store,
+           gpointer   data,
+           GError   **error)
+{
+  return sg_watch_list_add (store, data, "other", error);
+}
+
+static gboolean
+delete_job (SgStore   *store,
+            gpointer   data,
+            GError   **error)
+{
+  return sg_drafts_set_deleted (store, GPOINTER_TO_SIZE (data), TRUE, error);
+}
+
+static gboolean
+undelete_job (SgStore   *store,
+              gpointer   data,
+              GError   **error)
+{
+  return sg_drafts_set_deleted (store, GPOINTER_TO_SIZE (data), FALSE, error);
+}
+
+static void
+refresh_watch_list_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GStrv terms = sg_watch_list_load (task_data, &error);
+
+  if (terms == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, terms, (GDestroyNotify) g_strfreev);
+}
+
+static void
+watch_list_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (object);
+  g_auto(GStrv) terms = g_task_propagate_pointer (G_TASK (result), NULL);
+  SgAnalyzer *analyzer = sg_application_get_analyzer (self->application);
+
+  if (terms != NULL && analyzer != NULL)
+    {
+      sg_analyzer_set_watch_list (analyzer, (const char * const *) terms);
+      self->generation++;
+      schedule_analysis (self, 0);
+    }
+}
+
+static void
+refresh_watch_list (SgComposePage *self)
+{
+  SgStore *store = get_store (self);
+  g_autoptr(GTask) task = NULL;
+
+  if (store == NULL)
+    return;
+
+  task = g_task_new (self, self->cancellable, watch_list_loaded_cb, NULL);
+  g_task_set_source_tag (task, refresh_watch_list);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, refresh_watch_list_thread);
+}
+
+static void
+watch_added_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  refresh_watch_list (self);
+}
+
+/* Row actions */
+
+static void
+undo_ignore_rule_cb (AdwToast   *toast,
+                     GSettings  *settings)
+{
+  const char *rule_id = g_object_get_data (G_OBJECT (toast), "rule-id");
+  g_auto(GStrv) ignored = g_settings_get_strv (settings, "ignored-rules");
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+
+  for (guint i = 0; ignored[i] != NULL; i++)
+    if (g_strcmp0 (ignored[i], rule_id) != 0)
+      g_strv_builder_add (b, ignored[i]);
+  kept = g_strv_builder_end (b);
+  g_settings_set_strv (settings, "ignored-rules", (const char * const *) kept);
+}
+
+static void
+row_action_cb (SgComposePage *self,
+               const char    *action,
+               SgFindingRow  *row)
+{
+  SgFinding *finding = sg_finding_row_get_finding (row);
+  GtkTextIter start, end;
+
+  if (g_str_equal (action, "apply-fix"))
+    {
+      const SgFix *fix = sg_finding_row_get_text_fix (row);
+
+      if (fix == NULL)
+        return;
+      sg_finding_row_get_bounds (row, &start, &end);
+      /* One user action, so Ctrl+Z undoes the whole fix. */
+      gtk_text_buffer_begin_user_action (self->buffer);
+      gtk_text_buffer_delete (self->buffer, &start, &end);
+      gtk_text_buffer_insert (self->buffer, &start, fix->replacement, -1);
+      gtk_text_buffer_end_user_action (self->buffer);
+    }
+  else if (g_str_equal (action, "ignore-here"))
+    {
+      IgnoreJob *job = g_new0 (IgnoreJob, 1);
+
+      g_hash_table_add (self->ignores, ignore_key (finding));
+      job->id = self->draft_id;
+      job->rule_id = g_strdup (sg_finding_get_rule_id (finding));
+      job->match = g_strdup (sg_finding_get_match (finding));
+      if (self->draft_id >= 0)
+        run_job (self, ignore_job, job, (GDestroyNotify) ignore_job_free, job_done_cb, NULL);
+      else
+        ignore_job_free (job);
+      self->generation++;
+      schedule_analysis (self, 0);
+    }
+  else if (g_str_equal (action, "ignore-rule"))
+    {
+      GSettings *settings = sg_application_get_settings (self->application);
+      g_auto(GStrv) ignored = g_settings_get_strv (settings, "ignored-rules");
+      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+      g_auto(GStrv) updated = NULL;
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      g_strv_builder_addv (b, (const char **) ignored);
+      g_strv_builder_add (b, sg_finding_get_rule_id (finding));
+      updated = g_strv_builder_end (b);
+      g_settings_set_strv (settings, "ignored-rules", (const char * const *) updated);
+
+      /* Translators: %s is the title of a rule. */
+      title = g_strdup_printf (_("“%s” is ignored everywhere"), sg_finding_get_title (finding));
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data_full (G_OBJECT (toast), "rule-id",
+                              g_strdup (sg_finding_get_rule_id (finding)), g_free);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_ignore_rule_cb),
+                               settings, 0);
+      add_toast (self, toast);
+
+      self->generation++;
+      schedule_analysis (self, 0);
+    }
+  else if (g_str_equal (action, "add-to-watch-list"))
+    {
+      g_autofree char *title = g_strdup_printf (_("“%s” added to your watch-list"),
+                                                sg_finding_get_match (finding));
+
+      run_job (self, watch_job, g_strdup (sg_finding_get_match (finding)), g_free,
+               watch_added_cb, NULL);
+      add_toast (self, adw_toast_new (title));
+    }
+}
+
+/* Editor */
+
+static void
+buffer_changed_cb (SgComposePage *self)
+{
+  update_length (self);
+
+  if (self->loading)
+    return;
+
+  self->generation++;
+  gtk_label_set_label (self->save_label, _("Editing…"));
+  schedule_analysis (self, ANALYSIS_DELAY_MS);
+  schedule_save (self);
+}
+
+static void
+title_changed_cb (SgComposePage *self)
+{
+  if (!self->loading)
+    schedule_save (self);
+}
+
+static void
+platform_changed_cb (SgComposePage *self)
+{
+  update_length (self);
+  if (self->loading)
+    return;
+  self->generation++;
+  schedule_analysis (self, 0);
+  schedule_save (self);
+}
+
+static gboolean
+editor_query_tooltip_cb (SgComposePage *self,
+                         int            x,
+                         int            y,
+                         gboolean       keyboard,
+                         GtkTooltip    *tooltip)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  if (keyboard)
+    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
+                                      gtk_text_buffer_get_insert (self->buffer));
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (self->editor, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (self->editor, &iter, bx, by))
+        return FALSE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextIter start, end;
+
+      if (!SG_IS_FINDING_ROW (child))
+        continue;
+      sg_finding_row_get_bounds (SG_FINDING_ROW (child), &start, &end);
+      if (gtk_text_iter_in_range (&iter, &start, &end) || gtk_text_iter_equal (&iter, &start))
+        {
+          SgFinding *f = sg_finding_row_get_finding (SG_FINDING_ROW (child));
+          g_autofree char *text = g_strdup_printf ("%s\n%s", sg_finding_get_title (f),
+                                                   sg_finding_get_message (f));
+          gtk_tooltip_set_text (tooltip, text);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Page actions */
+
+static void
+new_draft_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (widget);
+
+  save_now (self, FALSE);
+  start_load (self, CREATE_NEW, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+static void
+undo_delete_cb (AdwToast      *toast,
+                SgComposePage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "draft-id"));
+
+  run_job (self, undelete_job, GSIZE_TO_POINTER (id), NULL, job_done_cb, NULL);
+  load_draft (self, id);
+}
+
+static void
+delete_draft_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (widget);
+  AdwToast *toast;
+
+  if (self->draft_id < 0)
+    return;
+
+  save_now (self, FALSE);
+  run_job (self, delete_job, GSIZE_TO_POINTER (self->draft_id), NULL, job_done_cb, NULL);
+
+  toast = adw_toast_new (_("Draft deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "draft-id", GSIZE_TO_POINTER (self->draft_id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  add_toast (self, toast);
+
+  self->draft_id = -1;
+  start_load (self, LOAD_LATEST_OR_CREATE, -1);
+}
+
+static void
+copy_final_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (widget);
+  g_autofree char *text = get_text (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  add_toast (self, adw_toast_new (_("Copied to the clipboard")));
+}
+
+static void
+switch_focus_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (widget);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->findings_list, 0);
+
+  if (gtk_widget_has_focus (GTK_WIDGET (self->editor)) && first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+/* Drafts list */
+
+static void
+drafts_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (object);
+  g_autoptr(GPtrArray) drafts = g_task_propagate_pointer (G_TASK (result), NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list))) != NULL)
+    gtk_list_box_remove (self->drafts_list, child);
+
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    {
+      SgDraft *draft = g_ptr_array_index (drafts, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (draft->updated_at);
+      g_autofree char *stamp = g_date_time_format (when, "%e %b %H:%M");
+      g_autofree char *first_line = NULL;
+      const char *title = draft->title;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (title == NULL || *title == '\0')
+        {
+          const char *nl = strchr (draft->body ? draft->body : "", '\n');
+          first_line = nl ? g_strndup (draft->body, nl - draft->body) : g_strdup (draft->body);
+          title = (first_line && *first_line) ? first_line : _("Untitled draft");
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stamp);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "draft-id", GSIZE_TO_POINTER (draft->id));
+      gtk_list_box_append (self->drafts_list, row);
+    }
+}
+
+static void
+list_drafts_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *drafts = sg_drafts_list (task_data, &error);
+
+  if (drafts == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, drafts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+drafts_popover_shown_cb (SgComposePage *self)
+{
+  SgStore *store = get_store (self);
+  g_autoptr(GTask) task = NULL;
+
+  if (store == NULL)
+    return;
+
+  save_now (self, FALSE);
+  task = g_task_new (self, self->cancellable, drafts_listed_cb, NULL);
+  g_task_set_source_tag (task, drafts_popover_shown_cb);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, list_drafts_thread);
+}
+
+static void
+draft_row_activated_cb (SgComposePage *self,
+                        GtkListBoxRow *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "draft-id"));
+
+  gtk_popover_popdown (self->drafts_popover);
+  if (id != self->draft_id)
+    load_draft (self, id);
+}
+
+/* Application state */
+
+static void
+store_changed_cb (SgComposePage *self)
+{
+  if (get_store (self) != NULL && self->draft_id < 0)
+    {
+      start_load (self, LOAD_LATEST_OR_CREATE, -1);
+      refresh_watch_list (self);
+    }
+}
+
+static void
+analyzer_changed_cb (SgComposePage *self)
+{
+  self->generation++;
+  schedule_analysis (self, 0);
+}
+
+void
+sg_compose_page_set_application (SgComposePage *self,
+                                 SgApplication *application)
+{
+  g_autofree char *platform = NULL;
+
+  g_return_if_fail (SG_IS_COMPOSE_PAGE (self));
+  g_return_if_fail (SG_IS_APPLICATION (application));
+  g_return_if_fail (self->application == NULL);
+
+  self->application = application;
+  platform = g_settings_get_string (sg_application_get_settings (application), "default-platform");
+  self->loading = TRUE;
+  sg_compose_page_set_platform (self, platform);
+  self->loading = FALSE;
+
+  g_signal_connect_object (application, "notify::store", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::analyzer", G_CALLBACK (analyzer_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  store_changed_cb (self);
+  analyzer_changed_cb (self);
+}
+
+/* GObject */
+
+static void
+sg_compose_page_dispose (GObject *object)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->analysis_source, g_source_remove);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->buffer != NULL)
+    clear_findings (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_COMPOSE_PAGE);
+
+  G_OBJECT_CLASS (sg_compose_page_parent_class)->dispose (object);
+}
+
+static void
+sg_compose_page_finalize (GObject *object)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->ignores, g_hash_table_unref);
+  g_free (self->verdict);
+
+  G_OBJECT_CLASS (sg_compose_page_parent_class)->finalize (object);
+}
+
+static void
+sg_compose_page_class_init (SgComposePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sg_compose_page_dispose;
+  object_class->finalize = sg_compose_page_finalize;
+
+  signals[FINDINGS_CHANGED] =
+    g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DRAFT_LOADED] =
+    g_signal_new ("draft-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SocialGuard/ui/sg-compose-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_list);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_popover);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, editor);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, flap);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, length_label);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, platform_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, save_label);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_detail);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_label);
+
+  gtk_widget_class_install_action (widget_class, "compose.new-draft", NULL, new_draft_action);
+  gtk_widget_class_install_action (widget_class, "compose.delete-draft", NULL,
+                                   delete_draft_action);
+  gtk_widget_class_install_action (widget_class, "compose.copy-final", NULL, copy_final_action);
+  gtk_widget_class_install_action (widget_class, "compose.switch-focus", NULL,
+                                   switch_focus_action);
+}
+
+static void
+sg_compose_page_init (SgComposePage *self)
+{
+  const char * const *ids = sg_platform_list_ids ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->draft_id = -1;
+  self->cancellable = g_cancellable_new ();
+  self->ignores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->buffer = gtk_text_view_get_buffer (self->editor);
+  gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
+
+  /* Not by colour alone: errors get a squiggle, warnings a double line, suggestions a
+   * single line; the colours read on light and dark backgrounds. */
+  self->tags[SG_SEVERITY_ERROR] =
+    gtk_text_buffer_create_tag (self->buffer, "sg-error", "underline", PANGO_UNDERLINE_ERROR,
+                                "underline-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1 }, NULL);
+  self->tags[SG_SEVERITY_WARNING] =
+    gtk_text_buffer_create_tag (self->buffer, "sg-warning", "underline", PANGO_UNDERLINE_DOUBLE,
+                                "underline-rgba", &(GdkRGBA) { 0.90, 0.55, 0.04, 1 }, NULL);
+  self->tags[SG_SEVERITY_INFO] =
+    gtk_text_buffer_create_tag (self->buffer, "sg-info", "underline", PANGO_UNDERLINE_SINGLE,
+                                "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1 }, NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const SgPlatform *p = sg_platform_lookup (ids[i], NULL);
+      gtk_string_list_append (names, p != NULL ? p->name : ids[i]);
+    }
+  gtk_drop_down_set_model (self->platform_dropdown, G_LIST_MODEL (names));
+
+  gtk_list_box_set_sort_func (self->findings_list, sort_rows, NULL, NULL);
+  gtk_list_box_set_header_func (self->findings_list, header_rows, NULL, NULL);
+  update_verdict (self, 0, 0, 0);
+
+  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->platform_dropdown, "notify::selected",
+                           G_CALLBACK (platform_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "query-tooltip", G_CALLBACK (editor_query_tooltip_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_list, "row-activated", G_CALLBACK (row_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drafts_list, "row-activated",
+                           G_CALLBACK (draft_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drafts_popover, "show", G_CALLBACK (drafts_popover_shown_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_length (self);
+}
+
+GtkTextBuffer *
+sg_compose_page_get_buffer (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+  return self->buffer;
+}
+
+GtkListBox *
+sg_compose_page_get_findings (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+  return self->findings_list;
+}
+
+const char *
+sg_compose_page_get_verdict (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+  return self->verdict;
+}
+
+gint64
+sg_compose_page_get_draft_id (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), -1);
+  return self->draft_id;
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sg-application.h"
+
+G_BEGIN_DECLS
+
+#define SG_TYPE_COMPOSE_PAGE (sg_compose_page_get_type ())
+G_DECLARE_FINAL_TYPE (SgComposePage, sg_compose_page, SG, COMPOSE_PAGE, GtkWidget)
+
+void           sg_compose_page_set_application (SgComposePage *self,
+                                                SgApplication *application);
+GtkTextBuffer *sg_compose_page_get_buffer      (SgComposePage *self);
+GtkListBox    *sg_compose_page_get_findings    (SgComposePage *self);
+const char    *sg_compose_page_get_verdict     (SgComposePage *self);
+const char    *sg_compose_page_get_platform    (SgComposePage *self);
+void           sg_compose_page_set_platform    (SgComposePage *self,
+                                                const char    *platform);
+gint64         sg_compose_page_get_draft_id    (SgComposePage *self);
+/* Saves now if anything changed; the application is held until the save is done, so closing
+ * the window never loses the last second of typing. */
+void           sg_compose_page_flush           (SgComposePage *self);
+
+G_END_DECLS

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sg-finding-row.h"
+
+struct _SgFindingRow
+{
+  GtkListBoxRow  parent_instance;
+
+  /* Template children, alphabetical */
+  GtkLabel      *citation_label;
+  GtkLabel      *explanation_label;
+  GtkButton     *fix_button;
+  GtkLabel      *match_label;
+  GtkLabel      *message_label;
+  GtkImage      *severity_icon;
+  GtkLabel      *title_label;
+
+  SgFinding     *finding;
+  GtkTextBuffer *buffer;
+  GtkTextMark   *start_mark;
+  GtkTextMark   *end_mark;
+};
+
+G_DEFINE_FINAL_TYPE (SgFindingRow, sg_finding_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  ACTION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The page owns the buffer, the store and the settings, so the row only says what was asked:
+ * "apply-fix", "ignore-here", "ignore-rule" or "add-to-watch-list". */
+static void
+row_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  const char *name = strchr (action_name, '.') + 1;
+
+  g_signal_emit (widget, signals[ACTION], g_quark_from_string (name), name);
+}
+
+static const char *
+severity_icon_name (SgSeverity severity)
+{
+  switch (severity)
+    {
+    case SG_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case SG_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case SG_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+static const char *
+severity_label (SgSeverity severity)
+{
+  switch (severity)
+    {
+    case SG_SEVERITY_ERROR:
+      /* Translators: the severity of a finding, read out by screen readers. */
+      return _("Do not post as written");
+    case SG_SEVERITY_WARNING:
+      return _("Review before posting");
+    case SG_SEVERITY_INFO:
+    default:
+      return _("Suggestion");
+    }
+}
+
+static char *
+format_citations (SgFinding *finding)
+{
+  GArray *citations = sg_finding_get_citations (finding);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const SgCitation *c = &g_array_index (citations, SgCitation, i);
+      gboolean numbered = g_ascii_isdigit (c->paragraph[0]);
+
+      if (i > 0)
+        g_string_append (s, " · ");
+      /* "GMC 2013 ¶13", "BMA: Defamation" */
+      g_string_append_printf (s, numbered ? "%s ¶%s" : "%s: %s", c->title, c->paragraph);
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+sg_finding_row_dispose (GObject *object)
+{
+  SgFindingRow *self = SG_FINDING_ROW (object);
+
+  sg_finding_row_detach (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_FINDING_ROW);
+  g_clear_object (&self->finding);
+
+  G_OBJECT_CLASS (sg_finding_row_parent_class)->dispose (object);
+}
+
+static void
+sg_finding_row_class_init (SgFindingRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sg_finding_row_dispose;
+
+  signals[ACTION] =
+    g_signal_new ("action", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "finding.apply-fix", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "finding.ignore-here", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "finding.ignore-rule", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "finding.add-to-watch-list", NULL, row_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SocialGuard/ui/sg-finding-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgFindingRow, citation_label);
+  gtk_widget_class_bind_template_child (widget_class, SgFindingRow, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, SgFindingRow, fix_button);
+  gtk_widget_class_bind_template_child (widget_class, SgFindingRow, match_label);
+  gtk_widget_class_bind_template_child (widget_class, SgFindingRow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, SgFindingRow, severity_icon);
+  gtk_widget_class_bind_template_child (widget_class, SgFindingRow, title_label);
+}
+
+static void
+sg_finding_row_init (SgFindingRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SgFindingRow *
+sg_finding_row_new (SgFinding     *finding,
+                    GtkTextBuffer *buffer,
+                    GtkTextIter   *start,
+                    GtkTextIter   *end)
+{
+  SgFindingRow *self;
+  g_autofree char *citations = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *accessible = NULL;
+  GArray *fixes;
+
+  g_return_val_if_fail (SG_IS_FINDING (finding), NULL);
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+
+  self = g_object_new (SG_TYPE_FINDING_ROW, NULL);
+  self->finding = g_object_ref (finding);
+  self->buffer = buffer;
+  self->start_mark = gtk_text_buffer_create_mark (buffer, NULL, start, TRUE);
+  self->end_mark = gtk_text_buffer_create_mark (buffer, NULL, end, FALSE);
+
+  /* Translators: the matched text, quoted. */
+  quoted = g_strdup_printf (_("“%s”"), sg_finding_get_match (finding));
+  citations = format_citations (finding);
+
+  gtk_image_set_from_icon_name (self->severity_icon,
+                                severity_icon_name (sg_finding_get_severity (finding)));
+  gtk_widget_add_css_class (GTK_WIDGET (self->severity_icon),
+                            sg_severity_to_string (sg_finding_get_severity (finding)));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->severity_icon),
+                               severity_label (sg_finding_get_severity (finding)));
+  gtk_label_set_label (self->title_label, sg_finding_get_title (finding));
+  gtk_label_set_label (self->match_label, quoted);
+  gtk_label_set_label (self->message_label, sg_finding_get_message (finding));
+  gtk_label_set_label (self->citation_label, citations);
+  gtk_label_set_label (self->explanation_label, sg_finding_get_explanation (finding));
+
+  fixes = sg_finding_get_fixes (finding);
+  gtk_widget_set_visible (GTK_WIDGET (self->fix_button), FALSE);
+  for (guint i = 0; i < fixes->len; i++)
+    {
+      const SgFix *fix = &g_array_index (fixes, SgFix, i);
+
+      /* A fix that edits the text gets a button; advice is in the explanation. */
+      if (fix->replacement != NULL)
+        {
+          gtk_button_set_label (self->fix_button, fix->label);
+          gtk_widget_set_visible (GTK_WIDGET (self->fix_button), TRUE);
+          break;
+        }
+    }
+
+  /* Screen readers and tests read the row as "severity: title: match". */
+  accessible = g_strdup_printf ("%s: %s: %s", severity_label (sg_finding_get_severity (finding)),
+                                sg_finding_get_title (finding), sg_finding_get_match (finding));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  sg_finding_get_message (finding), -1);
+
+  return self;
+}
+
+/* The first fix that edits the text, or NULL. */
+const SgFix *
+sg_finding_row_get_text_fix (SgFindingRow *self)
+{
+  GArray *fixes;
+
+  g_return_val_if_fail (SG_IS_FINDING_ROW (self), NULL);
+
+  fixes = sg_finding_get_fixes (self->finding);
+  for (guint i = 0; i < fixes->len; i++)
+    if (g_array_index (fixes, SgFix, i).replacement != NULL)
+      return &g_array_index (fixes, SgFix, i);
+  return NULL;
+}
+
+SgFinding *
+sg_finding_row_get_finding (SgFindingRow *self)
+{
+  g_return_val_if_fail (SG_IS_FINDING_ROW (self), NULL);
+  return self->finding;
+}
+
+void
+sg_finding_row_get_bounds (SgFindingRow *self,
+                           GtkTextIter  *start,
+                           GtkTextIter  *end)
+{
+  g_return_if_fail (SG_IS_FINDING_ROW (self));
+  g_return_if_fail (self->buffer != NULL);
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, start, self->start_mark);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, end, self->end_mark);
+}
+
+void
+sg_finding_row_detach (SgFindingRow *self)
+{
+  g_return_if_fail (SG_IS_FINDING_ROW (self));
+
+  if (self->buffer == NULL)
+    return;
+
+  if (!gtk_text_mark_get_deleted (self->start_mark))
+    gtk_text_buffer_delete_mark (self->buffer, self->start_mark);
+  if (!gtk_text_mark_get_deleted (self->end_mark))
+    gtk_text_buffer_delete_mark (self->buffer, self->end_mark);
+  self->start_mark = self->end_mark = NULL;
+  self->buffer = NULL;
+}

@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Compose as a user meets it: a risky draft typed character by character gets underlines,
+ * grouped sidebar rows and a verdict; each kind of fix works; ignoring and autosave too. */
+#include "config.h"
+
+#include "sg-application.h"
+#include "sg-compose-page.h"
+#include "sg-drafts.h"
+#include "sg-finding-row.h"
+#include "sg-test-gui.h"
+#include "sg-window.h"
+
+static SgApplication *app;
+
+static SgComposePage *
+get_page (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (SG_IS_WINDOW (window));
+  return sg_window_get_compose_page (SG_WINDOW (window));
+}
+
+static gboolean
+ready (gpointer data)
+{
+  return sg_application_get_store (app) != NULL && sg_application_get_analyzer (app) != NULL &&
+         sg_compose_page_get_draft_id (get_page ()) >= 0;
+}
+
+static void
+findings_changed_cb (SgComposePage *page,
+                     gboolean      *changed)
+{
+  *changed = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Waits for the next analysis to land in the sidebar. */
+static void
+wait_for_findings (void)
+{
+  SgComposePage *page = get_page ();
+  gboolean changed = FALSE;
+  gulong id = g_signal_connect (page, "findings-changed", G_CALLBACK (findings_changed_cb),
+                                &changed);
+
+  g_assert_true (sg_test_wait (is_true, &changed, 5000));
+  g_signal_handler_disconnect (page, id);
+}
+
+static void
+set_text (const char *text)
+{
+  GtkTextBuffer *buffer = sg_compose_page_get_buffer (get_page ());
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+  wait_for_findings ();
+}
+
+static char *
+get_text (void)
+{
+  GtkTextBuffer *buffer = sg_compose_page_get_buffer (get_page ());
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static SgFindingRow *
+find_row (const char *rule_id)
+{
+  GtkListBox *list = sg_compose_page_get_findings (get_page ());
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SG_IS_FINDING_ROW (child) &&
+        g_strcmp0 (sg_finding_get_rule_id (sg_finding_row_get_finding (SG_FINDING_ROW (child))),
+                   rule_id) == 0)
+      return SG_FINDING_ROW (child);
+
+  return NULL;
+}
+
+static guint
+count_rows (void)
+{
+  GtkListBox *list = sg_compose_page_get_findings (get_page ());
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += SG_IS_FINDING_ROW (child);
+  return n;
+}
+
+static gboolean
+has_tag (const char *tag_name,
+         const char *substring)
+{
+  GtkTextBuffer *buffer = sg_compose_page_get_buffer (get_page ());
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  g_autofree char *text = get_text ();
+  const char *at = strstr (text, substring);
+  GtkTextIter iter;
+
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, at));
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static void
+test_typing (void)
+{
+  const char *draft = "Lovely chat with Mrs Okafor on Ward 9 this morning. NHS no 943 476 5919.";
+  GtkTextBuffer *buffer;
+  g_autofree char *shot = NULL;
+  gint64 t0;
+
+  g_assert_true (sg_test_wait (ready, NULL, 10000));
+  buffer = sg_compose_page_get_buffer (get_page ());
+  gtk_text_buffer_set_text (buffer, "", -1);
+
+  /* One character at a time, as a person types; the sidebar keeps up. */
+  for (const char *p = draft; *p; p = g_utf8_next_char (p))
+    {
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, p, g_utf8_next_char (p) - p);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  t0 = g_get_monotonic_time ();
+  wait_for_findings ();
+  g_test_message ("sidebar updated %.0f ms after the last keystroke",
+                  (g_get_monotonic_time () - t0) / 1000.0);
+
+  g_assert_nonnull (find_row ("confidentiality.nhs-number"));
+  g_assert_nonnull (find_row ("confidentiality.patient-name"));
+  g_assert_cmpstr (sg_compose_page_get_verdict (get_page ()), ==, "Do not post as written");
+  g_assert_true (has_tag ("sg-error", "943 476"));
+  g_assert_true (has_tag ("sg-error", "Okafor"));
+  g_assert_false (has_tag ("sg-error", "Lovely"));
+
+  sg_test_iterate (200);
+  shot = sg_test_save_png (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))),
+                           "compose");
+  g_test_message ("Screenshot: %s", shot);
+}
+
+static void
+apply_fix (const char *rule_id)
+{
+  SgFindingRow *row = find_row (rule_id);
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (sg_finding_row_get_text_fix (row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.apply-fix", NULL));
+  wait_for_findings ();
+}
+
+static void
+test_fixes (void)
+{
+  g_autofree char *after_redact = NULL;
+  g_autofree char *after_age = NULL;
+
+  /* Redact. */
+  set_text ("Please chase the bloods for NHS no 943 476 5919 today");
+  apply_fix ("confidentiality.nhs-number");
+  after_redact = get_text ();
+  g_assert_null (strstr (after_redact, "943"));
+  g_assert_nonnull (strstr (after_redact, "[removed]"));
+  g_assert_null (find_row ("confidentiality.nhs-number"));
+
+  /* Generalise an age to a band. */
+  set_text ("Admitted a 78-year-old man overnight with sepsis");
+  apply_fix ("confidentiality.exact-age");
+  after_age = get_text ();
+  g_assert_nonnull (strstr (after_age, "70-something"));
+
+  /* Undo brings the original back in one step. */
+  {
+    GtkTextBuffer *buffer = sg_compose_page_get_buffer (get_page ());
+    g_autofree char *undone = NULL;
+
+    g_signal_emit_by_name (buffer, "undo");
+    undone = get_text ();
+    g_assert_nonnull (strstr (undone, "78-year-old"));
+  }
+}
+
+static void
+test_ignore (void)
+{
+  GSettings *settings = sg_application_get_settings (app);
+  g_auto(GStrv) ignored = NULL;
+  SgFindingRow *row;
+
+  set_text ("Three bed blockers on the ward again tonight.");
+  row = find_row ("respect.derogatory-language");
+  g_assert_nonnull (row);
+
+  /* Ignore here: gone for this text, in this draft. */
+  gtk_widget_activate_action (GTK_WIDGET (row), "finding.ignore-here", NULL);
+  wait_for_findings ();
+  g_assert_null (find_row ("respect.derogatory-language"));
+
+  /* Ignore the rule: a preference, listed in Preferences. */
+  set_text ("What a pathetic excuse for a rota.");
+  row = find_row ("respect.derogatory-language");
+  g_assert_nonnull (row);
+  gtk_widget_activate_action (GTK_WIDGET (row), "finding.ignore-rule", NULL);
+  wait_for_findings ();
+  ignored = g_settings_get_strv (settings, "ignored-rules");
+  g_assert_true (g_strv_contains ((const char * const *) ignored, "respect.derogatory-language"));
+  g_assert_null (find_row ("respect.derogatory-language"));
+  g_settings_reset (settings, "ignored-rules");
+}
+
+static void
+test_clean_and_empty (void)
+{
+  set_text ("Sepsis can look like flu early on. If you're worried, call 111.");
+  g_assert_cmpuint (count_rows (), ==, 0);
+  g_assert_cmpstr (sg_compose_page_get_verdict (get_page ()), ==, "Ready to post");
+}
+
+static gboolean
+saved_text_is (gpointer data)
+{
+  g_autoptr(SgDraft) draft = sg_drafts_load (sg_application_get_store (app),
+                                             sg_compose_page_get_draft_id (get_page ()), NULL);
+
+  return draft != NULL && g_strcmp0 (draft->body, data) == 0;
+}
+
+static void
+test_autosave (void)
+{
+  const char *text = "Autosaved within a second of the last keystroke.";
+  gint64 t0;
+
+  gtk_text_buffer_set_text (sg_compose_page_get_buffer (get_page ()), text, -1);
+  t0 = g_get_monotonic_time ();
+  g_assert_true (sg_test_wait (saved_text_is, (gpointer) text, 3000));
+  g_test_message ("saved %.0f ms after the last change", (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 1500 * 1000);
+}
+
+static void
+test_platform_length (void)
+{
+  SgComposePage *page = get_page ();
+
+  sg_compose_page_set_platform (page, "bluesky");
+  g_assert_cmpstr (sg_compose_page_get_platform (page), ==, "bluesky");
+  sg_compose_page_set_platform (page, "x");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = sg_test_gui_init (&argc, &argv);
+  int ret;
+
+  app = sg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/sg/compose/typing", test_typing);
+  g_test_add_func ("/sg/compose/fixes", test_fixes);
+  g_test_add_func ("/sg/compose/ignore", test_ignore);
+  g_test_add_func ("/sg/compose/clean", test_clean_and_empty);
+  g_test_add_func ("/sg/compose/autosave", test_autosave);
+  g_test_add_func ("/sg/compose/platform", test_platform_length);
+
+  ret = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  sg_test_remove_tree (home);
+  return ret;
+}
