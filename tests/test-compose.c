@@ -186,11 +186,34 @@ test_fixes (void)
   after_age = get_text ();
   g_assert_nonnull (strstr (after_age, "70-something"));
 
+  /* Replace a date with "recently". */
+  {
+    g_autofree char *after = NULL;
+
+    set_text ("She was admitted on 12 March 2024 with sepsis and is doing well.");
+    apply_fix ("confidentiality.event-date");
+    after = get_text ();
+    g_assert_null (strstr (after, "12 March"));
+    g_assert_nonnull (strstr (after, "admitted on recently"));
+  }
+
+  /* Remove a handle. */
+  {
+    g_autofree char *after = NULL;
+
+    set_text ("Shoutout to my patient @kev.lifts for smashing his rehab");
+    apply_fix ("confidentiality.patient-handle");
+    after = get_text ();
+    g_assert_null (strstr (after, "@kev"));
+  }
+
   /* Undo brings the original back in one step. */
   {
     GtkTextBuffer *buffer = sg_compose_page_get_buffer (get_page ());
     g_autofree char *undone = NULL;
 
+    set_text ("Admitted a 78-year-old man overnight with sepsis");
+    apply_fix ("confidentiality.exact-age");
     g_signal_emit_by_name (buffer, "undo");
     undone = get_text ();
     g_assert_nonnull (strstr (undone, "78-year-old"));
@@ -255,6 +278,81 @@ test_autosave (void)
   g_assert_cmpint (g_get_monotonic_time () - t0, <, 1500 * 1000);
 }
 
+static gboolean
+draft_changed (gpointer data)
+{
+  return sg_compose_page_get_draft_id (get_page ()) != *(gint64 *) data &&
+         sg_compose_page_get_draft_id (get_page ()) >= 0;
+}
+
+static void
+test_keyboard (void)
+{
+  SgComposePage *page = get_page ();
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *editor;
+  gint64 before = sg_compose_page_get_draft_id (page);
+  g_auto(GStrv) accels = NULL;
+
+  /* The shortcuts are bound to the page's actions. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "compose.new-draft");
+  g_assert_cmpstr (accels[0], ==, "<Control>n");
+  g_strfreev (accels);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "compose.copy-final");
+  g_assert_cmpstr (accels[0], ==, "<Shift><Control>c");
+  g_strfreev (accels);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "compose.switch-focus");
+  g_assert_cmpstr (accels[0], ==, "F6");
+
+  /* F6 moves between the editor and the sidebar. */
+  g_assert_true (sg_test_wait (ready, NULL, 10000));
+  set_text ("Chase the CT for NHS no 943 476 5919 please.");
+  gtk_window_present (GTK_WINDOW (window));
+  editor = gtk_window_get_focus (GTK_WINDOW (window));
+  if (!GTK_IS_TEXT_VIEW (editor))
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.switch-focus", NULL));
+      editor = gtk_window_get_focus (GTK_WINDOW (window));
+    }
+  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.switch-focus", NULL));
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+    GtkWidget *list = GTK_WIDGET (sg_compose_page_get_findings (page));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.switch-focus", NULL));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == editor);
+
+  /* Ctrl+N: a new, empty draft; the old one is kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.new-draft", NULL));
+  g_assert_true (sg_test_wait (draft_changed, &before, 5000));
+  {
+    g_autofree char *text = get_text ();
+    g_autoptr(SgDraft) old = sg_drafts_load (sg_application_get_store (app), before, NULL);
+
+    g_assert_cmpstr (text, ==, "");
+    g_assert_nonnull (old);
+  }
+
+  /* Ctrl+Shift+C puts the final text on the clipboard. */
+  set_text ("Flu clinics start on Saturday.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.copy-final", NULL));
+  {
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (page));
+    GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+    GValue value = G_VALUE_INIT;
+
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "Flu clinics start on Saturday.");
+    g_value_unset (&value);
+  }
+}
+
 static void
 test_platform_length (void)
 {
@@ -285,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/clean", test_clean_and_empty);
   g_test_add_func ("/sg/compose/autosave", test_autosave);
   g_test_add_func ("/sg/compose/platform", test_platform_length);
+  g_test_add_func ("/sg/compose/keyboard", test_keyboard);
 
   ret = g_test_run ();
 

@@ -1061,7 +1061,7 @@ switch_focus_action (GtkWidget  *widget,
   SgComposePage *self = SG_COMPOSE_PAGE (widget);
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->findings_list, 0);
 
-  if (gtk_widget_has_focus (GTK_WIDGET (self->editor)) && first != NULL)
+  if (gtk_widget_is_focus (GTK_WIDGET (self->editor)) && first != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (first));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->editor));
