@@ -40,8 +40,11 @@ build: deps $(BUILDDIR)/build.ninja
 	meson compile -C $(BUILDDIR)
 
 # Runs from the build tree: the schema and data come from there, not from an install.
+# Without dconf (a bare machine) GLib would keep settings in memory only, so window size and
+# preferences would be forgotten: the keyfile backend keeps them in ~/.config instead.
 run: build
-	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(BUILDDIR)/src/gui/socialguard
+	@backend=$${GSETTINGS_BACKEND:-$$(ls /usr/lib/*/gio/modules/libdconfsettings.so >/dev/null 2>&1 && echo dconf || echo keyfile)}; \
+	GSETTINGS_BACKEND=$$backend GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(BUILDDIR)/src/gui/socialguard
 
 check: build
 	@rm -f $(BUILDDIR)/meson-logs/testlog.json
