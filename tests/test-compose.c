@@ -149,6 +149,18 @@ test_typing (void)
   g_assert_true (has_tag ("sg-error", "Okafor"));
   g_assert_false (has_tag ("sg-error", "Lovely"));
 
+  /* Clicking a row selects its text in the draft. */
+  {
+    SgFindingRow *row = find_row ("confidentiality.nhs-number");
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
+
+    g_signal_emit_by_name (sg_compose_page_get_findings (get_page ()), "row-activated", row);
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    selected = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+    g_assert_cmpstr (selected, ==, "943 476 5919");
+  }
+
   sg_test_iterate (200);
   shot = sg_test_save_png (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))),
                            "compose");

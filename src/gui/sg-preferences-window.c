@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sg-application.h"
 #include "sg-preferences-window.h"
 
 struct _SgPreferencesWindow
@@ -111,8 +112,18 @@ ignored_rules_changed_cb (SgPreferencesWindow *self)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
+      GApplication *app = g_application_get_default ();
+      SgAnalyzer *analyzer = SG_IS_APPLICATION (app)
+                             ? sg_application_get_analyzer (SG_APPLICATION (app)) : NULL;
+      const SgRule *rule = analyzer != NULL
+                           ? sg_rule_pack_find_rule (sg_analyzer_get_pack (analyzer), ignored[i])
+                           : NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ignored[i]);
+      /* The rule's title reads better than its id; the id stays as the subtitle. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     rule != NULL ? sg_rule_get_title (rule) : ignored[i]);
+      if (rule != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ignored[i]);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (button), "rule-id", g_strdup (ignored[i]), g_free);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
