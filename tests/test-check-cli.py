@@ -157,12 +157,6 @@ def _():
         assert json.loads(p.stdout)[-1]["line"] > 1
 
 
-@test("--declare says it is not available yet")
-def _():
-    rc, _, err = run(["--declare", "-"], CLEAN.encode())
-    assert rc == 2 and "declare" in err
-
-
 print(f"1..{len(results)}")
 for i, (ok, name, msg) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} {name}")

@@ -11,6 +11,7 @@
 #include "sg-analyzer.h"
 #include "sg-check-report.h"
 #include "sg-error.h"
+#include "sg-interest-register.h"
 #include "sg-platform.h"
 #include "sg-store.h"
 #include "sg-text.h"
@@ -192,6 +193,95 @@ check_input (Check      *check,
     check_text (check, display, NULL, data, length, check->platform);
 }
 
+static char *
+today_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* --declare: the text with the declarations its organisations and products call for,
+ * fitted to the platform. Reads the register; never writes. */
+static int
+run_declare (const char  *platform_id,
+             const char  *db,
+             char       **files)
+{
+  g_autofree char *path = db != NULL ? g_strdup (db) : sg_store_get_default_path ();
+  g_autofree char *today = today_string ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgStore) store = NULL;
+  g_autoptr(GPtrArray) interests = NULL;
+  g_autoptr(SgInterestMatcher) matcher = NULL;
+  const SgPlatform *platform;
+  int status = EXIT_SUCCESS;
+
+  if ((platform = sg_platform_lookup (platform_id, &error)) == NULL)
+    {
+      g_printerr ("socialguard-check: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  store = sg_store_open (path, SG_STORE_OPEN_READ_ONLY, NULL, &error);
+  if (store == NULL || (interests = sg_interest_register_list (store, &error)) == NULL)
+    {
+      g_printerr ("socialguard-check: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  matcher = sg_interest_matcher_new (interests);
+
+  for (guint f = 0; files[f] != NULL; f++)
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(GPtrArray) relevant = NULL;
+      g_autofree char *declaration = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      SgDeclarationForm form = SG_DECLARATION_FULL;
+      gsize length = 0;
+
+      if (g_str_equal (files[f], "-"))
+        {
+          if (!read_stdin (&bytes, &error))
+            goto fail;
+          contents = g_strndup (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
+        }
+      else if (!g_file_get_contents (files[f], &contents, &length, &error))
+        goto fail;
+
+      if (sg_text_find_invalid_utf8 (contents, length) >= 0)
+        {
+          g_printerr ("%s: %s\n", files[f], _("not valid UTF-8; save the file as UTF-8"));
+          status = EXIT_USAGE;
+          continue;
+        }
+
+      g_strchomp (contents);
+      relevant = sg_interest_matcher_match (matcher, contents, -1, today, 36);
+      declaration = sg_declaration_compose (relevant, platform, contents, NULL, &form, &error);
+      if (error != NULL)
+        goto fail;
+
+      if (declaration != NULL)
+        g_print ("%s\n\n%s\n", contents, declaration);
+      else
+        g_print ("%s\n", contents);
+
+      if (form == SG_DECLARATION_DOES_NOT_FIT)
+        g_printerr (_("%s: the declaration does not fit within %s’s limit of %u characters; "
+                      "shorten the post or link to a declarations page\n"),
+                    files[f], platform->name, platform->limit);
+      continue;
+
+    fail:
+      g_printerr ("%s: %s\n", files[f], error->message);
+      g_clear_error (&error);
+      status = EXIT_USAGE;
+    }
+
+  return status;
+}
+
 static int
 usage_error (const char *message)
 {
@@ -214,11 +304,11 @@ run (const char  *platform,
   g_autoptr(GError) error = NULL;
   Check check = { 0 };
 
-  if (declare)
-    return usage_error (_("--declare needs the interests register, which is not built yet"));
-
   if (files == NULL || files[0] == NULL)
     return usage_error (_("no input: give one or more files, or - for standard input"));
+
+  if (declare)
+    return run_declare (platform != NULL ? platform : "x", db, files);
 
   check.platform = platform != NULL ? platform : "x";
   if (sg_platform_lookup (check.platform, &error) == NULL)

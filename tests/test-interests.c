@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sg-error.h"
+#include "sg-interest-register.h"
+#include "sg-length.h"
+
+static SgInterest *
+make (const char         *org,
+      SgInterestCategory  category,
+      const char         *products)
+{
+  SgInterest *i = sg_interest_new (org, category);
+
+  g_strfreev (i->products);
+  i->products = products ? g_strsplit (products, ",", -1) : g_new0 (char *, 1);
+  i->started = g_strdup ("2024-01-01");
+  return i;
+}
+
+static SgStore *
+open_store (char **dir_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sg-interests-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
+  SgStore *store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+
+  g_assert_no_error (error);
+  *dir_out = g_steal_pointer (&dir);
+  return store;
+}
+
+static void
+close_store (SgStore *store,
+             char    *dir)
+{
+  g_autofree char *path = g_strdup (sg_store_get_path (store));
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_object_unref (store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+static void
+test_validate (void)
+{
+  g_autoptr(SgInterest) i = make ("Pellana", SG_INTEREST_CONSULTANCY, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sg_interest_validate (i, NULL));
+
+  i->ended = g_strdup ("2023-12-31");
+  g_assert_false (sg_interest_validate (i, &error));
+  g_assert_nonnull (strstr (error->message, "before it started"));
+  g_clear_error (&error);
+
+  g_free (i->ended);
+  i->ended = g_strdup ("2024-02-30");
+  g_assert_false (sg_interest_validate (i, &error));
+  g_clear_error (&error);
+
+  g_clear_pointer (&i->ended, g_free);
+  g_free (i->organisation);
+  i->organisation = g_strdup ("   ");
+  g_assert_false (sg_interest_validate (i, &error));
+  g_assert_nonnull (strstr (error->message, "organisation"));
+}
+
+static void
+test_json_exchange (void)
+{
+  const char *good =
+    "[{\"organisation\": \"Pellana\", \"aliases\": [\"Pellana Pharma\"], "
+    "\"products\": [\"GlucoTrack\"], \"category\": \"speaker-fees\", \"paid_to\": \"self\", "
+    "\"amount\": 1500, \"currency\": \"GBP\", \"started\": \"2024-03-01\", \"ended\": null, "
+    "\"notes\": \"two talks\"}]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = sg_interests_from_json_data (good, -1, &error);
+  g_autofree char *out = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  SgInterest *i;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  i = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (i->organisation, ==, "Pellana");
+  g_assert_cmpint (i->category, ==, SG_INTEREST_SPEAKER_FEES);
+  g_assert_true (i->has_amount);
+  g_assert_cmpfloat (i->amount, ==, 1500);
+
+  /* Export writes the same format, which imports again unchanged. */
+  out = sg_interests_to_json_data (list);
+  again = sg_interests_from_json_data (out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((SgInterest *) g_ptr_array_index (again, 0))->products[0], ==, "GlucoTrack");
+}
+
+static void
+test_json_errors (void)
+{
+  struct { const char *json; const char *needle; } cases[] = {
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\"}, {\"organisation\": \"B\", \"category\": \"bribes\"}]",
+      "item 2: unknown category" },
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"colour\": \"red\"}]", "unknown key" },
+    { "[{\"category\": \"gifts\"}]", "organisation" },
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"paid_to\": \"me\"}]", "paid_to" },
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"amount\": \"lots\"}]", "amount" },
+    { "{\"organisation\": \"A\"}", "list" },
+    { "[{", "JSON" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) list = sg_interests_from_json_data (cases[c].json, -1, &error);
+
+      g_assert_null (list);
+      g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+      if (strstr (error->message, cases[c].needle) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", c, error->message, cases[c].needle);
+    }
+}
+
+static void
+test_log_keeps_history (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir;
+  SgStore *store = open_store (&dir);
+  g_autoptr(SgInterest) i = make ("Pellana", SG_INTEREST_CONSULTANCY, "GlucoTrack");
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 id;
+
+  id = sg_interest_register_add (store, i, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  i->id = id;
+  g_free (i->notes);
+  i->notes = g_strdup ("now chairing the board");
+  g_assert_true (sg_interest_register_update (store, i, &error));
+  g_assert_true (sg_interest_register_end (store, id, "2025-06-30", &error));
+
+  /* An end before the start is refused and changes nothing. */
+  g_assert_false (sg_interest_register_end (store, id, "2020-01-01", &error));
+  g_clear_error (&error);
+
+  /* Removal needs a reason, and leaves the history. */
+  g_assert_false (sg_interest_register_remove (store, id, "", &error));
+  g_clear_error (&error);
+  g_assert_true (sg_interest_register_remove (store, id, "entered twice", &error));
+  g_assert_no_error (error);
+
+  list = sg_interest_register_list (store, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+
+  history = sg_interest_register_history (store, id, &error);
+  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_cmpstr (((SgInterestEvent *) g_ptr_array_index (history, 0))->kind, ==, "added");
+  g_assert_cmpstr (((SgInterestEvent *) g_ptr_array_index (history, 1))->kind, ==, "edited");
+  g_assert_nonnull (strstr (((SgInterestEvent *) g_ptr_array_index (history, 1))->data,
+                            "chairing"));
+  g_assert_cmpstr (((SgInterestEvent *) g_ptr_array_index (history, 2))->kind, ==, "ended");
+  g_assert_cmpstr (((SgInterestEvent *) g_ptr_array_index (history, 3))->reason, ==,
+                   "entered twice");
+
+  close_store (store, dir);
+}
+
+static void
+test_matching (void)
+{
+  g_autoptr(GPtrArray) interests = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_interest_free);
+  g_autoptr(SgInterestMatcher) m = NULL;
+  SgInterest *pellana = make ("Pellana", SG_INTEREST_CONSULTANCY, "GlucoTrack,Pellabin");
+  SgInterest *ended = make ("Orvane", SG_INTEREST_SPEAKER_FEES, NULL);
+  SgInterest *old = make ("Brixley", SG_INTEREST_GIFTS, NULL);
+
+  g_strfreev (pellana->aliases);
+  pellana->aliases = g_strsplit ("Pellana Pharma", ",", -1);
+  ended->ended = g_strdup ("2025-01-31");
+  old->ended = g_strdup ("2019-01-31");
+  g_ptr_array_add (interests, pellana);
+  g_ptr_array_add (interests, ended);
+  g_ptr_array_add (interests, old);
+  m = sg_interest_matcher_new (interests);
+
+#define MATCHES(text) ({ g_autoptr(GPtrArray) r = sg_interest_matcher_match (m, text, -1, "2026-11-25", 36); r->len; })
+  g_assert_cmpuint (MATCHES ("Loving my new glucotrack monitor"), ==, 1);   /* product, case */
+  g_assert_cmpuint (MATCHES ("Thanks PELLANA PHARMA for lunch"), ==, 1);    /* alias */
+  g_assert_cmpuint (MATCHES ("Pellanas are not a thing"), ==, 0);            /* boundaries */
+  g_assert_cmpuint (MATCHES ("Spellana Ltd"), ==, 0);                         /* inside a word */
+  g_assert_cmpuint (MATCHES ("Talk for Orvane last year"), ==, 1);           /* ended < 36 months */
+  g_assert_cmpuint (MATCHES ("Brixley sent biscuits in 2018"), ==, 0);       /* ended long ago */
+  g_assert_cmpuint (MATCHES ("Pellana and Orvane both"), ==, 2);
+#undef MATCHES
+}
+
+static void
+test_compose (void)
+{
+  g_autoptr(GPtrArray) interests = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_interest_free);
+  g_autoptr(GError) error = NULL;
+  const char * const *ids = sg_platform_list_ids ();
+  SgInterest *inst;
+
+  g_ptr_array_add (interests, make ("Pellana", SG_INTEREST_SPEAKER_FEES, NULL));
+  g_ptr_array_add (interests, make ("Orvane", SG_INTEREST_SPEAKER_FEES, NULL));
+  inst = make ("Brixley Foundation", SG_INTEREST_RESEARCH_FUNDING, NULL);
+  inst->paid_to_institution = TRUE;
+  g_ptr_array_add (interests, inst);
+
+  {
+    const SgPlatform *linkedin = sg_platform_lookup ("linkedin", NULL);
+    SgDeclarationForm form;
+    g_autofree char *d = sg_declaration_compose (interests, linkedin, "Short post.", NULL,
+                                                 &form, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (form, ==, SG_DECLARATION_FULL);
+    g_assert_cmpstr (d, ==, "Declaration of interests: I receive speaker fees from Pellana and "
+                            "Orvane; I receive research funding from Brixley Foundation (paid to "
+                            "my institution).");
+  }
+
+  /* Every platform: the post and its declaration fit, or the caller is told. */
+  for (guint p = 0; ids[p] != NULL; p++)
+    {
+      const SgPlatform *platform = sg_platform_lookup (ids[p], NULL);
+      g_autoptr(GString) post = g_string_new (NULL);
+
+      for (guint len = 0; platform->limit == 0 ? len < 1 : len < platform->limit; len += 37)
+        {
+          SgDeclarationForm form;
+          g_autofree char *d = NULL;
+          g_autofree char *final = NULL;
+
+          g_string_truncate (post, 0);
+          for (guint k = 0; k < len; k++)
+            g_string_append_c (post, 'a' + (k % 26));
+          d = sg_declaration_compose (interests, platform, post->str, "https://example.org/doi",
+                                      &form, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (d);
+          final = g_strconcat (post->str, "\n\n", d, NULL);
+          if (form != SG_DECLARATION_DOES_NOT_FIT && platform->limit > 0)
+            g_assert_cmpuint (sg_length_count (platform, final, -1), <=, platform->limit);
+          if (form == SG_DECLARATION_DOES_NOT_FIT)
+            g_assert_cmpuint (sg_length_count (platform, final, -1), >, platform->limit);
+        }
+    }
+}
+
+/* socialguard-check --declare --db PATH prints the post with its declaration. */
+static void
+test_check_declare (void)
+{
+  const char *check = g_getenv ("SG_CHECK");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgInterest) i = make ("Pellana", SG_INTEREST_CONSULTANCY, "GlucoTrack");
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *out = NULL;
+  char *dir;
+  SgStore *store = open_store (&dir);
+  g_autofree char *path = g_strdup (sg_store_get_path (store));
+
+  g_assert_nonnull (check);
+  g_assert_cmpint (sg_interest_register_add (store, i, &error), >, 0);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                           &error, check, "--declare", "--platform=linkedin", "--db", path, "-",
+                           NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, "Loving the new glucotrack monitor.\n", NULL, &out, NULL,
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_cmpstr (out, ==, "Loving the new glucotrack monitor.\n\n"
+                            "Declaration of interests: I am a paid consultant or adviser to "
+                            "Pellana.\n");
+
+  close_store (store, dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sg/interests/validate", test_validate);
+  g_test_add_func ("/sg/interests/json-exchange", test_json_exchange);
+  g_test_add_func ("/sg/interests/json-errors", test_json_errors);
+  g_test_add_func ("/sg/interests/log-keeps-history", test_log_keeps_history);
+  g_test_add_func ("/sg/interests/matching", test_matching);
+  g_test_add_func ("/sg/interests/compose", test_compose);
+  g_test_add_func ("/sg/interests/check-declare", test_check_declare);
+  return g_test_run ();
+}
