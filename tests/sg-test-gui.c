@@ -159,3 +159,22 @@ sg_test_find_by_label (GtkWidget  *root,
 
   return NULL;
 }
+
+GtkWidget *
+sg_test_find_label_text (GtkWidget  *root,
+                         const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sg_test_find_label_text (child, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -21,6 +21,9 @@ char      *sg_test_save_png        (GtkWidget       *widget,
 /* Depth-first search for a widget whose accessible label is @label. */
 GtkWidget *sg_test_find_by_label   (GtkWidget       *root,
                                     const char      *label);
+/* A mapped GtkLabel whose text is exactly @text, or NULL. */
+GtkWidget *sg_test_find_label_text (GtkWidget       *root,
+                                    const char      *text);
 void       sg_test_remove_tree     (const char      *path);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "sg-compose-page.h"
 #include "sg-drafts.h"
 #include "sg-finding-row.h"
+#include "sg-interest-register.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
@@ -365,6 +366,65 @@ test_keyboard (void)
   }
 }
 
+static gboolean
+has_declaration (gpointer data)
+{
+  return sg_compose_page_get_declaration (get_page ()) != NULL;
+}
+
+static void
+test_declaration (void)
+{
+  SgComposePage *page = get_page ();
+  g_autoptr(SgInterest) interest = sg_interest_new ("Pellana", SG_INTEREST_SPEAKER_FEES);
+  g_autoptr(GError) error = NULL;
+  const char *post = "Loving the new GlucoTrack monitor, best device on the market!";
+
+  g_strfreev (interest->products);
+  interest->products = g_strsplit ("GlucoTrack", ",", -1);
+  g_assert_cmpint (sg_interest_register_add (sg_application_get_store (app), interest, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  sg_compose_page_set_platform (page, "linkedin");
+  sg_compose_page_reload_interests (page);
+  gtk_text_buffer_set_text (sg_compose_page_get_buffer (page), post, -1);
+  g_assert_true (sg_test_wait (has_declaration, NULL, 5000));
+  wait_for_findings ();
+
+  /* The declaration is shown, counted, resolves the interest finding, and is copied. */
+  g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
+                   "Declaration of interests: I receive speaker fees from Pellana.");
+  g_assert_null (find_row ("conflict-of-interest.undeclared-promotion"));
+  {
+    g_autofree char *final = g_strdup_printf ("%s\n\n%s", post,
+                                              sg_compose_page_get_declaration (page));
+    g_autofree char *expected = g_strdup_printf ("%ld / 3000", g_utf8_strlen (final, -1));
+    GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+    g_autofree char *shot = NULL;
+    GdkContentProvider *content;
+    GValue value = G_VALUE_INIT;
+
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), expected));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.copy-final", NULL));
+    content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (page)));
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, final);
+    g_value_unset (&value);
+
+    sg_test_iterate (300);
+    shot = sg_test_save_png (window, "compose-declaration");
+    g_test_message ("Screenshot: %s", shot);
+  }
+
+  /* Without the product, no declaration and the finding is back. */
+  set_text ("Loving the new monitor from Brandex, best device on the market!");
+  g_assert_null (sg_compose_page_get_declaration (page));
+  g_assert_nonnull (find_row ("conflict-of-interest.undeclared-promotion"));
+  sg_compose_page_set_platform (page, "x");
+}
+
 static void
 test_platform_length (void)
 {
@@ -396,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/autosave", test_autosave);
   g_test_add_func ("/sg/compose/platform", test_platform_length);
   g_test_add_func ("/sg/compose/keyboard", test_keyboard);
+  g_test_add_func ("/sg/compose/declaration", test_declaration);
 
   ret = g_test_run ();
 

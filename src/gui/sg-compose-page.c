@@ -6,6 +6,7 @@
 #include "sg-compose-page.h"
 #include "sg-drafts.h"
 #include "sg-finding-row.h"
+#include "sg-interest-register.h"
 #include "sg-length.h"
 #include "sg-platform.h"
 #include "sg-watch-list.h"
@@ -22,6 +23,8 @@ struct _SgComposePage
   GtkWidget      parent_instance;
 
   /* Template children, alphabetical */
+  GtkLabel      *declaration_label;
+  GtkRevealer   *declaration_revealer;
   GtkListBox    *drafts_list;
   GtkPopover    *drafts_popover;
   GtkTextView   *editor;
@@ -41,6 +44,8 @@ struct _SgComposePage
   GCancellable  *cancellable;
   GHashTable    *ignores;        /* "rule\x1fmatch" set for this draft */
   char          *verdict;
+  SgInterestMatcher *matcher;    /* NULL until the register is loaded */
+  char          *declaration;    /* appended to the post, or NULL */
 
   guint          analysis_source;
   guint          save_source;
@@ -128,11 +133,64 @@ sg_compose_page_set_platform (SgComposePage *self,
       gtk_drop_down_set_selected (self->platform_dropdown, i);
 }
 
+static char *
+today_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The declaration follows the text: one pass over the draft with the register's automaton,
+ * cheap enough (a few microseconds) to run on every change. */
+static void
+update_declaration (SgComposePage *self)
+{
+  const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
+  g_autofree char *text = get_text (self);
+  g_autofree char *today = today_string ();
+  g_autoptr(GPtrArray) relevant = NULL;
+  g_autoptr(GError) error = NULL;
+  SgDeclarationForm form = SG_DECLARATION_FULL;
+  GSettings *settings;
+  g_autofree char *url = NULL;
+
+  g_clear_pointer (&self->declaration, g_free);
+
+  if (self->matcher != NULL && platform != NULL && self->application != NULL)
+    {
+      settings = sg_application_get_settings (self->application);
+      url = g_settings_get_string (settings, "declarations-page-url");
+      relevant = sg_interest_matcher_match (self->matcher, text, -1, today,
+                                            g_settings_get_uint (settings,
+                                                                 "declaration-window-months"));
+      self->declaration = sg_declaration_compose (relevant, platform, text, url, &form, &error);
+      if (error != NULL)
+        g_warning ("Declaration: %s", error->message);
+    }
+
+  gtk_label_set_label (self->declaration_label, self->declaration ? self->declaration : "");
+  gtk_revealer_set_reveal_child (self->declaration_revealer, self->declaration != NULL);
+}
+
+static char *
+get_final_text (SgComposePage *self)
+{
+  g_autofree char *text = get_text (self);
+
+  if (self->declaration == NULL)
+    return g_steal_pointer (&text);
+  return g_strconcat (text, "\n\n", self->declaration, NULL);
+}
+
 static void
 update_length (SgComposePage *self)
 {
   const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
-  g_autofree char *text = get_text (self);
+  g_autofree char *text = NULL;
+
+  update_declaration (self);
+  text = get_final_text (self);
   g_autofree char *label = NULL;
   guint n;
 
@@ -258,6 +316,11 @@ apply_findings (SgComposePage *self,
       glong start_offset, end_offset;
 
       if (g_hash_table_contains (self->ignores, key))
+        continue;
+
+      /* The declaration appended from the register resolves an undeclared interest. */
+      if (self->declaration != NULL &&
+          sg_finding_get_category (finding) == SG_CATEGORY_CONFLICT_OF_INTEREST)
         continue;
 
       /* Findings are sorted by start, so character offsets are counted once, forwards. */
@@ -1047,7 +1110,7 @@ copy_final_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   SgComposePage *self = SG_COMPOSE_PAGE (widget);
-  g_autofree char *text = get_text (self);
+  g_autofree char *text = get_final_text (self);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   add_toast (self, adw_toast_new (_("Copied to the clipboard")));
@@ -1148,6 +1211,59 @@ draft_row_activated_cb (SgComposePage *self,
     load_draft (self, id);
 }
 
+/* The interests register */
+
+static void
+interests_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  g_autoptr(GPtrArray) interests = sg_interest_register_list (task_data, &error);
+
+  if (interests == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, sg_interest_matcher_new (interests),
+                           (GDestroyNotify) sg_interest_matcher_free);
+}
+
+static void
+interests_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (object);
+  SgInterestMatcher *matcher = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (matcher == NULL)
+    return;
+
+  g_clear_pointer (&self->matcher, sg_interest_matcher_free);
+  self->matcher = matcher;
+  update_length (self);
+  self->generation++;
+  schedule_analysis (self, 0);
+}
+
+void
+sg_compose_page_reload_interests (SgComposePage *self)
+{
+  SgStore *store;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SG_IS_COMPOSE_PAGE (self));
+
+  if ((store = get_store (self)) == NULL)
+    return;
+
+  task = g_task_new (self, self->cancellable, interests_loaded_cb, NULL);
+  g_task_set_source_tag (task, sg_compose_page_reload_interests);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, interests_thread);
+}
+
 /* Application state */
 
 static void
@@ -1157,6 +1273,7 @@ store_changed_cb (SgComposePage *self)
     {
       start_load (self, LOAD_LATEST_OR_CREATE, -1);
       refresh_watch_list (self);
+      sg_compose_page_reload_interests (self);
     }
 }
 
@@ -1215,6 +1332,8 @@ sg_compose_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->ignores, g_hash_table_unref);
+  g_clear_pointer (&self->matcher, sg_interest_matcher_free);
+  g_free (self->declaration);
   g_free (self->verdict);
 
   G_OBJECT_CLASS (sg_compose_page_parent_class)->finalize (object);
@@ -1239,6 +1358,8 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-compose-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_label);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_list);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_popover);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, editor);
@@ -1333,6 +1454,13 @@ sg_compose_page_get_verdict (SgComposePage *self)
 {
   g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
   return self->verdict;
+}
+
+const char *
+sg_compose_page_get_declaration (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+  return self->declaration;
 }
 
 gint64

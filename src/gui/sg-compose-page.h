@@ -19,6 +19,10 @@ const char    *sg_compose_page_get_platform    (SgComposePage *self);
 void           sg_compose_page_set_platform    (SgComposePage *self,
                                                 const char    *platform);
 gint64         sg_compose_page_get_draft_id    (SgComposePage *self);
+/* The declaration that will be appended to the post, or NULL. */
+const char    *sg_compose_page_get_declaration (SgComposePage *self);
+/* Reads the interests register again (after it changed). */
+void           sg_compose_page_reload_interests (SgComposePage *self);
 /* Saves now if anything changed; the application is held until the save is done, so closing
  * the window never loses the last second of typing. */
 void           sg_compose_page_flush           (SgComposePage *self);
