@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "sg-error.h"
+#include "sg-interest-io.h"
 #include "sg-interest-register.h"
 #include "sg-length.h"
 
@@ -292,6 +293,112 @@ test_check_declare (void)
   close_store (store, dir);
 }
 
+static void
+test_csv (void)
+{
+  const char *good =
+    "organisation,aliases,products,category,paid_to,amount,currency,started,ended,notes\n"
+    "Pellana,Pellana Pharma,GlucoTrack;Pellabin,speaker-fees,self,1500,GBP,2024-03-01,,"
+    "\"two talks, one \"\"keynote\"\"\"\n"
+    "\n"
+    "Orvane,,,gifts,institution,,,2024-01-01,2024-06-30,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = sg_interests_from_csv_data (good, -1, &error);
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  SgInterest *first;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  first = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (first->products[1], ==, "Pellabin");
+  g_assert_cmpstr (first->notes, ==, "two talks, one \"keynote\"");
+  g_assert_true (((SgInterest *) g_ptr_array_index (list, 1))->paid_to_institution);
+
+  csv = sg_interests_to_csv_data (list);
+  again = sg_interests_from_csv_data (csv, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((SgInterest *) g_ptr_array_index (again, 0))->notes, ==, first->notes);
+
+  /* Errors name the line; nothing is returned. */
+  {
+    struct { const char *csv; const char *needle; } cases[] = {
+      { "organisation,category\nA,gifts\nB,bribes\n", "line 3: unknown category" },
+      { "organisation,colour\nA,red\n", "line 1: unknown column" },
+      { "organisation,category\nA,gifts,extra\n", "line 2: 3 fields" },
+      { "organisation,category,amount\nA,gifts,lots\n", "line 2: “amount”" },
+      { "organisation,category\n\"A,gifts\n", "not closed" },
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+      {
+        g_autoptr(GError) e = NULL;
+        g_autoptr(GPtrArray) bad = sg_interests_from_csv_data (cases[c].csv, -1, &e);
+
+        g_assert_null (bad);
+        if (e == NULL || strstr (e->message, cases[c].needle) == NULL)
+          g_error ("case %u: “%s” lacks “%s”", c, e ? e->message : "(none)", cases[c].needle);
+      }
+  }
+}
+
+static void
+test_html (void)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_interest_free);
+  g_autofree char *html = NULL;
+
+  g_ptr_array_add (list, make ("Smith & <Jones>", SG_INTEREST_SHARES, "Pill<1>"));
+  html = sg_interests_to_html (list, "Dr Asha Patel", "2026-11-25");
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, "Smith &amp; &lt;Jones&gt;"));
+  g_assert_nonnull (strstr (html, "Pill&lt;1&gt;"));
+  g_assert_nonnull (strstr (html, "Shares or ownership"));
+  g_assert_null (strstr (html, "<Jones>"));
+}
+
+/* socialguard --import-interests works without a display and is all or nothing. */
+static void
+test_import_command (void)
+{
+  const char *app = g_getenv ("SG_APP");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("sg-import-XXXXXX", &error);
+  g_autofree char *bad = g_build_filename (home, "bad.json", NULL);
+  g_autofree char *good = g_build_filename (home, "good.json", NULL);
+  g_autofree char *db = g_build_filename (home, "socialguard", "socialguard.db", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) p1 = NULL;
+  g_autoptr(GSubprocess) p2 = NULL;
+  g_autoptr(SgStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_nonnull (app);
+  g_file_set_contents (bad, "[{\"organisation\": \"A\", \"category\": \"gifts\"},"
+                            " {\"organisation\": \"B\", \"category\": \"bribes\"}]", -1, NULL);
+  g_file_set_contents (good, "[{\"organisation\": \"A\", \"category\": \"gifts\"},"
+                             " {\"organisation\": \"B\", \"category\": \"shares\"}]", -1, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  p1 = g_subprocess_launcher_spawn (launcher, &error, app, "--import-interests", bad, NULL);
+  g_assert_true (g_subprocess_wait (p1, NULL, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (p1), ==, 2);
+
+  p2 = g_subprocess_launcher_spawn (launcher, &error, app, "--import-interests", good, NULL);
+  g_assert_true (g_subprocess_wait (p2, NULL, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (p2), ==, 0);
+
+  store = sg_store_open (db, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  g_assert_no_error (error);
+  list = sg_interest_register_list (store, &error);
+  /* Only the good file's two: the bad file added nothing. */
+  g_assert_cmpuint (list->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,5 +411,8 @@ main (int   argc,
   g_test_add_func ("/sg/interests/matching", test_matching);
   g_test_add_func ("/sg/interests/compose", test_compose);
   g_test_add_func ("/sg/interests/check-declare", test_check_declare);
+  g_test_add_func ("/sg/interests/csv", test_csv);
+  g_test_add_func ("/sg/interests/html", test_html);
+  g_test_add_func ("/sg/interests/import-command", test_import_command);
   return g_test_run ();
 }

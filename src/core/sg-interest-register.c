@@ -665,3 +665,43 @@ sg_declaration_compose (GPtrArray          *interests,
   *form = SG_DECLARATION_DOES_NOT_FIT;
   return g_steal_pointer (&brief);
 }
+
+typedef struct {
+  GPtrArray *interests;
+} ImportData;
+
+static gboolean
+import_body (sqlite3   *db,
+             gpointer   data,
+             GError   **error)
+{
+  ImportData *d = data;
+
+  for (guint i = 0; i < d->interests->len; i++)
+    {
+      Change c = { g_ptr_array_index (d->interests, i), -1, NULL, NULL };
+
+      if (!add_body (db, &c, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sg_interest_register_import (SgStore    *store,
+                             GPtrArray  *interests,
+                             GError    **error)
+{
+  ImportData d = { interests };
+
+  g_return_val_if_fail (SG_IS_STORE (store), FALSE);
+
+  for (guint i = 0; i < interests->len; i++)
+    if (!sg_interest_validate (g_ptr_array_index (interests, i), error))
+      {
+        g_prefix_error (error, _("item %u: "), i + 1);
+        return FALSE;
+      }
+
+  return in_transaction (store, import_body, &d, error);
+}

@@ -75,3 +75,12 @@ char *sg_declaration_compose (GPtrArray          *interests,
                               GError            **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Adds every interest in one transaction: all or nothing. */
+gboolean   sg_interest_register_import  (SgStore           *store,
+                                         GPtrArray         *interests,
+                                         GError           **error);
+
+G_END_DECLS
