@@ -5,6 +5,7 @@
 
 #include "sg-compose-page.h"
 #include "sg-error.h"
+#include "sg-interests-page.h"
 #include "sg-window.h"
 
 struct _SgWindow
@@ -13,6 +14,7 @@ struct _SgWindow
 
   /* Template children, alphabetical */
   SgComposePage        *compose_page;
+  SgInterestsPage      *interests_page;
   GtkLabel             *problem_label;
   GtkRevealer          *problem_revealer;
   AdwViewStack         *stack;
@@ -193,6 +195,11 @@ sg_window_setup (SgWindow *self)
     adw_view_stack_set_visible_child_name (self->stack, last_page);
 
   sg_compose_page_set_application (self->compose_page, self->application);
+  sg_interests_page_set_application (self->interests_page, self->application);
+  /* A change in the register changes the declarations Compose appends. */
+  g_signal_connect_object (self->interests_page, "changed",
+                           G_CALLBACK (sg_compose_page_reload_interests), self->compose_page,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
@@ -268,6 +275,7 @@ sg_window_class_init (SgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SgWindow, compose_page);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, interests_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, stack);
@@ -290,6 +298,7 @@ static void
 sg_window_init (SgWindow *self)
 {
   g_type_ensure (SG_TYPE_COMPOSE_PAGE);
+  g_type_ensure (SG_TYPE_INTERESTS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -312,6 +321,14 @@ sg_window_get_compose_page (SgWindow *self)
   g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
 
   return self->compose_page;
+}
+
+SgInterestsPage *
+sg_window_get_interests_page (SgWindow *self)
+{
+  g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
+
+  return self->interests_page;
 }
 
 const char *

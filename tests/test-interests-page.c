@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Interests page: empty state, adding through the form's rules, search and filters, and
+ * the declaration that then appears, counted, in Compose. */
+#include "config.h"
+
+#include "sg-application.h"
+#include "sg-test-gui.h"
+#include "sg-window.h"
+
+static SgApplication *app;
+
+static SgWindow *
+window (void)
+{
+  return SG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static gboolean
+ready (gpointer data)
+{
+  return window () != NULL && sg_application_get_store (app) != NULL &&
+         sg_application_get_analyzer (app) != NULL &&
+         sg_compose_page_get_draft_id (sg_window_get_compose_page (window ())) >= 0;
+}
+
+static gboolean
+n_shown_is (gpointer data)
+{
+  return sg_interests_page_get_n_shown (sg_window_get_interests_page (window ())) ==
+         GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+declared (gpointer data)
+{
+  const char *d = sg_compose_page_get_declaration (sg_window_get_compose_page (window ()));
+  return d != NULL && strstr (d, data) != NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_interests_page (void)
+{
+  SgInterestsPage *page;
+  g_autoptr(SgInterest) interest = sg_interest_new ("Pellana", SG_INTEREST_RESEARCH_FUNDING);
+  AdwMessageDialog *form;
+  g_autofree char *shot = NULL;
+
+  g_assert_true (sg_test_wait (ready, NULL, 10000));
+  page = sg_window_get_interests_page (window ());
+  sg_window_set_page (window (), "interests");
+
+  /* Empty state first, explaining why this matters. */
+  sg_test_iterate (200);
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "No Interests Yet"));
+
+  /* The form cannot be saved without an organisation. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "interests.add", NULL));
+  g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+  form = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (adw_message_dialog_get_response_enabled (form, "save"));
+  sg_test_iterate (200);
+  shot = sg_test_save_png (GTK_WIDGET (form), "interest-form");
+  g_test_message ("Screenshot: %s", shot);
+  adw_message_dialog_response (form, "cancel");
+
+  /* Added: listed, searchable, and declared in Compose. */
+  g_strfreev (interest->products);
+  interest->products = g_strsplit ("Pellabin", ",", -1);
+  interest->started = g_strdup ("2024-05-01");
+  sg_interests_page_add (page, interest);
+  g_assert_true (sg_test_wait (n_shown_is, GUINT_TO_POINTER (1), 5000));
+
+  sg_interests_page_set_search (page, "pellab");
+  g_assert_cmpuint (sg_interests_page_get_n_shown (page), ==, 1);
+  sg_interests_page_set_search (page, "no such thing");
+  g_assert_cmpuint (sg_interests_page_get_n_shown (page), ==, 0);
+  sg_interests_page_set_search (page, "");
+
+  sg_window_set_page (window (), "compose");
+  gtk_text_buffer_set_text (sg_compose_page_get_buffer (sg_window_get_compose_page (window ())),
+                            "New trial data on Pellabin look promising.", -1);
+  g_assert_true (sg_test_wait (declared, (gpointer) "research funding from Pellana", 5000));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = sg_test_gui_init (&argc, &argv);
+  int ret;
+
+  app = sg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/sg/interests-page/add-search-declare", test_interests_page);
+  ret = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  sg_test_remove_tree (home);
+  return ret;
+}
