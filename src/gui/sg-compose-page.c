@@ -1321,6 +1321,12 @@ sg_compose_page_dispose (GObject *object)
   if (self->buffer != NULL)
     clear_findings (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_COMPOSE_PAGE);
+  /* The template's root child has no id, so dispose_template leaves it: unparent it here. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (sg_compose_page_parent_class)->dispose (object);
 }

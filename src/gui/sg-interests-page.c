@@ -835,6 +835,12 @@ sg_interests_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_INTERESTS_PAGE);
+  /* The template's root child has no id, so dispose_template leaves it: unparent it here. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (sg_interests_page_parent_class)->dispose (object);
 }
