@@ -14,7 +14,7 @@ PACKAGES := \
 	libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsqlite3-dev \
 	meson ninja-build pkg-config gettext gcc \
 	xvfb xauth dbus at-spi2-core desktop-file-utils appstream \
-	python3-dogtail python3-pyatspi xdotool imagemagick
+	python3-dogtail python3-pyatspi xdotool imagemagick tzdata
 
 # Tests that show windows: no GL on the build machines, and settings kept in memory.
 TEST_ENV := GDK_DEBUG=gl-disable GSK_RENDERER=cairo GSETTINGS_BACKEND=memory

@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdarg.h>
+
+#include "sg-error.h"
+#include "sg-profiles.h"
+#include "sg-store-private.h"
+
+static const char * const answers[] = { "done", "not-applicable", "needs-action" };
+
+const char *
+sg_answer_to_string (SgAnswer answer)
+{
+  g_return_val_if_fail (answer <= SG_ANSWER_NEEDS_ACTION, NULL);
+  return answers[answer];
+}
+
+void
+sg_profile_free (SgProfile *profile)
+{
+  if (profile == NULL)
+    return;
+  g_free (profile->platform);
+  g_free (profile->handle);
+  g_free (profile->kind);
+  g_free (profile);
+}
+
+void
+sg_review_answer_free (SgReviewAnswer *answer)
+{
+  if (answer == NULL)
+    return;
+  g_free (answer->item_id);
+  g_free (answer->note);
+  g_free (answer);
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* One statement with text/int64 parameters given as a NULL-terminated list of
+ * (char type, value) pairs: 's' for text, 'i' for gint64. */
+static gboolean
+exec_params (sqlite3     *db,
+             const char  *sql,
+             GError     **error,
+             ...)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  va_list args;
+  int type, i = 1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sg_store_set_error (error, db, "profiles");
+      return FALSE;
+    }
+
+  va_start (args, error);
+  while ((type = va_arg (args, int)) != 0)
+    {
+      if (type == 's')
+        {
+          const char *s = va_arg (args, const char *);
+          if (s != NULL)
+            sqlite3_bind_text (stmt, i, s, -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (stmt, i);
+        }
+      else
+        sqlite3_bind_int64 (stmt, i, va_arg (args, gint64));
+      i++;
+    }
+  va_end (args);
+
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    sg_store_set_error (error, db, "profiles");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gint64
+sg_profiles_add (SgStore     *store,
+                 const char  *platform,
+                 const char  *handle,
+                 const char  *kind,
+                 guint        interval_days,
+                 GError     **error)
+{
+  sqlite3 *db;
+  gint64 id = -1;
+
+  g_return_val_if_fail (SG_IS_STORE (store), -1);
+
+  if (handle == NULL || *handle == '\0')
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("Give the name or handle of the account."));
+      return -1;
+    }
+  if (g_strcmp0 (kind, "personal") != 0 && g_strcmp0 (kind, "professional") != 0)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("Say whether the account is personal or professional."));
+      return -1;
+    }
+  if (interval_days == 0)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("The review interval must be at least one day."));
+      return -1;
+    }
+
+  db = sg_store_lock (store);
+  if (exec_params (db, "INSERT INTO profiles (platform, handle, kind, interval_days, created_at) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5)", error,
+                   's', platform, 's', handle, 's', kind, 'i', (gint64) interval_days,
+                   'i', now_seconds (), 0))
+    id = sqlite3_last_insert_rowid (db);
+  sg_store_unlock (store);
+  return id;
+}
+
+GPtrArray *
+sg_profiles_list (SgStore  *store,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_profile_free);
+  sqlite3 *db = sg_store_lock (store);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+        "SELECT p.id, p.platform, p.handle, p.kind, p.interval_days, "
+        "       (SELECT max(r.completed_at) FROM reviews r WHERE r.profile_id = p.id) "
+        "FROM profiles p WHERE p.removed_at IS NULL ORDER BY p.id", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sg_store_set_error (error, db, "profiles");
+      sg_store_unlock (store);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SgProfile *p = g_new0 (SgProfile, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->platform = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      p->handle = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      p->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      p->interval_days = sqlite3_column_int (stmt, 4);
+      p->last_review = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (out, p);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sg_store_set_error (error, db, "profiles");
+      sg_store_unlock (store);
+      return NULL;
+    }
+  sg_store_unlock (store);
+  return g_steal_pointer (&out);
+}
+
+gboolean
+sg_profiles_remove (SgStore  *store,
+                    gint64    id,
+                    GError  **error)
+{
+  sqlite3 *db = sg_store_lock (store);
+  gboolean ok = exec_params (db, "UPDATE profiles SET removed_at = ?1 WHERE id = ?2", error,
+                             'i', now_seconds (), 'i', id, 0);
+
+  sg_store_unlock (store);
+  return ok;
+}
+
+gint64
+sg_reviews_open (SgStore  *store,
+                 gint64    profile_id,
+                 GError  **error)
+{
+  sqlite3 *db = sg_store_lock (store);
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = -1;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM reviews WHERE profile_id = ?1 AND "
+                              "completed_at IS NULL ORDER BY id DESC LIMIT 1", -1, &stmt,
+                          NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, profile_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+
+  if (id < 0 && exec_params (db, "INSERT INTO reviews (profile_id, started_at) VALUES (?1, ?2)",
+                             error, 'i', profile_id, 'i', now_seconds (), 0))
+    id = sqlite3_last_insert_rowid (db);
+
+  sg_store_unlock (store);
+  return id;
+}
+
+gboolean
+sg_reviews_answer (SgStore     *store,
+                   gint64       review_id,
+                   const char  *item_id,
+                   SgAnswer     answer,
+                   const char  *note,
+                   GError     **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (answer <= SG_ANSWER_NEEDS_ACTION, FALSE);
+
+  db = sg_store_lock (store);
+  ok = exec_params (db, "INSERT INTO review_answers (review_id, item_id, answer, note) "
+                        "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (review_id, item_id) DO UPDATE "
+                        "SET answer = excluded.answer, note = excluded.note", error,
+                    'i', review_id, 's', item_id, 's', answers[answer],
+                    's', note != NULL ? note : "", 0);
+  sg_store_unlock (store);
+  return ok;
+}
+
+gboolean
+sg_reviews_complete (SgStore  *store,
+                     gint64    review_id,
+                     GError  **error)
+{
+  sqlite3 *db = sg_store_lock (store);
+  gboolean ok = exec_params (db, "UPDATE reviews SET completed_at = ?1 WHERE id = ?2 AND "
+                                 "completed_at IS NULL", error,
+                             'i', now_seconds (), 'i', review_id, 0);
+
+  sg_store_unlock (store);
+  return ok;
+}
+
+GPtrArray *
+sg_reviews_get_answers (SgStore  *store,
+                        gint64    review_id,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_review_answer_free);
+  sqlite3 *db = sg_store_lock (store);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT item_id, answer, note FROM review_answers "
+                              "WHERE review_id = ?1 ORDER BY rowid", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sg_store_set_error (error, db, "profiles");
+      sg_store_unlock (store);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SgReviewAnswer *a = g_new0 (SgReviewAnswer, 1);
+      const char *answer = (const char *) sqlite3_column_text (stmt, 1);
+
+      a->item_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+        if (g_strcmp0 (answer, answers[i]) == 0)
+          a->answer = i;
+      a->note = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (out, a);
+    }
+  sqlite3_finalize (stmt);
+  sg_store_unlock (store);
+  return g_steal_pointer (&out);
+}
