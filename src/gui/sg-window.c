@@ -6,6 +6,7 @@
 #include "sg-compose-page.h"
 #include "sg-error.h"
 #include "sg-interests-page.h"
+#include "sg-privacy-page.h"
 #include "sg-window.h"
 
 struct _SgWindow
@@ -15,6 +16,8 @@ struct _SgWindow
   /* Template children, alphabetical */
   SgComposePage        *compose_page;
   SgInterestsPage      *interests_page;
+  SgPrivacyPage        *privacy_page;
+  AdwViewStackPage     *privacy_stack_page;
   GtkLabel             *problem_label;
   GtkRevealer          *problem_revealer;
   AdwViewStack         *stack;
@@ -174,6 +177,16 @@ sg_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sg_window_parent_class)->close_request (window);
 }
 
+/* Overdue reviews show on the Privacy Review tab, with their number. */
+static void
+privacy_due_cb (SgWindow *self)
+{
+  guint due = sg_privacy_page_get_n_due (self->privacy_page);
+
+  adw_view_stack_page_set_needs_attention (self->privacy_stack_page, due > 0);
+  adw_view_stack_page_set_badge_number (self->privacy_stack_page, due);
+}
+
 /* GtkWindow:application is not a construct property, so it is only set after constructed():
  * everything that needs the application happens here, from sg_window_new(). */
 static void
@@ -196,6 +209,9 @@ sg_window_setup (SgWindow *self)
 
   sg_compose_page_set_application (self->compose_page, self->application);
   sg_interests_page_set_application (self->interests_page, self->application);
+  sg_privacy_page_set_application (self->privacy_page, self->application);
+  g_signal_connect_object (self->privacy_page, "notify::n-due", G_CALLBACK (privacy_due_cb), self,
+                           G_CONNECT_SWAPPED);
   /* A change in the register changes the declarations Compose appends. */
   g_signal_connect_object (self->interests_page, "changed",
                            G_CALLBACK (sg_compose_page_reload_interests), self->compose_page,
@@ -276,6 +292,8 @@ sg_window_class_init (SgWindowClass *klass)
                                                "/org/example/SocialGuard/ui/sg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SgWindow, compose_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, interests_page);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_page);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, stack);
@@ -299,6 +317,7 @@ sg_window_init (SgWindow *self)
 {
   g_type_ensure (SG_TYPE_COMPOSE_PAGE);
   g_type_ensure (SG_TYPE_INTERESTS_PAGE);
+  g_type_ensure (SG_TYPE_PRIVACY_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -321,6 +340,14 @@ sg_window_get_compose_page (SgWindow *self)
   g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
 
   return self->compose_page;
+}
+
+SgPrivacyPage *
+sg_window_get_privacy_page (SgWindow *self)
+{
+  g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
+
+  return self->privacy_page;
 }
 
 SgInterestsPage *

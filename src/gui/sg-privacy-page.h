@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sg-application.h"
+
+G_BEGIN_DECLS
+
+#define SG_TYPE_PRIVACY_PAGE (sg_privacy_page_get_type ())
+G_DECLARE_FINAL_TYPE (SgPrivacyPage, sg_privacy_page, SG, PRIVACY_PAGE, GtkWidget)
+
+void  sg_privacy_page_set_application (SgPrivacyPage *self,
+                                       SgApplication *application);
+/* Profiles shown, and how many are due for review today. */
+guint sg_privacy_page_get_n_profiles  (SgPrivacyPage *self);
+guint sg_privacy_page_get_n_due       (SgPrivacyPage *self);
+void  sg_privacy_page_add_profile     (SgPrivacyPage *self,
+                                       const char    *platform,
+                                       const char    *handle,
+                                       const char    *kind);
+
+G_END_DECLS
