@@ -14,3 +14,15 @@ gboolean sg_reminders_compose (SgStore     *store,
                                GError     **error);
 
 G_END_DECLS
+
+#include "sg-profiles.h"
+
+G_BEGIN_DECLS
+
+/* An iCalendar file (RFC 5545) with one all-day event per account on its next due date and
+ * an alarm at 09:00 that day, for any calendar app. @stamp is the DTSTAMP, UTC. */
+char *sg_reminders_to_ics (GPtrArray   *profiles,
+                           const GDate *today,
+                           GDateTime   *stamp);
+
+G_END_DECLS

@@ -9,6 +9,7 @@
 #include "sg-platform.h"
 #include "sg-privacy-page.h"
 #include "sg-profiles.h"
+#include "sg-reminders.h"
 #include "sg-review-schedule.h"
 #include "sg-window.h"
 
@@ -587,6 +588,48 @@ add_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The schedule as a calendar file */
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    SgPrivacyPage   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *ics = NULL;
+  GDate date;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->profiles != NULL &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      today (&date);
+      ics = sg_reminders_to_ics (self->profiles, &date, now);
+      if (!g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        toast (self, error->message);
+      else
+        toast (self, _("Calendar exported"));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export Review Schedule"),
+                                 GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "privacy-reviews.ics");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* The list */
 
 static void
@@ -765,6 +808,7 @@ sg_privacy_page_class_init (SgPrivacyPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "privacy.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "privacy.review", "x", review_action);
+  gtk_widget_class_install_action (widget_class, "privacy.export-calendar", NULL, export_action);
 }
 
 /* Built in code: the page is a header row, an empty state and a list. */
@@ -788,6 +832,12 @@ sg_privacy_page_init (SgPrivacyPage *self)
   gtk_widget_set_halign (bar, GTK_ALIGN_END);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "privacy.add");
   gtk_widget_add_css_class (add, "suggested-action");
+  {
+    GtkWidget *export = gtk_button_new_with_mnemonic (_("Export _Calendar…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "privacy.export-calendar");
+    gtk_widget_set_tooltip_text (export, _("Due dates with alarms, for any calendar app"));
+    gtk_box_append (GTK_BOX (bar), export);
+  }
   gtk_box_append (GTK_BOX (bar), add);
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
