@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Privacy review as a user does it: add an account (due at once), review every setting,
+ * finish, and see the due date move and the overdue badge go. */
+#include "config.h"
+
+#include "sg-application.h"
+#include "sg-profiles.h"
+#include "sg-test-gui.h"
+#include "sg-window.h"
+
+static SgApplication *app;
+
+static SgWindow *
+window (void)
+{
+  return SG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static gboolean
+ready (gpointer data)
+{
+  return window () != NULL && sg_application_get_store (app) != NULL;
+}
+
+static gboolean
+n_profiles_is (gpointer data)
+{
+  return sg_privacy_page_get_n_profiles (sg_window_get_privacy_page (window ())) ==
+         GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+n_due_is (gpointer data)
+{
+  return sg_privacy_page_get_n_due (sg_window_get_privacy_page (window ())) ==
+         GPOINTER_TO_UINT (data);
+}
+
+static GtkWindow *
+review_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      const char *title = gtk_window_get_title (w);
+
+      if (title != NULL && g_str_has_prefix (title, "Review ") && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+review_shown (gpointer data)
+{
+  return review_window () != NULL;
+}
+
+static void
+collect_buttons (GtkWidget  *root,
+                 const char *label,
+                 GPtrArray  *out)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_buttons (c, label, out);
+}
+
+static void
+test_review (void)
+{
+  SgPrivacyPage *page;
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GPtrArray) done = g_ptr_array_new ();
+  g_autoptr(GPtrArray) finish = g_ptr_array_new ();
+  g_autofree char *shot = NULL;
+  GtkWindow *review;
+  gint64 id;
+
+  g_assert_true (sg_test_wait (ready, NULL, 10000));
+  page = sg_window_get_privacy_page (window ());
+  sg_window_set_page (window (), "privacy");
+  sg_test_iterate (200);
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "No Accounts Yet"));
+
+  sg_privacy_page_add_profile (page, "facebook", "asha.patel", "personal");
+  g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (1), 5000));
+  g_assert_cmpuint (sg_privacy_page_get_n_due (page), ==, 1);
+
+  profiles = sg_profiles_list (sg_application_get_store (app), NULL);
+  id = ((SgProfile *) g_ptr_array_index (profiles, 0))->id;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "privacy.review", "x", id));
+  g_assert_true (sg_test_wait (review_shown, NULL, 5000));
+  review = review_window ();
+
+  collect_buttons (GTK_WIDGET (review), "Done", done);
+  collect_buttons (GTK_WIDGET (review), "_Finish Review", finish);
+  g_assert_cmpuint (done->len, >=, 8);
+  g_assert_cmpuint (finish->len, ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (finish, 0)));
+
+  for (guint i = 0; i < done->len; i++)
+    gtk_toggle_button_set_active (g_ptr_array_index (done, i), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (finish, 0)));
+
+  sg_test_iterate (300);
+  shot = sg_test_save_png (GTK_WIDGET (review), "privacy-review");
+  g_test_message ("Screenshot: %s", shot);
+
+  g_signal_emit_by_name (g_ptr_array_index (finish, 0), "clicked");
+  g_assert_true (sg_test_wait (n_due_is, GUINT_TO_POINTER (0), 5000));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = sg_test_gui_init (&argc, &argv);
+  int ret;
+
+  app = sg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/sg/privacy/review", test_review);
+  ret = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  sg_test_remove_tree (home);
+  return ret;
+}
