@@ -89,6 +89,9 @@ test_review (void)
   sg_privacy_page_add_profile (page, "facebook", "asha.patel", "personal");
   g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (1), 5000));
   g_assert_cmpuint (sg_privacy_page_get_n_due (page), ==, 1);
+  /* The main window says so in a banner, in words. */
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window ()),
+                                             "The privacy settings of 1 account are due for a review."));
 
   profiles = sg_profiles_list (sg_application_get_store (app), NULL);
   id = ((SgProfile *) g_ptr_array_index (profiles, 0))->id;

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "sg-profiles.h"
+#include "sg-review-history.h"
 
 static void
 test_profiles_and_reviews (void)
@@ -53,6 +54,18 @@ test_profiles_and_reviews (void)
   g_assert_cmpint (((SgProfile *) g_ptr_array_index (after, 0))->last_review, >, 0);
   g_assert_cmpint (sg_reviews_open (store, id, &error), !=, review);
   g_assert_no_error (error);
+
+  /* The history page names the account, the setting, the answer and the note. */
+  {
+    g_autofree char *html = sg_review_history_to_html (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+    g_assert_nonnull (strstr (html, "Facebook — asha.patel"));
+    g_assert_nonnull (strstr (html, "Reviewed on"));
+    g_assert_nonnull (strstr (html, "done now"));
+    g_assert_nonnull (strstr (html, "Done"));
+  }
 }
 
 int

@@ -163,6 +163,37 @@ test_shortcuts_window (void)
   gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+file_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Reminders on: an autostart entry runs --check-reminders at login; off: it is removed. */
+static void
+test_autostart (void)
+{
+  GSettings *settings = sg_application_get_settings (app);
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "autostart",
+                                            "org.example.SocialGuard-reminders.desktop", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (sg_test_wait (file_exists, path, 5000));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "--check-reminders"));
+
+  g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  g_assert_true (sg_test_wait (file_gone, path, 5000));
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  g_assert_true (sg_test_wait (file_exists, path, 5000));
+}
+
 static void
 test_size_remembered (void)
 {
@@ -195,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/sg/window/about", test_about);
   g_test_add_func ("/sg/window/preferences", test_preferences);
   g_test_add_func ("/sg/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/sg/window/autostart", test_autostart);
   g_test_add_func ("/sg/window/size-remembered", test_size_remembered);
 
   ret = g_test_run ();

@@ -5,6 +5,7 @@
 
 #include "sg-application.h"
 #include "sg-preferences-window.h"
+#include "sg-reminders.h"
 #include "sg-window.h"
 
 struct _SgApplication
@@ -17,6 +18,7 @@ struct _SgApplication
   SgStore        *store;
   GError         *store_error;
   SgAnalyzer     *analyzer;
+  guint           reminder_source;
   guint           store_busy : 1;
 };
 
@@ -33,6 +35,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean check_reminders_cb (gpointer user_data);
+
 static void
 set_store_result (SgApplication *self,
                   SgStore       *store,
@@ -41,7 +45,12 @@ set_store_result (SgApplication *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+      /* Once when the data is in, then daily while the app runs. */
+      if (store != NULL)
+        check_reminders_cb (self);
+    }
 
   g_clear_error (&self->store_error);
   self->store_error = error;
@@ -217,6 +226,125 @@ ignored_rules_changed_cb (SgApplication *self)
     sg_analyzer_set_ignored_rules (self->analyzer, (const char * const *) ignored);
 }
 
+/* Reminders */
+
+typedef struct {
+  char *title;
+  char *body;
+} Reminder;
+
+static void
+reminder_free (Reminder *r)
+{
+  g_free (r->title);
+  g_free (r->body);
+  g_free (r);
+}
+
+static void
+reminder_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  Reminder *r = g_new0 (Reminder, 1);
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (sg_reminders_compose (task_data, &today, &r->title, &r->body, NULL))
+    g_task_return_pointer (task, r, (GDestroyNotify) reminder_free);
+  else
+    {
+      reminder_free (r);
+      g_task_return_pointer (task, NULL, NULL);
+    }
+}
+
+static void
+reminder_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SgApplication *self = SG_APPLICATION (object);
+  Reminder *r = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GNotification) notification = NULL;
+
+  if (r == NULL)
+    return;
+
+  notification = g_notification_new (r->title);
+  g_notification_set_body (notification, r->body);
+  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "privacy");
+  g_application_send_notification (G_APPLICATION (self), "privacy-review-due", notification);
+  reminder_free (r);
+}
+
+static gboolean
+check_reminders_cb (gpointer user_data)
+{
+  SgApplication *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL || !g_settings_get_boolean (self->settings, "reminders-enabled"))
+    return G_SOURCE_CONTINUE;
+
+  task = g_task_new (self, self->cancellable, reminder_cb, NULL);
+  g_task_set_source_tag (task, check_reminders_cb);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, reminder_thread);
+  return G_SOURCE_CONTINUE;
+}
+
+/* When the app is not running, the login session runs `socialguard --check-reminders` from
+ * this autostart entry; turning reminders off in Preferences removes it. */
+static void
+update_autostart (SgApplication *self)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+  g_autofree char *path = g_build_filename (dir, APP_ID "-reminders.desktop", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (!g_settings_get_boolean (self->settings, "reminders-enabled"))
+    {
+      g_file_delete_async (file, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      return;
+    }
+
+  {
+    g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+    g_autofree char *quoted = g_shell_quote (exe != NULL ? exe : "socialguard");
+    g_autofree char *contents =
+      g_strdup_printf ("[Desktop Entry]\nType=Application\nName=%s\nComment=%s\n"
+                       "Exec=%s --check-reminders\nIcon=" APP_ID "\nNoDisplay=true\n"
+                       "X-GNOME-Autostart-enabled=true\n",
+                       _("SocialGuard reminders"),
+                       _("Reminds you when a privacy review is due"), quoted);
+    GBytes *bytes = g_bytes_new_take (g_steal_pointer (&contents), strlen (contents));
+
+    g_mkdir_with_parents (dir, 0700);
+    g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
+                                         NULL, NULL);
+    g_bytes_unref (bytes);
+  }
+}
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SgApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (SG_IS_WINDOW (window))
+    sg_window_set_page (SG_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static void
 sg_application_activate (GApplication *app)
 {
@@ -241,6 +369,10 @@ sg_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
   g_signal_connect_object (self->settings, "changed::ignored-rules",
                            G_CALLBACK (ignored_rules_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                           G_CALLBACK (update_autostart), self, G_CONNECT_SWAPPED);
+  update_autostart (self);
+  self->reminder_source = g_timeout_add_seconds (24 * 60 * 60, check_reminders_cb, self);
   sg_application_reopen_store (self);
 
   /* Loading the rules and lexicons reads a few hundred kilobytes: off the main loop, so the
@@ -258,6 +390,7 @@ sg_application_shutdown (GApplication *app)
   SgApplication *self = SG_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
 
   G_APPLICATION_CLASS (sg_application_parent_class)->shutdown (app);
 }
@@ -324,6 +457,7 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
+  { .name = "show-page", .activate = show_page_action, .parameter_type = "s" },
 };
 
 static void

@@ -10,6 +10,7 @@
 #include "sg-privacy-page.h"
 #include "sg-profiles.h"
 #include "sg-reminders.h"
+#include "sg-review-history.h"
 #include "sg-review-schedule.h"
 #include "sg-window.h"
 
@@ -630,6 +631,62 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The history, for appraisal */
+
+static gpointer
+history_job (SgStore   *store,
+             gpointer   data,
+             GError   **error)
+{
+  return sg_review_history_to_html (store, error);
+}
+
+static void
+history_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SgPrivacyPage *self = SG_PRIVACY_PAGE (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (html == NULL ||
+      !g_file_replace_contents (file, html, strlen (html), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("History exported; open it in a browser to print it"));
+}
+
+static void
+history_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     SgPrivacyPage   *self)
+{
+  GFile *file;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    run_job (self, history_job, NULL, NULL, history_written_cb, file);
+  g_object_unref (chooser);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export Review History"),
+                                 GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "privacy-review-history.html");
+  g_signal_connect (chooser, "response", G_CALLBACK (history_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* The list */
 
 static void
@@ -809,6 +866,7 @@ sg_privacy_page_class_init (SgPrivacyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "privacy.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "privacy.review", "x", review_action);
   gtk_widget_class_install_action (widget_class, "privacy.export-calendar", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "privacy.export-history", NULL, history_action);
 }
 
 /* Built in code: the page is a header row, an empty state and a list. */
@@ -836,6 +894,10 @@ sg_privacy_page_init (SgPrivacyPage *self)
     GtkWidget *export = gtk_button_new_with_mnemonic (_("Export _Calendar…"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "privacy.export-calendar");
     gtk_widget_set_tooltip_text (export, _("Due dates with alarms, for any calendar app"));
+    gtk_box_append (GTK_BOX (bar), export);
+    export = gtk_button_new_with_mnemonic (_("Export _History…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "privacy.export-history");
+    gtk_widget_set_tooltip_text (export, _("Every completed review, printable, for appraisal"));
     gtk_box_append (GTK_BOX (bar), export);
   }
   gtk_box_append (GTK_BOX (bar), add);

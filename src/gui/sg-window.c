@@ -15,6 +15,8 @@ struct _SgWindow
 
   /* Template children, alphabetical */
   SgComposePage        *compose_page;
+  GtkLabel             *due_label;
+  GtkRevealer          *due_revealer;
   SgInterestsPage      *interests_page;
   SgPrivacyPage        *privacy_page;
   AdwViewStackPage     *privacy_stack_page;
@@ -185,6 +187,16 @@ privacy_due_cb (SgWindow *self)
 
   adw_view_stack_page_set_needs_attention (self->privacy_stack_page, due > 0);
   adw_view_stack_page_set_badge_number (self->privacy_stack_page, due);
+
+  if (due > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("The privacy settings of %u account are due for a review.",
+                                   "The privacy settings of %u accounts are due for a review.", due),
+                         due);
+      gtk_label_set_label (self->due_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->due_revealer, due > 0);
 }
 
 /* GtkWindow:application is not a construct property, so it is only set after constructed():
@@ -291,6 +303,8 @@ sg_window_class_init (SgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SgWindow, compose_page);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, due_label);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, due_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, interests_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_stack_page);
