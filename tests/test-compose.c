@@ -8,6 +8,7 @@
 #include "sg-drafts.h"
 #include "sg-finding-row.h"
 #include "sg-interest-register.h"
+#include "sg-store-private.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
@@ -418,10 +419,67 @@ test_declaration (void)
     g_test_message ("Screenshot: %s", shot);
   }
 
+  /* Editing it for this post: dropping the interest needs a reason, which is logged. */
+  {
+    AdwMessageDialog *dialog;
+    GtkEditable *text, *reason;
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    int logged = 0;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.edit-declaration", NULL));
+    dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    text = g_object_get_data (G_OBJECT (dialog), "text");
+    reason = g_object_get_data (G_OBJECT (dialog), "reason");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+    gtk_editable_set_text (text, "No declaration needed.");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+    gtk_editable_set_text (reason, "the talk was unpaid after all");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+    adw_message_dialog_response (dialog, "save");
+    g_assert_cmpstr (sg_compose_page_get_declaration (page), ==, "No declaration needed.");
+
+    sg_test_iterate (300);
+    db = sg_store_lock (sg_application_get_store (app));
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM overrides WHERE reason = "
+                                             "'the talk was unpaid after all' AND match_text = 'Pellana'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      logged = sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+    sg_store_unlock (sg_application_get_store (app));
+    g_assert_cmpint (logged, ==, 1);
+
+    /* Back to the register's wording. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.edit-declaration", NULL));
+    dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    adw_message_dialog_response (dialog, "reset");
+    g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
+                     "Declaration of interests: I receive speaker fees from Pellana.");
+  }
+
   /* Without the product, no declaration and the finding is back. */
   set_text ("Loving the new monitor from Brandex, best device on the market!");
   g_assert_null (sg_compose_page_get_declaration (page));
   g_assert_nonnull (find_row ("conflict-of-interest.undeclared-promotion"));
+
+  /* Preferences: declare every active interest, or say there is nothing to declare. */
+  {
+    GSettings *settings = sg_application_get_settings (app);
+
+    set_text ("Thoughts on the new consultant contract.");
+    g_settings_set_boolean (settings, "declare-nothing", TRUE);
+    sg_test_iterate (100);
+    g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
+                     "Declaration of interests: I have nothing to declare.");
+    g_settings_set_boolean (settings, "declare-all-active", TRUE);
+    sg_test_iterate (100);
+    g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
+                     "Declaration of interests: I receive speaker fees from Pellana.");
+    g_settings_reset (settings, "declare-all-active");
+    g_settings_reset (settings, "declare-nothing");
+  }
   sg_compose_page_set_platform (page, "x");
 }
 

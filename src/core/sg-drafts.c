@@ -15,6 +15,7 @@ sg_draft_copy (const SgDraft *draft)
   copy->title = g_strdup (draft->title);
   copy->body = g_strdup (draft->body);
   copy->platform = g_strdup (draft->platform);
+  copy->declaration = g_strdup (draft->declaration);
   copy->updated_at = draft->updated_at;
   return copy;
 }
@@ -27,6 +28,7 @@ sg_draft_free (SgDraft *draft)
   g_free (draft->title);
   g_free (draft->body);
   g_free (draft->platform);
+  g_free (draft->declaration);
   g_free (draft);
 }
 
@@ -150,6 +152,7 @@ row_draft (sqlite3_stmt *stmt,
   draft->body = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   draft->platform = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
   draft->updated_at = sqlite3_column_int64 (stmt, 4);
+  draft->declaration = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
   g_ptr_array_add (out, draft);
 }
 
@@ -169,7 +172,7 @@ sg_drafts_list (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), NULL);
 
   if (!run (store,
-            "SELECT id, title, body, platform, updated_at FROM drafts "
+            "SELECT id, title, body, platform, updated_at, declaration FROM drafts "
             "WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC",
             NULL, NULL, row_draft, out, error))
     return NULL;
@@ -186,7 +189,7 @@ sg_drafts_load_latest (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), NULL);
 
   if (!run (store,
-            "SELECT id, title, body, platform, updated_at FROM drafts "
+            "SELECT id, title, body, platform, updated_at, declaration FROM drafts "
             "WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1",
             NULL, NULL, row_draft, out, error) || out->len == 0)
     return NULL;
@@ -203,7 +206,7 @@ sg_drafts_load (SgStore  *store,
 
   g_return_val_if_fail (SG_IS_STORE (store), NULL);
 
-  if (!run (store, "SELECT id, title, body, platform, updated_at FROM drafts WHERE id = ?1",
+  if (!run (store, "SELECT id, title, body, platform, updated_at, declaration FROM drafts WHERE id = ?1",
             bind_id, &id, row_draft, out, error) || out->len == 0)
     return NULL;
 
@@ -240,6 +243,61 @@ sg_drafts_set_deleted (SgStore  *store,
 
   return run (store, "UPDATE drafts SET deleted_at = ?1 WHERE id = ?2", bind_delete, &d, NULL,
               NULL, error);
+}
+
+typedef struct {
+  gint64      id;
+  const char *declaration;
+  const char *removed;
+  const char *reason;
+} DeclarationData;
+
+static void
+bind_declaration (sqlite3_stmt *stmt,
+                  gpointer      data)
+{
+  DeclarationData *d = data;
+
+  if (d->declaration != NULL)
+    sqlite3_bind_text (stmt, 1, d->declaration, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, d->id);
+}
+
+static void
+bind_override (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  DeclarationData *d = data;
+
+  sqlite3_bind_int64 (stmt, 1, d->id);
+  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  sqlite3_bind_text (stmt, 3, d->removed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, d->reason, -1, SQLITE_TRANSIENT);
+}
+
+gboolean
+sg_drafts_set_declaration (SgStore     *store,
+                           gint64       id,
+                           const char  *declaration,
+                           const char  *removed,
+                           const char  *reason,
+                           GError     **error)
+{
+  DeclarationData d = { id, declaration, removed, reason };
+
+  g_return_val_if_fail (SG_IS_STORE (store), FALSE);
+
+  if (!run (store, "UPDATE drafts SET declaration = ?1 WHERE id = ?2", bind_declaration, &d,
+            NULL, NULL, error))
+    return FALSE;
+
+  if (removed != NULL && *removed != '\0')
+    return run (store, "INSERT INTO overrides (draft_id, at, rule_id, match_text, reason) "
+                       "VALUES (?1, ?2, 'conflict-of-interest.declaration-removed', ?3, ?4)",
+                bind_override, &d, NULL, NULL, error);
+  return TRUE;
 }
 
 typedef struct {

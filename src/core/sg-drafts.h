@@ -11,6 +11,7 @@ typedef struct {
   char   *title;
   char   *body;
   char   *platform;
+  char   *declaration; /* the user's own wording for this post, or NULL for the composed one */
   gint64  updated_at;  /* Unix seconds */
 } SgDraft;
 
@@ -41,6 +42,15 @@ gboolean   sg_drafts_set_deleted   (SgStore     *store,
                                     gint64       id,
                                     gboolean     deleted,
                                     GError     **error);
+
+/* Keeps the user's wording of the declaration for this post (NULL: back to the composed
+ * one) and, when it drops an interest the post names, logs the reason in overrides. */
+gboolean   sg_drafts_set_declaration (SgStore    *store,
+                                      gint64      id,
+                                      const char *declaration,
+                                      const char *removed,
+                                      const char *reason,
+                                      GError    **error);
 
 /* "Ignore here": a finding dismissed for one draft and one piece of text. */
 gboolean   sg_drafts_add_ignore    (SgStore     *store,

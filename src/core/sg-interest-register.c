@@ -503,6 +503,23 @@ sg_interest_matcher_match (SgInterestMatcher *self,
   return out;
 }
 
+GPtrArray *
+sg_interest_matcher_all (SgInterestMatcher *self,
+                         const char        *today,
+                         guint              window_months)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->interests->len; i++)
+    {
+      SgInterest *interest = g_ptr_array_index (self->interests, i);
+
+      if (sg_interest_is_declarable (interest, today, window_months))
+        g_ptr_array_add (out, interest);
+    }
+  return out;
+}
+
 /* Declarations */
 
 typedef struct {
@@ -519,7 +536,20 @@ load_templates (GError **error)
 
   if (g_once_init_enter (&loaded))
     {
-      g_autofree char *path = g_build_filename (sg_get_data_dir (), "declarations.json", NULL);
+      g_autofree char *path = NULL;
+      const char * const *langs = g_get_language_names ();
+
+      /* declarations.LL.json beside the English one translates the wording. */
+      for (guint i = 0; langs[i] != NULL && path == NULL; i++)
+        {
+          g_autofree char *file = g_strdup_printf ("declarations.%s.json", langs[i]);
+          g_autofree char *candidate = g_build_filename (sg_get_data_dir (), file, NULL);
+
+          if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
+            path = g_steal_pointer (&candidate);
+        }
+      if (path == NULL)
+        path = g_build_filename (sg_get_data_dir (), "declarations.json", NULL);
       parser = json_parser_new ();
       if (!json_parser_load_from_file (parser, path, &load_error))
         g_clear_object (&parser);
@@ -704,4 +734,15 @@ sg_interest_register_import (SgStore    *store,
       }
 
   return in_transaction (store, import_body, &d, error);
+}
+
+char *
+sg_declaration_nothing (GError **error)
+{
+  JsonObject *templates = load_templates (error);
+
+  if (templates == NULL)
+    return NULL;
+  return g_strdup (json_object_get_string_member (json_object_get_object_member (templates, "full"),
+                                                  "nothing"));
 }

@@ -54,7 +54,14 @@ GPtrArray         *sg_interest_matcher_match (SgInterestMatcher *self,
                                               gssize             len,
                                               const char        *today,
                                               guint              window_months);
+/* Every interest declarable on @today, whatever the text (the "declare all" preference). */
+GPtrArray         *sg_interest_matcher_all     (SgInterestMatcher *self,
+                                                const char        *today,
+                                                guint              window_months);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgInterestMatcher, sg_interest_matcher_free)
+
+/* "Declaration of interests: I have nothing to declare.", in the user's language. */
+char *sg_declaration_nothing (GError **error);
 
 typedef enum {
   SG_DECLARATION_FULL,

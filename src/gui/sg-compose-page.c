@@ -46,6 +46,8 @@ struct _SgComposePage
   char          *verdict;
   SgInterestMatcher *matcher;    /* NULL until the register is loaded */
   char          *declaration;    /* appended to the post, or NULL */
+  char          *declaration_override; /* the user's wording for this post, or NULL */
+  GStrv          relevant_orgs;  /* organisations the composed declaration names */
 
   guint          analysis_source;
   guint          save_source;
@@ -156,20 +158,57 @@ update_declaration (SgComposePage *self)
   g_autofree char *url = NULL;
 
   g_clear_pointer (&self->declaration, g_free);
+  g_clear_pointer (&self->relevant_orgs, g_strfreev);
 
   if (self->matcher != NULL && platform != NULL && self->application != NULL)
     {
       settings = sg_application_get_settings (self->application);
       url = g_settings_get_string (settings, "declarations-page-url");
-      relevant = sg_interest_matcher_match (self->matcher, text, -1, today,
+      if (g_settings_get_boolean (settings, "declare-all-active"))
+        relevant = sg_interest_matcher_all (self->matcher, today,
                                             g_settings_get_uint (settings,
                                                                  "declaration-window-months"));
+      else
+        relevant = sg_interest_matcher_match (self->matcher, text, -1, today,
+                                              g_settings_get_uint (settings,
+                                                                   "declaration-window-months"));
       self->declaration = sg_declaration_compose (relevant, platform, text, url, &form, &error);
+      {
+        g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+        for (guint i = 0; i < relevant->len; i++)
+          g_strv_builder_add (b, ((SgInterest *) g_ptr_array_index (relevant, i))->organisation);
+        self->relevant_orgs = g_strv_builder_end (b);
+      }
+
+      /* "Nothing to declare" is said on professional platforms only, and only if asked. */
+      if (self->declaration == NULL && error == NULL && *g_strstrip (text) != '\0' &&
+          g_settings_get_boolean (settings, "declare-nothing") &&
+          (g_str_equal (platform->id, "linkedin") || g_str_equal (platform->id, "blog") ||
+           g_str_equal (platform->id, "forum")))
+        self->declaration = sg_declaration_nothing (&error);
       if (error != NULL)
         g_warning ("Declaration: %s", error->message);
     }
 
-  gtk_label_set_label (self->declaration_label, self->declaration ? self->declaration : "");
+  /* The user's own wording for this post wins over the composed one. */
+  if (self->declaration_override != NULL)
+    {
+      g_free (self->declaration);
+      self->declaration = *self->declaration_override ? g_strdup (self->declaration_override) : NULL;
+    }
+
+  if (self->declaration != NULL && form == SG_DECLARATION_DOES_NOT_FIT &&
+      self->declaration_override == NULL && platform != NULL)
+    {
+      /* Never dropped silently: the post goes over the limit, and the user is told why. */
+      g_autofree char *shown =
+        g_strdup_printf (_("%s\n⚠ Together with the post this goes over %s’s limit. Shorten the "
+                           "post, or add a declarations page in Preferences to link to."),
+                         self->declaration, platform->name);
+      gtk_label_set_label (self->declaration_label, shown);
+    }
+  else
+    gtk_label_set_label (self->declaration_label, self->declaration ? self->declaration : "");
   gtk_revealer_set_reveal_child (self->declaration_revealer, self->declaration != NULL);
 }
 
@@ -646,6 +685,8 @@ loaded_cb (GObject      *object,
 
   self->loading = TRUE;
   self->draft_id = draft->id;
+  g_free (self->declaration_override);
+  self->declaration_override = g_strdup (draft->declaration);
   gtk_text_buffer_set_text (self->buffer, draft->body != NULL ? draft->body : "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), draft->title ? draft->title : "");
   sg_compose_page_set_platform (self, draft->platform);
@@ -1130,6 +1171,137 @@ switch_focus_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
+/* Editing the declaration for one post */
+
+typedef struct {
+  gint64  id;
+  char   *text;
+  char   *removed;
+  char   *reason;
+} DeclarationJob;
+
+static void
+declaration_job_free (DeclarationJob *j)
+{
+  g_free (j->text);
+  g_free (j->removed);
+  g_free (j->reason);
+  g_free (j);
+}
+
+static gboolean
+declaration_job (SgStore   *store,
+                 gpointer   data,
+                 GError   **error)
+{
+  DeclarationJob *j = data;
+  return sg_drafts_set_declaration (store, j->id, j->text, j->removed, j->reason, error);
+}
+
+/* The organisations the composed declaration names that @text no longer mentions. */
+static char *
+removed_orgs (SgComposePage *self,
+              const char    *text)
+{
+  g_autoptr(GString) removed = g_string_new (NULL);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; self->relevant_orgs != NULL && self->relevant_orgs[i] != NULL; i++)
+    {
+      g_autofree char *org = g_utf8_casefold (self->relevant_orgs[i], -1);
+      if (strstr (folded, org) == NULL)
+        g_string_append_printf (removed, "%s%s", removed->len ? ", " : "", self->relevant_orgs[i]);
+    }
+  return g_string_free (g_steal_pointer (&removed), FALSE);
+}
+
+static void
+declaration_form_changed_cb (AdwMessageDialog *dialog)
+{
+  SgComposePage *self = g_object_get_data (G_OBJECT (dialog), "page");
+  GtkEditable *text = g_object_get_data (G_OBJECT (dialog), "text");
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  g_autofree char *removed = removed_orgs (self, gtk_editable_get_text (text));
+  g_autofree char *why = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
+
+  /* Dropping an interest the post names needs a reason, which is kept. */
+  gtk_widget_set_visible (GTK_WIDGET (reason), *removed != '\0');
+  adw_message_dialog_set_response_enabled (dialog, "save", *removed == '\0' || *why != '\0');
+}
+
+static void
+declaration_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         SgComposePage    *self)
+{
+  GtkEditable *text = g_object_get_data (G_OBJECT (dialog), "text");
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  DeclarationJob *j;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  j = g_new0 (DeclarationJob, 1);
+  j->id = self->draft_id;
+  if (g_str_equal (response, "save"))
+    {
+      j->text = g_strstrip (g_strdup (gtk_editable_get_text (text)));
+      j->removed = removed_orgs (self, j->text);
+      j->reason = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
+    }
+
+  g_free (self->declaration_override);
+  self->declaration_override = g_strdup (j->text);
+  if (self->draft_id >= 0)
+    run_job (self, declaration_job, j, (GDestroyNotify) declaration_job_free, job_done_cb, NULL);
+  else
+    declaration_job_free (j);
+
+  update_length (self);
+  self->generation++;
+  schedule_analysis (self, 0);
+}
+
+static void
+edit_declaration_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (widget);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *text = adw_entry_row_new ();
+  GtkWidget *reason = adw_entry_row_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (text), _("Declaration"));
+  gtk_editable_set_text (GTK_EDITABLE (text), self->declaration ? self->declaration : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason),
+                                 _("Why leave out an interest this post names?"));
+  gtk_list_box_append (GTK_LIST_BOX (list), text);
+  gtk_list_box_append (GTK_LIST_BOX (list), reason);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (widget)), _("Edit Declaration"),
+      _("Change the wording for this post only. Leaving out an interest the post names needs a "
+        "reason, which is kept with the post.")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "reset", _("_Use the Register’s Wording"));
+  adw_message_dialog_add_response (dialog, "save", _("_Save"));
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "page", self);
+  g_object_set_data (G_OBJECT (dialog), "text", text);
+  g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  g_signal_connect_swapped (text, "changed", G_CALLBACK (declaration_form_changed_cb), dialog);
+  g_signal_connect_swapped (reason, "changed", G_CALLBACK (declaration_form_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (declaration_response_cb), self, 0);
+  declaration_form_changed_cb (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Drafts list */
 
 static void
@@ -1302,6 +1474,13 @@ sg_compose_page_set_application (SgComposePage *self,
 
   g_signal_connect_object (application, "notify::store", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  {
+    const char *keys[] = { "changed::declare-all-active", "changed::declare-nothing",
+                           "changed::declarations-page-url", "changed::declaration-window-months" };
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      g_signal_connect_object (sg_application_get_settings (application), keys[i],
+                               G_CALLBACK (update_length), self, G_CONNECT_SWAPPED);
+  }
   g_signal_connect_object (application, "notify::analyzer", G_CALLBACK (analyzer_changed_cb),
                            self, G_CONNECT_SWAPPED);
   store_changed_cb (self);
@@ -1339,6 +1518,8 @@ sg_compose_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->ignores, g_hash_table_unref);
   g_clear_pointer (&self->matcher, sg_interest_matcher_free);
+  g_clear_pointer (&self->relevant_orgs, g_strfreev);
+  g_free (self->declaration_override);
   g_free (self->declaration);
   g_free (self->verdict);
 
@@ -1385,6 +1566,8 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compose.copy-final", NULL, copy_final_action);
   gtk_widget_class_install_action (widget_class, "compose.switch-focus", NULL,
                                    switch_focus_action);
+  gtk_widget_class_install_action (widget_class, "compose.edit-declaration", NULL,
+                                   edit_declaration_action);
 }
 
 static void

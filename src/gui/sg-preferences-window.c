@@ -11,6 +11,8 @@ struct _SgPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   /* Template children, alphabetical */
+  GtkSwitch            *declare_all_switch;
+  GtkSwitch            *declare_nothing_switch;
   GtkAdjustment        *declaration_window_adjustment;
   GtkEntry             *declarations_url_entry;
   GtkListBox           *ignored_rules_list;
@@ -151,6 +153,10 @@ sg_preferences_window_constructed (GObject *object)
                    self->reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "declaration-window-months",
                    self->declaration_window_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "declare-all-active",
+                   self->declare_all_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "declare-nothing",
+                   self->declare_nothing_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "declarations-page-url",
                    self->declarations_url_entry, "text", G_SETTINGS_BIND_DEFAULT);
 
@@ -206,6 +212,8 @@ sg_preferences_window_class_init (SgPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, declare_all_switch);
+  gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, declare_nothing_switch);
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow,
                                         declaration_window_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow,
