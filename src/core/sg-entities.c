@@ -257,11 +257,13 @@ collect_names (SgScan *scan)
   guint stop = group_id (scan, "@proper-noun-stop");
   guint first_names = group_id (scan, "@first-names");
   guint org_words = group_id (scan, "@organisation-words");
+  guint places = group_id (scan, "@uk-places");
   const char *text = scan->text.text;
   guint n = tokens->len;
   g_autofree gboolean *cap = g_new0 (gboolean, n + 1);
-  Cursor stop_cursor, first_cursor, org_cursor;
+  Cursor stop_cursor, first_cursor, org_cursor, place_cursor;
 
+  cursor_init (&place_cursor, scan, places);
   cursor_init (&stop_cursor, scan, stop);
   cursor_init (&first_cursor, scan, first_names);
   cursor_init (&org_cursor, scan, org_words);
@@ -284,7 +286,9 @@ collect_names (SgScan *scan)
 
       /* Proper nouns: capitalised, mixed case, not the first word of a sentence. Consecutive
        * ones ("Harrowfield General") make one hit. */
-      if (cap[i] && has_lower (scan, s) && (!sentence_start || is_camel_case (scan, s)))
+      /* A town is a place, not a brand: @uk-places says where, @proper-noun says who makes. */
+      if (cap[i] && has_lower (scan, s) && (!sentence_start || is_camel_case (scan, s)) &&
+          !hit_at (scan, &place_cursor, s.start))
         {
           guint j = i;
 
