@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "sg-platform.h"
+#include "sg-publications.h"
+#include "sg-store-private.h"
+
+void
+sg_publication_free (SgPublication *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->platform);
+  g_free (p->account);
+  g_free (p->method);
+  g_free (p->final_text);
+  g_free (p->declaration);
+  g_free (p->status);
+  g_free (p->remote_url);
+  g_free (p->error);
+  g_free (p->acknowledged);
+  g_free (p);
+}
+
+void
+sg_acknowledgement_free (SgAcknowledgement *ack)
+{
+  if (ack == NULL)
+    return;
+  g_free (ack->rule_id);
+  g_free (ack->match);
+  g_free (ack->reason);
+  g_free (ack);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           i,
+           const char   *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+gint64
+sg_publications_log (SgStore     *store,
+                     gint64       draft_id,
+                     const char  *platform,
+                     const char  *method,
+                     const char  *final_text,
+                     const char  *declaration,
+                     const char  *status,
+                     GPtrArray   *acknowledgements,
+                     GError     **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *declarations = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = -1;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean ok;
+
+  g_return_val_if_fail (SG_IS_STORE (store), -1);
+
+  json_builder_begin_array (b);
+  if (declaration != NULL)
+    json_builder_add_string_value (b, declaration);
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  declarations = json_generator_to_data (gen, NULL);
+
+  db = sg_store_lock (store);
+  if (!sg_store_exec (db, "BEGIN IMMEDIATE", error))
+    {
+      sg_store_unlock (store);
+      return -1;
+    }
+
+  ok = sqlite3_prepare_v2 (db, "INSERT INTO publications (draft_id, at, platform, method, "
+                               "final_text, declarations, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           -1, &stmt, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      if (draft_id > 0)
+        sqlite3_bind_int64 (stmt, 1, draft_id);
+      else
+        sqlite3_bind_null (stmt, 1);
+      sqlite3_bind_int64 (stmt, 2, now);
+      bind_text (stmt, 3, platform);
+      bind_text (stmt, 4, method);
+      bind_text (stmt, 5, final_text);
+      bind_text (stmt, 6, declarations);
+      bind_text (stmt, 7, status);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+  if (ok)
+    id = sqlite3_last_insert_rowid (db);
+
+  for (guint i = 0; ok && acknowledgements != NULL && i < acknowledgements->len; i++)
+    {
+      SgAcknowledgement *ack = g_ptr_array_index (acknowledgements, i);
+
+      stmt = NULL;
+      ok = sqlite3_prepare_v2 (db, "INSERT INTO overrides (publication_id, draft_id, at, rule_id, "
+                                   "match_text, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1,
+                               &stmt, NULL) == SQLITE_OK;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          if (draft_id > 0)
+            sqlite3_bind_int64 (stmt, 2, draft_id);
+          else
+            sqlite3_bind_null (stmt, 2);
+          sqlite3_bind_int64 (stmt, 3, now);
+          bind_text (stmt, 4, ack->rule_id);
+          bind_text (stmt, 5, ack->match);
+          bind_text (stmt, 6, ack->reason);
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  if (ok)
+    ok = sg_store_exec (db, "COMMIT", error);
+  else
+    sg_store_set_error (error, db, "publications");
+  if (!ok)
+    {
+      sg_store_exec (db, "ROLLBACK", NULL);
+      id = -1;
+    }
+  sg_store_unlock (store);
+  return id;
+}
+
+GPtrArray *
+sg_publications_list (SgStore     *store,
+                      const char  *query,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_publication_free);
+  g_autofree char *like = query && *query ? g_strdup_printf ("%%%s%%", query) : NULL;
+  sqlite3 *db = sg_store_lock (store);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+        "SELECT p.id, p.at, p.platform, p.account, p.method, p.final_text, p.declarations, "
+        "       p.status, p.remote_url, p.error, "
+        "       (SELECT group_concat(o.rule_id || ': ' || o.reason, char(10)) "
+        "        FROM overrides o WHERE o.publication_id = p.id) "
+        "FROM publications p WHERE ?1 IS NULL OR p.final_text LIKE ?1 OR p.platform LIKE ?1 "
+        "OR p.account LIKE ?1 ORDER BY p.at DESC, p.id DESC", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sg_store_set_error (error, db, "publications");
+      sg_store_unlock (store);
+      return NULL;
+    }
+  if (like != NULL)
+    sqlite3_bind_text (stmt, 1, like, -1, SQLITE_TRANSIENT);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SgPublication *p = g_new0 (SgPublication, 1);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      const char *decls = (const char *) sqlite3_column_text (stmt, 6);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->at = sqlite3_column_int64 (stmt, 1);
+      p->platform = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      p->account = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      p->method = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      p->final_text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      p->status = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      p->remote_url = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      p->error = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      p->acknowledged = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+      if (decls != NULL && json_parser_load_from_data (parser, decls, -1, NULL) &&
+          JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)) &&
+          json_array_get_length (json_node_get_array (json_parser_get_root (parser))) > 0)
+        p->declaration = g_strdup (json_array_get_string_element (
+                                     json_node_get_array (json_parser_get_root (parser)), 0));
+      g_ptr_array_add (out, p);
+    }
+  sqlite3_finalize (stmt);
+  sg_store_unlock (store);
+  return g_steal_pointer (&out);
+}
+
+char *
+sg_publications_to_html (GPtrArray *publications)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out,
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n"
+    "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;padding:0 1em}"
+    "article{border-bottom:1px solid #ccc;padding:1em 0}pre{white-space:pre-wrap;font-family:inherit}"
+    "</style>\n</head>\n<body>\n<h1>%s</h1>\n", _("My social media posts"), _("My social media posts"));
+
+  for (guint i = 0; i < publications->len; i++)
+    {
+      SgPublication *p = g_ptr_array_index (publications, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (p->at);
+      g_autofree char *stamp = g_date_time_format (when, "%e %B %Y %H:%M");
+      g_autofree char *text = g_markup_escape_text (p->final_text, -1);
+      const SgPlatform *platform = sg_platform_lookup (p->platform, NULL);
+
+      g_string_append_printf (out, "<article><h2>%s — %s</h2>\n<pre>%s</pre>\n",
+                              g_strstrip (stamp), platform ? platform->name : p->platform, text);
+      if (p->acknowledged != NULL)
+        {
+          g_autofree char *ack = g_markup_escape_text (p->acknowledged, -1);
+          g_string_append_printf (out, "<p><strong>%s</strong></p><pre>%s</pre>\n",
+                                  _("Warnings acknowledged:"), ack);
+        }
+      g_string_append (out, "</article>\n");
+    }
+  if (publications->len == 0)
+    g_string_append_printf (out, "<p>%s</p>\n", _("Nothing has been published yet."));
+  g_string_append (out, "</body>\n</html>\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sg-store.h"
+
+G_BEGIN_DECLS
+
+/* Every post that left SocialGuard, with what was declared and which warnings were
+ * acknowledged and why. These do I/O on the store: call them off the main loop. */
+typedef struct {
+  gint64  id;
+  gint64  at;            /* Unix seconds */
+  char   *platform;
+  char   *account;       /* or NULL */
+  char   *method;        /* copy, share, post */
+  char   *final_text;
+  char   *declaration;   /* or NULL */
+  char   *status;        /* done, posted, failed, pending */
+  char   *remote_url;    /* or NULL */
+  char   *error;         /* or NULL */
+  char   *acknowledged;  /* "rule: reason" lines, or NULL */
+} SgPublication;
+
+void       sg_publication_free        (SgPublication *publication);
+
+typedef struct {
+  char *rule_id;
+  char *match;
+  char *reason;
+} SgAcknowledgement;
+
+void       sg_acknowledgement_free    (SgAcknowledgement *ack);
+
+/* Logs one publication and its acknowledgements (SgAcknowledgement*) in one transaction. */
+gint64     sg_publications_log        (SgStore     *store,
+                                       gint64       draft_id,
+                                       const char  *platform,
+                                       const char  *method,
+                                       const char  *final_text,
+                                       const char  *declaration,
+                                       const char  *status,
+                                       GPtrArray   *acknowledgements,
+                                       GError     **error);
+/* Newest first; @query (or NULL) filters by text, platform or account, case-insensitively. */
+GPtrArray *sg_publications_list       (SgStore     *store,
+                                       const char  *query,
+                                       GError     **error);
+/* A printable HTML page of @publications, for appraisal. */
+char      *sg_publications_to_html    (GPtrArray   *publications);
+
+G_END_DECLS
