@@ -8,6 +8,7 @@
 #include "sg-drafts.h"
 #include "sg-finding-row.h"
 #include "sg-interest-register.h"
+#include "sg-publications.h"
 #include "sg-store-private.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
@@ -373,6 +374,15 @@ has_declaration (gpointer data)
   return sg_compose_page_get_declaration (get_page ()) != NULL;
 }
 
+/* adw_message_dialog_response() only emits the signal; a click would also close it. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_declaration (void)
 {
@@ -437,7 +447,7 @@ test_declaration (void)
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
     gtk_editable_set_text (reason, "the talk was unpaid after all");
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
-    adw_message_dialog_response (dialog, "save");
+    respond (dialog, "save");
     g_assert_cmpstr (sg_compose_page_get_declaration (page), ==, "No declaration needed.");
 
     sg_test_iterate (300);
@@ -454,7 +464,7 @@ test_declaration (void)
     /* Back to the register's wording. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.edit-declaration", NULL));
     dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-    adw_message_dialog_response (dialog, "reset");
+    respond (dialog, "reset");
     g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
                      "Declaration of interests: I receive speaker fees from Pellana.");
   }
@@ -481,6 +491,84 @@ test_declaration (void)
     g_settings_reset (settings, "declare-nothing");
   }
   sg_compose_page_set_platform (page, "x");
+}
+
+static void
+published_cb (SgComposePage *page,
+              gboolean      *published)
+{
+  *published = TRUE;
+}
+
+/* Publishing: an error cannot leave without a reason; the copy is logged with it. */
+static void
+test_publish (void)
+{
+  SgComposePage *page = get_page ();
+  const char *post = "Discharged today, NHS no 943 476 5919, all went well.";
+  AdwMessageDialog *dialog;
+  GPtrArray *reasons;
+  gboolean published = FALSE;
+  gulong id;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  SgPublication *entry;
+
+  set_text (post);
+  g_assert_nonnull (find_row ("confidentiality.nhs-number"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+  g_assert_cmpuint (reasons->len, >=, 1);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      gtk_editable_set_text (g_ptr_array_index (reasons, i), "   ");
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
+      gtk_editable_set_text (g_ptr_array_index (reasons, i), "test number from the training pack");
+    }
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "copy"));
+  sg_test_iterate (200);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (dialog), "publish-preflight");
+    g_test_message ("Screenshot: %s", shot);
+  }
+
+  id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
+  respond (dialog, "copy");
+  g_assert_true (sg_test_wait (is_true, &published, 5000));
+  g_signal_handler_disconnect (page, id);
+
+  {
+    GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (page)));
+    GValue value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, post);
+    g_value_unset (&value);
+  }
+
+  log = sg_publications_list (sg_application_get_store (app), "943 476", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  entry = g_ptr_array_index (log, 0);
+  g_assert_cmpstr (entry->method, ==, "copy");
+  g_assert_cmpstr (entry->final_text, ==, post);
+  g_assert_nonnull (strstr (entry->acknowledged, "confidentiality.nhs-number"));
+  g_assert_nonnull (strstr (entry->acknowledged, "test number from the training pack"));
+
+  /* Cancelling logs nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  respond (dialog, "cancel");
+  sg_test_iterate (200);
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = sg_publications_list (sg_application_get_store (app), NULL, &error);
+  g_assert_cmpuint (log->len, ==, 1);
 }
 
 static void
@@ -515,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/platform", test_platform_length);
   g_test_add_func ("/sg/compose/keyboard", test_keyboard);
   g_test_add_func ("/sg/compose/declaration", test_declaration);
+  g_test_add_func ("/sg/compose/publish", test_publish);
 
   ret = g_test_run ();
 

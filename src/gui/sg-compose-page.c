@@ -9,6 +9,7 @@
 #include "sg-interest-register.h"
 #include "sg-length.h"
 #include "sg-platform.h"
+#include "sg-publications.h"
 #include "sg-watch-list.h"
 #include "sg-window.h"
 
@@ -62,6 +63,7 @@ G_DEFINE_FINAL_TYPE (SgComposePage, sg_compose_page, GTK_TYPE_WIDGET)
 enum {
   FINDINGS_CHANGED,
   DRAFT_LOADED,
+  PUBLISHED,
   N_SIGNALS
 };
 
@@ -1302,6 +1304,219 @@ edit_declaration_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Publishing: the pre-flight check, then copy or share, logged */
+
+typedef struct {
+  gint64     draft_id;
+  char      *platform;
+  char      *method;
+  char      *text;
+  char      *declaration;
+  GPtrArray *acks;
+} PublishJob;
+
+static void
+publish_job_free (PublishJob *j)
+{
+  g_free (j->platform);
+  g_free (j->method);
+  g_free (j->text);
+  g_free (j->declaration);
+  g_clear_pointer (&j->acks, g_ptr_array_unref);
+  g_free (j);
+}
+
+static gboolean
+publish_job (SgStore   *store,
+             gpointer   data,
+             GError   **error)
+{
+  PublishJob *j = data;
+  return sg_publications_log (store, j->draft_id, j->platform, j->method, j->text, j->declaration,
+                              "done", j->acks, error) > 0;
+}
+
+static void
+published_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  g_signal_emit (self, signals[PUBLISHED], 0);
+}
+
+static void
+preflight_changed_cb (AdwMessageDialog *dialog)
+{
+  GPtrArray *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+  gboolean all = TRUE;
+
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      g_autofree char *r = g_strstrip (g_strdup (gtk_editable_get_text (g_ptr_array_index (reasons, i))));
+      all &= *r != '\0';
+    }
+
+  /* Errors must each be acknowledged with a reason before the text can leave. */
+  adw_message_dialog_set_response_enabled (dialog, "copy", all);
+  if (adw_message_dialog_has_response (dialog, "share"))
+    adw_message_dialog_set_response_enabled (dialog, "share", all);
+}
+
+static void
+preflight_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       SgComposePage    *self)
+{
+  GPtrArray *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+  const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
+  g_autofree char *text = get_final_text (self);
+  PublishJob *j;
+
+  if (!g_str_equal (response, "copy") && !g_str_equal (response, "share"))
+    return;
+
+  j = g_new0 (PublishJob, 1);
+  j->draft_id = self->draft_id;
+  j->platform = g_strdup (sg_compose_page_get_platform (self));
+  j->method = g_strdup (response);
+  j->text = g_strdup (text);
+  j->declaration = g_strdup (self->declaration);
+  j->acks = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_acknowledgement_free);
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      GtkEditable *entry = g_ptr_array_index (reasons, i);
+      SgFinding *finding = g_object_get_data (G_OBJECT (entry), "finding");
+      SgAcknowledgement *ack = g_new0 (SgAcknowledgement, 1);
+
+      ack->rule_id = g_strdup (sg_finding_get_rule_id (finding));
+      ack->match = g_strdup (sg_finding_get_match (finding));
+      ack->reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+      g_ptr_array_add (j->acks, ack);
+    }
+
+  if (g_str_equal (response, "copy"))
+    {
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+      add_toast (self, adw_toast_new (_("Copied to the clipboard and logged in History")));
+    }
+  else if (platform != NULL && platform->share_url != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (text, NULL, FALSE);
+      g_autoptr(GString) url = g_string_new (platform->share_url);
+
+      g_string_replace (url, "{text}", escaped, 0);
+      gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url->str,
+                    GDK_CURRENT_TIME);
+      add_toast (self, adw_toast_new (_("Opened the share page and logged it in History")));
+    }
+
+  run_job (self, publish_job, j, (GDestroyNotify) publish_job_free, published_cb, NULL);
+}
+
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (widget);
+  const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
+  GtkWidget *list = gtk_list_box_new ();
+  GPtrArray *reasons = g_ptr_array_new ();
+  AdwMessageDialog *dialog;
+  guint n_errors = 0, n_warnings = 0;
+  g_autofree char *body = NULL;
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      SgFinding *f;
+      g_autofree char *title = NULL;
+
+      if (!SG_IS_FINDING_ROW (child))
+        continue;
+      f = sg_finding_row_get_finding (SG_FINDING_ROW (child));
+      if (sg_finding_get_severity (f) < SG_SEVERITY_WARNING)
+        continue;
+
+      title = g_strdup_printf ("%s: “%s”", sg_finding_get_title (f), sg_finding_get_match (f));
+      if (sg_finding_get_severity (f) == SG_SEVERITY_ERROR)
+        {
+          GtkWidget *row = adw_entry_row_new ();
+          g_autofree char *prompt = g_strdup_printf (_("%s — why post it anyway?"), title);
+
+          /* Titles and drafts are plain text: an "&" must not be read as markup. */
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prompt);
+          g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (f), g_object_unref);
+          g_ptr_array_add (reasons, row);
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+          n_errors++;
+        }
+      else
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sg_finding_get_message (f));
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+          n_warnings++;
+        }
+    }
+
+  if (n_errors > 0)
+    body = g_strdup_printf (ngettext ("%u serious problem is still in the post. Fix it, or give a "
+                                      "reason to post anyway; the reason is kept in History.",
+                                      "%u serious problems are still in the post. Fix them, or give "
+                                      "a reason for each to post anyway; the reasons are kept in "
+                                      "History.", n_errors), n_errors);
+  else if (n_warnings > 0)
+    body = g_strdup_printf (ngettext ("Check this item once more before the post leaves.",
+                                      "Check these %u items once more before the post leaves.",
+                                      n_warnings), n_warnings);
+  else
+    body = g_strdup (_("Nothing is flagged. The final text, with any declaration, will be logged "
+                       "in History."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       n_errors ? _("Not Ready to Post")
+                                                                : _("Publish"), body));
+  if (n_errors + n_warnings > 0)
+    adw_message_dialog_set_extra_child (dialog, list);
+  else
+    g_object_ref_sink (list), g_object_unref (list);
+
+  adw_message_dialog_add_response (dialog, "cancel", _("_Back to the Draft"));
+  adw_message_dialog_add_response (dialog, "copy", _("_Copy Text"));
+  if (platform != NULL && platform->share_url != NULL)
+    adw_message_dialog_add_response (dialog, "share", _("_Open Share Page"));
+  /* "Post anyway" is never the default: Enter goes back to the draft when anything is flagged. */
+  adw_message_dialog_set_default_response (dialog, n_errors + n_warnings ? "cancel" : "copy");
+  if (n_errors + n_warnings == 0)
+    adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "reasons", reasons, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < reasons->len; i++)
+    g_signal_connect_swapped (g_ptr_array_index (reasons, i), "changed",
+                              G_CALLBACK (preflight_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (preflight_response_cb), self, 0);
+  preflight_changed_cb (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Drafts list */
 
 static void
@@ -1538,6 +1753,9 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   signals[FINDINGS_CHANGED] =
     g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[PUBLISHED] =
+    g_signal_new ("published", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[DRAFT_LOADED] =
     g_signal_new ("draft-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1568,6 +1786,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
                                    switch_focus_action);
   gtk_widget_class_install_action (widget_class, "compose.edit-declaration", NULL,
                                    edit_declaration_action);
+  gtk_widget_class_install_action (widget_class, "compose.publish", NULL, publish_action);
 }
 
 static void
