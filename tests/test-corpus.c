@@ -26,6 +26,14 @@
 #define BLIND_CATEGORY         0.80
 #define BLIND_CLEAN_FALSE      0.06
 
+/* holdout-3 (120 drafts, mostly indirect wording) has NOT been read by anyone tuning rules.
+ * Its first run, on 25 Nov 2026: 43/80 = 0.54 flagged right, 0/40 clean posts flagged. Keep
+ * it unread: it is the honest measure of drafts nobody has tuned for. Floors guard the
+ * figure without tempting anyone to open the file. */
+#define UNSEEN_FLAGGED_RIGHT   0.50
+#define UNSEEN_CATEGORY        0.30
+#define UNSEEN_CLEAN_FALSE     0.05
+
 typedef struct {
   guint expected;
   guint caught;
@@ -197,7 +205,11 @@ main (int   argc,
                                 BLIND_CLEAN_FALSE };
 
   g_test_add_data_func ("/sg/corpus/dev", &dev, test_labelled_set);
+  static const Floors unseen = { "SG_HOLDOUT_UNSEEN", UNSEEN_FLAGGED_RIGHT, UNSEEN_CATEGORY,
+                                 UNSEEN_CLEAN_FALSE };
+
   g_test_add_data_func ("/sg/corpus/holdout", &holdout, test_labelled_set);
   g_test_add_data_func ("/sg/corpus/holdout-2", &blind, test_labelled_set);
+  g_test_add_data_func ("/sg/corpus/holdout-3-unseen", &unseen, test_labelled_set);
   return g_test_run ();
 }
