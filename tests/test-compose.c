@@ -500,6 +500,18 @@ published_cb (SgComposePage *page,
   *published = TRUE;
 }
 
+static gboolean
+history_has_one (gpointer data)
+{
+  return sg_history_page_get_n_shown (data) == 1;
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
 /* Publishing: an error cannot leave without a reason; the copy is logged with it. */
 static void
 test_publish (void)
@@ -560,6 +572,38 @@ test_publish (void)
   g_assert_cmpstr (entry->final_text, ==, post);
   g_assert_nonnull (strstr (entry->acknowledged, "confidentiality.nhs-number"));
   g_assert_nonnull (strstr (entry->acknowledged, "test number from the training pack"));
+
+  /* History lists it, finds it by search, and says so when nothing matches. */
+  {
+    GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    SgHistoryPage *history = sg_window_get_history_page (SG_WINDOW (window));
+    GtkEditable *search = GTK_EDITABLE (sg_test_find_by_label (GTK_WIDGET (history),
+                                                               "Search history"));
+    g_autofree char *shot = NULL;
+    gboolean loaded = FALSE;
+
+    g_assert_true (sg_test_wait (history_has_one, history, 5000));
+    g_assert_nonnull (search);
+
+    id = g_signal_connect_swapped (history, "loaded", G_CALLBACK (set_true), &loaded);
+    gtk_editable_set_text (search, "no such words anywhere");
+    g_assert_true (sg_test_wait (is_true, &loaded, 5000));
+    g_assert_cmpuint (sg_history_page_get_n_shown (history), ==, 0);
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (history), "No Matching Posts"));
+
+    loaded = FALSE;
+    gtk_editable_set_text (search, "DISCHARGED");
+    g_assert_true (sg_test_wait (is_true, &loaded, 5000));
+    g_signal_handler_disconnect (history, id);
+    g_assert_cmpuint (sg_history_page_get_n_shown (history), ==, 1);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+    sg_test_iterate (300);
+    shot = sg_test_save_png (GTK_WIDGET (window), "history");
+    g_test_message ("Screenshot: %s", shot);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "compose"));
+    gtk_editable_set_text (search, "");
+  }
 
   /* Cancelling logs nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));

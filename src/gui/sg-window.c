@@ -6,6 +6,7 @@
 #include "sg-compose-page.h"
 #include "sg-error.h"
 #include "sg-interests-page.h"
+#include "sg-history-page.h"
 #include "sg-privacy-page.h"
 #include "sg-window.h"
 
@@ -19,6 +20,7 @@ struct _SgWindow
   GtkRevealer          *due_revealer;
   SgInterestsPage      *interests_page;
   SgPrivacyPage        *privacy_page;
+  SgHistoryPage        *history_page;
   AdwViewStackPage     *privacy_stack_page;
   GtkLabel             *problem_label;
   GtkRevealer          *problem_revealer;
@@ -222,6 +224,9 @@ sg_window_setup (SgWindow *self)
   sg_compose_page_set_application (self->compose_page, self->application);
   sg_interests_page_set_application (self->interests_page, self->application);
   sg_privacy_page_set_application (self->privacy_page, self->application);
+  sg_history_page_set_application (self->history_page, self->application);
+  g_signal_connect_object (self->compose_page, "published", G_CALLBACK (sg_history_page_reload),
+                           self->history_page, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->privacy_page, "notify::n-due", G_CALLBACK (privacy_due_cb), self,
                            G_CONNECT_SWAPPED);
   /* A change in the register changes the declarations Compose appends. */
@@ -307,6 +312,7 @@ sg_window_class_init (SgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgWindow, due_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, interests_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_page);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_revealer);
@@ -332,6 +338,7 @@ sg_window_init (SgWindow *self)
   g_type_ensure (SG_TYPE_COMPOSE_PAGE);
   g_type_ensure (SG_TYPE_INTERESTS_PAGE);
   g_type_ensure (SG_TYPE_PRIVACY_PAGE);
+  g_type_ensure (SG_TYPE_HISTORY_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -362,6 +369,14 @@ sg_window_get_privacy_page (SgWindow *self)
   g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
 
   return self->privacy_page;
+}
+
+SgHistoryPage *
+sg_window_get_history_page (SgWindow *self)
+{
+  g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
+
+  return self->history_page;
 }
 
 SgInterestsPage *

@@ -5,6 +5,7 @@
 
 #include "sg-application.h"
 #include "sg-compose-page.h"
+#include "sg-history-page.h"
 #include "sg-interests-page.h"
 #include "sg-privacy-page.h"
 
@@ -16,6 +17,7 @@ G_DECLARE_FINAL_TYPE (SgWindow, sg_window, SG, WINDOW, AdwApplicationWindow)
 SgWindow   *sg_window_new            (SgApplication *application);
 SgComposePage *sg_window_get_compose_page (SgWindow *self);
 SgInterestsPage *sg_window_get_interests_page (SgWindow *self);
+SgHistoryPage *sg_window_get_history_page (SgWindow *self);
 SgPrivacyPage *sg_window_get_privacy_page (SgWindow *self);
 const char *sg_window_get_page       (SgWindow      *self);
 void        sg_window_set_page       (SgWindow      *self,

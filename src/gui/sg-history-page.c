@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* History: every post that left SocialGuard, newest first, with its declaration and the
+ * reasons given for posting past a warning. Read-only: the log is a record, for appraisal. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sg-history-page.h"
+#include "sg-platform.h"
+#include "sg-publications.h"
+#include "sg-window.h"
+
+struct _SgHistoryPage
+{
+  GtkWidget       parent_instance;
+
+  GtkStack       *stack;
+  GtkListBox     *list;
+  GtkSearchEntry *search;
+  AdwStatusPage  *empty;
+
+  SgApplication  *application;
+  GCancellable   *cancellable;   /* of the listing in flight */
+  GPtrArray      *shown;         /* SgPublication* */
+};
+
+G_DEFINE_FINAL_TYPE (SgHistoryPage, sg_history_page, GTK_TYPE_WIDGET)
+
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+toast (SgHistoryPage *self,
+       const char    *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SG_IS_WINDOW (root))
+    sg_window_add_toast (SG_WINDOW (root), adw_toast_new (text));
+}
+
+static SgStore *
+get_store (SgHistoryPage *self)
+{
+  return self->application != NULL ? sg_application_get_store (self->application) : NULL;
+}
+
+static const char *
+method_label (const char *method)
+{
+  if (g_strcmp0 (method, "copy") == 0)
+    return _("Copied");
+  if (g_strcmp0 (method, "share") == 0)
+    return _("Share page");
+  if (g_strcmp0 (method, "post") == 0)
+    return _("Posted");
+  return method;
+}
+
+/* Rows */
+
+static GtkWidget *
+detail_label (const char *text,
+              gboolean    dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static GtkWidget *
+publication_row (const SgPublication *p)
+{
+  const SgPlatform *platform = sg_platform_lookup (p->platform, NULL);
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (p->at);
+  g_autofree char *stamp = g_date_time_format (when, "%e %b %Y %H:%M");
+  g_autofree char *subtitle = NULL;
+  g_autofree char *first_line = NULL;
+  const char *nl = strchr (p->final_text ? p->final_text : "", '\n');
+  GtkWidget *row = adw_expander_row_new ();
+
+  first_line = nl ? g_strndup (p->final_text, nl - p->final_text) : g_strdup (p->final_text);
+  /* libadwaita 1.2 cannot limit an expander row's title to one line: shorten it here. */
+  if (first_line != NULL && g_utf8_strlen (first_line, -1) > 90)
+    {
+      g_autofree char *head = g_utf8_substring (first_line, 0, 89);
+      g_free (first_line);
+      first_line = g_strconcat (head, "…", NULL);
+    }
+  subtitle = g_strdup_printf ("%s · %s · %s", g_strstrip (stamp),
+                              platform != NULL ? platform->name : p->platform,
+                              method_label (p->method));
+  if (p->acknowledged != NULL)
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+      subtitle = g_strdup_printf (_("%s · posted past a warning"), plain);
+    }
+
+  /* Drafts are plain text: "&" or "<" in a post must not be read as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), first_line ? first_line : "");
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  subtitle, -1);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_label (p->final_text, FALSE));
+  if (p->declaration == NULL || *p->declaration == '\0')
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              detail_label (_("No declaration was appended."), TRUE));
+  if (p->acknowledged != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Posted past these warnings, with your reasons:\n%s"),
+                                               p->acknowledged);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_label (text, TRUE));
+    }
+  if (p->remote_url != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_label (p->remote_url, TRUE));
+  if (p->error != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_label (p->error, TRUE));
+  return row;
+}
+
+static void
+rebuild (SgHistoryPage *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  for (guint i = 0; self->shown != NULL && i < self->shown->len; i++)
+    gtk_list_box_append (self->list, publication_row (g_ptr_array_index (self->shown, i)));
+
+  if (self->shown != NULL && self->shown->len > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else
+    {
+      if (*query != '\0')
+        {
+          adw_status_page_set_title (self->empty, _("No Matching Posts"));
+          adw_status_page_set_description (self->empty, _("Try other words, a platform or an account."));
+        }
+      else
+        {
+          adw_status_page_set_title (self->empty, _("Nothing Published Yet"));
+          adw_status_page_set_description (self->empty,
+                                           _("When a post leaves SocialGuard, by copy, share page or "
+                                             "direct posting, it is recorded here with its "
+                                             "declaration and any warnings you posted past. The "
+                                             "record stays on this computer."));
+        }
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+}
+
+/* Listing, off the main loop */
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SgStore *store = g_object_get_data (G_OBJECT (task), "store");
+  GError *error = NULL;
+  GPtrArray *list = sg_publications_list (store, task_data, &error);
+
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+listed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SgHistoryPage *self = SG_HISTORY_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (list == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = list;
+  rebuild (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+void
+sg_history_page_reload (SgHistoryPage *self)
+{
+  SgStore *store = get_store (self);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *query = NULL;
+
+  g_return_if_fail (SG_IS_HISTORY_PAGE (self));
+
+  if (store == NULL)
+    return;
+
+  /* A newer search replaces the one in flight. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+  task = g_task_new (self, self->cancellable, listed_cb, NULL);
+  g_task_set_source_tag (task, sg_history_page_reload);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (store), g_object_unref);
+  g_task_set_task_data (task, *query ? g_steal_pointer (&query) : NULL, g_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+void
+sg_history_page_set_application (SgHistoryPage *self,
+                                 SgApplication *application)
+{
+  self->application = application;
+  g_signal_connect_object (application, "notify::store", G_CALLBACK (sg_history_page_reload),
+                           self, G_CONNECT_SWAPPED);
+  sg_history_page_reload (self);
+}
+
+guint
+sg_history_page_get_n_shown (SgHistoryPage *self)
+{
+  g_return_val_if_fail (SG_IS_HISTORY_PAGE (self), 0);
+
+  return self->shown != NULL ? self->shown->len : 0;
+}
+
+/* Export, for appraisal */
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    SgHistoryPage   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+      g_autofree char *html = sg_publications_to_html (self->shown ? self->shown : empty);
+
+      /* The file holds post texts: readable by the user only, like the database. */
+      if (!g_file_replace_contents (file, html, strlen (html), NULL, FALSE,
+                                    G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                    NULL, NULL, &error))
+        toast (self, error->message);
+      else
+        toast (self, _("History exported; open it in a browser to print it"));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export Publishing History"),
+                                 GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "publishing-history.html");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* GObject */
+
+static void
+sg_history_page_dispose (GObject *object)
+{
+  SgHistoryPage *self = SG_HISTORY_PAGE (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (sg_history_page_parent_class)->dispose (object);
+}
+
+static void
+sg_history_page_finalize (GObject *object)
+{
+  SgHistoryPage *self = SG_HISTORY_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sg_history_page_parent_class)->finalize (object);
+}
+
+static void
+sg_history_page_class_init (SgHistoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sg_history_page_dispose;
+  object_class->finalize = sg_history_page_finalize;
+
+  signals[LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "history.export", NULL, export_action);
+}
+
+/* Built in code: a search bar, an empty state and a list. */
+static void
+sg_history_page_init (SgHistoryPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  g_object_set (self->search, "placeholder-text", _("Search posts, platforms and accounts"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search history"), -1);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (sg_history_page_reload),
+                            self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "history.export");
+  gtk_widget_set_tooltip_text (export, _("The posts listed, printable, for appraisal"));
+  gtk_box_append (GTK_BOX (bar), export);
+  {
+    /* The search lines up with the list below it. */
+    GtkWidget *bar_clamp = adw_clamp_new ();
+
+    adw_clamp_set_maximum_size (ADW_CLAMP (bar_clamp), 800);
+    adw_clamp_set_child (ADW_CLAMP (bar_clamp), bar);
+    gtk_box_append (GTK_BOX (box), bar_clamp);
+  }
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+
+  self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty, "document-open-recent-symbolic");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty), "empty");
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->list), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->list), 24);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->list), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->list), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Published posts"), -1);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_stack_add_named (self->stack, scroller, "list");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+  rebuild (self);
+}
