@@ -18,6 +18,10 @@ typedef enum {
   SG_ERROR_INVALID_INPUT,      /* invalid UTF-8, unreadable file */
   SG_ERROR_INVALID_RULES,      /* a malformed rule pack or data file */
   SG_ERROR_NOT_SUPPORTED,
+  SG_ERROR_SIGN_IN_NEEDED,     /* the service refused the token or password (401/403) */
+  SG_ERROR_REJECTED,           /* the service refused the post; the message says why */
+  SG_ERROR_NETWORK,            /* no answer, or the connection dropped: nothing is known sent */
+  SG_ERROR_SERVICE_BUSY,       /* 429 or 5xx, still after the retries */
 } SgError;
 
 GQuark sg_error_quark (void);

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Posting to Mastodon (POST /api/v1/statuses). The Idempotency-Key makes every retry, ours
+ * or the user's, safe: the server keeps the first post made with a key and returns it again.
+ * Messages name what happened and what is kept, never the text of the post. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "sg-error.h"
+#include "sg-mastodon-client.h"
+
+#define MAX_ATTEMPTS 3
+
+struct _SgMastodonClient
+{
+  GObject      parent_instance;
+
+  char        *instance;   /* without a trailing slash */
+  char        *token;
+  SoupSession *session;
+  guint        max_wait;
+};
+
+G_DEFINE_FINAL_TYPE (SgMastodonClient, sg_mastodon_client, G_TYPE_OBJECT)
+
+typedef struct {
+  GBytes *body;
+  char   *key;
+  guint   attempt;
+} PostData;
+
+static void
+post_data_free (PostData *d)
+{
+  g_bytes_unref (d->body);
+  g_free (d->key);
+  g_free (d);
+}
+
+static void send_attempt (GTask *task);
+
+/* Only https, so certificates are always checked; plain http only to this machine (tests). */
+static gboolean
+check_instance (const char  *instance,
+                GError     **error)
+{
+  g_autoptr(GUri) uri = g_uri_parse (instance, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+  if (uri != NULL && g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 && host && *host)
+    return TRUE;
+  if (uri != NULL && g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 &&
+      (g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "localhost") == 0))
+    return TRUE;
+
+  g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+               _("“%s” is not a Mastodon server address. It looks like https://mastodon.social."),
+               instance);
+  return FALSE;
+}
+
+static char *
+server_message (GBytes *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize len = 0;
+  const char *data = body ? g_bytes_get_data (body, &len) : NULL;
+  JsonNode *root;
+
+  if (data == NULL || !json_parser_load_from_data (parser, data, len, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
+                                                               "error", NULL));
+}
+
+/* Retry-After is seconds or an HTTP date; anything else means "soon". */
+static guint
+retry_after (SoupMessage *msg,
+             guint        attempt)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                    "Retry-After");
+  guint64 seconds;
+
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &seconds, NULL))
+    return seconds;
+  if (value != NULL)
+    {
+      g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (value);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      if (when != NULL)
+        return MAX (0, g_date_time_difference (when, now) / G_TIME_SPAN_SECOND);
+    }
+  return 1u << (attempt - 1);   /* 1 s, then 2 s */
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  /* send_attempt() takes over our reference; sent_cb() drops it. */
+  if (g_task_return_error_if_cancelled (task))
+    g_object_unref (task);
+  else
+    send_attempt (task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sent_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SgMastodonClient *self = g_task_get_source_object (task);
+  PostData *d = g_task_get_task_data (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
+                                                              &error);
+  g_autofree char *message = NULL;
+  guint status;
+
+  if (body == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, SG_ERROR, SG_ERROR_NETWORK,
+                                 _("The connection to %s failed (%s), so the post may not have "
+                                   "been sent. Your text is kept, and posting again is safe: it "
+                                   "will not appear twice."), self->instance, error->message);
+      return;
+    }
+
+  status = soup_message_get_status (msg);
+  message = server_message (body);
+
+  if (status >= 200 && status < 300)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      gsize len;
+      const char *data = g_bytes_get_data (body, &len);
+      JsonNode *root;
+      const char *url = NULL;
+
+      if (data != NULL && json_parser_load_from_data (parser, data, len, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
+        url = json_object_get_string_member_with_default (json_node_get_object (root), "url", NULL);
+      /* Posted, even if the answer is odd: report success, with the server as the link. */
+      g_task_return_pointer (task, g_strdup (url ? url : self->instance), g_free);
+      return;
+    }
+
+  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+    {
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                               _("%s did not accept your sign-in. Sign in again; the post was "
+                                 "not sent and your text is kept."), self->instance);
+      return;
+    }
+
+  if (status == 429 /* Too Many Requests */ || status >= 500)
+    {
+      guint wait = retry_after (msg, d->attempt);
+
+      if (d->attempt < MAX_ATTEMPTS && wait <= self->max_wait)
+        {
+          g_autoptr(GSource) source = g_timeout_source_new_seconds (wait);
+
+          /* Same body, same key: if the first attempt did land, this returns it again. */
+          g_source_set_callback (source, retry_cb, g_object_ref (task), NULL);
+          g_source_attach (source, g_task_get_context (task));
+          return;
+        }
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                               _("%s is busy or having trouble (HTTP %u), so the post was not "
+                                 "sent. Your text is kept; try again in a few minutes."),
+                               self->instance, status);
+      return;
+    }
+
+  g_task_return_new_error (task, SG_ERROR, SG_ERROR_REJECTED,
+                           _("%s refused the post: %s. Your text is kept."), self->instance,
+                           message ? message : soup_status_get_phrase (status));
+}
+
+/* Takes a reference to @task, given up in sent_cb(). */
+static void
+send_attempt (GTask *task)
+{
+  SgMastodonClient *self = g_task_get_source_object (task);
+  PostData *d = g_task_get_task_data (task);
+  g_autofree char *url = g_strconcat (self->instance, "/api/v1/statuses", NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_POST, url);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+
+  d->attempt++;
+  soup_message_headers_replace (headers, "Authorization", auth);
+  soup_message_headers_replace (headers, "Idempotency-Key", d->key);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_set_request_body_from_bytes (msg, "application/json", d->body);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), sent_cb, task);
+}
+
+void
+sg_mastodon_client_post_async (SgMastodonClient    *self,
+                               const char          *text,
+                               const char          *visibility,
+                               const char          *idempotency_key,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  PostData *d;
+  char *json;
+
+  g_return_if_fail (SG_IS_MASTODON_CLIENT (self));
+  g_return_if_fail (text != NULL && idempotency_key != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sg_mastodon_client_post_async);
+
+  if (!check_instance (self->instance, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, text);
+  json_builder_set_member_name (builder, "visibility");
+  json_builder_add_string_value (builder, visibility ? visibility : "public");
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+
+  d = g_new0 (PostData, 1);
+  d->body = g_bytes_new_take (json, strlen (json));
+  d->key = g_strdup (idempotency_key);
+  g_task_set_task_data (task, d, (GDestroyNotify) post_data_free);
+  send_attempt (g_steal_pointer (&task));
+}
+
+char *
+sg_mastodon_client_post_finish (SgMastodonClient  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+sg_mastodon_client_set_max_wait (SgMastodonClient *self,
+                                 guint             seconds)
+{
+  g_return_if_fail (SG_IS_MASTODON_CLIENT (self));
+
+  self->max_wait = seconds;
+}
+
+SgMastodonClient *
+sg_mastodon_client_new (const char *instance,
+                        const char *token)
+{
+  SgMastodonClient *self = g_object_new (SG_TYPE_MASTODON_CLIENT, NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (instance));
+  gsize len = strlen (trimmed);
+
+  while (len > 0 && trimmed[len - 1] == '/')
+    trimmed[--len] = '\0';
+  self->instance = g_steal_pointer (&trimmed);
+  self->token = g_strdup (token);
+  return self;
+}
+
+static void
+sg_mastodon_client_finalize (GObject *object)
+{
+  SgMastodonClient *self = SG_MASTODON_CLIENT (object);
+
+  g_clear_object (&self->session);
+  g_free (self->instance);
+  /* The token is a secret: do not leave it in freed memory. */
+  if (self->token != NULL)
+    memset (self->token, 0, strlen (self->token));
+  g_free (self->token);
+
+  G_OBJECT_CLASS (sg_mastodon_client_parent_class)->finalize (object);
+}
+
+static void
+sg_mastodon_client_class_init (SgMastodonClientClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sg_mastodon_client_finalize;
+}
+
+static void
+sg_mastodon_client_init (SgMastodonClient *self)
+{
+  /* No proxy resolver surprises and a bounded wait: a post either lands or fails clearly. */
+  self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 30,
+                                                 "user-agent", "SocialGuard/" PACKAGE_VERSION,
+                                                 NULL);
+  self->max_wait = 60;
+}

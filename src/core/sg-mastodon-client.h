@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define SG_TYPE_MASTODON_CLIENT (sg_mastodon_client_get_type ())
+G_DECLARE_FINAL_TYPE (SgMastodonClient, sg_mastodon_client, SG, MASTODON_CLIENT, GObject)
+
+/* A client for one Mastodon account: @instance is its base URL ("https://mastodon.social"),
+ * @token an access token with the write:statuses scope. Nothing connects until a call. */
+SgMastodonClient *sg_mastodon_client_new          (const char           *instance,
+                                                   const char           *token);
+/* The longest this client waits for a Retry-After before giving up (default 60 s). */
+void              sg_mastodon_client_set_max_wait (SgMastodonClient     *self,
+                                                   guint                 seconds);
+
+/* Posts @text with @visibility ("public", "unlisted", "private", "direct"). @idempotency_key
+ * must be the same for every attempt at the same post, including the user's own retries
+ * after a failure: the server then never posts it twice. 429 and 5xx are retried (up to
+ * three attempts, waiting as the server asks); errors are in SG_ERROR. The result is the
+ * post's URL. */
+void              sg_mastodon_client_post_async   (SgMastodonClient     *self,
+                                                   const char           *text,
+                                                   const char           *visibility,
+                                                   const char           *idempotency_key,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+char             *sg_mastodon_client_post_finish  (SgMastodonClient     *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+
+G_END_DECLS

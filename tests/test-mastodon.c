@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Mastodon client against a loopback SoupServer that plays POST /api/v1/statuses as the
+ * documentation describes it, including the Idempotency-Key, and checks what is sent. */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "sg-error.h"
+#include "sg-mastodon-client.h"
+
+typedef enum {
+  ANSWER_OK,
+  ANSWER_STORE_THEN_500,   /* the post lands, but the answer is lost in a 500 */
+  ANSWER_500,
+  ANSWER_401,
+  ANSWER_422,
+  ANSWER_429,
+  ANSWER_DROP,             /* the connection is closed without an answer */
+} Answer;
+
+typedef struct {
+  SoupServer *server;
+  char       *base;
+  Answer      script[8];
+  guint       n_script;
+  guint       requests;
+  GHashTable *posts;       /* Idempotency-Key → status text */
+  char       *last_auth;
+  char       *last_visibility;
+} Fixture;
+
+static void
+answer_json (SoupServerMessage *msg,
+             guint              status,
+             const char        *json)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+}
+
+static void
+statuses_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  Fixture *f = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  const char *key = soup_message_headers_get_one (headers, "Idempotency-Key");
+  Answer answer = f->requests < f->n_script ? f->script[f->requests] : ANSWER_OK;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  g_autofree char *reply = NULL;
+
+  f->requests++;
+  g_free (f->last_auth);
+  f->last_auth = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
+
+  if (soup_server_message_get_method (msg) != SOUP_METHOD_POST || key == NULL ||
+      !json_parser_load_from_data (parser, body->data, body->length, NULL))
+    {
+      answer_json (msg, 400, "{\"error\":\"bad request\"}");
+      return;
+    }
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_free (f->last_visibility);
+  f->last_visibility = g_strdup (json_object_get_string_member (object, "visibility"));
+
+  switch (answer)
+    {
+    case ANSWER_401:
+      answer_json (msg, 401, "{\"error\":\"The access token is invalid\"}");
+      return;
+    case ANSWER_422:
+      answer_json (msg, 422, "{\"error\":\"Validation failed: Text character limit of 500 exceeded\"}");
+      return;
+    case ANSWER_429:
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", "1");
+      answer_json (msg, 429, "{\"error\":\"Too many requests\"}");
+      return;
+    case ANSWER_500:
+      answer_json (msg, 500, "{\"error\":\"Internal error\"}");
+      return;
+    case ANSWER_DROP:
+      g_io_stream_close (soup_server_message_steal_connection (msg), NULL, NULL);
+      return;
+    case ANSWER_STORE_THEN_500:
+    case ANSWER_OK:
+    default:
+      break;
+    }
+
+  /* What Mastodon does: the first post with a key is kept, and a repeat returns it. */
+  if (!g_hash_table_contains (f->posts, key))
+    g_hash_table_insert (f->posts, g_strdup (key),
+                         g_strdup (json_object_get_string_member (object, "status")));
+  if (answer == ANSWER_STORE_THEN_500)
+    {
+      answer_json (msg, 500, "{\"error\":\"Internal error\"}");
+      return;
+    }
+  reply = g_strdup_printf ("{\"id\":\"1\",\"url\":\"%s@doc/1\"}", f->base);
+  answer_json (msg, 200, reply);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  f->posts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, "/api/v1/statuses", statuses_cb, f, NULL);
+  g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* "http://127.0.0.1:PORT/" → no trailing slash is the client's job; keep it to test that. */
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  soup_server_disconnect (f->server);
+  g_object_unref (f->server);
+  g_hash_table_unref (f->posts);
+  g_free (f->base);
+  g_free (f->last_auth);
+  g_free (f->last_visibility);
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+  *out = g_object_ref (result);
+}
+
+static char *
+post (Fixture     *f,
+      const char  *text,
+      const char  *key,
+      GError     **error)
+{
+  g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (f->base, "secret-token");
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sg_mastodon_client_set_max_wait (client, 2);
+  sg_mastodon_client_post_async (client, text, "unlisted", key, NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return sg_mastodon_client_post_finish (client, result, error);
+}
+
+static const char *post_text =
+  "Our journal club on statins is at noon. 🩺 Café too.\n\n"
+  "Declaration of interests: I have nothing to declare.";
+
+static void
+test_posts_once (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  /* Nothing is sent before the user acts: creating a client makes no request. */
+  g_autoptr(SgMastodonClient) idle = sg_mastodon_client_new (f->base, "secret-token");
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (f->requests, ==, 0);
+
+  f->script[0] = ANSWER_STORE_THEN_500;
+  f->n_script = 1;
+  url = post (f, post_text, "key-1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_assert_true (g_str_has_suffix (url, "@doc/1"));
+  g_assert_cmpuint (f->requests, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (f->posts, "key-1"), ==, post_text);
+  g_assert_cmpstr (f->last_auth, ==, "Bearer secret-token");
+  g_assert_cmpstr (f->last_visibility, ==, "unlisted");
+}
+
+static void
+test_sign_in_needed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  f->script[0] = ANSWER_401;
+  f->n_script = 1;
+  url = post (f, post_text, "key-2", &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED);
+  g_assert_cmpuint (f->requests, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 0);
+  /* No secret and no post text in a message that may be shown or logged. */
+  g_assert_null (strstr (error->message, "secret-token"));
+  g_assert_null (strstr (error->message, "statins"));
+}
+
+static void
+test_rejected (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  f->script[0] = ANSWER_422;
+  f->n_script = 1;
+  url = post (f, post_text, "key-3", &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "Text character limit of 500 exceeded"));
+  g_assert_cmpuint (f->requests, ==, 1);
+}
+
+static void
+test_rate_limited (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+
+  f->script[0] = ANSWER_429;
+  f->n_script = 1;
+  url = post (f, post_text, "key-4", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  /* It waited as Retry-After asked, then posted once. */
+  g_assert_cmpint (g_get_monotonic_time () - t0, >=, 900 * 1000);
+  g_assert_cmpuint (f->requests, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 1);
+}
+
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  /* 500 every time: three attempts, then a clear failure. */
+  f->script[0] = f->script[1] = f->script[2] = ANSWER_500;
+  f->n_script = 3;
+  url = post (f, post_text, "key-5", &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_SERVICE_BUSY);
+  g_assert_cmpuint (f->requests, ==, 3);
+}
+
+static void
+test_dropped (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  f->script[0] = ANSWER_DROP;
+  f->n_script = 1;
+  url = post (f, post_text, "key-6", &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_NETWORK);
+  g_assert_null (strstr (error->message, "statins"));
+
+  /* The user's retry with the same key posts it once. */
+  g_clear_error (&error);
+  url = post (f, post_text, "key-6", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 1);
+}
+
+static void
+test_bad_address (void)
+{
+  g_autoptr(SgMastodonClient) client = sg_mastodon_client_new ("http://mastodon.example", "t");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  /* Plain http to another machine would send the token unprotected: refused before sending. */
+  sg_mastodon_client_post_async (client, "x", NULL, "k", NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  url = sg_mastodon_client_post_finish (client, result, &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sg/mastodon/posts-once-after-500", test_posts_once);
+  ADD ("/sg/mastodon/sign-in-needed", test_sign_in_needed);
+  ADD ("/sg/mastodon/rejected", test_rejected);
+  ADD ("/sg/mastodon/rate-limited", test_rate_limited);
+  ADD ("/sg/mastodon/busy", test_busy);
+  ADD ("/sg/mastodon/dropped-connection", test_dropped);
+#undef ADD
+  g_test_add_func ("/sg/mastodon/refuses-plain-http", test_bad_address);
+  return g_test_run ();
+}
