@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Posting to Bluesky over XRPC. The whole exchange (session, mentions, record) is short and
+ * strictly sequential, so it runs as blocking calls in a worker thread with a session of its
+ * own; the caller sees one async, cancellable operation. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "sg-bluesky-client.h"
+#include "sg-bluesky-facets.h"
+#include "sg-error.h"
+#include "sg-length.h"
+#include "sg-platform.h"
+
+#define MAX_ATTEMPTS 3
+#define MAX_GRAPHEMES 300
+
+struct _SgBlueskyClient
+{
+  GObject  parent_instance;
+
+  char    *service;
+  char    *identifier;
+  char    *password;
+  guint    max_wait;
+};
+
+G_DEFINE_FINAL_TYPE (SgBlueskyClient, sg_bluesky_client, G_TYPE_OBJECT)
+
+typedef struct {
+  char *text;
+  char *key;
+} PostData;
+
+static void
+post_data_free (PostData *d)
+{
+  g_free (d->text);
+  g_free (d->key);
+  g_free (d);
+}
+
+typedef struct {
+  guint       status;
+  guint       retry_after;
+  JsonObject *object;   /* the answer, or NULL */
+} Answer;
+
+static void
+answer_clear (Answer *a)
+{
+  g_clear_pointer (&a->object, json_object_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answer, answer_clear)
+
+/* One XRPC call. FALSE only when no answer came (network, cancelled). */
+static gboolean
+xrpc (SoupSession   *session,
+      const char    *method,
+      const char    *url,
+      const char    *token,
+      JsonNode      *body,
+      Answer        *answer,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *value;
+  gsize len;
+  const char *data;
+
+  if (msg == NULL)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("“%s” is not a Bluesky server address."), url);
+      return FALSE;
+    }
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      gsize n;
+      char *json;
+
+      json_generator_set_root (generator, body);
+      json = json_generator_to_data (generator, &n);
+      soup_message_set_request_body_from_bytes (msg, "application/json",
+                                                g_bytes_new_take (json, n));
+    }
+
+  reply = soup_session_send_and_read (session, msg, cancellable, error);
+  if (reply == NULL)
+    return FALSE;
+
+  answer_clear (answer);
+  answer->status = soup_message_get_status (msg);
+  value = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After");
+  answer->retry_after = value ? (guint) g_ascii_strtoull (value, NULL, 10) : 0;
+  data = g_bytes_get_data (reply, &len);
+  if (data != NULL && json_parser_load_from_data (parser, data, len, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    answer->object = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  return TRUE;
+}
+
+static const char *
+member (Answer     *a,
+        const char *name)
+{
+  return a->object ? json_object_get_string_member_with_default (a->object, name, NULL) : NULL;
+}
+
+static gboolean
+network_error (SgBlueskyClient  *self,
+               GError          **error)
+{
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      (*error)->domain == SG_ERROR)
+    return FALSE;
+  {
+    g_autofree char *why = g_strdup ((*error)->message);
+    g_clear_error (error);
+    g_set_error (error, SG_ERROR, SG_ERROR_NETWORK,
+                 _("The connection to %s failed (%s), so the post may not have been sent. "
+                   "Your text is kept, and posting again is safe: it will not appear twice."),
+                 self->service, why);
+  }
+  return FALSE;
+}
+
+/* Sleeps @seconds unless cancelled. */
+static gboolean
+wait_for (guint          seconds,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  for (guint i = 0; i < seconds * 10; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      g_usleep (100 * 1000);
+    }
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+static JsonNode *
+build_record (const char *text,
+              GPtrArray  *facets,
+              GHashTable *dids)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format_iso8601 (now);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "$type");
+  json_builder_add_string_value (b, "app.bsky.feed.post");
+  json_builder_set_member_name (b, "text");
+  json_builder_add_string_value (b, text);
+  json_builder_set_member_name (b, "createdAt");
+  json_builder_add_string_value (b, created);
+  json_builder_set_member_name (b, "langs");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "en");
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "facets");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < facets->len; i++)
+    {
+      SgFacet *f = g_ptr_array_index (facets, i);
+      const char *did = f->kind == SG_FACET_MENTION ? g_hash_table_lookup (dids, f->value) : NULL;
+
+      /* A handle that does not resolve stays plain text rather than a broken mention. */
+      if (f->kind == SG_FACET_MENTION && did == NULL)
+        continue;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "index");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "byteStart");
+      json_builder_add_int_value (b, f->byte_start);
+      json_builder_set_member_name (b, "byteEnd");
+      json_builder_add_int_value (b, f->byte_end);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "features");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "$type");
+      switch (f->kind)
+        {
+        case SG_FACET_LINK:
+          json_builder_add_string_value (b, "app.bsky.richtext.facet#link");
+          json_builder_set_member_name (b, "uri");
+          json_builder_add_string_value (b, f->value);
+          break;
+        case SG_FACET_MENTION:
+          json_builder_add_string_value (b, "app.bsky.richtext.facet#mention");
+          json_builder_set_member_name (b, "did");
+          json_builder_add_string_value (b, did);
+          break;
+        case SG_FACET_TAG:
+        default:
+          json_builder_add_string_value (b, "app.bsky.richtext.facet#tag");
+          json_builder_set_member_name (b, "tag");
+          json_builder_add_string_value (b, f->value);
+          break;
+        }
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static char *
+post_sync (SgBlueskyClient  *self,
+           PostData         *d,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30,
+                                                                  "user-agent", "SocialGuard/" PACKAGE_VERSION,
+                                                                  NULL);
+  g_auto(Answer) answer = { 0, };
+  g_autoptr(GPtrArray) facets = NULL;
+  g_autoptr(GHashTable) dids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *url = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *did = NULL;
+  g_autofree char *handle = NULL;
+  g_autofree char *rkey = sg_bluesky_record_key (g_get_real_time (), d->key);
+  g_autoptr(JsonNode) record = NULL;
+  const SgPlatform *platform = sg_platform_lookup ("bluesky", NULL);
+
+  if (platform != NULL && sg_length_count (platform, d->text, -1) > MAX_GRAPHEMES)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_REJECTED,
+                   _("Bluesky posts can be at most %u characters, and this one is longer with its "
+                     "declaration. Shorten it, or use a link to your declarations page."),
+                   MAX_GRAPHEMES);
+      return NULL;
+    }
+
+  /* Sign in. */
+  {
+    g_autoptr(JsonBuilder) b = json_builder_new ();
+    g_autoptr(JsonNode) body = NULL;
+
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "identifier");
+    json_builder_add_string_value (b, self->identifier);
+    json_builder_set_member_name (b, "password");
+    json_builder_add_string_value (b, self->password);
+    json_builder_end_object (b);
+    body = json_builder_get_root (b);
+    url = g_strconcat (self->service, "/xrpc/com.atproto.server.createSession", NULL);
+    if (!xrpc (session, SOUP_METHOD_POST, url, NULL, body, &answer, cancellable, error))
+      return network_error (self, error), NULL;
+  }
+  if (answer.status == 401 || answer.status == 403 ||
+      (answer.status == 400 && g_strcmp0 (member (&answer, "error"), "AuthenticationRequired") == 0))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                   _("Bluesky did not accept the handle and app password. Sign in again with a "
+                     "new app password; the post was not sent and your text is kept."));
+      return NULL;
+    }
+  if (answer.status != 200 || member (&answer, "accessJwt") == NULL || member (&answer, "did") == NULL)
+    {
+      g_set_error (error, SG_ERROR, answer.status == 429 || answer.status >= 500
+                                     ? SG_ERROR_SERVICE_BUSY : SG_ERROR_REJECTED,
+                   _("Bluesky could not sign you in (HTTP %u: %s). The post was not sent and "
+                     "your text is kept."), answer.status,
+                   member (&answer, "message") ? member (&answer, "message") : soup_status_get_phrase (answer.status));
+      return NULL;
+    }
+  token = g_strdup (member (&answer, "accessJwt"));
+  did = g_strdup (member (&answer, "did"));
+  handle = g_strdup (member (&answer, "handle") ? member (&answer, "handle") : did);
+
+  /* Mentions need the DID behind each handle. */
+  facets = sg_bluesky_find_facets (d->text);
+  for (guint i = 0; i < facets->len; i++)
+    {
+      SgFacet *f = g_ptr_array_index (facets, i);
+      g_autofree char *escaped = NULL;
+
+      if (f->kind != SG_FACET_MENTION || g_hash_table_contains (dids, f->value))
+        continue;
+      escaped = g_uri_escape_string (f->value, NULL, FALSE);
+      g_free (url);
+      url = g_strconcat (self->service, "/xrpc/com.atproto.identity.resolveHandle?handle=",
+                         escaped, NULL);
+      if (!xrpc (session, SOUP_METHOD_GET, url, token, NULL, &answer, cancellable, error))
+        return network_error (self, error), NULL;
+      if (answer.status == 200 && member (&answer, "did") != NULL)
+        g_hash_table_insert (dids, g_strdup (f->value), g_strdup (member (&answer, "did")));
+    }
+
+  /* The record, with our own key: a retry first asks whether the last attempt landed. */
+  {
+    g_autoptr(JsonBuilder) b = json_builder_new ();
+    g_autoptr(JsonNode) body = NULL;
+
+    record = build_record (d->text, facets, dids);
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "repo");
+    json_builder_add_string_value (b, did);
+    json_builder_set_member_name (b, "collection");
+    json_builder_add_string_value (b, "app.bsky.feed.post");
+    json_builder_set_member_name (b, "rkey");
+    json_builder_add_string_value (b, rkey);
+    json_builder_set_member_name (b, "record");
+    json_builder_add_value (b, json_node_copy (record));
+    json_builder_end_object (b);
+    body = json_builder_get_root (b);
+
+    for (guint attempt = 1; ; attempt++)
+      {
+        g_free (url);
+        url = g_strconcat (self->service, "/xrpc/com.atproto.repo.createRecord", NULL);
+        if (!xrpc (session, SOUP_METHOD_POST, url, token, body, &answer, cancellable, error))
+          return network_error (self, error), NULL;
+        if (answer.status == 200)
+          break;
+        if (answer.status == 401 || answer.status == 403)
+          {
+            g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                         _("Bluesky ended the session. Sign in again; the post was not sent and "
+                           "your text is kept."));
+            return NULL;
+          }
+        if (answer.status == 429 || answer.status >= 500)
+          {
+            guint wait = answer.retry_after ? answer.retry_after : 1u << (attempt - 1);
+            g_autofree char *escaped = g_uri_escape_string (did, NULL, FALSE);
+
+            if (attempt >= MAX_ATTEMPTS || wait > self->max_wait)
+              {
+                g_set_error (error, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                             _("Bluesky is busy or having trouble (HTTP %u), so the post was not "
+                               "sent. Your text is kept; try again in a few minutes."),
+                             answer.status);
+                return NULL;
+              }
+            if (!wait_for (wait, cancellable, error))
+              return NULL;
+            /* Did it land although the answer was an error? Then it is done. */
+            g_free (url);
+            url = g_strdup_printf ("%s/xrpc/com.atproto.repo.getRecord?repo=%s"
+                                   "&collection=app.bsky.feed.post&rkey=%s",
+                                   self->service, escaped, rkey);
+            if (!xrpc (session, SOUP_METHOD_GET, url, token, NULL, &answer, cancellable, error))
+              return network_error (self, error), NULL;
+            if (answer.status == 200)
+              break;
+            continue;
+          }
+        g_set_error (error, SG_ERROR, SG_ERROR_REJECTED, _("Bluesky refused the post: %s. Your text is kept."),
+                     member (&answer, "message") ? member (&answer, "message")
+                                                 : soup_status_get_phrase (answer.status));
+        return NULL;
+      }
+  }
+
+  return g_strdup_printf ("https://bsky.app/profile/%s/post/%s", handle, rkey);
+}
+
+static void
+post_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *url = post_sync (source_object, task_data, cancellable, &error);
+
+  if (url == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, url, g_free);
+}
+
+void
+sg_bluesky_client_post_async (SgBlueskyClient     *self,
+                              const char          *text,
+                              const char          *idempotency_key,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PostData *d;
+
+  g_return_if_fail (SG_IS_BLUESKY_CLIENT (self));
+  g_return_if_fail (text != NULL && idempotency_key != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sg_bluesky_client_post_async);
+
+  {
+    g_autoptr(GUri) uri = g_uri_parse (self->service, G_URI_FLAGS_NONE, NULL);
+    const char *host = uri ? g_uri_get_host (uri) : NULL;
+    gboolean https = uri && g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 && host && *host;
+    gboolean loopback = uri && g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 &&
+                        (g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "localhost") == 0);
+
+    /* Only https, so the password travels under a verified certificate. */
+    if (!https && !loopback)
+      {
+        g_task_return_new_error (task, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                                 _("“%s” is not a Bluesky server address. It looks like "
+                                   "https://bsky.social."), self->service);
+        return;
+      }
+  }
+
+  d = g_new0 (PostData, 1);
+  d->text = g_strdup (text);
+  d->key = g_strdup (idempotency_key);
+  g_task_set_task_data (task, d, (GDestroyNotify) post_data_free);
+  g_task_run_in_thread (task, post_thread);
+}
+
+char *
+sg_bluesky_client_post_finish (SgBlueskyClient  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+sg_bluesky_client_set_max_wait (SgBlueskyClient *self,
+                                guint            seconds)
+{
+  g_return_if_fail (SG_IS_BLUESKY_CLIENT (self));
+
+  self->max_wait = seconds;
+}
+
+SgBlueskyClient *
+sg_bluesky_client_new (const char *service,
+                       const char *identifier,
+                       const char *app_password)
+{
+  SgBlueskyClient *self = g_object_new (SG_TYPE_BLUESKY_CLIENT, NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (service ? service : "https://bsky.social"));
+  gsize len = strlen (trimmed);
+
+  while (len > 0 && trimmed[len - 1] == '/')
+    trimmed[--len] = '\0';
+  self->service = g_steal_pointer (&trimmed);
+  self->identifier = g_strstrip (g_strdup (identifier));
+  if (self->identifier[0] == '@')
+    memmove (self->identifier, self->identifier + 1, strlen (self->identifier));
+  self->password = g_strdup (app_password);
+  return self;
+}
+
+static void
+sg_bluesky_client_finalize (GObject *object)
+{
+  SgBlueskyClient *self = SG_BLUESKY_CLIENT (object);
+
+  g_free (self->service);
+  g_free (self->identifier);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+
+  G_OBJECT_CLASS (sg_bluesky_client_parent_class)->finalize (object);
+}
+
+static void
+sg_bluesky_client_class_init (SgBlueskyClientClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sg_bluesky_client_finalize;
+}
+
+static void
+sg_bluesky_client_init (SgBlueskyClient *self)
+{
+  self->max_wait = 60;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define SG_TYPE_BLUESKY_CLIENT (sg_bluesky_client_get_type ())
+G_DECLARE_FINAL_TYPE (SgBlueskyClient, sg_bluesky_client, SG, BLUESKY_CLIENT, GObject)
+
+/* One Bluesky account: @service is its server ("https://bsky.social"), @identifier the
+ * handle or e-mail, @app_password an app password (never the account password). Nothing
+ * connects until a call. */
+SgBlueskyClient *sg_bluesky_client_new          (const char           *service,
+                                                 const char           *identifier,
+                                                 const char           *app_password);
+void             sg_bluesky_client_set_max_wait (SgBlueskyClient      *self,
+                                                 guint                 seconds);
+
+/* Signs in (com.atproto.server.createSession), resolves mentions, and creates the
+ * app.bsky.feed.post record with link, mention and tag facets. The record key comes from
+ * @idempotency_key: before any retry the client asks whether the post already landed, so a
+ * retry never posts twice. Texts over 300 graphemes are refused before anything is sent.
+ * The result is the post's https://bsky.app URL; errors are in SG_ERROR. */
+void             sg_bluesky_client_post_async   (SgBlueskyClient      *self,
+                                                 const char           *text,
+                                                 const char           *idempotency_key,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+char            *sg_bluesky_client_post_finish  (SgBlueskyClient      *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
+
+G_END_DECLS

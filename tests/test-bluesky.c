@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Bluesky: facets with UTF-8 byte offsets, and the client against a loopback SoupServer that
+ * plays createSession, resolveHandle, createRecord and getRecord and checks what is sent. */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "sg-bluesky-client.h"
+#include "sg-bluesky-facets.h"
+#include "sg-error.h"
+
+/* Facets */
+
+static void
+check_facet (GPtrArray   *facets,
+             guint        i,
+             SgFacetKind  kind,
+             const char  *text,
+             const char  *span,
+             const char  *value)
+{
+  SgFacet *f = g_ptr_array_index (facets, i);
+  const char *at = strstr (text, span);
+
+  g_assert_nonnull (at);
+  g_assert_cmpint (f->kind, ==, kind);
+  g_assert_cmpuint (f->byte_start, ==, (gsize) (at - text));
+  g_assert_cmpuint (f->byte_end, ==, (gsize) (at - text) + strlen (span));
+  g_assert_cmpstr (f->value, ==, value);
+}
+
+static void
+test_facets (void)
+{
+  /* Emoji (4 bytes), accents (2 bytes) and a ZWJ family before the spans move the byte
+   * offsets away from the character offsets: that is what Bluesky wants. */
+  const char *text = "Café ☕ 👩‍⚕️ with @alice.bsky.social: see https://example.org/a?b=1. "
+                     "#MédecinsUK and (@bob.example.com) #2024 email me@site.org";
+  g_autoptr(GPtrArray) facets = sg_bluesky_find_facets (text);
+
+  g_assert_cmpuint (facets->len, ==, 4);
+  check_facet (facets, 0, SG_FACET_MENTION, text, "@alice.bsky.social", "alice.bsky.social");
+  check_facet (facets, 1, SG_FACET_LINK, text, "https://example.org/a?b=1", "https://example.org/a?b=1");
+  check_facet (facets, 2, SG_FACET_TAG, text, "#MédecinsUK", "MédecinsUK");
+  check_facet (facets, 3, SG_FACET_MENTION, text, "@bob.example.com", "bob.example.com");
+}
+
+static void
+test_facets_inside_links (void)
+{
+  const char *text = "Profile: https://mastodon.social/@dr.who/123 and #tag";
+  g_autoptr(GPtrArray) facets = sg_bluesky_find_facets (text);
+
+  g_assert_cmpuint (facets->len, ==, 2);
+  check_facet (facets, 0, SG_FACET_LINK, text, "https://mastodon.social/@dr.who/123",
+               "https://mastodon.social/@dr.who/123");
+  check_facet (facets, 1, SG_FACET_TAG, text, "#tag", "tag");
+}
+
+static void
+test_record_key (void)
+{
+  g_autofree char *a = sg_bluesky_record_key (1700000000000000, "k1");
+  g_autofree char *b = sg_bluesky_record_key (1700000000000001, "k1");
+
+  g_assert_cmpuint (strlen (a), ==, 13);
+  g_assert_true (strspn (a, "234567abcdefghijklmnopqrstuvwxyz") == 13);
+  /* Sortable: later keys sort after earlier ones. */
+  g_assert_cmpint (strcmp (a, b), <, 0);
+}
+
+/* The server */
+
+typedef struct {
+  SoupServer *server;
+  char       *base;
+  guint       requests;
+  guint       create_calls;
+  gboolean    fail_first_create;   /* store it, but answer 500 */
+  GHashTable *records;             /* rkey → JSON of the record */
+} Fixture;
+
+static void
+reply (SoupServerMessage *msg,
+       guint              status,
+       const char        *json)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+}
+
+static JsonObject *
+request_object (SoupServerMessage *msg,
+                JsonParser        *parser)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  if (!json_parser_load_from_data (parser, body->data, body->length, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static gboolean
+authorised (SoupServerMessage *msg)
+{
+  return g_strcmp0 (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                  "Authorization"), "Bearer jwt-1") == 0;
+}
+
+static void
+xrpc_cb (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  f->requests++;
+  if (g_str_equal (path, "/xrpc/com.atproto.server.createSession"))
+    {
+      object = request_object (msg, parser);
+      if (object != NULL &&
+          g_strcmp0 (json_object_get_string_member (object, "identifier"), "doc.bsky.social") == 0 &&
+          g_strcmp0 (json_object_get_string_member (object, "password"), "abcd-efgh-ijkl-mnop") == 0)
+        reply (msg, 200, "{\"accessJwt\":\"jwt-1\",\"refreshJwt\":\"r\",\"did\":\"did:plc:doc\","
+                         "\"handle\":\"doc.bsky.social\"}");
+      else
+        reply (msg, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}");
+      return;
+    }
+  if (!authorised (msg))
+    {
+      reply (msg, 401, "{\"error\":\"AuthenticationRequired\"}");
+      return;
+    }
+  if (g_str_equal (path, "/xrpc/com.atproto.identity.resolveHandle"))
+    {
+      const char *handle = query ? g_hash_table_lookup (query, "handle") : NULL;
+      if (g_strcmp0 (handle, "alice.bsky.social") == 0)
+        reply (msg, 200, "{\"did\":\"did:plc:alice\"}");
+      else
+        reply (msg, 400, "{\"error\":\"InvalidRequest\",\"message\":\"Unable to resolve handle\"}");
+      return;
+    }
+  if (g_str_equal (path, "/xrpc/com.atproto.repo.createRecord"))
+    {
+      const char *rkey;
+
+      f->create_calls++;
+      object = request_object (msg, parser);
+      rkey = object ? json_object_get_string_member_with_default (object, "rkey", NULL) : NULL;
+      if (object == NULL || rkey == NULL ||
+          g_strcmp0 (json_object_get_string_member (object, "repo"), "did:plc:doc") != 0)
+        {
+          reply (msg, 400, "{\"error\":\"InvalidRequest\",\"message\":\"bad record\"}");
+          return;
+        }
+      if (g_hash_table_contains (f->records, rkey))
+        {
+          reply (msg, 400, "{\"error\":\"InvalidRequest\",\"message\":\"Record already exists\"}");
+          return;
+        }
+      g_hash_table_insert (f->records, g_strdup (rkey),
+                           json_to_string (json_object_get_member (object, "record"), FALSE));
+      if (f->fail_first_create && f->create_calls == 1)
+        reply (msg, 500, "{\"error\":\"InternalServerError\"}");
+      else
+        reply (msg, 200, "{\"uri\":\"at://did:plc:doc/app.bsky.feed.post/x\",\"cid\":\"c\"}");
+      return;
+    }
+  if (g_str_equal (path, "/xrpc/com.atproto.repo.getRecord"))
+    {
+      const char *rkey = query ? g_hash_table_lookup (query, "rkey") : NULL;
+      if (rkey != NULL && g_hash_table_contains (f->records, rkey))
+        reply (msg, 200, "{\"uri\":\"at://x\",\"value\":{}}");
+      else
+        reply (msg, 400, "{\"error\":\"RecordNotFound\"}");
+      return;
+    }
+  reply (msg, 404, "{\"error\":\"MethodNotImplemented\"}");
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  f->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, "/xrpc", xrpc_cb, f, NULL);
+  g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  soup_server_disconnect (f->server);
+  g_object_unref (f->server);
+  g_hash_table_unref (f->records);
+  g_free (f->base);
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static char *
+post (Fixture     *f,
+      const char  *password,
+      const char  *text,
+      GError     **error)
+{
+  g_autoptr(SgBlueskyClient) client = sg_bluesky_client_new (f->base, "@doc.bsky.social", password);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sg_bluesky_client_set_max_wait (client, 2);
+  sg_bluesky_client_post_async (client, text, "key-1", NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return sg_bluesky_client_post_finish (client, result, error);
+}
+
+static const char *post_text =
+  "Café talk 🩺 with @alice.bsky.social and @nobody.example.org, slides https://example.org/s. "
+  "#MedEd\n\nDeclaration of interests: I have nothing to declare.";
+
+static void
+test_post (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *record;
+  JsonArray *facets;
+  GList *values;
+
+  url = post (f, "abcd-efgh-ijkl-mnop", post_text, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (url, "https://bsky.app/profile/doc.bsky.social/post/"));
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
+
+  values = g_hash_table_get_values (f->records);
+  g_assert_true (json_parser_load_from_data (parser, values->data, -1, NULL));
+  g_list_free (values);
+  record = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (record, "$type"), ==, "app.bsky.feed.post");
+  g_assert_cmpstr (json_object_get_string_member (record, "text"), ==, post_text);
+  g_assert_nonnull (json_object_get_string_member (record, "createdAt"));
+
+  /* The unresolvable mention stays plain text: mention, link and tag remain. */
+  facets = json_object_get_array_member (record, "facets");
+  g_assert_cmpuint (json_array_get_length (facets), ==, 3);
+  {
+    JsonObject *mention = json_array_get_object_element (facets, 0);
+    JsonObject *index = json_object_get_object_member (mention, "index");
+    JsonObject *feature = json_array_get_object_element (json_object_get_array_member (mention, "features"), 0);
+    const char *at = strstr (post_text, "@alice");
+
+    g_assert_cmpint (json_object_get_int_member (index, "byteStart"), ==, at - post_text);
+    g_assert_cmpint (json_object_get_int_member (index, "byteEnd"), ==,
+                     at - post_text + strlen ("@alice.bsky.social"));
+    g_assert_cmpstr (json_object_get_string_member (feature, "$type"), ==,
+                     "app.bsky.richtext.facet#mention");
+    g_assert_cmpstr (json_object_get_string_member (feature, "did"), ==, "did:plc:alice");
+  }
+  {
+    JsonObject *link = json_array_get_object_element (facets, 1);
+    JsonObject *feature = json_array_get_object_element (json_object_get_array_member (link, "features"), 0);
+    g_assert_cmpstr (json_object_get_string_member (feature, "uri"), ==, "https://example.org/s");
+  }
+}
+
+static void
+test_retry_posts_once (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  /* The record lands but the answer is a 500: the client asks, finds it, and stops. */
+  f->fail_first_create = TRUE;
+  url = post (f, "abcd-efgh-ijkl-mnop", post_text, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_assert_cmpuint (f->create_calls, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
+}
+
+static void
+test_wrong_password (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = post (f, "my-real-password", post_text, &error);
+
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED);
+  g_assert_null (strstr (error->message, "my-real-password"));
+  g_assert_cmpuint (f->create_calls, ==, 0);
+}
+
+static void
+test_too_long (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *url = NULL;
+
+  /* 301 graphemes, each an emoji of several code points: refused before any request. */
+  for (guint i = 0; i < 301; i++)
+    g_string_append (text, "👩‍⚕️");
+  url = post (f, "abcd-efgh-ijkl-mnop", text->str, &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_REJECTED);
+  g_assert_cmpuint (f->requests, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sg/bluesky/facets", test_facets);
+  g_test_add_func ("/sg/bluesky/facets-inside-links", test_facets_inside_links);
+  g_test_add_func ("/sg/bluesky/record-key", test_record_key);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sg/bluesky/post", test_post);
+  ADD ("/sg/bluesky/retry-posts-once", test_retry_posts_once);
+  ADD ("/sg/bluesky/wrong-password", test_wrong_password);
+  ADD ("/sg/bluesky/too-long", test_too_long);
+#undef ADD
+  return g_test_run ();
+}
