@@ -3,11 +3,14 @@
  * documentation describes it, including the Idempotency-Key, and checks what is sent. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "sg-error.h"
 #include "sg-mastodon-client.h"
+#include "sg-publications.h"
+#include "sg-publisher.h"
 
 typedef enum {
   ANSWER_OK,
@@ -299,6 +302,70 @@ test_bad_address (void)
   g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
 }
 
+/* The whole sequence through SgPublisher: logged pending, then posted with its URL; a failure
+ * is logged with the message, and the user's retry of the same text posts it once. */
+static char *
+publish (Fixture     *f,
+         SgStore     *store,
+         GError     **error)
+{
+  SgPostTarget target = { (char *) "mastodon", f->base, (char *) "@doc@mastodon.example" };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sg_publisher_post_async (store, &target, "secret-token", -1, post_text,
+                           "Declaration of interests: I have nothing to declare.", NULL, NULL,
+                           done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return sg_publisher_post_finish (result, error);
+}
+
+static void
+test_publisher (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sg-publisher-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
+  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  g_autoptr(GPtrArray) log = NULL;
+  g_autofree char *url = NULL;
+  SgPublication *entry;
+
+  g_assert_no_error (error);
+
+  f->script[0] = ANSWER_DROP;
+  f->n_script = 1;
+  url = publish (f, store, &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_NETWORK);
+  g_clear_error (&error);
+  log = sg_publications_list (store, NULL, &error);
+  g_assert_cmpuint (log->len, ==, 1);
+  entry = g_ptr_array_index (log, 0);
+  g_assert_cmpstr (entry->status, ==, "failed");
+  g_assert_cmpstr (entry->method, ==, "post");
+  g_assert_cmpstr (entry->account, ==, "@doc@mastodon.example");
+  g_assert_nonnull (entry->error);
+  g_assert_null (entry->remote_url);
+  g_clear_pointer (&log, g_ptr_array_unref);
+
+  url = publish (f, store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (url, "@doc/1"));
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 1);
+  log = sg_publications_list (store, NULL, &error);
+  g_assert_cmpuint (log->len, ==, 2);
+  entry = g_ptr_array_index (log, 0);
+  g_assert_cmpstr (entry->status, ==, "posted");
+  g_assert_cmpstr (entry->remote_url, ==, url);
+  g_assert_null (entry->error);
+
+  g_clear_object (&store);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +380,7 @@ main (int   argc,
   ADD ("/sg/mastodon/rate-limited", test_rate_limited);
   ADD ("/sg/mastodon/busy", test_busy);
   ADD ("/sg/mastodon/dropped-connection", test_dropped);
+  ADD ("/sg/mastodon/publisher-logs-and-retries", test_publisher);
 #undef ADD
   g_test_add_func ("/sg/mastodon/refuses-plain-http", test_bad_address);
   return g_test_run ();

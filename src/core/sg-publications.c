@@ -143,6 +143,44 @@ sg_publications_log (SgStore     *store,
   return id;
 }
 
+gboolean
+sg_publications_update (SgStore     *store,
+                        gint64       id,
+                        const char  *account,
+                        const char  *idempotency_key,
+                        const char  *status,
+                        const char  *remote_url,
+                        const char  *error_text,
+                        GError     **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SG_IS_STORE (store), FALSE);
+
+  db = sg_store_lock (store);
+  ok = sqlite3_prepare_v2 (db, "UPDATE publications SET account = coalesce(?2, account), "
+                               "idempotency_key = coalesce(?3, idempotency_key), status = ?4, "
+                               "remote_url = ?5, error = ?6 WHERE id = ?1", -1, &stmt,
+                           NULL) == SQLITE_OK;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, account);
+      bind_text (stmt, 3, idempotency_key);
+      bind_text (stmt, 4, status);
+      bind_text (stmt, 5, remote_url);
+      bind_text (stmt, 6, error_text);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  if (!ok)
+    sg_store_set_error (error, db, "publications");
+  sqlite3_finalize (stmt);
+  sg_store_unlock (store);
+  return ok;
+}
+
 GPtrArray *
 sg_publications_list (SgStore     *store,
                       const char  *query,

@@ -41,6 +41,16 @@ gint64     sg_publications_log        (SgStore     *store,
                                        const char  *status,
                                        GPtrArray   *acknowledgements,
                                        GError     **error);
+/* Records who a direct post went out as, its idempotency key, and how it ended: "pending"
+ * before sending, then "posted" with the post's URL or "failed" with the message shown. */
+gboolean   sg_publications_update     (SgStore     *store,
+                                       gint64       id,
+                                       const char  *account,
+                                       const char  *idempotency_key,
+                                       const char  *status,
+                                       const char  *remote_url,
+                                       const char  *error_text,
+                                       GError     **error);
 /* Newest first; @query (or NULL) filters by text, platform or account, case-insensitively. */
 GPtrArray *sg_publications_list       (SgStore     *store,
                                        const char  *query,
