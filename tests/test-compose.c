@@ -3,6 +3,9 @@
  * grouped sidebar rows and a verdict; each kind of fix works; ignoring and autosave too. */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
 #include "sg-application.h"
 #include "sg-compose-page.h"
 #include "sg-drafts.h"
@@ -506,6 +509,12 @@ history_has_one (gpointer data)
   return sg_history_page_get_n_shown (data) == 1;
 }
 
+static gboolean
+history_has_two (gpointer data)
+{
+  return sg_history_page_get_n_shown (data) == 2;
+}
+
 static void
 set_true (gboolean *flag)
 {
@@ -615,6 +624,110 @@ test_publish (void)
   g_assert_cmpuint (log->len, ==, 1);
 }
 
+/* Direct posting, draft to "posted", against a loopback server playing Mastodon. */
+static guint mastodon_posts;
+static char *mastodon_text;
+
+static void
+statuses_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+  const char *reply = "{\"id\":\"9\",\"url\":\"https://mastodon.example/@doc/9\"}";
+
+  if (g_strcmp0 (auth, "Bearer test-token") != 0 ||
+      !json_parser_load_from_data (parser, body->data, body->length, NULL))
+    {
+      soup_server_message_set_status (msg, 401, NULL);
+      return;
+    }
+  mastodon_posts++;
+  g_free (mastodon_text);
+  mastodon_text = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "status"));
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, reply, strlen (reply));
+}
+
+static void
+test_direct_post (void)
+{
+  SgComposePage *page = get_page ();
+  GSettings *settings = sg_application_get_settings (app);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autofree char *base = NULL;
+  const char *post = "Journal club on Thursday: the new asthma guideline, all welcome.";
+  AdwMessageDialog *dialog;
+  gboolean published = FALSE;
+  gulong id;
+  GSList *uris;
+  SgPublication *entry;
+
+  soup_server_add_handler (server, "/api/v1/statuses", statuses_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  sg_compose_page_set_platform (page, "mastodon");
+  set_text (post);
+
+  /* Not signed in: no "Post to" button, and nothing is sent. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (adw_message_dialog_has_response (dialog, "post"));
+  respond (dialog, "cancel");
+
+  g_settings_set_string (settings, "mastodon-server", base);
+  g_settings_set_string (settings, "mastodon-account", "@doc@mastodon.example");
+  sg_compose_page_set_posting_token (page, "test-token");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (adw_message_dialog_has_response (dialog, "post"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "post"), ==, "_Post to Mastodon");
+  g_assert_cmpuint (mastodon_posts, ==, 0);
+
+  id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
+  respond (dialog, "post");
+  g_assert_true (sg_test_wait (is_true, &published, 10000));
+  g_signal_handler_disconnect (page, id);
+
+  g_assert_cmpuint (mastodon_posts, ==, 1);
+  {
+    g_autofree char *final = get_text ();
+    g_assert_true (g_str_has_prefix (mastodon_text, final));
+  }
+  log = sg_publications_list (sg_application_get_store (app), "asthma guideline", &error);
+  g_assert_cmpuint (log->len, ==, 1);
+  entry = g_ptr_array_index (log, 0);
+  g_assert_cmpstr (entry->method, ==, "post");
+  g_assert_cmpstr (entry->status, ==, "posted");
+  g_assert_cmpstr (entry->account, ==, "@doc@mastodon.example");
+  g_assert_cmpstr (entry->remote_url, ==, "https://mastodon.example/@doc/9");
+
+  /* History shows it. */
+  {
+    GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    SgHistoryPage *history = sg_window_get_history_page (SG_WINDOW (window));
+    g_assert_true (sg_test_wait (history_has_two, history, 5000));
+  }
+
+  g_settings_reset (settings, "mastodon-server");
+  g_settings_reset (settings, "mastodon-account");
+  sg_compose_page_set_posting_token (page, NULL);
+  sg_compose_page_set_platform (page, "x");
+  soup_server_disconnect (server);
+  g_clear_pointer (&mastodon_text, g_free);
+}
+
 static void
 test_platform_length (void)
 {
@@ -648,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/keyboard", test_keyboard);
   g_test_add_func ("/sg/compose/declaration", test_declaration);
   g_test_add_func ("/sg/compose/publish", test_publish);
+  g_test_add_func ("/sg/compose/direct-post", test_direct_post);
 
   ret = g_test_run ();
 

@@ -10,6 +10,7 @@
 #include "sg-length.h"
 #include "sg-platform.h"
 #include "sg-publications.h"
+#include "sg-publisher.h"
 #include "sg-watch-list.h"
 #include "sg-window.h"
 
@@ -47,6 +48,7 @@ struct _SgComposePage
   char          *verdict;
   SgInterestMatcher *matcher;    /* NULL until the register is loaded */
   char          *declaration;    /* appended to the post, or NULL */
+  char          *posting_token;  /* instead of the keyring's, or NULL (tests) */
   char          *declaration_override; /* the user's wording for this post, or NULL */
   GStrv          relevant_orgs;  /* organisations the composed declaration names */
 
@@ -1369,6 +1371,79 @@ preflight_changed_cb (AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "copy", all);
   if (adw_message_dialog_has_response (dialog, "share"))
     adw_message_dialog_set_response_enabled (dialog, "share", all);
+  if (adw_message_dialog_has_response (dialog, "post"))
+    adw_message_dialog_set_response_enabled (dialog, "post", all);
+}
+
+/* The account to post to on the current platform; FALSE when not signed in there. */
+static gboolean
+get_post_target (SgComposePage *self,
+                 SgPostTarget  *target)
+{
+  GSettings *settings = self->application ? sg_application_get_settings (self->application) : NULL;
+  const char *platform = sg_compose_page_get_platform (self);
+
+  memset (target, 0, sizeof *target);
+  if (settings == NULL)
+    return FALSE;
+  if (g_strcmp0 (platform, "mastodon") == 0)
+    {
+      target->server = g_settings_get_string (settings, "mastodon-server");
+      target->account = g_settings_get_string (settings, "mastodon-account");
+    }
+  else if (g_strcmp0 (platform, "bluesky") == 0)
+    {
+      target->server = g_settings_get_string (settings, "bluesky-server");
+      target->account = g_settings_get_string (settings, "bluesky-handle");
+    }
+  target->platform = g_strdup (platform);
+  if (target->server == NULL || *target->server == '\0' ||
+      target->account == NULL || *target->account == '\0')
+    {
+      g_clear_pointer (&target->platform, g_free);
+      g_clear_pointer (&target->server, g_free);
+      g_clear_pointer (&target->account, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+post_target_clear (SgPostTarget *target)
+{
+  g_free (target->platform);
+  g_free (target->server);
+  g_free (target->account);
+}
+
+static void
+direct_posted_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SgComposePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = sg_publisher_post_finish (result, &error);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish", TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
+  /* Failed posts are in History too, marked "not posted". */
+  g_signal_emit (self, signals[PUBLISHED], 0);
+  if (url != NULL)
+    {
+      add_toast (self, adw_toast_new (_("Posted, and logged in History")));
+      return;
+    }
+
+  {
+    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                _("Not Posted"), error->message);
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
 }
 
 static void
@@ -1379,18 +1454,14 @@ preflight_response_cb (AdwMessageDialog *dialog,
   GPtrArray *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
   const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
   g_autofree char *text = get_final_text (self);
+  g_autoptr(GPtrArray) acks = NULL;
   PublishJob *j;
 
-  if (!g_str_equal (response, "copy") && !g_str_equal (response, "share"))
+  if (!g_str_equal (response, "copy") && !g_str_equal (response, "share") &&
+      !g_str_equal (response, "post"))
     return;
 
-  j = g_new0 (PublishJob, 1);
-  j->draft_id = self->draft_id;
-  j->platform = g_strdup (sg_compose_page_get_platform (self));
-  j->method = g_strdup (response);
-  j->text = g_strdup (text);
-  j->declaration = g_strdup (self->declaration);
-  j->acks = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_acknowledgement_free);
+  acks = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_acknowledgement_free);
   for (guint i = 0; i < reasons->len; i++)
     {
       GtkEditable *entry = g_ptr_array_index (reasons, i);
@@ -1400,8 +1471,33 @@ preflight_response_cb (AdwMessageDialog *dialog,
       ack->rule_id = g_strdup (sg_finding_get_rule_id (finding));
       ack->match = g_strdup (sg_finding_get_match (finding));
       ack->reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-      g_ptr_array_add (j->acks, ack);
+      g_ptr_array_add (acks, ack);
     }
+
+  if (g_str_equal (response, "post"))
+    {
+      SgPostTarget target;
+      SgStore *store = get_store (self);
+
+      if (store == NULL || !get_post_target (self, &target))
+        return;
+      /* One post at a time; the button comes back when this one has landed or failed. */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish", FALSE);
+      add_toast (self, adw_toast_new (_("Posting…")));
+      sg_publisher_post_async (store, &target, self->posting_token, self->draft_id, text,
+                               self->declaration, acks, self->cancellable, direct_posted_cb,
+                               g_object_ref (self));
+      post_target_clear (&target);
+      return;
+    }
+
+  j = g_new0 (PublishJob, 1);
+  j->draft_id = self->draft_id;
+  j->platform = g_strdup (sg_compose_page_get_platform (self));
+  j->method = g_strdup (response);
+  j->text = g_strdup (text);
+  j->declaration = g_strdup (self->declaration);
+  j->acks = g_steal_pointer (&acks);
 
   if (g_str_equal (response, "copy"))
     {
@@ -1502,6 +1598,17 @@ publish_action (GtkWidget  *widget,
   adw_message_dialog_add_response (dialog, "copy", _("_Copy Text"));
   if (platform != NULL && platform->share_url != NULL)
     adw_message_dialog_add_response (dialog, "share", _("_Open Share Page"));
+  {
+    SgPostTarget target;
+
+    if (get_post_target (SG_COMPOSE_PAGE (widget), &target))
+      {
+        g_autofree char *label = g_strdup_printf (_("_Post to %s"), platform ? platform->name
+                                                                            : target.platform);
+        adw_message_dialog_add_response (dialog, "post", label);
+        post_target_clear (&target);
+      }
+  }
   /* "Post anyway" is never the default: Enter goes back to the draft when anything is flagged. */
   adw_message_dialog_set_default_response (dialog, n_errors + n_warnings ? "cancel" : "copy");
   if (n_errors + n_warnings == 0)
@@ -1731,6 +1838,7 @@ sg_compose_page_finalize (GObject *object)
   SgComposePage *self = SG_COMPOSE_PAGE (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->posting_token, g_free);
   g_clear_pointer (&self->ignores, g_hash_table_unref);
   g_clear_pointer (&self->matcher, sg_interest_matcher_free);
   g_clear_pointer (&self->relevant_orgs, g_strfreev);
@@ -1862,6 +1970,16 @@ sg_compose_page_get_verdict (SgComposePage *self)
 {
   g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
   return self->verdict;
+}
+
+void
+sg_compose_page_set_posting_token (SgComposePage *self,
+                                   const char    *token)
+{
+  g_return_if_fail (SG_IS_COMPOSE_PAGE (self));
+
+  g_free (self->posting_token);
+  self->posting_token = g_strdup (token);
 }
 
 const char *

@@ -21,6 +21,9 @@ void           sg_compose_page_set_platform    (SgComposePage *self,
 gint64         sg_compose_page_get_draft_id    (SgComposePage *self);
 /* The declaration that will be appended to the post, or NULL. */
 const char    *sg_compose_page_get_declaration (SgComposePage *self);
+/* Posts with @token instead of the keyring's (for tests against a loopback server). */
+void           sg_compose_page_set_posting_token (SgComposePage *self,
+                                                  const char    *token);
 /* Reads the interests register again (after it changed). */
 void           sg_compose_page_reload_interests (SgComposePage *self);
 /* Saves now if anything changed; the application is held until the save is done, so closing
