@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sg-application.h"
+#include "sg-posting-accounts.h"
 #include "sg-preferences-window.h"
 
 struct _SgPreferencesWindow
@@ -163,6 +164,9 @@ sg_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::ignored-rules",
                            G_CALLBACK (ignored_rules_changed_cb), self, G_CONNECT_SWAPPED);
   ignored_rules_changed_cb (self);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              sg_posting_accounts_page_new (self->settings));
 }
 
 static void
