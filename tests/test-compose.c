@@ -683,6 +683,8 @@ test_direct_post (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (adw_message_dialog_has_response (dialog, "post"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "share"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Mastodon has no share page"));
   respond (dialog, "cancel");
 
   g_settings_set_string (settings, "mastodon-server", base);

@@ -1586,6 +1586,23 @@ publish_action (GtkWidget  *widget,
     body = g_strdup (_("Nothing is flagged. The final text, with any declaration, will be logged "
                        "in History."));
 
+  /* Say plainly when a platform has no page to hand the text to. */
+  if (platform != NULL && platform->share_url == NULL)
+    {
+      SgPostTarget target;
+
+      if (get_post_target (SG_COMPOSE_PAGE (widget), &target))
+        post_target_clear (&target);
+      else
+        {
+          g_autofree char *more = g_strdup_printf (_("%s has no share page: copy the text, then "
+                                                     "paste it into the app."), platform->name);
+          g_autofree char *joined = g_strconcat (body, "\n\n", more, NULL);
+          g_free (body);
+          body = g_steal_pointer (&joined);
+        }
+    }
+
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        n_errors ? _("Not Ready to Post")
                                                                 : _("Publish"), body));

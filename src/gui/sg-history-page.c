@@ -50,8 +50,14 @@ get_store (SgHistoryPage *self)
 }
 
 static const char *
-method_label (const char *method)
+method_label (const char *method,
+              const char *status)
 {
+  /* A direct post is only "posted" when the server said so. */
+  if (g_strcmp0 (method, "post") == 0 && g_strcmp0 (status, "failed") == 0)
+    return _("Not posted");
+  if (g_strcmp0 (method, "post") == 0 && g_strcmp0 (status, "pending") == 0)
+    return _("Sending, or stopped before an answer");
   if (g_strcmp0 (method, "copy") == 0)
     return _("Copied");
   if (g_strcmp0 (method, "share") == 0)
@@ -101,9 +107,10 @@ publication_row (const SgPublication *p)
       g_free (first_line);
       first_line = g_strconcat (head, "…", NULL);
     }
-  subtitle = g_strdup_printf ("%s · %s · %s", g_strstrip (stamp),
+  subtitle = g_strdup_printf ("%s · %s%s%s · %s", g_strstrip (stamp),
                               platform != NULL ? platform->name : p->platform,
-                              method_label (p->method));
+                              p->account ? " " : "", p->account ? p->account : "",
+                              method_label (p->method, p->status));
   if (p->acknowledged != NULL)
     {
       g_autofree char *plain = g_steal_pointer (&subtitle);
