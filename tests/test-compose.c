@@ -510,9 +510,9 @@ history_has_one (gpointer data)
 }
 
 static gboolean
-history_has_two (gpointer data)
+history_has_three (gpointer data)
 {
-  return sg_history_page_get_n_shown (data) == 2;
+  return sg_history_page_get_n_shown (data) == 3;
 }
 
 static void
@@ -689,6 +689,36 @@ test_direct_post (void)
 
   g_settings_set_string (settings, "mastodon-server", base);
   g_settings_set_string (settings, "mastodon-account", "@doc@mastodon.example");
+
+  /* A refused token: "Not Posted", with a way to sign in again; logged as not posted. */
+  sg_compose_page_set_posting_token (page, "revoked-token");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
+  respond (dialog, "post");
+  g_assert_true (sg_test_wait (is_true, &published, 10000));
+  g_signal_handler_disconnect (page, id);
+  published = FALSE;
+  g_assert_cmpuint (mastodon_posts, ==, 0);
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Posted");
+  g_assert_true (adw_message_dialog_has_response (dialog, "sign-in"));
+  respond (dialog, "sign-in");
+  {
+    GtkWindow *prefs = NULL;
+
+    for (guint i = 0; i < 50 && prefs == NULL; i++)
+      {
+        sg_test_iterate (20);
+        prefs = sg_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+      }
+    g_assert_nonnull (prefs);
+    g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)),
+                     ==, "posting");
+    gtk_window_destroy (prefs);
+  }
+
   sg_compose_page_set_posting_token (page, "test-token");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
@@ -708,7 +738,8 @@ test_direct_post (void)
     g_assert_true (g_str_has_prefix (mastodon_text, final));
   }
   log = sg_publications_list (sg_application_get_store (app), "asthma guideline", &error);
-  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 1))->status, ==, "failed");
   entry = g_ptr_array_index (log, 0);
   g_assert_cmpstr (entry->method, ==, "post");
   g_assert_cmpstr (entry->status, ==, "posted");
@@ -719,7 +750,7 @@ test_direct_post (void)
   {
     GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
     SgHistoryPage *history = sg_window_get_history_page (SG_WINDOW (window));
-    g_assert_true (sg_test_wait (history_has_two, history, 5000));
+    g_assert_true (sg_test_wait (history_has_three, history, 5000));
   }
 
   g_settings_reset (settings, "mastodon-server");

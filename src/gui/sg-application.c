@@ -437,6 +437,21 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* Straight to Preferences → Posting, e.g. when a server asks to sign in again. */
+static void
+posting_accounts_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  SgApplication *self = user_data;
+  SgPreferencesWindow *prefs;
+
+  prefs = sg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                     self->settings);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "posting");
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -456,6 +471,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
   { .name = "preferences", .activate = preferences_action },
+  { .name = "posting-accounts", .activate = posting_accounts_action },
   { .name = "quit", .activate = quit_action },
   { .name = "show-page", .activate = show_page_action, .parameter_type = "s" },
 };

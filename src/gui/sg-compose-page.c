@@ -5,6 +5,7 @@
 
 #include "sg-compose-page.h"
 #include "sg-drafts.h"
+#include "sg-error.h"
 #include "sg-finding-row.h"
 #include "sg-interest-register.h"
 #include "sg-length.h"
@@ -1417,6 +1418,14 @@ post_target_clear (SgPostTarget *target)
 }
 
 static void
+sign_in_response_cb (AdwMessageDialog *dialog,
+                     const char       *response)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()),
+                                  "posting-accounts", NULL);
+}
+
+static void
 direct_posted_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -1442,6 +1451,14 @@ direct_posted_cb (GObject      *object,
     GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                 _("Not Posted"), error->message);
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    if (g_error_matches (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED))
+      {
+        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "sign-in", _("_Sign In…"));
+        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-in",
+                                                    ADW_RESPONSE_SUGGESTED);
+        adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
+        g_signal_connect (dialog, "response::sign-in", G_CALLBACK (sign_in_response_cb), NULL);
+      }
     gtk_window_present (GTK_WINDOW (dialog));
   }
 }

@@ -251,6 +251,7 @@ sg_posting_accounts_page_new (GSettings *settings)
 {
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
 
+  adw_preferences_page_set_name (page, "posting");
   adw_preferences_page_set_title (page, _("Posting"));
   adw_preferences_page_set_icon_name (page, "send-to-symbolic");
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (
