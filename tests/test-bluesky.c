@@ -3,12 +3,16 @@
  * plays createSession, resolveHandle, createRecord and getRecord and checks what is sent. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "sg-bluesky-client.h"
 #include "sg-bluesky-facets.h"
 #include "sg-error.h"
+#include "sg-publications.h"
+#include "sg-publisher.h"
 
 /* Facets */
 
@@ -333,6 +337,44 @@ test_too_long (Fixture       *f,
   g_assert_cmpuint (f->requests, ==, 0);
 }
 
+/* Through SgPublisher: the account is the handle, the token the app password; the log ends
+ * "posted" with the bsky.app URL. */
+static void
+test_publisher (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sg-bsky-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
+  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  SgPostTarget target = { (char *) "bluesky", f->base, (char *) "doc.bsky.social" };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autofree char *url = NULL;
+  SgPublication *entry;
+
+  g_assert_no_error (error);
+  sg_publisher_post_async (store, &target, "abcd-efgh-ijkl-mnop", -1, post_text, NULL, NULL, NULL,
+                           done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  url = sg_publisher_post_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (url, "https://bsky.app/profile/doc.bsky.social/post/"));
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
+
+  log = sg_publications_list (store, NULL, &error);
+  g_assert_cmpuint (log->len, ==, 1);
+  entry = g_ptr_array_index (log, 0);
+  g_assert_cmpstr (entry->platform, ==, "bluesky");
+  g_assert_cmpstr (entry->status, ==, "posted");
+  g_assert_cmpstr (entry->remote_url, ==, url);
+
+  g_clear_object (&store);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +390,7 @@ main (int   argc,
   ADD ("/sg/bluesky/retry-posts-once", test_retry_posts_once);
   ADD ("/sg/bluesky/wrong-password", test_wrong_password);
   ADD ("/sg/bluesky/too-long", test_too_long);
+  ADD ("/sg/bluesky/publisher", test_publisher);
 #undef ADD
   return g_test_run ();
 }
