@@ -9,6 +9,7 @@
 
 #include "sg-error.h"
 #include "sg-mastodon-client.h"
+#include "sg-profiles.h"
 #include "sg-publications.h"
 #include "sg-publisher.h"
 
@@ -111,6 +112,31 @@ statuses_cb (SoupServer        *server,
 }
 
 static void
+credentials_cb (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  Fixture *f = user_data;
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+
+  f->requests++;
+  if (g_strcmp0 (auth, "Bearer secret-token") != 0)
+    {
+      answer_json (msg, 401, "{\"error\":\"The access token is invalid\"}");
+      return;
+    }
+  /* A Mastodon 4.2 answer, trimmed: unlocked, discoverable null, unlisted by default,
+   * not indexable, collections shown. */
+  answer_json (msg, 200, "{\"id\":\"1\",\"username\":\"doc\",\"locked\":false,"
+                         "\"discoverable\":null,\"hide_collections\":false,"
+                         "\"source\":{\"privacy\":\"unlisted\",\"sensitive\":false,"
+                         "\"indexable\":false,\"note\":\"\"}}");
+}
+
+static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -120,6 +146,7 @@ fixture_set_up (Fixture       *f,
   f->posts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, "/api/v1/statuses", statuses_cb, f, NULL);
+  soup_server_add_handler (f->server, "/api/v1/accounts/verify_credentials", credentials_cb, f, NULL);
   g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (f->server);
@@ -366,6 +393,55 @@ test_publisher (Fixture       *f,
   g_rmdir (dir);
 }
 
+static GPtrArray *
+read_privacy (Fixture     *f,
+              const char  *token,
+              GError     **error)
+{
+  g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (f->base, token);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sg_mastodon_client_read_privacy_async (client, NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return sg_mastodon_client_read_privacy_finish (client, result, error);
+}
+
+static SgReviewAnswer *
+find_answer (GPtrArray  *answers,
+             const char *item_id)
+{
+  for (guint i = 0; i < answers->len; i++)
+    if (g_str_equal (((SgReviewAnswer *) g_ptr_array_index (answers, i))->item_id, item_id))
+      return g_ptr_array_index (answers, i);
+  return NULL;
+}
+
+static void
+test_read_privacy (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = read_privacy (f, "secret-token", &error);
+  g_autoptr(GPtrArray) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 4);
+  g_assert_cmpint (find_answer (answers, "mastodon.lock-account")->answer, ==, SG_ANSWER_NEEDS_ACTION);
+  g_assert_cmpint (find_answer (answers, "mastodon.default-visibility")->answer, ==, SG_ANSWER_DONE);
+  g_assert_nonnull (strstr (find_answer (answers, "mastodon.default-visibility")->note, "unlisted"));
+  g_assert_cmpint (find_answer (answers, "mastodon.search-indexing")->answer, ==, SG_ANSWER_DONE);
+  g_assert_cmpint (find_answer (answers, "mastodon.social-graph")->answer, ==, SG_ANSWER_NEEDS_ACTION);
+  /* discoverable was null: the server did not say, so no answer is made up. */
+  g_assert_null (find_answer (answers, "mastodon.suggest-account"));
+  /* Nothing was posted by reading. */
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 0);
+
+  none = read_privacy (f, "wrong-token", &error);
+  g_assert_null (none);
+  g_assert_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +457,7 @@ main (int   argc,
   ADD ("/sg/mastodon/busy", test_busy);
   ADD ("/sg/mastodon/dropped-connection", test_dropped);
   ADD ("/sg/mastodon/publisher-logs-and-retries", test_publisher);
+  ADD ("/sg/mastodon/read-privacy", test_read_privacy);
 #undef ADD
   g_test_add_func ("/sg/mastodon/refuses-plain-http", test_bad_address);
   return g_test_run ();

@@ -10,6 +10,7 @@
 
 #include "sg-error.h"
 #include "sg-mastodon-client.h"
+#include "sg-profiles.h"
 
 #define MAX_ATTEMPTS 3
 
@@ -262,6 +263,160 @@ char *
 sg_mastodon_client_post_finish (SgMastodonClient  *self,
                                 GAsyncResult      *result,
                                 GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Reading privacy settings */
+
+static void
+suggest (GPtrArray  *answers,
+         const char *item_id,
+         gboolean    safer,
+         const char *note)
+{
+  SgReviewAnswer *a = g_new0 (SgReviewAnswer, 1);
+
+  a->item_id = g_strdup (item_id);
+  a->answer = safer ? SG_ANSWER_DONE : SG_ANSWER_NEEDS_ACTION;
+  a->note = g_strdup (note);
+  g_ptr_array_add (answers, a);
+}
+
+static gboolean
+get_bool (JsonObject *o,
+          const char *name,
+          gboolean   *value)
+{
+  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return FALSE;   /* absent or null: this server does not say */
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static GPtrArray *
+privacy_answers (JsonObject *account)
+{
+  GPtrArray *answers = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_review_answer_free);
+  JsonObject *source = json_object_has_member (account, "source") &&
+                       JSON_NODE_HOLDS_OBJECT (json_object_get_member (account, "source"))
+                       ? json_object_get_object_member (account, "source") : NULL;
+  const char *privacy = source ? json_object_get_string_member_with_default (source, "privacy", NULL)
+                               : NULL;
+  gboolean value;
+
+  if (get_bool (account, "locked", &value))
+    suggest (answers, "mastodon.lock-account", value,
+             value ? _("Read from your server: follow requests need your approval.")
+                   : _("Read from your server: anyone can follow you without approval."));
+  if (get_bool (account, "discoverable", &value))
+    suggest (answers, "mastodon.suggest-account", !value,
+             value ? _("Read from your server: your account is suggested to others and featured in discovery.")
+                   : _("Read from your server: your account is not featured in discovery."));
+  if (privacy != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("Read from your server: new posts are “%s” by default."),
+                                               privacy);
+      suggest (answers, "mastodon.default-visibility", !g_str_equal (privacy, "public"), note);
+    }
+  if (get_bool (source, "indexable", &value))
+    suggest (answers, "mastodon.search-indexing", !value,
+             value ? _("Read from your server: your public posts can be found by full-text search.")
+                   : _("Read from your server: your posts are kept out of full-text search."));
+  if (get_bool (account, "hide_collections", &value) || get_bool (source, "hide_collections", &value))
+    suggest (answers, "mastodon.social-graph", value,
+             value ? _("Read from your server: your followers and follows are hidden.")
+                   : _("Read from your server: anyone can see who follows you and whom you follow."));
+  return answers;
+}
+
+static void
+credentials_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SgMastodonClient *self = g_task_get_source_object (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  guint status;
+  gsize len;
+  const char *data;
+
+  if (body == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, SG_ERROR, SG_ERROR_NETWORK,
+                                 _("Could not reach %s (%s). Nothing was changed."),
+                                 self->instance, error->message);
+      return;
+    }
+
+  status = soup_message_get_status (msg);
+  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+    {
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                               _("%s did not accept your sign-in. Sign in again under "
+                                 "Preferences → Posting (the token needs the read:accounts "
+                                 "scope too)."), self->instance);
+      return;
+    }
+  data = g_bytes_get_data (body, &len);
+  if (status != 200 || data == NULL || !json_parser_load_from_data (parser, data, len, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                               _("%s did not give your settings (HTTP %u). Try again later."),
+                               self->instance, status);
+      return;
+    }
+  g_task_return_pointer (task, privacy_answers (json_node_get_object (json_parser_get_root (parser))),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+sg_mastodon_client_read_privacy_async (SgMastodonClient    *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *auth = NULL;
+
+  g_return_if_fail (SG_IS_MASTODON_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sg_mastodon_client_read_privacy_async);
+  if (!check_instance (self->instance, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  url = g_strconcat (self->instance, "/api/v1/accounts/verify_credentials", NULL);
+  auth = g_strconcat ("Bearer ", self->token, NULL);
+  msg = soup_message_new (SOUP_METHOD_GET, url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    credentials_cb, g_steal_pointer (&task));
+}
+
+GPtrArray *
+sg_mastodon_client_read_privacy_finish (SgMastodonClient  *self,
+                                        GAsyncResult      *result,
+                                        GError           **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
