@@ -3,6 +3,8 @@
  * finish, and see the due date move and the overdue badge go. */
 #include "config.h"
 
+#include <libsoup/soup.h>
+
 #include "sg-application.h"
 #include "sg-profiles.h"
 #include "sg-test-gui.h"
@@ -117,6 +119,108 @@ test_review (void)
   g_assert_true (sg_test_wait (n_due_is, GUINT_TO_POINTER (0), 5000));
 }
 
+/* A Mastodon account that is also the one signed in for posting: its settings are read from
+ * the server (a loopback one here) into the review and saved with notes. */
+static void
+credentials_cb (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+  const char *json = "{\"id\":\"1\",\"locked\":false,\"discoverable\":true,"
+                     "\"hide_collections\":true,\"source\":{\"privacy\":\"public\"}}";
+
+  if (g_strcmp0 (auth, "Bearer test-token") != 0)
+    {
+      soup_server_message_set_status (msg, 401, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+}
+
+typedef struct {
+  gint64 profile_id;
+  guint  n;
+} AnswersWait;
+
+static gboolean
+answers_saved (gpointer data)
+{
+  AnswersWait *w = data;
+  SgStore *store = sg_application_get_store (app);
+  gint64 review = sg_reviews_open (store, w->profile_id, NULL);
+  g_autoptr(GPtrArray) answers = sg_reviews_get_answers (store, review, NULL);
+
+  return answers != NULL && answers->len == w->n;
+}
+
+static void
+test_read_from_mastodon (void)
+{
+  SgPrivacyPage *page = sg_window_get_privacy_page (window ());
+  GSettings *settings = sg_application_get_settings (app);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GPtrArray) read = g_ptr_array_new ();
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  AnswersWait wait = { 0, 4 };
+  GtkWindow *review;
+  GSList *uris;
+
+  soup_server_add_handler (server, "/api/v1/accounts/verify_credentials", credentials_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_settings_set_string (settings, "mastodon-server", base);
+  g_settings_set_string (settings, "mastodon-account", "@Doc@mastodon.example");
+  sg_privacy_page_set_posting_token (page, "test-token");
+
+  sg_privacy_page_add_profile (page, "mastodon", "doc", "professional");
+  g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (2), 5000));
+  profiles = sg_profiles_list (sg_application_get_store (app), NULL);
+  wait.profile_id = ((SgProfile *) g_ptr_array_index (profiles, 1))->id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "privacy.review", "x", wait.profile_id));
+  g_assert_true (sg_test_wait (review_shown, NULL, 5000));
+  review = review_window ();
+  collect_buttons (GTK_WIDGET (review), "_Read From Mastodon", read);
+  g_assert_cmpuint (read->len, ==, 1);
+
+  g_signal_emit_by_name (g_ptr_array_index (read, 0), "clicked");
+  g_assert_true (sg_test_wait (answers_saved, &wait, 5000));
+  answers = sg_reviews_get_answers (sg_application_get_store (app),
+                                    sg_reviews_open (sg_application_get_store (app), wait.profile_id, NULL),
+                                    NULL);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SgReviewAnswer *a = g_ptr_array_index (answers, i);
+
+      g_assert_true (g_str_has_prefix (a->note, "Read from your server"));
+      if (g_str_equal (a->item_id, "mastodon.social-graph"))
+        g_assert_cmpint (a->answer, ==, SG_ANSWER_DONE);
+      else
+        g_assert_cmpint (a->answer, ==, SG_ANSWER_NEEDS_ACTION);
+    }
+
+  sg_test_iterate (200);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (review), "privacy-review-mastodon");
+    g_test_message ("Screenshot: %s", shot);
+  }
+  gtk_window_destroy (review);
+  g_settings_reset (settings, "mastodon-server");
+  g_settings_reset (settings, "mastodon-account");
+  soup_server_disconnect (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +235,7 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
 
   g_test_add_func ("/sg/privacy/review", test_review);
+  g_test_add_func ("/sg/privacy/read-from-mastodon", test_read_from_mastodon);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));

@@ -6,10 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "sg-checklist.h"
+#include "sg-mastodon-client.h"
 #include "sg-platform.h"
 #include "sg-privacy-page.h"
 #include "sg-profiles.h"
 #include "sg-reminders.h"
+#include "sg-secrets.h"
 #include "sg-review-history.h"
 #include "sg-review-schedule.h"
 #include "sg-window.h"
@@ -25,6 +27,7 @@ struct _SgPrivacyPage
   GCancellable  *cancellable;
   GPtrArray     *profiles;   /* SgProfile* */
   guint          n_due;
+  char          *posting_token;   /* instead of the keyring's (tests), or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (SgPrivacyPage, sg_privacy_page, GTK_TYPE_WIDGET)
@@ -173,6 +176,9 @@ typedef struct {
   GtkButton     *finish;
   gint64         review_id;
   GHashTable    *answered;   /* item id → answer index + 1 */
+  GHashTable    *rows;       /* item id → its row (owned by the list) */
+  GtkWidget     *read;       /* "Read From Mastodon", or NULL */
+  char          *server;     /* the signed-in Mastodon account's server, or NULL */
   guint          n_items;
 } Review;
 
@@ -181,6 +187,8 @@ review_free (Review *r)
 {
   g_object_unref (r->self);
   g_hash_table_unref (r->answered);
+  g_hash_table_unref (r->rows);
+  g_free (r->server);
   g_free (r);
 }
 
@@ -320,6 +328,8 @@ item_row (SgChecklistItem *item,
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
       g_object_set_data (G_OBJECT (button), "answer", GUINT_TO_POINTER (a));
       g_object_set_data (G_OBJECT (button), "row", row);
+      g_object_set_data (G_OBJECT (row), a == 0 ? "button-0" : a == 1 ? "button-1" : "button-2",
+                         button);
       if (has_previous && previous == a)
         gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
       g_signal_connect (button, "toggled", G_CALLBACK (answer_toggled_cb), r);
@@ -339,6 +349,156 @@ item_row (SgChecklistItem *item,
   gtk_widget_set_margin_bottom (body, 12);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), body);
   return row;
+}
+
+/* Reading a Mastodon account's settings into the review */
+
+static char *
+normalise_handle (const char *handle)
+{
+  while (*handle == '@')
+    handle++;
+  return g_utf8_strdown (handle, -1);
+}
+
+/* The server, when the account under review is the one signed in for posting: its settings
+ * can then be read. "doc" matches "@doc@mastodon.example" and the other way round. */
+static char *
+signed_in_server (SgPrivacyPage   *self,
+                  const SgProfile *profile)
+{
+  GSettings *settings = self->application ? sg_application_get_settings (self->application) : NULL;
+  g_autofree char *account = NULL, *server = NULL, *a = NULL, *b = NULL;
+  char *at;
+
+  if (settings == NULL || g_strcmp0 (profile->platform, "mastodon") != 0)
+    return NULL;
+  account = g_settings_get_string (settings, "mastodon-account");
+  server = g_settings_get_string (settings, "mastodon-server");
+  if (*account == '\0' || *server == '\0')
+    return NULL;
+  a = normalise_handle (account);
+  b = normalise_handle (profile->handle);
+  if (!g_str_equal (a, b))
+    {
+      /* Compare the local parts when only one side names the server. */
+      if (strchr (a, '@') != NULL && strchr (b, '@') != NULL)
+        return NULL;
+      if ((at = strchr (a, '@')) != NULL)
+        *at = '\0';
+      if ((at = strchr (b, '@')) != NULL)
+        *at = '\0';
+      if (!g_str_equal (a, b))
+        return NULL;
+    }
+  return g_steal_pointer (&server);
+}
+
+static void
+privacy_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GtkWindow *window = user_data;
+  Review *r = g_object_get_data (G_OBJECT (window), "review");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers =
+    sg_mastodon_client_read_privacy_finish (SG_MASTODON_CLIENT (object), result, &error);
+
+  /* Closed meanwhile: its rows are gone (a destroyed window is hidden, and stays so). */
+  if (r == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)))
+    {
+      g_object_unref (window);
+      return;
+    }
+  gtk_widget_set_sensitive (r->read, TRUE);
+  if (answers == NULL)
+    {
+      toast (r->self, error->message);
+      g_object_unref (window);
+      return;
+    }
+
+  /* Each answer goes through the buttons, so it is saved as if clicked, note included. */
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SgReviewAnswer *a = g_ptr_array_index (answers, i);
+      GtkWidget *row = g_hash_table_lookup (r->rows, a->item_id);
+      g_autofree char *key = g_strdup_printf ("button-%u", (guint) a->answer);
+      GtkToggleButton *button;
+
+      if (row == NULL)
+        continue;
+      button = g_object_get_data (G_OBJECT (row), key);
+      gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "note"), a->note);
+      if (gtk_toggle_button_get_active (button))
+        gtk_toggle_button_set_active (button, FALSE);
+      gtk_toggle_button_set_active (button, TRUE);
+    }
+  {
+    g_autofree char *text = g_strdup_printf (ngettext ("%u setting filled in from your server",
+                                                       "%u settings filled in from your server",
+                                                       answers->len), answers->len);
+    toast (r->self, text);
+  }
+  g_object_unref (window);
+}
+
+static void
+read_with_token (Review     *r,
+                 const char *token)
+{
+  g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (r->server, token);
+
+  sg_mastodon_client_read_privacy_async (client, r->self->cancellable, privacy_read_cb,
+                                         g_object_ref (r->window));
+}
+
+static void
+token_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GtkWindow *window = user_data;
+  Review *r = g_object_get_data (G_OBJECT (window), "review");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = sg_secrets_lookup_finish (result, &error);
+
+  if (r == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)))
+    ;
+  else if (token != NULL)
+    read_with_token (r, token);
+  else
+    {
+      gtk_widget_set_sensitive (r->read, TRUE);
+      toast (r->self, error ? error->message
+                            : _("You are not signed in to Mastodon here: sign in under Preferences → Posting."));
+    }
+  g_object_unref (window);
+}
+
+static void
+read_clicked_cb (Review *r)
+{
+  GSettings *settings = sg_application_get_settings (r->self->application);
+  g_autofree char *account = g_settings_get_string (settings, "mastodon-account");
+
+  gtk_widget_set_sensitive (r->read, FALSE);
+  if (r->self->posting_token != NULL)
+    read_with_token (r, r->self->posting_token);
+  else
+    sg_secrets_lookup_async ("mastodon", r->server, account, r->self->cancellable, token_cb,
+                             g_object_ref (r->window));
+}
+
+void
+sg_privacy_page_set_posting_token (SgPrivacyPage *self,
+                                   const char    *token)
+{
+  g_return_if_fail (SG_IS_PRIVACY_PAGE (self));
+
+  g_free (self->posting_token);
+  self->posting_token = g_strdup (token);
 }
 
 typedef struct {
@@ -403,7 +563,9 @@ opened_cb (GObject      *object,
   r->self = g_object_ref (self);
   r->review_id = opened->review_id;
   r->answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r->n_items = checklist->items->len;
+  r->server = signed_in_server (self, profile);
 
   window = adw_window_new ();
   r->window = GTK_WINDOW (window);
@@ -421,6 +583,13 @@ opened_cb (GObject      *object,
   gtk_widget_add_css_class (GTK_WIDGET (r->finish), "suggested-action");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (r->finish));
   g_signal_connect_swapped (r->finish, "clicked", G_CALLBACK (finish_clicked_cb), r);
+  if (r->server != NULL)
+    {
+      r->read = gtk_button_new_with_mnemonic (_("_Read From Mastodon"));
+      gtk_widget_set_tooltip_text (r->read, _("Fill in what your server reports; you can change any answer"));
+      adw_header_bar_pack_start (ADW_HEADER_BAR (header), r->read);
+      g_signal_connect_swapped (r->read, "clicked", G_CALLBACK (read_clicked_cb), r);
+    }
   g_object_set_data_full (G_OBJECT (window), "review", r, (GDestroyNotify) review_free);
   gtk_box_append (GTK_BOX (box), header);
 
@@ -448,9 +617,12 @@ opened_cb (GObject      *object,
           prev = g_ptr_array_index (opened->answers, a);
       if (prev != NULL)
         g_hash_table_insert (r->answered, g_strdup (item->id), GUINT_TO_POINTER (prev->answer + 1));
-      gtk_list_box_append (GTK_LIST_BOX (list),
-                           item_row (item, r, prev ? prev->answer : 0, prev != NULL,
-                                     prev ? prev->note : NULL));
+      {
+        GtkWidget *row = item_row (item, r, prev ? prev->answer : 0, prev != NULL,
+                                   prev ? prev->note : NULL);
+        g_hash_table_insert (r->rows, g_strdup (item->id), row);
+        gtk_list_box_append (GTK_LIST_BOX (list), row);
+      }
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (r->finish), g_hash_table_size (r->answered) == r->n_items);
@@ -843,6 +1015,7 @@ sg_privacy_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_clear_pointer (&self->posting_token, g_free);
 
   G_OBJECT_CLASS (sg_privacy_page_parent_class)->finalize (object);
 }

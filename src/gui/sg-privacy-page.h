@@ -20,4 +20,8 @@ void  sg_privacy_page_add_profile     (SgPrivacyPage *self,
                                        const char    *handle,
                                        const char    *kind);
 
+/* Reads Mastodon settings with @token instead of the keyring's (tests on a loopback server). */
+void  sg_privacy_page_set_posting_token (SgPrivacyPage *self,
+                                         const char    *token);
+
 G_END_DECLS
