@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading is done by gexiv2 (Exiv2), not by hand: image formats are where parsers get
+ * exploited. Stripping re-encodes the pixels with gdk-pixbuf, which writes no metadata at all,
+ * so nothing can survive by being in a block we did not know about. */
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gexiv2/gexiv2.h>
+#include <glib/gi18n-lib.h>
+
+#include "sg-error.h"
+#include "sg-image-metadata.h"
+
+static void
+ensure_initialised (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      gexiv2_initialize ();
+      /* Exiv2 reports damaged files on stderr; we report them to the user instead. */
+      gexiv2_log_set_level (GEXIV2_LOG_LEVEL_MUTE);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+void
+sg_image_metadata_free (SgImageMetadata *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->taken_at);
+  g_free (m->owner);
+  g_free (m->serial);
+  g_free (m->device);
+  g_free (m->software);
+  g_free (m);
+}
+
+/* The first of @tags that is set and not blank. */
+static char *
+first_tag (GExiv2Metadata     *meta,
+           const char * const *tags)
+{
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!gexiv2_metadata_try_has_tag (meta, tags[i], NULL))
+        continue;
+      value = gexiv2_metadata_try_get_tag_string (meta, tags[i], NULL);
+      if (value != NULL && *g_strstrip (value) != '\0' && g_utf8_validate (value, -1, NULL))
+        return g_steal_pointer (&value);
+    }
+  return NULL;
+}
+
+static guint
+count (char **tags)
+{
+  guint n = tags ? g_strv_length (tags) : 0;
+  g_strfreev (tags);
+  return n;
+}
+
+SgImageMetadata *
+sg_image_metadata_read (const char  *path,
+                        GError     **error)
+{
+  static const char * const date_tags[] = {
+    "Exif.Photo.DateTimeOriginal", "Exif.Image.DateTime", "Xmp.exif.DateTimeOriginal",
+    "Xmp.xmp.CreateDate", "Iptc.Application2.DateCreated", NULL
+  };
+  static const char * const owner_tags[] = {
+    "Exif.Photo.CameraOwnerName", "Exif.Image.Artist", "Xmp.dc.creator", "Exif.Image.Copyright",
+    "Iptc.Application2.Byline", "Xmp.aux.OwnerName", NULL
+  };
+  static const char * const serial_tags[] = {
+    "Exif.Photo.BodySerialNumber", "Exif.Canon.SerialNumber", "Exif.Nikon3.SerialNumber",
+    "Xmp.aux.SerialNumber", "Exif.Photo.LensSerialNumber", NULL
+  };
+  static const char * const software_tags[] = { "Exif.Image.Software", "Xmp.xmp.CreatorTool", NULL };
+  g_autoptr(GExiv2Metadata) meta = NULL;
+  g_autoptr(GError) local = NULL;
+  SgImageMetadata *m;
+  guint8 *thumb = NULL;
+  gint thumb_size = 0;
+
+  ensure_initialised ();
+  meta = gexiv2_metadata_new ();
+  if (!gexiv2_metadata_open_path (meta, path, &local))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("“%s” could not be read as an image (%s). It may be damaged or of a kind "
+                     "SocialGuard cannot check; it was not changed."), name, local->message);
+      return NULL;
+    }
+
+  m = g_new0 (SgImageMetadata, 1);
+  m->has_location = gexiv2_metadata_try_get_gps_info (meta, &m->longitude, &m->latitude, &(double){ 0 }, NULL);
+  /* Exiv2 reports 0,0 for a GPS block with no fix. */
+  if (m->has_location && m->latitude == 0 && m->longitude == 0)
+    m->has_location = FALSE;
+  m->taken_at = first_tag (meta, date_tags);
+  m->owner = first_tag (meta, owner_tags);
+  m->serial = first_tag (meta, serial_tags);
+  m->software = first_tag (meta, software_tags);
+  {
+    g_autofree char *make = first_tag (meta, (const char *[]) { "Exif.Image.Make", NULL });
+    g_autofree char *model = first_tag (meta, (const char *[]) { "Exif.Image.Model", NULL });
+    if (make || model)
+      m->device = g_strstrip (g_strdup_printf ("%s %s", make ? make : "", model ? model : ""));
+  }
+  if (gexiv2_metadata_get_exif_thumbnail (meta, &thumb, &thumb_size) && thumb_size > 0)
+    m->has_thumbnail = TRUE;
+  g_free (thumb);
+  m->orientation = gexiv2_metadata_try_get_orientation (meta, NULL);
+  if (m->orientation < 1 || m->orientation > 8)
+    m->orientation = 1;
+  m->n_tags = count (gexiv2_metadata_get_exif_tags (meta)) +
+              count (gexiv2_metadata_get_xmp_tags (meta)) +
+              count (gexiv2_metadata_get_iptc_tags (meta));
+  return m;
+}
+
+GStrv
+sg_image_metadata_describe (const SgImageMetadata *m)
+{
+  GPtrArray *b = g_ptr_array_new ();
+
+  if (m->has_location)
+    g_ptr_array_add (b, g_strdup_printf (_("Where it was taken: %.5f, %.5f (latitude, longitude). "
+                                               "Anyone who saves the photo can see this."),
+                                             m->latitude, m->longitude));
+  if (m->taken_at != NULL)
+    g_ptr_array_add (b, g_strdup_printf (_("When it was taken: %s"), m->taken_at));
+  if (m->owner != NULL)
+    g_ptr_array_add (b, g_strdup_printf (_("A name: %s"), m->owner));
+  if (m->serial != NULL)
+    g_ptr_array_add (b, g_strdup_printf (_("The camera’s serial number: %s"), m->serial));
+  if (m->device != NULL)
+    g_ptr_array_add (b, g_strdup_printf (_("The device: %s"), m->device));
+  if (m->software != NULL)
+    g_ptr_array_add (b, g_strdup_printf (_("The software: %s"), m->software));
+  if (m->has_thumbnail)
+    g_ptr_array_add (b, g_strdup (_("A small preview copy, which can still show parts you cropped out.")));
+  g_ptr_array_add (b, NULL);
+  return (GStrv) g_ptr_array_free (b, FALSE);
+}
+
+char *
+sg_image_metadata_map_url (const SgImageMetadata *m)
+{
+  char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!m->has_location)
+    return NULL;
+  g_ascii_formatd (lat, sizeof lat, "%.5f", m->latitude);
+  g_ascii_formatd (lon, sizeof lon, "%.5f", m->longitude);
+  return g_strdup_printf ("https://www.openstreetmap.org/?mlat=%s&mlon=%s#map=16/%s/%s",
+                          lat, lon, lat, lon);
+}
+
+/* EXIF orientation 1–8 applied to the pixels. */
+static GdkPixbuf *
+orient (GdkPixbuf *p,
+        guint      orientation)
+{
+  g_autoptr(GdkPixbuf) tmp = NULL;
+
+  switch (orientation)
+    {
+    case 2: return gdk_pixbuf_flip (p, TRUE);
+    case 3: return gdk_pixbuf_rotate_simple (p, GDK_PIXBUF_ROTATE_UPSIDEDOWN);
+    case 4: return gdk_pixbuf_flip (p, FALSE);
+    case 5:
+      tmp = gdk_pixbuf_rotate_simple (p, GDK_PIXBUF_ROTATE_CLOCKWISE);
+      return gdk_pixbuf_flip (tmp, TRUE);
+    case 6: return gdk_pixbuf_rotate_simple (p, GDK_PIXBUF_ROTATE_CLOCKWISE);
+    case 7:
+      tmp = gdk_pixbuf_rotate_simple (p, GDK_PIXBUF_ROTATE_COUNTERCLOCKWISE);
+      return gdk_pixbuf_flip (tmp, TRUE);
+    case 8: return gdk_pixbuf_rotate_simple (p, GDK_PIXBUF_ROTATE_COUNTERCLOCKWISE);
+    default: return g_object_ref (p);
+    }
+}
+
+gboolean
+sg_image_strip (const char  *path,
+                const char  *out,
+                GError     **error)
+{
+  g_autoptr(GdkPixbuf) original = NULL;
+  g_autoptr(GdkPixbuf) upright = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  GdkPixbufFormat *format;
+  gboolean png;
+
+  format = gdk_pixbuf_get_file_info (path, NULL, NULL);
+  original = gdk_pixbuf_new_from_file (path, &local);
+  if (original == NULL)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("“%s” could not be cleaned: it could not be opened as an image (%s). "
+                     "Export it as JPEG or PNG and try again; the original was not changed."),
+                   name, local->message);
+      return FALSE;
+    }
+  /* Orientation into the pixels, so the clean copy looks the same without the tag. The
+   * loaders report it for JPEG and TIFF only; for the rest ask Exiv2. */
+  if (gdk_pixbuf_get_option (original, "orientation") != NULL)
+    upright = gdk_pixbuf_apply_embedded_orientation (original);
+  else
+    {
+      g_autoptr(GExiv2Metadata) meta = NULL;
+      guint orientation = 1;
+
+      ensure_initialised ();
+      meta = gexiv2_metadata_new ();
+      if (gexiv2_metadata_open_path (meta, path, NULL))
+        orientation = gexiv2_metadata_try_get_orientation (meta, NULL);
+      upright = orient (original, orientation);
+    }
+  png = format != NULL && g_strcmp0 (gdk_pixbuf_format_get_name (format), "png") == 0;
+  if (!(png ? gdk_pixbuf_save (upright, out, "png", &local, NULL)
+            : gdk_pixbuf_save (upright, out, "jpeg", &local, "quality", "92", NULL)))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("The clean copy of “%s” could not be written (%s)."), name, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

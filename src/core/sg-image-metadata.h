@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What an image file carries besides its pixels (EXIF, XMP, IPTC), as far as it matters for
+ * privacy (GMC 2013 ¶8c: location can be embedded in photographs). */
+typedef struct {
+  gboolean has_location;
+  double   latitude;
+  double   longitude;
+  char    *taken_at;      /* as recorded, e.g. "2026:11:25 09:14:03", or NULL */
+  char    *owner;         /* camera owner, artist, creator or by-line, or NULL */
+  char    *serial;        /* device serial number, or NULL */
+  char    *device;        /* make and model, or NULL */
+  char    *software;      /* or NULL */
+  gboolean has_thumbnail; /* an embedded preview, which may show the uncropped photo */
+  guint    orientation;   /* EXIF orientation 1–8; 1 when absent */
+  guint    n_tags;        /* every EXIF, XMP and IPTC tag found */
+} SgImageMetadata;
+
+void             sg_image_metadata_free     (SgImageMetadata       *metadata);
+/* NULL with SG_ERROR_INVALID_INPUT and a plain message for unreadable or damaged files. */
+SgImageMetadata *sg_image_metadata_read     (const char            *path,
+                                             GError               **error);
+/* One plain-words line per finding, for the user; empty when there is nothing personal. */
+GStrv            sg_image_metadata_describe (const SgImageMetadata *metadata);
+/* A map link for the recorded position, or NULL; opened only if the user clicks it. */
+char            *sg_image_metadata_map_url  (const SgImageMetadata *metadata);
+/* Writes a clean copy of @path to @out: pixels re-encoded with the orientation applied, no
+ * EXIF, XMP, IPTC or thumbnail. The original is never modified. PNG stays PNG; everything
+ * else becomes JPEG. */
+gboolean         sg_image_strip             (const char            *path,
+                                             const char            *out,
+                                             GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgImageMetadata, sg_image_metadata_free)
+
+G_END_DECLS

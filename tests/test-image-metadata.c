@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Images made here, with GPS, an owner's name, a serial number, a thumbnail and orientation 6:
+ * each is found, and the stripped copy has none of them, is upright and keeps its pixels. */
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gexiv2/gexiv2.h>
+#include <glib/gstdio.h>
+
+#include "sg-error.h"
+#include "sg-image-metadata.h"
+
+static char *dir;
+
+/* 64×48: left half red, right half blue. */
+static GdkPixbuf *
+make_pixbuf (void)
+{
+  GdkPixbuf *p = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  guchar *px = gdk_pixbuf_get_pixels (p);
+  int stride = gdk_pixbuf_get_rowstride (p);
+
+  for (int y = 0; y < 48; y++)
+    for (int x = 0; x < 64; x++)
+      {
+        guchar *q = px + y * stride + x * 3;
+        q[0] = x < 32 ? 220 : 20;
+        q[1] = 20;
+        q[2] = x < 32 ? 20 : 220;
+      }
+  return p;
+}
+
+static char *
+make_photo (const char *name,
+            const char *type)
+{
+  g_autoptr(GdkPixbuf) p = make_pixbuf ();
+  g_autoptr(GdkPixbuf) small = gdk_pixbuf_scale_simple (p, 16, 12, GDK_INTERP_BILINEAR);
+  g_autoptr(GExiv2Metadata) meta = gexiv2_metadata_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *thumb = NULL;
+  gsize thumb_size = 0;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (gdk_pixbuf_save (p, path, type, &error, NULL));
+  g_assert_true (gdk_pixbuf_save_to_buffer (small, &thumb, &thumb_size, "jpeg", &error, NULL));
+  g_assert_true (gexiv2_metadata_open_path (meta, path, &error));
+  g_assert_true (gexiv2_metadata_try_set_gps_info (meta, -2.24260, 53.48080, 40.0, &error));
+  g_assert_true (gexiv2_metadata_try_set_tag_string (meta, "Exif.Photo.CameraOwnerName", "Dr Asha Patel", &error));
+  g_assert_true (gexiv2_metadata_try_set_tag_string (meta, "Exif.Photo.BodySerialNumber", "SN-448812", &error));
+  g_assert_true (gexiv2_metadata_try_set_tag_string (meta, "Exif.Image.Software", "WardCam 2.1", &error));
+  g_assert_true (gexiv2_metadata_try_set_tag_string (meta, "Exif.Photo.DateTimeOriginal", "2026:11:25 09:14:03", &error));
+  gexiv2_metadata_try_set_orientation (meta, GEXIV2_ORIENTATION_ROT_90, &error);
+  g_assert_no_error (error);
+  gexiv2_metadata_try_set_exif_thumbnail_from_buffer (meta, (guint8 *) thumb, thumb_size, &error);
+  g_assert_no_error (error);
+  g_assert_true (gexiv2_metadata_save_file (meta, path, &error));
+  return path;
+}
+
+static void
+test_read (void)
+{
+  g_autofree char *path = make_photo ("ward.jpg", "jpeg");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgImageMetadata) m = sg_image_metadata_read (path, &error);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (m->has_location);
+  g_assert_cmpfloat_with_epsilon (m->latitude, 53.4808, 0.0001);
+  g_assert_cmpfloat_with_epsilon (m->longitude, -2.2426, 0.0001);
+  g_assert_cmpstr (m->owner, ==, "Dr Asha Patel");
+  g_assert_cmpstr (m->serial, ==, "SN-448812");
+  g_assert_cmpstr (m->software, ==, "WardCam 2.1");
+  g_assert_cmpstr (m->taken_at, ==, "2026:11:25 09:14:03");
+  g_assert_true (m->has_thumbnail);
+  g_assert_cmpuint (m->orientation, ==, 6);
+  g_assert_cmpuint (m->n_tags, >, 5);
+
+  lines = sg_image_metadata_describe (m);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  g_assert_true (g_str_has_prefix (lines[0], "Where it was taken: 53.48080, -2.24260"));
+  url = sg_image_metadata_map_url (m);
+  g_assert_cmpstr (url, ==, "https://www.openstreetmap.org/?mlat=53.48080&mlon=-2.24260#map=16/53.48080/-2.24260");
+}
+
+static void
+assert_clean (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgImageMetadata) m = sg_image_metadata_read (path, &error);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (m->has_location);
+  g_assert_null (m->owner);
+  g_assert_null (m->serial);
+  g_assert_false (m->has_thumbnail);
+  g_assert_cmpuint (m->n_tags, ==, 0);
+  lines = sg_image_metadata_describe (m);
+  g_assert_cmpuint (g_strv_length (lines), ==, 0);
+
+  /* A second opinion when the exiv2 tool is installed. */
+  if (g_find_program_in_path ("exiv2") != NULL)
+    {
+      const char *argv[] = { "exiv2", "-pa", path, NULL };
+      g_autofree char *out = NULL;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, &out, NULL, NULL, NULL);
+      g_assert_cmpstr (out, ==, "");
+    }
+  else
+    g_test_message ("exiv2 is not installed: checked with gexiv2 only");
+}
+
+static void
+test_strip (gconstpointer data)
+{
+  const char *type = data;
+  g_autofree char *name = g_strconcat ("ward.", type, NULL);
+  g_autofree char *path = make_photo (name, type);
+  g_autofree char *out = g_build_filename (dir, g_str_equal (type, "png") ? "clean.png" : "clean.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) clean = NULL;
+  g_autoptr(SgImageMetadata) before = NULL;
+  GdkPixbufFormat *format;
+  const guchar *px;
+  int stride;
+
+  g_assert_true (sg_image_strip (path, out, &error));
+  g_assert_no_error (error);
+  assert_clean (out);
+
+  /* The original is untouched (and the exiv2 tool, when present, sees its GPS). */
+  before = sg_image_metadata_read (path, &error);
+  g_assert_true (before->has_location);
+  if (g_find_program_in_path ("exiv2") != NULL)
+    {
+      const char *argv[] = { "exiv2", "-pa", path, NULL };
+      g_autofree char *shown = NULL;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, &shown, NULL, NULL, NULL);
+      g_assert_nonnull (strstr (shown, "GPSLatitude"));
+    }
+
+  /* Upright (orientation 6 turned into the pixels), same kind of file, same picture: the red
+   * left half is now the top. */
+  format = gdk_pixbuf_get_file_info (out, NULL, NULL);
+  g_assert_cmpstr (gdk_pixbuf_format_get_name (format), ==, g_str_equal (type, "png") ? "png" : "jpeg");
+  clean = gdk_pixbuf_new_from_file (out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (clean), ==, 48);
+  g_assert_cmpint (gdk_pixbuf_get_height (clean), ==, 64);
+  px = gdk_pixbuf_get_pixels (clean);
+  stride = gdk_pixbuf_get_rowstride (clean);
+  {
+    const guchar *top = px + 8 * stride + 24 * gdk_pixbuf_get_n_channels (clean);
+    const guchar *bottom = px + 56 * stride + 24 * gdk_pixbuf_get_n_channels (clean);
+    g_assert_cmpint (top[0], >, 180);
+    g_assert_cmpint (top[2], <, 60);
+    g_assert_cmpint (bottom[2], >, 180);
+    g_assert_cmpint (bottom[0], <, 60);
+  }
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *junk = g_build_filename (dir, "notes.jpg", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated.jpg", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.jpg", NULL);
+  g_autofree char *photo = make_photo ("whole.jpg", "jpeg");
+  g_autofree char *bytes = NULL;
+  gsize len;
+  g_autoptr(GError) error = NULL;
+  SgImageMetadata *m;
+
+  g_assert_true (g_file_set_contents (junk, "Patient list, not a photo", -1, NULL));
+  m = sg_image_metadata_read (junk, &error);
+  g_assert_null (m);
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "notes.jpg"));
+  g_clear_error (&error);
+  g_assert_false (sg_image_strip (junk, out, &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* Cut in the middle: either a clear error or a result, never a crash. */
+  g_assert_true (g_file_get_contents (photo, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (truncated, bytes, len / 3, NULL));
+  m = sg_image_metadata_read (truncated, &error);
+  g_assert_true ((m == NULL) == (error != NULL));
+  sg_image_metadata_free (m);
+  g_clear_error (&error);
+  if (!sg_image_strip (truncated, out, &error))
+    g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = g_dir_make_tmp ("sg-image-XXXXXX", NULL);
+
+  g_test_add_func ("/sg/image/read", test_read);
+  g_test_add_data_func ("/sg/image/strip-jpeg", "jpeg", test_strip);
+  g_test_add_data_func ("/sg/image/strip-png", "png", test_strip);
+  g_test_add_func ("/sg/image/bad-files", test_bad_files);
+  ret = g_test_run ();
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_remove (p);
+      }
+    g_rmdir (dir);
+  }
+  g_free (dir);
+  return ret;
+}
