@@ -3,6 +3,8 @@
  * grouped sidebar rows and a verdict; each kind of fix works; ignoring and autosave too. */
 #include "config.h"
 
+#include <gexiv2/gexiv2.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
@@ -10,7 +12,9 @@
 #include "sg-compose-page.h"
 #include "sg-drafts.h"
 #include "sg-finding-row.h"
+#include "sg-image-metadata.h"
 #include "sg-interest-register.h"
+#include "sg-photo-check.h"
 #include "sg-publications.h"
 #include "sg-store-private.h"
 #include "sg-test-gui.h"
@@ -761,6 +765,81 @@ test_direct_post (void)
   g_clear_pointer (&mastodon_text, g_free);
 }
 
+/* Checking a photo: what it hides is listed in words, the clean copy has none of it, and the
+ * original can never be overwritten. */
+static gboolean
+photo_read (gpointer data)
+{
+  return sg_test_find_label_text (data, "This Photo Carries Hidden Details") != NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_check_photo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sg-photo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ward-round.jpg", NULL);
+  g_autofree char *clean = g_build_filename (dir, "ward-round-clean.jpg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 40, 30);
+  g_autoptr(GExiv2Metadata) meta = gexiv2_metadata_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) out = g_file_new_for_path (clean);
+  g_autoptr(SgImageMetadata) after = NULL;
+  GtkWindow *window;
+  AdwMessageDialog *dialog;
+
+  gdk_pixbuf_fill (pixbuf, 0x3366ccff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL));
+  g_assert_true (gexiv2_metadata_open_path (meta, path, &error));
+  g_assert_true (gexiv2_metadata_try_set_gps_info (meta, -0.12760, 51.50720, 10.0, &error));
+  g_assert_true (gexiv2_metadata_try_set_tag_string (meta, "Exif.Image.Artist", "Dr Asha Patel", &error));
+  g_assert_true (gexiv2_metadata_save_file (meta, path, &error));
+
+  window = sg_photo_check_new (gtk_application_get_active_window (GTK_APPLICATION (app)), file);
+  gtk_window_present (window);
+  g_assert_true (sg_test_wait (photo_read, window, 5000));
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window), "A name: Dr Asha Patel"));
+  g_assert_nonnull (sg_test_find_by_label (GTK_WIDGET (window),
+                                           "Is there a wristband, name badge, label or record in it?"));
+  sg_test_iterate (300);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window), "photo-check");
+    g_test_message ("Screenshot: %s", shot);
+  }
+
+  /* Never over the original. */
+  sg_photo_check_save_to (window, file);
+  g_assert_true (sg_test_wait (dialog_shown, NULL, 2000));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Clean Copy Not Saved");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  sg_photo_check_save_to (window, out);
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Clean Copy Saved");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = sg_image_metadata_read (clean, &error);
+  g_assert_no_error (error);
+  g_assert_false (after->has_location);
+  g_assert_null (after->owner);
+  g_assert_cmpuint (after->n_tags, ==, 0);
+  {
+    g_autoptr(SgImageMetadata) original = sg_image_metadata_read (path, &error);
+    g_assert_true (original->has_location);
+  }
+
+  gtk_window_destroy (window);
+  g_remove (clean);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_platform_length (void)
 {
@@ -795,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/declaration", test_declaration);
   g_test_add_func ("/sg/compose/publish", test_publish);
   g_test_add_func ("/sg/compose/direct-post", test_direct_post);
+  g_test_add_func ("/sg/compose/check-photo", test_check_photo);
 
   ret = g_test_run ();
 

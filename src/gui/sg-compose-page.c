@@ -9,6 +9,7 @@
 #include "sg-finding-row.h"
 #include "sg-interest-register.h"
 #include "sg-length.h"
+#include "sg-photo-check.h"
 #include "sg-platform.h"
 #include "sg-publications.h"
 #include "sg-publisher.h"
@@ -1658,6 +1659,39 @@ publish_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Checking a photo */
+
+static void
+photo_chosen_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 SgComposePage   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    gtk_window_present (sg_photo_check_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                            file));
+  g_object_unref (chooser);
+}
+
+static void
+check_photo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Check a Photo"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Check"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Photos"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (photo_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Drafts list */
 
 static void
@@ -1929,6 +1963,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compose.edit-declaration", NULL,
                                    edit_declaration_action);
   gtk_widget_class_install_action (widget_class, "compose.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "compose.check-photo", NULL, check_photo_action);
 }
 
 static void
