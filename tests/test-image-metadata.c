@@ -151,7 +151,10 @@ test_strip (gconstpointer data)
   /* Upright (orientation 6 turned into the pixels), same kind of file, same picture: the red
    * left half is now the top. */
   format = gdk_pixbuf_get_file_info (out, NULL, NULL);
-  g_assert_cmpstr (gdk_pixbuf_format_get_name (format), ==, g_str_equal (type, "png") ? "png" : "jpeg");
+  {
+    g_autofree char *format_name = gdk_pixbuf_format_get_name (format);
+    g_assert_cmpstr (format_name, ==, g_str_equal (type, "png") ? "png" : "jpeg");
+  }
   clean = gdk_pixbuf_new_from_file (out, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_pixbuf_get_width (clean), ==, 48);

@@ -224,7 +224,10 @@ sg_image_strip (const char  *path,
         orientation = gexiv2_metadata_try_get_orientation (meta, NULL);
       upright = orient (original, orientation);
     }
-  png = format != NULL && g_strcmp0 (gdk_pixbuf_format_get_name (format), "png") == 0;
+  {
+    g_autofree char *format_name = format ? gdk_pixbuf_format_get_name (format) : NULL;
+    png = g_strcmp0 (format_name, "png") == 0;
+  }
   if (!(png ? gdk_pixbuf_save (upright, out, "png", &local, NULL)
             : gdk_pixbuf_save (upright, out, "jpeg", &local, "quality", "92", NULL)))
     {
