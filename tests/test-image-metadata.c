@@ -6,6 +6,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gexiv2/gexiv2.h>
 #include <glib/gstdio.h>
+#include <zlib.h>
 
 #include "sg-error.h"
 #include "sg-image-metadata.h"
@@ -204,6 +205,46 @@ test_bad_files (void)
     g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
 }
 
+/* A 40000 × 40000 PNG in 80 bytes: only the header, which is all a decoder needs to try to
+ * allocate 6 GB. Refused before decoding. */
+static void
+test_too_large (void)
+{
+  static const guchar ihdr[] = {
+    'I', 'H', 'D', 'R', 0, 0, 0x9c, 0x40, 0, 0, 0x9c, 0x40, 8, 2, 0, 0, 0
+  };
+  static const guchar iend[] = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82 };
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autofree char *path = g_build_filename (dir, "huge.png", NULL);
+  g_autofree char *out = g_build_filename (dir, "huge-clean.png", NULL);
+  g_autoptr(GError) error = NULL;
+  guint32 crc = GUINT32_TO_BE (crc32 (0, ihdr, sizeof ihdr));
+  guint32 len = GUINT32_TO_BE (13);
+
+  g_byte_array_append (png, (const guint8 *) "\x89PNG\r\n\x1a\n", 8);
+  g_byte_array_append (png, (const guint8 *) &len, 4);
+  g_byte_array_append (png, ihdr, sizeof ihdr);
+  g_byte_array_append (png, (const guint8 *) &crc, 4);
+  {
+    /* An IDAT, so the decoder gets past the header and reports the size. */
+    static const guchar idat[] = { 'I', 'D', 'A', 'T', 0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01 };
+    guint32 idat_len = GUINT32_TO_BE (sizeof idat - 4);
+    guint32 idat_crc = GUINT32_TO_BE (crc32 (0, idat, sizeof idat));
+
+    g_byte_array_append (png, (const guint8 *) &idat_len, 4);
+    g_byte_array_append (png, idat, sizeof idat);
+    g_byte_array_append (png, (const guint8 *) &idat_crc, 4);
+  }
+  g_byte_array_append (png, iend, sizeof iend);
+  g_assert_true (g_file_set_contents (path, (const char *) png->data, png->len, NULL));
+
+  g_assert_false (sg_image_strip (path, out, &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "40000 × 40000"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +258,7 @@ main (int   argc,
   g_test_add_data_func ("/sg/image/strip-jpeg", "jpeg", test_strip);
   g_test_add_data_func ("/sg/image/strip-png", "png", test_strip);
   g_test_add_func ("/sg/image/bad-files", test_bad_files);
+  g_test_add_func ("/sg/image/too-large", test_too_large);
   ret = g_test_run ();
 
   {

@@ -199,7 +199,19 @@ sg_image_strip (const char  *path,
   GdkPixbufFormat *format;
   gboolean png;
 
-  format = gdk_pixbuf_get_file_info (path, NULL, NULL);
+  /* A header can claim any size: refuse before decoding rather than allocate gigabytes. */
+  {
+    gint width = 0, height = 0;
+
+    format = gdk_pixbuf_get_file_info (path, &width, &height);
+    if ((gint64) width * height > SG_IMAGE_MAX_PIXELS)
+      {
+        g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                     _("“%s” is too large to clean here (%d × %d pixels). Make a smaller copy in "
+                       "your photo app first; the original was not changed."), name, width, height);
+        return FALSE;
+      }
+  }
   original = gdk_pixbuf_new_from_file (path, &local);
   if (original == NULL)
     {

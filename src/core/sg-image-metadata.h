@@ -29,6 +29,9 @@ SgImageMetadata *sg_image_metadata_read     (const char            *path,
 GStrv            sg_image_metadata_describe (const SgImageMetadata *metadata);
 /* A map link for the recorded position, or NULL; opened only if the user clicks it. */
 char            *sg_image_metadata_map_url  (const SgImageMetadata *metadata);
+/* Larger photos are refused by sg_image_strip(): 100 megapixels, above any phone's default. */
+#define SG_IMAGE_MAX_PIXELS 100000000
+
 /* Writes a clean copy of @path to @out: pixels re-encoded with the orientation applied, no
  * EXIF, XMP, IPTC or thumbnail. The original is never modified. PNG stays PNG; everything
  * else becomes JPEG. */
