@@ -245,6 +245,43 @@ test_too_large (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+static gsize
+peak_memory_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  hwm = strstr (status, "VmHWM:");
+  g_assert_nonnull (hwm);
+  return g_ascii_strtoull (hwm + 6, NULL, 10);
+}
+
+/* A chunk claiming 1.7 GB in a small PNG (found by fuzzing): refused as damaged before the
+ * decoder allocates what the chunk claims. */
+static void
+test_lying_chunk (void)
+{
+  g_autoptr(GdkPixbuf) p = make_pixbuf ();
+  g_autofree char *path = g_build_filename (dir, "lying.png", NULL);
+  g_autofree char *out = g_build_filename (dir, "lying-clean.png", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_assert_true (gdk_pixbuf_save (p, path, "png", &error, NULL));
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  /* The chunk after IHDR (8 + 25 bytes in): its length becomes 0x6900008a. */
+  bytes[33] = 0x69;
+  bytes[36] = (char) 0x8a;
+  g_assert_true (g_file_set_contents (path, bytes, len, NULL));
+
+  g_assert_false (sg_image_strip (path, out, &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_cmpuint (peak_memory_kib (), <, 200 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +296,7 @@ main (int   argc,
   g_test_add_data_func ("/sg/image/strip-png", "png", test_strip);
   g_test_add_func ("/sg/image/bad-files", test_bad_files);
   g_test_add_func ("/sg/image/too-large", test_too_large);
+  g_test_add_func ("/sg/image/lying-chunk", test_lying_chunk);
   ret = g_test_run ();
 
   {

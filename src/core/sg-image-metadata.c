@@ -163,6 +163,34 @@ sg_image_metadata_map_url (const SgImageMetadata *m)
                           lat, lon, lat, lon);
 }
 
+/* libpng allocates what a chunk's length field claims before finding the file too short, so
+ * a damaged 300-byte PNG can cost gigabytes. Every chunk must fit in the file. */
+static gboolean
+png_chunks_fit (const char *path)
+{
+  g_autoptr(GMappedFile) map = g_mapped_file_new (path, FALSE, NULL);
+  const guchar *data;
+  gsize size, at = 8;
+
+  if (map == NULL)
+    return TRUE;   /* the decoder will say what is wrong */
+  data = (const guchar *) g_mapped_file_get_contents (map);
+  size = g_mapped_file_get_length (map);
+  if (size < 8 || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0)
+    return TRUE;   /* not a PNG */
+  while (at + 12 <= size)
+    {
+      guint32 len = (guint32) data[at] << 24 | data[at + 1] << 16 | data[at + 2] << 8 | data[at + 3];
+
+      if (len > size - at - 12)
+        return FALSE;
+      if (memcmp (data + at + 4, "IEND", 4) == 0)
+        return TRUE;
+      at += 12 + (gsize) len;
+    }
+  return at == size;
+}
+
 /* EXIF orientation 1–8 applied to the pixels. */
 static GdkPixbuf *
 orient (GdkPixbuf *p,
@@ -212,6 +240,13 @@ sg_image_strip (const char  *path,
         return FALSE;
       }
   }
+  if (!png_chunks_fit (path))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("“%s” could not be cleaned: the file is damaged (cut short or corrupted). "
+                     "Export it again from your photo app; the original was not changed."), name);
+      return FALSE;
+    }
   original = gdk_pixbuf_new_from_file (path, &local);
   if (original == NULL)
     {
