@@ -13,8 +13,8 @@ mkdir -p "$out/corpus"
   '#define GETTEXT_PACKAGE "socialguard"' \
   '#define PACKAGE_VERSION "fuzz"' > "$out/config.h"
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I"$out" -I"$top/src/core" \
-  "$top/tests/fuzz/fuzz-image.c" "$top/src/core/sg-image-metadata.c" "$top/src/core/sg-error.c" \
+  -I"$out" -I"$top/src/core" -I"$top/src/photos" \
+  "$top/tests/fuzz/fuzz-image.c" "$top/src/photos/sg-image-metadata.c" "$top/src/core/sg-error.c" \
   $(pkg-config --cflags --libs glib-2.0 gio-2.0 gexiv2 gdk-pixbuf-2.0) -o "$out/fuzz-image"
 # Seeds: a JPEG and a PNG with GPS, names and a thumbnail, written by exiv2 if present.
 /usr/bin/python3 - "$out/corpus" <<'PY'
