@@ -6,6 +6,7 @@
 #include "sg-interest-io.h"
 #include "sg-interest-register.h"
 #include "sg-interests-page.h"
+#include "sg-store-job.h"
 #include "sg-window.h"
 
 struct _SgInterestsPage
@@ -74,50 +75,15 @@ category_label (SgInterestCategory c)
 
 /* Store jobs: every read and write runs on a worker thread. */
 
-typedef gpointer (*Job) (SgStore *store, gpointer data, GError **error);
-
-typedef struct {
-  SgStore        *store;
-  Job             job;
-  gpointer        data;
-  GDestroyNotify  destroy;
-} JobData;
-
-static void
-job_data_free (JobData *d)
-{
-  g_object_unref (d->store);
-  if (d->destroy)
-    d->destroy (d->data);
-  g_free (d);
-}
-
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  JobData *d = task_data;
-  GError *error = NULL;
-  gpointer result = d->job (d->store, d->data, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, NULL);
-}
 
 static void
 run_job (SgInterestsPage     *self,
-         Job                  job,
+         SgStoreJob           job,
          gpointer             data,
          GDestroyNotify       destroy,
          GAsyncReadyCallback  callback)
 {
   SgStore *store = self->application ? sg_application_get_store (self->application) : NULL;
-  g_autoptr(GTask) task = NULL;
-  JobData *d;
 
   if (store == NULL)
     {
@@ -127,15 +93,7 @@ run_job (SgInterestsPage     *self,
       return;
     }
 
-  d = g_new0 (JobData, 1);
-  d->store = g_object_ref (store);
-  d->job = job;
-  d->data = data;
-  d->destroy = destroy;
-  task = g_task_new (self, self->cancellable, callback, NULL);
-  g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, d, (GDestroyNotify) job_data_free);
-  g_task_run_in_thread (task, job_thread);
+  sg_store_job_run (self, store, self->cancellable, job, data, destroy, callback, NULL);
 }
 
 static void
@@ -583,7 +541,7 @@ ask (SgInterestsPage *self,
      const char      *value,
      const char      *ok_label,
      gboolean         destructive,
-     Job              job)
+     SgStoreJob       job)
 {
   AdwMessageDialog *dialog;
   GtkWidget *list = gtk_list_box_new ();

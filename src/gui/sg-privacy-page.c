@@ -14,6 +14,7 @@
 #include "sg-secrets.h"
 #include "sg-review-history.h"
 #include "sg-review-schedule.h"
+#include "sg-store-job.h"
 #include "sg-window.h"
 
 struct _SgPrivacyPage
@@ -89,51 +90,16 @@ today (GDate *date)
 
 /* Threads */
 
-typedef gpointer (*Job) (SgStore *store, gpointer data, GError **error);
-
-typedef struct {
-  SgStore        *store;
-  Job             job;
-  gpointer        data;
-  GDestroyNotify  destroy;
-} JobData;
-
-static void
-job_data_free (JobData *d)
-{
-  g_object_unref (d->store);
-  if (d->destroy)
-    d->destroy (d->data);
-  g_free (d);
-}
-
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  JobData *d = task_data;
-  GError *error = NULL;
-  gpointer result = d->job (d->store, d->data, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, NULL);
-}
 
 static void
 run_job (SgPrivacyPage       *self,
-         Job                  job,
+         SgStoreJob           job,
          gpointer             data,
          GDestroyNotify       destroy,
          GAsyncReadyCallback  callback,
          gpointer             user_data)
 {
   SgStore *store = get_store (self);
-  g_autoptr(GTask) task = NULL;
-  JobData *d;
 
   if (store == NULL)
     {
@@ -143,15 +109,7 @@ run_job (SgPrivacyPage       *self,
       return;
     }
 
-  d = g_new0 (JobData, 1);
-  d->store = g_object_ref (store);
-  d->job = job;
-  d->data = data;
-  d->destroy = destroy;
-  task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, d, (GDestroyNotify) job_data_free);
-  g_task_run_in_thread (task, job_thread);
+  sg_store_job_run (self, store, self->cancellable, job, data, destroy, callback, user_data);
 }
 
 static void

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sg-store.h"
+
+G_BEGIN_DECLS
+
+/* A read or write of the store, run on a worker thread so the window never waits on disk. */
+typedef gpointer (*SgStoreJob) (SgStore   *store,
+                                gpointer   data,
+                                GError   **error);
+
+/* Runs @job with its own reference to @store; @data is freed with @destroy afterwards.
+ * @callback gets a GTask (source @source_object) whose pointer result is what @job
+ * returned, or its error. */
+void sg_store_job_run (gpointer             source_object,
+                       SgStore             *store,
+                       GCancellable        *cancellable,
+                       SgStoreJob           job,
+                       gpointer             data,
+                       GDestroyNotify       destroy,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data);
+
+G_END_DECLS
