@@ -821,6 +821,7 @@ test_check_photo (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   sg_photo_check_save_to (window, out);
+  g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Clean Copy Saved");
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -124,26 +124,31 @@ read_cb (GObject      *object,
 }
 
 static void
-write_clean (PhotoCheck *c,
-             GFile      *destination)
+strip_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
-  g_autofree char *in = g_file_get_path (c->file);
-  g_autofree char *out = g_file_get_path (destination);
+  char **paths = task_data;
+  GError *error = NULL;
+
+  if (sg_image_strip (paths[0], paths[1], &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+stripped_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GtkWindow *window = user_data;
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
-  if (in != NULL && out != NULL && g_str_equal (in, out))
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("Choose another name: the original photo is never overwritten."));
-    }
-  else if (out != NULL)
-    sg_image_strip (in, out, &error);
-  else
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("Save the clean copy in a folder on this computer."));
-
-  dialog = adw_message_dialog_new (c->window,
+  g_task_propagate_boolean (G_TASK (result), &error);
+  dialog = adw_message_dialog_new (window,
                                    error ? _("Clean Copy Not Saved") : _("Clean Copy Saved"),
                                    error ? error->message
                                          : _("Attach this copy to your post. It has no location, "
@@ -151,6 +156,33 @@ write_clean (PhotoCheck *c,
                                              "the right way up."));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+  g_object_unref (window);
+}
+
+/* Re-encoding a large photo takes a moment: off the main loop. */
+static void
+write_clean (PhotoCheck *c,
+             GFile      *destination)
+{
+  g_autofree char *in = g_file_get_path (c->file);
+  g_autofree char *out = g_file_get_path (destination);
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, stripped_cb, g_object_ref (c->window));
+
+  if (in != NULL && out != NULL && g_str_equal (in, out))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                             _("Choose another name: the original photo is never overwritten."));
+  else if (in == NULL || out == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("Save the clean copy in a folder on this computer."));
+  else
+    {
+      char **paths = g_new0 (char *, 3);
+
+      paths[0] = g_steal_pointer (&in);
+      paths[1] = g_steal_pointer (&out);
+      g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
+      g_task_run_in_thread (task, strip_thread);
+    }
 }
 
 void

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
  * copy (the original is never changed), and asks about what software cannot see. */
 GtkWindow *sg_photo_check_new     (GtkWindow *parent,
                                    GFile     *file);
-/* Writes the clean copy to @destination without asking (the Save button asks first). */
+/* Writes the clean copy to @destination without asking (the Save button asks first), on a
+ * worker thread; a dialog says how it went. */
 void       sg_photo_check_save_to (GtkWindow *window,
                                    GFile     *destination);
 
