@@ -355,7 +355,7 @@ test_publisher (Fixture       *f,
 
   g_assert_no_error (error);
   sg_publisher_post_async (store, &target, "abcd-efgh-ijkl-mnop", -1, post_text, NULL, NULL, NULL,
-                           done_cb, &result);
+                           NULL, done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   url = sg_publisher_post_finish (result, &error);

@@ -341,7 +341,7 @@ publish (Fixture     *f,
 
   sg_publisher_post_async (store, &target, "secret-token", -1, post_text,
                            "Declaration of interests: I have nothing to declare.", NULL, NULL,
-                           done_cb, &result);
+                           NULL, done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return sg_publisher_post_finish (result, error);

@@ -25,9 +25,9 @@ test_log_and_list (void)
   g_ptr_array_add (acks, ack);
 
   g_assert_cmpint (sg_publications_log (store, -1, "x", "copy", "First <post>", NULL, "done", acks,
-                                        &error), >, 0);
+                                        NULL, &error), >, 0);
   g_assert_cmpint (sg_publications_log (store, -1, "linkedin", "share", "Second post",
-                                        "Declaration of interests: none.", "done", NULL, &error), >, 0);
+                                        "Declaration of interests: none.", "done", NULL, NULL, &error), >, 0);
   g_assert_no_error (error);
 
   all = sg_publications_list (store, NULL, &error);

@@ -509,7 +509,7 @@ analyze_segment (SgScan             *scan,
 
       if (rule->type == SG_DETECTOR_IDENTIFIABILITY)
         run_identifiability (scan, rule, audience, base, out);
-      else
+      else if (rule->type != SG_DETECTOR_IMAGE)
         run_anchored (scan, rule, base, out);
     }
 
@@ -681,6 +681,69 @@ sg_analyzer_analyze (SgAnalyzer  *self,
     }
 
   scan_clear (&scan);
+  return g_steal_pointer (&findings);
+}
+
+GPtrArray *
+sg_analyzer_check_image (SgAnalyzer  *self,
+                         int          position,
+                         const char  *name,
+                         guint        facts,
+                         const char  *alt_text,
+                         const char  *platform,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) described = NULL;
+  g_auto(GStrv) ignored = NULL;
+  const SgPlatform *p;
+  guint n;
+
+  g_return_val_if_fail (SG_IS_ANALYZER (self), NULL);
+  g_return_val_if_fail (position >= 0, NULL);
+
+  if ((p = sg_platform_lookup (platform != NULL ? platform : "x", error)) == NULL)
+    return NULL;
+
+  g_mutex_lock (&self->mutex);
+  ignored = g_strdupv (self->ignored);
+  g_mutex_unlock (&self->mutex);
+
+  n = sg_rule_pack_get_n_rules (self->pack);
+  for (guint i = 0; i < n && facts != 0; i++)
+    {
+      const SgRule *rule = sg_rule_pack_get_rule (self->pack, i);
+      SgFinding *finding;
+
+      if (rule->type != SG_DETECTOR_IMAGE || (rule->image_facts & facts) == 0 ||
+          !rule_applies (rule, p->audience, p->id, (const char * const *) ignored))
+        continue;
+      finding = sg_finding_new (rule, 0, 0, name ? name : "", NULL);
+      sg_finding_set_attachment (finding, position);
+      for (guint f = 0; f < rule->fixes->len; f++)
+        {
+          SgFix *fix = &g_array_index (rule->fixes, SgFix, f);
+
+          sg_finding_add_fix (finding, fix->kind, fix->label, fix->replacement);
+        }
+      g_ptr_array_add (findings, finding);
+    }
+  /* The more serious first: one photo can carry both location and a name. */
+  g_ptr_array_sort (findings, compare_findings);
+
+  if (alt_text != NULL && *alt_text != '\0')
+    {
+      if ((described = sg_analyzer_analyze (self, alt_text, -1, p->id, error)) == NULL)
+        return NULL;
+      for (guint i = 0; i < described->len; i++)
+        {
+          SgFinding *finding = g_ptr_array_index (described, i);
+
+          sg_finding_set_attachment (finding, position);
+          g_ptr_array_add (findings, g_object_ref (finding));
+        }
+    }
+
   return g_steal_pointer (&findings);
 }
 

@@ -46,4 +46,17 @@ GPtrArray  *sg_analyzer_analyze_finish    (SgAnalyzer          *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
+/* Findings for one attached image: those of the pack's image rules for what its file
+ * carries (@facts, SgImageFacts; pass 0 once the clean copy will be posted), then those for
+ * its description (@alt_text, may be NULL), offsets into the description. Every finding's
+ * attachment is @position and its match @name (the file's name) unless it is about the
+ * description. Fails like sg_analyzer_analyze() for the description. Cheap: no I/O. */
+GPtrArray  *sg_analyzer_check_image       (SgAnalyzer          *self,
+                                           int                  position,
+                                           const char          *name,
+                                           guint                facts,
+                                           const char          *alt_text,
+                                           const char          *platform,
+                                           GError             **error);
+
 G_END_DECLS

@@ -13,9 +13,11 @@
 #include "sg-error.h"
 #include "sg-length.h"
 #include "sg-platform.h"
+#include "sg-post-image.h"
 
 #define MAX_ATTEMPTS 3
 #define MAX_GRAPHEMES 300
+#define MAX_BLOB_BYTES 1000000   /* the app.bsky.embed.images limit per picture */
 
 struct _SgBlueskyClient
 {
@@ -23,15 +25,17 @@ struct _SgBlueskyClient
 
   char    *service;
   char    *identifier;
-  char    *password;
-  guint    max_wait;
+  char      *password;
+  guint      max_wait;
+  GPtrArray *images;   /* SgPostImage, uploaded with the next post */
 };
 
 G_DEFINE_FINAL_TYPE (SgBlueskyClient, sg_bluesky_client, G_TYPE_OBJECT)
 
 typedef struct {
-  char *text;
-  char *key;
+  char      *text;
+  char      *key;
+  GPtrArray *images;   /* SgPostImage */
 } PostData;
 
 static void
@@ -39,6 +43,7 @@ post_data_free (PostData *d)
 {
   g_free (d->text);
   g_free (d->key);
+  g_clear_pointer (&d->images, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -58,14 +63,16 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answer, answer_clear)
 
 /* One XRPC call. FALSE only when no answer came (network, cancelled). */
 static gboolean
-xrpc (SoupSession   *session,
-      const char    *method,
-      const char    *url,
-      const char    *token,
-      JsonNode      *body,
-      Answer        *answer,
-      GCancellable  *cancellable,
-      GError       **error)
+xrpc_full (SoupSession   *session,
+           const char    *method,
+           const char    *url,
+           const char    *token,
+           JsonNode      *body,
+           GBytes        *raw,
+           const char    *raw_type,
+           Answer        *answer,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
   g_autoptr(GBytes) reply = NULL;
@@ -96,6 +103,8 @@ xrpc (SoupSession   *session,
       soup_message_set_request_body_from_bytes (msg, "application/json",
                                                 g_bytes_new_take (json, n));
     }
+  else if (raw != NULL)
+    soup_message_set_request_body_from_bytes (msg, raw_type, raw);
 
   reply = soup_session_send_and_read (session, msg, cancellable, error);
   if (reply == NULL)
@@ -110,6 +119,19 @@ xrpc (SoupSession   *session,
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     answer->object = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
   return TRUE;
+}
+
+static gboolean
+xrpc (SoupSession   *session,
+      const char    *method,
+      const char    *url,
+      const char    *token,
+      JsonNode      *body,
+      Answer        *answer,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  return xrpc_full (session, method, url, token, body, NULL, NULL, answer, cancellable, error);
 }
 
 static const char *
@@ -155,7 +177,9 @@ wait_for (guint          seconds,
 static JsonNode *
 build_record (const char *text,
               GPtrArray  *facets,
-              GHashTable *dids)
+              GHashTable *dids,
+              GPtrArray  *images,
+              GPtrArray  *blobs)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -220,8 +244,99 @@ build_record (const char *text,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+
+  if (blobs->len > 0)
+    {
+      json_builder_set_member_name (b, "embed");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "$type");
+      json_builder_add_string_value (b, "app.bsky.embed.images");
+      json_builder_set_member_name (b, "images");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < blobs->len; i++)
+        {
+          SgPostImage *image = g_ptr_array_index (images, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "alt");
+          json_builder_add_string_value (b, image->alt);
+          json_builder_set_member_name (b, "image");
+          json_builder_add_value (b, json_node_copy (g_ptr_array_index (blobs, i)));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
   json_builder_end_object (b);
   return json_builder_get_root (b);
+}
+
+/* Uploads each picture (com.atproto.repo.uploadBlob); @blobs gets the blob references the
+ * record embeds. Blobs are stored by content, so uploading again on a retry is harmless. */
+static gboolean
+upload_images (SgBlueskyClient  *self,
+               SoupSession      *session,
+               const char       *token,
+               GPtrArray        *images,
+               GPtrArray        *blobs,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  g_autofree char *url = g_strconcat (self->service, "/xrpc/com.atproto.repo.uploadBlob", NULL);
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      SgPostImage *image = g_ptr_array_index (images, i);
+      g_autofree char *name = g_path_get_basename (image->path);
+      g_autofree char *contents = NULL;
+      g_autofree char *type = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) local = NULL;
+      g_auto(Answer) answer = { 0, };
+      JsonNode *blob;
+      gsize len;
+
+      if (!g_file_get_contents (image->path, &contents, &len, &local))
+        {
+          g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                       _("The photo “%s” could not be read (%s). Nothing was sent; attach it "
+                         "again."), name, local->message);
+          return FALSE;
+        }
+      if (len > MAX_BLOB_BYTES)
+        {
+          g_set_error (error, SG_ERROR, SG_ERROR_REJECTED,
+                       _("The photo “%s” is %.1f MB and Bluesky takes at most 1 MB per photo. "
+                         "Use its clean copy, which is made smaller. Nothing was sent."),
+                       name, len / 1e6);
+          return FALSE;
+        }
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+      type = sg_post_image_guess_type (image->path, bytes);
+      if (!xrpc_full (session, SOUP_METHOD_POST, url, token, NULL, bytes, type, &answer,
+                      cancellable, error))
+        return network_error (self, error), FALSE;
+      if (answer.status == 401 || answer.status == 403)
+        {
+          g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                       _("Bluesky ended the session. Sign in again; the post was not sent and "
+                         "your text is kept."));
+          return FALSE;
+        }
+      blob = answer.object ? json_object_get_member (answer.object, "blob") : NULL;
+      if (answer.status != 200 || blob == NULL || !JSON_NODE_HOLDS_OBJECT (blob))
+        {
+          g_set_error (error, SG_ERROR, answer.status == 429 || answer.status >= 500
+                                         ? SG_ERROR_SERVICE_BUSY : SG_ERROR_REJECTED,
+                       _("Bluesky did not take the photo “%s” (HTTP %u: %s). The post was not "
+                         "sent and your text is kept."), name, answer.status,
+                       member (&answer, "message") ? member (&answer, "message")
+                                                   : soup_status_get_phrase (answer.status));
+          return FALSE;
+        }
+      g_ptr_array_add (blobs, json_node_copy (blob));
+    }
+  return TRUE;
 }
 
 static char *
@@ -242,6 +357,7 @@ post_sync (SgBlueskyClient  *self,
   g_autofree char *handle = NULL;
   g_autofree char *rkey = sg_bluesky_record_key (g_get_real_time (), d->key);
   g_autoptr(JsonNode) record = NULL;
+  g_autoptr(GPtrArray) blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   const SgPlatform *platform = sg_platform_lookup ("bluesky", NULL);
 
   if (platform != NULL && sg_length_count (platform, d->text, -1) > MAX_GRAPHEMES)
@@ -309,12 +425,15 @@ post_sync (SgBlueskyClient  *self,
         g_hash_table_insert (dids, g_strdup (f->value), g_strdup (member (&answer, "did")));
     }
 
+  if (!upload_images (self, session, token, d->images, blobs, cancellable, error))
+    return NULL;
+
   /* The record, with our own key: a retry first asks whether the last attempt landed. */
   {
     g_autoptr(JsonBuilder) b = json_builder_new ();
     g_autoptr(JsonNode) body = NULL;
 
-    record = build_record (d->text, facets, dids);
+    record = build_record (d->text, facets, dids, d->images, blobs);
     json_builder_begin_object (b);
     json_builder_set_member_name (b, "repo");
     json_builder_add_string_value (b, did);
@@ -430,6 +549,8 @@ sg_bluesky_client_post_async (SgBlueskyClient     *self,
   d = g_new0 (PostData, 1);
   d->text = g_strdup (text);
   d->key = g_strdup (idempotency_key);
+  d->images = g_steal_pointer (&self->images);
+  self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
   g_task_set_task_data (task, d, (GDestroyNotify) post_data_free);
   g_task_run_in_thread (task, post_thread);
 }
@@ -442,6 +563,17 @@ sg_bluesky_client_post_finish (SgBlueskyClient  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+sg_bluesky_client_add_image (SgBlueskyClient *self,
+                             const char      *path,
+                             const char      *alt)
+{
+  g_return_if_fail (SG_IS_BLUESKY_CLIENT (self));
+  g_return_if_fail (path != NULL);
+
+  g_ptr_array_add (self->images, sg_post_image_new (path, alt));
 }
 
 void
@@ -477,6 +609,7 @@ sg_bluesky_client_finalize (GObject *object)
 {
   SgBlueskyClient *self = SG_BLUESKY_CLIENT (object);
 
+  g_clear_pointer (&self->images, g_ptr_array_unref);
   g_free (self->service);
   g_free (self->identifier);
   if (self->password != NULL)
@@ -496,4 +629,5 @@ static void
 sg_bluesky_client_init (SgBlueskyClient *self)
 {
   self->max_wait = 60;
+  self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
 }

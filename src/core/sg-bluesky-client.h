@@ -17,6 +17,11 @@ SgBlueskyClient *sg_bluesky_client_new          (const char           *service,
 void             sg_bluesky_client_set_max_wait (SgBlueskyClient      *self,
                                                  guint                 seconds);
 
+/* Adds a picture to the next post: uploaded as a blob and embedded with @alt as its
+ * description. At most four, each at most 1 MB. */
+void             sg_bluesky_client_add_image    (SgBlueskyClient      *self,
+                                                 const char           *path,
+                                                 const char           *alt);
 /* Signs in (com.atproto.server.createSession), resolves mentions, and creates the
  * app.bsky.feed.post record with link, mention and tag facets. The record key comes from
  * @idempotency_key: before any retry the client asks whether the post already landed, so a

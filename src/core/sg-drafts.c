@@ -38,42 +38,16 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* Runs @sql with the store locked; binds with @bind; calls @row for each row. */
-typedef void (*BindFunc) (sqlite3_stmt *stmt, gpointer data);
-typedef void (*RowFunc)  (sqlite3_stmt *stmt, gpointer data);
-
 static gboolean
-run (SgStore     *store,
-     const char  *sql,
-     BindFunc     bind,
-     gpointer     bind_data,
-     RowFunc      row,
-     gpointer     row_data,
-     GError     **error)
+run (SgStore       *store,
+     const char    *sql,
+     SgStoreBind    bind,
+     gpointer       bind_data,
+     SgStoreRow     row,
+     gpointer       row_data,
+     GError       **error)
 {
-  sqlite3 *db = sg_store_lock (store);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    goto out;
-
-  if (bind != NULL)
-    bind (stmt, bind_data);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (row != NULL)
-      row (stmt, row_data);
-
-  ok = rc == SQLITE_DONE;
-
-out:
-  if (!ok)
-    sg_store_set_error (error, db, "drafts");
-  sqlite3_finalize (stmt);
-  sg_store_unlock (store);
-  return ok;
+  return sg_store_run (store, sql, bind, bind_data, row, row_data, "drafts", error);
 }
 
 typedef struct {

@@ -14,6 +14,7 @@ struct _SgFinding
   char         *match;
   char         *message;
   GArray       *fixes;
+  int           attachment;
 };
 
 G_DEFINE_FINAL_TYPE (SgFinding, sg_finding, G_TYPE_OBJECT)
@@ -47,6 +48,7 @@ sg_finding_class_init (SgFindingClass *klass)
 static void
 sg_finding_init (SgFinding *self)
 {
+  self->attachment = -1;
   self->fixes = g_array_new (FALSE, TRUE, sizeof (SgFix));
   g_array_set_clear_func (self->fixes, (GDestroyNotify) fix_clear);
 }
@@ -125,6 +127,21 @@ sg_finding_get_match (SgFinding *self)
 {
   g_return_val_if_fail (SG_IS_FINDING (self), NULL);
   return self->match;
+}
+
+int
+sg_finding_get_attachment (SgFinding *self)
+{
+  g_return_val_if_fail (SG_IS_FINDING (self), -1);
+  return self->attachment;
+}
+
+void
+sg_finding_set_attachment (SgFinding *self,
+                           int        attachment)
+{
+  g_return_if_fail (SG_IS_FINDING (self));
+  self->attachment = attachment;
 }
 
 gsize

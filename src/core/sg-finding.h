@@ -46,6 +46,11 @@ gsize        sg_finding_get_end          (SgFinding *self);
 void         sg_finding_set_span         (SgFinding *self,
                                           gsize      start,
                                           gsize      end);
+/* -1 for the post itself; otherwise the position of the attached photo the finding is about
+ * (its file, or its description, which the span then points into). */
+int          sg_finding_get_attachment   (SgFinding *self);
+void         sg_finding_set_attachment   (SgFinding *self,
+                                          int        attachment);
 /* Arrays of SgCitation and SgFix. */
 GArray      *sg_finding_get_citations    (SgFinding *self);
 GArray      *sg_finding_get_fixes        (SgFinding *self);

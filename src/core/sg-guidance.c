@@ -101,3 +101,22 @@ sg_audience_from_string (const char *str,
   *audience = i;
   return TRUE;
 }
+
+guint
+sg_image_fact_from_string (const char *str)
+{
+  static const struct { const char *name; SgImageFacts fact; } facts[] = {
+    { "location", SG_IMAGE_FACT_LOCATION },
+    { "owner", SG_IMAGE_FACT_OWNER },
+    { "serial", SG_IMAGE_FACT_SERIAL },
+    { "device", SG_IMAGE_FACT_DEVICE },
+    { "software", SG_IMAGE_FACT_SOFTWARE },
+    { "thumbnail", SG_IMAGE_FACT_THUMBNAIL },
+    { "taken-at", SG_IMAGE_FACT_TAKEN_AT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    if (g_strcmp0 (str, facts[i].name) == 0)
+      return facts[i].fact;
+  return 0;
+}

@@ -35,6 +35,21 @@ typedef enum {
   SG_N_AUDIENCES
 } SgAudience;
 
+/* What an attached image's file carries besides its pixels, as image rules name it
+ * ("carries": ["location"]). Filled in by whoever read the file (src/photos). */
+typedef enum {
+  SG_IMAGE_FACT_LOCATION  = 1 << 0,
+  SG_IMAGE_FACT_OWNER     = 1 << 1,
+  SG_IMAGE_FACT_SERIAL    = 1 << 2,
+  SG_IMAGE_FACT_DEVICE    = 1 << 3,
+  SG_IMAGE_FACT_SOFTWARE  = 1 << 4,
+  SG_IMAGE_FACT_THUMBNAIL = 1 << 5,
+  SG_IMAGE_FACT_TAKEN_AT  = 1 << 6,
+} SgImageFacts;
+
+/* 0 for an unknown name. */
+guint       sg_image_fact_from_string (const char *str);
+
 const char *sg_category_to_string   (SgCategory   category);
 gboolean    sg_category_from_string (const char  *str,
                                      SgCategory  *category);

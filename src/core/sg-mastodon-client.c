@@ -10,9 +10,11 @@
 
 #include "sg-error.h"
 #include "sg-mastodon-client.h"
+#include "sg-post-image.h"
 #include "sg-profiles.h"
 
 #define MAX_ATTEMPTS 3
+#define MEDIA_POLLS  30   /* a second apart: long enough for a large photo to be processed */
 
 struct _SgMastodonClient
 {
@@ -22,23 +24,38 @@ struct _SgMastodonClient
   char        *token;
   SoupSession *session;
   guint        max_wait;
+  GPtrArray   *images;     /* SgPostImage, uploaded before the next post */
 };
 
 G_DEFINE_FINAL_TYPE (SgMastodonClient, sg_mastodon_client, G_TYPE_OBJECT)
 
 typedef struct {
-  GBytes *body;
-  char   *key;
-  guint   attempt;
+  GBytes    *body;
+  char      *key;
+  guint      attempt;
+  char      *text;
+  char      *visibility;
+  GPtrArray *images;     /* SgPostImage */
+  guint      next_image;
+  GPtrArray *media_ids;  /* char*, as the server numbered the uploads */
+  char      *media_id;   /* the upload being processed */
+  guint      polls;
 } PostData;
 
 static void
 post_data_free (PostData *d)
 {
-  g_bytes_unref (d->body);
+  g_clear_pointer (&d->body, g_bytes_unref);
   g_free (d->key);
+  g_free (d->text);
+  g_free (d->visibility);
+  g_clear_pointer (&d->images, g_ptr_array_unref);
+  g_clear_pointer (&d->media_ids, g_ptr_array_unref);
+  g_free (d->media_id);
   g_free (d);
 }
+
+static void upload_next (GTask *task);
 
 static void send_attempt (GTask *task);
 
@@ -213,6 +230,260 @@ send_attempt (GTask *task)
                                     g_task_get_cancellable (task), sent_cb, task);
 }
 
+/* Media: each picture is uploaded (POST /api/v2/media with its description), and waited for
+ * while the server processes it (202, then GET /api/v1/media/:id until it has a URL). The
+ * status then names them in media_ids. An upload is not a post: if anything fails before the
+ * status is sent, nothing appears, and the server discards unused uploads by itself. */
+
+static void
+build_status_body (PostData *d)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gsize len;
+  char *json;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, d->text);
+  json_builder_set_member_name (builder, "visibility");
+  json_builder_add_string_value (builder, d->visibility);
+  if (d->media_ids->len > 0)
+    {
+      json_builder_set_member_name (builder, "media_ids");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < d->media_ids->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (d->media_ids, i));
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, &len);
+  d->body = g_bytes_new_take (json, len);
+}
+
+/* The error for an answer that is not a success, or NULL to go on. */
+static GError *
+media_error (SgMastodonClient *self,
+             guint             status,
+             GBytes           *body,
+             const char       *name)
+{
+  g_autofree char *message = server_message (body);
+
+  if (status >= 200 && status < 300)
+    return NULL;
+  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+    return g_error_new (SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                        _("%s did not accept your sign-in for uploading photos. Sign in again; "
+                          "the post was not sent and your text is kept."), self->instance);
+  if (status == 429 || status >= 500)
+    return g_error_new (SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                        _("%s is busy or having trouble (HTTP %u) and did not take the photo "
+                          "“%s”, so the post was not sent. Your text is kept; try again in a "
+                          "few minutes."), self->instance, status, name);
+  return g_error_new (SG_ERROR, SG_ERROR_REJECTED,
+                      _("%s refused the photo “%s”: %s. The post was not sent and your text is "
+                        "kept."), self->instance, name,
+                      message ? message : soup_status_get_phrase (status));
+}
+
+static const char *
+current_name (PostData *d,
+              char    **owned)
+{
+  SgPostImage *image = g_ptr_array_index (d->images, d->next_image - 1);
+
+  *owned = g_path_get_basename (image->path);
+  return *owned;
+}
+
+static void poll_media (GTask *task);
+
+static void
+media_answer_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SgMastodonClient *self = g_task_get_source_object (task);
+  PostData *d = g_task_get_task_data (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *name_owned = NULL;
+  const char *name = current_name (d, &name_owned);
+  JsonObject *o = NULL;
+  const char *data;
+  gsize len;
+  guint status;
+
+  if (body == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, SG_ERROR, SG_ERROR_NETWORK,
+                                 _("The connection to %s failed while sending the photo “%s” "
+                                   "(%s). The post was not sent; your text is kept."),
+                                 self->instance, name, error->message);
+      return;
+    }
+
+  status = soup_message_get_status (msg);
+  if ((error = media_error (self, status, body, name)) != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = g_bytes_get_data (body, &len);
+  if (data != NULL && json_parser_load_from_data (parser, data, len, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    o = json_node_get_object (json_parser_get_root (parser));
+  if (o == NULL || json_object_get_member (o, "id") == NULL)
+    {
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                               _("%s gave an answer SocialGuard does not understand for the photo "
+                                 "“%s”. The post was not sent; your text is kept."),
+                               self->instance, name);
+      return;
+    }
+
+  g_free (d->media_id);
+  /* Ids are strings in Mastodon's API; be lenient with servers that send numbers. */
+  if (json_node_get_value_type (json_object_get_member (o, "id")) == G_TYPE_STRING)
+    d->media_id = g_strdup (json_object_get_string_member (o, "id"));
+  else
+    d->media_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (o, "id"));
+
+  /* 202, or a null url: still being processed. */
+  if (status == 202 || json_object_get_string_member_with_default (o, "url", NULL) == NULL)
+    {
+      if (++d->polls > MEDIA_POLLS)
+        {
+          g_task_return_new_error (task, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                                   _("%s took too long to process the photo “%s”. The post was "
+                                     "not sent; your text is kept. Try again in a few minutes."),
+                                   self->instance, name);
+          return;
+        }
+      poll_media (g_steal_pointer (&task));
+      return;
+    }
+
+  g_ptr_array_add (d->media_ids, g_steal_pointer (&d->media_id));
+  upload_next (g_steal_pointer (&task));
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  SgMastodonClient *self = g_task_get_source_object (task);
+  PostData *d = g_task_get_task_data (task);
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/media/%s", self->instance, d->media_id);
+  g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
+    }
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), media_answer_cb, task);
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes over the reference to @task. */
+static void
+poll_media (GTask *task)
+{
+  g_autoptr(GSource) source = g_timeout_source_new (1000);
+
+  g_source_set_callback (source, poll_cb, task, NULL);
+  g_source_attach (source, g_task_get_context (task));
+}
+
+static void
+image_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SgMastodonClient *self = g_task_get_source_object (task);
+  PostData *d = g_task_get_task_data (task);
+  SgPostImage *image = g_ptr_array_index (d->images, d->next_image - 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_path_get_basename (image->path);
+  g_autofree char *url = g_strconcat (self->instance, "/api/v2/media", NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+  g_autofree char *type = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SoupMultipart) multipart = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  gsize len;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &len, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                                 _("The photo “%s” could not be read (%s). Nothing was sent; "
+                                   "attach it again."), name, error->message);
+      return;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  type = sg_post_image_guess_type (image->path, bytes);
+
+  multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
+  soup_multipart_append_form_file (multipart, "file", name, type, bytes);
+  soup_multipart_append_form_string (multipart, "description", image->alt);
+  msg = soup_message_new_from_multipart (url, multipart);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
+  d->polls = 0;
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), media_answer_cb,
+                                    g_steal_pointer (&task));
+}
+
+/* Takes over the reference to @task: uploads the next picture, or sends the post. */
+static void
+upload_next (GTask *task)
+{
+  PostData *d = g_task_get_task_data (task);
+
+  if (d->next_image < d->images->len)
+    {
+      SgPostImage *image = g_ptr_array_index (d->images, d->next_image++);
+      g_autoptr(GFile) file = g_file_new_for_path (image->path);
+
+      g_file_load_contents_async (file, g_task_get_cancellable (task), image_loaded_cb, task);
+      return;
+    }
+  build_status_body (d);
+  send_attempt (task);
+}
+
+void
+sg_mastodon_client_add_image (SgMastodonClient *self,
+                              const char       *path,
+                              const char       *alt)
+{
+  g_return_if_fail (SG_IS_MASTODON_CLIENT (self));
+  g_return_if_fail (path != NULL);
+
+  g_ptr_array_add (self->images, sg_post_image_new (path, alt));
+}
+
 void
 sg_mastodon_client_post_async (SgMastodonClient    *self,
                                const char          *text,
@@ -223,12 +494,8 @@ sg_mastodon_client_post_async (SgMastodonClient    *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   PostData *d;
-  char *json;
 
   g_return_if_fail (SG_IS_MASTODON_CLIENT (self));
   g_return_if_fail (text != NULL && idempotency_key != NULL);
@@ -242,21 +509,15 @@ sg_mastodon_client_post_async (SgMastodonClient    *self,
       return;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, text);
-  json_builder_set_member_name (builder, "visibility");
-  json_builder_add_string_value (builder, visibility ? visibility : "public");
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json = json_generator_to_data (generator, NULL);
-
   d = g_new0 (PostData, 1);
-  d->body = g_bytes_new_take (json, strlen (json));
+  d->text = g_strdup (text);
+  d->visibility = g_strdup (visibility ? visibility : "public");
   d->key = g_strdup (idempotency_key);
+  d->images = g_steal_pointer (&self->images);
+  self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
+  d->media_ids = g_ptr_array_new_with_free_func (g_free);
   g_task_set_task_data (task, d, (GDestroyNotify) post_data_free);
-  send_attempt (g_steal_pointer (&task));
+  upload_next (g_steal_pointer (&task));
 }
 
 char *
@@ -453,6 +714,7 @@ sg_mastodon_client_finalize (GObject *object)
   SgMastodonClient *self = SG_MASTODON_CLIENT (object);
 
   g_clear_object (&self->session);
+  g_clear_pointer (&self->images, g_ptr_array_unref);
   g_free (self->instance);
   /* The token is a secret: do not leave it in freed memory. */
   if (self->token != NULL)
@@ -476,4 +738,5 @@ sg_mastodon_client_init (SgMastodonClient *self)
                                                  "user-agent", "SocialGuard/" PACKAGE_VERSION,
                                                  NULL);
   self->max_wait = 60;
+  self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
 }

@@ -16,6 +16,11 @@ SgMastodonClient *sg_mastodon_client_new          (const char           *instanc
 void              sg_mastodon_client_set_max_wait (SgMastodonClient     *self,
                                                    guint                 seconds);
 
+/* Adds a picture to the next post, uploaded first through /api/v2/media with @alt as its
+ * description. At most four per post (the server refuses more). */
+void              sg_mastodon_client_add_image    (SgMastodonClient     *self,
+                                                   const char           *path,
+                                                   const char           *alt);
 /* Posts @text with @visibility ("public", "unlisted", "private", "direct"). @idempotency_key
  * must be the same for every attempt at the same post, including the user's own retries
  * after a failure: the server then never posts it twice. 429 and 5xx are retried (up to

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sg-draft-photos.h"
 #include "sg-platform.h"
 #include "sg-publications.h"
 #include "sg-store-private.h"
@@ -22,6 +23,7 @@ sg_publication_free (SgPublication *p)
   g_free (p->remote_url);
   g_free (p->error);
   g_free (p->acknowledged);
+  g_free (p->photos);
   g_free (p);
 }
 
@@ -47,6 +49,110 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, i);
 }
 
+/* [{"name": "ward.jpg", "cleaned": true, "carried": ["location"], "alt": "…",
+ *   "checked": ["people", …], "unchecked": […]}] */
+static char *
+photos_to_json (GPtrArray *photos)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  static const char *fact_names[] = {
+    "location", "owner", "serial", "device", "software", "thumbnail", "taken-at",
+  };
+  guint n_checks;
+  const SgPhotoCheck *checks = sg_photo_checks (&n_checks);
+
+  json_builder_begin_array (b);
+  for (guint i = 0; photos != NULL && i < photos->len; i++)
+    {
+      const SgDraftPhoto *p = g_ptr_array_index (photos, i);
+      g_autofree char *name = g_path_get_basename (p->original_path);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, name);
+      json_builder_set_member_name (b, "cleaned");
+      json_builder_add_boolean_value (b, p->clean_path != NULL);
+      json_builder_set_member_name (b, "carried");
+      json_builder_begin_array (b);
+      for (guint f = 0; f < G_N_ELEMENTS (fact_names); f++)
+        if (sg_draft_photo_get_posted_facts (p) & (1u << f))
+          json_builder_add_string_value (b, fact_names[f]);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "alt");
+      json_builder_add_string_value (b, p->alt_text ? p->alt_text : "");
+      for (int ticked = 1; ticked >= 0; ticked--)
+        {
+          json_builder_set_member_name (b, ticked ? "checked" : "unchecked");
+          json_builder_begin_array (b);
+          for (guint c = 0; c < n_checks; c++)
+            if (((p->checked >> c) & 1) == (guint) ticked)
+              json_builder_add_string_value (b, checks[c].id);
+          json_builder_end_array (b);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* A line per photo, for History and the appraisal export. */
+static char *
+photos_to_text (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return NULL;
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      JsonArray *carried, *unchecked;
+      const char *alt;
+
+      if (o == NULL)
+        continue;
+      carried = json_object_get_array_member (o, "carried");
+      unchecked = json_object_get_array_member (o, "unchecked");
+      alt = json_object_get_string_member_with_default (o, "alt", "");
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("Photo %u, %s: "), i + 1,
+                              json_object_get_string_member_with_default (o, "name", "?"));
+      if (json_object_get_boolean_member_with_default (o, "cleaned", FALSE))
+        g_string_append (out, _("clean copy posted"));
+      else if (carried != NULL && json_array_get_length (carried) > 0)
+        {
+          g_string_append (out, _("posted as it was, with"));
+          for (guint c = 0; c < json_array_get_length (carried); c++)
+            g_string_append_printf (out, "%s %s", c ? "," : "",
+                                    json_array_get_string_element (carried, c));
+        }
+      else
+        g_string_append (out, _("nothing hidden found"));
+      g_string_append (out, "; ");
+      if (unchecked == NULL || json_array_get_length (unchecked) == 0)
+        g_string_append (out, _("every picture check ticked"));
+      else
+        {
+          g_string_append (out, _("not ticked:"));
+          for (guint c = 0; c < json_array_get_length (unchecked); c++)
+            g_string_append_printf (out, "%s %s", c ? "," : "",
+                                    json_array_get_string_element (unchecked, c));
+        }
+      if (*alt != '\0')
+        g_string_append_printf (out, _("; description: %s"), alt);
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 gint64
 sg_publications_log (SgStore     *store,
                      gint64       draft_id,
@@ -56,12 +162,14 @@ sg_publications_log (SgStore     *store,
                      const char  *declaration,
                      const char  *status,
                      GPtrArray   *acknowledgements,
+                     GPtrArray   *photos,
                      GError     **error)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *declarations = NULL;
+  g_autofree char *photos_json = photos_to_json (photos);
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   gint64 id = -1;
@@ -86,7 +194,7 @@ sg_publications_log (SgStore     *store,
     }
 
   ok = sqlite3_prepare_v2 (db, "INSERT INTO publications (draft_id, at, platform, method, "
-                               "final_text, declarations, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               "final_text, declarations, status, photos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                            -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
     {
@@ -100,6 +208,7 @@ sg_publications_log (SgStore     *store,
       bind_text (stmt, 5, final_text);
       bind_text (stmt, 6, declarations);
       bind_text (stmt, 7, status);
+      bind_text (stmt, 8, photos_json);
       ok = sqlite3_step (stmt) == SQLITE_DONE;
     }
   sqlite3_finalize (stmt);
@@ -222,6 +331,7 @@ sg_publications_list (SgStore     *store,
       p->remote_url = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       p->error = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
       p->acknowledged = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+      p->photos = photos_to_text ((const char *) sqlite3_column_text (stmt, 11));
       if (decls != NULL && json_parser_load_from_data (parser, decls, -1, NULL) &&
           JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)) &&
           json_array_get_length (json_node_get_array (json_parser_get_root (parser))) > 0)
@@ -260,6 +370,12 @@ sg_publications_to_html (GPtrArray *publications)
           g_autofree char *ack = g_markup_escape_text (p->acknowledged, -1);
           g_string_append_printf (out, "<p><strong>%s</strong></p><pre>%s</pre>\n",
                                   _("Warnings acknowledged:"), ack);
+        }
+      if (p->photos != NULL)
+        {
+          g_autofree char *photos = g_markup_escape_text (p->photos, -1);
+          g_string_append_printf (out, "<p><strong>%s</strong></p><pre>%s</pre>\n",
+                                  _("Photos:"), photos);
         }
       g_string_append (out, "</article>\n");
     }

@@ -19,6 +19,8 @@ typedef struct {
   char   *remote_url;    /* or NULL */
   char   *error;         /* or NULL */
   char   *acknowledged;  /* "rule: reason" lines, or NULL */
+  char   *photos;        /* a line per photo that went with it (name, clean or not, description,
+                          * picture checks ticked), or NULL */
 } SgPublication;
 
 void       sg_publication_free        (SgPublication *publication);
@@ -31,7 +33,8 @@ typedef struct {
 
 void       sg_acknowledgement_free    (SgAcknowledgement *ack);
 
-/* Logs one publication and its acknowledgements (SgAcknowledgement*) in one transaction. */
+/* Logs one publication, its acknowledgements (SgAcknowledgement*) and what went with each of
+ * its photos (SgDraftPhoto*, or NULL), in one transaction. */
 gint64     sg_publications_log        (SgStore     *store,
                                        gint64       draft_id,
                                        const char  *platform,
@@ -40,6 +43,7 @@ gint64     sg_publications_log        (SgStore     *store,
                                        const char  *declaration,
                                        const char  *status,
                                        GPtrArray   *acknowledgements,
+                                       GPtrArray   *photos,
                                        GError     **error);
 /* Records who a direct post went out as, its idempotency key, and how it ended: "pending"
  * before sending, then "posted" with the post's URL or "failed" with the message shown. */

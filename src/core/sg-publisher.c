@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sg-bluesky-client.h"
+#include "sg-draft-photos.h"
 #include "sg-error.h"
 #include "sg-mastodon-client.h"
 #include "sg-publications.h"
@@ -23,6 +24,7 @@ typedef struct {
   char      *text;
   char      *declaration;
   GPtrArray *acks;
+  GPtrArray *photos;   /* SgDraftPhoto */
   gint64     id;
   char      *url;
   GError    *failure;
@@ -42,6 +44,7 @@ post_free (Post *p)
   g_free (p->text);
   g_free (p->declaration);
   g_clear_pointer (&p->acks, g_ptr_array_unref);
+  g_clear_pointer (&p->photos, g_ptr_array_unref);
   g_free (p->url);
   g_clear_error (&p->failure);
   g_free (p);
@@ -95,12 +98,24 @@ send_post (GTask *task)
   if (g_str_equal (p->platform, "mastodon"))
     {
       g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (p->server, p->token);
+
+      for (guint i = 0; p->photos != NULL && i < p->photos->len; i++)
+        {
+          SgDraftPhoto *photo = g_ptr_array_index (p->photos, i);
+          sg_mastodon_client_add_image (client, sg_draft_photo_get_posted_path (photo), photo->alt_text);
+        }
       sg_mastodon_client_post_async (client, p->text, "public", p->key,
                                      g_task_get_cancellable (task), posted_cb, task);
     }
   else
     {
       g_autoptr(SgBlueskyClient) client = sg_bluesky_client_new (p->server, p->account, p->token);
+
+      for (guint i = 0; p->photos != NULL && i < p->photos->len; i++)
+        {
+          SgDraftPhoto *photo = g_ptr_array_index (p->photos, i);
+          sg_bluesky_client_add_image (client, sg_draft_photo_get_posted_path (photo), photo->alt_text);
+        }
       sg_bluesky_client_post_async (client, p->text, p->key, g_task_get_cancellable (task),
                                     posted_cb, task);
     }
@@ -142,7 +157,7 @@ log_thread (GTask        *task,
   GError *error = NULL;
 
   p->id = sg_publications_log (p->store, p->draft_id, p->platform, "post", p->text,
-                               p->declaration, "pending", p->acks, &error);
+                               p->declaration, "pending", p->acks, p->photos, &error);
   if (p->id <= 0 ||
       !sg_publications_update (p->store, p->id, p->account, p->key, "pending", NULL, NULL, &error))
     g_task_return_error (task, error);
@@ -180,6 +195,7 @@ sg_publisher_post_async (SgStore             *store,
                          const char          *final_text,
                          const char          *declaration,
                          GPtrArray           *acks,
+                         GPtrArray           *photos,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -201,9 +217,19 @@ sg_publisher_post_async (SgStore             *store,
   p->text = g_strdup (final_text);
   p->declaration = g_strdup (declaration);
   p->acks = acks ? g_ptr_array_ref (acks) : NULL;
-  /* Same draft, account and text: same key, so a retry after a failure is safe. */
+  p->photos = photos ? g_ptr_array_ref (photos) : NULL;
+  /* Same draft, account, text and pictures: same key, so a retry after a failure is safe;
+   * a different photo or description makes it a different post. */
   seed = g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s\n%s\n%s", draft_id, p->platform, p->server,
                           p->account, final_text);
+  for (guint i = 0; photos != NULL && i < photos->len; i++)
+    {
+      SgDraftPhoto *photo = g_ptr_array_index (photos, i);
+      char *more = g_strconcat (seed, "\n", sg_draft_photo_get_posted_path (photo), "\n",
+                                photo->alt_text ? photo->alt_text : "", NULL);
+      g_free (seed);
+      seed = more;
+    }
   p->key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seed, -1);
 
   g_task_set_source_tag (outer, sg_publisher_post_async);

@@ -17,7 +17,9 @@ typedef struct {
   char *account;    /* the Mastodon account name or the Bluesky handle */
 } SgPostTarget;
 
-/* @token: NULL to take it from the keyring (the normal case). @acks: SgAcknowledgement*. */
+/* @token: NULL to take it from the keyring (the normal case). @acks: SgAcknowledgement*.
+ * @photos: SgDraftPhoto* or NULL; each is uploaded as it would be posted (the clean copy
+ * once made) with its description, and logged with the picture checks ticked. */
 void   sg_publisher_post_async   (SgStore             *store,
                                   const SgPostTarget  *target,
                                   const char          *token,
@@ -25,6 +27,7 @@ void   sg_publisher_post_async   (SgStore             *store,
                                   const char          *final_text,
                                   const char          *declaration,
                                   GPtrArray           *acks,
+                                  GPtrArray           *photos,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data);

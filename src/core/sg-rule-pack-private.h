@@ -54,6 +54,7 @@ typedef enum {
   SG_DETECTOR_PHRASES,
   SG_DETECTOR_IDENTIFIER,
   SG_DETECTOR_IDENTIFIABILITY,
+  SG_DETECTOR_IMAGE,            /* what an attached photo's file carries, not its text */
 } SgDetectorType;
 
 struct _SgRule {
@@ -79,6 +80,8 @@ struct _SgRule {
   GArray         *features;       /* SgFeature, identifiability */
   GStrv           required_features; /* at least one of them must be found */
   guint           threshold[SG_N_AUDIENCES];
+
+  guint           image_facts;    /* SgImageFacts, any of which fires an image rule */
 };
 
 typedef struct {

@@ -43,13 +43,13 @@ static const char * const citation_keys[] = { "source", "paragraph", NULL };
 static const char * const fix_keys[] = { "kind", "label", "replacement", NULL };
 static const char * const detector_keys[] = {
   "type", "match", "near", "unless", "once", "kinds", "require", "exclude", "features",
-  "require-one-of", "threshold", NULL
+  "require-one-of", "threshold", "carries", NULL
 };
 static const char * const condition_keys[] = { "terms", "within", "position", NULL };
 static const char * const feature_keys[] = { "terms", "weight", "label", NULL };
 static const char * const fix_kinds[] = {
   "redact", "generalise-age", "replace-date", "remove", "remove-handle", "replace",
-  "declare", "advice", NULL
+  "declare", "advice", "clean-photo", NULL
 };
 static const char * const identifier_flags[] = {
   "checksum-valid", "checksum-fails", "cue", "patient-context", "negated", "birth",
@@ -692,9 +692,28 @@ load_detector (LoadContext  *ctx,
           rule->threshold[a] = json_object_get_int_member_with_default (t, name, G_MAXINT);
         }
     }
+  else if (g_str_equal (type, "image"))
+    {
+      JsonArray *carries = get_array (d, "carries");
+
+      rule->type = SG_DETECTOR_IMAGE;
+      for (guint i = 0; carries != NULL && i < json_array_get_length (carries); i++)
+        {
+          const char *name = json_array_get_string_element (carries, i);
+          guint fact = name ? sg_image_fact_from_string (name) : 0;
+
+          if (fact == 0)
+            return fail (ctx, d, "carries", error, _("unknown image detail “%s”"),
+                         name ? name : "?");
+          rule->image_facts |= fact;
+        }
+      if (rule->image_facts == 0)
+        return fail (ctx, d, "carries", error, _("an image detector needs “carries”"));
+    }
   else
     return fail (ctx, d, "type", error,
-                 _("unknown detector type “%s” (phrases, identifier, identifiability)"), type);
+                 _("unknown detector type “%s” (phrases, identifier, identifiability, image)"),
+                 type);
 
   if (json_object_has_member (d, "match") && rule->type != SG_DETECTOR_PHRASES)
     return fail (ctx, d, "match", error, _("“match” belongs to the phrases detector"));

@@ -123,6 +123,24 @@ static const char migration_1[] =
   "  added_at INTEGER NOT NULL"
   ");";
 
+/* Photos attached to drafts (issue 8). The originals stay where the user keeps them; the
+ * clean copies live in the app's own data folder. Publications keep what was posted of each
+ * photo and which picture checks were ticked, as JSON, like their declarations. */
+static const char migration_2[] =
+  "CREATE TABLE draft_photos ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  draft_id      INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,"
+  "  position      INTEGER NOT NULL,"
+  "  original_path TEXT NOT NULL,"
+  "  clean_path    TEXT,"
+  "  alt_text      TEXT NOT NULL DEFAULT '',"
+  "  checked       INTEGER NOT NULL DEFAULT 0,"
+  "  facts         INTEGER NOT NULL DEFAULT 0,"
+  "  added_at      INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX draft_photos_draft ON draft_photos (draft_id, position);"
+  "ALTER TABLE publications ADD COLUMN photos TEXT NOT NULL DEFAULT '[]';";
+
 typedef struct {
   int         version;
   const char *sql;
@@ -130,6 +148,7 @@ typedef struct {
 
 static const Migration migrations[] = {
   { 1, migration_1 },
+  { 2, migration_2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SG_STORE_SCHEMA_VERSION);

@@ -19,6 +19,19 @@ void      sg_store_set_error       (GError    **error,
                                     sqlite3    *db,
                                     const char *what);
 
+/* Runs @sql with the store locked: binds with @bind, calls @row for each row; on failure the
+ * error names @what ("drafts"). */
+typedef void (*SgStoreBind) (sqlite3_stmt *stmt, gpointer data);
+typedef void (*SgStoreRow)  (sqlite3_stmt *stmt, gpointer data);
+gboolean  sg_store_run             (SgStore     *self,
+                                    const char  *sql,
+                                    SgStoreBind  bind,
+                                    gpointer     bind_data,
+                                    SgStoreRow   row,
+                                    gpointer     row_data,
+                                    const char  *what,
+                                    GError     **error);
+
 /* sg-store-migrations.c */
 gboolean  sg_store_migrate         (sqlite3    *db,
                                     int         from_version,

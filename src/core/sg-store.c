@@ -631,3 +631,35 @@ sg_store_restore_backup (const char  *path,
 
   return TRUE;
 }
+
+gboolean
+sg_store_run (SgStore     *self,
+              const char  *sql,
+              SgStoreBind  bind,
+              gpointer     bind_data,
+              SgStoreRow   row,
+              gpointer     row_data,
+              const char  *what,
+              GError     **error)
+{
+  sqlite3 *db = sg_store_lock (self);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      if (bind != NULL)
+        bind (stmt, bind_data);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        if (row != NULL)
+          row (stmt, row_data);
+      ok = rc == SQLITE_DONE;
+    }
+
+  if (!ok)
+    sg_store_set_error (error, db, what);
+  sqlite3_finalize (stmt);
+  sg_store_unlock (self);
+  return ok;
+}

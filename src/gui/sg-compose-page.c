@@ -9,7 +9,9 @@
 #include "sg-finding-row.h"
 #include "sg-interest-register.h"
 #include "sg-length.h"
+#include "sg-draft-photos.h"
 #include "sg-photo-check.h"
+#include "sg-photo-strip.h"
 #include "sg-platform.h"
 #include "sg-publications.h"
 #include "sg-publisher.h"
@@ -34,6 +36,7 @@ struct _SgComposePage
   GtkTextView   *editor;
   GtkListBox    *findings_list;
   AdwFlap       *flap;
+  SgPhotoStrip  *photo_strip;
   GtkLabel      *length_label;
   GtkDropDown   *platform_dropdown;
   GtkLabel      *save_label;
@@ -385,6 +388,27 @@ apply_findings (SgComposePage *self,
       counts[sg_finding_get_severity (finding)]++;
     }
 
+  /* The attached photos: their files and their descriptions, checked now (no I/O). */
+  {
+    SgAnalyzer *analyzer = self->application ? sg_application_get_analyzer (self->application) : NULL;
+    g_autoptr(GPtrArray) photo_findings = sg_photo_strip_check (self->photo_strip, analyzer,
+                                                                sg_compose_page_get_platform (self));
+
+    for (guint i = 0; i < photo_findings->len; i++)
+      {
+        SgFinding *finding = g_ptr_array_index (photo_findings, i);
+        g_autofree char *key = ignore_key (finding);
+        SgFindingRow *row;
+
+        if (g_hash_table_contains (self->ignores, key))
+          continue;
+        row = sg_finding_row_new (finding, NULL, NULL, NULL);
+        g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
+        gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
+        counts[sg_finding_get_severity (finding)]++;
+      }
+  }
+
   update_verdict (self, counts[SG_SEVERITY_ERROR], counts[SG_SEVERITY_WARNING],
                   counts[SG_SEVERITY_INFO]);
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
@@ -440,6 +464,13 @@ row_activated_cb (SgComposePage *self,
 
   if (!SG_IS_FINDING_ROW (row))
     return;
+
+  if (sg_finding_get_attachment (sg_finding_row_get_finding (SG_FINDING_ROW (row))) >= 0)
+    {
+      sg_photo_strip_focus (self->photo_strip,
+                            sg_finding_get_attachment (sg_finding_row_get_finding (SG_FINDING_ROW (row))));
+      return;
+    }
 
   sg_finding_row_get_bounds (SG_FINDING_ROW (row), &start, &end);
   gtk_text_buffer_select_range (self->buffer, &start, &end);
@@ -706,6 +737,7 @@ loaded_cb (GObject      *object,
 
   gtk_label_set_label (self->save_label, _("Saved"));
   update_length (self);
+  sg_photo_strip_set_draft (self->photo_strip, get_store (self), self->draft_id);
   self->generation++;
   schedule_analysis (self, 0);
   g_signal_emit (self, signals[DRAFT_LOADED], 0);
@@ -967,6 +999,16 @@ row_action_cb (SgComposePage *self,
 
       if (fix == NULL)
         return;
+      if (sg_finding_get_attachment (finding) >= 0)
+        {
+          if (g_str_equal (fix->kind, "clean-photo"))
+            sg_photo_strip_clean (self->photo_strip, sg_finding_get_attachment (finding));
+          else
+            sg_photo_strip_replace_alt (self->photo_strip, sg_finding_get_attachment (finding),
+                                        sg_finding_get_start (finding),
+                                        sg_finding_get_end (finding), fix->replacement);
+          return;
+        }
       sg_finding_row_get_bounds (row, &start, &end);
       /* One user action, so Ctrl+Z undoes the whole fix. */
       gtk_text_buffer_begin_user_action (self->buffer);
@@ -1317,6 +1359,7 @@ typedef struct {
   char      *text;
   char      *declaration;
   GPtrArray *acks;
+  GPtrArray *photos;   /* SgDraftPhoto, copies */
 } PublishJob;
 
 static void
@@ -1327,6 +1370,7 @@ publish_job_free (PublishJob *j)
   g_free (j->text);
   g_free (j->declaration);
   g_clear_pointer (&j->acks, g_ptr_array_unref);
+  g_clear_pointer (&j->photos, g_ptr_array_unref);
   g_free (j);
 }
 
@@ -1337,7 +1381,7 @@ publish_job (SgStore   *store,
 {
   PublishJob *j = data;
   return sg_publications_log (store, j->draft_id, j->platform, j->method, j->text, j->declaration,
-                              "done", j->acks, error) > 0;
+                              "done", j->acks, j->photos, error) > 0;
 }
 
 static void
@@ -1357,11 +1401,24 @@ published_cb (GObject      *object,
   g_signal_emit (self, signals[PUBLISHED], 0);
 }
 
+/* Copies of the attached photos as they are now, for the log and the upload. */
+static GPtrArray *
+copy_photos (SgComposePage *self)
+{
+  GPtrArray *photos = sg_photo_strip_get_photos (self->photo_strip);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_draft_photo_free);
+
+  for (guint i = 0; i < photos->len; i++)
+    g_ptr_array_add (out, sg_draft_photo_copy (g_ptr_array_index (photos, i)));
+  return out;
+}
+
 static void
 preflight_changed_cb (AdwMessageDialog *dialog)
 {
   GPtrArray *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
-  gboolean all = TRUE;
+  /* Every picture check of every photo ticked: software cannot see what they ask about. */
+  gboolean all = g_object_get_data (G_OBJECT (dialog), "photos-unchecked") == NULL;
 
   for (guint i = 0; i < reasons->len; i++)
     {
@@ -1502,9 +1559,13 @@ preflight_response_cb (AdwMessageDialog *dialog,
       /* One post at a time; the button comes back when this one has landed or failed. */
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish", FALSE);
       add_toast (self, adw_toast_new (_("Posting…")));
-      sg_publisher_post_async (store, &target, self->posting_token, self->draft_id, text,
-                               self->declaration, acks, self->cancellable, direct_posted_cb,
-                               g_object_ref (self));
+      {
+        g_autoptr(GPtrArray) photos = copy_photos (self);
+
+        sg_publisher_post_async (store, &target, self->posting_token, self->draft_id, text,
+                                 self->declaration, acks, photos, self->cancellable,
+                                 direct_posted_cb, g_object_ref (self));
+      }
       post_target_clear (&target);
       return;
     }
@@ -1516,6 +1577,7 @@ preflight_response_cb (AdwMessageDialog *dialog,
   j->text = g_strdup (text);
   j->declaration = g_strdup (self->declaration);
   j->acks = g_steal_pointer (&acks);
+  j->photos = copy_photos (self);
 
   if (g_str_equal (response, "copy"))
     {
@@ -1546,7 +1608,7 @@ publish_action (GtkWidget  *widget,
   GtkWidget *list = gtk_list_box_new ();
   GPtrArray *reasons = g_ptr_array_new ();
   AdwMessageDialog *dialog;
-  guint n_errors = 0, n_warnings = 0;
+  guint n_errors = 0, n_warnings = 0, n_unchecked = 0;
   g_autofree char *body = NULL;
 
   gtk_widget_add_css_class (list, "boxed-list");
@@ -1590,6 +1652,34 @@ publish_action (GtkWidget  *widget,
         }
     }
 
+  {
+    GPtrArray *photos = sg_photo_strip_get_photos (self->photo_strip);
+
+    for (guint i = 0; i < photos->len; i++)
+      {
+        SgDraftPhoto *photo = g_ptr_array_index (photos, i);
+        g_autofree char *name = NULL;
+        g_autofree char *title = NULL;
+        GtkWidget *row;
+
+        if (sg_photo_checks_done (photo->checked))
+          continue;
+        name = g_path_get_basename (photo->original_path);
+        title = g_strdup_printf (_("Photo %u, “%s”: the picture checks are not all ticked"),
+                                 i + 1, name);
+        row = adw_action_row_new ();
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     _("Go back, look at the picture and tick each check under "
+                                       "the photo: SocialGuard cannot see what they ask about."));
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                   gtk_image_new_from_icon_name ("image-x-generic-symbolic"));
+        gtk_list_box_append (GTK_LIST_BOX (list), row);
+        n_unchecked++;
+      }
+  }
+
   if (n_errors > 0)
     body = g_strdup_printf (ngettext ("%u serious problem is still in the post. Fix it, or give a "
                                       "reason to post anyway; the reason is kept in History.",
@@ -1600,9 +1690,23 @@ publish_action (GtkWidget  *widget,
     body = g_strdup_printf (ngettext ("Check this item once more before the post leaves.",
                                       "Check these %u items once more before the post leaves.",
                                       n_warnings), n_warnings);
+  else if (n_unchecked > 0)
+    body = g_strdup (_("Tick the picture checks of each photo first."));
   else
     body = g_strdup (_("Nothing is flagged. The final text, with any declaration, will be logged "
                        "in History."));
+
+  /* Copy and share pages carry text only: say where the photos' clean copies are. */
+  if (sg_photo_strip_get_photos (self->photo_strip)->len > 0)
+    {
+      g_autofree char *joined = g_strconcat (body, "\n\n",
+                                             _("Copying and share pages take the text only. Direct "
+                                               "posting uploads the photos; elsewhere, attach "
+                                               "them in the app yourself, saving a clean copy "
+                                               "of each from its Details."), NULL);
+      g_free (body);
+      body = g_steal_pointer (&joined);
+    }
 
   /* Say plainly when a platform has no page to hand the text to. */
   if (platform != NULL && platform->share_url == NULL)
@@ -1622,9 +1726,10 @@ publish_action (GtkWidget  *widget,
     }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       n_errors ? _("Not Ready to Post")
-                                                                : _("Publish"), body));
-  if (n_errors + n_warnings > 0)
+                                                       n_errors || n_unchecked
+                                                       ? _("Not Ready to Post") : _("Publish"),
+                                                       body));
+  if (n_errors + n_warnings + n_unchecked > 0)
     adw_message_dialog_set_extra_child (dialog, list);
   else
     g_object_ref_sink (list), g_object_unref (list);
@@ -1645,12 +1750,15 @@ publish_action (GtkWidget  *widget,
       }
   }
   /* "Post anyway" is never the default: Enter goes back to the draft when anything is flagged. */
-  adw_message_dialog_set_default_response (dialog, n_errors + n_warnings ? "cancel" : "copy");
-  if (n_errors + n_warnings == 0)
+  adw_message_dialog_set_default_response (dialog, n_errors + n_warnings + n_unchecked
+                                                   ? "cancel" : "copy");
+  if (n_errors + n_warnings + n_unchecked == 0)
     adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   g_object_set_data_full (G_OBJECT (dialog), "reasons", reasons, (GDestroyNotify) g_ptr_array_unref);
+  if (n_unchecked > 0)
+    g_object_set_data (G_OBJECT (dialog), "photos-unchecked", GUINT_TO_POINTER (n_unchecked));
   for (guint i = 0; i < reasons->len; i++)
     g_signal_connect_swapped (g_ptr_array_index (reasons, i), "changed",
                               G_CALLBACK (preflight_changed_cb), dialog);
@@ -1690,6 +1798,128 @@ check_photo_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (photo_chosen_cb), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Attaching photos: a button, drag and drop, or paste */
+
+static void
+photos_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  SgComposePage   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      GList *list = NULL;
+
+      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+        list = g_list_prepend (list, g_list_model_get_item (files, i - 1));
+      sg_photo_strip_add_files (self->photo_strip, list);
+      g_list_free_full (list, g_object_unref);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+attach_photos_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Attach Photos"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Photos"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (photos_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SgComposePage *self)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      sg_photo_strip_add_files (self->photo_strip, g_value_get_boxed (value));
+      return TRUE;
+    }
+  if (G_VALUE_HOLDS (value, GDK_TYPE_TEXTURE))
+    {
+      sg_photo_strip_add_texture (self->photo_strip, g_value_get_object (value));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+pasted_files_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SgComposePage) self = user_data;
+  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, NULL);
+
+  if (value != NULL && G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    sg_photo_strip_add_files (self->photo_strip, g_value_get_boxed (value));
+}
+
+static void
+pasted_texture_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SgComposePage) self = user_data;
+  g_autoptr(GdkTexture) texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object),
+                                                                     result, NULL);
+
+  if (texture != NULL)
+    sg_photo_strip_add_texture (self->photo_strip, texture);
+}
+
+/* Files copied in Files, or a picture (a screenshot) with no text beside it, become photos of
+ * the post; anything else is pasted as text, as usual. */
+static void
+paste_clipboard_cb (GtkTextView   *editor,
+                    SgComposePage *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (editor));
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    {
+      g_signal_stop_emission_by_name (editor, "paste-clipboard");
+      gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT,
+                                      self->cancellable, pasted_files_cb, g_object_ref (self));
+    }
+  else if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE) &&
+           !gdk_content_formats_contain_mime_type (formats, "text/plain") &&
+           !gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"))
+    {
+      g_signal_stop_emission_by_name (editor, "paste-clipboard");
+      gdk_clipboard_read_texture_async (clipboard, self->cancellable, pasted_texture_cb,
+                                        g_object_ref (self));
+    }
+}
+
+static void
+photos_changed_cb (SgComposePage *self)
+{
+  /* The photos' findings are worked out with the text's. */
+  schedule_analysis (self, 0);
+}
+
+static void
+photos_message_cb (SgComposePage *self,
+                   const char    *message)
+{
+  add_toast (self, adw_toast_new (message));
 }
 
 /* Drafts list */
@@ -1939,6 +2169,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-compose-page.ui");
+  g_type_ensure (SG_TYPE_PHOTO_STRIP);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_list);
@@ -1947,6 +2178,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, findings_list);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, flap);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, length_label);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, photo_strip);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, platform_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, save_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, title_entry);
@@ -1964,6 +2196,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
                                    edit_declaration_action);
   gtk_widget_class_install_action (widget_class, "compose.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "compose.check-photo", NULL, check_photo_action);
+  gtk_widget_class_install_action (widget_class, "compose.attach-photos", NULL, attach_photos_action);
 }
 
 static void
@@ -2017,7 +2250,31 @@ sg_compose_page_init (SgComposePage *self)
                            G_CALLBACK (draft_row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->drafts_popover, "show", G_CALLBACK (drafts_popover_shown_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->photo_strip, "changed", G_CALLBACK (photos_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->photo_strip, "message", G_CALLBACK (photos_message_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "paste-clipboard", G_CALLBACK (paste_clipboard_cb), self, 0);
+
+  /* Photos dropped anywhere on the page are attached; the capture phase gets them before the
+   * editor, which would otherwise insert their file names as text. */
+  {
+    GType types[] = { GDK_TYPE_FILE_LIST, GDK_TYPE_TEXTURE };
+    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
+    gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
   update_length (self);
+}
+
+SgPhotoStrip *
+sg_compose_page_get_photo_strip (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+  return self->photo_strip;
 }
 
 GtkTextBuffer *

@@ -5,6 +5,8 @@
 
 #include "sg-application.h"
 
+#include "sg-photo-strip.h"
+
 G_BEGIN_DECLS
 
 #define SG_TYPE_COMPOSE_PAGE (sg_compose_page_get_type ())
@@ -29,5 +31,7 @@ void           sg_compose_page_reload_interests (SgComposePage *self);
 /* Saves now if anything changed; the application is held until the save is done, so closing
  * the window never loses the last second of typing. */
 void           sg_compose_page_flush           (SgComposePage *self);
+/* The photos attached to the draft. */
+SgPhotoStrip  *sg_compose_page_get_photo_strip (SgComposePage *self);
 
 G_END_DECLS

@@ -156,16 +156,30 @@ sg_finding_row_new (SgFinding     *finding,
   GArray *fixes;
 
   g_return_val_if_fail (SG_IS_FINDING (finding), NULL);
-  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+  g_return_val_if_fail (buffer == NULL || GTK_IS_TEXT_BUFFER (buffer), NULL);
 
   self = g_object_new (SG_TYPE_FINDING_ROW, NULL);
   self->finding = g_object_ref (finding);
-  self->buffer = buffer;
-  self->start_mark = gtk_text_buffer_create_mark (buffer, NULL, start, TRUE);
-  self->end_mark = gtk_text_buffer_create_mark (buffer, NULL, end, FALSE);
+  /* Findings about a photo have no place in the editor's text. */
+  if (buffer != NULL)
+    {
+      self->buffer = buffer;
+      self->start_mark = gtk_text_buffer_create_mark (buffer, NULL, start, TRUE);
+      self->end_mark = gtk_text_buffer_create_mark (buffer, NULL, end, FALSE);
+    }
 
-  /* Translators: the matched text, quoted. */
-  quoted = g_strdup_printf (_("“%s”"), sg_finding_get_match (finding));
+  if (sg_finding_get_attachment (finding) >= 0 &&
+      sg_finding_get_start (finding) == sg_finding_get_end (finding))
+    /* Translators: the first is the photo's number, the second its file name. */
+    quoted = g_strdup_printf (_("Photo %d, “%s”"), sg_finding_get_attachment (finding) + 1,
+                              sg_finding_get_match (finding));
+  else if (sg_finding_get_attachment (finding) >= 0)
+    quoted = g_strdup_printf (_("In the description of photo %d: “%s”"),
+                              sg_finding_get_attachment (finding) + 1,
+                              sg_finding_get_match (finding));
+  else
+    /* Translators: the matched text, quoted. */
+    quoted = g_strdup_printf (_("“%s”"), sg_finding_get_match (finding));
   citations = format_citations (finding);
 
   gtk_image_set_from_icon_name (self->severity_icon,
@@ -186,8 +200,9 @@ sg_finding_row_new (SgFinding     *finding,
     {
       const SgFix *fix = &g_array_index (fixes, SgFix, i);
 
-      /* A fix that edits the text gets a button; advice is in the explanation. */
-      if (fix->replacement != NULL)
+      /* A fix that edits the text or cleans a photo gets a button; advice is in the
+       * explanation. */
+      if (fix->replacement != NULL || g_str_equal (fix->kind, "clean-photo"))
         {
           gtk_button_set_label (self->fix_button, fix->label);
           gtk_widget_set_visible (GTK_WIDGET (self->fix_button), TRUE);
@@ -197,7 +212,9 @@ sg_finding_row_new (SgFinding     *finding,
 
   /* Screen readers and tests read the row as "severity: title: match". */
   accessible = g_strdup_printf ("%s: %s: %s", severity_label (sg_finding_get_severity (finding)),
-                                sg_finding_get_title (finding), sg_finding_get_match (finding));
+                                sg_finding_get_title (finding),
+                                sg_finding_get_attachment (finding) >= 0
+                                ? quoted : sg_finding_get_match (finding));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -206,7 +223,7 @@ sg_finding_row_new (SgFinding     *finding,
   return self;
 }
 
-/* The first fix that edits the text, or NULL. */
+/* The first fix that edits the text or cleans a photo, or NULL. */
 const SgFix *
 sg_finding_row_get_text_fix (SgFindingRow *self)
 {
@@ -216,7 +233,8 @@ sg_finding_row_get_text_fix (SgFindingRow *self)
 
   fixes = sg_finding_get_fixes (self->finding);
   for (guint i = 0; i < fixes->len; i++)
-    if (g_array_index (fixes, SgFix, i).replacement != NULL)
+    if (g_array_index (fixes, SgFix, i).replacement != NULL ||
+        g_str_equal (g_array_index (fixes, SgFix, i).kind, "clean-photo"))
       return &g_array_index (fixes, SgFix, i);
   return NULL;
 }

@@ -215,10 +215,58 @@ orient (GdkPixbuf *p,
     }
 }
 
+GdkPixbuf *
+sg_image_load_preview (const char  *path,
+                       int          size,
+                       GError     **error)
+{
+  g_autoptr(GdkPixbuf) scaled = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  gint width = 0, height = 0;
+
+  gdk_pixbuf_get_file_info (path, &width, &height);
+  if ((gint64) width * height > SG_IMAGE_MAX_PIXELS || !png_chunks_fit (path))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("“%s” is too large or damaged to show."), name);
+      return NULL;
+    }
+  scaled = gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, &local);
+  if (scaled == NULL)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("“%s” could not be opened as an image (%s)."), name, local->message);
+      return NULL;
+    }
+  return gdk_pixbuf_apply_embedded_orientation (scaled);
+}
+
 gboolean
 sg_image_strip (const char  *path,
                 const char  *out,
                 GError     **error)
+{
+  return sg_image_strip_full (path, out, 0, error);
+}
+
+guint
+sg_image_metadata_get_facts (const SgImageMetadata *m)
+{
+  return (m->has_location ? SG_IMAGE_FACT_LOCATION : 0) |
+         (m->owner ? SG_IMAGE_FACT_OWNER : 0) |
+         (m->serial ? SG_IMAGE_FACT_SERIAL : 0) |
+         (m->device ? SG_IMAGE_FACT_DEVICE : 0) |
+         (m->software ? SG_IMAGE_FACT_SOFTWARE : 0) |
+         (m->has_thumbnail ? SG_IMAGE_FACT_THUMBNAIL : 0) |
+         (m->taken_at ? SG_IMAGE_FACT_TAKEN_AT : 0);
+}
+
+gboolean
+sg_image_strip_full (const char  *path,
+                     const char  *out,
+                     guint        max_edge,
+                     GError     **error)
 {
   g_autoptr(GdkPixbuf) original = NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
@@ -275,8 +323,23 @@ sg_image_strip (const char  *path,
     g_autofree char *format_name = format ? gdk_pixbuf_format_get_name (format) : NULL;
     png = g_strcmp0 (format_name, "png") == 0;
   }
+  if (max_edge > 0 && MAX (gdk_pixbuf_get_width (upright), gdk_pixbuf_get_height (upright)) > (int) max_edge)
+    {
+      int w = gdk_pixbuf_get_width (upright), h = gdk_pixbuf_get_height (upright);
+      double scale = (double) max_edge / MAX (w, h);
+      GdkPixbuf *smaller = gdk_pixbuf_scale_simple (upright, MAX (1, (int) (w * scale + 0.5)),
+                                                    MAX (1, (int) (h * scale + 0.5)),
+                                                    GDK_INTERP_BILINEAR);
+
+      if (smaller != NULL)
+        {
+          g_object_unref (upright);
+          upright = smaller;
+        }
+    }
   if (!(png ? gdk_pixbuf_save (upright, out, "png", &local, NULL)
-            : gdk_pixbuf_save (upright, out, "jpeg", &local, "quality", "92", NULL)))
+            : gdk_pixbuf_save (upright, out, "jpeg", &local,
+                               "quality", max_edge > 0 ? "85" : "92", NULL)))
     {
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
                    _("The clean copy of “%s” could not be written (%s)."), name, local->message);

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib.h>
+
+#include "sg-guidance.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +30,8 @@ SgImageMetadata *sg_image_metadata_read     (const char            *path,
                                              GError               **error);
 /* One plain-words line per finding, for the user; empty when there is nothing personal. */
 GStrv            sg_image_metadata_describe (const SgImageMetadata *metadata);
+/* SgImageFacts: what the file carries, as the engine's image rules name it. */
+guint            sg_image_metadata_get_facts (const SgImageMetadata *metadata);
 /* A map link for the recorded position, or NULL; opened only if the user clicks it. */
 char            *sg_image_metadata_map_url  (const SgImageMetadata *metadata);
 /* Larger photos are refused by sg_image_strip(): 100 megapixels, above any phone's default. */
@@ -37,6 +42,19 @@ char            *sg_image_metadata_map_url  (const SgImageMetadata *metadata);
  * else becomes JPEG. */
 gboolean         sg_image_strip             (const char            *path,
                                              const char            *out,
+                                             GError               **error);
+
+/* The same, made no larger than @max_edge pixels on its longer side (0: as it is): the copy
+ * that is posted, which the services would shrink anyway and Bluesky takes only under 1 MB. */
+gboolean         sg_image_strip_full        (const char            *path,
+                                             const char            *out,
+                                             guint                  max_edge,
+                                             GError               **error);
+
+/* A small upright preview, at most @size pixels on its longer side; refuses what
+ * sg_image_strip() refuses. */
+GdkPixbuf       *sg_image_load_preview      (const char            *path,
+                                             int                    size,
                                              GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgImageMetadata, sg_image_metadata_free)

@@ -1,0 +1,932 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Photos attached to a draft (GMC 2013 ¶8c: location can be embedded in photographs). Files
+ * are read, previewed and cleaned on worker threads; the store is written at once, so a
+ * crash loses nothing. The original file is never modified. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sg-draft-photos.h"
+#include "sg-image-metadata.h"
+#include "sg-photo-check.h"
+#include "sg-photo-strip.h"
+
+/* The posted copy's longer side: what the services would shrink to anyway. */
+#define POSTED_MAX_EDGE 2000
+#define PREVIEW_SIZE    144   /* shown at 72, sharp on HiDPI screens */
+#define ALT_SAVE_DELAY_MS 500
+
+struct _SgPhotoStrip
+{
+  GtkWidget     parent_instance;
+
+  GtkListBox   *list;
+  SgStore      *store;
+  gint64        draft_id;
+  GPtrArray    *photos;        /* SgDraftPhoto */
+  GHashTable   *previews;      /* path → GdkTexture */
+  GCancellable *cancellable;
+  guint         busy;
+  guint         alt_save_source;
+  guint         generation;    /* bumped when the draft changes: late answers are dropped */
+};
+
+G_DEFINE_FINAL_TYPE (SgPhotoStrip, sg_photo_strip, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void rebuild (SgPhotoStrip *self);
+
+static void
+emit_message (SgPhotoStrip *self,
+              const char   *message)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, message);
+}
+
+static SgDraftPhoto *
+get_photo (SgPhotoStrip *self,
+           int           position)
+{
+  if (position < 0 || (guint) position >= self->photos->len)
+    return NULL;
+  return g_ptr_array_index (self->photos, position);
+}
+
+/* Store jobs: each runs on a worker thread with its own copy of what it needs. */
+
+typedef struct {
+  SgStore      *store;
+  gint64        draft_id;
+  guint         generation;
+  GList        *files;      /* GFile */
+  GdkTexture   *texture;    /* pasted, or NULL */
+  SgDraftPhoto *photo;      /* to update or clean, or NULL */
+  gint64        remove_id;
+  GPtrArray    *photos;     /* the result: the draft's photos now */
+  GString      *problems;   /* sentences for the user */
+  char         *new_path;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->store);
+  g_list_free_full (job->files, g_object_unref);
+  g_clear_object (&job->texture);
+  g_clear_pointer (&job->photo, sg_draft_photo_free);
+  g_clear_pointer (&job->photos, g_ptr_array_unref);
+  g_string_free (job->problems, TRUE);
+  g_free (job->new_path);
+  g_free (job);
+}
+
+static Job *
+job_new (SgPhotoStrip *self)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->store = g_object_ref (self->store);
+  job->draft_id = self->draft_id;
+  job->generation = self->generation;
+  job->problems = g_string_new (NULL);
+  return job;
+}
+
+static void
+add_problem (Job        *job,
+             const char *sentence)
+{
+  if (job->problems->len > 0)
+    g_string_append_c (job->problems, ' ');
+  g_string_append (job->problems, sentence);
+}
+
+/* A name no other copy has, in the app's own folder. */
+static char *
+own_file_name (const char  *stem,
+               const char  *extension,
+               GError     **error)
+{
+  g_autofree char *dir = sg_draft_photos_dir (error);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *name = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  name = g_strdup_printf ("%s-%.8s.%s", stem, uuid, extension);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+attach_one (Job        *job,
+            const char *path,
+            const char *display)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgImageMetadata) metadata = sg_image_metadata_read (path, &error);
+
+  if (metadata == NULL)
+    {
+      g_autofree char *s = g_strdup_printf (_("“%s” was not attached: %s"), display, error->message);
+      add_problem (job, s);
+      return;
+    }
+  if (sg_draft_photos_add (job->store, job->draft_id, path,
+                           sg_image_metadata_get_facts (metadata), &error) < 0)
+    {
+      g_autofree char *s = g_strdup_printf (_("“%s” was not attached: %s"), display, error->message);
+      add_problem (job, s);
+    }
+}
+
+static void
+add_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (job->texture != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stem = g_date_time_format (now, "pasted-%Y%m%d-%H%M%S");
+      g_autofree char *path = own_file_name (stem, "png", &error);
+
+      /* A pasted picture has no file of its own: keep it with the app's data, private. */
+      if (path == NULL || !gdk_texture_save_to_png (job->texture, path))
+        add_problem (job, _("The picture on the clipboard could not be saved, so it was not attached."));
+      else
+        {
+          g_chmod (path, 0600);
+          attach_one (job, path, _("Pasted picture"));
+        }
+      g_clear_error (&error);
+    }
+
+  for (GList *l = job->files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+      g_autofree char *display = g_file_get_basename (l->data);
+
+      if (path == NULL)
+        {
+          g_autofree char *s = g_strdup_printf (_("“%s” was not attached: only photos saved on "
+                                                  "this computer can be attached."), display);
+          add_problem (job, s);
+          continue;
+        }
+      attach_one (job, path, display);
+    }
+
+  if ((job->photos = sg_draft_photos_list (job->store, job->draft_id, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+clean_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  g_autofree char *lower = g_ascii_strdown (job->photo->original_path, -1);
+  g_autofree char *path = own_file_name ("clean", g_str_has_suffix (lower, ".png") ? "png" : "jpg",
+                                         &error);
+  g_autofree char *old = g_strdup (job->photo->clean_path);
+
+  if (path == NULL ||
+      !sg_image_strip_full (job->photo->original_path, path, POSTED_MAX_EDGE, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_chmod (path, 0600);
+  g_free (job->photo->clean_path);
+  job->photo->clean_path = g_strdup (path);
+  if (!sg_draft_photos_update (job->store, job->photo, &error))
+    {
+      g_unlink (path);
+      g_task_return_error (task, error);
+      return;
+    }
+  if (old != NULL)
+    g_unlink (old);
+  job->new_path = g_steal_pointer (&path);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+update_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (sg_draft_photos_update (job->store, job->photo, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+remove_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (sg_draft_photos_remove (job->store, job->remove_id, &error) &&
+      (job->photos = sg_draft_photos_list (job->store, job->draft_id, &error)) != NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if ((job->photos = sg_draft_photos_list (job->store, job->draft_id, &error)) != NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Every job ends here: take the new list if there is one, say what went wrong. */
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SgPhotoStrip *self = SG_PHOTO_STRIP (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  self->busy--;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (job->generation != self->generation)
+    return;   /* another draft is shown now */
+
+  if (!ok)
+    emit_message (self, error->message);
+  if (job->problems->len > 0)
+    emit_message (self, job->problems->str);
+
+  if (ok && job->photos != NULL)
+    {
+      g_ptr_array_unref (self->photos);
+      self->photos = g_steal_pointer (&job->photos);
+    }
+  else if (ok && job->new_path != NULL)
+    {
+      for (guint i = 0; i < self->photos->len; i++)
+        {
+          SgDraftPhoto *p = g_ptr_array_index (self->photos, i);
+
+          if (p->id == job->photo->id)
+            {
+              g_free (p->clean_path);
+              p->clean_path = g_strdup (job->new_path);
+            }
+        }
+      emit_message (self, _("Clean copy made: it is the one that will be posted"));
+    }
+  else if (ok)
+    return;   /* a description or tick saved: nothing to redraw */
+
+  rebuild (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+run (SgPhotoStrip    *self,
+     Job             *job,
+     GTaskThreadFunc  func)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, job_done_cb, NULL);
+
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  self->busy++;
+  g_task_run_in_thread (task, func);
+}
+
+static void
+save_photo (SgPhotoStrip *self,
+            SgDraftPhoto *photo)
+{
+  Job *job;
+
+  if (self->store == NULL)
+    return;
+  job = job_new (self);
+  job->photo = sg_draft_photo_copy (photo);
+  run (self, job, update_thread);
+}
+
+/* Previews */
+
+static void
+preview_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GdkPixbuf *pixbuf = sg_image_load_preview (task_data, PREVIEW_SIZE, &error);
+
+  if (pixbuf != NULL)
+    g_task_return_pointer (task, pixbuf, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+preview_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GdkPixbuf) pixbuf = g_task_propagate_pointer (G_TASK (result), NULL);
+  SgPhotoStrip *self = SG_PHOTO_STRIP (object);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (pixbuf == NULL)
+    return;   /* the card says what is wrong with the file */
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  g_hash_table_insert (self->previews, g_strdup (g_task_get_task_data (G_TASK (result))),
+                       g_object_ref (texture));
+  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+static void
+load_preview (SgPhotoStrip *self,
+              const char   *path,
+              GtkPicture   *picture)
+{
+  GdkTexture *known = g_hash_table_lookup (self->previews, path);
+  g_autoptr(GTask) task = NULL;
+
+  if (known != NULL)
+    {
+      gtk_picture_set_paintable (picture, GDK_PAINTABLE (known));
+      return;
+    }
+  task = g_task_new (self, self->cancellable, preview_cb, g_object_ref (picture));
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, preview_thread);
+}
+
+/* Cards */
+
+static char *
+describe_state (const SgDraftPhoto *photo)
+{
+  if (photo->clean_path != NULL)
+    return g_strdup (_("The clean copy will be posted: no location, names or device details."));
+  if (photo->facts & SG_IMAGE_FACT_LOCATION)
+    return g_strdup (_("Records where it was taken. Clean it before posting."));
+  if (photo->facts != 0)
+    return g_strdup (_("Carries hidden details such as a name, a device or the time. Clean it "
+                       "before posting."));
+  return g_strdup (_("Nothing hidden was found in the file."));
+}
+
+static char *
+checks_label (guint checked)
+{
+  guint n, ticked = 0;
+
+  sg_photo_checks (&n);
+  for (guint i = 0; i < n; i++)
+    ticked += (checked >> i) & 1;
+  /* Translators: the picture checks a user has ticked, "3 of 5 Checked". */
+  return g_strdup_printf (_("%u of %u Checked"), ticked, n);
+}
+
+static void
+alt_save_now (SgPhotoStrip *self)
+{
+  g_clear_handle_id (&self->alt_save_source, g_source_remove);
+  for (guint i = 0; i < self->photos->len; i++)
+    {
+      SgDraftPhoto *p = g_ptr_array_index (self->photos, i);
+
+      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "dirty")) & (1 << i))
+        save_photo (self, p);
+    }
+  g_object_set_data (G_OBJECT (self), "dirty", NULL);
+}
+
+static gboolean
+alt_save_cb (gpointer user_data)
+{
+  SgPhotoStrip *self = user_data;
+
+  self->alt_save_source = 0;
+  alt_save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+alt_changed_cb (GtkEditable  *entry,
+                SgPhotoStrip *self)
+{
+  int position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "position"));
+  SgDraftPhoto *photo = get_photo (self, position);
+  int dirty = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "dirty"));
+
+  if (photo == NULL || g_strcmp0 (photo->alt_text, gtk_editable_get_text (entry)) == 0)
+    return;
+  g_free (photo->alt_text);
+  photo->alt_text = g_strdup (gtk_editable_get_text (entry));
+  g_object_set_data (G_OBJECT (self), "dirty", GINT_TO_POINTER (dirty | (1 << position)));
+  g_clear_handle_id (&self->alt_save_source, g_source_remove);
+  self->alt_save_source = g_timeout_add (ALT_SAVE_DELAY_MS, alt_save_cb, self);
+  /* The description is checked like the post. */
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+check_toggled_cb (GtkCheckButton *check,
+                  SgPhotoStrip   *self)
+{
+  int position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "position"));
+  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "bit"));
+  GtkMenuButton *button = g_object_get_data (G_OBJECT (check), "menu-button");
+  SgDraftPhoto *photo = get_photo (self, position);
+  g_autofree char *label = NULL;
+
+  if (photo == NULL)
+    return;
+  if (gtk_check_button_get_active (check))
+    photo->checked |= 1u << bit;
+  else
+    photo->checked &= ~(1u << bit);
+  label = checks_label (photo->checked);
+  gtk_menu_button_set_label (button, label);
+  save_photo (self, photo);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+clean_clicked_cb (GtkButton    *button,
+                  SgPhotoStrip *self)
+{
+  sg_photo_strip_clean (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "position")));
+}
+
+static void
+remove_clicked_cb (GtkButton    *button,
+                   SgPhotoStrip *self)
+{
+  SgDraftPhoto *photo = get_photo (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
+                                                                             "position")));
+  Job *job;
+
+  if (photo == NULL || self->store == NULL)
+    return;
+  alt_save_now (self);
+  job = job_new (self);
+  job->remove_id = photo->id;
+  run (self, job, remove_thread);
+}
+
+static void
+details_clicked_cb (GtkButton    *button,
+                    SgPhotoStrip *self)
+{
+  SgDraftPhoto *photo = get_photo (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
+                                                                             "position")));
+  g_autoptr(GFile) file = NULL;
+
+  if (photo == NULL)
+    return;
+  file = g_file_new_for_path (photo->original_path);
+  gtk_window_present (sg_photo_check_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                          file));
+}
+
+static void
+set_position (gpointer object,
+              int      position)
+{
+  g_object_set_data (G_OBJECT (object), "position", GINT_TO_POINTER (position));
+}
+
+/* @label: already holds the photo's number. */
+static void
+label_widget (GtkWidget  *widget,
+              char       *label)
+{
+  g_autofree char *owned = label;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, owned, -1);
+}
+
+static GtkWidget *
+checks_popover (SgPhotoStrip  *self,
+                SgDraftPhoto  *photo,
+                int            position,
+                GtkMenuButton *button)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *intro = gtk_label_new (_("SocialGuard cannot see the picture itself. Tick each one "
+                                      "you have looked for and not found."));
+  guint n;
+  const SgPhotoCheck *checks = sg_photo_checks (&n);
+
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (intro), 40);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_widget_add_css_class (intro, "dim-label");
+  gtk_box_append (GTK_BOX (box), intro);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *label = gtk_label_new (_(checks[i].question));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (photo->checked >> i) & 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(checks[i].question), -1);
+      set_position (check, position);
+      g_object_set_data (G_OBJECT (check), "bit", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (check), "menu-button", button);
+      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  return popover;
+}
+
+static GtkWidget *
+make_card (SgPhotoStrip *self,
+           SgDraftPhoto *photo,
+           int           position)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  g_autofree char *name = g_path_get_basename (photo->original_path);
+  g_autofree char *state = describe_state (photo);
+  g_autofree char *checked = checks_label (photo->checked);
+  GtkWidget *title = gtk_label_new (name);
+  GtkWidget *status = gtk_label_new (state);
+  GtkWidget *checks = gtk_menu_button_new ();
+  GtkWidget *details = gtk_button_new_from_icon_name ("document-properties-symbolic");
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *alt = gtk_entry_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_size_request (picture, 72, 72);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+  gtk_frame_set_child (GTK_FRAME (frame), picture);
+  gtk_widget_set_valign (frame, GTK_ALIGN_START);
+  label_widget (picture, g_strdup_printf (_("Photo %d"), position + 1));
+  load_preview (self, sg_draft_photo_get_posted_path (photo), GTK_PICTURE (picture));
+  gtk_box_append (GTK_BOX (top), frame);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_widget_add_css_class (status, "caption");
+  if (sg_draft_photo_get_posted_facts (photo) & SG_IMAGE_FACT_LOCATION)
+    gtk_widget_add_css_class (status, "error");
+  else if (sg_draft_photo_get_posted_facts (photo) != 0)
+    gtk_widget_add_css_class (status, "warning");
+  else
+    gtk_widget_add_css_class (status, "dim-label");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), status);
+  gtk_box_append (GTK_BOX (top), text);
+
+  if (sg_draft_photo_get_posted_facts (photo) != 0)
+    {
+      GtkWidget *clean = gtk_button_new_with_mnemonic (_("_Clean"));
+
+      gtk_widget_set_tooltip_text (clean, _("Make a copy without location, names, device details "
+                                            "or preview, turned the right way up; the copy is posted "
+                                            "and your original is not changed"));
+      gtk_widget_add_css_class (clean, "suggested-action");
+      gtk_widget_set_valign (clean, GTK_ALIGN_CENTER);
+      label_widget (clean, g_strdup_printf (_("Clean photo %d"), position + 1));
+      set_position (clean, position);
+      g_signal_connect (clean, "clicked", G_CALLBACK (clean_clicked_cb), self);
+      gtk_box_append (GTK_BOX (top), clean);
+    }
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (checks), checked);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (checks),
+                               checks_popover (self, photo, position, GTK_MENU_BUTTON (checks)));
+  gtk_widget_set_tooltip_text (checks, _("What SocialGuard cannot see: look at the picture and tick"));
+  gtk_widget_set_valign (checks, GTK_ALIGN_CENTER);
+  label_widget (checks, g_strdup_printf (_("Picture checks for photo %d"), position + 1));
+  gtk_box_append (GTK_BOX (top), checks);
+
+  gtk_widget_set_tooltip_text (details, _("What the file carries, in plain words, with a map link"));
+  gtk_widget_set_valign (details, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (details, "flat");
+  label_widget (details, g_strdup_printf (_("Details of photo %d"), position + 1));
+  set_position (details, position);
+  g_signal_connect (details, "clicked", G_CALLBACK (details_clicked_cb), self);
+  gtk_box_append (GTK_BOX (top), details);
+
+  gtk_widget_set_tooltip_text (remove, _("Remove from the post (the file itself is kept)"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  label_widget (remove, g_strdup_printf (_("Remove photo %d"), position + 1));
+  set_position (remove, position);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  gtk_box_append (GTK_BOX (top), remove);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (alt), _("Describe the picture for people who cannot see it"));
+  gtk_editable_set_text (GTK_EDITABLE (alt), photo->alt_text ? photo->alt_text : "");
+  label_widget (alt, g_strdup_printf (_("Description of photo %d"), position + 1));
+  set_position (alt, position);
+  g_signal_connect (alt, "changed", G_CALLBACK (alt_changed_cb), self);
+  g_object_set_data (G_OBJECT (row), "alt-entry", alt);
+
+  gtk_box_append (GTK_BOX (outer), top);
+  gtk_box_append (GTK_BOX (outer), alt);
+  gtk_widget_set_margin_start (outer, 12);
+  gtk_widget_set_margin_end (outer, 12);
+  gtk_widget_set_margin_top (outer, 8);
+  gtk_widget_set_margin_bottom (outer, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
+  return row;
+}
+
+static void
+rebuild (SgPhotoStrip *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; i < self->photos->len; i++)
+    gtk_list_box_append (self->list, make_card (self, g_ptr_array_index (self->photos, i), i));
+  gtk_widget_set_visible (GTK_WIDGET (self), self->photos->len > 0);
+}
+
+/* Public API */
+
+void
+sg_photo_strip_set_draft (SgPhotoStrip *self,
+                          SgStore      *store,
+                          gint64        draft_id)
+{
+  g_return_if_fail (SG_IS_PHOTO_STRIP (self));
+
+  alt_save_now (self);
+  g_set_object (&self->store, store);
+  self->draft_id = draft_id;
+  self->generation++;
+  g_ptr_array_set_size (self->photos, 0);
+  rebuild (self);
+  if (store != NULL && draft_id >= 0)
+    run (self, job_new (self), list_thread);
+}
+
+void
+sg_photo_strip_add_files (SgPhotoStrip *self,
+                          GList        *files)
+{
+  Job *job;
+
+  g_return_if_fail (SG_IS_PHOTO_STRIP (self));
+
+  if (self->store == NULL || self->draft_id < 0 || files == NULL)
+    return;
+  job = job_new (self);
+  for (GList *l = files; l != NULL; l = l->next)
+    job->files = g_list_prepend (job->files, g_object_ref (l->data));
+  job->files = g_list_reverse (job->files);
+  run (self, job, add_thread);
+}
+
+void
+sg_photo_strip_add_texture (SgPhotoStrip *self,
+                            GdkTexture   *texture)
+{
+  Job *job;
+
+  g_return_if_fail (SG_IS_PHOTO_STRIP (self));
+  g_return_if_fail (GDK_IS_TEXTURE (texture));
+
+  if (self->store == NULL || self->draft_id < 0)
+    return;
+  job = job_new (self);
+  job->texture = g_object_ref (texture);
+  run (self, job, add_thread);
+}
+
+GPtrArray *
+sg_photo_strip_get_photos (SgPhotoStrip *self)
+{
+  g_return_val_if_fail (SG_IS_PHOTO_STRIP (self), NULL);
+  return self->photos;
+}
+
+GPtrArray *
+sg_photo_strip_check (SgPhotoStrip *self,
+                      SgAnalyzer   *analyzer,
+                      const char   *platform)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (SG_IS_PHOTO_STRIP (self), out);
+
+  for (guint i = 0; analyzer != NULL && i < self->photos->len; i++)
+    {
+      SgDraftPhoto *p = g_ptr_array_index (self->photos, i);
+      g_autofree char *name = g_path_get_basename (p->original_path);
+      g_autoptr(GPtrArray) found = sg_analyzer_check_image (analyzer, i, name,
+                                                            sg_draft_photo_get_posted_facts (p),
+                                                            p->alt_text, platform, NULL);
+
+      for (guint j = 0; found != NULL && j < found->len; j++)
+        g_ptr_array_add (out, g_object_ref (g_ptr_array_index (found, j)));
+    }
+  return out;
+}
+
+void
+sg_photo_strip_clean (SgPhotoStrip *self,
+                      int           position)
+{
+  SgDraftPhoto *photo = get_photo (self, position);
+  Job *job;
+
+  g_return_if_fail (SG_IS_PHOTO_STRIP (self));
+
+  if (photo == NULL || self->store == NULL)
+    return;
+  job = job_new (self);
+  job->photo = sg_draft_photo_copy (photo);
+  run (self, job, clean_thread);
+}
+
+void
+sg_photo_strip_replace_alt (SgPhotoStrip *self,
+                            int           position,
+                            gsize         start,
+                            gsize         end,
+                            const char   *replacement)
+{
+  SgDraftPhoto *photo = get_photo (self, position);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, position);
+  g_autoptr(GString) text = NULL;
+
+  if (photo == NULL || row == NULL || photo->alt_text == NULL ||
+      end > strlen (photo->alt_text) || start > end)
+    return;
+  text = g_string_new (photo->alt_text);
+  g_string_erase (text, start, end - start);
+  g_string_insert (text, start, replacement ? replacement : "");
+  /* Through the entry, so the card, the store and the findings all follow. */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "alt-entry"), text->str);
+}
+
+void
+sg_photo_strip_focus (SgPhotoStrip *self,
+                      int           position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, position);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "alt-entry"));
+}
+
+void
+sg_photo_strip_set_checked (SgPhotoStrip *self,
+                            int           position,
+                            guint         checked)
+{
+  SgDraftPhoto *photo = get_photo (self, position);
+
+  if (photo == NULL)
+    return;
+  photo->checked = checked;
+  save_photo (self, photo);
+  rebuild (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+sg_photo_strip_is_busy (SgPhotoStrip *self)
+{
+  g_return_val_if_fail (SG_IS_PHOTO_STRIP (self), FALSE);
+  return self->busy > 0 || self->alt_save_source != 0;
+}
+
+/* GObject */
+
+static void
+sg_photo_strip_dispose (GObject *object)
+{
+  SgPhotoStrip *self = SG_PHOTO_STRIP (object);
+
+  if (self->photos != NULL)
+    alt_save_now (self);   /* a description typed just before closing is kept */
+  g_cancellable_cancel (self->cancellable);
+  if (self->list != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->list));
+      self->list = NULL;
+    }
+
+  G_OBJECT_CLASS (sg_photo_strip_parent_class)->dispose (object);
+}
+
+static void
+sg_photo_strip_finalize (GObject *object)
+{
+  SgPhotoStrip *self = SG_PHOTO_STRIP (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->photos, g_ptr_array_unref);
+  g_clear_pointer (&self->previews, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sg_photo_strip_parent_class)->finalize (object);
+}
+
+static void
+sg_photo_strip_class_init (SgPhotoStripClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sg_photo_strip_dispose;
+  object_class->finalize = sg_photo_strip_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "photostrip");
+}
+
+static void
+sg_photo_strip_init (SgPhotoStrip *self)
+{
+  self->draft_id = -1;
+  self->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_draft_photo_free);
+  self->previews = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->cancellable = g_cancellable_new ();
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Attached photos"), -1);
+  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+sg_photo_strip_new (void)
+{
+  return g_object_new (SG_TYPE_PHOTO_STRIP, NULL);
+}
