@@ -83,6 +83,7 @@ typedef struct {
   guint       create_calls;
   gboolean    fail_first_create;   /* store it, but answer 500 */
   GHashTable *records;             /* rkey → JSON of the record */
+  GPtrArray  *blob_types;          /* Content-Type of each uploaded blob */
 } Fixture;
 
 static void
@@ -177,6 +178,20 @@ xrpc_cb (SoupServer        *server,
         reply (msg, 200, "{\"uri\":\"at://did:plc:doc/app.bsky.feed.post/x\",\"cid\":\"c\"}");
       return;
     }
+  if (g_str_equal (path, "/xrpc/com.atproto.repo.uploadBlob"))
+    {
+      SoupMessageBody *body = soup_server_message_get_request_body (msg);
+      const char *type = soup_message_headers_get_content_type (
+        soup_server_message_get_request_headers (msg), NULL);
+      g_autofree char *answer = NULL;
+
+      g_ptr_array_add (f->blob_types, g_strdup (type));
+      answer = g_strdup_printf ("{\"blob\":{\"$type\":\"blob\",\"ref\":{\"$link\":\"bafk%u\"},"
+                                "\"mimeType\":\"%s\",\"size\":%" G_GOFFSET_FORMAT "}}",
+                                f->blob_types->len, type ? type : "?", body->length);
+      reply (msg, body->length > 0 ? 200 : 400, answer);
+      return;
+    }
   if (g_str_equal (path, "/xrpc/com.atproto.repo.getRecord"))
     {
       const char *rkey = query ? g_hash_table_lookup (query, "rkey") : NULL;
@@ -197,6 +212,7 @@ fixture_set_up (Fixture       *f,
   GSList *uris;
 
   f->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  f->blob_types = g_ptr_array_new_with_free_func (g_free);
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, "/xrpc", xrpc_cb, f, NULL);
   g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
@@ -213,6 +229,7 @@ fixture_tear_down (Fixture       *f,
   soup_server_disconnect (f->server);
   g_object_unref (f->server);
   g_hash_table_unref (f->records);
+  g_ptr_array_unref (f->blob_types);
   g_free (f->base);
 }
 
@@ -289,6 +306,73 @@ test_post (Fixture       *f,
     JsonObject *feature = json_array_get_object_element (json_object_get_array_member (link, "features"), 0);
     g_assert_cmpstr (json_object_get_string_member (feature, "uri"), ==, "https://example.org/s");
   }
+}
+
+static char *
+write_file (const char *name,
+            gsize       size)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sg-blob-XXXXXX", NULL);
+  g_autofree char *data = g_malloc0 (size);
+  char *path = g_build_filename (dir, name, NULL);
+
+  /* A PNG signature, so the type is guessed from the bytes as well as the name. */
+  memcpy (data, "\x89PNG\r\n\x1a\n", MIN (size, 8));
+  g_assert_true (g_file_set_contents (path, data, size, NULL));
+  return path;
+}
+
+static void
+test_images (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SgBlueskyClient) client = sg_bluesky_client_new (f->base, "doc.bsky.social",
+                                                             "abcd-efgh-ijkl-mnop");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *url = NULL;
+  g_autofree char *photo = write_file ("chart.png", 2048);
+  g_autofree char *big = write_file ("huge.png", 1000001);
+  JsonObject *embed;
+  JsonArray *images;
+  GList *values;
+
+  sg_bluesky_client_add_image (client, photo, "A bar chart of clinic waiting times");
+  sg_bluesky_client_post_async (client, "Waiting times are down.", "key-img", NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  url = sg_bluesky_client_post_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_assert_cmpuint (f->blob_types->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (f->blob_types, 0), ==, "image/png");
+
+  values = g_hash_table_get_values (f->records);
+  g_assert_true (json_parser_load_from_data (parser, values->data, -1, NULL));
+  g_list_free (values);
+  embed = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "embed");
+  g_assert_cmpstr (json_object_get_string_member (embed, "$type"), ==, "app.bsky.embed.images");
+  images = json_object_get_array_member (embed, "images");
+  g_assert_cmpuint (json_array_get_length (images), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (images, 0), "alt"),
+                   ==, "A bar chart of clinic waiting times");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_array_get_object_element (images, 0), "image"), "$type"), ==, "blob");
+
+  /* Over Bluesky's 1 MB: refused before it is sent, and no post is made. */
+  g_clear_object (&result);
+  g_clear_pointer (&url, g_free);
+  sg_bluesky_client_add_image (client, big, "");
+  sg_bluesky_client_post_async (client, "Second.", "key-big", NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  url = sg_bluesky_client_post_finish (client, result, &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "huge.png"));
+  g_assert_cmpuint (f->blob_types->len, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
 }
 
 static void
@@ -391,6 +475,7 @@ main (int   argc,
   ADD ("/sg/bluesky/wrong-password", test_wrong_password);
   ADD ("/sg/bluesky/too-long", test_too_long);
   ADD ("/sg/bluesky/publisher", test_publisher);
+  ADD ("/sg/bluesky/images", test_images);
 #undef ADD
   return g_test_run ();
 }

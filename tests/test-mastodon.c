@@ -32,6 +32,11 @@ typedef struct {
   GHashTable *posts;       /* Idempotency-Key → status text */
   char       *last_auth;
   char       *last_visibility;
+  char       *last_media_ids;      /* the status's media_ids, joined by "," */
+  GPtrArray  *media_descriptions;  /* what each upload was described as */
+  GPtrArray  *media_types;
+  guint       media_script;        /* 0 ready at once, 1 processed later, 2 refused (422) */
+  guint       media_polls;
 } Fixture;
 
 static void
@@ -72,6 +77,16 @@ statuses_cb (SoupServer        *server,
   object = json_node_get_object (json_parser_get_root (parser));
   g_free (f->last_visibility);
   f->last_visibility = g_strdup (json_object_get_string_member (object, "visibility"));
+  g_clear_pointer (&f->last_media_ids, g_free);
+  if (json_object_has_member (object, "media_ids"))
+    {
+      JsonArray *ids = json_object_get_array_member (object, "media_ids");
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (ids); i++)
+        g_string_append_printf (joined, "%s%s", i ? "," : "", json_array_get_string_element (ids, i));
+      f->last_media_ids = g_strdup (joined->str);
+    }
 
   switch (answer)
     {
@@ -136,6 +151,90 @@ credentials_cb (SoupServer        *server,
                          "\"indexable\":false,\"note\":\"\"}}");
 }
 
+/* POST /api/v2/media: multipart with "file" and "description"; 200 when ready, 202 while
+ * the server still processes it. */
+static void
+media_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr(SoupMultipart) multipart =
+    soup_multipart_new_from_message (soup_server_message_get_request_headers (msg), body);
+  g_autofree char *reply = NULL;
+  guint id = f->media_descriptions->len + 1;
+  gboolean have_file = FALSE;
+
+  f->requests++;
+  for (int i = 0; multipart != NULL && i < soup_multipart_get_length (multipart); i++)
+    {
+      SoupMessageHeaders *headers;
+      GBytes *part;
+      GHashTable *params = NULL;
+      char *disposition = NULL;
+
+      soup_multipart_get_part (multipart, i, &headers, &part);
+      if (!soup_message_headers_get_content_disposition (headers, &disposition, &params))
+        continue;
+      if (g_strcmp0 (g_hash_table_lookup (params, "name"), "description") == 0)
+        g_ptr_array_add (f->media_descriptions,
+                         g_strndup (g_bytes_get_data (part, NULL), g_bytes_get_size (part)));
+      else if (g_strcmp0 (g_hash_table_lookup (params, "name"), "file") == 0)
+        {
+          have_file = g_bytes_get_size (part) > 0;
+          g_ptr_array_add (f->media_types,
+                           g_strdup (soup_message_headers_get_content_type (headers, NULL)));
+        }
+      g_free (disposition);
+      g_hash_table_destroy (params);
+    }
+  if (!have_file || soup_server_message_get_method (msg) != SOUP_METHOD_POST)
+    {
+      answer_json (msg, 400, "{\"error\":\"no file\"}");
+      return;
+    }
+  if (f->media_script == 2)
+    {
+      answer_json (msg, 422, "{\"error\":\"Validation failed: File content type is invalid\"}");
+      return;
+    }
+  if (f->media_script == 1)
+    {
+      reply = g_strdup_printf ("{\"id\":\"m%u\",\"type\":\"image\",\"url\":null}", id);
+      answer_json (msg, 202, reply);
+      return;
+    }
+  reply = g_strdup_printf ("{\"id\":\"m%u\",\"type\":\"image\",\"url\":\"%sm%u.jpg\"}",
+                           id, f->base, id);
+  answer_json (msg, 200, reply);
+}
+
+/* GET /api/v1/media/:id: 206 with no URL the first time, then 200. */
+static void
+media_status_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  Fixture *f = user_data;
+  const char *id = strrchr (path, '/') + 1;
+  g_autofree char *reply = NULL;
+
+  f->requests++;
+  if (f->media_polls++ == 0)
+    {
+      reply = g_strdup_printf ("{\"id\":\"%s\",\"url\":null}", id);
+      answer_json (msg, 206, reply);
+      return;
+    }
+  reply = g_strdup_printf ("{\"id\":\"%s\",\"url\":\"%s%s.jpg\"}", id, f->base, id);
+  answer_json (msg, 200, reply);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -147,6 +246,10 @@ fixture_set_up (Fixture       *f,
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, "/api/v1/statuses", statuses_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v1/accounts/verify_credentials", credentials_cb, f, NULL);
+  soup_server_add_handler (f->server, "/api/v2/media", media_cb, f, NULL);
+  soup_server_add_handler (f->server, "/api/v1/media", media_status_cb, f, NULL);
+  f->media_descriptions = g_ptr_array_new_with_free_func (g_free);
+  f->media_types = g_ptr_array_new_with_free_func (g_free);
   g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (f->server);
@@ -165,6 +268,9 @@ fixture_tear_down (Fixture       *f,
   g_free (f->base);
   g_free (f->last_auth);
   g_free (f->last_visibility);
+  g_free (f->last_media_ids);
+  g_ptr_array_unref (f->media_descriptions);
+  g_ptr_array_unref (f->media_types);
 }
 
 static void
@@ -219,6 +325,75 @@ test_posts_once (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (f->posts, "key-1"), ==, post_text);
   g_assert_cmpstr (f->last_auth, ==, "Bearer secret-token");
   g_assert_cmpstr (f->last_visibility, ==, "unlisted");
+}
+
+/* A small JPEG file (the server does not decode it). */
+static char *
+write_photo (const char *name)
+{
+  static const guchar jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0,
+                                 0, 1, 0, 1, 0, 0, 0xff, 0xd9 };
+  g_autofree char *dir = g_dir_make_tmp ("sg-media-XXXXXX", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, (const char *) jpeg, sizeof jpeg, NULL));
+  return path;
+}
+
+static char *
+post_with_photos (Fixture     *f,
+                  const char  *key,
+                  GError     **error)
+{
+  g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (f->base, "secret-token");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *a = write_photo ("sunrise.jpg");
+  g_autofree char *b = write_photo ("hills.jpg");
+
+  sg_mastodon_client_add_image (client, a, "Sunrise over the hills, no people");
+  sg_mastodon_client_add_image (client, b, "");
+  sg_mastodon_client_post_async (client, post_text, "public", key, NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return sg_mastodon_client_post_finish (client, result, error);
+}
+
+static void
+test_media (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  /* The first upload is processed later: the client waits for it, then posts both. */
+  f->media_script = 1;
+  url = post_with_photos (f, "key-media", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_assert_cmpuint (f->media_descriptions->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (f->media_descriptions, 0), ==, "Sunrise over the hills, no people");
+  g_assert_cmpstr (g_ptr_array_index (f->media_types, 0), ==, "image/jpeg");
+  g_assert_cmpuint (f->media_polls, >=, 2);
+  g_assert_cmpstr (f->last_media_ids, ==, "m1,m2");
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 1);
+}
+
+static void
+test_media_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  /* A refused photo stops the post: nothing appears, and the message names the photo. */
+  f->media_script = 2;
+  url = post_with_photos (f, "key-refused", &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "sunrise.jpg"));
+  g_assert_nonnull (strstr (error->message, "File content type is invalid"));
+  g_assert_null (strstr (error->message, "journal club"));
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 0);
 }
 
 static void
@@ -458,6 +633,8 @@ main (int   argc,
   ADD ("/sg/mastodon/dropped-connection", test_dropped);
   ADD ("/sg/mastodon/publisher-logs-and-retries", test_publisher);
   ADD ("/sg/mastodon/read-privacy", test_read_privacy);
+  ADD ("/sg/mastodon/media", test_media);
+  ADD ("/sg/mastodon/media-refused", test_media_refused);
 #undef ADD
   g_test_add_func ("/sg/mastodon/refuses-plain-http", test_bad_address);
   return g_test_run ();

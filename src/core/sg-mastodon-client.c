@@ -428,6 +428,7 @@ image_loaded_cb (GObject      *object,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(SoupMultipart) multipart = NULL;
   g_autoptr(SoupMessage) msg = NULL;
+  GCancellable *cancellable;
   gsize len;
 
   if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &len, NULL, &error))
@@ -450,9 +451,9 @@ image_loaded_cb (GObject      *object,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
   d->polls = 0;
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), media_answer_cb,
-                                    g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    media_answer_cb, g_steal_pointer (&task));
 }
 
 /* Takes over the reference to @task: uploads the next picture, or sends the post. */

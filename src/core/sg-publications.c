@@ -304,7 +304,7 @@ sg_publications_list (SgStore     *store,
         "SELECT p.id, p.at, p.platform, p.account, p.method, p.final_text, p.declarations, "
         "       p.status, p.remote_url, p.error, "
         "       (SELECT group_concat(o.rule_id || ': ' || o.reason, char(10)) "
-        "        FROM overrides o WHERE o.publication_id = p.id) "
+        "        FROM overrides o WHERE o.publication_id = p.id), p.photos "
         "FROM publications p WHERE ?1 IS NULL OR p.final_text LIKE ?1 OR p.platform LIKE ?1 "
         "OR p.account LIKE ?1 ORDER BY p.at DESC, p.id DESC", -1, &stmt, NULL) != SQLITE_OK)
     {
