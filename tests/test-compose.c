@@ -10,6 +10,7 @@
 
 #include "sg-application.h"
 #include "sg-compose-page.h"
+#include "sg-draft-photos.h"
 #include "sg-drafts.h"
 #include "sg-finding-row.h"
 #include "sg-image-metadata.h"
@@ -631,6 +632,8 @@ test_publish (void)
 /* Direct posting, draft to "posted", against a loopback server playing Mastodon. */
 static guint mastodon_posts;
 static char *mastodon_text;
+static char *mastodon_media_ids;        /* the last status's media_ids, joined */
+static char *mastodon_media_description;
 
 static void
 statuses_cb (SoupServer        *server,
@@ -652,6 +655,16 @@ statuses_cb (SoupServer        *server,
       return;
     }
   mastodon_posts++;
+  {
+    JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+    g_autoptr(GString) ids = g_string_new (NULL);
+
+    for (guint i = 0; json_object_has_member (o, "media_ids") &&
+                      i < json_array_get_length (json_object_get_array_member (o, "media_ids")); i++)
+      g_string_append (ids, json_array_get_string_element (json_object_get_array_member (o, "media_ids"), i));
+    g_free (mastodon_media_ids);
+    mastodon_media_ids = g_strdup (ids->str);
+  }
   g_free (mastodon_text);
   mastodon_text = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "status"));
   soup_server_message_set_status (msg, 200, NULL);
@@ -841,6 +854,261 @@ test_check_photo (void)
   g_rmdir (dir);
 }
 
+/* Attached photos: a photo with its location is an error in the sidebar until it is cleaned;
+ * its description is checked like the post; its picture checks must be ticked; the clean copy
+ * is what is uploaded, and History says so. */
+static void
+media_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr(SoupMultipart) multipart =
+    soup_multipart_new_from_message (soup_server_message_get_request_headers (msg), body);
+  const char *reply = "{\"id\":\"77\",\"type\":\"image\",\"url\":\"https://mastodon.example/m/77.jpg\"}";
+
+  for (int i = 0; multipart != NULL && i < soup_multipart_get_length (multipart); i++)
+    {
+      SoupMessageHeaders *headers;
+      GBytes *part;
+      GHashTable *params = NULL;
+
+      soup_multipart_get_part (multipart, i, &headers, &part);
+      if (soup_message_headers_get_content_disposition (headers, NULL, &params) &&
+          g_strcmp0 (g_hash_table_lookup (params, "name"), "description") == 0)
+        {
+          g_free (mastodon_media_description);
+          mastodon_media_description = g_strndup (g_bytes_get_data (part, NULL), g_bytes_get_size (part));
+        }
+      g_clear_pointer (&params, g_hash_table_destroy);
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, reply, strlen (reply));
+}
+
+static char *
+make_located_photo (const char *dir,
+                    const char *name)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr(GExiv2Metadata) meta = gexiv2_metadata_new ();
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  gdk_pixbuf_fill (pixbuf, 0xcc6633ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL));
+  g_assert_true (gexiv2_metadata_open_path (meta, path, &error));
+  g_assert_true (gexiv2_metadata_try_set_gps_info (meta, -1.89830, 52.48620, 140.0, &error));
+  g_assert_true (gexiv2_metadata_try_set_tag_string (meta, "Exif.Image.Artist", "Dr Asha Patel", &error));
+  g_assert_true (gexiv2_metadata_save_file (meta, path, &error));
+  return path;
+}
+
+static guint want_photos;
+
+static gboolean
+strip_settled (gpointer data)
+{
+  SgPhotoStrip *strip = sg_compose_page_get_photo_strip (get_page ());
+
+  return !sg_photo_strip_is_busy (strip) &&
+         sg_photo_strip_get_photos (strip)->len == want_photos;
+}
+
+static void
+wait_for_photos (guint n)
+{
+  want_photos = n;
+  g_assert_true (sg_test_wait (strip_settled, NULL, 10000));
+  sg_test_iterate (50);   /* the analysis the change scheduled */
+}
+
+static gboolean
+row_gone (gpointer rule_id)
+{
+  return find_row (rule_id) == NULL;
+}
+
+static gboolean
+row_present (gpointer rule_id)
+{
+  return find_row (rule_id) != NULL;
+}
+
+static void
+test_photos (void)
+{
+  SgComposePage *page = get_page ();
+  SgPhotoStrip *strip = sg_compose_page_get_photo_strip (page);
+  GSettings *settings = sg_application_get_settings (app);
+  g_autofree char *dir = g_dir_make_tmp ("sg-attach-XXXXXX", NULL);
+  g_autofree char *path = make_located_photo (dir, "sunrise.jpg");
+  g_autofree char *junk = g_build_filename (dir, "notes.jpg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) junk_file = g_file_new_for_path (junk);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *clean = NULL;
+  GList *files = NULL;
+  SgFindingRow *row;
+  SgDraftPhoto *photo;
+  AdwMessageDialog *dialog;
+  gboolean published = FALSE;
+  GtkWidget *alt;
+  gulong id;
+  GSList *uris;
+
+  sg_compose_page_set_platform (page, "mastodon");
+  set_text ("Sunrise from the hospital roof garden after nights. Worth it.");
+
+  /* Dropped on the page, with a file that is not a photo: that one is refused in words. */
+  g_assert_true (g_file_set_contents (junk, "these are not pixels", -1, NULL));
+  files = g_list_append (g_list_append (NULL, file), junk_file);
+  {
+    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+    GValue value = G_VALUE_INIT;
+    gboolean handled = FALSE;
+
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_set_boxed (&value, files);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+        if (GTK_IS_DROP_TARGET (c))
+          g_signal_emit_by_name (c, "drop", &value, 10.0, 10.0, &handled);
+      }
+    g_assert_true (handled);
+    g_value_unset (&value);
+    g_object_unref (controllers);
+  }
+  g_list_free (files);
+  wait_for_photos (1);
+  photo = g_ptr_array_index (sg_photo_strip_get_photos (strip), 0);
+  g_assert_cmpstr (photo->original_path, ==, path);
+  g_assert_true (photo->facts & SG_IMAGE_FACT_LOCATION);
+
+  /* In the sidebar: an error citing ¶8c, with the fix as a button; the verdict follows. */
+  g_assert_true (sg_test_wait (row_present, (gpointer) "privacy.photo-location", 5000));
+  row = find_row ("privacy.photo-location");
+  g_assert_cmpint (sg_finding_get_severity (sg_finding_row_get_finding (row)), ==, SG_SEVERITY_ERROR);
+  g_assert_nonnull (find_row ("privacy.photo-details"));
+  g_assert_cmpstr (sg_compose_page_get_verdict (page), ==, "Do not post as written");
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (row), "Photo 1, “sunrise.jpg”"));
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (row), "GMC 2013 ¶8c · Clin Med 2016: Privacy"));
+  sg_test_iterate (300);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))),
+                                              "compose-photo");
+    g_test_message ("Screenshot: %s", shot);
+  }
+
+  /* The pre-flight: the location needs a reason and the picture checks are not ticked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Ready to Post");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (dialog),
+                    "Photo 1, “sunrise.jpg”: the picture checks are not all ticked"));
+  respond (dialog, "cancel");
+
+  /* One click cleans it: the finding goes, the copy is private and carries nothing, the
+   * original is untouched. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.apply-fix", NULL));
+  g_assert_true (sg_test_wait (row_gone, (gpointer) "privacy.photo-location", 10000));
+  g_assert_null (find_row ("privacy.photo-details"));
+  photo = g_ptr_array_index (sg_photo_strip_get_photos (strip), 0);
+  g_assert_nonnull (photo->clean_path);
+  clean = g_strdup (photo->clean_path);
+  {
+    g_autoptr(SgImageMetadata) after = sg_image_metadata_read (clean, &error);
+    g_autoptr(SgImageMetadata) original = sg_image_metadata_read (path, &error);
+    GStatBuf st;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->n_tags, ==, 0);
+    g_assert_true (original->has_location);
+    g_assert_cmpint (g_stat (clean, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+
+  /* The description is checked like the post. */
+  alt = sg_test_find_by_label (GTK_WIDGET (page), "Description of photo 1");
+  g_assert_nonnull (alt);
+  gtk_editable_set_text (GTK_EDITABLE (alt), "Mrs Jones in bed 4 watching the sunrise");
+  g_assert_true (sg_test_wait (row_present, (gpointer) "confidentiality.patient-name", 5000));
+  g_assert_cmpint (sg_finding_get_attachment (sg_finding_row_get_finding (
+                     find_row ("confidentiality.patient-name"))), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (alt), "Sunrise over the city from a roof garden");
+  g_assert_true (sg_test_wait (row_gone, (gpointer) "confidentiality.patient-name", 5000));
+
+  /* Pasting a picture (a screenshot) attaches it as a second photo; removing it deletes it. */
+  {
+    g_autoptr(GdkPixbuf) shot = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 20, 10);
+    g_autoptr(GdkTexture) texture = NULL;
+    GtkWidget *editor = sg_test_find_by_label (GTK_WIDGET (page), "Draft");
+    GtkWidget *remove;
+    g_autofree char *pasted = NULL;
+
+    gdk_pixbuf_fill (shot, 0x22aa44ff);
+    texture = gdk_texture_new_for_pixbuf (shot);
+    gdk_clipboard_set_texture (gtk_widget_get_clipboard (editor), texture);
+    g_signal_emit_by_name (editor, "paste-clipboard");
+    wait_for_photos (2);
+    pasted = g_strdup (((SgDraftPhoto *) g_ptr_array_index (sg_photo_strip_get_photos (strip), 1))->original_path);
+    g_assert_true (g_str_has_suffix (pasted, ".png"));
+    g_assert_true (g_file_test (pasted, G_FILE_TEST_EXISTS));
+    remove = sg_test_find_by_label (GTK_WIDGET (page), "Remove photo 2");
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    wait_for_photos (1);
+    g_assert_false (g_file_test (pasted, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (clean, G_FILE_TEST_EXISTS));
+  }
+
+  /* Ticked, then posted: the clean copy goes up with its description. */
+  sg_photo_strip_set_checked (strip, 0, 0x1f);
+  sg_test_iterate (100);
+  soup_server_add_handler (server, "/api/v1/statuses", statuses_cb, NULL, NULL);
+  soup_server_add_handler (server, "/api/v2/media", media_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_settings_set_string (settings, "mastodon-server", base);
+  g_settings_set_string (settings, "mastodon-account", "@doc@mastodon.example");
+  sg_compose_page_set_posting_token (page, "test-token");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "post"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Copying and share pages take the text only"));
+  id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
+  respond (dialog, "post");
+  g_assert_true (sg_test_wait (is_true, &published, 10000));
+  g_signal_handler_disconnect (page, id);
+  g_assert_cmpstr (mastodon_media_ids, ==, "77");
+  g_assert_cmpstr (mastodon_media_description, ==, "Sunrise over the city from a roof garden");
+
+  log = sg_publications_list (sg_application_get_store (app), "roof garden", &error);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 0))->status, ==, "posted");
+  g_assert_nonnull (strstr (((SgPublication *) g_ptr_array_index (log, 0))->photos,
+                            "Photo 1, sunrise.jpg: clean copy posted; every picture check ticked"));
+
+  g_settings_reset (settings, "mastodon-server");
+  g_settings_reset (settings, "mastodon-account");
+  sg_compose_page_set_posting_token (page, NULL);
+  sg_compose_page_set_platform (page, "x");
+  soup_server_disconnect (server);
+  g_clear_pointer (&mastodon_text, g_free);
+  g_clear_pointer (&mastodon_media_ids, g_free);
+  g_clear_pointer (&mastodon_media_description, g_free);
+}
+
 static void
 test_platform_length (void)
 {
@@ -876,6 +1144,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/publish", test_publish);
   g_test_add_func ("/sg/compose/direct-post", test_direct_post);
   g_test_add_func ("/sg/compose/check-photo", test_check_photo);
+  g_test_add_func ("/sg/compose/photos", test_photos);
 
   ret = g_test_run ();
 

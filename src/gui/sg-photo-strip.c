@@ -298,6 +298,25 @@ job_done_cb (GObject      *object,
 
   if (ok && job->photos != NULL)
     {
+      /* Jobs run in parallel, so a list read by one may predate a description or tick saved
+       * by another: what is on screen is the user's latest word. */
+      for (guint i = 0; i < job->photos->len; i++)
+        {
+          SgDraftPhoto *fresh = g_ptr_array_index (job->photos, i);
+
+          for (guint j = 0; j < self->photos->len; j++)
+            {
+              SgDraftPhoto *shown = g_ptr_array_index (self->photos, j);
+
+              if (shown->id != fresh->id)
+                continue;
+              g_free (fresh->alt_text);
+              fresh->alt_text = g_strdup (shown->alt_text);
+              fresh->checked = shown->checked;
+              if (fresh->clean_path == NULL)
+                fresh->clean_path = g_strdup (shown->clean_path);
+            }
+        }
       g_ptr_array_unref (self->photos);
       self->photos = g_steal_pointer (&job->photos);
     }
@@ -736,6 +755,7 @@ sg_photo_strip_add_files (SgPhotoStrip *self,
 
   if (self->store == NULL || self->draft_id < 0 || files == NULL)
     return;
+  alt_save_now (self);
   job = job_new (self);
   for (GList *l = files; l != NULL; l = l->next)
     job->files = g_list_prepend (job->files, g_object_ref (l->data));
@@ -754,6 +774,7 @@ sg_photo_strip_add_texture (SgPhotoStrip *self,
 
   if (self->store == NULL || self->draft_id < 0)
     return;
+  alt_save_now (self);
   job = job_new (self);
   job->texture = g_object_ref (texture);
   run (self, job, add_thread);
