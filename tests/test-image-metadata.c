@@ -172,6 +172,74 @@ test_strip (gconstpointer data)
   }
 }
 
+/* HEIC, as iPhones save: made by libheif's encoder from a JPEG that records its position.
+ * Exiv2 0.27 may not see the position in it; then the file must say so, never "nothing". */
+static void
+test_heic (void)
+{
+  g_autofree char *jpeg = make_photo ("iphone.jpg", "jpeg");
+  g_autofree char *heic = g_build_filename (dir, "iphone.heic", NULL);
+  g_autofree char *out = g_build_filename (dir, "iphone-clean.jpg", NULL);
+  g_autofree char *encoder = g_find_program_in_path ("heif-enc");
+  const char *argv[] = { "heif-enc", "-o", heic, jpeg, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgImageMetadata) m = NULL;
+  g_autoptr(GdkPixbuf) clean = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = -1;
+
+  /* `make check` installs libheif-examples; without it this test fails rather than skips. */
+  g_assert_nonnull (encoder);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_cmpint (status, ==, 0);
+
+  m = sg_image_metadata_read (heic, &error);
+  g_assert_no_error (error);
+  g_assert_true (m->has_location || m->unreadable);
+  g_assert_cmpuint (sg_image_metadata_get_facts (m) & (SG_IMAGE_FACT_LOCATION | SG_IMAGE_FACT_UNREADABLE), !=, 0);
+  lines = sg_image_metadata_describe (m);
+  g_assert_nonnull (lines[0]);
+
+  /* The clean copy is a JPEG made from the pixels alone. */
+  g_assert_true (sg_image_strip (heic, out, &error));
+  g_assert_no_error (error);
+  assert_clean (out);
+  clean = gdk_pixbuf_new_from_file (out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (MAX (gdk_pixbuf_get_width (clean), gdk_pixbuf_get_height (clean)), ==, 64);
+}
+
+/* The posted copy is made smaller, upright; the preview too. */
+static void
+test_smaller (void)
+{
+  g_autofree char *path = make_photo ("big.jpg", "jpeg");
+  g_autofree char *out = g_build_filename (dir, "small.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) small = NULL;
+  g_autoptr(GdkPixbuf) preview = NULL;
+  g_autoptr(SgImageMetadata) m = sg_image_metadata_read (path, &error);
+
+  g_assert_cmpuint (sg_image_metadata_get_facts (m), ==,
+                    SG_IMAGE_FACT_LOCATION | SG_IMAGE_FACT_OWNER | SG_IMAGE_FACT_SERIAL |
+                    SG_IMAGE_FACT_SOFTWARE | SG_IMAGE_FACT_THUMBNAIL | SG_IMAGE_FACT_TAKEN_AT);
+  g_assert_true (sg_image_strip_full (path, out, 32, &error));
+  g_assert_no_error (error);
+  assert_clean (out);
+  small = gdk_pixbuf_new_from_file (out, &error);
+  g_assert_cmpint (gdk_pixbuf_get_width (small), ==, 24);
+  g_assert_cmpint (gdk_pixbuf_get_height (small), ==, 32);
+
+  preview = sg_image_load_preview (path, 16, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (preview), ==, 12);
+  g_assert_cmpint (gdk_pixbuf_get_height (preview), ==, 16);
+  g_assert_null (sg_image_load_preview (g_build_filename (dir, "missing.jpg", NULL), 16, &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+}
+
 static void
 test_bad_files (void)
 {
@@ -294,6 +362,9 @@ main (int   argc,
   g_test_add_func ("/sg/image/read", test_read);
   g_test_add_data_func ("/sg/image/strip-jpeg", "jpeg", test_strip);
   g_test_add_data_func ("/sg/image/strip-png", "png", test_strip);
+  g_test_add_data_func ("/sg/image/strip-webp", "webp", test_strip);
+  g_test_add_func ("/sg/image/heic", test_heic);
+  g_test_add_func ("/sg/image/smaller", test_smaller);
   g_test_add_func ("/sg/image/bad-files", test_bad_files);
   g_test_add_func ("/sg/image/too-large", test_too_large);
   g_test_add_func ("/sg/image/lying-chunk", test_lying_chunk);

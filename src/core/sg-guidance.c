@@ -113,6 +113,7 @@ sg_image_fact_from_string (const char *str)
     { "software", SG_IMAGE_FACT_SOFTWARE },
     { "thumbnail", SG_IMAGE_FACT_THUMBNAIL },
     { "taken-at", SG_IMAGE_FACT_TAKEN_AT },
+    { "unreadable", SG_IMAGE_FACT_UNREADABLE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)

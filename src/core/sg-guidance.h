@@ -45,6 +45,7 @@ typedef enum {
   SG_IMAGE_FACT_SOFTWARE  = 1 << 4,
   SG_IMAGE_FACT_THUMBNAIL = 1 << 5,
   SG_IMAGE_FACT_TAKEN_AT  = 1 << 6,
+  SG_IMAGE_FACT_UNREADABLE = 1 << 7, /* the file's details could not be read: it may carry any */
 } SgImageFacts;
 
 /* 0 for an unknown name. */

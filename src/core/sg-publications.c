@@ -58,7 +58,7 @@ photos_to_json (GPtrArray *photos)
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   static const char *fact_names[] = {
-    "location", "owner", "serial", "device", "software", "thumbnail", "taken-at",
+    "location", "owner", "serial", "device", "software", "thumbnail", "taken-at", "unreadable",
   };
   guint n_checks;
   const SgPhotoCheck *checks = sg_photo_checks (&n_checks);

@@ -428,6 +428,9 @@ describe_state (const SgDraftPhoto *photo)
     return g_strdup (_("The clean copy will be posted: no location, names or device details."));
   if (photo->facts & SG_IMAGE_FACT_LOCATION)
     return g_strdup (_("Records where it was taken. Clean it before posting."));
+  if (photo->facts & SG_IMAGE_FACT_UNREADABLE)
+    return g_strdup (_("Its hidden details cannot be read here and may include where it was "
+                       "taken. Clean it before posting."));
   if (photo->facts != 0)
     return g_strdup (_("Carries hidden details such as a name, a device or the time. Clean it "
                        "before posting."));
@@ -647,7 +650,7 @@ make_card (SgPhotoStrip *self,
   gtk_label_set_xalign (GTK_LABEL (status), 0);
   gtk_label_set_wrap (GTK_LABEL (status), TRUE);
   gtk_widget_add_css_class (status, "caption");
-  if (sg_draft_photo_get_posted_facts (photo) & SG_IMAGE_FACT_LOCATION)
+  if (sg_draft_photo_get_posted_facts (photo) & (SG_IMAGE_FACT_LOCATION | SG_IMAGE_FACT_UNREADABLE))
     gtk_widget_add_css_class (status, "error");
   else if (sg_draft_photo_get_posted_facts (photo) != 0)
     gtk_widget_add_css_class (status, "warning");

@@ -64,6 +64,28 @@ count (char **tags)
   return n;
 }
 
+/* HEIF (HEIC from iPhones, AVIF): Exiv2 0.27 finds the Exif block of some of these files and
+ * not of others, so an empty answer proves nothing. */
+static gboolean
+is_heif (const char *path)
+{
+  static const char * const brands[] = { "heic", "heix", "hevc", "heim", "heis", "mif1", "msf1",
+                                         "avif", "avis", NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char head[12] = { 0 };
+  gsize n = 0;
+
+  if (in == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL) ||
+      n < sizeof head || memcmp (head + 4, "ftyp", 4) != 0)
+    return FALSE;
+  for (guint i = 0; brands[i] != NULL; i++)
+    if (memcmp (head + 8, brands[i], 4) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 SgImageMetadata *
 sg_image_metadata_read (const char  *path,
                         GError     **error)
@@ -122,6 +144,7 @@ sg_image_metadata_read (const char  *path,
   m->n_tags = count (gexiv2_metadata_get_exif_tags (meta)) +
               count (gexiv2_metadata_get_xmp_tags (meta)) +
               count (gexiv2_metadata_get_iptc_tags (meta));
+  m->unreadable = m->n_tags == 0 && is_heif (path);
   return m;
 }
 
@@ -146,6 +169,10 @@ sg_image_metadata_describe (const SgImageMetadata *m)
     g_ptr_array_add (b, g_strdup_printf (_("The software: %s"), m->software));
   if (m->has_thumbnail)
     g_ptr_array_add (b, g_strdup (_("A small preview copy, which can still show parts you cropped out.")));
+  if (m->unreadable)
+    g_ptr_array_add (b, g_strdup (_("SocialGuard cannot read the hidden details of this kind of "
+                                    "photo (HEIC or AVIF), so it may record where it was taken. "
+                                    "Post the clean copy to be safe.")));
   g_ptr_array_add (b, NULL);
   return (GStrv) g_ptr_array_free (b, FALSE);
 }
@@ -259,7 +286,8 @@ sg_image_metadata_get_facts (const SgImageMetadata *m)
          (m->device ? SG_IMAGE_FACT_DEVICE : 0) |
          (m->software ? SG_IMAGE_FACT_SOFTWARE : 0) |
          (m->has_thumbnail ? SG_IMAGE_FACT_THUMBNAIL : 0) |
-         (m->taken_at ? SG_IMAGE_FACT_TAKEN_AT : 0);
+         (m->taken_at ? SG_IMAGE_FACT_TAKEN_AT : 0) |
+         (m->unreadable ? SG_IMAGE_FACT_UNREADABLE : 0);
 }
 
 gboolean

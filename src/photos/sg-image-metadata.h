@@ -22,6 +22,7 @@ typedef struct {
   gboolean has_thumbnail; /* an embedded preview, which may show the uncropped photo */
   guint    orientation;   /* EXIF orientation 1–8; 1 when absent */
   guint    n_tags;        /* every EXIF, XMP and IPTC tag found */
+  gboolean unreadable;    /* a kind of file whose details Exiv2 may miss (HEIF): assume the worst */
 } SgImageMetadata;
 
 void             sg_image_metadata_free     (SgImageMetadata       *metadata);

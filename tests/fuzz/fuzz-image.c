@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* libFuzzer target: arbitrary bytes as a photo file, read for metadata and stripped. */
+/* libFuzzer target: arbitrary bytes as a photo file: read for metadata, previewed, stripped
+ * as it is and made smaller (the copy that is posted). */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -28,10 +29,21 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     return 0;
   m = sg_image_metadata_read (in, &error);
   if (m != NULL)
-    g_strfreev (sg_image_metadata_describe (m));
+    {
+      g_strfreev (sg_image_metadata_describe (m));
+      (void) sg_image_metadata_get_facts (m);
+    }
   sg_image_metadata_free (m);
   g_clear_error (&error);
+  {
+    GdkPixbuf *preview = sg_image_load_preview (in, 16, &error);
+    g_clear_object (&preview);
+    g_clear_error (&error);
+  }
   if (!sg_image_strip (in, out, &error))
+    g_clear_error (&error);
+  g_unlink (out);
+  if (!sg_image_strip_full (in, out, 8, &error))
     g_clear_error (&error);
   g_unlink (out);
   return 0;
