@@ -107,84 +107,6 @@ test_about (void)
   gtk_window_destroy (about);
 }
 
-static gboolean
-is_sensitive (gpointer data)
-{
-  return gtk_widget_get_sensitive (data);
-}
-
-/* Posting accounts: without a keyring, signing in says so and remembers nothing; signing out
- * forgets the account. */
-static void
-test_posting_accounts (void)
-{
-  GSettings *settings = sg_application_get_settings (app);
-  GtkWidget *prefs, *sign_in, *sign_out;
-  GtkEditable *server, *account, *token;
-  g_autofree char *saved = NULL;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (sg_test_wait (toplevel_shown,
-                               GSIZE_TO_POINTER (SG_TYPE_PREFERENCES_WINDOW), 5000));
-  prefs = GTK_WIDGET (sg_test_find_toplevel (SG_TYPE_PREFERENCES_WINDOW));
-  sign_in = sg_test_find_by_label (prefs, "Sign in to Mastodon");
-  server = GTK_EDITABLE (sg_test_find_by_label (prefs, "Server, e.g. https://mastodon.social"));
-  account = GTK_EDITABLE (sg_test_find_by_label (prefs, "Account, e.g. @you@mastodon.social"));
-  token = GTK_EDITABLE (sg_test_find_by_label (prefs, "Access token"));
-  g_assert_nonnull (sign_in);
-  g_assert_nonnull (server);
-  g_assert_nonnull (account);
-  g_assert_nonnull (token);
-
-  g_assert_false (gtk_widget_get_sensitive (sign_in));
-  gtk_editable_set_text (server, "mastodon.example");
-  gtk_editable_set_text (account, "@doc@mastodon.example");
-  gtk_editable_set_text (token, "not-a-real-token");
-  g_assert_true (gtk_widget_get_sensitive (sign_in));
-
-  g_signal_emit_by_name (sign_in, "clicked");
-  g_assert_false (gtk_widget_get_sensitive (sign_in));
-  g_assert_true (sg_test_wait (is_sensitive, sign_in, 10000));
-  /* The tests' private bus has no keyring: nothing is remembered, the secret stays typed. */
-  saved = g_settings_get_string (settings, "mastodon-account");
-  g_assert_cmpstr (saved, ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (server), ==, "https://mastodon.example");
-  g_assert_cmpstr (gtk_editable_get_text (token), ==, "not-a-real-token");
-  {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-
-    g_assert_nonnull (dialog);
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "No keyring"));
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  }
-
-  /* Signed in (as if the keyring had taken it): the form turns into the account and Sign Out. */
-  g_settings_set_string (settings, "mastodon-server", "https://mastodon.example");
-  g_settings_set_string (settings, "mastodon-account", "@doc@mastodon.example");
-  sign_out = sg_test_find_by_label (prefs, "Sign out of Mastodon");
-  g_assert_nonnull (sign_out);
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (sign_out, ADW_TYPE_ACTION_ROW)));
-  g_assert_false (gtk_widget_get_visible (sign_in));
-  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
-                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (sign_out, ADW_TYPE_PREFERENCES_PAGE)));
-  sg_test_iterate (300);
-  {
-    g_autofree char *path = sg_test_save_png (prefs, "preferences-posting");
-    g_test_message ("Screenshot: %s", path);
-  }
-  g_signal_emit_by_name (sign_out, "clicked");
-  g_clear_pointer (&saved, g_free);
-  for (guint i = 0; i < 100 && *(saved = g_settings_get_string (settings, "mastodon-account")); i++)
-    {
-      g_clear_pointer (&saved, g_free);
-      sg_test_iterate (50);
-    }
-  g_assert_cmpstr (saved, ==, "");
-  g_assert_true (gtk_widget_get_visible (sign_in));
-
-  gtk_window_destroy (GTK_WINDOW (prefs));
-}
-
 static void
 test_preferences (void)
 {
@@ -303,7 +225,6 @@ main (int   argc,
   g_test_add_func ("/sg/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/sg/window/about", test_about);
   g_test_add_func ("/sg/window/preferences", test_preferences);
-  g_test_add_func ("/sg/window/posting-accounts", test_posting_accounts);
   g_test_add_func ("/sg/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/sg/window/autostart", test_autostart);
   g_test_add_func ("/sg/window/size-remembered", test_size_remembered);

@@ -339,15 +339,68 @@ upload_images (SgBlueskyClient  *self,
   return TRUE;
 }
 
+/* com.atproto.server.createSession: the session token, the account's DID and its handle. */
+static gboolean
+create_session (SgBlueskyClient  *self,
+                SoupSession      *session,
+                char            **token,
+                char            **did,
+                char            **handle,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  g_auto(Answer) answer = { 0, };
+  g_autofree char *url = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "identifier");
+  json_builder_add_string_value (b, self->identifier);
+  json_builder_set_member_name (b, "password");
+  json_builder_add_string_value (b, self->password);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  url = g_strconcat (self->service, "/xrpc/com.atproto.server.createSession", NULL);
+  if (!xrpc (session, SOUP_METHOD_POST, url, NULL, body, &answer, cancellable, error))
+    return network_error (self, error), FALSE;
+  if (answer.status == 401 || answer.status == 403 ||
+      (answer.status == 400 && g_strcmp0 (member (&answer, "error"), "AuthenticationRequired") == 0))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                   _("Bluesky did not accept the handle and app password. Sign in again with a "
+                     "new app password; nothing was sent and your text is kept."));
+      return FALSE;
+    }
+  if (answer.status != 200 || member (&answer, "accessJwt") == NULL || member (&answer, "did") == NULL)
+    {
+      g_set_error (error, SG_ERROR, answer.status == 429 || answer.status >= 500
+                                     ? SG_ERROR_SERVICE_BUSY : SG_ERROR_REJECTED,
+                   _("Bluesky could not sign you in (HTTP %u: %s). Nothing was sent and your "
+                     "text is kept."), answer.status,
+                   member (&answer, "message") ? member (&answer, "message") : soup_status_get_phrase (answer.status));
+      return FALSE;
+    }
+  *token = g_strdup (member (&answer, "accessJwt"));
+  *did = g_strdup (member (&answer, "did"));
+  *handle = g_strdup (member (&answer, "handle") ? member (&answer, "handle") : *did);
+  return TRUE;
+}
+
+static SoupSession *
+new_session (void)
+{
+  return soup_session_new_with_options ("timeout", 30, "user-agent", "SocialGuard/" PACKAGE_VERSION,
+                                        NULL);
+}
+
 static char *
 post_sync (SgBlueskyClient  *self,
            PostData         *d,
            GCancellable     *cancellable,
            GError          **error)
 {
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30,
-                                                                  "user-agent", "SocialGuard/" PACKAGE_VERSION,
-                                                                  NULL);
+  g_autoptr(SoupSession) session = new_session ();
   g_auto(Answer) answer = { 0, };
   g_autoptr(GPtrArray) facets = NULL;
   g_autoptr(GHashTable) dids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -369,42 +422,8 @@ post_sync (SgBlueskyClient  *self,
       return NULL;
     }
 
-  /* Sign in. */
-  {
-    g_autoptr(JsonBuilder) b = json_builder_new ();
-    g_autoptr(JsonNode) body = NULL;
-
-    json_builder_begin_object (b);
-    json_builder_set_member_name (b, "identifier");
-    json_builder_add_string_value (b, self->identifier);
-    json_builder_set_member_name (b, "password");
-    json_builder_add_string_value (b, self->password);
-    json_builder_end_object (b);
-    body = json_builder_get_root (b);
-    url = g_strconcat (self->service, "/xrpc/com.atproto.server.createSession", NULL);
-    if (!xrpc (session, SOUP_METHOD_POST, url, NULL, body, &answer, cancellable, error))
-      return network_error (self, error), NULL;
-  }
-  if (answer.status == 401 || answer.status == 403 ||
-      (answer.status == 400 && g_strcmp0 (member (&answer, "error"), "AuthenticationRequired") == 0))
-    {
-      g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
-                   _("Bluesky did not accept the handle and app password. Sign in again with a "
-                     "new app password; the post was not sent and your text is kept."));
-      return NULL;
-    }
-  if (answer.status != 200 || member (&answer, "accessJwt") == NULL || member (&answer, "did") == NULL)
-    {
-      g_set_error (error, SG_ERROR, answer.status == 429 || answer.status >= 500
-                                     ? SG_ERROR_SERVICE_BUSY : SG_ERROR_REJECTED,
-                   _("Bluesky could not sign you in (HTTP %u: %s). The post was not sent and "
-                     "your text is kept."), answer.status,
-                   member (&answer, "message") ? member (&answer, "message") : soup_status_get_phrase (answer.status));
-      return NULL;
-    }
-  token = g_strdup (member (&answer, "accessJwt"));
-  did = g_strdup (member (&answer, "did"));
-  handle = g_strdup (member (&answer, "handle") ? member (&answer, "handle") : did);
+  if (!create_session (self, session, &token, &did, &handle, cancellable, error))
+    return NULL;
 
   /* Mentions need the DID behind each handle. */
   facets = sg_bluesky_find_facets (d->text);
@@ -497,6 +516,25 @@ post_sync (SgBlueskyClient  *self,
   return g_strdup_printf ("https://bsky.app/profile/%s/post/%s", handle, rkey);
 }
 
+static gboolean
+check_service (SgBlueskyClient  *self,
+               GError          **error)
+{
+  g_autoptr(GUri) uri = g_uri_parse (self->service, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+  gboolean https = uri && g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 && host && *host;
+  gboolean loopback = uri && g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 &&
+                      (g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "localhost") == 0);
+
+  /* Only https, so the password travels under a verified certificate. */
+  if (https || loopback)
+    return TRUE;
+  g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+               _("“%s” is not a Bluesky server address. It looks like https://bsky.social."),
+               self->service);
+  return FALSE;
+}
+
 static void
 post_thread (GTask        *task,
              gpointer      source_object,
@@ -530,18 +568,11 @@ sg_bluesky_client_post_async (SgBlueskyClient     *self,
   g_task_set_source_tag (task, sg_bluesky_client_post_async);
 
   {
-    g_autoptr(GUri) uri = g_uri_parse (self->service, G_URI_FLAGS_NONE, NULL);
-    const char *host = uri ? g_uri_get_host (uri) : NULL;
-    gboolean https = uri && g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 && host && *host;
-    gboolean loopback = uri && g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 &&
-                        (g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "localhost") == 0);
+    GError *error = NULL;
 
-    /* Only https, so the password travels under a verified certificate. */
-    if (!https && !loopback)
+    if (!check_service (self, &error))
       {
-        g_task_return_new_error (task, SG_ERROR, SG_ERROR_INVALID_INPUT,
-                                 _("“%s” is not a Bluesky server address. It looks like "
-                                   "https://bsky.social."), self->service);
+        g_task_return_error (task, error);
         return;
       }
   }
@@ -562,6 +593,49 @@ sg_bluesky_client_post_finish (SgBlueskyClient  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(SoupSession) session = new_session ();
+  g_autofree char *token = NULL;
+  g_autofree char *did = NULL;
+  char *handle = NULL;
+  GError *error = NULL;
+
+  if (check_service (source_object, &error) &&
+      create_session (source_object, session, &token, &did, &handle, cancellable, &error))
+    g_task_return_pointer (task, handle, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+sg_bluesky_client_verify_async (SgBlueskyClient     *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SG_IS_BLUESKY_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sg_bluesky_client_verify_async);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+char *
+sg_bluesky_client_verify_finish (SgBlueskyClient  *self,
+                                 GAsyncResult     *result,
+                                 GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

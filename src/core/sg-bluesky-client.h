@@ -37,4 +37,14 @@ char            *sg_bluesky_client_post_finish  (SgBlueskyClient      *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
 
+/* Signs in (createSession) and nothing else: the account's handle, or the error a post would
+ * get. For checking an app password before it is stored. */
+void             sg_bluesky_client_verify_async  (SgBlueskyClient      *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+char            *sg_bluesky_client_verify_finish (SgBlueskyClient      *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
 G_END_DECLS

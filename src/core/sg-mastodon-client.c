@@ -60,9 +60,9 @@ static void upload_next (GTask *task);
 static void send_attempt (GTask *task);
 
 /* Only https, so certificates are always checked; plain http only to this machine (tests). */
-static gboolean
-check_instance (const char  *instance,
-                GError     **error)
+gboolean
+sg_mastodon_check_instance (const char  *instance,
+                            GError     **error)
 {
   g_autoptr(GUri) uri = g_uri_parse (instance, G_URI_FLAGS_NONE, NULL);
   const char *host = uri ? g_uri_get_host (uri) : NULL;
@@ -504,7 +504,7 @@ sg_mastodon_client_post_async (SgMastodonClient    *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sg_mastodon_client_post_async);
 
-  if (!check_instance (self->instance, &error))
+  if (!sg_mastodon_check_instance (self->instance, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -660,7 +660,7 @@ sg_mastodon_client_read_privacy_async (SgMastodonClient    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sg_mastodon_client_read_privacy_async);
-  if (!check_instance (self->instance, &error))
+  if (!sg_mastodon_check_instance (self->instance, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

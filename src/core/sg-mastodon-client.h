@@ -49,4 +49,8 @@ GPtrArray        *sg_mastodon_client_read_privacy_finish (SgMastodonClient     *
                                                           GAsyncResult         *result,
                                                           GError              **error);
 
+/* TRUE for an https address (or http to this machine, for tests); otherwise a plain message. */
+gboolean          sg_mastodon_check_instance      (const char           *instance,
+                                                   GError              **error);
+
 G_END_DECLS

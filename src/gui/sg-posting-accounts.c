@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Signing in stores the token or app password in the keyring and only then remembers the
- * account; signing out removes both. Nothing here connects to the service. */
+/* Signing in asks the service whose token or app password it is, stores the secret in the
+ * keyring, and only then remembers the account; signing out removes both. Nothing connects
+ * until the user presses a sign-in button. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "sg-bluesky-client.h"
+#include "sg-mastodon-auth.h"
 #include "sg-posting-accounts.h"
 #include "sg-secrets.h"
 
@@ -25,15 +28,62 @@ typedef struct {
   GtkEditable   *account;
   GtkEditable   *secret;
   GtkWidget     *sign_in;
+  GtkWidget     *browser;      /* Mastodon: sign in on the server's own page */
   AdwActionRow  *signed_in;
   GtkWidget     *sign_out;
+  char          *verified;     /* the account the service named for the secret being stored */
+  char          *pending;      /* that secret, until the keyring has it */
+  gboolean       busy;
 } Form;
+
+static void
+forget_pending (Form *f)
+{
+  if (f->pending != NULL)
+    memset (f->pending, 0, strlen (f->pending));
+  g_clear_pointer (&f->pending, g_free);
+  g_clear_pointer (&f->verified, g_free);
+}
 
 static void
 form_free (Form *f)
 {
+  forget_pending (f);
   g_object_unref (f->settings);
   g_free (f);
+}
+
+static void
+show_problem (Form       *f,
+              const char *heading,
+              const char *message)
+{
+  /* Too long for a toast, and it needs reading: a dialog. */
+  GtkRoot *root = gtk_widget_get_root (f->group);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* While a sign-in is under way the group (and so this form) is kept alive, even if the
+ * window is closed before the server answers. */
+static void
+set_busy (Form     *f,
+          gboolean  busy)
+{
+  GtkWidget *group = f->group;
+  gboolean was = f->busy;
+
+  gtk_widget_set_sensitive (f->sign_in, !busy);
+  if (f->browser != NULL)
+    gtk_widget_set_sensitive (f->browser, !busy);
+  f->busy = busy;
+  if (busy && !was)
+    g_object_ref (group);
+  else if (!busy && was)
+    g_object_unref (group);   /* may free @f: nothing after this */
 }
 
 static void
@@ -59,9 +109,12 @@ sync_form (Form *f)
   g_autofree char *subtitle = g_strdup_printf (_("on %s; the secret is in your keyring"), server);
 
   gtk_widget_set_visible (GTK_WIDGET (f->server), !in);
-  gtk_widget_set_visible (GTK_WIDGET (f->account), !in);
+  if (f->account != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (f->account), !in);
   gtk_widget_set_visible (GTK_WIDGET (f->secret), !in);
   gtk_widget_set_visible (f->sign_in, !in);
+  if (f->browser != NULL)
+    gtk_widget_set_visible (f->browser, !in);
   gtk_widget_set_visible (GTK_WIDGET (f->signed_in), in);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->signed_in), account);
   adw_action_row_set_subtitle (f->signed_in, subtitle);
@@ -71,10 +124,13 @@ static void
 form_changed (Form *f)
 {
   g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (f->server)));
-  g_autofree char *account = g_strstrip (g_strdup (gtk_editable_get_text (f->account)));
+  g_autofree char *account = f->account ? g_strstrip (g_strdup (gtk_editable_get_text (f->account)))
+                                        : g_strdup ("-");
   const char *secret = gtk_editable_get_text (f->secret);
 
   gtk_widget_set_sensitive (f->sign_in, *server && *account && *secret);
+  if (f->browser != NULL)
+    gtk_widget_set_sensitive (f->browser, *server != '\0');
 }
 
 static void
@@ -84,53 +140,236 @@ stored_cb (GObject      *object,
 {
   Form *f = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (f->server)));
+  g_autofree char *account = g_strdup (f->verified);
+  g_autofree char *done = NULL;
 
-  gtk_widget_set_sensitive (f->sign_in, TRUE);
+  forget_pending (f);
   if (!sg_secrets_store_finish (result, &error))
+    show_problem (f, _("Not Signed In"), error->message);
+  else
     {
-      /* Too long for a toast, and it needs reading: a dialog. */
-      GtkRoot *root = gtk_widget_get_root (f->group);
-      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("Not Signed In"), error->message);
+      g_settings_set_string (f->settings, f->service->server_key, server);
+      g_settings_set_string (f->settings, f->service->account_key, account);
+      gtk_editable_set_text (f->secret, "");
+      done = g_strdup_printf (_("Signed in as %s. Posts can now be sent from Compose."), account);
+      toast (f, done);
+    }
+  set_busy (f, FALSE);
+}
 
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+/* The service said whose secret it is: now, and only now, keep it. */
+static void
+verified (Form       *f,
+          char       *account,
+          GError     *error)
+{
+  g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (f->server)));
+
+  if (account == NULL)
+    {
+      forget_pending (f);
+      show_problem (f, _("Not Signed In"), error->message);
+      g_error_free (error);
+      set_busy (f, FALSE);
       return;
     }
-  {
-    g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (f->server)));
-    g_autofree char *account = g_strstrip (g_strdup (gtk_editable_get_text (f->account)));
+  g_free (f->verified);
+  f->verified = account;
+  sg_secrets_store_async (f->service->service, server, account, f->pending, NULL, stored_cb, f);
+}
 
-    g_settings_set_string (f->settings, f->service->server_key, server);
-    g_settings_set_string (f->settings, f->service->account_key, account);
+static void
+mastodon_verified_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GError *error = NULL;
+  char *account = sg_mastodon_auth_verify_finish (result, &error);
+
+  verified (user_data, account, error);
+}
+
+static void
+bluesky_verified_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GError *error = NULL;
+  char *account = sg_bluesky_client_verify_finish (SG_BLUESKY_CLIENT (object), result, &error);
+
+  verified (user_data, account, error);
+}
+
+/* https, or http to this machine (a test server); "mastodon.social" becomes https://…. */
+static char *
+normalise_server (Form *f)
+{
+  g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (f->server)));
+
+  if (g_str_has_prefix (server, "https://") || g_str_has_prefix (server, "http://127.0.0.1") ||
+      g_str_has_prefix (server, "http://localhost"))
+    return g_steal_pointer (&server);
+  if (strstr (server, "://") != NULL)
+    {
+      toast (f, _("The server address must start with https://"));
+      return NULL;
+    }
+  {
+    char *fixed = g_strconcat ("https://", server, NULL);
+    gtk_editable_set_text (f->server, fixed);
+    return fixed;
   }
-  gtk_editable_set_text (f->secret, "");
-  toast (f, _("Signed in. Posts on this platform can now be sent from Compose."));
+}
+
+static void
+check_secret (Form       *f,
+              const char *server,
+              const char *secret)
+{
+  set_busy (f, TRUE);
+  forget_pending (f);
+  f->pending = g_strstrip (g_strdup (secret));
+  if (f->service == &mastodon)
+    sg_mastodon_auth_verify_async (server, f->pending, NULL, mastodon_verified_cb, f);
+  else
+    {
+      g_autofree char *handle = g_strstrip (g_strdup (gtk_editable_get_text (f->account)));
+      g_autoptr(SgBlueskyClient) client = sg_bluesky_client_new (server, handle, f->pending);
+
+      sg_bluesky_client_verify_async (client, NULL, bluesky_verified_cb, f);
+    }
 }
 
 static void
 sign_in_cb (Form *f)
 {
-  g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (f->server)));
-  g_autofree char *account = g_strstrip (g_strdup (gtk_editable_get_text (f->account)));
+  g_autofree char *server = normalise_server (f);
 
-  /* https only: the secret must travel under a verified certificate. */
-  if (!g_str_has_prefix (server, "https://"))
+  if (server != NULL)
+    check_secret (f, server, gtk_editable_get_text (f->secret));
+}
+
+/* Mastodon's own sign-in page: register, open the page, take the code it shows. */
+
+static void
+exchanged_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Form *f = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = sg_mastodon_auth_exchange_finish (result, &error);
+  g_autofree char *server = NULL;
+
+  if (token == NULL)
     {
-      g_autofree char *fixed = g_strconcat ("https://", server, NULL);
-      if (strstr (server, "://") != NULL)
-        {
-          toast (f, _("The server address must start with https://"));
-          return;
-        }
-      gtk_editable_set_text (f->server, fixed);
-      g_free (server);
-      server = g_steal_pointer (&fixed);
+      show_problem (f, _("Not Signed In"), error->message);
+      set_busy (f, FALSE);
+      return;
     }
+  server = g_strstrip (g_strdup (gtk_editable_get_text (f->server)));
+  check_secret (f, server, token);
+  memset (token, 0, strlen (token));
+}
 
-  gtk_widget_set_sensitive (f->sign_in, FALSE);
-  sg_secrets_store_async (f->service->service, server, account, gtk_editable_get_text (f->secret),
-                          NULL, stored_cb, f);
+static void
+code_changed_cb (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "sign-in", *code != '\0');
+}
+
+static void
+code_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  Form             *f)
+{
+  SgMastodonApp *app = g_object_get_data (G_OBJECT (dialog), "app");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "code");
+
+  if (!g_str_equal (response, "sign-in"))
+    {
+      set_busy (f, FALSE);
+      return;
+    }
+  sg_mastodon_auth_exchange_async (app, gtk_editable_get_text (entry), NULL, exchanged_cb, f);
+}
+
+static void
+uri_shown_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* No browser: the address is in the dialog to copy by hand. */
+  gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error);
+}
+
+static void
+registered_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Form *f = user_data;
+  g_autoptr(GError) error = NULL;
+  SgMastodonApp *app = sg_mastodon_auth_register_finish (result, &error);
+  g_autofree char *url = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root = gtk_widget_get_root (f->group);
+  GtkWidget *dialog, *box, *entry, *link;
+
+  if (app == NULL)
+    {
+      show_problem (f, _("Not Signed In"), error->message);
+      set_busy (f, FALSE);
+      return;
+    }
+  url = sg_mastodon_auth_get_authorize_url (app);
+  body = g_strdup_printf (_("Your browser shows %s’s own sign-in page. Sign in there, allow "
+                            "SocialGuard to post for you, then copy the code the page shows and "
+                            "paste it here."), app->instance);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Paste the Code"), body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Authorisation code"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Authorisation code"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  link = gtk_link_button_new_with_label (url, _("Open the sign-in page again"));
+  gtk_widget_set_tooltip_text (link, url);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), link);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "sign-in", _("_Sign In"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-in",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-in", FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "app", app, (GDestroyNotify) sg_mastodon_app_free);
+  g_object_set_data (G_OBJECT (dialog), "code", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "authorize-url", g_strdup (url), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (code_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (code_response_cb), f);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_show_uri_full (GTK_WINDOW (dialog), url, GDK_CURRENT_TIME, NULL, uri_shown_cb, NULL);
+}
+
+static void
+browser_cb (Form *f)
+{
+  g_autofree char *server = normalise_server (f);
+
+  if (server == NULL)
+    return;
+  set_busy (f, TRUE);
+  sg_mastodon_auth_register_async (server, NULL, registered_cb, f);
 }
 
 static void
@@ -187,8 +426,14 @@ build_group (GSettings     *settings,
 
   f->server = GTK_EDITABLE (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->server), server_hint);
-  f->account = GTK_EDITABLE (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->account), account_label);
+  /* Mastodon names the account itself once the token is checked. */
+  if (account_label != NULL)
+    {
+      f->account = GTK_EDITABLE (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->account), account_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (f->account), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      account_label, -1);
+    }
   f->secret = GTK_EDITABLE (adw_password_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->secret), secret_label);
   {
@@ -197,27 +442,41 @@ build_group (GSettings     *settings,
   }
   gtk_accessible_update_property (GTK_ACCESSIBLE (f->server), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   server_hint, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (f->account), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  account_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (f->secret), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   secret_label, -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->server));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->account));
+  if (f->account != NULL)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->account));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->secret));
 
-  f->sign_in = gtk_button_new_with_mnemonic (_("_Sign In"));
-  gtk_widget_add_css_class (f->sign_in, "suggested-action");
-  gtk_widget_set_halign (f->sign_in, GTK_ALIGN_END);
+  /* For Mastodon the server's own page is the easy way; a token is for those who have one. */
+  f->sign_in = gtk_button_new_with_mnemonic (service == &mastodon ? _("Sign In With _Token")
+                                                                  : _("_Sign In"));
+  if (service != &mastodon)
+    gtk_widget_add_css_class (f->sign_in, "suggested-action");
   gtk_widget_set_margin_top (button_row, 12);
-  gtk_widget_set_hexpand (f->sign_in, TRUE);
   gtk_widget_set_halign (button_row, GTK_ALIGN_END);
   {
     g_autofree char *label = g_strdup_printf (_("Sign in to %s"), title);
     gtk_accessible_update_property (GTK_ACCESSIBLE (f->sign_in), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     label, -1);
   }
+  if (service == &mastodon)
+    {
+      g_autofree char *label = g_strdup_printf (_("Sign in to %s in the browser"), title);
+
+      f->browser = gtk_button_new_with_mnemonic (_("Sign In in the _Browser…"));
+      gtk_widget_add_css_class (f->browser, "suggested-action");
+      gtk_widget_set_tooltip_text (f->browser, _("Sign in on your server’s own page and paste "
+                                                 "the code it gives; no token to make by hand"));
+      gtk_widget_set_margin_start (f->browser, 6);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (f->browser), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      g_signal_connect_swapped (f->browser, "clicked", G_CALLBACK (browser_cb), f);
+    }
   gtk_box_append (GTK_BOX (button_row), f->sign_in);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button_row);
+  if (f->browser != NULL)
+    gtk_box_append (GTK_BOX (button_row), f->browser);
 
   f->signed_in = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (f->signed_in), FALSE);
@@ -230,9 +489,12 @@ build_group (GSettings     *settings,
   }
   adw_action_row_add_suffix (f->signed_in, f->sign_out);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->signed_in));
+  /* Not a row: the group puts it under the list. */
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button_row);
 
   g_signal_connect_swapped (f->server, "changed", G_CALLBACK (form_changed), f);
-  g_signal_connect_swapped (f->account, "changed", G_CALLBACK (form_changed), f);
+  if (f->account != NULL)
+    g_signal_connect_swapped (f->account, "changed", G_CALLBACK (form_changed), f);
   g_signal_connect_swapped (f->secret, "changed", G_CALLBACK (form_changed), f);
   g_signal_connect_swapped (f->sign_in, "clicked", G_CALLBACK (sign_in_cb), f);
   g_signal_connect_swapped (f->sign_out, "clicked", G_CALLBACK (sign_out_cb), f);
@@ -256,15 +518,17 @@ sg_posting_accounts_page_new (GSettings *settings)
   adw_preferences_page_set_icon_name (page, "send-to-symbolic");
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (
     build_group (settings, &mastodon, _("Mastodon"),
-                 _("On your server, open Preferences → Development → New application, allow "
-                   "“write:statuses”, and paste its access token here. It is kept in your "
-                   "keyring, never in SocialGuard’s files."),
-                 _("Server, e.g. https://mastodon.social"), _("Account, e.g. @you@mastodon.social"),
+                 _("Sign in on your server’s own page in the browser, or paste an access token "
+                   "made under Preferences → Development (allow “read:accounts”, "
+                   "“write:statuses” and “write:media”). SocialGuard checks it with the server "
+                   "and keeps it in your keyring, never in its own files."),
+                 _("Server, e.g. https://mastodon.social"), NULL,
                  _("Access token"))));
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (
     build_group (settings, &bluesky, _("Bluesky"),
                  _("Use an app password (Bluesky → Settings → Privacy and security → App "
-                   "passwords), never your account password. It is kept in your keyring."),
+                   "passwords), never your account password. SocialGuard checks it with Bluesky "
+                   "and keeps it in your keyring."),
                  _("Server"), _("Handle, e.g. you.bsky.social"), _("App password"))));
   return page;
 }
