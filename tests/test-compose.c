@@ -654,6 +654,12 @@ statuses_cb (SoupServer        *server,
       soup_server_message_set_status (msg, 401, NULL);
       return;
     }
+  /* A server that never answers this one: the user stops waiting. */
+  if (strstr (body->data, "SLOW") != NULL)
+    {
+      soup_server_message_pause (msg);
+      return;
+    }
   mastodon_posts++;
   {
     JsonObject *o = json_node_get_object (json_parser_get_root (parser));
@@ -776,6 +782,72 @@ test_direct_post (void)
   sg_compose_page_set_platform (page, "x");
   soup_server_disconnect (server);
   g_clear_pointer (&mastodon_text, g_free);
+}
+
+/* Posting shows progress and can be stopped; the entry in History says what that means. */
+static gboolean
+progress_shown (gpointer data)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), "Posting to Mastodon…") == 0;
+}
+
+static void
+test_post_stopped (void)
+{
+  SgComposePage *page = get_page ();
+  GSettings *settings = sg_application_get_settings (app);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autofree char *base = NULL;
+  AdwMessageDialog *dialog;
+  gboolean published = FALSE;
+  gulong id;
+  GSList *uris;
+  SgPublication *entry;
+
+  soup_server_add_handler (server, "/api/v1/statuses", statuses_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_settings_set_string (settings, "mastodon-server", base);
+  g_settings_set_string (settings, "mastodon-account", "@doc@mastodon.example");
+  sg_compose_page_set_posting_token (page, "test-token");
+  sg_compose_page_set_platform (page, "mastodon");
+  set_text ("SLOW news: the rota for December is out.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
+  respond (dialog, "post");
+  g_assert_true (sg_test_wait (progress_shown, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (sg_test_find_by_label (GTK_WIDGET (dialog), "Posting progress"));
+  sg_test_iterate (300);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (dialog), "posting-progress");
+    g_test_message ("Screenshot: %s", shot);
+  }
+  g_assert_false (published);
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_true (sg_test_wait (is_true, &published, 10000));
+  g_signal_handler_disconnect (page, id);
+  g_assert_null (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  log = sg_publications_list (sg_application_get_store (app), "rota for December", &error);
+  g_assert_cmpuint (log->len, ==, 1);
+  entry = g_ptr_array_index (log, 0);
+  g_assert_cmpstr (entry->status, ==, "failed");
+  g_assert_nonnull (strstr (entry->error, "may or may not have been posted"));
+
+  g_settings_reset (settings, "mastodon-server");
+  g_settings_reset (settings, "mastodon-account");
+  sg_compose_page_set_posting_token (page, NULL);
+  sg_compose_page_set_platform (page, "x");
+  soup_server_disconnect (server);
 }
 
 /* Checking a photo: what it hides is listed in words, the clean copy has none of it, and the
@@ -1099,6 +1171,13 @@ test_photos (void)
   g_assert_nonnull (strstr (((SgPublication *) g_ptr_array_index (log, 0))->photos,
                             "Photo 1, sunrise.jpg: clean copy posted; every picture check ticked"));
 
+  /* Taken off the draft again: its clean copy (ours) goes, the original stays. */
+  g_signal_emit_by_name (sg_test_find_by_label (GTK_WIDGET (page), "Remove photo 1"), "clicked");
+  wait_for_photos (0);
+  g_assert_false (g_file_test (clean, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (strip)));
+
   g_settings_reset (settings, "mastodon-server");
   g_settings_reset (settings, "mastodon-account");
   sg_compose_page_set_posting_token (page, NULL);
@@ -1145,6 +1224,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/direct-post", test_direct_post);
   g_test_add_func ("/sg/compose/check-photo", test_check_photo);
   g_test_add_func ("/sg/compose/photos", test_photos);
+  g_test_add_func ("/sg/compose/post-stopped", test_post_stopped);
 
   ret = g_test_run ();
 

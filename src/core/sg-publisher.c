@@ -60,6 +60,15 @@ record_thread (GTask        *task,
   Post *p = task_data;
   GError *error = NULL;
 
+  if (g_error_matches (p->failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_error (&p->failure);
+      p->failure = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                        _("Stopped before the server answered, so it may or may "
+                                          "not have been posted. Your text is kept; posting "
+                                          "again is safe, it will not appear twice."));
+    }
+
   /* Not cancellable: what happened must be written down. */
   if (!sg_publications_update (p->store, p->id, NULL, NULL, p->url ? "posted" : "failed", p->url,
                                p->failure ? p->failure->message : NULL, &error))
@@ -236,6 +245,8 @@ sg_publisher_post_async (SgStore             *store,
   g_task_set_task_data (outer, p, (GDestroyNotify) post_free);
 
   log = g_task_new (NULL, cancellable, logged_cb, outer);
+  /* Once logged as pending, the entry must be settled even if the user stops now. */
+  g_task_set_check_cancellable (log, FALSE);
   g_task_set_task_data (log, p, NULL);
   g_task_run_in_thread (log, log_thread);
 }

@@ -56,6 +56,8 @@ struct _SgComposePage
   char          *posting_token;  /* instead of the keyring's, or NULL (tests) */
   char          *declaration_override; /* the user's wording for this post, or NULL */
   GStrv          relevant_orgs;  /* organisations the composed declaration names */
+  GCancellable  *post_cancellable; /* the direct post under way, or NULL */
+  GtkWindow     *post_progress;  /* its progress dialog, or NULL */
 
   guint          analysis_source;
   guint          save_source;
@@ -1493,15 +1495,26 @@ direct_posted_cb (GObject      *object,
   g_autofree char *url = sg_publisher_post_finish (result, &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish", TRUE);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+  g_clear_object (&self->post_cancellable);
+  if (self->post_progress != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->post_progress), (gpointer *) &self->post_progress);
+      gtk_window_destroy (self->post_progress);
+      self->post_progress = NULL;
+    }
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
 
-  /* Failed posts are in History too, marked "not posted". */
+  /* Failed and cancelled posts are in History too, marked "not posted". */
   g_signal_emit (self, signals[PUBLISHED], 0);
   if (url != NULL)
     {
       add_toast (self, adw_toast_new (_("Posted, and logged in History")));
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      add_toast (self, adw_toast_new (_("Posting stopped. Your text is kept; posting again is safe")));
       return;
     }
 
@@ -1519,6 +1532,56 @@ direct_posted_cb (GObject      *object,
       }
     gtk_window_present (GTK_WINDOW (dialog));
   }
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  gtk_progress_bar_pulse (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_pulse (gpointer source_id)
+{
+  g_source_remove (GPOINTER_TO_UINT (source_id));
+}
+
+static void
+post_progress_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SgComposePage    *self)
+{
+  /* The outcome still arrives in direct_posted_cb, which closes this dialog. */
+  if (self->post_cancellable != NULL)
+    g_cancellable_cancel (self->post_cancellable);
+}
+
+/* Posting takes seconds with photos: show it is happening, and let it be stopped. */
+static void
+show_post_progress (SgComposePage *self,
+                    const char    *platform_name)
+{
+  g_autofree char *heading = g_strdup_printf (_("Posting to %s…"), platform_name);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  AdwMessageDialog *dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                heading,
+                                                _("Photos are uploaded first, then the text. If you "
+                                                  "stop now, the post may or may not appear; posting "
+                                                  "again later is safe, it will not appear twice.")));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Posting progress"), -1);
+  adw_message_dialog_set_extra_child (dialog, bar);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Stop"));
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (post_progress_response_cb), self, 0);
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (stop_pulse),
+                            GUINT_TO_POINTER (g_timeout_add (150, pulse_cb, bar)));
+  self->post_progress = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->post_progress);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1558,12 +1621,13 @@ preflight_response_cb (AdwMessageDialog *dialog,
         return;
       /* One post at a time; the button comes back when this one has landed or failed. */
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish", FALSE);
-      add_toast (self, adw_toast_new (_("Posting…")));
+      self->post_cancellable = g_cancellable_new ();
+      show_post_progress (self, platform ? platform->name : target.platform);
       {
         g_autoptr(GPtrArray) photos = copy_photos (self);
 
         sg_publisher_post_async (store, &target, self->posting_token, self->draft_id, text,
-                                 self->declaration, acks, photos, self->cancellable,
+                                 self->declaration, acks, photos, self->post_cancellable,
                                  direct_posted_cb, g_object_ref (self));
       }
       post_target_clear (&target);
@@ -2115,6 +2179,8 @@ sg_compose_page_dispose (GObject *object)
   SgComposePage *self = SG_COMPOSE_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->post_cancellable != NULL)
+    g_cancellable_cancel (self->post_cancellable);
   g_clear_handle_id (&self->analysis_source, g_source_remove);
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->buffer != NULL)
