@@ -632,6 +632,7 @@ test_publish (void)
 /* Direct posting, draft to "posted", against a loopback server playing Mastodon. */
 static guint mastodon_posts;
 static char *mastodon_text;
+static char *mastodon_visibility;
 static char *mastodon_media_ids;        /* the last status's media_ids, joined */
 static char *mastodon_media_description;
 
@@ -661,6 +662,9 @@ statuses_cb (SoupServer        *server,
       return;
     }
   mastodon_posts++;
+  g_free (mastodon_visibility);
+  mastodon_visibility = g_strdup (json_object_get_string_member_with_default (
+    json_node_get_object (json_parser_get_root (parser)), "visibility", NULL));
   {
     JsonObject *o = json_node_get_object (json_parser_get_root (parser));
     g_autoptr(GString) ids = g_string_new (NULL);
@@ -744,9 +748,24 @@ test_direct_post (void)
 
   sg_compose_page_set_posting_token (page, "test-token");
 
+  /* Who can see it: chosen in the sheet, remembered, and sent. */
+  g_settings_set_string (settings, "mastodon-visibility", "unlisted");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (adw_message_dialog_has_response (dialog, "post"));
+  {
+    GtkWidget *who = gtk_widget_get_first_child (
+      gtk_widget_get_last_child (GTK_WIDGET (adw_message_dialog_get_extra_child (dialog))));
+    g_assert_true (ADW_IS_COMBO_ROW (who));
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (who)), ==, 1);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (who), 2);
+    g_assert_cmpstr (g_settings_get_string (settings, "mastodon-visibility"), ==, "private");
+    sg_test_iterate (200);
+    {
+      g_autofree char *shot = sg_test_save_png (GTK_WIDGET (dialog), "publish-mastodon");
+      g_test_message ("Screenshot: %s", shot);
+    }
+  }
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "post"), ==, "_Post to Mastodon");
   g_assert_cmpuint (mastodon_posts, ==, 0);
 
@@ -756,6 +775,8 @@ test_direct_post (void)
   g_signal_handler_disconnect (page, id);
 
   g_assert_cmpuint (mastodon_posts, ==, 1);
+  g_assert_cmpstr (mastodon_visibility, ==, "private");
+  g_settings_reset (settings, "mastodon-visibility");
   {
     g_autofree char *final = get_text ();
     g_assert_true (g_str_has_prefix (mastodon_text, final));

@@ -18,6 +18,7 @@ typedef struct {
   char      *platform;
   char      *server;
   char      *account;
+  char      *visibility;
   char      *token;
   char      *key;
   gint64     draft_id;
@@ -37,6 +38,7 @@ post_free (Post *p)
   g_free (p->platform);
   g_free (p->server);
   g_free (p->account);
+  g_free (p->visibility);
   if (p->token != NULL)
     memset (p->token, 0, strlen (p->token));
   g_free (p->token);
@@ -113,7 +115,7 @@ send_post (GTask *task)
           SgDraftPhoto *photo = g_ptr_array_index (p->photos, i);
           sg_mastodon_client_add_image (client, sg_draft_photo_get_posted_path (photo), photo->alt_text);
         }
-      sg_mastodon_client_post_async (client, p->text, "public", p->key,
+      sg_mastodon_client_post_async (client, p->text, p->visibility ? p->visibility : "public", p->key,
                                      g_task_get_cancellable (task), posted_cb, task);
     }
   else
@@ -221,6 +223,7 @@ sg_publisher_post_async (SgStore             *store,
   p->platform = g_strdup (target->platform);
   p->server = g_strdup (target->server);
   p->account = g_strdup (target->account);
+  p->visibility = g_strdup (target->visibility);
   p->token = g_strdup (token);
   p->draft_id = draft_id;
   p->text = g_strdup (final_text);

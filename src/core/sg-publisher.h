@@ -15,6 +15,7 @@ typedef struct {
   char *platform;   /* "mastodon" or "bluesky" */
   char *server;
   char *account;    /* the Mastodon account name or the Bluesky handle */
+  char *visibility; /* Mastodon: "public", "unlisted" or "private"; NULL for public */
 } SgPostTarget;
 
 /* @token: NULL to take it from the keyring (the normal case). @acks: SgAcknowledgement*.

@@ -1475,6 +1475,51 @@ post_target_clear (SgPostTarget *target)
   g_free (target->platform);
   g_free (target->server);
   g_free (target->account);
+  g_free (target->visibility);
+}
+
+/* Mastodon's audiences, in the words of its own composer. */
+static const struct {
+  const char *value;
+  const char *label;
+} visibilities[] = {
+  { "public", N_("Public") },
+  { "unlisted", N_("Quiet public (not in public timelines)") },
+  { "private", N_("Followers only") },
+};
+
+static void
+visibility_chosen_cb (AdwComboRow *row,
+                      GParamSpec  *pspec,
+                      GSettings   *settings)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  if (i < G_N_ELEMENTS (visibilities))
+    g_settings_set_string (settings, "mastodon-visibility", visibilities[i].value);
+}
+
+/* "Who can see it", remembered; everything posted may still be copied further (GMC ¶12). */
+static GtkWidget *
+visibility_row (SgComposePage *self)
+{
+  GSettings *settings = sg_application_get_settings (self->application);
+  g_autofree char *current = g_settings_get_string (settings, "mastodon-visibility");
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (visibilities); i++)
+    gtk_string_list_append (labels, _(visibilities[i].label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  for (guint i = 0; i < G_N_ELEMENTS (visibilities); i++)
+    if (g_str_equal (current, visibilities[i].value))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Who can see it on Mastodon"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Anything posted can be copied and shared further, whatever you "
+                                 "choose."));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (visibility_chosen_cb), settings, 0);
+  return row;
 }
 
 static void
@@ -1619,6 +1664,9 @@ preflight_response_cb (AdwMessageDialog *dialog,
 
       if (store == NULL || !get_post_target (self, &target))
         return;
+      if (g_str_equal (target.platform, "mastodon"))
+        target.visibility = g_settings_get_string (sg_application_get_settings (self->application),
+                                                   "mastodon-visibility");
       /* One post at a time; the button comes back when this one has landed or failed. */
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish", FALSE);
       self->post_cancellable = g_cancellable_new ();
@@ -1793,10 +1841,37 @@ publish_action (GtkWidget  *widget,
                                                        n_errors || n_unchecked
                                                        ? _("Not Ready to Post") : _("Publish"),
                                                        body));
-  if (n_errors + n_warnings + n_unchecked > 0)
-    adw_message_dialog_set_extra_child (dialog, list);
-  else
-    g_object_ref_sink (list), g_object_unref (list);
+  {
+    GtkWidget *extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+    SgPostTarget target;
+    gboolean any = FALSE;
+
+    if (n_errors + n_warnings + n_unchecked > 0)
+      {
+        gtk_box_append (GTK_BOX (extra), list);
+        any = TRUE;
+      }
+    else
+      g_object_ref_sink (list), g_object_unref (list);
+    if (get_post_target (self, &target))
+      {
+        if (g_str_equal (target.platform, "mastodon"))
+          {
+            GtkWidget *who = gtk_list_box_new ();
+
+            gtk_widget_add_css_class (who, "boxed-list");
+            gtk_list_box_set_selection_mode (GTK_LIST_BOX (who), GTK_SELECTION_NONE);
+            gtk_list_box_append (GTK_LIST_BOX (who), visibility_row (self));
+            gtk_box_append (GTK_BOX (extra), who);
+            any = TRUE;
+          }
+        post_target_clear (&target);
+      }
+    if (any)
+      adw_message_dialog_set_extra_child (dialog, extra);
+    else
+      g_object_ref_sink (extra), g_object_unref (extra);
+  }
 
   adw_message_dialog_add_response (dialog, "cancel", _("_Back to the Draft"));
   adw_message_dialog_add_response (dialog, "copy", _("_Copy Text"));

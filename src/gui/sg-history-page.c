@@ -134,6 +134,8 @@ publication_row (const SgPublication *p)
                                                p->acknowledged);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_label (text, TRUE));
     }
+  if (p->photos != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_label (p->photos, TRUE));
   if (p->remote_url != NULL)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_label (p->remote_url, TRUE));
   if (p->error != NULL)
