@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Checking a photo before it is posted (GMC 2013 ¶8c: location can be embedded in photos).
- * SocialGuard does not attach images to posts yet; this checks a photo and makes the clean
- * copy the user then attaches in the platform's own app. */
+ * This window checks one photo in detail: from a photo's card in Compose ("Details"), or for
+ * a photo the user will post elsewhere, saving the clean copy where they choose. */
 #include "config.h"
 
 #include <glib/gi18n.h>
