@@ -238,6 +238,45 @@ test_smaller (void)
   g_assert_cmpint (gdk_pixbuf_get_height (preview), ==, 16);
   g_assert_null (sg_image_load_preview (g_build_filename (dir, "missing.jpg", NULL), 16, &error));
   g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* The posted copy: a detailed 3000×2250 photo comes out under Bluesky's 1 MB, JPEG, no
+   * larger than 2000 px, private; a small PNG stays PNG. */
+  {
+    g_autoptr(GdkPixbuf) busy = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 3000, 2250);
+    g_autofree char *busy_path = g_build_filename (dir, "busy.png", NULL);
+    g_autofree char *stem = g_build_filename (dir, "posted", NULL);
+    g_autofree char *posted = NULL;
+    g_autofree char *posted_png = NULL;
+    g_autoptr(GdkPixbuf) back = NULL;
+    guchar *px = gdk_pixbuf_get_pixels (busy);
+    int stride = gdk_pixbuf_get_rowstride (busy);
+    GStatBuf st;
+
+    for (int y = 0; y < 2250; y++)
+      for (int x = 0; x < 3000; x++)
+        {
+          guchar *q = px + y * stride + x * 3;
+          q[0] = g_random_int () & 0xff;   /* noise: the hardest case for the encoder */
+          q[1] = (x ^ y) & 0xff;
+          q[2] = (x * y / 97) & 0xff;
+        }
+    g_assert_true (gdk_pixbuf_save (busy, busy_path, "png", &error, NULL));
+    posted = sg_image_make_posted_copy (busy_path, stem, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_suffix (posted, ".jpg"));
+    g_assert_cmpint (g_stat (posted, &st), ==, 0);
+    g_assert_cmpint (st.st_size, <=, SG_IMAGE_POSTED_MAX_BYTES);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    back = gdk_pixbuf_new_from_file (posted, &error);
+    g_assert_cmpint (MAX (gdk_pixbuf_get_width (back), gdk_pixbuf_get_height (back)), <=, 2000);
+    assert_clean (posted);
+
+    posted_png = sg_image_make_posted_copy (make_photo ("small.png", "png"), stem, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_suffix (posted_png, ".png"));
+    assert_clean (posted_png);
+  }
 }
 
 static void

@@ -12,8 +12,6 @@
 #include "sg-photo-check.h"
 #include "sg-photo-strip.h"
 
-/* The posted copy's longer side: what the services would shrink to anyway. */
-#define POSTED_MAX_EDGE 2000
 #define PREVIEW_SIZE    144   /* shown at 72, sharp on HiDPI screens */
 #define ALT_SAVE_DELAY_MS 500
 
@@ -109,7 +107,7 @@ add_problem (Job        *job,
   g_string_append (job->problems, sentence);
 }
 
-/* A name no other copy has, in the app's own folder. */
+/* A name no other copy has, in the app's own folder (@extension NULL: the stem only). */
 static char *
 own_file_name (const char  *stem,
                const char  *extension,
@@ -121,7 +119,8 @@ own_file_name (const char  *stem,
 
   if (dir == NULL)
     return NULL;
-  name = g_strdup_printf ("%s-%.8s.%s", stem, uuid, extension);
+  name = extension ? g_strdup_printf ("%s-%.8s.%s", stem, uuid, extension)
+                   : g_strdup_printf ("%s-%.8s", stem, uuid);
   return g_build_filename (dir, name, NULL);
 }
 
@@ -202,18 +201,16 @@ clean_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
-  g_autofree char *lower = g_ascii_strdown (job->photo->original_path, -1);
-  g_autofree char *path = own_file_name ("clean", g_str_has_suffix (lower, ".png") ? "png" : "jpg",
-                                         &error);
+  g_autofree char *stem = own_file_name ("clean", NULL, &error);
   g_autofree char *old = g_strdup (job->photo->clean_path);
+  g_autofree char *path = NULL;
 
-  if (path == NULL ||
-      !sg_image_strip_full (job->photo->original_path, path, POSTED_MAX_EDGE, &error))
+  if (stem == NULL ||
+      (path = sg_image_make_posted_copy (job->photo->original_path, stem, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  g_chmod (path, 0600);
   g_free (job->photo->clean_path);
   job->photo->clean_path = g_strdup (path);
   if (!sg_draft_photos_update (job->store, job->photo, &error))

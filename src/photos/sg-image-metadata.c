@@ -290,18 +290,18 @@ sg_image_metadata_get_facts (const SgImageMetadata *m)
          (m->unreadable ? SG_IMAGE_FACT_UNREADABLE : 0);
 }
 
-gboolean
-sg_image_strip_full (const char  *path,
-                     const char  *out,
-                     guint        max_edge,
-                     GError     **error)
+/* Decoded, orientation applied to the pixels, no larger than @max_edge (0: as it is). */
+static GdkPixbuf *
+load_upright (const char  *path,
+              guint        max_edge,
+              gboolean    *png,
+              GError     **error)
 {
   g_autoptr(GdkPixbuf) original = NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *name = g_filename_display_basename (path);
   GdkPixbufFormat *format;
-  gboolean png;
 
   /* A header can claim any size: refuse before decoding rather than allocate gigabytes. */
   {
@@ -313,7 +313,7 @@ sg_image_strip_full (const char  *path,
         g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
                      _("“%s” is too large to clean here (%d × %d pixels). Make a smaller copy in "
                        "your photo app first; the original was not changed."), name, width, height);
-        return FALSE;
+        return NULL;
       }
   }
   if (!png_chunks_fit (path))
@@ -321,7 +321,7 @@ sg_image_strip_full (const char  *path,
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
                    _("“%s” could not be cleaned: the file is damaged (cut short or corrupted). "
                      "Export it again from your photo app; the original was not changed."), name);
-      return FALSE;
+      return NULL;
     }
   original = gdk_pixbuf_new_from_file (path, &local);
   if (original == NULL)
@@ -330,7 +330,7 @@ sg_image_strip_full (const char  *path,
                    _("“%s” could not be cleaned: it could not be opened as an image (%s). "
                      "Export it as JPEG or PNG and try again; the original was not changed."),
                    name, local->message);
-      return FALSE;
+      return NULL;
     }
   /* Orientation into the pixels, so the clean copy looks the same without the tag. The
    * loaders report it for JPEG and TIFF only; for the rest ask Exiv2. */
@@ -349,7 +349,7 @@ sg_image_strip_full (const char  *path,
     }
   {
     g_autofree char *format_name = format ? gdk_pixbuf_format_get_name (format) : NULL;
-    png = g_strcmp0 (format_name, "png") == 0;
+    *png = g_strcmp0 (format_name, "png") == 0;
   }
   if (max_edge > 0 && MAX (gdk_pixbuf_get_width (upright), gdk_pixbuf_get_height (upright)) > (int) max_edge)
     {
@@ -365,13 +365,90 @@ sg_image_strip_full (const char  *path,
           upright = smaller;
         }
     }
+  return g_steal_pointer (&upright);
+}
+
+gboolean
+sg_image_strip_full (const char  *path,
+                     const char  *out,
+                     guint        max_edge,
+                     GError     **error)
+{
+  g_autoptr(GdkPixbuf) upright = NULL;
+  g_autoptr(GError) local = NULL;
+  gboolean png = FALSE;
+
+  if ((upright = load_upright (path, max_edge, &png, error)) == NULL)
+    return FALSE;
   if (!(png ? gdk_pixbuf_save (upright, out, "png", &local, NULL)
             : gdk_pixbuf_save (upright, out, "jpeg", &local,
                                "quality", max_edge > 0 ? "85" : "92", NULL)))
     {
+      g_autofree char *name = g_filename_display_basename (path);
+
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
                    _("The clean copy of “%s” could not be written (%s)."), name, local->message);
       return FALSE;
     }
   return TRUE;
+}
+
+char *
+sg_image_make_posted_copy (const char  *path,
+                           const char  *out_stem,
+                           GError     **error)
+{
+  g_autoptr(GdkPixbuf) upright = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  gboolean png = FALSE;
+
+  if ((upright = load_upright (path, SG_IMAGE_POSTED_MAX_EDGE, &png, error)) == NULL)
+    return NULL;
+
+  /* PNG (a screenshot, sharp text) if it fits; else JPEG, less fine, then smaller, until it
+   * fits. Most phone photos fit at the first try. */
+  for (guint round = 0; round < 4; round++)
+    {
+      static const char * const qualities[] = { "85", "75", "65" };
+
+      for (int q = png ? -1 : 0; q < (int) G_N_ELEMENTS (qualities); q++)
+        {
+          g_autofree char *data = NULL;
+          g_autofree char *out = NULL;
+          gsize len = 0;
+
+          if (!(q < 0 ? gdk_pixbuf_save_to_buffer (upright, &data, &len, "png", &local, NULL)
+                      : gdk_pixbuf_save_to_buffer (upright, &data, &len, "jpeg", &local,
+                                                   "quality", qualities[q], NULL)))
+            {
+              g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                           _("The clean copy of “%s” could not be made (%s)."), name, local->message);
+              return NULL;
+            }
+          if (len > SG_IMAGE_POSTED_MAX_BYTES)
+            continue;
+          out = g_strconcat (out_stem, q < 0 ? ".png" : ".jpg", NULL);
+          if (!g_file_set_contents_full (out, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
+            {
+              g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                           _("The clean copy of “%s” could not be written (%s)."), name, local->message);
+              return NULL;
+            }
+          return g_steal_pointer (&out);
+        }
+      {
+        int w = gdk_pixbuf_get_width (upright) * 3 / 4, h = gdk_pixbuf_get_height (upright) * 3 / 4;
+        GdkPixbuf *smaller = gdk_pixbuf_scale_simple (upright, MAX (1, w), MAX (1, h), GDK_INTERP_BILINEAR);
+
+        if (smaller == NULL)
+          break;
+        g_object_unref (upright);
+        upright = smaller;
+      }
+    }
+  g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+               _("A small enough clean copy of “%s” could not be made. Export a smaller copy in "
+                 "your photo app and attach that instead."), name);
+  return NULL;
 }

@@ -58,6 +58,16 @@ GdkPixbuf       *sg_image_load_preview      (const char            *path,
                                              int                    size,
                                              GError               **error);
 
+/* The copy that is posted: clean as above, at most SG_IMAGE_POSTED_MAX_EDGE pixels on its
+ * longer side and SG_IMAGE_POSTED_MAX_BYTES in size (Bluesky's limit per picture; Mastodon
+ * shrinks larger ones anyway). Written 0600 to @out_stem plus ".png" (a PNG that fits) or
+ * ".jpg"; returns that path. */
+#define SG_IMAGE_POSTED_MAX_EDGE  2000
+#define SG_IMAGE_POSTED_MAX_BYTES 976000
+char            *sg_image_make_posted_copy  (const char            *path,
+                                             const char            *out_stem,
+                                             GError               **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgImageMetadata, sg_image_metadata_free)
 
 G_END_DECLS

@@ -46,5 +46,12 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (!sg_image_strip_full (in, out, 8, &error))
     g_clear_error (&error);
   g_unlink (out);
+  {
+    char *posted = sg_image_make_posted_copy (in, out, &error);
+    if (posted != NULL)
+      g_unlink (posted);
+    g_free (posted);
+    g_clear_error (&error);
+  }
   return 0;
 }
