@@ -82,6 +82,7 @@ typedef struct {
   guint       requests;
   guint       create_calls;
   gboolean    fail_first_create;   /* store it, but answer 500 */
+  gboolean    drop_first_create;   /* store it, then drop the connection */
   GHashTable *records;             /* rkey → JSON of the record */
   GPtrArray  *blob_types;          /* Content-Type of each uploaded blob */
 } Fixture;
@@ -172,6 +173,11 @@ xrpc_cb (SoupServer        *server,
         }
       g_hash_table_insert (f->records, g_strdup (rkey),
                            json_to_string (json_object_get_member (object, "record"), FALSE));
+      if (f->drop_first_create && f->create_calls == 1)
+        {
+          g_io_stream_close (soup_server_message_steal_connection (msg), NULL, NULL);
+          return;
+        }
       if (f->fail_first_create && f->create_calls == 1)
         reply (msg, 500, "{\"error\":\"InternalServerError\"}");
       else
@@ -459,6 +465,58 @@ test_publisher (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* The post lands but the connection drops before the answer: "may not have been sent". The
+ * user posts again later: the same record key is asked for first, found, and not posted
+ * twice. */
+static void
+test_user_retry (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sg-bsky-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
+  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  SgPostTarget target = { (char *) "bluesky", f->base, (char *) "doc.bsky.social" };
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autofree char *url = NULL;
+  GList *keys;
+
+  f->drop_first_create = TRUE;
+  sg_publisher_post_async (store, &target, "abcd-efgh-ijkl-mnop", -1, post_text, NULL, NULL, NULL,
+                           NULL, done_cb, &first);
+  while (first == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (sg_publisher_post_finish (first, &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "posting again is safe"));
+  g_clear_error (&error);
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
+
+  g_usleep (1100 * 1000);   /* a later second: the key must not come from the clock */
+  sg_publisher_post_async (store, &target, "abcd-efgh-ijkl-mnop", -1, post_text, NULL, NULL, NULL,
+                           NULL, done_cb, &second);
+  while (second == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  url = sg_publisher_post_finish (second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
+  g_assert_cmpuint (f->create_calls, ==, 1);
+  keys = g_hash_table_get_keys (f->records);
+  g_assert_true (g_str_has_suffix (url, keys->data));
+  g_list_free (keys);
+
+  log = sg_publications_list (store, NULL, &error);
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 0))->status, ==, "posted");
+  g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 1))->status, ==, "failed");
+
+  g_clear_object (&store);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +534,7 @@ main (int   argc,
   ADD ("/sg/bluesky/too-long", test_too_long);
   ADD ("/sg/bluesky/publisher", test_publisher);
   ADD ("/sg/bluesky/images", test_images);
+  ADD ("/sg/bluesky/user-retry", test_user_retry);
 #undef ADD
   return g_test_run ();
 }

@@ -20,6 +20,7 @@ typedef enum {
   ANSWER_401,
   ANSWER_422,
   ANSWER_429,
+  ANSWER_429_LONG,         /* Retry-After: 30 */
   ANSWER_DROP,             /* the connection is closed without an answer */
 } Answer;
 
@@ -99,6 +100,11 @@ statuses_cb (SoupServer        *server,
     case ANSWER_429:
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Retry-After", "1");
+      answer_json (msg, 429, "{\"error\":\"Too many requests\"}");
+      return;
+    case ANSWER_429_LONG:
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", "30");
       answer_json (msg, 429, "{\"error\":\"Too many requests\"}");
       return;
     case ANSWER_500:
@@ -356,6 +362,39 @@ post_with_photos (Fixture     *f,
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return sg_mastodon_client_post_finish (client, result, error);
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Stop ends a wait for Retry-After at once, not when the wait is over. */
+static void
+test_stop_while_waiting (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (f->base, "secret-token");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 start;
+
+  f->script[0] = ANSWER_429_LONG;
+  f->n_script = 1;
+  start = g_get_monotonic_time ();
+  sg_mastodon_client_post_async (client, post_text, "public", "key-stop", cancellable, done_cb, &result);
+  g_timeout_add (300, cancel_cb, cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  url = sg_mastodon_client_post_finish (client, result, &error);
+  g_assert_null (url);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 0);
 }
 
 static void
@@ -634,6 +673,7 @@ main (int   argc,
   ADD ("/sg/mastodon/publisher-logs-and-retries", test_publisher);
   ADD ("/sg/mastodon/read-privacy", test_read_privacy);
   ADD ("/sg/mastodon/media", test_media);
+  ADD ("/sg/mastodon/stop-while-waiting", test_stop_while_waiting);
   ADD ("/sg/mastodon/media-refused", test_media_refused);
 #undef ADD
   g_test_add_func ("/sg/mastodon/refuses-plain-http", test_bad_address);

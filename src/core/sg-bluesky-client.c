@@ -28,6 +28,8 @@ struct _SgBlueskyClient
   char      *password;
   guint      max_wait;
   GPtrArray *images;   /* SgPostImage, uploaded with the next post */
+  gint64     first_attempt;   /* µs, or 0: now */
+  gboolean   retry;
 };
 
 G_DEFINE_FINAL_TYPE (SgBlueskyClient, sg_bluesky_client, G_TYPE_OBJECT)
@@ -36,6 +38,8 @@ typedef struct {
   char      *text;
   char      *key;
   GPtrArray *images;   /* SgPostImage */
+  gint64     first_attempt;
+  gboolean   retry;
 } PostData;
 
 static void
@@ -87,6 +91,8 @@ xrpc_full (SoupSession   *session,
                    _("“%s” is not a Bluesky server address."), url);
       return FALSE;
     }
+  /* The password and tokens must not follow a redirect to another host. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   if (token != NULL)
     {
       g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
@@ -408,7 +414,8 @@ post_sync (SgBlueskyClient  *self,
   g_autofree char *token = NULL;
   g_autofree char *did = NULL;
   g_autofree char *handle = NULL;
-  g_autofree char *rkey = sg_bluesky_record_key (g_get_real_time (), d->key);
+  g_autofree char *rkey = sg_bluesky_record_key (d->first_attempt ? d->first_attempt : g_get_real_time (),
+                                                 d->key);
   g_autoptr(JsonNode) record = NULL;
   g_autoptr(GPtrArray) blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   const SgPlatform *platform = sg_platform_lookup ("bluesky", NULL);
@@ -442,6 +449,21 @@ post_sync (SgBlueskyClient  *self,
         return network_error (self, error), NULL;
       if (answer.status == 200 && member (&answer, "did") != NULL)
         g_hash_table_insert (dids, g_strdup (f->value), g_strdup (member (&answer, "did")));
+    }
+
+  /* The user is posting again after a failure or a stop: if the earlier attempt landed
+   * after all, that is the post. */
+  if (d->retry)
+    {
+      g_autofree char *escaped = g_uri_escape_string (did, NULL, FALSE);
+
+      g_free (url);
+      url = g_strdup_printf ("%s/xrpc/com.atproto.repo.getRecord?repo=%s"
+                             "&collection=app.bsky.feed.post&rkey=%s", self->service, escaped, rkey);
+      if (!xrpc (session, SOUP_METHOD_GET, url, token, NULL, &answer, cancellable, error))
+        return network_error (self, error), NULL;
+      if (answer.status == 200)
+        return g_strdup_printf ("https://bsky.app/profile/%s/post/%s", handle, rkey);
     }
 
   if (!upload_images (self, session, token, d->images, blobs, cancellable, error))
@@ -488,8 +510,9 @@ post_sync (SgBlueskyClient  *self,
             if (attempt >= MAX_ATTEMPTS || wait > self->max_wait)
               {
                 g_set_error (error, SG_ERROR, SG_ERROR_SERVICE_BUSY,
-                             _("Bluesky is busy or having trouble (HTTP %u), so the post was not "
-                               "sent. Your text is kept; try again in a few minutes."),
+                             _("Bluesky is busy or having trouble (HTTP %u), so the post may not "
+                               "have been sent. Your text is kept; try again in a few minutes: "
+                               "it will not appear twice."),
                              answer.status);
                 return NULL;
               }
@@ -582,6 +605,8 @@ sg_bluesky_client_post_async (SgBlueskyClient     *self,
   d->key = g_strdup (idempotency_key);
   d->images = g_steal_pointer (&self->images);
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
+  d->first_attempt = self->first_attempt;
+  d->retry = self->retry;
   g_task_set_task_data (task, d, (GDestroyNotify) post_data_free);
   g_task_run_in_thread (task, post_thread);
 }
@@ -637,6 +662,17 @@ sg_bluesky_client_verify_finish (SgBlueskyClient  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+sg_bluesky_client_set_first_attempt (SgBlueskyClient *self,
+                                     gint64           micros,
+                                     gboolean         retry)
+{
+  g_return_if_fail (SG_IS_BLUESKY_CLIENT (self));
+
+  self->first_attempt = micros;
+  self->retry = retry;
 }
 
 void

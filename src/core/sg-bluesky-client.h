@@ -17,6 +17,12 @@ SgBlueskyClient *sg_bluesky_client_new          (const char           *service,
 void             sg_bluesky_client_set_max_wait (SgBlueskyClient      *self,
                                                  guint                 seconds);
 
+/* The record key of the next post is made from @micros (the time of the first attempt at
+ * this post, so that every retry has the same key); @retry: an earlier attempt may have
+ * landed, so ask before creating. Without this, the key is made from the current time. */
+void             sg_bluesky_client_set_first_attempt (SgBlueskyClient *self,
+                                                      gint64           micros,
+                                                      gboolean         retry);
 /* Adds a picture to the next post: uploaded as a blob and embedded with @alt as its
  * description. At most four, each at most 1 MB. */
 void             sg_bluesky_client_add_image    (SgBlueskyClient      *self,

@@ -57,6 +57,8 @@ request (const char    *instance,
   gsize len;
   guint status;
 
+  /* Every request here carries a secret: a redirect must not take it to another host. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
   body = soup_session_send_and_read (session, msg, cancellable, &local);
   if (body == NULL)
@@ -223,6 +225,11 @@ exchange_thread (GTask        *task,
   GError *error = NULL;
   const char *token;
 
+  if (!sg_mastodon_check_instance (d->instance, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   msg = soup_message_new_from_encoded_form (SOUP_METHOD_POST, url,
                                             soup_form_encode ("grant_type", "authorization_code",
                                                               "code", d->code,

@@ -193,14 +193,26 @@ sent_cb (GObject      *object,
         {
           g_autoptr(GSource) source = g_timeout_source_new_seconds (wait);
 
-          /* Same body, same key: if the first attempt did land, this returns it again. */
+          /* Same body, same key: if the first attempt did land, this returns it again. Stop
+           * ends the wait at once (retry_cb sees the cancellation). */
+          if (g_task_get_cancellable (task) != NULL)
+            {
+              g_autoptr(GSource) stop = g_cancellable_source_new (g_task_get_cancellable (task));
+
+              g_source_set_dummy_callback (stop);
+              g_source_add_child_source (source, stop);
+            }
           g_source_set_callback (source, retry_cb, g_object_ref (task), NULL);
           g_source_attach (source, g_task_get_context (task));
           return;
         }
       g_task_return_new_error (task, SG_ERROR, SG_ERROR_SERVICE_BUSY,
-                               _("%s is busy or having trouble (HTTP %u), so the post was not "
-                                 "sent. Your text is kept; try again in a few minutes."),
+                               status == 429
+                               ? _("%s is busy (HTTP %u), so the post was not sent. Your text is "
+                                   "kept; try again in a few minutes.")
+                               : _("%s is having trouble (HTTP %u), so the post may not have been "
+                                   "sent. Your text is kept; posting again within the hour is "
+                                   "safe: it will not appear twice."),
                                self->instance, status);
       return;
     }
@@ -221,6 +233,8 @@ send_attempt (GTask *task)
   g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_POST, url);
   SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
 
+  /* A redirect could carry the token to another host: never follow one. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   d->attempt++;
   soup_message_headers_replace (headers, "Authorization", auth);
   soup_message_headers_replace (headers, "Idempotency-Key", d->key);
@@ -388,6 +402,7 @@ poll_cb (gpointer user_data)
   g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
 
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   if (g_task_return_error_if_cancelled (task))
     {
       g_object_unref (task);
@@ -448,6 +463,7 @@ image_loaded_cb (GObject      *object,
   soup_multipart_append_form_file (multipart, "file", name, type, bytes);
   soup_multipart_append_form_string (multipart, "description", image->alt);
   msg = soup_message_new_from_multipart (url, multipart);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
   d->polls = 0;
@@ -669,6 +685,7 @@ sg_mastodon_client_read_privacy_async (SgMastodonClient    *self,
   url = g_strconcat (self->instance, "/api/v1/accounts/verify_credentials", NULL);
   auth = g_strconcat ("Bearer ", self->token, NULL);
   msg = soup_message_new (SOUP_METHOD_GET, url);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,

@@ -290,6 +290,48 @@ sg_publications_update (SgStore     *store,
   return ok;
 }
 
+typedef struct {
+  gint64 first_at;
+  guint  n;
+} Attempts;
+
+static void
+bind_key (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
+}
+
+static void
+row_attempts (sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  Attempts *a = data;
+
+  a->first_at = sqlite3_column_int64 (stmt, 0);
+  a->n = sqlite3_column_int (stmt, 1);
+}
+
+gboolean
+sg_publications_first_attempt (SgStore    *store,
+                               const char *idempotency_key,
+                               gint64     *first_at,
+                               guint      *n_attempts,
+                               GError    **error)
+{
+  Attempts a = { -1, 0 };
+
+  g_return_val_if_fail (SG_IS_STORE (store), FALSE);
+
+  if (!sg_store_run (store, "SELECT coalesce(min(at), -1), count(*) FROM publications "
+                            "WHERE idempotency_key = ?1",
+                     bind_key, (gpointer) idempotency_key, row_attempts, &a, "publications", error))
+    return FALSE;
+  *first_at = a.first_at;
+  *n_attempts = a.n;
+  return TRUE;
+}
+
 GPtrArray *
 sg_publications_list (SgStore     *store,
                       const char  *query,

@@ -55,6 +55,13 @@ gboolean   sg_publications_update     (SgStore     *store,
                                        const char  *remote_url,
                                        const char  *error_text,
                                        GError     **error);
+/* The time (Unix seconds) of the first attempt logged with @idempotency_key, and how many
+ * attempts there were, counting the one just logged; FALSE on a store error. */
+gboolean   sg_publications_first_attempt (SgStore    *store,
+                                          const char *idempotency_key,
+                                          gint64     *first_at,
+                                          guint      *n_attempts,
+                                          GError    **error);
 /* Newest first; @query (or NULL) filters by text, platform or account, case-insensitively. */
 GPtrArray *sg_publications_list       (SgStore     *store,
                                        const char  *query,

@@ -27,6 +27,8 @@ typedef struct {
   GPtrArray *acks;
   GPtrArray *photos;   /* SgDraftPhoto */
   gint64     id;
+  gint64     first_at;    /* Unix seconds of the first attempt at this post */
+  guint      attempts;    /* including this one */
   char      *url;
   GError    *failure;
 } Post;
@@ -127,6 +129,9 @@ send_post (GTask *task)
           SgDraftPhoto *photo = g_ptr_array_index (p->photos, i);
           sg_bluesky_client_add_image (client, sg_draft_photo_get_posted_path (photo), photo->alt_text);
         }
+      /* Bluesky has no idempotency key: the record key, made from the first attempt's time,
+       * plays its part. */
+      sg_bluesky_client_set_first_attempt (client, p->first_at * G_USEC_PER_SEC, p->attempts > 1);
       sg_bluesky_client_post_async (client, p->text, p->key, g_task_get_cancellable (task),
                                     posted_cb, task);
     }
@@ -170,7 +175,8 @@ log_thread (GTask        *task,
   p->id = sg_publications_log (p->store, p->draft_id, p->platform, "post", p->text,
                                p->declaration, "pending", p->acks, p->photos, &error);
   if (p->id <= 0 ||
-      !sg_publications_update (p->store, p->id, p->account, p->key, "pending", NULL, NULL, &error))
+      !sg_publications_update (p->store, p->id, p->account, p->key, "pending", NULL, NULL, &error) ||
+      !sg_publications_first_attempt (p->store, p->key, &p->first_at, &p->attempts, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);

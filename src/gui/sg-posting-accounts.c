@@ -33,6 +33,7 @@ typedef struct {
   GtkWidget     *sign_out;
   char          *verified;     /* the account the service named for the secret being stored */
   char          *pending;      /* that secret, until the keyring has it */
+  char          *server_url;   /* the server being signed in to, as checked */
   gboolean       busy;
 } Form;
 
@@ -49,6 +50,7 @@ static void
 form_free (Form *f)
 {
   forget_pending (f);
+  g_free (f->server_url);
   g_object_unref (f->settings);
   g_free (f);
 }
@@ -67,6 +69,8 @@ show_problem (Form       *f,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void form_changed (Form *f);
+
 /* While a sign-in is under way the group (and so this form) is kept alive, even if the
  * window is closed before the server answers. */
 static void
@@ -76,10 +80,21 @@ set_busy (Form     *f,
   GtkWidget *group = f->group;
   gboolean was = f->busy;
 
-  gtk_widget_set_sensitive (f->sign_in, !busy);
-  if (f->browser != NULL)
-    gtk_widget_set_sensitive (f->browser, !busy);
+  /* Nothing can be changed or pressed while the server is being asked. */
   f->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (f->server), !busy);
+  if (f->account != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (f->account), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (f->secret), !busy);
+  gtk_widget_set_sensitive (f->sign_out, !busy);
+  if (busy)
+    {
+      gtk_widget_set_sensitive (f->sign_in, FALSE);
+      if (f->browser != NULL)
+        gtk_widget_set_sensitive (f->browser, FALSE);
+    }
+  else
+    form_changed (f);
   if (busy && !was)
     g_object_ref (group);
   else if (!busy && was)
@@ -128,6 +143,8 @@ form_changed (Form *f)
                                         : g_strdup ("-");
   const char *secret = gtk_editable_get_text (f->secret);
 
+  if (f->busy)
+    return;
   gtk_widget_set_sensitive (f->sign_in, *server && *account && *secret);
   if (f->browser != NULL)
     gtk_widget_set_sensitive (f->browser, *server != '\0');
@@ -140,7 +157,7 @@ stored_cb (GObject      *object,
 {
   Form *f = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (f->server)));
+  g_autofree char *server = g_strdup (f->server_url);
   g_autofree char *account = g_strdup (f->verified);
   g_autofree char *done = NULL;
 
@@ -164,8 +181,6 @@ verified (Form       *f,
           char       *account,
           GError     *error)
 {
-  g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (f->server)));
-
   if (account == NULL)
     {
       forget_pending (f);
@@ -176,7 +191,7 @@ verified (Form       *f,
     }
   g_free (f->verified);
   f->verified = account;
-  sg_secrets_store_async (f->service->service, server, account, f->pending, NULL, stored_cb, f);
+  sg_secrets_store_async (f->service->service, f->server_url, account, f->pending, NULL, stored_cb, f);
 }
 
 static void
@@ -229,6 +244,11 @@ check_secret (Form       *f,
 {
   set_busy (f, TRUE);
   forget_pending (f);
+  if (server != f->server_url)
+    {
+      g_free (f->server_url);
+      f->server_url = g_strdup (server);
+    }
   f->pending = g_strstrip (g_strdup (secret));
   if (f->service == &mastodon)
     sg_mastodon_auth_verify_async (server, f->pending, NULL, mastodon_verified_cb, f);
@@ -260,7 +280,6 @@ exchanged_cb (GObject      *object,
   Form *f = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = sg_mastodon_auth_exchange_finish (result, &error);
-  g_autofree char *server = NULL;
 
   if (token == NULL)
     {
@@ -268,8 +287,7 @@ exchanged_cb (GObject      *object,
       set_busy (f, FALSE);
       return;
     }
-  server = g_strstrip (g_strdup (gtk_editable_get_text (f->server)));
-  check_secret (f, server, token);
+  check_secret (f, f->server_url, token);
   memset (token, 0, strlen (token));
 }
 
@@ -369,6 +387,8 @@ browser_cb (Form *f)
   if (server == NULL)
     return;
   set_busy (f, TRUE);
+  g_free (f->server_url);
+  f->server_url = g_strdup (server);
   sg_mastodon_auth_register_async (server, NULL, registered_cb, f);
 }
 
@@ -385,6 +405,7 @@ cleared_cb (GObject      *object,
   /* Forget the account either way, so nothing is posted with a secret we could not reach. */
   g_settings_reset (f->settings, f->service->server_key);
   g_settings_reset (f->settings, f->service->account_key);
+  set_busy (f, FALSE);
 }
 
 static void
@@ -393,6 +414,8 @@ sign_out_cb (Form *f)
   g_autofree char *server = g_settings_get_string (f->settings, f->service->server_key);
   g_autofree char *account = g_settings_get_string (f->settings, f->service->account_key);
 
+  /* The keyring may ask to be unlocked first, for as long as the user takes. */
+  set_busy (f, TRUE);
   sg_secrets_clear_async (f->service->service, server, account, NULL, cleared_cb, f);
 }
 
