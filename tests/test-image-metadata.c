@@ -389,6 +389,29 @@ test_lying_chunk (void)
   g_assert_cmpuint (peak_memory_kib (), <, 200 * 1024);
 }
 
+/* Found by the fuzzer: a 192-byte JPEG whose frame header claims 65267 × 62719 pixels and
+ * whose size the loader cannot report; decoding it asked for 12 GB. Now refused first. */
+static void
+test_huge_frame (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "huge-sof.jpg", NULL);
+  g_autofree char *out = g_build_filename (dir, "huge-clean.jpg", NULL);
+  g_autofree char *stem = g_build_filename (dir, "huge-posted", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (sg_image_strip (path, out, &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_null (sg_image_load_preview (path, 144, &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_null (sg_image_make_posted_copy (path, stem, &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "could not be opened as an image"));
+  g_assert_cmpuint (peak_memory_kib (), <, 200 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +426,7 @@ main (int   argc,
   g_test_add_data_func ("/sg/image/strip-png", "png", test_strip);
   g_test_add_data_func ("/sg/image/strip-webp", "webp", test_strip);
   g_test_add_func ("/sg/image/heic", test_heic);
+  g_test_add_func ("/sg/image/huge-frame", test_huge_frame);
   g_test_add_func ("/sg/image/smaller", test_smaller);
   g_test_add_func ("/sg/image/bad-files", test_bad_files);
   g_test_add_func ("/sg/image/too-large", test_too_large);

@@ -242,6 +242,8 @@ orient (GdkPixbuf *p,
     }
 }
 
+static gboolean check_before_decoding (const char *path, GError **error);
+
 GdkPixbuf *
 sg_image_load_preview (const char  *path,
                        int          size,
@@ -250,15 +252,8 @@ sg_image_load_preview (const char  *path,
   g_autoptr(GdkPixbuf) scaled = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *name = g_filename_display_basename (path);
-  gint width = 0, height = 0;
-
-  gdk_pixbuf_get_file_info (path, &width, &height);
-  if ((gint64) width * height > SG_IMAGE_MAX_PIXELS || !png_chunks_fit (path))
-    {
-      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
-                   _("“%s” is too large or damaged to show."), name);
-      return NULL;
-    }
+  if (!check_before_decoding (path, error))
+    return NULL;
   scaled = gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, &local);
   if (scaled == NULL)
     {
@@ -290,6 +285,41 @@ sg_image_metadata_get_facts (const SgImageMetadata *m)
          (m->unreadable ? SG_IMAGE_FACT_UNREADABLE : 0);
 }
 
+/* A header can claim any size, and a damaged one may not say at all: refuse both before
+ * decoding, rather than let the decoder allocate gigabytes (a 192-byte JPEG found by the
+ * fuzzer asked for 12 GB). Then check PNG chunk lengths, for the same reason. */
+static gboolean
+check_before_decoding (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  gint width = -1, height = -1;
+
+  if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL || width <= 0 || height <= 0)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("“%s” could not be opened as an image: it may be damaged or of a kind "
+                     "SocialGuard cannot read. Export it as JPEG or PNG and try again; the "
+                     "original was not changed."), name);
+      return FALSE;
+    }
+  if ((gint64) width * height > SG_IMAGE_MAX_PIXELS)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("“%s” is too large to clean here (%d × %d pixels). Make a smaller copy in "
+                     "your photo app first; the original was not changed."), name, width, height);
+      return FALSE;
+    }
+  if (!png_chunks_fit (path))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("“%s” could not be cleaned: the file is damaged (cut short or corrupted). "
+                     "Export it again from your photo app; the original was not changed."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Decoded, orientation applied to the pixels, no larger than @max_edge (0: as it is). */
 static GdkPixbuf *
 load_upright (const char  *path,
@@ -303,26 +333,9 @@ load_upright (const char  *path,
   g_autofree char *name = g_filename_display_basename (path);
   GdkPixbufFormat *format;
 
-  /* A header can claim any size: refuse before decoding rather than allocate gigabytes. */
-  {
-    gint width = 0, height = 0;
-
-    format = gdk_pixbuf_get_file_info (path, &width, &height);
-    if ((gint64) width * height > SG_IMAGE_MAX_PIXELS)
-      {
-        g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
-                     _("“%s” is too large to clean here (%d × %d pixels). Make a smaller copy in "
-                       "your photo app first; the original was not changed."), name, width, height);
-        return NULL;
-      }
-  }
-  if (!png_chunks_fit (path))
-    {
-      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
-                   _("“%s” could not be cleaned: the file is damaged (cut short or corrupted). "
-                     "Export it again from your photo app; the original was not changed."), name);
-      return NULL;
-    }
+  if (!check_before_decoding (path, error))
+    return NULL;
+  format = gdk_pixbuf_get_file_info (path, NULL, NULL);
   original = gdk_pixbuf_new_from_file (path, &local);
   if (original == NULL)
     {
