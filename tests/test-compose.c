@@ -1108,8 +1108,41 @@ test_photos (void)
                     "Photo 1, “sunrise.jpg”: the picture checks are not all ticked"));
   respond (dialog, "cancel");
 
+  /* Knowingly, with a reason and the checks ticked, the photo can go as it is; the log says
+   * so. (Copying: the photo itself does not leave through SocialGuard this way.) */
+  sg_photo_strip_set_checked (strip, 0, 0x1f);
+  sg_test_iterate (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
+  {
+    GPtrArray *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+
+    for (guint i = 0; i < reasons->len; i++)
+      gtk_editable_set_text (g_ptr_array_index (reasons, i), "It is my own garden, I want the place shown");
+  }
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "copy"));
+  id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
+  respond (dialog, "copy");
+  g_assert_true (sg_test_wait (is_true, &published, 5000));
+  g_signal_handler_disconnect (page, id);
+  published = FALSE;
+  {
+    g_autoptr(GPtrArray) copied = sg_publications_list (sg_application_get_store (app), "roof garden", &error);
+    SgPublication *c = g_ptr_array_index (copied, 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (c->method, ==, "copy");
+    g_assert_nonnull (strstr (c->acknowledged, "privacy.photo-location: It is my own garden"));
+    g_assert_nonnull (strstr (c->photos, "Photo 1, sunrise.jpg: posted as it was, with location, owner"));
+  }
+  sg_photo_strip_set_checked (strip, 0, 0);
+  sg_test_iterate (100);
+
   /* One click cleans it: the finding goes, the copy is private and carries nothing, the
    * original is untouched. */
+  g_assert_true (sg_test_wait (row_present, (gpointer) "privacy.photo-location", 5000));
+  row = find_row ("privacy.photo-location");   /* the sidebar was redrawn since */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.apply-fix", NULL));
   g_assert_true (sg_test_wait (row_gone, (gpointer) "privacy.photo-location", 10000));
   g_assert_null (find_row ("privacy.photo-details"));
@@ -1187,7 +1220,7 @@ test_photos (void)
   g_assert_cmpstr (mastodon_media_description, ==, "Sunrise over the city from a roof garden");
 
   log = sg_publications_list (sg_application_get_store (app), "roof garden", &error);
-  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpuint (log->len, ==, 2);
   g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 0))->status, ==, "posted");
   g_assert_nonnull (strstr (((SgPublication *) g_ptr_array_index (log, 0))->photos,
                             "Photo 1, sunrise.jpg: clean copy posted; every picture check ticked"));
