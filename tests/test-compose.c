@@ -1079,6 +1079,10 @@ test_photos (void)
     g_object_unref (controllers);
   }
   g_list_free (files);
+  /* Publishing before the photo is read would miss its findings: refused until it is. */
+  g_assert_true (sg_photo_strip_is_busy (strip));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  g_assert_null (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   wait_for_photos (1);
   photo = g_ptr_array_index (sg_photo_strip_get_photos (strip), 0);
   g_assert_cmpstr (photo->original_path, ==, path);
@@ -1111,7 +1115,7 @@ test_photos (void)
   /* Knowingly, with a reason and the checks ticked, the photo can go as it is; the log says
    * so. (Copying: the photo itself does not leave through SocialGuard this way.) */
   sg_photo_strip_set_checked (strip, 0, 0x1f);
-  sg_test_iterate (100);
+  wait_for_photos (1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
@@ -1137,14 +1141,27 @@ test_photos (void)
     g_assert_nonnull (strstr (c->photos, "Photo 1, sunrise.jpg: posted as it was, with location, owner"));
   }
   sg_photo_strip_set_checked (strip, 0, 0);
-  sg_test_iterate (100);
+  wait_for_photos (1);
 
   /* One click cleans it: the finding goes, the copy is private and carries nothing, the
    * original is untouched. */
   g_assert_true (sg_test_wait (row_present, (gpointer) "privacy.photo-location", 5000));
   row = find_row ("privacy.photo-location");   /* the sidebar was redrawn since */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.apply-fix", NULL));
+  /* A description typed while the copy is being made is kept (the clean job saves only the
+   * copy's path). */
+  alt = sg_test_find_by_label (GTK_WIDGET (page), "Description of photo 1");
+  gtk_editable_set_text (GTK_EDITABLE (alt), "Typed while cleaning");
   g_assert_true (sg_test_wait (row_gone, (gpointer) "privacy.photo-location", 10000));
+  wait_for_photos (1);
+  sg_test_iterate (700);
+  {
+    g_autoptr(GPtrArray) stored = sg_draft_photos_list (sg_application_get_store (app),
+                                                        sg_compose_page_get_draft_id (page), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((SgDraftPhoto *) g_ptr_array_index (stored, 0))->alt_text, ==, "Typed while cleaning");
+    g_assert_nonnull (((SgDraftPhoto *) g_ptr_array_index (stored, 0))->clean_path);
+  }
   g_assert_null (find_row ("privacy.photo-details"));
   photo = g_ptr_array_index (sg_photo_strip_get_photos (strip), 0);
   g_assert_nonnull (photo->clean_path);
@@ -1197,7 +1214,7 @@ test_photos (void)
 
   /* Ticked, then posted: the clean copy goes up with its description. */
   sg_photo_strip_set_checked (strip, 0, 0x1f);
-  sg_test_iterate (100);
+  wait_for_photos (1);
   soup_server_add_handler (server, "/api/v1/statuses", statuses_cb, NULL, NULL);
   soup_server_add_handler (server, "/api/v2/media", media_cb, NULL, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));

@@ -80,6 +80,15 @@ test_store (void)
   p->checked = 0x1f;
   g_assert_true (sg_draft_photos_update (store, p, &error));
   g_assert_no_error (error);
+  {
+    gboolean found = FALSE;
+
+    g_assert_true (sg_draft_photos_set_clean (store, p->id, clean, &found, &error));
+    g_assert_true (found);
+    /* A photo taken off the draft meanwhile: not found, so the caller deletes its copy. */
+    g_assert_true (sg_draft_photos_set_clean (store, 999999, clean, &found, &error));
+    g_assert_false (found);
+  }
   g_clear_pointer (&photos, g_ptr_array_unref);
   photos = sg_draft_photos_list (store, draft, &error);
   p = g_ptr_array_index (photos, 0);

@@ -168,12 +168,8 @@ bind_update (sqlite3_stmt *stmt,
   const SgDraftPhoto *p = data;
 
   sqlite3_bind_int64 (stmt, 1, p->id);
-  if (p->clean_path != NULL)
-    sqlite3_bind_text (stmt, 2, p->clean_path, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_text (stmt, 3, p->alt_text ? p->alt_text : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, p->checked);
+  sqlite3_bind_text (stmt, 2, p->alt_text ? p->alt_text : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, p->checked);
 }
 
 gboolean
@@ -184,9 +180,37 @@ sg_draft_photos_update (SgStore            *store,
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
 
   return sg_store_run (store,
-                       "UPDATE draft_photos SET clean_path = ?2, alt_text = ?3, checked = ?4 "
-                       "WHERE id = ?1",
+                       "UPDATE draft_photos SET alt_text = ?2, checked = ?3 WHERE id = ?1",
                        bind_update, (gpointer) photo, NULL, NULL, "photos", error);
+}
+
+gboolean
+sg_draft_photos_set_clean (SgStore     *store,
+                           gint64       id,
+                           const char  *clean_path,
+                           gboolean    *found,
+                           GError     **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SG_IS_STORE (store), FALSE);
+
+  db = sg_store_lock (store);
+  if (sqlite3_prepare_v2 (db, "UPDATE draft_photos SET clean_path = ?2 WHERE id = ?1", -1, &stmt,
+                          NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, clean_path, -1, SQLITE_TRANSIENT);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      *found = ok && sqlite3_changes (db) > 0;
+    }
+  if (!ok)
+    sg_store_set_error (error, db, "photos");
+  sqlite3_finalize (stmt);
+  sg_store_unlock (store);
+  return ok;
 }
 
 static void

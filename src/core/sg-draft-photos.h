@@ -49,10 +49,17 @@ gint64     sg_draft_photos_add    (SgStore     *store,
                                    const char  *original_path,
                                    guint        facts,
                                    GError     **error);
-/* Saves clean_path, alt_text and checked. */
+/* Saves what the user wrote and ticked: alt_text and checked. */
 gboolean   sg_draft_photos_update (SgStore            *store,
                                    const SgDraftPhoto *photo,
                                    GError            **error);
+/* Records the clean copy of photo @id. *@found is FALSE when the photo was taken off the
+ * draft meanwhile (the caller then deletes the copy). */
+gboolean   sg_draft_photos_set_clean (SgStore     *store,
+                                      gint64       id,
+                                      const char  *clean_path,
+                                      gboolean    *found,
+                                      GError     **error);
 /* Removes the photo from the draft (and deletes its clean copy, which only the app uses);
  * the original is left alone. The others move up. */
 gboolean   sg_draft_photos_remove (SgStore     *store,

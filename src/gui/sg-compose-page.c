@@ -855,7 +855,7 @@ job_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    add_toast (SG_COMPOSE_PAGE (object), adw_toast_new (error->message));
+    add_toast (SG_COMPOSE_PAGE (object), sg_toast_new_plain (error->message));
 }
 
 typedef struct {
@@ -963,7 +963,7 @@ watch_added_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      add_toast (self, adw_toast_new (error->message));
+      add_toast (self, sg_toast_new_plain (error->message));
       return;
     }
   refresh_watch_list (self);
@@ -1049,7 +1049,7 @@ row_action_cb (SgComposePage *self,
 
       /* Translators: %s is the title of a rule. */
       title = g_strdup_printf (_("“%s” is ignored everywhere"), sg_finding_get_title (finding));
-      toast = adw_toast_new (title);
+      toast = sg_toast_new_plain (title);
       adw_toast_set_button_label (toast, _("_Undo"));
       g_object_set_data_full (G_OBJECT (toast), "rule-id",
                               g_strdup (sg_finding_get_rule_id (finding)), g_free);
@@ -1067,7 +1067,7 @@ row_action_cb (SgComposePage *self,
 
       run_job (self, watch_job, g_strdup (sg_finding_get_match (finding)), g_free,
                watch_added_cb, NULL);
-      add_toast (self, adw_toast_new (title));
+      add_toast (self, sg_toast_new_plain (title));
     }
 }
 
@@ -1397,7 +1397,7 @@ published_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_toast (self, adw_toast_new (error->message));
+        add_toast (self, sg_toast_new_plain (error->message));
       return;
     }
   g_signal_emit (self, signals[PUBLISHED], 0);
@@ -1671,13 +1671,10 @@ preflight_response_cb (AdwMessageDialog *dialog,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish", FALSE);
       self->post_cancellable = g_cancellable_new ();
       show_post_progress (self, platform ? platform->name : target.platform);
-      {
-        g_autoptr(GPtrArray) photos = copy_photos (self);
-
-        sg_publisher_post_async (store, &target, self->posting_token, self->draft_id, text,
-                                 self->declaration, acks, photos, self->post_cancellable,
-                                 direct_posted_cb, g_object_ref (self));
-      }
+      sg_publisher_post_async (store, &target, self->posting_token, self->draft_id, text,
+                               self->declaration, acks,
+                               g_object_get_data (G_OBJECT (dialog), "photos"),
+                               self->post_cancellable, direct_posted_cb, g_object_ref (self));
       post_target_clear (&target);
       return;
     }
@@ -1689,7 +1686,7 @@ preflight_response_cb (AdwMessageDialog *dialog,
   j->text = g_strdup (text);
   j->declaration = g_strdup (self->declaration);
   j->acks = g_steal_pointer (&acks);
-  j->photos = copy_photos (self);
+  j->photos = g_ptr_array_ref (g_object_get_data (G_OBJECT (dialog), "photos"));
 
   if (g_str_equal (response, "copy"))
     {
@@ -1722,6 +1719,16 @@ publish_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   guint n_errors = 0, n_warnings = 0, n_unchecked = 0;
   g_autofree char *body = NULL;
+
+  /* A photo still being read or cleaned is not in the findings yet: wait for it. */
+  if (sg_photo_strip_is_busy (self->photo_strip))
+    {
+      add_toast (self, adw_toast_new (_("One moment: the photos are still being prepared")));
+      g_ptr_array_unref (reasons);
+      g_object_ref_sink (list);
+      g_object_unref (list);
+      return;
+    }
 
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -1896,6 +1903,9 @@ publish_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   g_object_set_data_full (G_OBJECT (dialog), "reasons", reasons, (GDestroyNotify) g_ptr_array_unref);
+  /* What was checked here is what leaves, even if a photo is added while the sheet is open. */
+  g_object_set_data_full (G_OBJECT (dialog), "photos", copy_photos (self),
+                          (GDestroyNotify) g_ptr_array_unref);
   if (n_unchecked > 0)
     g_object_set_data (G_OBJECT (dialog), "photos-unchecked", GUINT_TO_POINTER (n_unchecked));
   for (guint i = 0; i < reasons->len; i++)
@@ -1973,7 +1983,7 @@ attach_photos_action (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Photos"));
   gtk_file_filter_add_pixbuf_formats (filter);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (photos_chosen_cb), widget);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (photos_chosen_cb), widget, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -2058,7 +2068,7 @@ static void
 photos_message_cb (SgComposePage *self,
                    const char    *message)
 {
-  add_toast (self, adw_toast_new (message));
+  add_toast (self, sg_toast_new_plain (message));
 }
 
 /* Drafts list */

@@ -40,7 +40,7 @@ toast (SgHistoryPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (SG_IS_WINDOW (root))
-    sg_window_add_toast (SG_WINDOW (root), adw_toast_new (text));
+    sg_window_add_toast (SG_WINDOW (root), sg_toast_new_plain (text));
 }
 
 static SgStore *

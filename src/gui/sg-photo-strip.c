@@ -25,6 +25,9 @@ struct _SgPhotoStrip
   GPtrArray    *photos;        /* SgDraftPhoto */
   GHashTable   *previews;      /* path → GdkTexture */
   GCancellable *cancellable;
+  GQueue        queue;         /* GTask waiting to run: store jobs go one at a time, in order */
+  gboolean      running;
+  GHashTable   *dirty;         /* ids of photos whose description is not saved yet */
   guint         busy;
   guint         alt_save_source;
   guint         generation;    /* bumped when the draft changes: late answers are dropped */
@@ -124,7 +127,7 @@ own_file_name (const char  *stem,
   return g_build_filename (dir, name, NULL);
 }
 
-static void
+static gboolean
 attach_one (Job        *job,
             const char *path,
             const char *display)
@@ -132,18 +135,15 @@ attach_one (Job        *job,
   g_autoptr(GError) error = NULL;
   g_autoptr(SgImageMetadata) metadata = sg_image_metadata_read (path, &error);
 
-  if (metadata == NULL)
-    {
-      g_autofree char *s = g_strdup_printf (_("“%s” was not attached: %s"), display, error->message);
-      add_problem (job, s);
-      return;
-    }
-  if (sg_draft_photos_add (job->store, job->draft_id, path,
-                           sg_image_metadata_get_facts (metadata), &error) < 0)
-    {
-      g_autofree char *s = g_strdup_printf (_("“%s” was not attached: %s"), display, error->message);
-      add_problem (job, s);
-    }
+  if (metadata != NULL &&
+      sg_draft_photos_add (job->store, job->draft_id, path,
+                           sg_image_metadata_get_facts (metadata), &error) >= 0)
+    return TRUE;
+  {
+    g_autofree char *s = g_strdup_printf (_("“%s” was not attached: %s"), display, error->message);
+    add_problem (job, s);
+  }
+  return FALSE;
 }
 
 static void
@@ -167,7 +167,9 @@ add_thread (GTask        *task,
       else
         {
           g_chmod (path, 0600);
-          attach_one (job, path, _("Pasted picture"));
+          /* Not attached (the post is full, say): a screenshot must not linger on disk. */
+          if (!attach_one (job, path, _("Pasted picture")))
+            g_unlink (path);
         }
       g_clear_error (&error);
     }
@@ -204,6 +206,7 @@ clean_thread (GTask        *task,
   g_autofree char *stem = own_file_name ("clean", NULL, &error);
   g_autofree char *old = g_strdup (job->photo->clean_path);
   g_autofree char *path = NULL;
+  gboolean found = FALSE;
 
   if (stem == NULL ||
       (path = sg_image_make_posted_copy (job->photo->original_path, stem, &error)) == NULL)
@@ -211,12 +214,14 @@ clean_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  g_free (job->photo->clean_path);
-  job->photo->clean_path = g_strdup (path);
-  if (!sg_draft_photos_update (job->store, job->photo, &error))
+  /* Only the copy's path: the description and ticks are the user's, saved on their own. */
+  if (!sg_draft_photos_set_clean (job->store, job->photo->id, path, &found, &error) || !found)
     {
-      g_unlink (path);
-      g_task_return_error (task, error);
+      g_unlink (path);   /* not recorded, or the photo was taken off the post meanwhile */
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
       return;
     }
   if (old != NULL)
@@ -271,6 +276,8 @@ list_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static void start_next (SgPhotoStrip *self);
+
 /* Every job ends here: take the new list if there is one, say what went wrong. */
 static void
 job_done_cb (GObject      *object,
@@ -283,6 +290,9 @@ job_done_cb (GObject      *object,
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
   self->busy--;
+  self->running = FALSE;
+  start_next (self);
+  g_application_release (g_application_get_default ());
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (job->generation != self->generation)
@@ -339,15 +349,33 @@ job_done_cb (GObject      *object,
 }
 
 static void
+start_next (SgPhotoStrip *self)
+{
+  GTask *task;
+
+  if (self->running || (task = g_queue_pop_head (&self->queue)) == NULL)
+    return;
+  self->running = TRUE;
+  g_task_run_in_thread (task, g_object_get_data (G_OBJECT (task), "func"));
+  g_object_unref (task);
+}
+
+/* Jobs run one after another, in the order asked: a tick saved after a description cannot
+ * land before it. The application is held until each is done, so closing the window never
+ * drops a save. */
+static void
 run (SgPhotoStrip    *self,
      Job             *job,
      GTaskThreadFunc  func)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, job_done_cb, NULL);
+  GTask *task = g_task_new (self, self->cancellable, job_done_cb, NULL);
 
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_object_set_data (G_OBJECT (task), "func", func);
+  g_application_hold (g_application_get_default ());
   self->busy++;
-  g_task_run_in_thread (task, func);
+  g_queue_push_tail (&self->queue, task);
+  start_next (self);
 }
 
 static void
@@ -454,10 +482,10 @@ alt_save_now (SgPhotoStrip *self)
     {
       SgDraftPhoto *p = g_ptr_array_index (self->photos, i);
 
-      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "dirty")) & (1 << i))
+      if (g_hash_table_remove (self->dirty, &p->id))
         save_photo (self, p);
     }
-  g_object_set_data (G_OBJECT (self), "dirty", NULL);
+  g_hash_table_remove_all (self->dirty);
 }
 
 static gboolean
@@ -476,13 +504,12 @@ alt_changed_cb (GtkEditable  *entry,
 {
   int position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "position"));
   SgDraftPhoto *photo = get_photo (self, position);
-  int dirty = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "dirty"));
 
   if (photo == NULL || g_strcmp0 (photo->alt_text, gtk_editable_get_text (entry)) == 0)
     return;
   g_free (photo->alt_text);
   photo->alt_text = g_strdup (gtk_editable_get_text (entry));
-  g_object_set_data (G_OBJECT (self), "dirty", GINT_TO_POINTER (dirty | (1 << position)));
+  g_hash_table_add (self->dirty, g_memdup2 (&photo->id, sizeof photo->id));
   g_clear_handle_id (&self->alt_save_source, g_source_remove);
   self->alt_save_source = g_timeout_add (ALT_SAVE_DELAY_MS, alt_save_cb, self);
   /* The description is checked like the post. */
@@ -515,6 +542,8 @@ static void
 clean_clicked_cb (GtkButton    *button,
                   SgPhotoStrip *self)
 {
+  /* Once is enough; the card is redrawn when the copy is ready. */
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
   sg_photo_strip_clean (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "position")));
 }
 
@@ -907,6 +936,7 @@ sg_photo_strip_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->photos, g_ptr_array_unref);
   g_clear_pointer (&self->previews, g_hash_table_unref);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
 
   G_OBJECT_CLASS (sg_photo_strip_parent_class)->finalize (object);
 }
@@ -934,6 +964,8 @@ sg_photo_strip_init (SgPhotoStrip *self)
 {
   self->draft_id = -1;
   self->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_draft_photo_free);
+  self->dirty = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_queue_init (&self->queue);
   self->previews = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
 

@@ -10,6 +10,7 @@
 #include "sg-mastodon-auth.h"
 #include "sg-posting-accounts.h"
 #include "sg-secrets.h"
+#include "sg-window.h"
 
 typedef struct {
   const char *service;      /* keyring attribute and platform id */
@@ -106,7 +107,7 @@ toast (Form       *f,
        const char *text)
 {
   GtkRoot *root = gtk_widget_get_root (f->group);
-  AdwToast *t = adw_toast_new (text);
+  AdwToast *t = sg_toast_new_plain (text);
 
   adw_toast_set_timeout (t, 0);   /* an error to read, not a passing note */
   if (ADW_IS_PREFERENCES_WINDOW (root))

@@ -418,3 +418,11 @@ sg_window_add_toast (SgWindow *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+AdwToast *
+sg_toast_new_plain (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  return adw_toast_new (escaped);
+}

@@ -25,4 +25,8 @@ void        sg_window_set_page       (SgWindow      *self,
 void        sg_window_add_toast      (SgWindow      *self,
                                       AdwToast      *toast);
 
+/* A toast showing @text as it is: libadwaita 1.2 reads toast titles as markup, so an "&" in
+ * a file name or a server's message would otherwise hide the whole message. */
+AdwToast *sg_toast_new_plain (const char *text);
+
 G_END_DECLS

@@ -69,20 +69,24 @@ count (char **tags)
 static gboolean
 is_heif (const char *path)
 {
-  static const char * const brands[] = { "heic", "heix", "hevc", "heim", "heis", "mif1", "msf1",
-                                         "avif", "avis", NULL };
+  static const char * const brands[] = { "heic", "heix", "hevc", "hevx", "heim", "heis", "mif1",
+                                         "mif2", "msf1", "miaf", "MiHE", "MiHB", "avif", "avis",
+                                         NULL };
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
-  char head[12] = { 0 };
-  gsize n = 0;
+  guchar head[64] = { 0 };
+  gsize n = 0, box;
 
   if (in == NULL ||
       !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL) ||
-      n < sizeof head || memcmp (head + 4, "ftyp", 4) != 0)
+      n < 16 || memcmp (head + 4, "ftyp", 4) != 0)
     return FALSE;
-  for (guint i = 0; brands[i] != NULL; i++)
-    if (memcmp (head + 8, brands[i], 4) == 0)
-      return TRUE;
+  /* The major brand at 8, then the compatible brands to the end of the ftyp box. */
+  box = MIN (n, (gsize) (head[0] << 24 | head[1] << 16 | head[2] << 8 | head[3]));
+  for (gsize at = 8; at + 4 <= box; at += at == 8 ? 8 : 4)
+    for (guint i = 0; brands[i] != NULL; i++)
+      if (memcmp (head + at, brands[i], 4) == 0)
+        return TRUE;
   return FALSE;
 }
 
