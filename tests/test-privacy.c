@@ -221,6 +221,41 @@ test_read_from_mastodon (void)
   soup_server_disconnect (server);
 }
 
+/* An account added by mistake, or closed, comes off the list after a confirmation; its past
+ * reviews stay. */
+static void
+test_remove (void)
+{
+  SgPrivacyPage *page = sg_window_get_privacy_page (window ());
+  guint before = sg_privacy_page_get_n_profiles (page);
+  GtkWidget *button;
+  AdwMessageDialog *dialog;
+
+  sg_window_set_page (window (), "privacy");
+  sg_privacy_page_add_profile (page, "x", "@wrong_account", "personal");
+  g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (before + 1), 5000));
+  sg_test_iterate (100);
+  button = sg_test_find_by_label (GTK_WIDGET (page), "Stop reviewing X (Twitter) — @wrong_account");
+  g_assert_nonnull (button);
+
+  /* Cancelling keeps it. */
+  g_signal_emit_by_name (button, "clicked");
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sg_test_iterate (200);
+  g_assert_cmpuint (sg_privacy_page_get_n_profiles (page), ==, before + 1);
+
+  g_signal_emit_by_name (sg_test_find_by_label (GTK_WIDGET (page), "Stop reviewing X (Twitter) — @wrong_account"),
+                         "clicked");
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (before), 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +271,7 @@ main (int   argc,
 
   g_test_add_func ("/sg/privacy/review", test_review);
   g_test_add_func ("/sg/privacy/read-from-mastodon", test_read_from_mastodon);
+  g_test_add_func ("/sg/privacy/remove", test_remove);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));

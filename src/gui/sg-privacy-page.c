@@ -817,6 +817,59 @@ history_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Taking an account off the list (its past reviews stay in the history) */
+
+static gpointer
+remove_job (SgStore   *store,
+            gpointer   data,
+            GError   **error)
+{
+  return sg_profiles_remove (store, GPOINTER_TO_SIZE (data), error) ? GINT_TO_POINTER (1) : NULL;
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SgPrivacyPage    *self)
+{
+  if (g_str_equal (response, "remove"))
+    run_job (self, remove_job, g_object_get_data (G_OBJECT (dialog), "profile-id"), NULL,
+             changed_cb, NULL);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SgPrivacyPage *self = SG_PRIVACY_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
+    {
+      SgProfile *p = g_ptr_array_index (self->profiles, i);
+
+      if (p->id == id)
+        heading = g_strdup_printf (_("Stop Reviewing %s on %s?"), p->handle, platform_name (p->platform));
+    }
+  if (heading == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                                       _("It leaves the list and no more reminders come "
+                                                         "for it. Its past reviews stay in the review "
+                                                         "history.")));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "remove", _("_Stop Reviewing"));
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "profile-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The list */
 
 static void
@@ -869,6 +922,19 @@ rebuild (SgPrivacyPage *self)
           due++;
         }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      {
+        GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+        g_autofree char *label = g_strdup_printf (_("Stop reviewing %s"), title);
+
+        gtk_widget_add_css_class (remove, "flat");
+        gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (remove, _("Take this account off the list"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        label, -1);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "privacy.remove");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", p->id);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      }
       gtk_list_box_append (self->list, row);
     }
 
@@ -996,6 +1062,7 @@ sg_privacy_page_class_init (SgPrivacyPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "privacy.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "privacy.review", "x", review_action);
+  gtk_widget_class_install_action (widget_class, "privacy.remove", "x", remove_action);
   gtk_widget_class_install_action (widget_class, "privacy.export-calendar", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "privacy.export-history", NULL, history_action);
 }
