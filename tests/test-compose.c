@@ -1241,6 +1241,23 @@ test_photos (void)
   g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 0))->status, ==, "posted");
   g_assert_nonnull (strstr (((SgPublication *) g_ptr_array_index (log, 0))->photos,
                             "Photo 1, sunrise.jpg: clean copy posted; every picture check ticked"));
+  {
+    GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    SgHistoryPage *history = sg_window_get_history_page (SG_WINDOW (window));
+    GtkWidget *entry;
+
+    sg_window_set_page (SG_WINDOW (window), "history");
+    sg_test_iterate (500);
+    entry = gtk_widget_get_first_child (GTK_WIDGET (sg_test_find_by_label (GTK_WIDGET (history), "Published posts")));
+    if (ADW_IS_EXPANDER_ROW (entry))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (entry), TRUE);
+    sg_test_iterate (300);
+    {
+      g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window), "history-photos");
+      g_test_message ("Screenshot: %s", shot);
+    }
+    sg_window_set_page (SG_WINDOW (window), "compose");
+  }
 
   /* Taken off the draft again: its clean copy (ours) goes, the original stays. */
   g_signal_emit_by_name (sg_test_find_by_label (GTK_WIDGET (page), "Remove photo 1"), "clicked");

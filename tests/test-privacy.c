@@ -237,6 +237,11 @@ test_remove (void)
   sg_test_iterate (100);
   button = sg_test_find_by_label (GTK_WIDGET (page), "Stop reviewing X (Twitter) — @wrong_account");
   g_assert_nonnull (button);
+  sg_test_iterate (200);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window ()), "privacy-list");
+    g_test_message ("Screenshot: %s", shot);
+  }
 
   /* Cancelling keeps it. */
   g_signal_emit_by_name (button, "clicked");
