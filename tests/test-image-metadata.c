@@ -10,6 +10,7 @@
 
 #include "sg-error.h"
 #include "sg-image-metadata.h"
+#include "sg-places.h"
 
 static char *dir;
 
@@ -83,7 +84,8 @@ test_read (void)
 
   lines = sg_image_metadata_describe (m);
   g_assert_cmpuint (g_strv_length (lines), ==, 6);
-  g_assert_true (g_str_has_prefix (lines[0], "Where it was taken: 53.48080, -2.24260"));
+  /* Said as a place from the table shipped with the app (the test photo is in Manchester). */
+  g_assert_true (g_str_has_prefix (lines[0], "Where it was taken: near Manchester (53.48080, -2.24260)"));
   url = sg_image_metadata_map_url (m);
   g_assert_cmpstr (url, ==, "https://www.openstreetmap.org/?mlat=53.48080&mlon=-2.24260#map=16/53.48080/-2.24260");
 }
@@ -280,6 +282,20 @@ test_smaller (void)
 }
 
 static void
+test_places (void)
+{
+  g_autofree char *leeds = sg_places_describe (53.8008, -1.5491);
+  g_autofree char *near_york = sg_places_describe (53.88, -1.20);
+  g_autofree char *malaga = sg_places_describe (36.7213, -4.4214);
+  g_autofree char *sea = sg_places_describe (50.0, -30.0);
+
+  g_assert_cmpstr (leeds, ==, "near Leeds");
+  g_assert_true (g_str_has_prefix (near_york, "about "));
+  g_assert_nonnull (strstr (malaga, "(ES)"));
+  g_assert_null (sea);   /* mid-Atlantic: nothing within 100 km */
+}
+
+static void
 test_bad_files (void)
 {
   g_autofree char *junk = g_build_filename (dir, "notes.jpg", NULL);
@@ -426,6 +442,7 @@ main (int   argc,
   g_test_add_data_func ("/sg/image/strip-png", "png", test_strip);
   g_test_add_data_func ("/sg/image/strip-webp", "webp", test_strip);
   g_test_add_func ("/sg/image/heic", test_heic);
+  g_test_add_func ("/sg/image/places", test_places);
   g_test_add_func ("/sg/image/huge-frame", test_huge_frame);
   g_test_add_func ("/sg/image/smaller", test_smaller);
   g_test_add_func ("/sg/image/bad-files", test_bad_files);

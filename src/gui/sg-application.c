@@ -421,6 +421,12 @@ about_action (GSimpleAction *action,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "translator-credits", _("translator-credits"),
                         NULL);
+  /* The places a photo's position is described by (data/places.tsv). */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Place names"),
+                                      "© GeoNames (geonames.org)", GTK_LICENSE_CUSTOM,
+                                      _("Place names and positions from GeoNames, used under the "
+                                        "<a href=\"https://creativecommons.org/licenses/by/4.0/\">"
+                                        "Creative Commons Attribution 4.0</a> licence."));
   gtk_window_present (GTK_WINDOW (about));
 }
 

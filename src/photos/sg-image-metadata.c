@@ -10,6 +10,7 @@
 
 #include "sg-error.h"
 #include "sg-image-metadata.h"
+#include "sg-places.h"
 
 static void
 ensure_initialised (void)
@@ -158,9 +159,19 @@ sg_image_metadata_describe (const SgImageMetadata *m)
   GPtrArray *b = g_ptr_array_new ();
 
   if (m->has_location)
-    g_ptr_array_add (b, g_strdup_printf (_("Where it was taken: %.5f, %.5f (latitude, longitude). "
-                                               "Anyone who saves the photo can see this."),
-                                             m->latitude, m->longitude));
+    {
+      g_autofree char *place = sg_places_describe (m->latitude, m->longitude);
+
+      /* Said in words from the table shipped with the app: nothing is looked up online. */
+      if (place != NULL)
+        g_ptr_array_add (b, g_strdup_printf (_("Where it was taken: %s (%.5f, %.5f). Anyone who "
+                                               "saves the photo can see this."),
+                                             place, m->latitude, m->longitude));
+      else
+        g_ptr_array_add (b, g_strdup_printf (_("Where it was taken: %.5f, %.5f (latitude, "
+                                               "longitude). Anyone who saves the photo can see "
+                                               "this."), m->latitude, m->longitude));
+    }
   if (m->taken_at != NULL)
     g_ptr_array_add (b, g_strdup_printf (_("When it was taken: %s"), m->taken_at));
   if (m->owner != NULL)

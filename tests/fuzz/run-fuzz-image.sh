@@ -9,13 +9,15 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${FUZZ_OUT:-$top/build-fuzz}/image
 seconds=${1:-600}
 mkdir -p "$out/corpus"
-[ -f "$out/config.h" ] || printf '%s\n' \
+printf '%s\n' \
   '#define GETTEXT_PACKAGE "socialguard"' \
-  '#define PACKAGE_VERSION "fuzz"' > "$out/config.h"
+  '#define PACKAGE_VERSION "fuzz"' \
+  "#define PKGDATADIR \"$top/data\"" "#define SOURCE_DATADIR \"$top/data\"" > "$out/config.h"
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
   -I"$out" -I"$top/src/core" -I"$top/src/photos" \
-  "$top/tests/fuzz/fuzz-image.c" "$top/src/photos/sg-image-metadata.c" "$top/src/core/sg-error.c" \
-  $(pkg-config --cflags --libs glib-2.0 gio-2.0 gexiv2 gdk-pixbuf-2.0) -o "$out/fuzz-image"
+  "$top/tests/fuzz/fuzz-image.c" "$top/src/photos/sg-image-metadata.c" "$top/src/photos/sg-places.c" \
+  "$top/src/core/sg-platform.c" "$top/src/core/sg-guidance.c" "$top/src/core/sg-error.c" -lm \
+  $(pkg-config --cflags --libs glib-2.0 gio-2.0 gexiv2 gdk-pixbuf-2.0 json-glib-1.0) -o "$out/fuzz-image"
 # Seeds: a JPEG and a PNG with GPS, names and a thumbnail, written by exiv2 if present.
 /usr/bin/python3 - "$out/corpus" <<'PY'
 import sys, gi
