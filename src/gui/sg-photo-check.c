@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sg-image-metadata.h"
+#include "sg-places.h"
 #include "sg-photo-check.h"
 
 typedef struct {
@@ -65,6 +66,9 @@ read_thread (GTask        *task,
   GError *error = NULL;
   SgImageMetadata *m = path ? sg_image_metadata_read (path, &error) : NULL;
 
+  /* The place table is read on first use: here, not on the main loop. */
+  if (m != NULL && m->has_location)
+    g_free (sg_places_describe (m->latitude, m->longitude));
   if (m != NULL)
     g_task_return_pointer (task, m, (GDestroyNotify) sg_image_metadata_free);
   else if (error != NULL)
