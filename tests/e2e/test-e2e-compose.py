@@ -170,6 +170,10 @@ def _():
         assert wait_for(lambda: "943 476" not in app.text()), app.text()
         assert "[removed]" in app.text()
 
+        # The photo button is reachable by its name, as a screen reader user meets it.
+        attach = wait_for(lambda: find(app.acc, lambda a: a.name == "Attach Photos"))
+        assert attach is not None, "no 'Attach Photos' in the accessibility tree"
+
         time.sleep(0.5)
         shot = os.path.join(OUT, "e2e-compose.png")
         subprocess.run(["import", "-window", "root", shot], check=False,
