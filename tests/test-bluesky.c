@@ -329,6 +329,14 @@ write_file (const char *name,
 }
 
 static void
+progress_cb (guint    current,
+             guint    total,
+             gpointer user_data)
+{
+  g_string_append_printf (user_data, "%u/%u ", current, total);
+}
+
+static void
 test_images (Fixture       *f,
              gconstpointer  data)
 {
@@ -344,10 +352,15 @@ test_images (Fixture       *f,
   JsonArray *images;
   GList *values;
 
+  g_autoptr(GString) seen = g_string_new (NULL);
+
   sg_bluesky_client_add_image (client, photo, "A bar chart of clinic waiting times");
+  sg_bluesky_client_set_progress (client, progress_cb, seen);
   sg_bluesky_client_post_async (client, "Waiting times are down.", "key-img", NULL, done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
+  /* Told on this thread, in order: the photo, then the record. */
+  g_assert_cmpstr (seen->str, ==, "1/1 0/0 ");
   url = sg_bluesky_client_post_finish (client, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (url);

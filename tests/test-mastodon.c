@@ -346,6 +346,16 @@ write_photo (const char *name)
   return path;
 }
 
+static void
+progress_cb (guint    current,
+             guint    total,
+             gpointer user_data)
+{
+  g_string_append_printf (user_data, "%u/%u ", current, total);
+}
+
+static GString *progress_seen;
+
 static char *
 post_with_photos (Fixture     *f,
                   const char  *key,
@@ -358,6 +368,8 @@ post_with_photos (Fixture     *f,
 
   sg_mastodon_client_add_image (client, a, "Sunrise over the hills, no people");
   sg_mastodon_client_add_image (client, b, "");
+  if (progress_seen != NULL)
+    sg_mastodon_client_set_progress (client, progress_cb, progress_seen);
   sg_mastodon_client_post_async (client, post_text, "public", key, NULL, done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -404,9 +416,14 @@ test_media (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
 
-  /* The first upload is processed later: the client waits for it, then posts both. */
+  /* The first upload is processed later: the client waits for it, then posts both; progress
+   * is told photo by photo, then for the text. */
   f->media_script = 1;
+  progress_seen = g_string_new (NULL);
   url = post_with_photos (f, "key-media", &error);
+  g_assert_cmpstr (progress_seen->str, ==, "1/2 2/2 0/0 ");
+  g_string_free (progress_seen, TRUE);
+  progress_seen = NULL;
   g_assert_no_error (error);
   g_assert_nonnull (url);
   g_assert_cmpuint (f->media_descriptions->len, ==, 2);

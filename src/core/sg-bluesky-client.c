@@ -30,6 +30,8 @@ struct _SgBlueskyClient
   GPtrArray *images;   /* SgPostImage, uploaded with the next post */
   gint64     first_attempt;   /* µs, or 0: now */
   gboolean   retry;
+  SgPostProgressFunc progress;
+  gpointer   progress_data;
 };
 
 G_DEFINE_FINAL_TYPE (SgBlueskyClient, sg_bluesky_client, G_TYPE_OBJECT)
@@ -40,6 +42,9 @@ typedef struct {
   GPtrArray *images;   /* SgPostImage */
   gint64     first_attempt;
   gboolean   retry;
+  GMainContext *context;   /* the caller's, for progress */
+  SgPostProgressFunc progress;
+  gpointer   progress_data;
 } PostData;
 
 static void
@@ -48,6 +53,7 @@ post_data_free (PostData *d)
   g_free (d->text);
   g_free (d->key);
   g_clear_pointer (&d->images, g_ptr_array_unref);
+  g_clear_pointer (&d->context, g_main_context_unref);
   g_free (d);
 }
 
@@ -277,17 +283,49 @@ build_record (const char *text,
   return json_builder_get_root (b);
 }
 
+typedef struct {
+  SgPostProgressFunc func;
+  gpointer           data;
+  guint              current;
+  guint              total;
+} Progress;
+
+static gboolean
+progress_cb (gpointer user_data)
+{
+  Progress *p = user_data;
+
+  p->func (p->current, p->total, p->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the worker thread to the caller's main context, in order. */
+static void
+report (PostData *d,
+        guint     current,
+        guint     total)
+{
+  Progress *p;
+
+  if (d->progress == NULL)
+    return;
+  p = g_new (Progress, 1);
+  *p = (Progress) { d->progress, d->progress_data, current, total };
+  g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, progress_cb, p, g_free);
+}
+
 /* Uploads each picture (com.atproto.repo.uploadBlob); @blobs gets the blob references the
  * record embeds. Blobs are stored by content, so uploading again on a retry is harmless. */
 static gboolean
 upload_images (SgBlueskyClient  *self,
                SoupSession      *session,
                const char       *token,
-               GPtrArray        *images,
+               PostData         *d,
                GPtrArray        *blobs,
                GCancellable     *cancellable,
                GError          **error)
 {
+  GPtrArray *images = d->images;
   g_autofree char *url = g_strconcat (self->service, "/xrpc/com.atproto.repo.uploadBlob", NULL);
 
   for (guint i = 0; i < images->len; i++)
@@ -302,6 +340,7 @@ upload_images (SgBlueskyClient  *self,
       JsonNode *blob;
       gsize len;
 
+      report (d, i + 1, images->len);
       if (!g_file_get_contents (image->path, &contents, &len, &local))
         {
           g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
@@ -466,8 +505,9 @@ post_sync (SgBlueskyClient  *self,
         return g_strdup_printf ("https://bsky.app/profile/%s/post/%s", handle, rkey);
     }
 
-  if (!upload_images (self, session, token, d->images, blobs, cancellable, error))
+  if (!upload_images (self, session, token, d, blobs, cancellable, error))
     return NULL;
+  report (d, 0, 0);
 
   /* The record, with our own key: a retry first asks whether the last attempt landed. */
   {
@@ -607,6 +647,9 @@ sg_bluesky_client_post_async (SgBlueskyClient     *self,
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
   d->first_attempt = self->first_attempt;
   d->retry = self->retry;
+  d->context = g_main_context_ref_thread_default ();
+  d->progress = self->progress;
+  d->progress_data = self->progress_data;
   g_task_set_task_data (task, d, (GDestroyNotify) post_data_free);
   g_task_run_in_thread (task, post_thread);
 }
@@ -673,6 +716,17 @@ sg_bluesky_client_set_first_attempt (SgBlueskyClient *self,
 
   self->first_attempt = micros;
   self->retry = retry;
+}
+
+void
+sg_bluesky_client_set_progress (SgBlueskyClient    *self,
+                                SgPostProgressFunc  func,
+                                gpointer            user_data)
+{
+  g_return_if_fail (SG_IS_BLUESKY_CLIENT (self));
+
+  self->progress = func;
+  self->progress_data = user_data;
 }
 
 void

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "sg-post-progress.h"
+
 G_BEGIN_DECLS
 
 #define SG_TYPE_BLUESKY_CLIENT (sg_bluesky_client_get_type ())
@@ -23,6 +25,10 @@ void             sg_bluesky_client_set_max_wait (SgBlueskyClient      *self,
 void             sg_bluesky_client_set_first_attempt (SgBlueskyClient *self,
                                                       gint64           micros,
                                                       gboolean         retry);
+/* Told (on the caller's main context) as each photo uploads and when the record is sent. */
+void             sg_bluesky_client_set_progress  (SgBlueskyClient      *self,
+                                                  SgPostProgressFunc    func,
+                                                  gpointer              user_data);
 /* Adds a picture to the next post: uploaded as a blob and embedded with @alt as its
  * description. At most four, each at most 1 MB. */
 void             sg_bluesky_client_add_image    (SgBlueskyClient      *self,

@@ -25,6 +25,8 @@ struct _SgMastodonClient
   SoupSession *session;
   guint        max_wait;
   GPtrArray   *images;     /* SgPostImage, uploaded before the next post */
+  SgPostProgressFunc progress;
+  gpointer     progress_data;
 };
 
 G_DEFINE_FINAL_TYPE (SgMastodonClient, sg_mastodon_client, G_TYPE_OBJECT)
@@ -477,17 +479,33 @@ static void
 upload_next (GTask *task)
 {
   PostData *d = g_task_get_task_data (task);
+  SgMastodonClient *self = g_task_get_source_object (task);
 
   if (d->next_image < d->images->len)
     {
       SgPostImage *image = g_ptr_array_index (d->images, d->next_image++);
       g_autoptr(GFile) file = g_file_new_for_path (image->path);
 
+      if (self->progress != NULL)
+        self->progress (d->next_image, d->images->len, self->progress_data);
       g_file_load_contents_async (file, g_task_get_cancellable (task), image_loaded_cb, task);
       return;
     }
+  if (self->progress != NULL)
+    self->progress (0, 0, self->progress_data);
   build_status_body (d);
   send_attempt (task);
+}
+
+void
+sg_mastodon_client_set_progress (SgMastodonClient   *self,
+                                 SgPostProgressFunc  func,
+                                 gpointer            user_data)
+{
+  g_return_if_fail (SG_IS_MASTODON_CLIENT (self));
+
+  self->progress = func;
+  self->progress_data = user_data;
 }
 
 void

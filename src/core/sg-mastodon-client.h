@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "sg-post-progress.h"
+
 G_BEGIN_DECLS
 
 #define SG_TYPE_MASTODON_CLIENT (sg_mastodon_client_get_type ())
@@ -21,6 +23,10 @@ void              sg_mastodon_client_set_max_wait (SgMastodonClient     *self,
 void              sg_mastodon_client_add_image    (SgMastodonClient     *self,
                                                    const char           *path,
                                                    const char           *alt);
+/* Told as each photo of the next post starts uploading, and when the text is sent. */
+void              sg_mastodon_client_set_progress (SgMastodonClient     *self,
+                                                   SgPostProgressFunc    func,
+                                                   gpointer              user_data);
 /* Posts @text with @visibility ("public", "unlisted", "private", "direct"). @idempotency_key
  * must be the same for every attempt at the same post, including the user's own retries
  * after a failure: the server then never posts it twice. 429 and 5xx are retried (up to

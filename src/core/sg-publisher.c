@@ -19,6 +19,8 @@ typedef struct {
   char      *server;
   char      *account;
   char      *visibility;
+  SgPostProgressFunc progress;
+  gpointer   progress_data;
   char      *token;
   char      *key;
   gint64     draft_id;
@@ -117,6 +119,7 @@ send_post (GTask *task)
           SgDraftPhoto *photo = g_ptr_array_index (p->photos, i);
           sg_mastodon_client_add_image (client, sg_draft_photo_get_posted_path (photo), photo->alt_text);
         }
+      sg_mastodon_client_set_progress (client, p->progress, p->progress_data);
       sg_mastodon_client_post_async (client, p->text, p->visibility ? p->visibility : "public", p->key,
                                      g_task_get_cancellable (task), posted_cb, task);
     }
@@ -132,6 +135,7 @@ send_post (GTask *task)
       /* Bluesky has no idempotency key: the record key, made from the first attempt's time,
        * plays its part. */
       sg_bluesky_client_set_first_attempt (client, p->first_at * G_USEC_PER_SEC, p->attempts > 1);
+      sg_bluesky_client_set_progress (client, p->progress, p->progress_data);
       sg_bluesky_client_post_async (client, p->text, p->key, g_task_get_cancellable (task),
                                     posted_cb, task);
     }
@@ -230,6 +234,8 @@ sg_publisher_post_async (SgStore             *store,
   p->server = g_strdup (target->server);
   p->account = g_strdup (target->account);
   p->visibility = g_strdup (target->visibility);
+  p->progress = target->progress;
+  p->progress_data = target->progress_data;
   p->token = g_strdup (token);
   p->draft_id = draft_id;
   p->text = g_strdup (final_text);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "sg-post-progress.h"
 #include "sg-store.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,8 @@ typedef struct {
   char *server;
   char *account;    /* the Mastodon account name or the Bluesky handle */
   char *visibility; /* Mastodon: "public", "unlisted" or "private"; NULL for public */
+  SgPostProgressFunc progress;   /* or NULL; its data must outlive the post */
+  gpointer           progress_data;
 } SgPostTarget;
 
 /* @token: NULL to take it from the keyring (the normal case). @acks: SgAcknowledgement*.

@@ -1586,6 +1586,22 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The dialog says what is happening: "Uploading photo 1 of 2…", then "Sending the post…". */
+static void
+post_progress_cb (guint    current,
+                  guint    total,
+                  gpointer user_data)
+{
+  SgComposePage *self = user_data;
+  g_autofree char *what = NULL;
+
+  if (self->post_progress == NULL)
+    return;
+  what = total > 0 ? g_strdup_printf (_("Uploading photo %u of %u…"), current, total)
+                   : g_strdup (_("Sending the post…"));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (self->post_progress), "stage"), what);
+}
+
 static void
 stop_pulse (gpointer source_id)
 {
@@ -1616,9 +1632,16 @@ show_post_progress (SgComposePage *self,
                                                   "stop now, the post may or may not appear; posting "
                                                   "again later is safe, it will not appear twice.")));
 
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *stage = gtk_label_new (_("Starting…"));
+
+  gtk_widget_add_css_class (stage, "dim-label");
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Posting progress"), -1);
-  adw_message_dialog_set_extra_child (dialog, bar);
+  gtk_box_append (GTK_BOX (box), stage);
+  gtk_box_append (GTK_BOX (box), bar);
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_object_set_data (G_OBJECT (dialog), "stage", stage);
   adw_message_dialog_add_response (dialog, "cancel", _("_Stop"));
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (post_progress_response_cb), self, 0);
@@ -1667,6 +1690,8 @@ preflight_response_cb (AdwMessageDialog *dialog,
       if (g_str_equal (target.platform, "mastodon"))
         target.visibility = g_settings_get_string (sg_application_get_settings (self->application),
                                                    "mastodon-visibility");
+      target.progress = post_progress_cb;
+      target.progress_data = self;   /* kept alive by the reference direct_posted_cb holds */
       /* One post at a time; the button comes back when this one has landed or failed. */
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish", FALSE);
       self->post_cancellable = g_cancellable_new ();
