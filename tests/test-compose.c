@@ -814,6 +814,12 @@ progress_shown (gpointer data)
   return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), "Posting to Mastodon…") == 0;
 }
 
+static gboolean
+stage_shown (gpointer dialog)
+{
+  return sg_test_find_label_text (GTK_WIDGET (dialog), "Sending the post…") != NULL;
+}
+
 static void
 test_post_stopped (void)
 {
@@ -847,7 +853,7 @@ test_post_stopped (void)
   g_assert_true (sg_test_wait (progress_shown, NULL, 5000));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (sg_test_find_by_label (GTK_WIDGET (dialog), "Posting progress"));
-  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (dialog), "Sending the post…"));
+  g_assert_true (sg_test_wait (stage_shown, dialog, 5000));
   sg_test_iterate (300);
   {
     g_autofree char *shot = sg_test_save_png (GTK_WIDGET (dialog), "posting-progress");
