@@ -428,6 +428,22 @@ test_huge_frame (void)
   g_assert_cmpuint (peak_memory_kib (), <, 200 * 1024);
 }
 
+/* Found by the fuzzer: a damaged 316-byte, 16×12 JPEG that the loader, asked to enlarge it
+ * for a preview, decoded forever. Previews never enlarge now; this returns at once (a hang
+ * would fail by meson's timeout). */
+static void
+test_upscale_loop (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "upscale-loop.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) preview = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  preview = sg_image_load_preview (path, 144, &error);
+  g_assert_true (preview != NULL || error != NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/sg/image/heic", test_heic);
   g_test_add_func ("/sg/image/places", test_places);
   g_test_add_func ("/sg/image/huge-frame", test_huge_frame);
+  g_test_add_func ("/sg/image/upscale-loop", test_upscale_loop);
   g_test_add_func ("/sg/image/smaller", test_smaller);
   g_test_add_func ("/sg/image/bad-files", test_bad_files);
   g_test_add_func ("/sg/image/too-large", test_too_large);

@@ -267,9 +267,17 @@ sg_image_load_preview (const char  *path,
   g_autoptr(GdkPixbuf) scaled = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *name = g_filename_display_basename (path);
+  gint width = 0, height = 0;
+
   if (!check_before_decoding (path, error))
     return NULL;
-  scaled = gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, &local);
+  /* Only ever ask the loader to shrink: asked to enlarge a small damaged JPEG, gdk-pixbuf
+   * and libjpeg were found (by fuzzing) to loop for good. A small picture is shown as is. */
+  gdk_pixbuf_get_file_info (path, &width, &height);
+  if (width <= size && height <= size)
+    scaled = gdk_pixbuf_new_from_file (path, &local);
+  else
+    scaled = gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, &local);
   if (scaled == NULL)
     {
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,

@@ -34,4 +34,5 @@ if command -v exiv2 >/dev/null; then
         "$out/corpus/seed.jpg" "$out/corpus/seed.png" 2>/dev/null || true
 fi
 # Each input is written to a file for Exiv2, so keep inputs small and the rate modest.
-"$out/fuzz-image" -max_total_time="$seconds" -max_len=8192 -print_final_stats=1 "$out/corpus"
+# -timeout: an input that takes over 10 s is a finding (a decoder loop), not a stall.
+"$out/fuzz-image" -max_total_time="$seconds" -timeout=10 -max_len=8192 -print_final_stats=1 "$out/corpus"
