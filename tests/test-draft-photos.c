@@ -10,6 +10,9 @@
 #include "sg-drafts.h"
 #include "sg-error.h"
 #include "sg-publications.h"
+#include "sg-store-private.h"
+
+#include <utime.h>
 
 static SgStore *
 open_store (char **dir)
@@ -241,6 +244,72 @@ test_publication_photos (void)
   g_assert_nonnull (strstr (html, "team.jpg"));
 }
 
+static char *
+own_file (const char *dir,
+          const char *name,
+          gboolean    old)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "x", -1, NULL));
+  if (old)
+    {
+      struct utimbuf t = { time (NULL) - 7200, time (NULL) - 7200 };
+      g_assert_cmpint (utime (path, &t), ==, 0);
+    }
+  return path;
+}
+
+/* The app's own photo files go when no draft needs them: a draft deleted long ago, or a file
+ * nothing refers to (after a crash). Recent ones, live drafts' ones and the user's own
+ * originals stay. */
+static void
+test_sweep (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SgStore) store = open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *photos = sg_draft_photos_dir (&error);
+  g_autofree char *original = g_build_filename (dir, "mine.jpg", NULL);
+  g_autofree char *live = own_file (photos, "clean-live.jpg", TRUE);
+  g_autofree char *gone_draft = own_file (photos, "pasted-old.png", TRUE);
+  g_autofree char *orphan_old = own_file (photos, "clean-orphan.jpg", TRUE);
+  g_autofree char *orphan_new = own_file (photos, "clean-being-made.jpg", FALSE);
+  gint64 kept = sg_drafts_create (store, "x", &error);
+  gint64 deleted = sg_drafts_create (store, "x", &error);
+  gint64 id;
+
+  g_assert_true (g_file_set_contents (original, "the user's", -1, NULL));
+  id = sg_draft_photos_add (store, kept, original, 0, &error);
+  g_assert_true (sg_draft_photos_set_clean (store, id, live, &(gboolean) { FALSE }, &error));
+  sg_draft_photos_add (store, deleted, gone_draft, 0, &error);
+  sg_draft_photos_add (store, deleted, original, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (sg_drafts_set_deleted (store, deleted, TRUE, &error));
+  {
+    sqlite3 *db = sg_store_lock (store);
+    g_autofree char *sql = g_strdup_printf ("UPDATE drafts SET deleted_at = %" G_GINT64_FORMAT
+                                            " WHERE id = %" G_GINT64_FORMAT,
+                                            g_get_real_time () / G_USEC_PER_SEC - 40 * 86400, deleted);
+    g_assert_true (sg_store_exec (db, sql, NULL));
+    sg_store_unlock (store);
+  }
+
+  g_assert_cmpuint (sg_draft_photos_sweep (store, 30, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (orphan_new, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (original, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (gone_draft, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (orphan_old, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GPtrArray) left = sg_draft_photos_list (store, deleted, &error);
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  /* Nothing more the second time. */
+  g_assert_cmpuint (sg_draft_photos_sweep (store, 30, &error), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,5 +318,6 @@ main (int   argc,
   g_test_add_func ("/sg/photos/store", test_store);
   g_test_add_func ("/sg/photos/image-rules", test_image_rules);
   g_test_add_func ("/sg/photos/publication", test_publication_photos);
+  g_test_add_func ("/sg/photos/sweep", test_sweep);
   return g_test_run ();
 }

@@ -272,6 +272,66 @@ sg_draft_photos_remove (SgStore  *store,
   return ok;
 }
 
+static void
+row_keep (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  for (int c = 0; c < 2; c++)
+    if (sqlite3_column_text (stmt, c) != NULL)
+      g_hash_table_add (data, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
+}
+
+static void
+bind_cutoff (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
+}
+
+guint
+sg_draft_photos_sweep (SgStore  *store,
+                       guint     grace_days,
+                       GError  **error)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) listing = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 cutoff = now - (gint64) grace_days * 24 * 3600;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (SG_IS_STORE (store), 0);
+
+  /* Drafts deleted recently can still be brought back (Undo, the drafts list): keep theirs. */
+  if (!sg_store_run (store,
+                     "SELECT p.clean_path, p.original_path FROM draft_photos p JOIN drafts d "
+                     "ON d.id = p.draft_id WHERE d.deleted_at IS NULL OR d.deleted_at > ?1",
+                     bind_cutoff, &cutoff, row_keep, keep, "photos", error) ||
+      (dir = sg_draft_photos_dir (error)) == NULL ||
+      (listing = g_dir_open (dir, 0, error)) == NULL)
+    return 0;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      if (g_hash_table_contains (keep, path) || g_stat (path, &st) != 0 ||
+          !S_ISREG (st.st_mode) || st.st_mtime > now - 3600)
+        continue;
+      if (g_unlink (path) == 0)
+        removed++;
+    }
+
+  /* Their rows go too, so nothing points at a missing file. */
+  sg_store_run (store,
+                "DELETE FROM draft_photos WHERE draft_id IN (SELECT id FROM drafts WHERE "
+                "deleted_at IS NOT NULL AND deleted_at <= ?1)",
+                bind_cutoff, &cutoff, NULL, NULL, "photos", error);
+  return removed;
+}
+
 char *
 sg_draft_photos_dir (GError **error)
 {

@@ -66,6 +66,14 @@ gboolean   sg_draft_photos_remove (SgStore     *store,
                                    gint64       id,
                                    GError     **error);
 
+/* Deletes the app's own photo files (clean copies, pasted pictures) that no draft needs any
+ * more: those of drafts deleted over @grace_days ago, and any file no photo refers to (left
+ * by a crash), if older than an hour so a copy being made now is spared. The user's own
+ * originals are never touched. Returns how many files went. */
+guint      sg_draft_photos_sweep  (SgStore     *store,
+                                   guint        grace_days,
+                                   GError     **error);
+
 /* The folder of clean copies: <data>/socialguard/photos, created 0700. */
 char      *sg_draft_photos_dir    (GError     **error);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sg-application.h"
+#include "sg-draft-photos.h"
 #include "sg-preferences-window.h"
 #include "sg-reminders.h"
 #include "sg-window.h"
@@ -37,6 +38,31 @@ static GParamSpec *properties[N_PROPS];
 
 static gboolean check_reminders_cb (gpointer user_data);
 
+/* Photo files that no draft needs any more (deleted drafts past their month of grace, or left
+ * by a crash) are deleted once the data is in; a pasted screenshot must not linger. */
+static void
+sweep_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  sg_draft_photos_sweep (task_data, 30, &error);
+  if (error != NULL)
+    g_message ("Old photo copies were not tidied up: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sweep_photos (SgStore *store)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, sweep_thread);
+}
+
 static void
 set_store_result (SgApplication *self,
                   SgStore       *store,
@@ -49,7 +75,10 @@ set_store_result (SgApplication *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
       /* Once when the data is in, then daily while the app runs. */
       if (store != NULL)
-        check_reminders_cb (self);
+        {
+          check_reminders_cb (self);
+          sweep_photos (store);
+        }
     }
 
   g_clear_error (&self->store_error);
