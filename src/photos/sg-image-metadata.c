@@ -9,6 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "sg-error.h"
+#include <libheif/heif.h>
+
 #include "sg-image-metadata.h"
 #include "sg-places.h"
 
@@ -91,6 +93,54 @@ is_heif (const char *path)
   return FALSE;
 }
 
+/* The Exif block of a HEIF file, read with libheif (which Exiv2 0.27 often cannot), as an
+ * APP1 segment ("Exif\0\0" and the TIFF data) for gexiv2; NULL if there is none. Only the
+ * container is parsed, never the picture. */
+#define MAX_EXIF_BYTES (1024 * 1024)
+
+static GBytes *
+heif_exif (const char *path,
+           gboolean   *none)
+{
+  struct heif_context *ctx = heif_context_alloc ();
+  struct heif_image_handle *handle = NULL;
+  GBytes *app1 = NULL;
+  heif_item_id id;
+
+  *none = FALSE;
+  if (ctx == NULL)
+    return NULL;
+  if (heif_context_read_from_file (ctx, path, NULL).code == heif_error_Ok &&
+      heif_context_get_primary_image_handle (ctx, &handle).code == heif_error_Ok)
+    /* No metadata blocks at all (no Exif, no XMP): certainly nothing hidden. */
+    *none = heif_image_handle_get_number_of_metadata_blocks (handle, NULL) == 0;
+  if (handle != NULL &&
+      heif_image_handle_get_list_of_metadata_block_IDs (handle, "Exif", &id, 1) == 1)
+    {
+      size_t size = heif_image_handle_get_metadata_size (handle, id);
+      g_autofree guint8 *raw = size >= 4 && size <= MAX_EXIF_BYTES ? g_malloc (size) : NULL;
+
+      /* The block starts with the offset of the TIFF header, big-endian. */
+      if (raw != NULL && heif_image_handle_get_metadata (handle, id, raw).code == heif_error_Ok)
+        {
+          guint32 offset = (guint32) raw[0] << 24 | raw[1] << 16 | raw[2] << 8 | raw[3];
+
+          if (offset <= size - 4)
+            {
+              GByteArray *seg = g_byte_array_new ();
+
+              g_byte_array_append (seg, (const guint8 *) "Exif\0\0", 6);
+              g_byte_array_append (seg, raw + 4 + offset, size - 4 - offset);
+              app1 = g_byte_array_free_to_bytes (seg);
+            }
+        }
+    }
+  if (handle != NULL)
+    heif_image_handle_release (handle);
+  heif_context_free (ctx);
+  return app1;
+}
+
 SgImageMetadata *
 sg_image_metadata_read (const char  *path,
                         GError     **error)
@@ -113,6 +163,8 @@ sg_image_metadata_read (const char  *path,
   SgImageMetadata *m;
   guint8 *thumb = NULL;
   gint thumb_size = 0;
+  gboolean heif_read = FALSE;
+  gboolean no_exif;
 
   ensure_initialised ();
   meta = gexiv2_metadata_new ();
@@ -123,6 +175,32 @@ sg_image_metadata_read (const char  *path,
                    _("“%s” could not be read as an image (%s). It may be damaged or of a kind "
                      "SocialGuard cannot check; it was not changed."), name, local->message);
       return NULL;
+    }
+
+  /* HEIF (iPhone photos): what Exiv2 cannot find, libheif can. */
+  {
+    g_auto(GStrv) exif = gexiv2_metadata_get_exif_tags (meta);
+    no_exif = exif == NULL || exif[0] == NULL;
+  }
+  if (no_exif && is_heif (path))
+    {
+      gboolean none = FALSE;
+      g_autoptr(GBytes) app1 = heif_exif (path, &none);
+
+      heif_read = none;
+      if (app1 != NULL)
+        {
+          g_autoptr(GExiv2Metadata) from_heif = gexiv2_metadata_new ();
+          gsize n;
+          const guint8 *data = g_bytes_get_data (app1, &n);
+
+          if (gexiv2_metadata_from_app1_segment (from_heif, data, n, NULL))
+            {
+              g_object_unref (meta);
+              meta = g_steal_pointer (&from_heif);
+              heif_read = TRUE;
+            }
+        }
     }
 
   m = g_new0 (SgImageMetadata, 1);
@@ -149,7 +227,8 @@ sg_image_metadata_read (const char  *path,
   m->n_tags = count (gexiv2_metadata_get_exif_tags (meta)) +
               count (gexiv2_metadata_get_xmp_tags (meta)) +
               count (gexiv2_metadata_get_iptc_tags (meta));
-  m->unreadable = m->n_tags == 0 && is_heif (path);
+  /* A HEIF file whose details neither library could read may still carry a location. */
+  m->unreadable = !heif_read && m->n_tags == 0 && is_heif (path);
   return m;
 }
 

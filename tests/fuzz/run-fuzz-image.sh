@@ -3,7 +3,7 @@
 # Fuzzes the photo metadata reader and stripper (our code under ASan and UBSan; Exiv2 and
 # gdk-pixbuf are the system libraries, not instrumented).
 #   tests/fuzz/run-fuzz-image.sh [SECONDS]      (default 600)
-# Needs: clang (Debian package clang-14), libgexiv2-dev. Seeds: small photos made here.
+# Needs: clang (Debian package clang-14), libgexiv2-dev, libheif-dev. Seeds: small photos made here.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${FUZZ_OUT:-$top/build-fuzz}/image
@@ -17,7 +17,7 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -I"$out" -I"$top/src/core" -I"$top/src/photos" \
   "$top/tests/fuzz/fuzz-image.c" "$top/src/photos/sg-image-metadata.c" "$top/src/photos/sg-places.c" \
   "$top/src/core/sg-platform.c" "$top/src/core/sg-guidance.c" "$top/src/core/sg-error.c" -lm \
-  $(pkg-config --cflags --libs glib-2.0 gio-2.0 gexiv2 gdk-pixbuf-2.0 json-glib-1.0) -o "$out/fuzz-image"
+  $(pkg-config --cflags --libs glib-2.0 gio-2.0 gexiv2 gdk-pixbuf-2.0 json-glib-1.0 libheif) -o "$out/fuzz-image"
 # Seeds: a JPEG and a PNG with GPS, names and a thumbnail, written by exiv2 if present.
 /usr/bin/python3 - "$out/corpus" <<'PY'
 import sys, gi
