@@ -33,6 +33,10 @@ if command -v exiv2 >/dev/null; then
         -M"set Exif.Image.Artist Dr Test" -M"set Exif.Image.Orientation 6" \
         "$out/corpus/seed.jpg" "$out/corpus/seed.png" 2>/dev/null || true
 fi
+# A HEIC from the JPEG (its Exif comes along), for the libheif path.
+if command -v heif-enc >/dev/null; then
+  heif-enc -q 10 -o "$out/corpus/seed.heic" "$out/corpus/seed.jpg" >/dev/null 2>&1 || true
+fi
 # Each input is written to a file for Exiv2, so keep inputs small and the rate modest.
 # -timeout: an input that takes over 10 s is a finding (a decoder loop), not a stall.
 "$out/fuzz-image" -max_total_time="$seconds" -timeout=10 -max_len=8192 -print_final_stats=1 "$out/corpus"
