@@ -3,7 +3,10 @@
  * shortcut, the About, Preferences and Shortcuts windows open, and the size is remembered. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "sg-application.h"
+#include "sg-export.h"
 #include "sg-preferences-window.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
@@ -105,6 +108,31 @@ test_about (void)
                    "SocialGuard");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   gtk_window_destroy (about);
+}
+
+/* Exports are written off the main loop, readable by the user only, and say so. */
+static gboolean
+file_written (gpointer path)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && g_str_equal (contents, "<p>appraisal</p>");
+}
+
+static void
+test_export_write (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sg-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "history.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GStatBuf st;
+
+  sg_export_write (GTK_WIDGET (get_window ()), file, g_strdup ("<p>appraisal</p>"), "Exported");
+  g_assert_true (sg_test_wait (file_written, path, 5000));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -225,6 +253,7 @@ main (int   argc,
   g_test_add_func ("/sg/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/sg/window/about", test_about);
   g_test_add_func ("/sg/window/preferences", test_preferences);
+  g_test_add_func ("/sg/window/export-write", test_export_write);
   g_test_add_func ("/sg/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/sg/window/autostart", test_autostart);
   g_test_add_func ("/sg/window/size-remembered", test_size_remembered);

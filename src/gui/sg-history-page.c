@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sg-export.h"
 #include "sg-history-page.h"
 #include "sg-platform.h"
 #include "sg-publications.h"
@@ -35,12 +36,9 @@ static guint signals[N_SIGNALS];
 
 static void
 toast (SgHistoryPage *self,
-       const char    *text)
+       const char *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SG_IS_WINDOW (root))
-    sg_window_add_toast (SG_WINDOW (root), sg_toast_new_plain (text));
+  sg_window_show_toast (GTK_WIDGET (self), text);
 }
 
 static SgStore *
@@ -263,28 +261,14 @@ sg_history_page_get_n_shown (SgHistoryPage *self)
 /* Export, for appraisal */
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    SgHistoryPage   *self)
+export_chosen (GtkWidget *widget,
+               GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  SgHistoryPage *self = SG_HISTORY_PAGE (widget);
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    {
-      g_autoptr(GPtrArray) empty = g_ptr_array_new ();
-      g_autofree char *html = sg_publications_to_html (self->shown ? self->shown : empty);
-
-      /* The file holds post texts: readable by the user only, like the database. */
-      if (!g_file_replace_contents (file, html, strlen (html), NULL, FALSE,
-                                    G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                    NULL, NULL, &error))
-        toast (self, error->message);
-      else
-        toast (self, _("History exported; open it in a browser to print it"));
-    }
-  g_object_unref (chooser);
+  sg_export_write (widget, file, sg_publications_to_html (self->shown ? self->shown : empty),
+                   _("History exported; open it in a browser to print it"));
 }
 
 static void
@@ -292,14 +276,8 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export Publishing History"),
-                                 GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "publishing-history.html");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sg_export_choose (widget, _("Export Publishing History"), "publishing-history.html",
+                    export_chosen);
 }
 
 /* GObject */

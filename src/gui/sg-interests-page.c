@@ -38,12 +38,9 @@ static void reload (SgInterestsPage *self);
 
 static void
 toast (SgInterestsPage *self,
-       const char      *text)
+       const char *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SG_IS_WINDOW (root))
-    sg_window_add_toast (SG_WINDOW (root), sg_toast_new_plain (text));
+  sg_window_show_toast (GTK_WIDGET (self), text);
 }
 
 static char *

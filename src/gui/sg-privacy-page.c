@@ -8,6 +8,7 @@
 #include "sg-checklist.h"
 #include "sg-mastodon-client.h"
 #include "sg-platform.h"
+#include "sg-export.h"
 #include "sg-privacy-page.h"
 #include "sg-profiles.h"
 #include "sg-reminders.h"
@@ -55,12 +56,9 @@ static void reload (SgPrivacyPage *self);
 
 static void
 toast (SgPrivacyPage *self,
-       const char    *text)
+       const char *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SG_IS_WINDOW (root))
-    sg_window_add_toast (SG_WINDOW (root), sg_toast_new_plain (text));
+  sg_window_show_toast (GTK_WIDGET (self), text);
 }
 
 static const char *
@@ -722,28 +720,18 @@ add_action (GtkWidget  *widget,
 /* The schedule as a calendar file */
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    SgPrivacyPage   *self)
+calendar_chosen (GtkWidget *widget,
+                 GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  SgPrivacyPage *self = SG_PRIVACY_PAGE (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *ics = NULL;
   GDate date;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->profiles != NULL &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    {
-      today (&date);
-      ics = sg_reminders_to_ics (self->profiles, &date, now);
-      if (!g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE,
-                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-        toast (self, error->message);
-      else
-        toast (self, _("Calendar exported"));
-    }
-  g_object_unref (chooser);
+  if (self->profiles == NULL)
+    return;
+  today (&date);
+  sg_export_write (widget, file, sg_reminders_to_ics (self->profiles, &date, now),
+                   _("Calendar exported"));
 }
 
 static void
@@ -751,14 +739,7 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export Review Schedule"),
-                                 GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "privacy-reviews.ics");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sg_export_choose (widget, _("Export Review Schedule"), "privacy-reviews.ics", calendar_chosen);
 }
 
 /* The history, for appraisal */
@@ -772,34 +753,26 @@ history_job (SgStore   *store,
 }
 
 static void
-history_written_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+history_made_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  SgPrivacyPage *self = SG_PRIVACY_PAGE (object);
   g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *html = g_task_propagate_pointer (G_TASK (result), &error);
+  char *html = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (html == NULL ||
-      !g_file_replace_contents (file, html, strlen (html), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-    toast (self, error->message);
+  if (html == NULL)
+    toast (SG_PRIVACY_PAGE (object), error->message);
   else
-    toast (self, _("History exported; open it in a browser to print it"));
+    sg_export_write (GTK_WIDGET (object), file, html,
+                     _("History exported; open it in a browser to print it"));
 }
 
 static void
-history_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     SgPrivacyPage   *self)
+history_chosen (GtkWidget *widget,
+                GFile     *file)
 {
-  GFile *file;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    run_job (self, history_job, NULL, NULL, history_written_cb, file);
-  g_object_unref (chooser);
+  run_job (SG_PRIVACY_PAGE (widget), history_job, NULL, NULL, history_made_cb, g_object_ref (file));
 }
 
 static void
@@ -807,14 +780,8 @@ history_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export Review History"),
-                                 GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "privacy-review-history.html");
-  g_signal_connect (chooser, "response", G_CALLBACK (history_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sg_export_choose (widget, _("Export Review History"), "privacy-review-history.html",
+                    history_chosen);
 }
 
 /* Taking an account off the list (its past reviews stay in the history) */

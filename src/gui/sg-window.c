@@ -426,3 +426,13 @@ sg_toast_new_plain (const char *text)
 
   return adw_toast_new (escaped);
 }
+
+void
+sg_window_show_toast (GtkWidget  *widget,
+                      const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (SG_IS_WINDOW (root))
+    sg_window_add_toast (SG_WINDOW (root), sg_toast_new_plain (text));
+}

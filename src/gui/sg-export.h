@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Saving a page for the user (History, the review schedule, the review history): where, then
+ * the writing, the same way everywhere. */
+
+typedef void (*SgExportChosen) (GtkWidget *widget,
+                                GFile     *file);
+
+/* Asks where to save, proposing @name; calls @chosen with the file unless cancelled. */
+void sg_export_choose (GtkWidget      *widget,
+                       const char     *title,
+                       const char     *name,
+                       SgExportChosen  chosen);
+/* Writes @contents (taken) to @file off the main loop, readable by the user only (exports
+ * hold posts and account names), then says @done, or the error, in a toast. */
+void sg_export_write  (GtkWidget      *widget,
+                       GFile          *file,
+                       char           *contents,
+                       const char     *done);
+
+G_END_DECLS
