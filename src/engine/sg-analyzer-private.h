@@ -5,6 +5,7 @@
 #include "sg-lexicon.h"
 #include "sg-rule-pack-private.h"
 #include "sg-text.h"
+#include "sg-tokens.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ typedef struct {
   guint32 sentence;
   guint   flags;    /* identifier flags */
   gint    value;    /* identifier value (an age, a year) */
+  guint32 tok_start; /* the tokens the hit covers: [tok_start, tok_end) */
+  guint32 tok_end;
+  guint32 clause;
 } SgHit;
 
 typedef struct {
@@ -29,6 +33,10 @@ typedef struct {
   GArray     *head;        /* int per group: first hit index, -1 none */
   GArray     *next;        /* int per hit: next hit of the same group */
   SgLexicon  *watch;       /* may be NULL */
+  SgTokens    tokens;
+  GArray     *values;      /* guint scratch */
+  GArray     *tok_first;   /* int per token: first hit starting there, -1 none */
+  GArray     *tok_next;    /* int per hit: next hit starting at the same token */
 } SgScan;
 
 /* sg-entities.c: the built-in groups that are not plain terms. */
@@ -42,7 +50,7 @@ sg_scan_add_hit (SgScan *scan,
                  guint   flags,
                  gint    value)
 {
-  SgHit hit = { group, (guint32) start, (guint32) end, 0, flags, value };
+  SgHit hit = { group, (guint32) start, (guint32) end, 0, flags, value, 0, 0, 0 };
 
   if (group != G_MAXUINT)
     g_array_append_val (scan->hits, hit);
@@ -50,5 +58,8 @@ sg_scan_add_hit (SgScan *scan,
 
 gboolean sg_scan_is_capitalised (SgScan *scan,
                                  gsize   start);
+
+/* sg-patterns.c: the hits of the pack's token patterns, from the hits collected so far. */
+void     sg_patterns_collect    (SgScan *scan);
 
 G_END_DECLS

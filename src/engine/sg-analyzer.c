@@ -40,6 +40,10 @@ scan_init (SgScan     *scan,
   scan->identifiers = g_array_new (FALSE, FALSE, sizeof (SgIdentifier));
   scan->head = g_array_new (FALSE, FALSE, sizeof (int));
   scan->next = g_array_new (FALSE, FALSE, sizeof (int));
+  scan->values = g_array_new (FALSE, FALSE, sizeof (guint));
+  scan->tok_first = g_array_new (FALSE, FALSE, sizeof (int));
+  scan->tok_next = g_array_new (FALSE, FALSE, sizeof (int));
+  sg_tokens_init (&scan->tokens);
 
   g_mutex_lock (&self->mutex);
   scan->watch = self->watch != NULL ? sg_lexicon_ref (self->watch) : NULL;
@@ -56,6 +60,10 @@ scan_clear (SgScan *scan)
   g_clear_pointer (&scan->head, g_array_unref);
   g_clear_pointer (&scan->next, g_array_unref);
   g_clear_pointer (&scan->watch, sg_lexicon_unref);
+  g_clear_pointer (&scan->values, g_array_unref);
+  g_clear_pointer (&scan->tok_first, g_array_unref);
+  g_clear_pointer (&scan->tok_next, g_array_unref);
+  sg_tokens_clear (&scan->tokens);
 }
 
 static int
@@ -125,6 +133,91 @@ collect_terms (SgScan *scan)
     }
 }
 
+/* Concepts: one pass of the stem automaton over the words' stems, then the masked words
+ * ("c**t", "*******") read against the concepts that accept masks. */
+static void
+collect_concepts (SgScan *scan)
+{
+  SgLexicon *stems = sg_rule_pack_get_stem_lexicon (scan->pack);
+  SgMaskIndex *masks = sg_rule_pack_get_mask_index (scan->pack);
+  guint masked_group = sg_rule_pack_lookup_group (scan->pack, "@masked-word");
+  SgTokens *tokens = &scan->tokens;
+
+  if (stems != NULL && tokens->stems->len > 0)
+    {
+      g_array_set_size (scan->scratch, 0);
+      sg_lexicon_scan (stems, tokens->stems->str, tokens->stems->len, scan->scratch);
+      for (guint i = 0; i < scan->scratch->len; i++)
+        {
+          const SgLexiconMatch *m = &g_array_index (scan->scratch, SgLexiconMatch, i);
+          guint first = sg_tokens_index_of_stem (tokens, m->start);
+          guint last = first;
+
+          if (first == G_MAXUINT)
+            continue;     /* a match that starts inside a stem ("'s") */
+          while (last + 1 < tokens->tokens->len &&
+                 (sg_tokens_get (tokens, last + 1)->stem == G_MAXUINT32 ||
+                  sg_tokens_get (tokens, last + 1)->stem < m->end))
+            last++;
+          while (last > first && sg_tokens_get (tokens, last)->stem == G_MAXUINT32)
+            last--;
+          sg_scan_add_hit (scan, m->value, sg_tokens_get (tokens, first)->start,
+                           sg_tokens_get (tokens, last)->end, 0, 0);
+        }
+    }
+
+  for (guint t = 0; t < tokens->tokens->len; t++)
+    {
+      const SgToken *token = sg_tokens_get (tokens, t);
+
+      if (!(token->flags & SG_TOKEN_MASKED))
+        continue;
+      g_array_set_size (scan->values, 0);
+      if (masks != NULL && sg_mask_index_match (masks, sg_tokens_norm (tokens, t), scan->values))
+        for (guint v = 0; v < scan->values->len; v++)
+          sg_scan_add_hit (scan, g_array_index (scan->values, guint, v), token->start,
+                           token->end, 0, 0);
+      else
+        sg_scan_add_hit (scan, masked_group, token->start, token->end, 0, 0);
+    }
+}
+
+/* Every hit learns which tokens it covers, so that "within N tokens", "the same clause" and
+ * patterns can use hits found on the folded text as well as on the stems. */
+static void
+assign_tokens (SgScan *scan)
+{
+  SgTokens *tokens = &scan->tokens;
+  guint n = tokens->tokens->len;
+
+  g_array_set_size (scan->tok_first, n + 1);
+  g_array_set_size (scan->tok_next, scan->hits->len);
+  for (guint t = 0; t <= n; t++)
+    g_array_index (scan->tok_first, int, t) = -1;
+
+  for (int i = (int) scan->hits->len - 1; i >= 0; i--)
+    {
+      SgHit *hit = &g_array_index (scan->hits, SgHit, i);
+      guint first = sg_tokens_index_at (tokens, hit->start);
+      guint last = hit->end > hit->start ? sg_tokens_index_at (tokens, hit->end - 1) : first;
+
+      hit->tok_start = first;
+      hit->tok_end = MAX (last + 1, first + 1);
+      if (hit->tok_end > n)
+        hit->tok_end = n;
+      hit->clause = first < n ? sg_tokens_get (tokens, first)->clause : G_MAXUINT32;
+      g_array_index (scan->tok_next, int, i) = g_array_index (scan->tok_first, int, first);
+      g_array_index (scan->tok_first, int, first) = i;
+    }
+}
+
+static guint
+text_sentence_of (gpointer data,
+                  gsize    offset)
+{
+  return sg_text_sentence_at (data, offset);
+}
+
 static void
 scan_segment (SgScan     *scan,
               const char *text,
@@ -132,18 +225,24 @@ scan_segment (SgScan     *scan,
 {
   g_array_set_size (scan->hits, 0);
   sg_text_prepare (&scan->text, text, len);
+  sg_tokens_run (&scan->tokens, text, len, text_sentence_of, &scan->text);
   collect_terms (scan);
+  collect_concepts (scan);
   index_hits (scan, FALSE);    /* the name heuristics look up lexicon hits */
   sg_entities_collect (scan);
+  g_array_sort (scan->hits, compare_hits);
+  assign_tokens (scan);
+  sg_patterns_collect (scan);
   index_hits (scan, TRUE);
 }
 
 /* Rules */
 
-static gboolean
-condition_holds (SgScan            *scan,
-                 const SgCondition *c,
-                 const SgHit       *anchor)
+/* The hit that satisfies @c for @anchor, or NULL. */
+static const SgHit *
+condition_hit (SgScan            *scan,
+               const SgCondition *c,
+               const SgHit       *anchor)
 {
   for (guint g = 0; g < c->groups->len; g++)
     {
@@ -153,6 +252,8 @@ condition_holds (SgScan            *scan,
            h = g_array_index (scan->next, int, h))
         {
           const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
+          gboolean overlap = (hit->start <= anchor->start && hit->end > anchor->start) ||
+                             (anchor->start <= hit->start && anchor->end > hit->start);
 
           if (c->position < 0 && hit->start >= anchor->start)
             continue;
@@ -162,13 +263,16 @@ condition_holds (SgScan            *scan,
           switch (c->scope)
             {
             case SG_SCOPE_TEXT:
-              return TRUE;
+              return hit;
 
             case SG_SCOPE_SENTENCE:
-              if (hit->sentence == anchor->sentence ||
-                  (hit->start <= anchor->start && hit->end > anchor->start) ||
-                  (anchor->start <= hit->start && anchor->end > hit->start))
-                return TRUE;
+              if (hit->sentence == anchor->sentence || overlap)
+                return hit;
+              break;
+
+            case SG_SCOPE_CLAUSE:
+              if (hit->clause == anchor->clause || overlap)
+                return hit;
               break;
 
             case SG_SCOPE_WINDOW:
@@ -176,7 +280,17 @@ condition_holds (SgScan            *scan,
                 guint32 gap = hit->start >= anchor->end ? hit->start - anchor->end
                             : anchor->start >= hit->end ? anchor->start - hit->end : 0;
                 if (gap <= c->window)
-                  return TRUE;
+                  return hit;
+              }
+              break;
+
+            case SG_SCOPE_TOKENS:
+              {
+                guint32 gap = hit->tok_start >= anchor->tok_end ? hit->tok_start - anchor->tok_end
+                            : anchor->tok_start >= hit->tok_end ? anchor->tok_start - hit->tok_end
+                            : 0;
+                if (gap <= c->window && (hit->sentence == anchor->sentence || overlap))
+                  return hit;
               }
               break;
 
@@ -186,7 +300,40 @@ condition_holds (SgScan            *scan,
         }
     }
 
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+condition_holds (SgScan            *scan,
+                 const SgCondition *c,
+                 const SgHit       *anchor)
+{
+  return condition_hit (scan, c, anchor) != NULL;
+}
+
+/* All "near" conditions hold and no "unless" does. @found, when given, receives the hit that
+ * satisfied each "near" condition, in order. */
+static gboolean
+conditions_pass_with (SgScan       *scan,
+                      const SgRule *rule,
+                      const SgHit  *anchor,
+                      const SgHit **found)
+{
+  for (guint i = 0; i < rule->near->len; i++)
+    {
+      const SgHit *hit = condition_hit (scan, &g_array_index (rule->near, SgCondition, i),
+                                        anchor);
+      if (hit == NULL)
+        return FALSE;
+      if (found != NULL)
+        found[i] = hit;
+    }
+
+  for (guint i = 0; i < rule->unless->len; i++)
+    if (condition_holds (scan, &g_array_index (rule->unless, SgCondition, i), anchor))
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -194,15 +341,7 @@ conditions_pass (SgScan       *scan,
                  const SgRule *rule,
                  const SgHit  *anchor)
 {
-  for (guint i = 0; i < rule->near->len; i++)
-    if (!condition_holds (scan, &g_array_index (rule->near, SgCondition, i), anchor))
-      return FALSE;
-
-  for (guint i = 0; i < rule->unless->len; i++)
-    if (condition_holds (scan, &g_array_index (rule->unless, SgCondition, i), anchor))
-      return FALSE;
-
-  return TRUE;
+  return conditions_pass_with (scan, rule, anchor, NULL);
 }
 
 /* An exact age becomes a decade ("70-something"), which keeps the clinical point and drops
@@ -273,12 +412,49 @@ flags_pass (const SgRule *rule,
   return (hit->flags & rule->exclude_flags) == 0;
 }
 
+/* "a patient reference (“my diabetes clinic patients”) and a social connection (“mates on
+ * Insta”)": what combined to make the finding, for the concepts and patterns that have a
+ * label. NULL when fewer than two of the parts have one. */
+static char *
+describe_combination (SgScan       *scan,
+                      const SgHit  *anchor,
+                      const SgHit **found,
+                      guint         n_found)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GString *out;
+
+  for (guint i = 0; i <= n_found; i++)
+    {
+      const SgHit *hit = i == 0 ? anchor : found[i - 1];
+      const SgGroup *group = g_ptr_array_index (scan->groups, hit->group);
+      g_autofree char *quote = NULL;
+
+      if (group->label == NULL)
+        continue;
+      quote = g_strndup (scan->text.text + hit->start, hit->end - hit->start);
+      /* Translators: a kind of wording and the words, e.g. «an insult (“numpty”)». */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s (“%s”)"), group->label, quote));
+    }
+  if (parts->len < 2)
+    return NULL;
+
+  out = g_string_new (g_ptr_array_index (parts, 0));
+  for (guint i = 1; i < parts->len; i++)
+    g_string_append_printf (out, i + 1 == parts->len ? _(" and %s") : _(", %s"),
+                            (const char *) g_ptr_array_index (parts, i));
+  return g_string_free (out, FALSE);
+}
+
 static void
 run_anchored (SgScan       *scan,
               const SgRule *rule,
               gsize         base,
               GPtrArray    *out)
 {
+  const SgHit *found[16] = { NULL };
+  gboolean describe = rule->near->len <= G_N_ELEMENTS (found);
+
   for (guint g = 0; g < rule->match->len; g++)
     {
       guint group = g_array_index (rule->match, guint, g);
@@ -287,11 +463,19 @@ run_anchored (SgScan       *scan,
            h = g_array_index (scan->next, int, h))
         {
           const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
+          g_autofree char *combined = NULL;
+          g_autofree char *message = NULL;
 
-          if (!flags_pass (rule, hit) || !conditions_pass (scan, rule, hit))
+          if (!flags_pass (rule, hit) ||
+              !conditions_pass_with (scan, rule, hit, describe ? found : NULL))
             continue;
 
-          g_ptr_array_add (out, make_finding (scan, rule, hit, base, NULL));
+          if (describe && rule->near->len > 0 &&
+              (combined = describe_combination (scan, hit, found, rule->near->len)) != NULL)
+            /* Translators: the rule's message, then what combined in the draft. */
+            message = g_strdup_printf (_("%s Together here: %s."), rule->message, combined);
+
+          g_ptr_array_add (out, make_finding (scan, rule, hit, base, message));
           if (rule->once)
             return;
         }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sg-concepts.h"
 #include "sg-lexicon.h"
 #include "sg-rule-pack.h"
 
@@ -20,7 +21,12 @@ typedef enum {
   SG_GROUP_ORGANISATION, /* proper nouns ending in an organisation word: "Kingsmere Pharmacy" */
   SG_GROUP_WATCH_LIST,   /* the user's own local names */
   SG_GROUP_OPENING_HANDLE, /* a reply: the text starts with an @handle */
+  SG_GROUP_CONCEPT,      /* words matched by stem (data/concepts, or {"stems": […]}) */
+  SG_GROUP_PATTERN,      /* a sequence of token slots with gaps ({"pattern": […]}) */
+  SG_GROUP_MASKED,       /* a word masked with '*' that no masked concept explains */
 } SgGroupType;
+
+typedef struct _SgPattern SgPattern;
 
 typedef struct {
   SgGroupType  type;
@@ -28,18 +34,22 @@ typedef struct {
   int          param;
   GRegex      *regex;
   gboolean     capitalised;   /* terms only count when written with a capital */
+  char        *label;         /* concepts and patterns: "an insult", said in findings */
+  SgPattern   *pattern;
 } SgGroup;
 
 typedef enum {
   SG_SCOPE_TEXT,
   SG_SCOPE_SENTENCE,
-  SG_SCOPE_WINDOW,
+  SG_SCOPE_WINDOW,     /* bytes between the two spans */
+  SG_SCOPE_TOKENS,     /* tokens between the two spans, within one sentence */
+  SG_SCOPE_CLAUSE,     /* the same clause: "not" before "but" does not reach past it */
 } SgScope;
 
 typedef struct {
   GArray  *groups;     /* guint group ids: any of them satisfies the condition */
   SgScope  scope;
-  guint    window;     /* bytes between the two spans, for SG_SCOPE_WINDOW */
+  guint    window;     /* bytes (SG_SCOPE_WINDOW) or tokens (SG_SCOPE_TOKENS) between spans */
   int      position;   /* 0 anywhere, -1 before the anchor, +1 after it */
 } SgCondition;
 
@@ -91,6 +101,11 @@ typedef struct {
 } SgSource;
 
 SgLexicon  *sg_rule_pack_get_lexicon   (SgRulePack *self);
+/* Concept terms, matched over SgTokens.stems; NULL when the pack has no concepts. */
+SgLexicon  *sg_rule_pack_get_stem_lexicon (SgRulePack *self);
+SgMaskIndex *sg_rule_pack_get_mask_index  (SgRulePack *self);
+/* Pattern groups, in the order they must run (a pattern may use an earlier one's hits). */
+GArray     *sg_rule_pack_get_pattern_groups (SgRulePack *self);
 GPtrArray  *sg_rule_pack_get_groups    (SgRulePack *self);   /* SgGroup* */
 guint       sg_rule_pack_get_first_name_group (SgRulePack *self);
 guint       sg_rule_pack_get_org_word_group   (SgRulePack *self);

@@ -5,8 +5,10 @@
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 
+#include "sg-concepts.h"
 #include "sg-error.h"
 #include "sg-identifiers.h"
+#include "sg-patterns.h"
 #include "sg-platform.h"
 #include "sg-rule-pack-private.h"
 
@@ -23,6 +25,10 @@ struct _SgRulePack
   GHashTable *named;      /* "@name" → group id + 1 */
   GHashTable *regexes;    /* pattern → group id + 1: a regex used by several rules runs once */
   SgLexicon  *lexicon;
+  SgLexicon  *stem_lexicon;  /* concept terms, over SgTokens.stems */
+  SgMaskIndex *masks;
+  GArray     *pattern_groups;
+  SgTokens    scratch;       /* tokenises and stems terms while loading */
 };
 
 G_DEFINE_FINAL_TYPE (SgRulePack, sg_rule_pack, G_TYPE_OBJECT)
@@ -30,7 +36,8 @@ G_DEFINE_FINAL_TYPE (SgRulePack, sg_rule_pack, G_TYPE_OBJECT)
 /* Keys each kind of object may hold: anything else is a typo that would silently disable
  * part of a rule, so it is refused. */
 static const char * const pack_keys[] = {
-  "id", "title", "version", "description", "sources", "lexicons", "include", "rules", NULL
+  "id", "title", "version", "description", "sources", "concepts", "lexicons", "include",
+  "rules", NULL
 };
 static const char * const include_keys[] = { "description", "lexicons", "rules", NULL };
 static const char * const source_keys[] = { "id", "title", "edition", "url", NULL };
@@ -43,9 +50,9 @@ static const char * const citation_keys[] = { "source", "paragraph", NULL };
 static const char * const fix_keys[] = { "kind", "label", "replacement", NULL };
 static const char * const detector_keys[] = {
   "type", "match", "near", "unless", "once", "kinds", "require", "exclude", "features",
-  "require-one-of", "threshold", "carries", NULL
+  "require-one-of", "threshold", "carries", "pattern", "label", NULL
 };
-static const char * const condition_keys[] = { "terms", "within", "position", NULL };
+static const char * const condition_keys[] = { "terms", "within", "tokens", "position", NULL };
 static const char * const feature_keys[] = { "terms", "weight", "label", NULL };
 static const char * const fix_kinds[] = {
   "redact", "generalise-age", "replace-date", "remove", "remove-handle", "replace",
@@ -188,7 +195,9 @@ static void
 group_free (SgGroup *group)
 {
   g_free (group->name);
+  g_free (group->label);
   g_clear_pointer (&group->regex, g_regex_unref);
+  g_clear_pointer (&group->pattern, sg_pattern_free);
   g_free (group);
 }
 
@@ -283,6 +292,9 @@ add_builtin_groups (SgRulePack *self)
   add_group (self, SG_GROUP_ORGANISATION, "@organisation", 0);
   add_group (self, SG_GROUP_WATCH_LIST, "@watch-list", 0);
   add_group (self, SG_GROUP_OPENING_HANDLE, "@opening-handle", 0);
+  add_group (self, SG_GROUP_MASKED, "@masked-word", 0);
+  ((SgGroup *) g_ptr_array_index (self->groups, self->groups->len - 1))->label =
+    g_strdup (_("a masked swear word"));
 
   for (int kind = 0; kind <= SG_IDENTIFIER_INITIALS; kind++)
     {
@@ -377,6 +389,80 @@ load_lexicons (LoadContext  *ctx,
   return TRUE;
 }
 
+/* Concepts */
+
+static gboolean
+load_concepts (LoadContext  *ctx,
+               JsonObject   *root,
+               GError      **error)
+{
+  SgRulePack *self = ctx->pack;
+  const char *dir_name = get_string (root, "concepts");
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+
+  if (!json_object_has_member (root, "concepts"))
+    return TRUE;
+  if (dir_name == NULL)
+    return fail (ctx, root, "concepts", error, _("“concepts” must name a folder"));
+
+  dir_path = g_build_filename (ctx->dir, dir_name, NULL);
+  if ((dir = g_dir_open (dir_path, 0, &local_error)) == NULL)
+    return fail (ctx, root, "concepts", error, _("concepts: %s"), local_error->message);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, g_ptr_array_index (names, i), NULL);
+      g_autoptr(SgConceptFile) file = sg_concept_file_load (path, error);
+      g_autofree char *group_name = NULL;
+      SgGroup *group;
+      guint id;
+
+      if (file == NULL)
+        return FALSE;
+      group_name = g_strconcat ("@", file->name, NULL);
+      if (sg_rule_pack_lookup_group (self, group_name) != G_MAXUINT)
+        return fail (ctx, root, "concepts", error, _("concept “%s” is defined twice"),
+                     file->name);
+      id = add_group (self, SG_GROUP_CONCEPT, group_name, 0);
+      group = g_ptr_array_index (self->groups, id);
+      group->label = g_strdup (file->label);
+
+      for (guint t = 0; t < file->terms->len; t++)
+        {
+          const char *term = g_ptr_array_index (file->terms, t);
+
+          if (!sg_concepts_add_term (self->stem_lexicon, &self->scratch, term, id))
+            {
+              g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES,
+                           _("%s:%u: “%s” has no word to match"), path,
+                           g_array_index (file->lines, guint, t), term);
+              return FALSE;
+            }
+          if (file->masked)
+            sg_mask_index_add (self->masks, term, id);
+        }
+    }
+
+  return TRUE;
+}
+
+static guint
+resolve_group_cb (gpointer    data,
+                  const char *name)
+{
+  /* Only groups defined so far resolve, so a pattern can build on an earlier pattern but
+   * never on itself: patterns run in the order they were defined. */
+  return sg_rule_pack_lookup_group (data, name);
+}
+
 /* Terms: "literal", "@named", or {"regex": "…"}. Literals of one list share one group. */
 static gboolean
 resolve_terms (LoadContext  *ctx,
@@ -404,10 +490,57 @@ resolve_terms (LoadContext  *ctx,
           GRegex *regex;
           guint id;
 
+          if (json_object_has_member (o, "pattern"))
+            {
+              g_autofree char *message = NULL;
+              SgPattern *compiled;
+              SgGroup *group;
+
+              if (json_object_get_size (o) != 1 + (guint) json_object_has_member (o, "label"))
+                return fail (ctx, o, "pattern", error,
+                             _("a pattern term has “pattern” and maybe “label”, nothing else"));
+              compiled = sg_pattern_parse (get_array (o, "pattern"), &self->scratch,
+                                           resolve_group_cb, self, &message);
+              if (compiled == NULL)
+                return fail (ctx, o, "pattern", error, _("pattern: %s"), message);
+              id = add_group (self, SG_GROUP_PATTERN, NULL, 0);
+              group = g_ptr_array_index (self->groups, id);
+              group->pattern = compiled;
+              group->label = g_strdup (get_string (o, "label"));
+              g_array_append_val (self->pattern_groups, id);
+              g_array_append_val (out, id);
+              continue;
+            }
+
+          if (json_object_has_member (o, "stems"))
+            {
+              JsonArray *words = get_array (o, "stems");
+              SgGroup *group;
+
+              if (words == NULL || json_array_get_length (words) == 0 ||
+                  json_object_get_size (o) != 1 + (guint) json_object_has_member (o, "label"))
+                return fail (ctx, o, "stems", error,
+                             _("“stems” is a non-empty list of words, with maybe a “label”"));
+              id = add_group (self, SG_GROUP_CONCEPT, NULL, 0);
+              group = g_ptr_array_index (self->groups, id);
+              group->label = g_strdup (get_string (o, "label"));
+              for (guint w = 0; w < json_array_get_length (words); w++)
+                {
+                  const char *word = json_array_get_string_element (words, w);
+
+                  if (word == NULL ||
+                      !sg_concepts_add_term (self->stem_lexicon, &self->scratch, word, id))
+                    return fail (ctx, o, "stems", error, _("“%s” has no word to match"),
+                                 word ? word : "?");
+                }
+              g_array_append_val (out, id);
+              continue;
+            }
+
           if (pattern == NULL || json_object_get_size (o) != 1)
             return fail (ctx, object, member, error,
-                         _("term %u of “%s” must be a string or {\"regex\": \"…\"}"),
-                         i + 1, member);
+                         _("term %u of “%s” must be a string, {\"regex\": …}, {\"stems\": …} "
+                           "or {\"pattern\": …}"), i + 1, member);
 
           if (g_hash_table_contains (self->regexes, pattern))
             {
@@ -508,7 +641,20 @@ load_conditions (LoadContext  *ctx,
         return FALSE;
 
       within = json_object_get_member (o, "within");
-      if (within == NULL || (JSON_NODE_HOLDS_VALUE (within) &&
+      if (json_object_has_member (o, "tokens"))
+        {
+          gint64 tokens = json_object_get_int_member_with_default (o, "tokens", -1);
+
+          if (within != NULL || tokens < 0 || tokens > 50)
+            return fail (ctx, o, "tokens", error,
+                         _("“tokens” is a number of words from 0 to 50, instead of “within”"));
+          c.scope = SG_SCOPE_TOKENS;
+          c.window = tokens;
+        }
+      else if (within != NULL && JSON_NODE_HOLDS_VALUE (within) &&
+               g_strcmp0 (json_node_get_string (within), "clause") == 0)
+        c.scope = SG_SCOPE_CLAUSE;
+      else if (within == NULL || (JSON_NODE_HOLDS_VALUE (within) &&
                              g_strcmp0 (json_node_get_string (within), "sentence") == 0))
         c.scope = SG_SCOPE_SENTENCE;
       else if (JSON_NODE_HOLDS_VALUE (within) &&
@@ -522,7 +668,8 @@ load_conditions (LoadContext  *ctx,
         }
       else
         return fail (ctx, o, "within", error,
-                     _("“within” must be \"sentence\", \"text\" or a number of characters"));
+                     _("“within” must be \"sentence\", \"clause\", \"text\" or a number of "
+                       "characters"));
 
       position = get_string (o, "position");
       if (position == NULL || g_str_equal (position, "any"))
@@ -601,11 +748,36 @@ load_detector (LoadContext  *ctx,
   g_array_set_clear_func (rule->unless, (GDestroyNotify) condition_clear);
   rule->once = json_object_get_boolean_member_with_default (d, "once", FALSE);
 
-  if (g_str_equal (type, "phrases"))
+  if (g_str_equal (type, "phrases") || g_str_equal (type, "frame"))
     {
+      /* A frame is phrases whose meaning is in the combination: concepts that must meet in
+       * one sentence, clause or a few tokens. It must say what has to be near. */
       rule->type = SG_DETECTOR_PHRASES;
       if (!resolve_terms (ctx, d, "match", rule->match, error))
         return FALSE;
+      if (g_str_equal (type, "frame") && !json_object_has_member (d, "near"))
+        return fail (ctx, d, "type", error, _("a frame needs “near”: what must meet the match"));
+    }
+  else if (g_str_equal (type, "pattern"))
+    {
+      g_autofree char *message = NULL;
+      SgPattern *compiled;
+      SgGroup *group;
+      guint id;
+
+      rule->type = SG_DETECTOR_PHRASES;
+      if (!json_object_has_member (d, "pattern"))
+        return fail (ctx, d, "type", error, _("a pattern detector needs “pattern”"));
+      compiled = sg_pattern_parse (get_array (d, "pattern"), &ctx->pack->scratch,
+                                   resolve_group_cb, ctx->pack, &message);
+      if (compiled == NULL)
+        return fail (ctx, d, "pattern", error, _("pattern: %s"), message);
+      id = add_group (ctx->pack, SG_GROUP_PATTERN, NULL, 0);
+      group = g_ptr_array_index (ctx->pack->groups, id);
+      group->pattern = compiled;
+      group->label = g_strdup (get_string (d, "label"));
+      g_array_append_val (ctx->pack->pattern_groups, id);
+      g_array_append_val (rule->match, id);
     }
   else if (g_str_equal (type, "identifier"))
     {
@@ -712,11 +884,17 @@ load_detector (LoadContext  *ctx,
     }
   else
     return fail (ctx, d, "type", error,
-                 _("unknown detector type “%s” (phrases, identifier, identifiability, image)"),
+                 _("unknown detector type “%s” (phrases, frame, pattern, identifier, "
+                   "identifiability, image)"),
                  type);
 
-  if (json_object_has_member (d, "match") && rule->type != SG_DETECTOR_PHRASES)
-    return fail (ctx, d, "match", error, _("“match” belongs to the phrases detector"));
+  if (json_object_has_member (d, "match") &&
+      (rule->type != SG_DETECTOR_PHRASES || json_object_has_member (d, "pattern")))
+    return fail (ctx, d, "match", error, _("“match” belongs to the phrases and frame detectors"));
+  if ((json_object_has_member (d, "pattern") || json_object_has_member (d, "label")) &&
+      !g_str_equal (type, "pattern"))
+    return fail (ctx, d, "pattern", error, _("“pattern” and “label” belong to the pattern "
+                                             "detector"));
 
   return load_conditions (ctx, d, "near", rule->near, error) &&
          load_conditions (ctx, d, "unless", rule->unless, error);
@@ -1032,7 +1210,7 @@ load_pack (LoadContext  *ctx,
       g_array_append_val (self->sources, source);
     }
 
-  if (!load_lexicons (ctx, root, error))
+  if (!load_concepts (ctx, root, error) || !load_lexicons (ctx, root, error))
     return FALSE;
 
   includes = get_array (root, "include");
@@ -1053,6 +1231,7 @@ load_pack (LoadContext  *ctx,
     return fail (ctx, root, "rules", error, _("the rule pack has no rules"));
 
   sg_lexicon_compile (self->lexicon);
+  sg_lexicon_compile (self->stem_lexicon);
   return TRUE;
 }
 
@@ -1078,6 +1257,10 @@ sg_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_pointer (&self->regexes, g_hash_table_unref);
   g_clear_pointer (&self->lexicon, sg_lexicon_unref);
+  g_clear_pointer (&self->stem_lexicon, sg_lexicon_unref);
+  g_clear_pointer (&self->masks, sg_mask_index_free);
+  g_clear_pointer (&self->pattern_groups, g_array_unref);
+  sg_tokens_clear (&self->scratch);
 
   G_OBJECT_CLASS (sg_rule_pack_parent_class)->finalize (object);
 }
@@ -1098,6 +1281,10 @@ sg_rule_pack_init (SgRulePack *self)
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->regexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lexicon = sg_lexicon_new ();
+  self->stem_lexicon = sg_lexicon_new ();
+  self->masks = sg_mask_index_new ();
+  self->pattern_groups = g_array_new (FALSE, FALSE, sizeof (guint));
+  sg_tokens_init (&self->scratch);
   add_builtin_groups (self);
 }
 
@@ -1206,6 +1393,24 @@ GPtrArray *
 sg_rule_pack_get_groups (SgRulePack *self)
 {
   return self->groups;
+}
+
+SgLexicon *
+sg_rule_pack_get_stem_lexicon (SgRulePack *self)
+{
+  return sg_lexicon_get_n_terms (self->stem_lexicon) > 0 ? self->stem_lexicon : NULL;
+}
+
+SgMaskIndex *
+sg_rule_pack_get_mask_index (SgRulePack *self)
+{
+  return self->masks;
+}
+
+GArray *
+sg_rule_pack_get_pattern_groups (SgRulePack *self)
+{
+  return self->pattern_groups;
 }
 
 guint

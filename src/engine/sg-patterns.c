@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sg-analyzer-private.h"
+#include "sg-patterns.h"
+
+/* A gap longer than this is a frame ("within N tokens"), not a pattern. */
+#define MAX_GAP 12
+#define MAX_SLOTS 16
+
+typedef enum {
+  SLOT_GROUP,
+  SLOT_WORDS,
+  SLOT_STEM,
+  SLOT_SHAPE,
+  SLOT_REGEX,
+  SLOT_GAP,
+} SlotType;
+
+typedef struct {
+  SlotType   type;
+  gboolean   optional;
+  guint      group;
+  GStrv      words;     /* SLOT_WORDS: folded words; SLOT_STEM: one stem */
+  guint8     shape;
+  GRegex    *regex;
+  guint      min;
+  guint      max;
+} Slot;
+
+struct _SgPattern
+{
+  Slot  slots[MAX_SLOTS];
+  guint n_slots;
+};
+
+void
+sg_pattern_free (SgPattern *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < self->n_slots; i++)
+    {
+      g_strfreev (self->slots[i].words);
+      g_clear_pointer (&self->slots[i].regex, g_regex_unref);
+    }
+  g_free (self);
+}
+
+gboolean
+sg_pattern_uses_group (const SgPattern *self,
+                       guint            group)
+{
+  for (guint i = 0; i < self->n_slots; i++)
+    if (self->slots[i].type == SLOT_GROUP && self->slots[i].group == group)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+parse_group (Slot            *slot,
+             const char      *name,
+             SgGroupResolver  resolve,
+             gpointer         data,
+             char           **error_message)
+{
+  g_autofree char *full = name[0] == '@' ? g_strdup (name) : g_strconcat ("@", name, NULL);
+
+  slot->type = SLOT_GROUP;
+  slot->group = resolve (data, full);
+  if (slot->group == G_MAXUINT)
+    {
+      *error_message = g_strdup_printf (_("unknown concept, lexicon or detector “%s”"), full);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_slot (Slot             *slot,
+            JsonNode         *node,
+            SgTokens         *scratch,
+            SgGroupResolver   resolve,
+            gpointer          data,
+            char            **error_message)
+{
+  JsonObject *o;
+  const char *s;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      s = json_node_get_string (node);
+      if (s[0] == '@')
+        return parse_group (slot, s, resolve, data, error_message);
+      slot->type = SLOT_WORDS;
+      slot->words = g_new0 (char *, 2);
+      slot->words[0] = g_utf8_strdown (s, -1);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *error_message = g_strdup (_("a pattern slot must be a string or an object"));
+      return FALSE;
+    }
+
+  o = json_node_get_object (node);
+  slot->optional = json_object_get_boolean_member_with_default (o, "optional", FALSE);
+  if (json_object_get_size (o) != 1 + (guint) json_object_has_member (o, "optional"))
+    {
+      *error_message = g_strdup (_("a pattern slot has one of “concept”, “word”, “words”, "
+                                   "“stem”, “shape”, “regex” or “gap”, and maybe “optional”"));
+      return FALSE;
+    }
+
+  if ((s = json_object_get_string_member_with_default (o, "concept", NULL)) != NULL)
+    return parse_group (slot, s, resolve, data, error_message);
+  if ((s = json_object_get_string_member_with_default (o, "word", NULL)) != NULL)
+    {
+      slot->type = SLOT_WORDS;
+      slot->words = g_new0 (char *, 2);
+      slot->words[0] = g_utf8_strdown (s, -1);
+      return TRUE;
+    }
+  if (json_object_has_member (o, "words"))
+    {
+      JsonArray *a = json_object_get_array_member (o, "words");
+      guint n = a != NULL ? json_array_get_length (a) : 0;
+
+      if (n == 0)
+        {
+          *error_message = g_strdup (_("“words” must be a non-empty list"));
+          return FALSE;
+        }
+      slot->type = SLOT_WORDS;
+      slot->words = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *w = json_array_get_string_element (a, i);
+          slot->words[i] = g_utf8_strdown (w != NULL ? w : "", -1);
+        }
+      return TRUE;
+    }
+  if ((s = json_object_get_string_member_with_default (o, "stem", NULL)) != NULL)
+    {
+      char *stem = sg_tokens_stem_phrase (scratch, s);
+
+      if (stem == NULL || strchr (stem, ' ') != NULL)
+        {
+          g_free (stem);
+          *error_message = g_strdup_printf (_("“stem” takes one word, not “%s”"), s);
+          return FALSE;
+        }
+      slot->type = SLOT_STEM;
+      slot->words = g_new0 (char *, 2);
+      slot->words[0] = stem;
+      return TRUE;
+    }
+  if ((s = json_object_get_string_member_with_default (o, "shape", NULL)) != NULL)
+    {
+      static const char * const shapes[] = { "lower", "Title", "UPPER", "mixed", "digits" };
+
+      slot->type = SLOT_SHAPE;
+      for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+        if (g_str_equal (s, shapes[i]))
+          {
+            slot->shape = i;
+            return TRUE;
+          }
+      *error_message = g_strdup_printf (_("unknown shape “%s” (lower, Title, UPPER, mixed, "
+                                          "digits)"), s);
+      return FALSE;
+    }
+  if ((s = json_object_get_string_member_with_default (o, "regex", NULL)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      slot->type = SLOT_REGEX;
+      slot->regex = g_regex_new (s, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED | G_REGEX_DOLLAR_ENDONLY,
+                                 0, &error);
+      if (slot->regex == NULL)
+        {
+          *error_message = g_strdup_printf (_("invalid regex “%s”: %s"), s, error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (json_object_has_member (o, "gap"))
+    {
+      JsonNode *gap = json_object_get_member (o, "gap");
+
+      slot->type = SLOT_GAP;
+      if (JSON_NODE_HOLDS_VALUE (gap) && json_node_get_value_type (gap) == G_TYPE_INT64)
+        {
+          slot->min = 0;
+          slot->max = json_node_get_int (gap);
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (gap) && json_array_get_length (json_node_get_array (gap)) == 2)
+        {
+          slot->min = json_array_get_int_element (json_node_get_array (gap), 0);
+          slot->max = json_array_get_int_element (json_node_get_array (gap), 1);
+        }
+      else
+        slot->max = G_MAXUINT;
+      if (slot->min > slot->max || slot->max > MAX_GAP || slot->optional)
+        {
+          *error_message = g_strdup_printf (_("“gap” is a number or [min, max] of at most %d "
+                                              "tokens, never optional"), MAX_GAP);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  *error_message = g_strdup (_("a pattern slot has one of “concept”, “word”, “words”, “stem”, "
+                               "“shape”, “regex” or “gap”"));
+  return FALSE;
+}
+
+SgPattern *
+sg_pattern_parse (JsonArray        *slots,
+                  SgTokens         *scratch,
+                  SgGroupResolver   resolve,
+                  gpointer          data,
+                  char            **error_message)
+{
+  SgPattern *self = g_new0 (SgPattern, 1);
+  guint n = slots != NULL ? json_array_get_length (slots) : 0;
+  gboolean solid = FALSE;
+
+  if (n == 0 || n > MAX_SLOTS)
+    {
+      *error_message = g_strdup_printf (_("a pattern has 1 to %d slots"), MAX_SLOTS);
+      sg_pattern_free (self);
+      return NULL;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      Slot *slot = &self->slots[self->n_slots++];
+
+      if (!parse_slot (slot, json_array_get_element (slots, i), scratch, resolve, data,
+                       error_message))
+        {
+          sg_pattern_free (self);
+          return NULL;
+        }
+      solid |= slot->type != SLOT_GAP && !slot->optional;
+    }
+  if (!solid || self->slots[0].type == SLOT_GAP || self->slots[n - 1].type == SLOT_GAP)
+    {
+      *error_message = g_strdup (_("a pattern needs a slot that is not optional, and cannot "
+                                   "start or end with a gap"));
+      sg_pattern_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+/* Matching */
+
+static gboolean
+is_word (const SgToken *t)
+{
+  return t->kind == SG_TOKEN_WORD || t->kind == SG_TOKEN_NUMBER || t->kind == SG_TOKEN_TAG ||
+         t->kind == SG_TOKEN_HANDLE;
+}
+
+static gboolean
+token_fits (SgScan     *scan,
+            const Slot *slot,
+            guint       tok)
+{
+  const SgToken *t = sg_tokens_get (&scan->tokens, tok);
+  const char *norm = sg_tokens_norm (&scan->tokens, tok);
+
+  if (!is_word (t))
+    return FALSE;
+  switch (slot->type)
+    {
+    case SLOT_WORDS:
+      for (guint i = 0; slot->words[i] != NULL; i++)
+        if (strcmp (norm, slot->words[i]) == 0)
+          return TRUE;
+      return FALSE;
+
+    case SLOT_STEM:
+      {
+        const char *stem;
+        gsize n = strlen (slot->words[0]);
+
+        if (t->stem == G_MAXUINT32)
+          return FALSE;
+        stem = scan->tokens.stems->str + t->stem;
+        return strncmp (stem, slot->words[0], n) == 0 && (stem[n] == ' ' || stem[n] == '\0');
+      }
+
+    case SLOT_SHAPE:
+      return t->shape == slot->shape;
+
+    case SLOT_REGEX:
+      return g_regex_match (slot->regex, norm, 0, NULL);
+
+    case SLOT_GROUP:
+    case SLOT_GAP:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The end token (exclusive) of a match of slots [i, n) starting at @tok, or -1. Shortest gaps
+ * first, so a match ends as early as it can. */
+static int
+match_from (SgScan          *scan,
+            const SgPattern *pattern,
+            guint            i,
+            guint            tok,
+            guint            sentence)
+{
+  const Slot *slot;
+  guint n_tokens = scan->tokens.tokens->len;
+
+  if (i == pattern->n_slots)
+    return tok;
+  slot = &pattern->slots[i];
+
+  if (slot->type == SLOT_GAP)
+    {
+      for (guint k = slot->min; k <= slot->max; k++)
+        {
+          int r;
+
+          if (tok + k > n_tokens)
+            break;
+          if (k > 0 && sg_tokens_get (&scan->tokens, tok + k - 1)->sentence != sentence)
+            break;
+          if ((r = match_from (scan, pattern, i + 1, tok + k, sentence)) >= 0)
+            return r;
+        }
+      return -1;
+    }
+
+  if (tok < n_tokens && sg_tokens_get (&scan->tokens, tok)->sentence == sentence)
+    {
+      if (slot->type == SLOT_GROUP)
+        {
+          for (int h = g_array_index (scan->tok_first, int, tok); h >= 0;
+               h = g_array_index (scan->tok_next, int, h))
+            {
+              const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
+              int r;
+
+              if (hit->group != slot->group)
+                continue;
+              if ((r = match_from (scan, pattern, i + 1, hit->tok_end, sentence)) >= 0)
+                return r;
+            }
+        }
+      else if (token_fits (scan, slot, tok))
+        {
+          int r = match_from (scan, pattern, i + 1, tok + 1, sentence);
+          if (r >= 0)
+            return r;
+        }
+    }
+
+  if (slot->optional)
+    return match_from (scan, pattern, i + 1, tok, sentence);
+  return -1;
+}
+
+void
+sg_patterns_collect (SgScan *scan)
+{
+  GArray *order = sg_rule_pack_get_pattern_groups (scan->pack);
+  guint n_tokens = scan->tokens.tokens->len;
+
+  for (guint g = 0; g < order->len; g++)
+    {
+      guint group = g_array_index (order, guint, g);
+      const SgGroup *pattern_group = g_ptr_array_index (scan->groups, group);
+      const SgPattern *pattern = pattern_group->pattern;
+      guint before = scan->hits->len;
+
+      for (guint tok = 0; tok < n_tokens; tok++)
+        {
+          const SgToken *t = sg_tokens_get (&scan->tokens, tok);
+          int end = match_from (scan, pattern, 0, tok, t->sentence);
+
+          if (end > (int) tok)
+            {
+              SgHit hit = { group, t->start, sg_tokens_get (&scan->tokens, end - 1)->end,
+                            0, 0, 0, tok, end, t->clause };
+
+              g_array_append_val (scan->hits, hit);
+              tok = end - 1;    /* no overlapping matches of one pattern */
+            }
+        }
+
+      /* A later pattern may build on this one's hits: index them by start token too. */
+      for (guint h = before; h < scan->hits->len; h++)
+        {
+          const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
+
+          g_array_set_size (scan->tok_next, scan->hits->len);
+          g_array_index (scan->tok_next, int, h) = g_array_index (scan->tok_first, int,
+                                                                   hit->tok_start);
+          g_array_index (scan->tok_first, int, hit->tok_start) = h;
+        }
+    }
+}

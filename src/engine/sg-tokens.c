@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <libstemmer.h>
+#include <string.h>
+
+#include "sg-tokens.h"
+
+struct _SgStemmer;   /* libstemmer's struct sb_stemmer, behind our own name */
+
+/* A word that opens a new clause: what follows "but" is not negated by a "not" before it. */
+static const char * const clause_words[] = {
+  "but", "though", "although", "however", "whereas", "yet", "except", "unless", "whilst",
+  "meanwhile", "anyway", "tho", NULL
+};
+
+void
+sg_tokens_init (SgTokens *self)
+{
+  memset (self, 0, sizeof *self);
+  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (SgToken), 256);
+  self->pool = g_string_sized_new (1024);
+  self->stems = g_string_sized_new (1024);
+  self->stemmer = (SgStemmer *) sb_stemmer_new ("english", NULL);
+  g_assert (self->stemmer != NULL);
+}
+
+void
+sg_tokens_clear (SgTokens *self)
+{
+  g_clear_pointer (&self->tokens, g_array_unref);
+  if (self->pool != NULL)
+    g_string_free (g_steal_pointer (&self->pool), TRUE);
+  if (self->stems != NULL)
+    g_string_free (g_steal_pointer (&self->stems), TRUE);
+  if (self->stemmer != NULL)
+    sb_stemmer_delete ((struct sb_stemmer *) g_steal_pointer (&self->stemmer));
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0x2028 || c == 0x2029 || c == 0;
+}
+
+static inline gboolean
+is_word_char (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static inline gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018;
+}
+
+static inline gboolean
+is_emoji (gunichar c)
+{
+  if ((c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) ||
+      (c >= 0x2B00 && c <= 0x2BFF) || c == 0x200D || c == 0xFE0F || c == 0x20E3)
+    return TRUE;
+  return c >= 0x2190 && (g_unichar_type (c) == G_UNICODE_OTHER_SYMBOL);
+}
+
+/* Leetspeak and symbols standing for letters inside a word: "sh1t", "b!tch", "a$$". */
+static inline char
+deleet (gunichar c)
+{
+  switch (c)
+    {
+    case '0': return 'o';
+    case '1': case '!': return 'i';
+    case '3': return 'e';
+    case '4': case '@': return 'a';
+    case '5': case '$': return 's';
+    case '7': return 't';
+    default: return 0;
+    }
+}
+
+static inline gboolean
+is_mask_char (gunichar c)
+{
+  return c == '*' || c == '!' || c == '@' || c == '$';
+}
+
+static inline gunichar
+char_at (const char *p,
+         const char *end)
+{
+  return p < end ? g_utf8_get_char (p) : 0;
+}
+
+static guint
+simple_sentence_of (const char *text,
+                    gsize       offset,
+                    guint      *counter,
+                    gsize      *last)
+{
+  /* Only for terms and callers without SgText: a line end or a full stop before a space. */
+  for (gsize i = *last; i < offset; i++)
+    if (text[i] == '\n' ||
+        ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+         (text[i + 1] == ' ' || text[i + 1] == '\n')))
+      (*counter)++;
+  *last = offset;
+  return *counter;
+}
+
+static SgTokenShape
+shape_of (const char *p,
+          const char *end)
+{
+  guint upper = 0, lower = 0, digits = 0, first_upper = 0, n = 0;
+
+  for (; p < end; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isupper (c))
+        {
+          upper++;
+          if (n == 0)
+            first_upper = 1;
+        }
+      else if (g_unichar_islower (c))
+        lower++;
+      else if (g_unichar_isdigit (c))
+        digits++;
+    }
+
+  if (upper == 0 && lower == 0)
+    return digits > 0 ? SG_SHAPE_DIGITS : SG_SHAPE_OTHER;
+  if (upper == 0)
+    return SG_SHAPE_LOWER;
+  if (lower == 0)
+    return upper >= 2 ? SG_SHAPE_UPPER : SG_SHAPE_TITLE;
+  if (first_upper && upper == 1)
+    return SG_SHAPE_TITLE;
+  return SG_SHAPE_MIXED;
+}
+
+/* The folded form: lower case, typographic apostrophes as ', and letters standing in for a
+ * masked or leet-spelt word kept as the writer masked them ('*') or read back (deleet). */
+static void
+append_norm (GString      *pool,
+             const char   *p,
+             const char   *end,
+             SgTokenFlags  flags)
+{
+  for (; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char d;
+
+      if (is_apostrophe (c))
+        g_string_append_c (pool, '\'');
+      else if ((flags & SG_TOKEN_DELEETED) && (d = deleet (c)) != 0)
+        g_string_append_c (pool, d);
+      else if (c < 0x80)
+        g_string_append_c (pool, g_ascii_tolower (c));
+      else
+        g_string_append_unichar (pool, g_unichar_tolower (c));
+    }
+  g_string_append_c (pool, '\0');
+}
+
+static void
+append_stem (SgTokens   *self,
+             SgToken    *token,
+             const char *norm,
+             gboolean   *separate)
+{
+  const sb_symbol *stem;
+  int n;
+
+  if (self->stems->len > 0)
+    g_string_append (self->stems, *separate ? " | " : " ");
+  *separate = FALSE;
+  token->stem = self->stems->len;
+
+  if (token->kind == SG_TOKEN_NUMBER)
+    {
+      g_string_append_c (self->stems, '#');
+      return;
+    }
+
+  stem = sb_stemmer_stem ((struct sb_stemmer *) self->stemmer, (const sb_symbol *) norm,
+                          strlen (norm));
+  n = sb_stemmer_length ((struct sb_stemmer *) self->stemmer);
+  if (stem == NULL || n <= 0)
+    g_string_append (self->stems, norm);
+  else
+    g_string_append_len (self->stems, (const char *) stem, n);
+}
+
+/* Scans a word starting at @p (a word character). Returns its end; sets @flags. Apostrophes
+ * between letters stay inside ("pt's", "don't"); '*' between or after letters masks it
+ * ("c**t", "f***"); ! @ $ and digits between letters spell it ("b!tch", "sh1t"). */
+static const char *
+scan_word (const char   *start,
+           const char   *end,
+           gboolean      after_star,
+           SgTokenFlags *flags)
+{
+  const char *p = start;
+  guint letters = 0, inner_masks = 0, leet = 0, trailing_stars = 0;
+  const char *last_letter_end = start;
+
+  *flags = 0;
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gunichar after = char_at (next, end);
+
+      if (is_word_char (c))
+        {
+          if (trailing_stars > 0)
+            {
+              inner_masks += trailing_stars;
+              trailing_stars = 0;
+            }
+          if (g_unichar_isalpha (c))
+            letters++;
+          else if (g_unichar_isdigit (c) && deleet (c) && letters > 0 &&
+                   p > start && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (p))) &&
+                   g_unichar_isalpha (after))
+            leet++;
+          p = next;
+          last_letter_end = p;
+          continue;
+        }
+      if (is_apostrophe (c) && letters > 0 && g_unichar_isalpha (after))
+        {
+          p = next;
+          continue;
+        }
+      if (c == '*' && letters > 0)
+        {
+          trailing_stars++;
+          p = next;
+          continue;
+        }
+      if (is_mask_char (c) && c != '*' && letters > 0 && g_unichar_isalpha (after))
+        {
+          leet++;
+          p = next;
+          continue;
+        }
+      break;
+    }
+
+  if (inner_masks > 0 || trailing_stars >= 2 || (trailing_stars == 1 && letters <= 2 &&
+                                                 p - start >= 3))
+    {
+      if (after_star && inner_masks == 0)
+        return last_letter_end;     /* **bold**, not a masked word */
+      *flags |= SG_TOKEN_MASKED;
+      return p;
+    }
+  if (leet > 0 && letters >= 2)
+    *flags |= SG_TOKEN_DELEETED;
+  return last_letter_end;
+}
+
+void
+sg_tokens_run (SgTokens   *self,
+               const char *text,
+               gsize       len,
+               guint     (*sentence_of) (gpointer data, gsize offset),
+               gpointer    data)
+{
+  const char *p = text;
+  const char *end = text + len;
+  guint32 cp = 0;
+  guint sentence = 0, clause = 0, simple_counter = 0;
+  gsize simple_last = 0;
+  gboolean separate = FALSE, clause_break = FALSE, prev_word_end_hyphen = FALSE;
+  const char *prev_end = NULL;
+
+  self->text = text;
+  g_array_set_size (self->tokens, 0);
+  g_string_truncate (self->pool, 0);
+  g_string_truncate (self->stems, 0);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *q;
+      SgToken token = { 0 };
+      SgTokenFlags flags = 0;
+      guint s;
+
+      if (is_space (c))
+        {
+          if (c == '\n' || c == 0x2029 || c == 0)
+            separate = clause_break = TRUE;
+          p = g_utf8_next_char (p);
+          cp++;
+          prev_word_end_hyphen = FALSE;
+          continue;
+        }
+
+      q = NULL;
+      token.kind = SG_TOKEN_PUNCT;
+
+      if ((g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://") ||
+           g_str_has_prefix (p, "www.")) && (gsize) (end - p) > 4)
+        {
+          for (q = p; q < end && !is_space (g_utf8_get_char (q)); q = g_utf8_next_char (q))
+            ;
+          token.kind = SG_TOKEN_URL;
+        }
+      else if (c == '@' && is_word_char (char_at (p + 1, end)) &&
+               (prev_end == NULL || prev_end < p))
+        {
+          for (q = p + 1; q < end; q = g_utf8_next_char (q))
+            {
+              gunichar d = g_utf8_get_char (q);
+              if (!is_word_char (d) && d != '_' &&
+                  !(d == '.' && is_word_char (char_at (q + 1, end))))
+                break;
+            }
+          token.kind = SG_TOKEN_HANDLE;
+        }
+      else if (c == '#' && g_unichar_isalpha (char_at (p + 1, end)))
+        {
+          for (q = p + 1; q < end && (is_word_char (g_utf8_get_char (q)) || *q == '_');
+               q = g_utf8_next_char (q))
+            ;
+          token.kind = SG_TOKEN_TAG;
+        }
+      else if (g_unichar_isdigit (c))
+        {
+          for (q = p; q < end; q++)
+            {
+              if (g_ascii_isdigit (*q))
+                continue;
+              if ((*q == '.' || *q == ',' || *q == ':' || *q == '/') && q + 1 < end &&
+                  g_ascii_isdigit (q[1]))
+                continue;
+              break;
+            }
+          /* "sh1t" begins with letters; a word that begins with a digit and goes on with
+           * letters ("2nd", "100mg") is a number and a word. */
+          token.kind = SG_TOKEN_NUMBER;
+        }
+      else if (is_word_char (c))
+        {
+          gboolean after_star = p > text && p[-1] == '*';
+
+          q = scan_word (p, end, after_star, &flags);
+          token.kind = SG_TOKEN_WORD;
+          /* An address: name@example.com is one token, not a word and a handle. */
+          if (q < end && *q == '@' && !(flags & SG_TOKEN_MASKED))
+            {
+              const char *r = q + 1;
+              gboolean dot = FALSE;
+
+              for (; r < end && (is_word_char (g_utf8_get_char (r)) || *r == '.' || *r == '-' ||
+                                 *r == '_'); r = g_utf8_next_char (r))
+                dot |= *r == '.';
+              if (dot)
+                {
+                  q = r;
+                  token.kind = SG_TOKEN_URL;
+                  flags = 0;
+                }
+            }
+        }
+      else if (c == '*')
+        {
+          /* "*******": a word masked whole. Three stars are a section break. */
+          for (q = p; q < end && *q == '*'; q++)
+            ;
+          if (q - p >= 4 && q - p <= 12 && (q >= end || !is_word_char (char_at (q, end))) &&
+              (p == text || !is_word_char (g_utf8_get_char (g_utf8_prev_char (p)))))
+            {
+              token.kind = SG_TOKEN_WORD;
+              flags = SG_TOKEN_MASKED;
+            }
+          else
+            q = NULL;
+        }
+      else if (is_emoji (c))
+        {
+          for (q = p; q < end && (is_emoji (g_utf8_get_char (q)) ||
+                                  g_unichar_ismark (g_utf8_get_char (q)));
+               q = g_utf8_next_char (q))
+            ;
+          token.kind = SG_TOKEN_EMOJI;
+        }
+
+      if (q == NULL || q == p)
+        q = g_utf8_next_char (p);
+
+      token.start = p - text;
+      token.end = q - text;
+      token.cp_start = cp;
+      cp += g_utf8_strlen (p, q - p);
+      token.cp_end = cp;
+      token.flags = flags;
+      token.stem = G_MAXUINT32;
+
+      s = sentence_of != NULL ? sentence_of (data, token.start)
+                              : simple_sentence_of (text, token.start, &simple_counter,
+                                                    &simple_last);
+      if (s != sentence)
+        {
+          sentence = s;
+          separate = clause_break = TRUE;
+        }
+
+      if (token.kind == SG_TOKEN_PUNCT)
+        {
+          /* A hyphen between two words joins them ("bed-blocker" reads as "bed blocker");
+           * anything else separates phrases, and some marks end a clause. */
+          if ((c == '-' || c == 0x2010 || c == 0x2011) && prev_end == p &&
+              is_word_char (char_at (q, end)))
+            {
+              prev_word_end_hyphen = TRUE;
+              p = q;
+              continue;
+            }
+          if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' ||
+              c == '"' || c == 0x201C || c == 0x201D || c == '-' || c == 0x2013 || c == 0x2014 ||
+              c == '.' || c == '!' || c == '?' || c == 0x2026)
+            clause_break = TRUE;
+          separate = TRUE;
+        }
+      else if (token.kind == SG_TOKEN_EMOJI || token.kind == SG_TOKEN_URL ||
+               token.kind == SG_TOKEN_HANDLE)
+        separate = TRUE;
+
+      token.norm = self->pool->len;
+      append_norm (self->pool, token.kind == SG_TOKEN_TAG ? p + 1 : p, q, flags);
+      token.shape = token.kind == SG_TOKEN_WORD || token.kind == SG_TOKEN_TAG
+                    ? shape_of (token.kind == SG_TOKEN_TAG ? p + 1 : p, q)
+                    : token.kind == SG_TOKEN_NUMBER ? SG_SHAPE_DIGITS : SG_SHAPE_OTHER;
+      if (prev_word_end_hyphen && token.kind == SG_TOKEN_WORD)
+        token.flags |= SG_TOKEN_JOINED;
+      prev_word_end_hyphen = FALSE;
+
+      if (token.kind == SG_TOKEN_WORD)
+        {
+          const char *norm = self->pool->str + token.norm;
+
+          for (guint i = 0; clause_words[i] != NULL; i++)
+            if (strcmp (norm, clause_words[i]) == 0)
+              clause_break = TRUE;
+        }
+
+      if (clause_break)
+        {
+          if (self->tokens->len > 0)
+            clause++;
+          clause_break = FALSE;
+        }
+      token.sentence = sentence;
+      token.clause = clause;
+
+      if ((token.kind == SG_TOKEN_WORD && !(token.flags & SG_TOKEN_MASKED)) ||
+          token.kind == SG_TOKEN_NUMBER || token.kind == SG_TOKEN_TAG)
+        append_stem (self, &token, self->pool->str + token.norm, &separate);
+      else if (token.kind == SG_TOKEN_WORD)
+        separate = TRUE;    /* a masked word breaks phrases; it is matched on its own */
+
+      g_array_append_val (self->tokens, token);
+      prev_end = q;
+      p = q;
+    }
+}
+
+guint
+sg_tokens_index_at (SgTokens *self,
+                    gsize     offset)
+{
+  guint lo = 0, hi = self->tokens->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->tokens, SgToken, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+guint
+sg_tokens_index_of_stem (SgTokens *self,
+                         gsize     offset)
+{
+  guint lo = 0, hi = self->tokens->len;
+
+  /* Tokens without a stem carry G_MAXUINT32: skip them while bisecting by walking to the
+   * nearest token that has one. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2, m = mid;
+
+      while (m < hi && g_array_index (self->tokens, SgToken, m).stem == G_MAXUINT32)
+        m++;
+      if (m == hi)
+        {
+          hi = mid;
+          continue;
+        }
+      if (g_array_index (self->tokens, SgToken, m).stem == offset)
+        return m;
+      if (g_array_index (self->tokens, SgToken, m).stem < offset)
+        lo = m + 1;
+      else
+        hi = mid;
+    }
+  return G_MAXUINT;
+}
+
+char *
+sg_tokens_stem_phrase (SgTokens   *self,
+                       const char *term)
+{
+  sg_tokens_run (self, term, strlen (term), NULL, NULL);
+  if (self->stems->len == 0)
+    return NULL;
+  return g_strdup (self->stems->str);
+}
