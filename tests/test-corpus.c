@@ -10,30 +10,17 @@
 #include "sg-analyzer.h"
 #include "sg-guidance.h"
 
-#define FLOOR_FLAGGED_RIGHT 0.85
-#define FLOOR_CATEGORY      0.70
-#define CEILING_CLEAN_FALSE 0.12
-
-/* Both holdout sets were written by colleagues who had seen neither the corpus nor the rules,
- * and both were then read to find what the rules missed, so their figures are optimistic too.
- * Before it was read, holdout-2 scored 0.47: that is the best estimate of drafts nobody has
- * tuned for. Floors sit just under today's figures so that a change that loses ground fails. */
-#define HOLDOUT_FLAGGED_RIGHT  0.85
-#define HOLDOUT_CATEGORY       0.60
-#define HOLDOUT_CLEAN_FALSE    0.05
-
-#define BLIND_FLAGGED_RIGHT    0.85
-#define BLIND_CATEGORY         0.80
-#define BLIND_CLEAN_FALSE      0.06
-
-/* holdout-3 (120 drafts, mostly indirect wording) has NOT been read by anyone tuning rules.
- * Its first run, on 25 Nov 2026: 43/80 = 0.54 flagged right, 0/40 clean posts flagged. Keep
- * it unread: it is the honest measure of drafts nobody has tuned for. Floors guard the
- * figure without tempting anyone to open the file. */
-#define UNSEEN_FLAGGED_RIGHT   0.50
-#define UNSEEN_CATEGORY        0.30
-#define UNSEEN_CLEAN_FALSE     0.05
-
+/* Floors sit just under what the engine reaches, so a change that loses ground fails. The
+ * sets fall in two kinds, and the figures of the two are printed apart:
+ *
+ * - read: the development corpus, holdout and holdout-2 (both read to find misses in 2026),
+ *   and the tuning sets tune-1 and tune-2, written blind in new voices for this engine and
+ *   read while its concepts and rules were written;
+ * - unread: holdout-3 (120 drafts), holdout-4 (240, from the category definitions alone, by
+ *   two writers in different voices) and holdout-5 (200 in the real register: masked
+ *   swearing, fragments, clinic adverts, group chats). Nobody working on the rules has
+ *   opened them; each was scored on the old engine when it was committed. Keep them unread:
+ *   they are the honest measure of drafts nobody has tuned for. */
 typedef struct {
   guint expected;
   guint caught;
@@ -56,10 +43,32 @@ categories_of (JsonArray *array)
 
 typedef struct {
   const char *env;         /* the variable that names the file */
+  const char *path;        /* the test path */
   double      flagged_right;
   double      category;
   double      clean_false;
+  gboolean    read;        /* read while writing rules */
 } Floors;
+
+/* Totals over the read and the unread sets, for the summary. */
+static guint totals[2][4];   /* [unread, read][flagged, flagged right, clean, clean false] */
+
+static void
+test_summary (void)
+{
+  double read = (double) totals[1][1] / MAX (totals[1][0], 1);
+  double unread = (double) totals[0][1] / MAX (totals[0][0], 1);
+
+  g_test_message ("read sets:   flagged right %u/%u = %.3f, clean falsely flagged %u/%u = %.3f",
+                  totals[1][1], totals[1][0], read, totals[1][3], totals[1][2],
+                  (double) totals[1][3] / MAX (totals[1][2], 1));
+  g_test_message ("unread sets: flagged right %u/%u = %.3f, clean falsely flagged %u/%u = %.3f",
+                  totals[0][1], totals[0][0], unread, totals[0][3], totals[0][2],
+                  (double) totals[0][3] / MAX (totals[0][2], 1));
+  g_test_message ("unread/read ratio of flagged right: %.2f", unread / MAX (read, 0.001));
+  if (totals[0][0] == 0 || totals[1][0] == 0)
+    g_test_skip ("a set is missing");
+}
 
 static void
 test_labelled_set (gconstpointer data)
@@ -73,7 +82,8 @@ test_labelled_set (gconstpointer data)
   g_auto(GStrv) lines = NULL;
   CategoryStats stats[SG_N_CATEGORIES] = { 0 };
   guint flagged_posts = 0, flagged_right = 0, clean_posts = 0, clean_false = 0;
-  gboolean verbose = g_getenv ("SG_CORPUS_VERBOSE") != NULL;
+  /* Misses are listed (by id) for the read sets only: an unread set stays unread. */
+  gboolean verbose = g_getenv ("SG_CORPUS_VERBOSE") != NULL && floors->read;
   double flagged_ratio, clean_ratio;
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -177,10 +187,14 @@ test_labelled_set (gconstpointer data)
                     stats[c].caught,
                     stats[c].expected ? (double) stats[c].caught / stats[c].expected : 1.0,
                     stats[c].false_alarms);
-  g_test_message ("flagged posts right: %u/%u = %.3f (goal 0.90, floor %.2f)", flagged_right,
-                  flagged_posts, flagged_ratio, floors->flagged_right);
-  g_test_message ("clean posts with a false flag: %u/%u = %.3f (goal 0.08, ceiling %.2f)",
-                  clean_false, clean_posts, clean_ratio, floors->clean_false);
+  g_test_message ("%s: flagged posts right: %u/%u = %.3f (floor %.2f)", floors->path,
+                  flagged_right, flagged_posts, flagged_ratio, floors->flagged_right);
+  g_test_message ("%s: clean posts with a false flag: %u/%u = %.3f (ceiling %.2f)",
+                  floors->path, clean_false, clean_posts, clean_ratio, floors->clean_false);
+  totals[floors->read][0] += flagged_posts;
+  totals[floors->read][1] += flagged_right;
+  totals[floors->read][2] += clean_posts;
+  totals[floors->read][3] += clean_false;
 
   g_assert_cmpfloat (flagged_ratio, >=, floors->flagged_right);
   g_assert_cmpfloat (clean_ratio, <=, floors->clean_false);
@@ -193,23 +207,21 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  /* The development corpus in ../shared, with the floors its issue sets. */
-  static const Floors dev = {
-    "SG_CORPUS", FLOOR_FLAGGED_RIGHT, FLOOR_CATEGORY, CEILING_CLEAN_FALSE
+  /* env, flagged right, every category, clean falsely flagged, read? */
+  static const Floors sets[] = {
+    { "SG_CORPUS",          "/sg/corpus/dev",        0.95, 0.85, 0.03, TRUE },
+    { "SG_HOLDOUT",         "/sg/corpus/holdout",    0.85, 0.60, 0.05, TRUE },
+    { "SG_HOLDOUT_2",       "/sg/corpus/holdout-2",  0.85, 0.60, 0.06, TRUE },
+    { "SG_TUNE_1",          "/sg/corpus/tune-1",     0.50, 0.30, 0.10, TRUE },
+    { "SG_TUNE_2",          "/sg/corpus/tune-2",     0.50, 0.30, 0.10, TRUE },
+    { "SG_HOLDOUT_3",       "/sg/corpus/holdout-3-unread", 0.50, 0.30, 0.05, FALSE },
+    { "SG_HOLDOUT_4",       "/sg/corpus/holdout-4-unread", 0.50, 0.30, 0.10, FALSE },
+    { "SG_HOLDOUT_5",       "/sg/corpus/holdout-5-unread", 0.35, 0.20, 0.12, FALSE },
   };
-  /* Drafts written by colleagues who had seen neither the corpus nor the rules. */
-  static const Floors holdout = { "SG_HOLDOUT", HOLDOUT_FLAGGED_RIGHT, HOLDOUT_CATEGORY,
-                                  HOLDOUT_CLEAN_FALSE };
-  static const Floors blind = { "SG_HOLDOUT_BLIND", BLIND_FLAGGED_RIGHT, BLIND_CATEGORY,
-                                BLIND_CLEAN_FALSE };
 
-  g_test_add_data_func ("/sg/corpus/dev", &dev, test_labelled_set);
-  static const Floors unseen = { "SG_HOLDOUT_UNSEEN", UNSEEN_FLAGGED_RIGHT, UNSEEN_CATEGORY,
-                                 UNSEEN_CLEAN_FALSE };
-
-  g_test_add_data_func ("/sg/corpus/holdout", &holdout, test_labelled_set);
-  g_test_add_data_func ("/sg/corpus/holdout-2", &blind, test_labelled_set);
-  g_test_add_data_func ("/sg/corpus/holdout-3-unseen", &unseen, test_labelled_set);
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    g_test_add_data_func (sets[i].path, &sets[i], test_labelled_set);
+  g_test_add_func ("/sg/corpus/summary", test_summary);
   return g_test_run ();
 }

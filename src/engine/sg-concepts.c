@@ -152,8 +152,17 @@ sg_concepts_add_term (SgLexicon  *lexicon,
   if (prefix)
     copy[n - 1] = '\0';
   stems = sg_tokens_stem_phrase (tokens, copy);
-  if (stems == NULL || strchr (stems, '|') != NULL)
+  if (stems == NULL)
     return FALSE;
+  if (strchr (stems, '|') != NULL)
+    {
+      /* Punctuation inside a term ("a&e", "fifty-fifty", "£") is written as the text folds
+       * it; a separator left over means the term mixes words and marks the text never joins,
+       * so it is read as its words alone. */
+      g_auto(GStrv) parts = g_strsplit (stems, " | ", -1);
+      g_free (stems);
+      stems = g_strjoinv (" ", parts);
+    }
   if (prefix)
     {
       /* A prefix is a prefix of the written word, not of its stem: "wank*" must not lose

@@ -98,6 +98,11 @@ typedef struct {
   char *id;
   char *title;
   char *edition;
+  char *status;      /* current, withdrawn, advice, commentary */
+  char *in_force;    /* ISO dates, or NULL */
+  char *withdrawn;
+  char *checked;
+  char *url;
 } SgSource;
 
 SgLexicon  *sg_rule_pack_get_lexicon   (SgRulePack *self);

@@ -40,7 +40,13 @@ static const char * const pack_keys[] = {
   "rules", NULL
 };
 static const char * const include_keys[] = { "description", "lexicons", "rules", NULL };
-static const char * const source_keys[] = { "id", "title", "edition", "url", NULL };
+static const char * const source_keys[] = {
+  "id", "title", "edition", "url", "status", "in-force", "withdrawn", "checked", "applies-to",
+  NULL
+};
+static const char * const source_statuses[] = {
+  "current", "withdrawn", "advice", "commentary", NULL
+};
 static const char * const lexicon_keys[] = { "file", "terms", "capitalised", NULL };
 static const char * const rule_keys[] = {
   "id", "category", "severity", "title", "message", "explanation", "citations", "fixes",
@@ -1012,7 +1018,7 @@ load_rule (LoadContext  *ctx,
       citation.source = g_strdup (source);
       citation.title = g_strdup (s->title);
       citation.paragraph = g_strdup (paragraph);
-      citation.edition = g_strdup (s->edition);
+      citation.edition = g_strdup (s->status != NULL ? s->status : s->edition);
       g_array_append_val (rule->citations, citation);
     }
 
@@ -1204,9 +1210,18 @@ load_pack (LoadContext  *ctx,
           !require_string (ctx, s, "id", "a source", &sid, error) ||
           !require_string (ctx, s, "title", "a source", &stitle, error))
         return FALSE;
+      if (get_string (s, "status") != NULL &&
+          !g_strv_contains (source_statuses, get_string (s, "status")))
+        return fail (ctx, s, "status", error,
+                     _("“status” is current, withdrawn, advice or commentary"));
       source.id = g_strdup (sid);
       source.title = g_strdup (stitle);
       source.edition = g_strdup (get_string (s, "edition"));
+      source.status = g_strdup (get_string (s, "status"));
+      source.in_force = g_strdup (get_string (s, "in-force"));
+      source.withdrawn = g_strdup (get_string (s, "withdrawn"));
+      source.checked = g_strdup (get_string (s, "checked"));
+      source.url = g_strdup (get_string (s, "url"));
       g_array_append_val (self->sources, source);
     }
 
@@ -1241,6 +1256,11 @@ source_clear (SgSource *s)
   g_free (s->id);
   g_free (s->title);
   g_free (s->edition);
+  g_free (s->status);
+  g_free (s->in_force);
+  g_free (s->withdrawn);
+  g_free (s->checked);
+  g_free (s->url);
 }
 
 static void

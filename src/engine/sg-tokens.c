@@ -237,7 +237,8 @@ scan_word (const char   *start,
           last_letter_end = p;
           continue;
         }
-      if (is_apostrophe (c) && letters > 0 && g_unichar_isalpha (after))
+      /* "A&E", "O&G": one word, as clinicians write it. */
+      if ((is_apostrophe (c) || c == '&') && letters > 0 && g_unichar_isalpha (after))
         {
           p = next;
           continue;
@@ -248,11 +249,19 @@ scan_word (const char   *start,
           p = next;
           continue;
         }
-      if (is_mask_char (c) && c != '*' && letters > 0 && g_unichar_isalpha (after))
+      if (is_mask_char (c) && c != '*' && letters > 0)
         {
-          leet++;
-          p = next;
-          continue;
+          /* A run of symbols standing for letters, then more letters: "a$$hole". */
+          const char *r = p;
+
+          while (r < end && is_mask_char (*r) && *r != '*')
+            r++;
+          if (r < end && g_unichar_isalpha (g_utf8_get_char (r)))
+            {
+              leet += r - p;
+              p = r;
+              continue;
+            }
         }
       break;
     }
@@ -268,6 +277,25 @@ scan_word (const char   *start,
   if (leet > 0 && letters >= 2)
     *flags |= SG_TOKEN_DELEETED;
   return last_letter_end;
+}
+
+/* The end of an e-mail address starting at @p, or NULL. */
+static const char *
+email_end (const char *p,
+           const char *end)
+{
+  const char *r = p;
+  gboolean dot = FALSE;
+
+  while (r < end && (g_ascii_isalnum (*r) || *r == '.' || *r == '-' || *r == '_' || *r == '+'))
+    r++;
+  if (r == p || r >= end || *r != '@')
+    return NULL;
+  for (r++; r < end && (g_ascii_isalnum (*r) || *r == '.' || *r == '-'); r++)
+    dot |= *r == '.' && r + 1 < end && g_ascii_isalnum (r[1]);
+  while (r > p && r[-1] == '.')
+    r--;
+  return dot ? r : NULL;
 }
 
 void
@@ -352,28 +380,21 @@ sg_tokens_run (SgTokens   *self,
            * letters ("2nd", "100mg") is a number and a word. */
           token.kind = SG_TOKEN_NUMBER;
         }
+      else if (is_word_char (c) && (q = email_end (p, end)) != NULL)
+        token.kind = SG_TOKEN_URL;    /* name@example.com: one token, not a word and a handle */
       else if (is_word_char (c))
         {
           gboolean after_star = p > text && p[-1] == '*';
 
           q = scan_word (p, end, after_star, &flags);
           token.kind = SG_TOKEN_WORD;
-          /* An address: name@example.com is one token, not a word and a handle. */
-          if (q < end && *q == '@' && !(flags & SG_TOKEN_MASKED))
-            {
-              const char *r = q + 1;
-              gboolean dot = FALSE;
-
-              for (; r < end && (is_word_char (g_utf8_get_char (r)) || *r == '.' || *r == '-' ||
-                                 *r == '_'); r = g_utf8_next_char (r))
-                dot |= *r == '.';
-              if (dot)
-                {
-                  q = r;
-                  token.kind = SG_TOKEN_URL;
-                  flags = 0;
-                }
-            }
+        }
+      else if (c == 0x00A3 || c == 0x20AC || c == '%' || (c == '$' && g_ascii_isdigit (p[1])))
+        {
+          /* A currency sign is a word of its own, so "£" can be a term: prices matter to the
+           * advertising rules. */
+          q = g_utf8_next_char (p);
+          token.kind = SG_TOKEN_WORD;
         }
       else if (c == '*')
         {
@@ -433,7 +454,9 @@ sg_tokens_run (SgTokens   *self,
               c == '"' || c == 0x201C || c == 0x201D || c == '-' || c == 0x2013 || c == 0x2014 ||
               c == '.' || c == '!' || c == '?' || c == 0x2026)
             clause_break = TRUE;
-          separate = TRUE;
+          /* A comma separates clauses but not phrases: "first come, first served". */
+          if (c != ',')
+            separate = TRUE;
         }
       else if (token.kind == SG_TOKEN_EMOJI || token.kind == SG_TOKEN_URL ||
                token.kind == SG_TOKEN_HANDLE)
