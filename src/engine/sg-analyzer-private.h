@@ -63,3 +63,13 @@ gboolean sg_scan_is_capitalised (SgScan *scan,
 void     sg_patterns_collect    (SgScan *scan);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* For tests/tools/sg-why: calls @cb for every hit the scan of @text finds (its group's name
+ * or label, and its span). The text is the caller's own; nothing is logged. */
+typedef void (*SgHitFunc) (const char *group, gsize start, gsize end, gpointer data);
+void sg_analyzer_foreach_hit (SgAnalyzer *self,
+                              const char *text,
+                              SgHitFunc   cb,
+                              gpointer    data);
+G_END_DECLS

@@ -994,3 +994,24 @@ sg_analyzer_analyze_finish (SgAnalyzer    *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+void
+sg_analyzer_foreach_hit (SgAnalyzer *self,
+                         const char *text,
+                         SgHitFunc   cb,
+                         gpointer    data)
+{
+  SgScan scan;
+
+  scan_init (&scan, self);
+  scan_segment (&scan, text, strlen (text));
+  for (guint i = 0; i < scan.hits->len; i++)
+    {
+      const SgHit *hit = &g_array_index (scan.hits, SgHit, i);
+      const SgGroup *group = g_ptr_array_index (scan.groups, hit->group);
+
+      cb (group->name ? group->name : group->label ? group->label : "(inline terms)",
+          hit->start, hit->end, data);
+    }
+  scan_clear (&scan);
+}

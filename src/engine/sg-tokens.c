@@ -187,7 +187,8 @@ append_stem (SgTokens   *self,
 
   if (token->kind == SG_TOKEN_NUMBER)
     {
-      g_string_append_c (self->stems, '#');
+      /* A number is itself: "111" in a term means the phone line, not any number. */
+      g_string_append (self->stems, norm);
       return;
     }
 
