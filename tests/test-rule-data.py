@@ -94,19 +94,29 @@ def norm(s):
     s = s.lower().replace("\u2019", "'").rstrip("*")
     return re.sub(r"\s+", " ", s).strip()
 
-texts = []
+# An unread set stays unread: a term found in one is counted, not named, so that nobody
+# learns its wording from this test. (Remove such a term or shorten it; do not go looking.)
+UNREAD = ("holdout-3", "holdout-4", "holdout-5")
+read_texts, unread_texts = [], []
 sets = sorted(glob.glob(os.path.join(top, "tests", "data", "*.jsonl")))
 corpus = os.path.join(top, "..", "shared", "corpus", "posts.jsonl")
 if os.path.exists(corpus):
     sets.append(corpus)
 for path in sets:
+    bucket = unread_texts if any(u in path for u in UNREAD) else read_texts
     for line in open(path, encoding="utf-8"):
         if line.strip():
-            texts.append(norm(json.loads(line)["text"]))
-blob = "\n".join(texts)
-long_hits = sorted({f"{where}: “{t}”" for where, t in literals
-                    if len(norm(t).split()) >= 4
-                    and re.search(r"(?<![a-z0-9])" + re.escape(norm(t)) + r"(?![a-z0-9])", blob)})
+            bucket.append(norm(json.loads(line)["text"]))
+
+def found(t, blob):
+    return re.search(r"(?<![a-z0-9])" + re.escape(norm(t)) + r"(?![a-z0-9])", blob)
+
+read_blob, unread_blob = "\n".join(read_texts), "\n".join(unread_texts)
+long_terms = [(where, t) for where, t in literals if len(norm(t).split()) >= 4]
+long_hits = sorted({f"{where}: “{t}”" for where, t in long_terms if found(t, read_blob)})
+unread_hits = sum(1 for where, t in long_terms if not found(t, read_blob) and found(t, unread_blob))
+if unread_hits:
+    long_hits.append(f"{unread_hits} more in the unread sets (not named)")
 ok(not long_hits, f"no literal of four words or more is copied from the {len(sets)} labelled sets",
    "; ".join(long_hits))
 
