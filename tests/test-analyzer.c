@@ -223,6 +223,65 @@ test_watch_list (void)
   sg_analyzer_set_watch_list (analyzer, NULL);
 }
 
+/* Clinical-note style, as handover messages and group chats are written: names in capitals or
+ * lower case, US and ISO dates, phone numbers after "call" or "tel"; and acronyms that are
+ * never names. */
+static void
+test_clinical_note_style (void)
+{
+  assert_flags ("BED 9 - MR OKONJO-BAILEY, post op day 2, drain out, for d/c tmrw", "whatsapp",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("mrs t in side room 2 spiked a temp overnight, cultures sent", "whatsapp",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("Miss K. Adeyemi admitted 2026-03-14 with DKA, please review", "forum",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("pt DOB 3/14/1962 needs her warfarin restarted", "whatsapp",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("Mr Delaney's daughter wants an update on his chest infection, "
+                "call her on 07700 900417", "whatsapp", FLAG (CONFIDENTIALITY));
+}
+
+static void
+test_clinical_note_clean (void)
+{
+  assert_clean ("INR 3.4 today, hold warfarin, recheck Thursday. BUN up, FFP given. NOW team "
+                "aware.", "whatsapp");
+  assert_clean ("Reminder: the ECG, FBC and U&E for the audit are due by Friday.", "whatsapp");
+  assert_clean ("Ms clinic moved to room 4 from next week (multiple sclerosis nurse clinic).",
+                "whatsapp");
+}
+
+/* The register real posts use: masked swearing, slang, fragments. */
+static void
+test_real_register (void)
+{
+  assert_flags ("the locum on nights is a total tw*t, couldnt cannulate a drainpipe", "whatsapp",
+                FLAG (RESPECT));
+  assert_flags ("which absolute muppet left the resus trolley like this", "whatsapp",
+                FLAG (RESPECT));
+  assert_flags ("3 pints of cider at lunch then straight back for the afternoon list lol", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("bumped into two of my asthma clinic patients at the quiz, we're all mates on "
+                "insta now", "facebook", FLAG (BOUNDARIES));
+  assert_flags ("Riverside Dental keeps billing patients for fillings they never did", "x",
+                FLAG (DEFAMATION));
+  assert_flags ("20% off all lip filler this weekend only!! book now", "instagram",
+                FLAG (ADVERTISING));
+  assert_flags ("the jab is poison, do your own research before you let them near your kids",
+                "facebook", FLAG (PROFESSIONALISM));
+}
+
+static void
+test_real_register_clean (void)
+{
+  assert_clean ("Breast clinic was rammed today but the team were brilliant", "x");
+  assert_clean ("Penetrating injury teaching this afternoon, bring your questions", "x");
+  assert_clean ("Great night out in Scunthorpe, cocktails all round for the retirement do", "x");
+  assert_clean ("'Vaccines cause autism' is a myth: the study behind it was withdrawn and "
+                "large studies since found no link.", "x");
+  assert_clean ("The printer on ward 6 is f***ing broken again", "whatsapp");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +300,10 @@ main (int   argc,
   g_test_add_func ("/sg/analyzer/confidentiality-clean", test_confidentiality_clean);
   g_test_add_func ("/sg/analyzer/categories", test_other_categories);
   g_test_add_func ("/sg/analyzer/categories-clean", test_other_categories_clean);
+  g_test_add_func ("/sg/analyzer/clinical-note-style", test_clinical_note_style);
+  g_test_add_func ("/sg/analyzer/clinical-note-clean", test_clinical_note_clean);
+  g_test_add_func ("/sg/analyzer/real-register", test_real_register);
+  g_test_add_func ("/sg/analyzer/real-register-clean", test_real_register_clean);
   g_test_add_func ("/sg/analyzer/offsets-and-fixes", test_offsets_and_fixes);
   g_test_add_func ("/sg/analyzer/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/sg/analyzer/nul-and-empty", test_nul_and_empty);

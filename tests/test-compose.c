@@ -1102,7 +1102,7 @@ test_photos (void)
   g_assert_nonnull (find_row ("privacy.photo-details"));
   g_assert_cmpstr (sg_compose_page_get_verdict (page), ==, "Do not post as written");
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (row), "Photo 1, “sunrise.jpg”"));
-  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (row), "GMC 2013 ¶8c · Clin Med 2016: Privacy"));
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (row), "GMC social media 2024 ¶9 · MPS: Pitfalls of social media · formerly GMC 2013 ¶8c · Clin Med 2016: Privacy"));
   sg_test_iterate (300);
   {
     g_autofree char *shot = sg_test_save_png (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))),

@@ -150,7 +150,7 @@ test_image_rules (void)
   GArray *citations;
   gboolean cites_8c = FALSE;
 
-  /* Location: an error the user must fix or acknowledge, citing GMC 2013 ¶8c, with the fix. */
+  /* Location: an error the user must fix or acknowledge, citing 2013 ¶8c as history. */
   located = sg_analyzer_check_image (analyzer, 2, "IMG_0042.jpg",
                                      SG_IMAGE_FACT_LOCATION | SG_IMAGE_FACT_OWNER, NULL,
                                      "mastodon", &error);

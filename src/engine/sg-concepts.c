@@ -85,7 +85,7 @@ sg_concept_file_load (const char  *path,
 
               if (g_str_equal (key, "masked"))
                 {
-                  file->masked = g_str_equal (value, "yes");
+                  file->masked = g_str_equal (value, "any") ? 2 : g_str_equal (value, "yes");
                   last_value = NULL;
                 }
               else if (slot != NULL)
@@ -178,6 +178,7 @@ sg_concepts_add_term (SgLexicon  *lexicon,
 typedef struct {
   char  *word;
   guint  value;
+  guint  min_letters;
 } MaskWord;
 
 struct _SgMaskIndex
@@ -211,7 +212,8 @@ sg_mask_index_free (SgMaskIndex *self)
 static void
 add_one (SgMaskIndex *self,
          const char  *word,
-         guint        value)
+         guint        value,
+         guint        min_letters)
 {
   gsize n = strlen (word);
   MaskWord *w;
@@ -226,25 +228,27 @@ add_one (SgMaskIndex *self,
   w = g_new (MaskWord, 1);
   w->word = g_strdup (word);
   w->value = value;
+  w->min_letters = min_letters;
   g_ptr_array_add (self->by_length[n], w);
 }
 
 void
 sg_mask_index_add (SgMaskIndex *self,
                    const char  *word,
-                   guint        value)
+                   guint        value,
+                   guint        min_letters)
 {
   static const char * const endings[] = { "s", "ing", "ed", "er", "ers", "y", "in", NULL };
   gsize n = strlen (word);
 
   if (strchr (word, ' ') != NULL || (n > 0 && word[n - 1] == '*'))
     return;
-  add_one (self, word, value);
+  add_one (self, word, value, min_letters);
   /* The forms a masked word is written in: "f*****g", "tw*ts". */
   for (guint i = 0; endings[i] != NULL; i++)
     {
       g_autofree char *form = g_strconcat (word, endings[i], NULL);
-      add_one (self, form, value);
+      add_one (self, form, value, min_letters);
     }
 }
 
@@ -255,7 +259,10 @@ sg_mask_index_match (SgMaskIndex *self,
 {
   gsize n = strlen (masked);
   GPtrArray *words;
-  guint found = 0;
+  guint found = 0, shown = 0;
+
+  for (gsize k = 0; k < n; k++)
+    shown += masked[k] != '*';
 
   if (n >= G_N_ELEMENTS (self->by_length) || (words = self->by_length[n]) == NULL)
     return 0;
@@ -263,7 +270,7 @@ sg_mask_index_match (SgMaskIndex *self,
   for (guint i = 0; i < words->len; i++)
     {
       const MaskWord *w = g_ptr_array_index (words, i);
-      gboolean ok = TRUE;
+      gboolean ok = shown >= w->min_letters;
 
       for (gsize k = 0; k < n && ok; k++)
         ok = masked[k] == '*' || masked[k] == w->word[k];

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  *   # label: an insult
  *   # means: words that call a person stupid, useless or worthless
  *   # source: general English, written by hand; checked against WordNet 3.0
- *   # masked: yes        (optional: masked spellings such as "c**t" count too)
+ *   # masked: yes        (optional: masked spellings such as "tw*t" count too, when at
+ *                          least two letters show; "any": "f***" and "c**t" too)
  *
  * then one term per line. A term's words are stemmed like the draft's, so "waddle" also
  * finds "waddled" and "waddling"; a trailing '*' matches any word that starts with it. */
@@ -25,7 +26,7 @@ typedef struct {
   char      *label;
   char      *means;
   char      *source;
-  gboolean   masked;
+  guint      masked;    /* 0 no, 1 two letters must show, 2 any mask */
   GPtrArray *terms;     /* char*, as written */
   GArray    *lines;     /* guint, the line of each term, for messages */
 } SgConceptFile;
@@ -51,9 +52,11 @@ SgMaskIndex   *sg_mask_index_new    (void);
 void           sg_mask_index_free   (SgMaskIndex *self);
 void           sg_mask_index_add    (SgMaskIndex *self,
                                      const char  *word,
-                                     guint        value);
+                                     guint        value,
+                                     guint        min_letters);
 /* Appends to @values (guint) every value whose word @masked (folded, with '*') can stand
- * for. Returns how many. */
+ * for, among words added with @min_letters no more than the letters @masked shows. Returns
+ * how many. */
 guint          sg_mask_index_match  (SgMaskIndex *self,
                                      const char  *masked,
                                      GArray      *values);

@@ -103,6 +103,8 @@ typedef struct {
   char *withdrawn;
   char *checked;
   char *url;
+  char *short_title; /* "GMP 2024", as citations show it */
+  char *applies_to;
 } SgSource;
 
 SgLexicon  *sg_rule_pack_get_lexicon   (SgRulePack *self);

@@ -41,8 +41,8 @@ static const char * const pack_keys[] = {
 };
 static const char * const include_keys[] = { "description", "lexicons", "rules", NULL };
 static const char * const source_keys[] = {
-  "id", "title", "edition", "url", "status", "in-force", "withdrawn", "checked", "applies-to",
-  NULL
+  "id", "title", "short", "edition", "url", "status", "in-force", "withdrawn", "checked",
+  "applies-to", NULL
 };
 static const char * const source_statuses[] = {
   "current", "withdrawn", "advice", "commentary", NULL
@@ -452,8 +452,10 @@ load_concepts (LoadContext  *ctx,
                            g_array_index (file->lines, guint, t), term);
               return FALSE;
             }
+          /* A word masked down to one letter ("f***") could be many words: only concepts
+           * that say "masked: any" (swearing) read it. */
           if (file->masked)
-            sg_mask_index_add (self->masks, term, id);
+            sg_mask_index_add (self->masks, term, id, file->masked == 2 ? 0 : 2);
         }
     }
 
@@ -1016,7 +1018,7 @@ load_rule (LoadContext  *ctx,
         return fail (ctx, c, "source", error, _("unknown source “%s”"), source);
 
       citation.source = g_strdup (source);
-      citation.title = g_strdup (s->title);
+      citation.title = g_strdup (s->short_title != NULL ? s->short_title : s->title);
       citation.paragraph = g_strdup (paragraph);
       citation.edition = g_strdup (s->status != NULL ? s->status : s->edition);
       g_array_append_val (rule->citations, citation);
@@ -1222,6 +1224,8 @@ load_pack (LoadContext  *ctx,
       source.withdrawn = g_strdup (get_string (s, "withdrawn"));
       source.checked = g_strdup (get_string (s, "checked"));
       source.url = g_strdup (get_string (s, "url"));
+      source.short_title = g_strdup (get_string (s, "short"));
+      source.applies_to = g_strdup (get_string (s, "applies-to"));
       g_array_append_val (self->sources, source);
     }
 
@@ -1261,6 +1265,8 @@ source_clear (SgSource *s)
   g_free (s->withdrawn);
   g_free (s->checked);
   g_free (s->url);
+  g_free (s->short_title);
+  g_free (s->applies_to);
 }
 
 static void
