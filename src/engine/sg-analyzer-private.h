@@ -37,6 +37,7 @@ typedef struct {
   GArray     *values;      /* guint scratch */
   GArray     *tok_first;   /* int per token: first hit starting there, -1 none */
   GArray     *tok_next;    /* int per hit: next hit starting at the same token */
+  GHashTable *pattern_starts; /* pattern group → GArray of tokens its first word matches */
 } SgScan;
 
 /* sg-entities.c: the built-in groups that are not plain terms. */

@@ -43,6 +43,8 @@ scan_init (SgScan     *scan,
   scan->values = g_array_new (FALSE, FALSE, sizeof (guint));
   scan->tok_first = g_array_new (FALSE, FALSE, sizeof (int));
   scan->tok_next = g_array_new (FALSE, FALSE, sizeof (int));
+  scan->pattern_starts = g_hash_table_new_full (NULL, NULL, NULL,
+                                                (GDestroyNotify) g_array_unref);
   sg_tokens_init (&scan->tokens);
 
   g_mutex_lock (&self->mutex);
@@ -63,6 +65,7 @@ scan_clear (SgScan *scan)
   g_clear_pointer (&scan->values, g_array_unref);
   g_clear_pointer (&scan->tok_first, g_array_unref);
   g_clear_pointer (&scan->tok_next, g_array_unref);
+  g_clear_pointer (&scan->pattern_starts, g_hash_table_unref);
   sg_tokens_clear (&scan->tokens);
 }
 
@@ -79,16 +82,45 @@ compare_hits (gconstpointer a,
   return (int) x->group - (int) y->group;
 }
 
+/* Hits [0, sorted) are in order already: sort the rest and merge, in linear time, instead of
+ * sorting everything again each time a stage adds hits. */
+static void
+sort_hits (SgScan *scan,
+           guint   sorted)
+{
+  GArray *hits = scan->hits;
+  guint n = hits->len;
+  SgHit *all = (SgHit *) hits->data;
+  g_autofree SgHit *merged = NULL;
+  guint a = 0, b = sorted, out = 0;
+
+  if (sorted >= n)
+    return;
+  qsort (all + sorted, n - sorted, sizeof (SgHit), compare_hits);
+  if (sorted == 0 || compare_hits (&all[sorted - 1], &all[sorted]) <= 0)
+    return;
+
+  merged = g_new (SgHit, n);
+  while (a < sorted && b < n)
+    merged[out++] = compare_hits (&all[a], &all[b]) <= 0 ? all[a++] : all[b++];
+  while (a < sorted)
+    merged[out++] = all[a++];
+  while (b < n)
+    merged[out++] = all[b++];
+  memcpy (all, merged, n * sizeof (SgHit));
+}
+
 static void
 index_hits (SgScan   *scan,
-            gboolean  sentences)
+            gboolean  sentences,
+            guint     sorted)
 {
   guint n_groups = scan->groups->len;
   const guint32 *starts = (const guint32 *) scan->text.sentences->data;
   guint n_starts = scan->text.sentences->len;
   guint s = n_starts - 1;
 
-  g_array_sort (scan->hits, compare_hits);
+  sort_hits (scan, sorted);
   g_array_set_size (scan->head, n_groups);
   g_array_set_size (scan->next, scan->hits->len);
   for (guint g = 0; g < n_groups; g++)
@@ -189,25 +221,40 @@ assign_tokens (SgScan *scan)
 {
   SgTokens *tokens = &scan->tokens;
   guint n = tokens->tokens->len;
+  guint t = 0;
 
   g_array_set_size (scan->tok_first, n + 1);
   g_array_set_size (scan->tok_next, scan->hits->len);
-  for (guint t = 0; t <= n; t++)
-    g_array_index (scan->tok_first, int, t) = -1;
+  for (guint k = 0; k <= n; k++)
+    g_array_index (scan->tok_first, int, k) = -1;
 
-  for (int i = (int) scan->hits->len - 1; i >= 0; i--)
+  /* Hits are sorted by start: walk the tokens alongside, not a search per hit. */
+  for (guint i = 0; i < scan->hits->len; i++)
     {
       SgHit *hit = &g_array_index (scan->hits, SgHit, i);
-      guint first = sg_tokens_index_at (tokens, hit->start);
-      guint last = hit->end > hit->start ? sg_tokens_index_at (tokens, hit->end - 1) : first;
+      guint last;
 
-      hit->tok_start = first;
-      hit->tok_end = MAX (last + 1, first + 1);
-      if (hit->tok_end > n)
-        hit->tok_end = n;
-      hit->clause = first < n ? sg_tokens_get (tokens, first)->clause : G_MAXUINT32;
-      g_array_index (scan->tok_next, int, i) = g_array_index (scan->tok_first, int, first);
-      g_array_index (scan->tok_first, int, first) = i;
+      while (t < n && sg_tokens_get (tokens, t)->end <= hit->start)
+        t++;
+      last = t;
+      while (last + 1 < n && sg_tokens_get (tokens, last + 1)->start < hit->end)
+        last++;
+
+      hit->tok_start = MIN (t, n);
+      hit->tok_end = MIN (last + 1, n);
+      if (hit->tok_end <= hit->tok_start && hit->tok_start < n)
+        hit->tok_end = hit->tok_start + 1;
+      hit->clause = t < n ? sg_tokens_get (tokens, t)->clause : G_MAXUINT32;
+    }
+
+  /* Backwards, so each token's list of hits comes out in text order. */
+  for (int i = (int) scan->hits->len - 1; i >= 0; i--)
+    {
+      const SgHit *hit = &g_array_index (scan->hits, SgHit, i);
+
+      g_array_index (scan->tok_next, int, i) = g_array_index (scan->tok_first, int,
+                                                               hit->tok_start);
+      g_array_index (scan->tok_first, int, hit->tok_start) = i;
     }
 }
 
@@ -223,17 +270,22 @@ scan_segment (SgScan     *scan,
               const char *text,
               gsize       len)
 {
+  guint sorted;
+
   g_array_set_size (scan->hits, 0);
   sg_text_prepare (&scan->text, text, len);
   sg_tokens_run (&scan->tokens, text, len, text_sentence_of, &scan->text);
+
   collect_terms (scan);
   collect_concepts (scan);
-  index_hits (scan, FALSE);    /* the name heuristics look up lexicon hits */
+  index_hits (scan, FALSE, 0);        /* the name heuristics look up lexicon hits */
+  sorted = scan->hits->len;
   sg_entities_collect (scan);
-  g_array_sort (scan->hits, compare_hits);
+  index_hits (scan, FALSE, sorted);   /* patterns walk the hits of their first slot's group */
+  sorted = scan->hits->len;
   assign_tokens (scan);
   sg_patterns_collect (scan);
-  index_hits (scan, TRUE);
+  index_hits (scan, TRUE, sorted);
 }
 
 /* Rules */

@@ -38,7 +38,7 @@ void           sg_concept_file_free (SgConceptFile *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgConceptFile, sg_concept_file_free)
 
 /* Adds @term to @lexicon (matched over SgTokens.stems) with @value. FALSE for a term with no
- * word in it. @tokens is scratch space (it holds the stemmer). */
+ * word in it. @tokens is scratch space. */
 gboolean       sg_concepts_add_term (SgLexicon  *lexicon,
                                      SgTokens   *tokens,
                                      const char *term,

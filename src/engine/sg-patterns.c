@@ -25,6 +25,7 @@ typedef struct {
   gboolean   optional;
   guint      group;
   GStrv      words;     /* SLOT_WORDS: folded words; SLOT_STEM: one stem */
+  GHashTable *set;      /* SLOT_WORDS with many words: the same, for lookup */
   guint8     shape;
   GRegex    *regex;
   guint      min;
@@ -45,9 +46,20 @@ sg_pattern_free (SgPattern *self)
   for (guint i = 0; i < self->n_slots; i++)
     {
       g_strfreev (self->slots[i].words);
+      g_clear_pointer (&self->slots[i].set, g_hash_table_unref);
       g_clear_pointer (&self->slots[i].regex, g_regex_unref);
     }
   g_free (self);
+}
+
+const char * const *
+sg_pattern_get_first_words (const SgPattern *self)
+{
+  const Slot *first = &self->slots[0];
+
+  if (first->type != SLOT_WORDS || first->optional)
+    return NULL;
+  return (const char * const *) first->words;
 }
 
 gboolean
@@ -246,6 +258,12 @@ sg_pattern_parse (JsonArray        *slots,
           return NULL;
         }
       solid |= slot->type != SLOT_GAP && !slot->optional;
+      if (slot->type == SLOT_WORDS && g_strv_length (slot->words) > 3)
+        {
+          slot->set = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint w = 0; slot->words[w] != NULL; w++)
+            g_hash_table_add (slot->set, slot->words[w]);
+        }
     }
   if (!solid || self->slots[0].type == SLOT_GAP || self->slots[n - 1].type == SLOT_GAP)
     {
@@ -279,6 +297,8 @@ token_fits (SgScan     *scan,
   switch (slot->type)
     {
     case SLOT_WORDS:
+      if (slot->set != NULL)
+        return g_hash_table_contains (slot->set, norm);
       for (guint i = 0; slot->words[i] != NULL; i++)
         if (strcmp (norm, slot->words[i]) == 0)
           return TRUE;
@@ -369,43 +389,125 @@ match_from (SgScan          *scan,
   return -1;
 }
 
+static void
+add_pattern_hit (SgScan *scan,
+                 guint   group,
+                 guint   tok,
+                 int     end)
+{
+  const SgToken *t = sg_tokens_get (&scan->tokens, tok);
+  SgHit hit = { group, t->start, sg_tokens_get (&scan->tokens, end - 1)->end,
+                0, 0, 0, tok, end, t->clause };
+  guint h = scan->hits->len;
+
+  g_array_append_val (scan->hits, hit);
+  /* A later pattern may build on this one's hits: index them by start token too. */
+  g_array_set_size (scan->tok_next, scan->hits->len);
+  g_array_index (scan->tok_next, int, h) = g_array_index (scan->tok_first, int, tok);
+  g_array_index (scan->tok_first, int, tok) = h;
+}
+
 void
 sg_patterns_collect (SgScan *scan)
 {
   GArray *order = sg_rule_pack_get_pattern_groups (scan->pack);
   guint n_tokens = scan->tokens.tokens->len;
+  guint n_before = scan->hits->len;
+  GHashTable *by_word = sg_rule_pack_get_pattern_first_words (scan->pack);
+
+  g_hash_table_remove_all (scan->pattern_starts);
+  for (guint tok = 0; tok < n_tokens; tok++)
+    {
+      GArray *groups;
+
+      if (sg_tokens_get (&scan->tokens, tok)->kind == SG_TOKEN_PUNCT ||
+          (groups = g_hash_table_lookup (by_word, sg_tokens_norm (&scan->tokens, tok))) == NULL)
+        continue;
+      for (guint i = 0; i < groups->len; i++)
+        {
+          gpointer key = GUINT_TO_POINTER (g_array_index (groups, guint, i));
+          GArray *starts = g_hash_table_lookup (scan->pattern_starts, key);
+
+          if (starts == NULL)
+            {
+              starts = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (scan->pattern_starts, key, starts);
+            }
+          g_array_append_val (starts, tok);
+        }
+    }
 
   for (guint g = 0; g < order->len; g++)
     {
       guint group = g_array_index (order, guint, g);
       const SgGroup *pattern_group = g_ptr_array_index (scan->groups, group);
       const SgPattern *pattern = pattern_group->pattern;
-      guint before = scan->hits->len;
+      const Slot *first = &pattern->slots[0];
+      const SgGroup *first_group = first->type == SLOT_GROUP
+                                   ? g_ptr_array_index (scan->groups, first->group) : NULL;
+      guint next_free = 0;
+
+      /* A pattern that opens on a group (not another pattern) can only start where that
+       * group has a hit: walk those hits instead of every token. */
+      if (first_group != NULL && first_group->type != SG_GROUP_PATTERN && !first->optional)
+        {
+          for (int h = g_array_index (scan->head, int, first->group); h >= 0;
+               h = g_array_index (scan->next, int, h))
+            {
+              const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
+              guint tok = hit->tok_start;
+              int end;
+
+              if ((guint) h >= n_before || tok < next_free || tok >= n_tokens)
+                continue;
+              end = match_from (scan, pattern, 0, tok, sg_tokens_get (&scan->tokens, tok)->sentence);
+              if (end > (int) tok)
+                {
+                  add_pattern_hit (scan, group, tok, end);
+                  next_free = end;
+                }
+            }
+          continue;
+        }
+
+      if (sg_pattern_get_first_words (pattern) != NULL)
+        {
+          /* Opens on a word: try only the tokens that are one of its words (the scan
+           * looked every token up once, for all patterns). */
+          GArray *starts = g_hash_table_lookup (scan->pattern_starts, GUINT_TO_POINTER (group));
+
+          for (guint i = 0; starts != NULL && i < starts->len; i++)
+            {
+              guint tok = g_array_index (starts, guint, i);
+              int end;
+
+              if (tok < next_free)
+                continue;
+              end = match_from (scan, pattern, 0, tok, sg_tokens_get (&scan->tokens, tok)->sentence);
+              if (end > (int) tok)
+                {
+                  add_pattern_hit (scan, group, tok, end);
+                  next_free = end;
+                }
+            }
+          continue;
+        }
 
       for (guint tok = 0; tok < n_tokens; tok++)
         {
           const SgToken *t = sg_tokens_get (&scan->tokens, tok);
-          int end = match_from (scan, pattern, 0, tok, t->sentence);
+          int end;
 
+          /* The first slot decides most tokens at once. */
+          if (!first->optional && first->type != SLOT_GROUP && first->type != SLOT_GAP &&
+              !token_fits (scan, first, tok))
+            continue;
+          end = match_from (scan, pattern, 0, tok, t->sentence);
           if (end > (int) tok)
             {
-              SgHit hit = { group, t->start, sg_tokens_get (&scan->tokens, end - 1)->end,
-                            0, 0, 0, tok, end, t->clause };
-
-              g_array_append_val (scan->hits, hit);
+              add_pattern_hit (scan, group, tok, end);
               tok = end - 1;    /* no overlapping matches of one pattern */
             }
-        }
-
-      /* A later pattern may build on this one's hits: index them by start token too. */
-      for (guint h = before; h < scan->hits->len; h++)
-        {
-          const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
-
-          g_array_set_size (scan->tok_next, scan->hits->len);
-          g_array_index (scan->tok_next, int, h) = g_array_index (scan->tok_first, int,
-                                                                   hit->tok_start);
-          g_array_index (scan->tok_first, int, hit->tok_start) = h;
         }
     }
 }

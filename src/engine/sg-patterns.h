@@ -32,6 +32,8 @@ SgPattern *sg_pattern_parse     (JsonArray        *slots,
                                  gpointer          data,
                                  char            **error_message);
 void       sg_pattern_free      (SgPattern        *self);
+/* The words a pattern must open with, or NULL when its first slot is something else. */
+const char * const *sg_pattern_get_first_words (const SgPattern *self);
 /* The groups the pattern's slots refer to (so a pattern is run after them). */
 gboolean   sg_pattern_uses_group (const SgPattern *self,
                                   guint            group);

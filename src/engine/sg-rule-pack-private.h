@@ -113,6 +113,8 @@ SgLexicon  *sg_rule_pack_get_stem_lexicon (SgRulePack *self);
 SgMaskIndex *sg_rule_pack_get_mask_index  (SgRulePack *self);
 /* Pattern groups, in the order they must run (a pattern may use an earlier one's hits). */
 GArray     *sg_rule_pack_get_pattern_groups (SgRulePack *self);
+/* Folded word → GArray of the pattern groups that open with it. */
+GHashTable *sg_rule_pack_get_pattern_first_words (SgRulePack *self);
 GPtrArray  *sg_rule_pack_get_groups    (SgRulePack *self);   /* SgGroup* */
 guint       sg_rule_pack_get_first_name_group (SgRulePack *self);
 guint       sg_rule_pack_get_org_word_group   (SgRulePack *self);

@@ -24,6 +24,8 @@ struct _SgRulePack
   GPtrArray  *groups;     /* SgGroup* */
   GHashTable *named;      /* "@name" → group id + 1 */
   GHashTable *regexes;    /* pattern → group id + 1: a regex used by several rules runs once */
+  GHashTable *patterns;   /* a token pattern as JSON → group id + 1, likewise */
+  GHashTable *first_words; /* folded word → GArray of pattern groups opening with it */
   SgLexicon  *lexicon;
   SgLexicon  *stem_lexicon;  /* concept terms, over SgTokens.stems */
   SgMaskIndex *masks;
@@ -471,6 +473,68 @@ resolve_group_cb (gpointer    data,
   return sg_rule_pack_lookup_group (data, name);
 }
 
+/* The group of a token pattern ({"pattern": […], "label": …} or a pattern detector),
+ * compiled once however many rules use the same pattern. G_MAXUINT on error. */
+static guint
+pattern_group (LoadContext  *ctx,
+               JsonObject   *o,
+               GError      **error)
+{
+  SgRulePack *self = ctx->pack;
+  JsonArray *slots = get_array (o, "pattern");
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *key = NULL;
+  g_autofree char *message = NULL;
+  SgPattern *compiled;
+  SgGroup *group;
+  guint id;
+
+  if (slots != NULL)
+    {
+      g_autofree char *json = NULL;
+
+      json_node_set_array (node, slots);
+      json_generator_set_root (gen, node);
+      json = json_generator_to_data (gen, NULL);
+      key = g_strdup_printf ("%s\n%s", json,
+                             get_string (o, "label") ? get_string (o, "label") : "");
+      if (g_hash_table_contains (self->patterns, key))
+        return GPOINTER_TO_UINT (g_hash_table_lookup (self->patterns, key)) - 1;
+    }
+
+  compiled = sg_pattern_parse (slots, &self->scratch, resolve_group_cb, self, &message);
+  if (compiled == NULL)
+    {
+      fail (ctx, o, "pattern", error, _("pattern: %s"), message);
+      return G_MAXUINT;
+    }
+  id = add_group (self, SG_GROUP_PATTERN, NULL, 0);
+  group = g_ptr_array_index (self->groups, id);
+  group->pattern = compiled;
+  group->label = g_strdup (get_string (o, "label"));
+  g_array_append_val (self->pattern_groups, id);
+  if (sg_pattern_get_first_words (compiled) != NULL)
+    {
+      const char * const *words = sg_pattern_get_first_words (compiled);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          GArray *groups = g_hash_table_lookup (self->first_words, words[w]);
+
+          if (groups == NULL)
+            {
+              groups = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (self->first_words, g_strdup (words[w]), groups);
+            }
+          g_array_append_val (groups, id);
+        }
+    }
+  if (key != NULL)
+    g_hash_table_insert (self->patterns, g_steal_pointer (&key), GUINT_TO_POINTER (id + 1));
+  return id;
+}
+
 /* Terms: "literal", "@named", or {"regex": "…"}. Literals of one list share one group. */
 static gboolean
 resolve_terms (LoadContext  *ctx,
@@ -500,22 +564,11 @@ resolve_terms (LoadContext  *ctx,
 
           if (json_object_has_member (o, "pattern"))
             {
-              g_autofree char *message = NULL;
-              SgPattern *compiled;
-              SgGroup *group;
-
               if (json_object_get_size (o) != 1 + (guint) json_object_has_member (o, "label"))
                 return fail (ctx, o, "pattern", error,
                              _("a pattern term has “pattern” and maybe “label”, nothing else"));
-              compiled = sg_pattern_parse (get_array (o, "pattern"), &self->scratch,
-                                           resolve_group_cb, self, &message);
-              if (compiled == NULL)
-                return fail (ctx, o, "pattern", error, _("pattern: %s"), message);
-              id = add_group (self, SG_GROUP_PATTERN, NULL, 0);
-              group = g_ptr_array_index (self->groups, id);
-              group->pattern = compiled;
-              group->label = g_strdup (get_string (o, "label"));
-              g_array_append_val (self->pattern_groups, id);
+              if ((id = pattern_group (ctx, o, error)) == G_MAXUINT)
+                return FALSE;
               g_array_append_val (out, id);
               continue;
             }
@@ -768,23 +821,13 @@ load_detector (LoadContext  *ctx,
     }
   else if (g_str_equal (type, "pattern"))
     {
-      g_autofree char *message = NULL;
-      SgPattern *compiled;
-      SgGroup *group;
       guint id;
 
       rule->type = SG_DETECTOR_PHRASES;
       if (!json_object_has_member (d, "pattern"))
         return fail (ctx, d, "type", error, _("a pattern detector needs “pattern”"));
-      compiled = sg_pattern_parse (get_array (d, "pattern"), &ctx->pack->scratch,
-                                   resolve_group_cb, ctx->pack, &message);
-      if (compiled == NULL)
-        return fail (ctx, d, "pattern", error, _("pattern: %s"), message);
-      id = add_group (ctx->pack, SG_GROUP_PATTERN, NULL, 0);
-      group = g_ptr_array_index (ctx->pack->groups, id);
-      group->pattern = compiled;
-      group->label = g_strdup (get_string (d, "label"));
-      g_array_append_val (ctx->pack->pattern_groups, id);
+      if ((id = pattern_group (ctx, d, error)) == G_MAXUINT)
+        return FALSE;
       g_array_append_val (rule->match, id);
     }
   else if (g_str_equal (type, "identifier"))
@@ -1282,6 +1325,8 @@ sg_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_pointer (&self->regexes, g_hash_table_unref);
+  g_clear_pointer (&self->patterns, g_hash_table_unref);
+  g_clear_pointer (&self->first_words, g_hash_table_unref);
   g_clear_pointer (&self->lexicon, sg_lexicon_unref);
   g_clear_pointer (&self->stem_lexicon, sg_lexicon_unref);
   g_clear_pointer (&self->masks, sg_mask_index_free);
@@ -1306,6 +1351,9 @@ sg_rule_pack_init (SgRulePack *self)
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->regexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_array_unref);
   self->lexicon = sg_lexicon_new ();
   self->stem_lexicon = sg_lexicon_new ();
   self->masks = sg_mask_index_new ();
@@ -1431,6 +1479,12 @@ SgMaskIndex *
 sg_rule_pack_get_mask_index (SgRulePack *self)
 {
   return self->masks;
+}
+
+GHashTable *
+sg_rule_pack_get_pattern_first_words (SgRulePack *self)
+{
+  return self->first_words;
 }
 
 GArray *

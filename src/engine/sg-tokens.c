@@ -6,7 +6,55 @@
 
 #include "sg-tokens.h"
 
-struct _SgStemmer;   /* libstemmer's struct sb_stemmer, behind our own name */
+/* Stemming is the costliest step per word, and drafts repeat words (and are analysed again
+ * at every pause in typing), so each thread keeps its stemmer and a bounded cache of stems. */
+#define STEM_CACHE_MAX 65536
+
+typedef struct {
+  struct sb_stemmer *stemmer;
+  GHashTable        *cache;    /* folded word → stem */
+} StemState;
+
+static void
+stem_state_free (gpointer data)
+{
+  StemState *state = data;
+
+  sb_stemmer_delete (state->stemmer);
+  g_hash_table_unref (state->cache);
+  g_free (state);
+}
+
+static GPrivate stem_state = G_PRIVATE_INIT (stem_state_free);
+
+static const char *
+stem_of (const char *norm)
+{
+  StemState *state = g_private_get (&stem_state);
+  const char *cached;
+  const sb_symbol *stem;
+  char *copy;
+  int n;
+
+  if (state == NULL)
+    {
+      state = g_new0 (StemState, 1);
+      state->stemmer = sb_stemmer_new ("english", NULL);
+      g_assert (state->stemmer != NULL);
+      state->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&stem_state, state);
+    }
+  if ((cached = g_hash_table_lookup (state->cache, norm)) != NULL)
+    return cached;
+  if (g_hash_table_size (state->cache) >= STEM_CACHE_MAX)
+    g_hash_table_remove_all (state->cache);
+
+  stem = sb_stemmer_stem (state->stemmer, (const sb_symbol *) norm, strlen (norm));
+  n = sb_stemmer_length (state->stemmer);
+  copy = stem != NULL && n > 0 ? g_strndup ((const char *) stem, n) : g_strdup (norm);
+  g_hash_table_insert (state->cache, g_strdup (norm), copy);
+  return copy;
+}
 
 /* A word that opens a new clause: what follows "but" is not negated by a "not" before it. */
 static const char * const clause_words[] = {
@@ -21,8 +69,6 @@ sg_tokens_init (SgTokens *self)
   self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (SgToken), 256);
   self->pool = g_string_sized_new (1024);
   self->stems = g_string_sized_new (1024);
-  self->stemmer = (SgStemmer *) sb_stemmer_new ("english", NULL);
-  g_assert (self->stemmer != NULL);
 }
 
 void
@@ -33,8 +79,6 @@ sg_tokens_clear (SgTokens *self)
     g_string_free (g_steal_pointer (&self->pool), TRUE);
   if (self->stems != NULL)
     g_string_free (g_steal_pointer (&self->stems), TRUE);
-  if (self->stemmer != NULL)
-    sb_stemmer_delete ((struct sb_stemmer *) g_steal_pointer (&self->stemmer));
 }
 
 static inline gboolean
@@ -51,6 +95,12 @@ is_word_char (gunichar c)
   if (c < 0x80)
     return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static inline gboolean
+is_alpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
 }
 
 static inline gboolean
@@ -90,11 +140,24 @@ is_mask_char (gunichar c)
   return c == '*' || c == '!' || c == '@' || c == '$';
 }
 
+/* The character at @p: ASCII without a call, the common case in every draft. */
+static inline gunichar
+get_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? (gunichar) (guchar) *p : g_utf8_get_char (p);
+}
+
+static inline const char *
+next_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+}
+
 static inline gunichar
 char_at (const char *p,
          const char *end)
 {
-  return p < end ? g_utf8_get_char (p) : 0;
+  return p < end ? get_char (p) : 0;
 }
 
 static guint
@@ -123,15 +186,15 @@ shape_of (const char *p,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isupper (c))
+      if (c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c))
         {
           upper++;
           if (n == 0)
             first_upper = 1;
         }
-      else if (g_unichar_islower (c))
+      else if (c < 0x80 ? g_ascii_islower (c) : g_unichar_islower (c))
         lower++;
-      else if (g_unichar_isdigit (c))
+      else if (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c))
         digits++;
     }
 
@@ -177,28 +240,17 @@ append_stem (SgTokens   *self,
              const char *norm,
              gboolean   *separate)
 {
-  const sb_symbol *stem;
-  int n;
-
   if (self->stems->len > 0)
     g_string_append (self->stems, *separate ? " | " : " ");
   *separate = FALSE;
   token->stem = self->stems->len;
 
-  if (token->kind == SG_TOKEN_NUMBER)
-    {
-      /* A number is itself: "111" in a term means the phone line, not any number. */
-      g_string_append (self->stems, norm);
-      return;
-    }
-
-  stem = sb_stemmer_stem ((struct sb_stemmer *) self->stemmer, (const sb_symbol *) norm,
-                          strlen (norm));
-  n = sb_stemmer_length ((struct sb_stemmer *) self->stemmer);
-  if (stem == NULL || n <= 0)
+  /* A number is itself: "111" in a term means the phone line, not any number. Snowball
+   * leaves words of one or two letters as they are. */
+  if (token->kind == SG_TOKEN_NUMBER || norm[0] == '\0' || norm[1] == '\0' || norm[2] == '\0')
     g_string_append (self->stems, norm);
   else
-    g_string_append_len (self->stems, (const char *) stem, n);
+    g_string_append (self->stems, stem_of (norm));
 }
 
 /* Scans a word starting at @p (a word character). Returns its end; sets @flags. Apostrophes
@@ -217,8 +269,8 @@ scan_word (const char   *start,
   *flags = 0;
   while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      gunichar c = get_char (p);
+      const char *next = next_char (p);
       gunichar after = char_at (next, end);
 
       if (is_word_char (c))
@@ -228,18 +280,18 @@ scan_word (const char   *start,
               inner_masks += trailing_stars;
               trailing_stars = 0;
             }
-          if (g_unichar_isalpha (c))
+          if (is_alpha (c))
             letters++;
           else if (g_unichar_isdigit (c) && deleet (c) && letters > 0 &&
-                   p > start && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (p))) &&
-                   g_unichar_isalpha (after))
+                   p > start && is_alpha (get_char (g_utf8_prev_char (p))) &&
+                   is_alpha (after))
             leet++;
           p = next;
           last_letter_end = p;
           continue;
         }
       /* "A&E", "O&G": one word, as clinicians write it. */
-      if ((is_apostrophe (c) || c == '&') && letters > 0 && g_unichar_isalpha (after))
+      if ((is_apostrophe (c) || c == '&') && letters > 0 && is_alpha (after))
         {
           p = next;
           continue;
@@ -257,7 +309,7 @@ scan_word (const char   *start,
 
           while (r < end && is_mask_char (*r) && *r != '*')
             r++;
-          if (r < end && g_unichar_isalpha (g_utf8_get_char (r)))
+          if (r < end && is_alpha (get_char (r)))
             {
               leet += r - p;
               p = r;
@@ -321,7 +373,7 @@ sg_tokens_run (SgTokens   *self,
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
       const char *q;
       SgToken token = { 0 };
       SgTokenFlags flags = 0;
@@ -331,7 +383,7 @@ sg_tokens_run (SgTokens   *self,
         {
           if (c == '\n' || c == 0x2029 || c == 0)
             separate = clause_break = TRUE;
-          p = g_utf8_next_char (p);
+          p = next_char (p);
           cp++;
           prev_word_end_hyphen = FALSE;
           continue;
@@ -340,19 +392,20 @@ sg_tokens_run (SgTokens   *self,
       q = NULL;
       token.kind = SG_TOKEN_PUNCT;
 
-      if ((g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://") ||
-           g_str_has_prefix (p, "www.")) && (gsize) (end - p) > 4)
+      if ((c == 'h' || c == 'w') && (gsize) (end - p) > 4 &&
+          (g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://") ||
+           g_str_has_prefix (p, "www.")))
         {
-          for (q = p; q < end && !is_space (g_utf8_get_char (q)); q = g_utf8_next_char (q))
+          for (q = p; q < end && !is_space (get_char (q)); q = next_char (q))
             ;
           token.kind = SG_TOKEN_URL;
         }
       else if (c == '@' && is_word_char (char_at (p + 1, end)) &&
                (prev_end == NULL || prev_end < p))
         {
-          for (q = p + 1; q < end; q = g_utf8_next_char (q))
+          for (q = p + 1; q < end; q = next_char (q))
             {
-              gunichar d = g_utf8_get_char (q);
+              gunichar d = get_char (q);
               if (!is_word_char (d) && d != '_' &&
                   !(d == '.' && is_word_char (char_at (q + 1, end))))
                 break;
@@ -361,8 +414,8 @@ sg_tokens_run (SgTokens   *self,
         }
       else if (c == '#' && g_unichar_isalpha (char_at (p + 1, end)))
         {
-          for (q = p + 1; q < end && (is_word_char (g_utf8_get_char (q)) || *q == '_');
-               q = g_utf8_next_char (q))
+          for (q = p + 1; q < end && (is_word_char (get_char (q)) || *q == '_');
+               q = next_char (q))
             ;
           token.kind = SG_TOKEN_TAG;
         }
@@ -394,7 +447,7 @@ sg_tokens_run (SgTokens   *self,
         {
           /* A currency sign is a word of its own, so "£" can be a term: prices matter to the
            * advertising rules. */
-          q = g_utf8_next_char (p);
+          q = next_char (p);
           token.kind = SG_TOKEN_WORD;
         }
       else if (c == '*')
@@ -403,7 +456,7 @@ sg_tokens_run (SgTokens   *self,
           for (q = p; q < end && *q == '*'; q++)
             ;
           if (q - p >= 4 && q - p <= 12 && (q >= end || !is_word_char (char_at (q, end))) &&
-              (p == text || !is_word_char (g_utf8_get_char (g_utf8_prev_char (p)))))
+              (p == text || !is_word_char (get_char (g_utf8_prev_char (p)))))
             {
               token.kind = SG_TOKEN_WORD;
               flags = SG_TOKEN_MASKED;
@@ -413,20 +466,21 @@ sg_tokens_run (SgTokens   *self,
         }
       else if (is_emoji (c))
         {
-          for (q = p; q < end && (is_emoji (g_utf8_get_char (q)) ||
-                                  g_unichar_ismark (g_utf8_get_char (q)));
-               q = g_utf8_next_char (q))
+          for (q = p; q < end && (is_emoji (get_char (q)) ||
+                                  g_unichar_ismark (get_char (q)));
+               q = next_char (q))
             ;
           token.kind = SG_TOKEN_EMOJI;
         }
 
       if (q == NULL || q == p)
-        q = g_utf8_next_char (p);
+        q = next_char (p);
 
       token.start = p - text;
       token.end = q - text;
       token.cp_start = cp;
-      cp += g_utf8_strlen (p, q - p);
+      for (const char *r = p; r < q; r++)
+        cp += ((guchar) *r & 0xC0) != 0x80;   /* code points: bytes that start one */
       token.cp_end = cp;
       token.flags = flags;
       token.stem = G_MAXUINT32;
@@ -476,9 +530,11 @@ sg_tokens_run (SgTokens   *self,
         {
           const char *norm = self->pool->str + token.norm;
 
-          for (guint i = 0; clause_words[i] != NULL; i++)
-            if (strcmp (norm, clause_words[i]) == 0)
-              clause_break = TRUE;
+          /* Cheap test first: every clause word is short and starts with one of these. */
+          if (strchr ("bthawyeum", norm[0]) != NULL && strlen (norm) <= 9)
+            for (guint i = 0; clause_words[i] != NULL; i++)
+              if (strcmp (norm, clause_words[i]) == 0)
+                clause_break = TRUE;
         }
 
       if (clause_break)

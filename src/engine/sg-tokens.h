@@ -56,8 +56,6 @@ typedef struct {
   guint8  flags;      /* SgTokenFlags */
 } SgToken;
 
-typedef struct _SgStemmer SgStemmer;
-
 typedef struct {
   const char *text;     /* not owned */
   GArray     *tokens;   /* SgToken */
@@ -66,7 +64,6 @@ typedef struct {
    * where punctuation, a line or a sentence stands between them, so that a multi-word concept
    * term ("waste of space") matches only words that follow each other. */
   GString    *stems;
-  SgStemmer  *stemmer;
 } SgTokens;
 
 void         sg_tokens_init        (SgTokens   *self);
@@ -102,8 +99,8 @@ guint        sg_tokens_index_of_stem (SgTokens *self,
                                       gsize     offset);
 
 /* A term as the concept matcher reads it: its words' stems, space-separated ("wast of
- * space"). NULL when @term has no word. Thread-safe only with a stemmer per thread: pass
- * the SgTokens the result is for. */
+ * space"). NULL when @term has no word. Uses @self as scratch space. Each thread has its own
+ * stemmer, so any number of threads may tokenise at once. */
 char        *sg_tokens_stem_phrase (SgTokens   *self,
                                     const char *term);
 
