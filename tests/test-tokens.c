@@ -87,6 +87,10 @@ test_masks (void)
     { "***", "* * *" },
     { "covid19 and fy1", "covid19 and fy1" },
     { "mail jo@example.com", "mail jo@example.com" },
+    /* Spelt out letter by letter; initials stay apart. */
+    { "f u c k you", "fuck you" },
+    { "J K Rowling", "j k rowling" },
+    { "a b c", "a b c" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

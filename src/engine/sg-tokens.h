@@ -40,6 +40,7 @@ typedef enum {
   SG_TOKEN_MASKED   = 1 << 0,  /* letters hidden by '*': "c**t", "f***", "*******" */
   SG_TOKEN_DELEETED = 1 << 1,  /* "sh1t", "b!tch" read as "shit", "bitch" */
   SG_TOKEN_JOINED   = 1 << 2,  /* joined to the previous word by a hyphen: "bed-blocker" */
+  SG_TOKEN_SPACED   = 1 << 3,  /* spelt out letter by letter: "f u c k" */
 } SgTokenFlags;
 
 typedef struct {
