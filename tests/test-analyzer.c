@@ -282,6 +282,44 @@ test_real_register_clean (void)
   assert_clean ("The printer on ward 6 is f***ing broken again", "whatsapp");
 }
 
+/* The writer's role words findings, and some rules apply only to some roles. */
+static void
+test_roles (void)
+{
+  const char *text = "As a doctor I'd say take 2 paracetamol 500mg four times a day";
+  g_autoptr(GPtrArray) as_doctor = NULL;
+  g_autoptr(GPtrArray) as_pa = NULL;
+  gboolean speaks = FALSE, worded = FALSE;
+
+  g_assert_cmpint (sg_analyzer_get_role (analyzer), ==, SG_ROLE_DOCTOR);
+  as_doctor = sg_analyzer_analyze (analyzer, text, -1, "x", NULL);
+  for (guint i = 0; i < as_doctor->len; i++)
+    g_assert_cmpstr (sg_finding_get_rule_id (g_ptr_array_index (as_doctor, i)), !=,
+                     "professionalism.speaks-as-doctor");
+
+  sg_analyzer_set_role (analyzer, SG_ROLE_PHYSICIAN_ASSOCIATE);
+  as_pa = sg_analyzer_analyze (analyzer, text, -1, "x", NULL);
+  sg_analyzer_set_role (analyzer, SG_ROLE_DOCTOR);
+  for (guint i = 0; i < as_pa->len; i++)
+    {
+      SgFinding *f = g_ptr_array_index (as_pa, i);
+
+      speaks |= g_str_equal (sg_finding_get_rule_id (f), "professionalism.speaks-as-doctor");
+      if (sg_finding_get_category (f) == SG_CATEGORY_PRESCRIBING)
+        worded |= strstr (sg_finding_get_message (f), "physician associate") != NULL;
+    }
+  g_assert_true (speaks);
+  g_assert_true (worded);
+
+  {
+    SgRole role;
+
+    g_assert_true (sg_role_from_string ("medical-student", &role));
+    g_assert_cmpint (role, ==, SG_ROLE_MEDICAL_STUDENT);
+    g_assert_false (sg_role_from_string ("nurse", &role));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/sg/analyzer/clinical-note-clean", test_clinical_note_clean);
   g_test_add_func ("/sg/analyzer/real-register", test_real_register);
   g_test_add_func ("/sg/analyzer/real-register-clean", test_real_register_clean);
+  g_test_add_func ("/sg/analyzer/roles", test_roles);
   g_test_add_func ("/sg/analyzer/offsets-and-fixes", test_offsets_and_fixes);
   g_test_add_func ("/sg/analyzer/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/sg/analyzer/nul-and-empty", test_nul_and_empty);

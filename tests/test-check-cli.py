@@ -98,6 +98,19 @@ def _():
     assert all(f["severity"] == "error" for f in json.loads(out_e))
 
 
+@test("role words the findings; an unknown role is a usage error")
+def _():
+    text = "As a doctor I'd say take 2 paracetamol 500mg four times a day\n"
+    rc_d, out_d, _ = run(["--format=json", "-"], text.encode())
+    rc_p, out_p, _ = run(["--format=json", "--role=physician-associate", "-"], text.encode())
+    doctor = {f["rule"] for f in json.loads(out_d)}
+    pa = json.loads(out_p)
+    assert "professionalism.speaks-as-doctor" not in doctor, doctor
+    assert any(f["rule"] == "professionalism.speaks-as-doctor" for f in pa), pa
+    assert any("physician associate" in f["message"] for f in pa if f["category"] == "prescribing")
+    assert run(["--role=nurse", "-"], text.encode())[0] == 2
+
+
 @test("jsonl answers each line with its id, bad lines reported")
 def _():
     lines = [json.dumps({"id": "a", "text": CLEAN}),

@@ -298,6 +298,7 @@ run (const char  *platform,
      gboolean     declare,
      const char  *db,
      const char  *min_severity,
+     const char  *role_name,
      char       **files)
 {
   g_autoptr(SgRulePack) pack = NULL;
@@ -330,6 +331,18 @@ run (const char  *platform,
   if (pack == NULL)
     return usage_error (error->message);
   check.analyzer = sg_analyzer_new (pack);
+  if (role_name != NULL)
+    {
+      SgRole role;
+
+      if (!sg_role_from_string (role_name, &role))
+        {
+          g_clear_object (&check.analyzer);
+          return usage_error (_("--role must be doctor, physician-associate, "
+                                "anaesthesia-associate or medical-student"));
+        }
+      sg_analyzer_set_role (check.analyzer, role);
+    }
 
   if (db != NULL)
     {
@@ -367,6 +380,7 @@ main (int   argc,
   g_autofree char *rules = NULL;
   g_autofree char *db = NULL;
   g_autofree char *min_severity = NULL;
+  g_autofree char *role = NULL;
   g_auto(GStrv) files = NULL;
   gboolean jsonl = FALSE;
   gboolean declare = FALSE;
@@ -388,6 +402,9 @@ main (int   argc,
     { "min-severity", 0, 0, G_OPTION_ARG_STRING, &min_severity,
       N_("Lowest severity to report: info, warning or error (default: warning)"),
       N_("LEVEL") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role,
+      N_("Who is writing: doctor, physician-associate, anaesthesia-associate or "
+         "medical-student (default: doctor)"), N_("ROLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE… | -") },
     { NULL }
@@ -420,5 +437,5 @@ main (int   argc,
       return EXIT_SUCCESS;
     }
 
-  return run (platform, format, jsonl, rules, declare, db, min_severity, files);
+  return run (platform, format, jsonl, rules, declare, db, min_severity, role, files);
 }

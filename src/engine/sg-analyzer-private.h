@@ -38,6 +38,7 @@ typedef struct {
   GArray     *tok_first;   /* int per token: first hit starting there, -1 none */
   GArray     *tok_next;    /* int per hit: next hit starting at the same token */
   GHashTable *pattern_starts; /* pattern group → GArray of tokens its first word matches */
+  SgRole      role;        /* who is writing, as the analyzer was told when this began */
 } SgScan;
 
 /* sg-entities.c: the built-in groups that are not plain terms. */

@@ -18,9 +18,10 @@ struct _SgAnalyzer
   GObject     parent_instance;
 
   SgRulePack *pack;
-  GMutex      mutex;        /* guards the two fields below */
+  GMutex      mutex;        /* guards the three fields below */
   SgLexicon  *watch;
   GStrv       ignored;
+  SgRole      role;
 };
 
 G_DEFINE_FINAL_TYPE (SgAnalyzer, sg_analyzer, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ scan_init (SgScan     *scan,
 
   g_mutex_lock (&self->mutex);
   scan->watch = self->watch != NULL ? sg_lexicon_ref (self->watch) : NULL;
+  scan->role = self->role;
   g_mutex_unlock (&self->mutex);
 }
 
@@ -437,6 +439,14 @@ add_fixes (SgFinding    *finding,
     }
 }
 
+/* The rule's message as worded for the writer's role. */
+static const char *
+rule_message (const SgRule *rule,
+              SgRole        role)
+{
+  return rule->role_messages[role] != NULL ? rule->role_messages[role] : rule->message;
+}
+
 static SgFinding *
 make_finding (SgScan       *scan,
               const SgRule *rule,
@@ -446,8 +456,9 @@ make_finding (SgScan       *scan,
 {
   g_autofree char *match = g_strndup (scan->text.text + anchor->start,
                                       anchor->end - anchor->start);
-  SgFinding *finding = sg_finding_new (rule, base + anchor->start, base + anchor->end,
-                                       match, message);
+  SgFinding *finding = sg_finding_new (rule, base + anchor->start, base + anchor->end, match,
+                                       message != NULL ? message
+                                                       : rule->role_messages[scan->role]);
 
   add_fixes (finding, rule, anchor);
   return finding;
@@ -525,7 +536,8 @@ run_anchored (SgScan       *scan,
           if (describe && rule->near->len > 0 &&
               (combined = describe_combination (scan, hit, found, rule->near->len)) != NULL)
             /* Translators: the rule's message, then what combined in the draft. */
-            message = g_strdup_printf (_("%s Together here: %s."), rule->message, combined);
+            message = g_strdup_printf (_("%s Together here: %s."),
+                                       rule_message (rule, scan->role), combined);
 
           g_ptr_array_add (out, make_finding (scan, rule, hit, base, message));
           if (rule->once)
@@ -660,7 +672,8 @@ run_identifiability (SgScan       *scan,
   {
     /* Translators: the rule's message, then the list of details found. */
     g_autofree char *message = g_strdup_printf (_("%s Details that add up here: %s."),
-                                                rule->message, details->str);
+                                                rule_message (rule, scan->role),
+                                                details->str);
     g_ptr_array_add (out, make_finding (scan, rule, anchor, base, message));
   }
 }
@@ -668,10 +681,11 @@ run_identifiability (SgScan       *scan,
 static gboolean
 rule_applies (const SgRule       *rule,
               SgAudience          audience,
+              SgRole              role,
               const char         *platform,
               const char * const *ignored)
 {
-  if ((rule->audiences & (1u << audience)) == 0)
+  if ((rule->audiences & (1u << audience)) == 0 || (rule->roles & (1u << role)) == 0)
     return FALSE;
   if (rule->platforms != NULL && !g_strv_contains ((const char * const *) rule->platforms, platform))
     return FALSE;
@@ -740,7 +754,7 @@ analyze_segment (SgScan             *scan,
     {
       const SgRule *rule = sg_rule_pack_get_rule (scan->pack, i);
 
-      if (!rule_applies (rule, audience, platform, ignored))
+      if (!rule_applies (rule, audience, scan->role, platform, ignored))
         continue;
 
       if (rule->type == SG_DETECTOR_IDENTIFIABILITY)
@@ -858,6 +872,31 @@ sg_analyzer_set_watch_list (SgAnalyzer         *self,
 }
 
 void
+sg_analyzer_set_role (SgAnalyzer *self,
+                      SgRole      role)
+{
+  g_return_if_fail (SG_IS_ANALYZER (self));
+  g_return_if_fail (role < SG_N_ROLES);
+
+  g_mutex_lock (&self->mutex);
+  self->role = role;
+  g_mutex_unlock (&self->mutex);
+}
+
+SgRole
+sg_analyzer_get_role (SgAnalyzer *self)
+{
+  SgRole role;
+
+  g_return_val_if_fail (SG_IS_ANALYZER (self), SG_ROLE_DOCTOR);
+
+  g_mutex_lock (&self->mutex);
+  role = self->role;
+  g_mutex_unlock (&self->mutex);
+  return role;
+}
+
+void
 sg_analyzer_set_ignored_rules (SgAnalyzer         *self,
                                const char * const *rule_ids)
 {
@@ -933,6 +972,7 @@ sg_analyzer_check_image (SgAnalyzer  *self,
   g_autoptr(GPtrArray) described = NULL;
   g_auto(GStrv) ignored = NULL;
   const SgPlatform *p;
+  SgRole role;
   guint n;
 
   g_return_val_if_fail (SG_IS_ANALYZER (self), NULL);
@@ -943,6 +983,7 @@ sg_analyzer_check_image (SgAnalyzer  *self,
 
   g_mutex_lock (&self->mutex);
   ignored = g_strdupv (self->ignored);
+  role = self->role;
   g_mutex_unlock (&self->mutex);
 
   n = sg_rule_pack_get_n_rules (self->pack);
@@ -952,7 +993,7 @@ sg_analyzer_check_image (SgAnalyzer  *self,
       SgFinding *finding;
 
       if (rule->type != SG_DETECTOR_IMAGE || (rule->image_facts & facts) == 0 ||
-          !rule_applies (rule, p->audience, p->id, (const char * const *) ignored))
+          !rule_applies (rule, p->audience, role, p->id, (const char * const *) ignored))
         continue;
       finding = sg_finding_new (rule, 0, 0, name ? name : "", NULL);
       sg_finding_set_attachment (finding, position);

@@ -22,6 +22,10 @@ SgRulePack *sg_analyzer_get_pack          (SgAnalyzer          *self);
  * people by the identifiability and identifier rules. */
 void        sg_analyzer_set_watch_list    (SgAnalyzer          *self,
                                            const char * const  *terms);
+/* Who is writing (SG_ROLE_DOCTOR until told): some rules apply to, or are worded for, a role. */
+void        sg_analyzer_set_role          (SgAnalyzer          *self,
+                                           SgRole               role);
+SgRole      sg_analyzer_get_role          (SgAnalyzer          *self);
 /* Rule ids the user chose to ignore everywhere. */
 void        sg_analyzer_set_ignored_rules (SgAnalyzer          *self,
                                            const char * const  *rule_ids);

@@ -18,6 +18,9 @@ static const char * const category_titles[SG_N_CATEGORIES] = {
 
 static const char * const severity_ids[] = { "info", "warning", "error" };
 static const char * const audience_ids[SG_N_AUDIENCES] = { "public", "closed", "private" };
+static const char * const role_ids[SG_N_ROLES] = {
+  "doctor", "physician-associate", "anaesthesia-associate", "medical-student",
+};
 
 static gboolean
 lookup (const char         *str,
@@ -120,4 +123,23 @@ sg_image_fact_from_string (const char *str)
     if (g_strcmp0 (str, facts[i].name) == 0)
       return facts[i].fact;
   return 0;
+}
+
+const char *
+sg_role_to_string (SgRole role)
+{
+  g_return_val_if_fail (role < SG_N_ROLES, NULL);
+  return role_ids[role];
+}
+
+gboolean
+sg_role_from_string (const char *str,
+                     SgRole     *role)
+{
+  guint i;
+
+  if (!lookup (str, role_ids, G_N_ELEMENTS (role_ids), &i))
+    return FALSE;
+  *role = i;
+  return TRUE;
 }

@@ -35,6 +35,21 @@ typedef enum {
   SG_N_AUDIENCES
 } SgAudience;
 
+/* Who is writing: the GMC's guidance covers doctors, physician associates and anaesthesia
+ * associates alike, and medical students through Achieving good medical practice; some
+ * findings (prescribing, speaking "as a doctor") are worded, or only apply, by role. */
+typedef enum {
+  SG_ROLE_DOCTOR,
+  SG_ROLE_PHYSICIAN_ASSOCIATE,
+  SG_ROLE_ANAESTHESIA_ASSOCIATE,
+  SG_ROLE_MEDICAL_STUDENT,
+  SG_N_ROLES
+} SgRole;
+
+const char *sg_role_to_string       (SgRole       role);
+gboolean    sg_role_from_string     (const char  *str,
+                                     SgRole      *role);
+
 /* What an attached image's file carries besides its pixels, as image rules name it
  * ("carries": ["location"]). Filled in by whoever read the file (src/photos). */
 typedef enum {

@@ -78,6 +78,8 @@ struct _SgRule {
   GArray         *fixes;          /* SgFix templates */
   guint           audiences;      /* bit mask of 1 << SgAudience */
   GStrv           platforms;      /* NULL: all */
+  guint           roles;          /* bit mask of 1 << SgRole the rule applies to */
+  char           *role_messages[SG_N_ROLES]; /* the message for a role, NULL: the default */
 
   SgDetectorType  type;
   GArray         *match;          /* guint group ids of the anchors */

@@ -52,7 +52,7 @@ static const char * const source_statuses[] = {
 static const char * const lexicon_keys[] = { "file", "terms", "capitalised", NULL };
 static const char * const rule_keys[] = {
   "id", "category", "severity", "title", "message", "explanation", "citations", "fixes",
-  "audiences", "platforms", "detector", NULL
+  "audiences", "platforms", "roles", "role-messages", "detector", NULL
 };
 static const char * const citation_keys[] = { "source", "paragraph", NULL };
 static const char * const fix_keys[] = { "kind", "label", "replacement", NULL };
@@ -984,6 +984,8 @@ rule_free (SgRule *rule)
   g_free (rule->id);
   g_free (rule->title);
   g_free (rule->message);
+  for (guint r = 0; r < SG_N_ROLES; r++)
+    g_free (rule->role_messages[r]);
   g_free (rule->explanation);
   g_clear_pointer (&rule->citations, g_array_unref);
   g_clear_pointer (&rule->fixes, g_array_unref);
@@ -1121,6 +1123,45 @@ load_rule (LoadContext  *ctx,
           g_strv_builder_add (b, p);
         }
       rule->platforms = g_strv_builder_end (b);
+    }
+
+  if (json_object_has_member (o, "roles"))
+    {
+      JsonArray *roles = get_array (o, "roles");
+
+      for (guint i = 0; roles != NULL && i < json_array_get_length (roles); i++)
+        {
+          SgRole r;
+
+          if (!sg_role_from_string (json_array_get_string_element (roles, i), &r))
+            return fail (ctx, o, "roles", error, _("unknown role in rule “%s” (doctor, "
+                                                   "physician-associate, anaesthesia-associate, "
+                                                   "medical-student)"), id);
+          rule->roles |= 1u << r;
+        }
+      if (rule->roles == 0)
+        return fail (ctx, o, "roles", error, _("“roles” must name at least one role"));
+    }
+  else
+    rule->roles = (1u << SG_N_ROLES) - 1;
+
+  if (json_object_has_member (o, "role-messages"))
+    {
+      JsonObject *messages = json_object_get_object_member (o, "role-messages");
+      g_autoptr(GList) names = messages ? json_object_get_members (messages) : NULL;
+
+      if (messages == NULL)
+        return fail (ctx, o, "role-messages", error, _("“role-messages” must be an object"));
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          SgRole r;
+          const char *text = get_string (messages, l->data);
+
+          if (!sg_role_from_string (l->data, &r) || text == NULL)
+            return fail (ctx, messages, l->data, error,
+                         _("“role-messages” maps a role to a message"));
+          rule->role_messages[r] = g_strdup (text);
+        }
     }
 
   return load_detector (ctx, o, rule, error);
