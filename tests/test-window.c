@@ -7,6 +7,7 @@
 
 #include "sg-application.h"
 #include "sg-export.h"
+#include "sg-guidance-window.h"
 #include "sg-preferences-window.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
@@ -110,6 +111,39 @@ test_about (void)
   gtk_window_destroy (about);
 }
 
+/* The sources, grouped by whether they are in force, with the current edition first. */
+static gboolean
+analyzer_ready (gpointer data)
+{
+  return sg_application_get_analyzer (app) != NULL;
+}
+
+static void
+test_guidance_sources (void)
+{
+  GtkWindow *window;
+
+  g_assert_true (sg_test_wait (analyzer_ready, NULL, 10000));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "guidance", NULL);
+  g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (SG_TYPE_GUIDANCE_WINDOW), 5000));
+  window = sg_test_find_toplevel (SG_TYPE_GUIDANCE_WINDOW);
+  sg_test_iterate (50);
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window), "In force"));
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window), "Withdrawn"));
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window),
+                                             "GMC, Using social media as a medical professional"));
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window),
+                                             "Edition: 2013 · withdrawn 30 January 2024 · "
+                                             "checked 5 December 2026"));
+  g_assert_nonnull (sg_test_find_by_label (GTK_WIDGET (window),
+                                           "Open GMC, Good medical practice"));
+  {
+    g_autofree char *path = sg_test_save_png (GTK_WIDGET (window), "guidance-sources");
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
+  gtk_window_destroy (window);
+}
+
 /* Exports are written off the main loop, readable by the user only, and say so. */
 static gboolean
 file_written (gpointer path)
@@ -157,6 +191,16 @@ test_preferences (void)
     g_autofree char *path = sg_test_save_png (w, "preferences");
     g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   }
+
+  /* The role is bound both ways and reaches the analyzer. */
+  g_settings_set_string (settings, "my-role", "medical-student");
+  sg_test_iterate (50);
+  g_assert_true (sg_test_wait (analyzer_ready, NULL, 10000));
+  g_assert_cmpint (sg_analyzer_get_role (sg_application_get_analyzer (app)), ==,
+                   SG_ROLE_MEDICAL_STUDENT);
+  g_settings_reset (settings, "my-role");
+  sg_test_iterate (10);
+  g_assert_cmpint (sg_analyzer_get_role (sg_application_get_analyzer (app)), ==, SG_ROLE_DOCTOR);
 
   /* An ignored rule is listed and can be restored. */
   {
@@ -253,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/sg/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/sg/window/about", test_about);
   g_test_add_func ("/sg/window/preferences", test_preferences);
+  g_test_add_func ("/sg/window/guidance-sources", test_guidance_sources);
   g_test_add_func ("/sg/window/export-write", test_export_write);
   g_test_add_func ("/sg/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/sg/window/autostart", test_autostart);

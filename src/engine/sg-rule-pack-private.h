@@ -96,18 +96,6 @@ struct _SgRule {
   guint           image_facts;    /* SgImageFacts, any of which fires an image rule */
 };
 
-typedef struct {
-  char *id;
-  char *title;
-  char *edition;
-  char *status;      /* current, withdrawn, advice, commentary */
-  char *in_force;    /* ISO dates, or NULL */
-  char *withdrawn;
-  char *checked;
-  char *url;
-  char *short_title; /* "GMP 2024", as citations show it */
-  char *applies_to;
-} SgSource;
 
 SgLexicon  *sg_rule_pack_get_lexicon   (SgRulePack *self);
 /* Concept terms, matched over SgTokens.stems; NULL when the pack has no concepts. */

@@ -1446,6 +1446,22 @@ sg_rule_pack_load (const char  *name_or_path,
   return sg_rule_pack_new_from_file (path, error);
 }
 
+guint
+sg_rule_pack_get_n_sources (SgRulePack *self)
+{
+  g_return_val_if_fail (SG_IS_RULE_PACK (self), 0);
+  return self->sources->len;
+}
+
+const SgSource *
+sg_rule_pack_get_source (SgRulePack *self,
+                         guint       index)
+{
+  g_return_val_if_fail (SG_IS_RULE_PACK (self), NULL);
+  g_return_val_if_fail (index < self->sources->len, NULL);
+  return &g_array_index (self->sources, SgSource, index);
+}
+
 const char *
 sg_rule_pack_get_id (SgRulePack *self)
 {

@@ -8,6 +8,21 @@
 
 G_BEGIN_DECLS
 
+/* A source of guidance the pack cites, as its "sources" list describes it. Read-only; NULL
+ * where the pack does not say. Dates are ISO 8601. */
+typedef struct {
+  char *id;
+  char *title;
+  char *edition;
+  char *status;      /* current, withdrawn, advice, commentary */
+  char *in_force;
+  char *withdrawn;
+  char *checked;     /* when the team last checked the text */
+  char *url;
+  char *short_title; /* "GMP 2024", as citations show it */
+  char *applies_to;
+} SgSource;
+
 #define SG_TYPE_RULE_PACK (sg_rule_pack_get_type ())
 G_DECLARE_FINAL_TYPE (SgRulePack, sg_rule_pack, SG, RULE_PACK, GObject)
 
@@ -29,6 +44,9 @@ const SgRule *sg_rule_pack_get_rule      (SgRulePack  *self,
                                           guint        index);
 const SgRule *sg_rule_pack_find_rule     (SgRulePack  *self,
                                           const char  *id);
+guint       sg_rule_pack_get_n_sources   (SgRulePack  *self);
+const SgSource *sg_rule_pack_get_source  (SgRulePack  *self,
+                                          guint        index);
 
 const char *sg_rule_get_id               (const SgRule *rule);
 SgCategory  sg_rule_get_category         (const SgRule *rule);

@@ -5,6 +5,7 @@
 
 #include "sg-application.h"
 #include "sg-draft-photos.h"
+#include "sg-guidance-window.h"
 #include "sg-preferences-window.h"
 #include "sg-reminders.h"
 #include "sg-window.h"
@@ -223,6 +224,27 @@ pack_thread (GTask        *task,
 }
 
 static void
+apply_role (SgApplication *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "my-role");
+  SgRole role = SG_ROLE_DOCTOR;
+
+  sg_role_from_string (name, &role);
+  if (self->analyzer != NULL)
+    sg_analyzer_set_role (self->analyzer, role);
+}
+
+/* A new role words findings differently: pages that show findings analyse again, as they do
+ * when the analyzer itself changes. */
+static void
+role_changed_cb (SgApplication *self)
+{
+  apply_role (self);
+  if (self->analyzer != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER]);
+}
+
+static void
 pack_loaded_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -241,6 +263,7 @@ pack_loaded_cb (GObject      *object,
     }
 
   self->analyzer = sg_analyzer_new (pack);
+  apply_role (self);
   ignored = g_settings_get_strv (self->settings, "ignored-rules");
   sg_analyzer_set_ignored_rules (self->analyzer, (const char * const *) ignored);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER]);
@@ -398,6 +421,8 @@ sg_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
   g_signal_connect_object (self->settings, "changed::ignored-rules",
                            G_CALLBACK (ignored_rules_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::my-role",
+                           G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::reminders-enabled",
                            G_CALLBACK (update_autostart), self, G_CONNECT_SWAPPED);
   update_autostart (self);
@@ -472,6 +497,20 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static void
+guidance_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  SgApplication *self = user_data;
+
+  if (self->analyzer == NULL)
+    return;   /* the pack is still loading */
+  gtk_window_present (GTK_WINDOW (sg_guidance_window_new (
+    gtk_application_get_active_window (GTK_APPLICATION (self)),
+    sg_analyzer_get_pack (self->analyzer))));
+}
+
 /* Straight to Preferences → Posting, e.g. when a server asks to sign in again. */
 static void
 posting_accounts_action (GSimpleAction *action,
@@ -506,6 +545,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
   { .name = "preferences", .activate = preferences_action },
+  { .name = "guidance", .activate = guidance_action },
   { .name = "posting-accounts", .activate = posting_accounts_action },
   { .name = "quit", .activate = quit_action },
   { .name = "show-page", .activate = show_page_action, .parameter_type = "s" },

@@ -18,6 +18,7 @@ struct _SgPreferencesWindow
   GtkEntry             *declarations_url_entry;
   GtkListBox           *ignored_rules_list;
   AdwComboRow          *platform_row;
+  AdwComboRow          *role_row;
   GtkSwitch            *reminders_switch;
   GtkAdjustment        *review_interval_adjustment;
 
@@ -70,6 +71,30 @@ platform_set_mapping (const GValue       *value,
     return NULL;
 
   return g_variant_new_string (platform_ids[i]);
+}
+
+static gboolean
+role_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  SgRole role = SG_ROLE_DOCTOR;
+
+  sg_role_from_string (g_variant_get_string (variant, NULL), &role);
+  g_value_set_uint (value, role);
+  return TRUE;
+}
+
+static GVariant *
+role_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  if (i >= SG_N_ROLES)
+    return NULL;
+  return g_variant_new_string (sg_role_to_string (i));
 }
 
 static void
@@ -148,6 +173,9 @@ sg_preferences_window_constructed (GObject *object)
   g_settings_bind_with_mapping (self->settings, "default-platform",
                                 self->platform_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 platform_get_mapping, platform_set_mapping, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "my-role",
+                                self->role_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                role_get_mapping, role_set_mapping, NULL, NULL);
   g_settings_bind (self->settings, "review-interval-days",
                    self->review_interval_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reminders-enabled",
@@ -224,6 +252,7 @@ sg_preferences_window_class_init (SgPreferencesWindowClass *klass)
                                         declarations_url_entry);
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, ignored_rules_list);
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, platform_row);
+  gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, role_row);
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, reminders_switch);
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow,
                                         review_interval_adjustment);
