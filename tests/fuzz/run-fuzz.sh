@@ -1,31 +1,173 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Builds the analyzer with clang, libFuzzer, ASan and UBSan, and fuzzes it.
-#   tests/fuzz/run-fuzz.sh [SECONDS]      (default 600)
-# Needs: clang (Debian package clang-14). Seeds are drafts written for the unit tests.
+# Builds an engine fuzz target with clang, libFuzzer, ASan and UBSan, and fuzzes it.
+#   tests/fuzz/run-fuzz.sh [SECONDS] [TARGET]      (default 600 analyzer)
+# TARGET: analyzer   any bytes through the analyzer with the default pack (fuzz-analyzer.c)
+#         tokens     valid UTF-8 through the tokenizer (fuzz-tokens.c)
+#         rule-pack  concept files and a pack from the input, loaded and run (fuzz-rule-pack.c)
+# Each target has its own binary and corpus, so several can run at once.
+# Needs: clang (Debian package clang-14), libstemmer-dev. Seeds are short drafts written here.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${FUZZ_OUT:-$top/build-fuzz}
 seconds=${1:-600}
-mkdir -p "$out/corpus"
+target=${2:-analyzer}
+engine=$top/src/engine
+mkdir -p "$out"
 [ -f "$out/config.h" ] || printf '%s\n' \
   '#define GETTEXT_PACKAGE "socialguard"' \
   "#define PKGDATADIR \"/nonexistent\"" \
   "#define SOURCE_DATADIR \"$top/data\"" \
-  '#define LOCALEDIR "/usr/share/locale"' \
+  '#define LOCALEDIR "/usr/local/share/locale"' \
   '#define PACKAGE_VERSION "fuzz"' > "$out/config.h"
-clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I"$out" -I"$top/src/core" \
-  "$top/tests/fuzz/fuzz-analyzer.c" \
-  "$top"/src/core/sg-analyzer.c "$top"/src/core/sg-entities.c "$top"/src/core/sg-error.c \
-  "$top"/src/core/sg-finding.c "$top"/src/core/sg-guidance.c "$top"/src/core/sg-identifiers*.c \
-  "$top"/src/core/sg-lexicon.c "$top"/src/core/sg-platform.c "$top"/src/core/sg-rule-pack.c \
-  "$top"/src/core/sg-text.c \
-  $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0) -o "$out/fuzz-analyzer"
-# Seeds: a few drafts of every kind.
-printf 'NHS no 943 476 5919 for Mrs Okafor in bed 4 💙' > "$out/corpus/seed1"
-printf 'Take 500mg twice a day. Loving the new inhaler from Pellana!' > "$out/corpus/seed2"
-printf 'Just now in resus: a 31-year-old from Kendal, DOB 03/07/1979, LS1 4AP, 07700 900123' > "$out/corpus/seed3"
-printf '[photo: whiteboard with patient surnames] @jo_b88 anonymous GP here' > "$out/corpus/seed4"
-SG_DATA_DIR="$top/data" "$out/fuzz-analyzer" -max_total_time="$seconds" -max_len=4096 \
-  -print_final_stats=1 "$out/corpus"
+
+build () { # OUTPUT SOURCES...
+  o=$1; shift
+  clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -DG_LOG_DOMAIN='"SocialGuard"' -I"$out" -I"$engine" "$@" \
+    $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0) -lstemmer -lm -o "$o"
+}
+
+# Drafts of every kind: identifiers, doses, masked and leet swearing, handles, tags, URLs,
+# e-mail addresses, emoji, numbers, hyphens and typographic quotes.
+draft_seeds () { # DIR
+  printf 'NHS no 943 476 5919 for Mrs Okafor in bed 4 💙' > "$1/seed1"
+  printf 'Take 500mg twice a day. Loving the new inhaler from Pellana!' > "$1/seed2"
+  printf 'Just now in resus: a 31-year-old from Kendal, DOB 03/07/1979, LS1 4AP, 07700 900123' > "$1/seed3"
+  printf '[photo: whiteboard with patient surnames] @jo_b88 anonymous GP here' > "$1/seed4"
+  printf 'What a c**t. f*****g hell, sh1t day, b!tch, a$$hole, ******* and f u c k' > "$1/seed5"
+  printf '#NHS #JuniorDoctors @drjo.b: see https://x.example/a?b=1 or www.example.org, mail jo+ward7@example.co.uk.' > "$1/seed6"
+  printf 'Café – naïve 😂👍🏽 ❤️ 1️⃣ A&E bed-blocker pt’s “don’t” £20 €5 $3 50%% 3.5 1,000 12:30 3/4' > "$1/seed7"
+  printf 'He is not an idiot, but a waste of space though.\nNever again!! **bold** *** 2nd 100mg x1y' > "$1/seed8"
+}
+
+case $target in
+analyzer)
+  # Kept where it always was (build-fuzz/fuzz-analyzer, build-fuzz/corpus).
+  dir=$out
+  build "$dir/fuzz-analyzer" "$top/tests/fuzz/fuzz-analyzer.c" "$engine"/*.c
+  mkdir -p "$dir/corpus"
+  draft_seeds "$dir/corpus"
+  set -- -max_len=4096 "$dir/corpus"
+  ;;
+tokens)
+  dir=$out/tokens
+  mkdir -p "$dir/corpus"
+  build "$dir/fuzz-tokens" "$top/tests/fuzz/fuzz-tokens.c" "$engine/sg-tokens.c" "$engine/sg-text.c"
+  draft_seeds "$dir/corpus"
+  set -- -max_len=4096 "$dir/corpus"
+  ;;
+rule-pack)
+  dir=$out/rule-pack
+  mkdir -p "$dir/corpus"
+  build "$dir/fuzz-rule-pack" "$top/tests/fuzz/fuzz-rule-pack.c" "$engine"/*.c
+  # Sections: concept files, "%%", the pack, "%%", a draft (see fuzz-rule-pack.c).
+  cat > "$dir/corpus/seed1" <<'EOF'
+# concept: insult
+# label: an insult
+# means: words that call a person stupid
+#   or worthless
+# source: test
+# masked: yes
+idiot
+waste of space
+tw*t
+%%
+# concept: patient
+# label: a patient
+# means: test
+# source: test
+patient
+service user
+pt*
+%%
+{"id": "t", "title": "t", "version": "1", "concepts": "concepts",
+ "sources": [{"id": "s", "title": "S", "status": "current"}],
+ "lexicons": {"wards": ["ward #", "resus"], "names": {"terms": ["Okafor"], "capitalised": true}},
+ "rules": [
+  {"id": "respect.t", "category": "respect", "severity": "warning",
+   "title": "t", "message": "m", "explanation": "e",
+   "citations": [{"source": "s", "paragraph": "1"}],
+   "detector": {"type": "pattern", "label": "a put-down", "pattern":
+     [{"words": ["is", "was", "a", "an", "the"]}, {"gap": [0, 4]}, "@insult"]}},
+  {"id": "boundaries.t", "category": "boundaries", "severity": "error",
+   "title": "t", "message": "m", "explanation": "e",
+   "citations": [{"source": "s", "paragraph": "1"}],
+   "detector": {"type": "frame", "match": ["@patient", {"stems": ["friend"], "label": "f"}],
+     "near": [{"terms": ["@wards", {"regex": "bed \\d+"}], "within": "sentence"}],
+     "unless": [{"terms": ["not", "never"], "tokens": 3, "position": "before"}]}}
+ ]}
+%%
+My patient in bed 4 is an idiot, a tw*t and a waste of space.
+EOF
+  cat > "$dir/corpus/seed2" <<'EOF'
+# concept: swear
+# label: swearing
+# means: test
+# source: test
+# masked: any
+fuck
+shit
+%%
+{"id": "t", "title": "t", "version": "1", "concepts": "concepts",
+ "sources": [{"id": "s", "title": "S"}],
+ "rules": [
+  {"id": "professionalism.t", "category": "professionalism", "severity": "info",
+   "title": "t", "message": "m", "explanation": "e", "audiences": ["public", "closed"],
+   "platforms": ["x"], "roles": ["doctor", "medical-student"],
+   "role-messages": {"medical-student": "s"},
+   "citations": [{"source": "s", "paragraph": "1"}],
+   "fixes": [{"kind": "replace", "label": "l", "replacement": "x"}],
+   "detector": {"type": "phrases", "match": ["@swear", "@masked-word"], "once": true}},
+  {"id": "respect.p", "category": "respect", "severity": "warning",
+   "title": "t", "message": "m", "explanation": "e",
+   "citations": [{"source": "s", "paragraph": "1"}],
+   "detector": {"type": "pattern", "pattern": [{"shape": "Title", "optional": true},
+     {"stem": "waddle"}, {"gap": 3}, {"regex": "^[a-z]\\*+[a-z]$"}, {"concept": "swear"}]}}
+ ]}
+EOF
+  cat > "$dir/corpus/seed3" <<'EOF'
+{"id": "t", "title": "t", "version": "1",
+ "sources": [{"id": "s", "title": "S"}],
+ "rules": [
+  {"id": "confidentiality.i", "category": "confidentiality", "severity": "error",
+   "title": "t", "message": "m", "explanation": "e",
+   "citations": [{"source": "s", "paragraph": "1"}],
+   "detector": {"type": "identifier", "kinds": ["nhs-number", "phone"],
+     "require": ["checksum-valid"], "exclude": ["negated"]}},
+  {"id": "confidentiality.a", "category": "confidentiality", "severity": "warning",
+   "title": "t", "message": "m", "explanation": "e",
+   "citations": [{"source": "s", "paragraph": "1"}],
+   "detector": {"type": "identifiability",
+     "features": {"age": {"terms": [{"regex": "\\d+-year-old"}], "weight": 2},
+                  "place": {"terms": ["@proper-noun", "@organisation"], "label": "a place"},
+                  "who": {"terms": ["@person", "@watch-list"]}},
+     "require-one-of": ["age"], "threshold": {"public": 3, "closed": 4}}},
+  {"id": "privacy.img", "category": "privacy", "severity": "warning",
+   "title": "t", "message": "m", "explanation": "e",
+   "citations": [{"source": "s", "paragraph": "1"}],
+   "detector": {"type": "image", "carries": ["location", "owner"]}}
+ ]}
+%%
+A 31-year-old from Kendal at Kingsmere Pharmacy, Mrs Okafor, NHS no 943 476 5919.
+EOF
+  # Keys and values the loader knows, so mutations reach past the key checks.
+  printf '%s\n' '"{"' '"}"' '"["' '"]"' '"\"id\": "' '"\"rules\": ["' '"\"concepts\": \"concepts\""' \
+    '"\"pattern\": ["' '"{\"gap\": [0, 12]}"' '"{\"words\": [\"a\"]}"' '"{\"stem\": \"x\"}"' \
+    '"{\"regex\": \"x\"}"' '"{\"shape\": \"UPPER\"}"' '"\"optional\": true"' '"\"@masked-word\""' \
+    '"{\"stems\": [\"x\"]}"' '"\"near\": [{\"terms\": ["' '"\"unless\": "' '"\"within\": \"clause\""' \
+    '"\"tokens\": 50"' '"\"position\": \"after\""' '"\"lexicons\": {"' '"\"include\": ["' \
+    '"\"file\": "' '"\"capitalised\": true"' '"\"type\": \"frame\""' '"\"type\": \"pattern\""' \
+    '"\"label\": "' '"# concept: "' '"# label: "' '"# means: "' '"# source: "' '"# masked: any"' \
+    '"\x0a%%\x0a"' '"*"' '"@insult"' '"@patient"' '"@dose"' '"@person"' > "$dir/pack.dict"
+  set -- -max_len=8192 -dict="$dir/pack.dict" "$dir/corpus"
+  ;;
+*)
+  echo "unknown target $target (analyzer, tokens, rule-pack)" >&2
+  exit 2
+  ;;
+esac
+
+# -timeout: an input that takes over 10 s is a finding (the analyzer runs as the user types).
+SG_DATA_DIR="$top/data" "$dir/fuzz-$target" -max_total_time="$seconds" -timeout=10 \
+  -artifact_prefix="$dir/" -print_final_stats=1 "$@"
