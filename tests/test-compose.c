@@ -1293,6 +1293,56 @@ test_platform_length (void)
   sg_compose_page_set_platform (page, "x");
 }
 
+/* A gifted, sponsored, affiliate or own-business interest makes the post an ad: "#ad" goes
+ * first, is counted, and can be turned off for the post. */
+static void
+test_ad_label (void)
+{
+  SgComposePage *page = get_page ();
+  g_autoptr(SgInterest) interest = sg_interest_new ("Lumiskin", SG_INTEREST_GIFTS);
+  g_autoptr(GError) error = NULL;
+  const char *post = "Three weeks with the GlowSerum and my skin has never been calmer.";
+  GtkWidget *check;
+
+  g_strfreev (interest->products);
+  interest->products = g_strsplit ("GlowSerum", ",", -1);
+  g_assert_cmpint (sg_interest_register_add (sg_application_get_store (app), interest, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  sg_compose_page_set_platform (page, "instagram");
+  sg_compose_page_reload_interests (page);
+  gtk_text_buffer_set_text (sg_compose_page_get_buffer (page), post, -1);
+  g_assert_true (sg_test_wait (has_declaration, NULL, 5000));
+
+  check = sg_test_find_by_label (GTK_WIDGET (page), "Label as an ad");
+  g_assert_nonnull (check);
+  g_assert_true (gtk_widget_get_visible (check));
+  sg_test_iterate (300);
+  {
+    g_autofree char *shot = sg_test_save_png (
+      GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))), "compose-ad-label");
+    g_test_message ("Screenshot: %s", shot);
+  }
+  {
+    g_autofree char *final = sg_compose_page_get_final_text (page);
+    g_autofree char *expected = NULL;
+
+    g_assert_true (g_str_has_prefix (final, "#ad Three weeks"));
+    g_assert_true (g_str_has_suffix (final, sg_compose_page_get_declaration (page)));
+    expected = g_strdup_printf ("%ld / 2200", g_utf8_strlen (final, -1));
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), expected));
+  }
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  {
+    g_autofree char *final = sg_compose_page_get_final_text (page);
+    g_assert_true (g_str_has_prefix (final, "Three weeks"));
+  }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_text_buffer_set_text (sg_compose_page_get_buffer (page), "", -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1315,6 +1365,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/platform", test_platform_length);
   g_test_add_func ("/sg/compose/keyboard", test_keyboard);
   g_test_add_func ("/sg/compose/declaration", test_declaration);
+  g_test_add_func ("/sg/compose/ad-label", test_ad_label);
   g_test_add_func ("/sg/compose/publish", test_publish);
   g_test_add_func ("/sg/compose/direct-post", test_direct_post);
   g_test_add_func ("/sg/compose/check-photo", test_check_photo);

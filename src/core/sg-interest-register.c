@@ -746,3 +746,31 @@ sg_declaration_nothing (GError **error)
   return g_strdup (json_object_get_string_member (json_object_get_object_member (templates, "full"),
                                                   "nothing"));
 }
+
+gboolean
+sg_declaration_is_advertising (GPtrArray *interests)
+{
+  for (guint i = 0; interests != NULL && i < interests->len; i++)
+    {
+      const SgInterest *interest = g_ptr_array_index (interests, i);
+
+      switch (interest->category)
+        {
+        case SG_INTEREST_SPONSORSHIP:
+        case SG_INTEREST_GIFTS:
+        case SG_INTEREST_ROYALTIES:
+        case SG_INTEREST_SHARES:
+          return TRUE;
+        case SG_INTEREST_EMPLOYMENT:
+        case SG_INTEREST_CONSULTANCY:
+        case SG_INTEREST_SPEAKER_FEES:
+        case SG_INTEREST_RESEARCH_FUNDING:
+        case SG_INTEREST_NON_FINANCIAL_PROFESSIONAL:
+        case SG_INTEREST_NON_FINANCIAL_PERSONAL:
+        case SG_N_INTEREST_CATEGORIES:
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}

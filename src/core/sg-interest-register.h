@@ -70,6 +70,11 @@ typedef enum {
   SG_DECLARATION_DOES_NOT_FIT,
 } SgDeclarationForm;
 
+/* Whether a post about @interests is advertising in the advertising code's sense (paid or
+ * sponsored, gifted, commission or affiliate income, or the author's own business), and so
+ * should be labelled as an ad at the start (CAP Code 2.1, ASA Influencers' guide 2023). */
+gboolean sg_declaration_is_advertising (GPtrArray *interests);
+
 /* Composes the declaration for @interests and fits it, with @post, in the platform's limit:
  * the full wording if it fits, else the short one, else a link to @page_url, else
  * SG_DECLARATION_DOES_NOT_FIT with the short wording (the caller warns). An empty list

@@ -30,6 +30,7 @@ struct _SgComposePage
 
   /* Template children, alphabetical */
   GtkLabel      *declaration_label;
+  GtkCheckButton *ad_check;
   GtkRevealer   *declaration_revealer;
   GtkListBox    *drafts_list;
   GtkPopover    *drafts_popover;
@@ -53,6 +54,7 @@ struct _SgComposePage
   char          *verdict;
   SgInterestMatcher *matcher;    /* NULL until the register is loaded */
   char          *declaration;    /* appended to the post, or NULL */
+  gboolean       advertising;    /* the declared interests make the post an ad */
   char          *posting_token;  /* instead of the keyring's, or NULL (tests) */
   char          *declaration_override; /* the user's wording for this post, or NULL */
   GStrv          relevant_orgs;  /* organisations the composed declaration names */
@@ -170,6 +172,7 @@ update_declaration (SgComposePage *self)
 
   g_clear_pointer (&self->declaration, g_free);
   g_clear_pointer (&self->relevant_orgs, g_strfreev);
+  self->advertising = FALSE;
 
   if (self->matcher != NULL && platform != NULL && self->application != NULL)
     {
@@ -184,6 +187,7 @@ update_declaration (SgComposePage *self)
                                               g_settings_get_uint (settings,
                                                                    "declaration-window-months"));
       self->declaration = sg_declaration_compose (relevant, platform, text, url, &form, &error);
+      self->advertising = sg_declaration_is_advertising (relevant);
       {
         g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
         for (guint i = 0; i < relevant->len; i++)
@@ -221,16 +225,22 @@ update_declaration (SgComposePage *self)
   else
     gtk_label_set_label (self->declaration_label, self->declaration ? self->declaration : "");
   gtk_revealer_set_reveal_child (self->declaration_revealer, self->declaration != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->ad_check), self->advertising);
 }
 
+/* The post as it leaves: the "#ad" label first when the interests make it an ad (the
+ * advertising code wants it recognisable before it is read), the text, then the declaration
+ * the GMC asks for. Everything here is counted in the length. */
 static char *
 get_final_text (SgComposePage *self)
 {
   g_autofree char *text = get_text (self);
+  const char *label = self->advertising && gtk_check_button_get_active (self->ad_check)
+                      ? "#ad " : "";
 
   if (self->declaration == NULL)
-    return g_steal_pointer (&text);
-  return g_strconcat (text, "\n\n", self->declaration, NULL);
+    return g_strconcat (label, text, NULL);
+  return g_strconcat (label, text, "\n\n", self->declaration, NULL);
 }
 
 static void
@@ -2347,6 +2357,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
                                                "/org/example/SocialGuard/ui/sg-compose-page.ui");
   g_type_ensure (SG_TYPE_PHOTO_STRIP);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_label);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, ad_check);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_list);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_popover);
@@ -2385,6 +2396,7 @@ sg_compose_page_init (SgComposePage *self)
 
   self->draft_id = -1;
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_swapped (self->ad_check, "toggled", G_CALLBACK (update_length), self);
   self->ignores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->buffer = gtk_text_view_get_buffer (self->editor);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
@@ -2489,6 +2501,14 @@ sg_compose_page_get_declaration (SgComposePage *self)
 {
   g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
   return self->declaration;
+}
+
+/* The post exactly as it would leave: label, text and declaration. */
+char *
+sg_compose_page_get_final_text (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+  return get_final_text (self);
 }
 
 gint64

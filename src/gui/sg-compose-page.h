@@ -22,6 +22,7 @@ void           sg_compose_page_set_platform    (SgComposePage *self,
                                                 const char    *platform);
 gint64         sg_compose_page_get_draft_id    (SgComposePage *self);
 /* The declaration that will be appended to the post, or NULL. */
+char          *sg_compose_page_get_final_text  (SgComposePage *self);
 const char    *sg_compose_page_get_declaration (SgComposePage *self);
 /* Posts with @token instead of the keyring's (for tests against a loopback server). */
 void           sg_compose_page_set_posting_token (SgComposePage *self,

@@ -18,6 +18,7 @@
 
 #include <glib/gstdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sg-analyzer.h"
@@ -48,6 +49,15 @@ empty_concepts (void)
       g_autofree char *path = g_build_filename (concepts_dir, name, NULL);
       g_unlink (path);
     }
+}
+
+static void
+remove_dir (void)
+{
+  empty_concepts ();
+  g_rmdir (concepts_dir);
+  g_unlink (pack_path);
+  g_rmdir (dir);
 }
 
 /* The concept's name from its "# concept:" line when it makes a plain file name. */
@@ -90,6 +100,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       concepts_dir = g_build_filename (dir, "concepts", NULL);
       pack_path = g_build_filename (dir, "pack.json", NULL);
       g_assert_cmpint (g_mkdir_with_parents (concepts_dir, 0700), ==, 0);
+      atexit (remove_dir);
     }
 
   sections = g_strsplit (input, "\n%%\n", 8);
@@ -117,13 +128,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   pack = sg_rule_pack_new_from_file (pack_path, &error);
   if (pack == NULL)
     {
-      /* Every refusal says where: "FILE:LINE: what is wrong". */
+      /* Every refusal says why. SG_FUZZ_VERBOSE=1 prints it, to check new seeds load. */
       g_assert_nonnull (error);
       g_assert_nonnull (error->message);
+      if (g_getenv ("SG_FUZZ_VERBOSE") != NULL)
+        g_printerr ("pack refused: %s\n", error->message);
       return 0;
     }
   g_assert_no_error (error);
   g_assert_cmpuint (sg_rule_pack_get_n_rules (pack), >, 0);
+  if (g_getenv ("SG_FUZZ_VERBOSE") != NULL)
+    g_printerr ("pack loaded: %u rules\n", sg_rule_pack_get_n_rules (pack));
 
   {
     g_autoptr(SgAnalyzer) analyzer = sg_analyzer_new (pack);

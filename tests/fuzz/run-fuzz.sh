@@ -5,7 +5,8 @@
 # TARGET: analyzer   any bytes through the analyzer with the default pack (fuzz-analyzer.c)
 #         tokens     valid UTF-8 through the tokenizer (fuzz-tokens.c)
 #         rule-pack  concept files and a pack from the input, loaded and run (fuzz-rule-pack.c)
-# Each target has its own binary and corpus, so several can run at once.
+# Each target has its own binary and corpus, so several can run at once. FUZZ_FLAGS adds
+# libFuzzer options, e.g. FUZZ_FLAGS="-fork=1 -ignore_crashes=1" to go on past a crash.
 # Needs: clang (Debian package clang-14), libstemmer-dev. Seeds are short drafts written here.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -71,7 +72,7 @@ rule-pack)
 # masked: yes
 idiot
 waste of space
-tw*t
+twat
 %%
 # concept: patient
 # label: a patient
@@ -170,4 +171,4 @@ esac
 
 # -timeout: an input that takes over 10 s is a finding (the analyzer runs as the user types).
 SG_DATA_DIR="$top/data" "$dir/fuzz-$target" -max_total_time="$seconds" -timeout=10 \
-  -artifact_prefix="$dir/" -print_final_stats=1 "$@"
+  -artifact_prefix="$dir/" -print_final_stats=1 ${FUZZ_FLAGS:-} "$@"
