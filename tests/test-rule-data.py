@@ -129,6 +129,22 @@ for path in sorted(glob.glob(os.path.join(data, "concepts", "*.txt"))):
             missing.append(f"{os.path.basename(path)} lacks “{key}”")
 ok(not missing, "every concept file has its header", "; ".join(missing))
 
+# 5: the models weigh features the engine still makes: a concept or lexicon that was renamed
+# or removed would leave its weight unused (retrain with tests/tools/train-model.py).
+names = {os.path.basename(p)[:-4] for p in glob.glob(os.path.join(data, "concepts", "*.txt"))}
+names |= set(pack.get("lexicons", {}))
+for inc in pack.get("include", []):
+    names |= set(json.load(open(os.path.join(data, "rules", inc), encoding="utf-8")).get("lexicons", {}))
+names |= {"dose", "proper-noun", "person", "doctor-name", "organisation", "watch-list",
+          "opening-handle", "masked-word"}
+stale = []
+for path in sorted(glob.glob(os.path.join(data, "models", "*.json"))):
+    model = json.load(open(path, encoding="utf-8"))
+    for f in model["weights"]:
+        if f.startswith("c:") and f[2:] not in names and not f[2:].startswith("identifier:"):
+            stale.append(f"{os.path.basename(path)}: {f}")
+ok(not stale, "every concept a model weighs still exists", "; ".join(stale))
+
 print(f"1..{len(results)}")
 for i, (good, name, detail) in enumerate(results, 1):
     print(f"{'ok' if good else 'not ok'} {i} - {name}")

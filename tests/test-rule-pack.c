@@ -152,6 +152,36 @@ test_unknown_severity (void)
   assert_refused (bad, 10, "unknown severity");
 }
 
+/* Frames, patterns, roles and models are validated like the rest. */
+static void
+test_new_detectors (void)
+{
+  g_autofree char *frame = replace ("\"type\": \"phrases\"", "\"type\": \"frame\"");
+  g_autofree char *slot = replace ("\"match\": [\"muppet\"]",
+                                   "\"match\": [{\"pattern\": [{\"gap\": 2}]}]");
+  g_autofree char *shape = replace ("\"match\": [\"muppet\"]",
+                                    "\"match\": [{\"pattern\": [{\"shape\": \"Fancy\"}]}]");
+  g_autofree char *tokens = replace ("\"match\": [\"muppet\"]",
+                                     "\"match\": [\"muppet\"], \"near\": [{\"terms\": "
+                                     "[\"idiot\"], \"tokens\": 99}]");
+  g_autofree char *role = replace ("\"severity\": \"warning\",",
+                                   "\"severity\": \"warning\", \"roles\": [\"nurse\"],");
+  g_autofree char *cutoff = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                                     "{\"type\": \"model\", \"model\": \"m.json\", "
+                                     "\"cutoff\": 2}");
+  g_autofree char *missing = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                                      "{\"type\": \"model\", \"model\": \"none.json\", "
+                                      "\"cutoff\": 0.8}");
+
+  assert_refused (frame, 15, "needs “near”");
+  assert_refused (slot, 15, "cannot start or end with a gap");
+  assert_refused (shape, 15, "unknown shape");
+  assert_refused (tokens, 15, "number of words");
+  assert_refused (role, 10, "unknown role");
+  assert_refused (cutoff, 15, "probability");
+  assert_refused (missing, 15, "none.json");
+}
+
 /* The shipped pack loads and covers every category of DESIGN.md, and every rule cites. */
 static void
 test_default_pack (void)
@@ -201,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/unknown-source", test_unknown_source);
   g_test_add_func ("/sg/rule-pack/unknown-lexicon", test_unknown_lexicon);
   g_test_add_func ("/sg/rule-pack/unknown-severity", test_unknown_severity);
+  g_test_add_func ("/sg/rule-pack/new-detectors", test_new_detectors);
   g_test_add_func ("/sg/rule-pack/default-pack", test_default_pack);
 
   ret = g_test_run ();

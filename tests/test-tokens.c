@@ -171,6 +171,13 @@ small_pack (const char *dir)
   CONCEPT ("negation", "not\nnever\ndon't\n");
   CONCEPT ("swear", "# masked: yes\ncunt\n");
 #undef CONCEPT
+  {
+    /* A model that weighs two words and the insult concept; a finding needs two of them. */
+    g_autofree char *model = g_build_filename (dir, "model.json", NULL);
+    g_assert_true (g_file_set_contents (model,
+      "{\"bias\": -3.0, \"weights\": {\"s:lard\": 2.0, \"s:bless\": 2.0, "
+      "\"c:insult\": 2.5, \"s:patient\": -1.0}}", -1, NULL));
+  }
   g_assert_true (g_file_set_contents (pack,
     "{\"id\": \"t\", \"title\": \"t\", \"version\": \"1\", \"concepts\": \"concepts\",\n"
     " \"sources\": [{\"id\": \"s\", \"title\": \"S\", \"status\": \"current\"}],\n"
@@ -189,7 +196,11 @@ small_pack (const char *dir)
     "  {\"id\": \"professionalism.t\", \"category\": \"professionalism\", \"severity\": \"warning\",\n"
     "   \"title\": \"t\", \"message\": \"m\", \"explanation\": \"e\",\n"
     "   \"citations\": [{\"source\": \"s\", \"paragraph\": \"1\"}],\n"
-    "   \"detector\": {\"type\": \"phrases\", \"match\": [\"@swear\", \"@masked-word\"]}}\n"
+    "   \"detector\": {\"type\": \"phrases\", \"match\": [\"@swear\", \"@masked-word\"]}},\n"
+    "  {\"id\": \"respect.m\", \"category\": \"respect\", \"severity\": \"warning\",\n"
+    "   \"title\": \"t\", \"message\": \"m\", \"explanation\": \"e\",\n"
+    "   \"citations\": [{\"source\": \"s\", \"paragraph\": \"1\"}],\n"
+    "   \"detector\": {\"type\": \"model\", \"model\": \"model.json\", \"cutoff\": 0.7}}\n"
     " ]}\n", -1, NULL));
   loaded = sg_rule_pack_new_from_file (pack, &error);
   g_assert_no_error (error);
@@ -243,6 +254,19 @@ test_frames_and_patterns (void)
       g_assert_cmpstr (got, ==, cases[i].expect);
     }
 
+  /* The model: features add up; the finding names the words that weighed most. */
+  {
+    g_autofree char *message = NULL;
+    g_autofree char *got = flags_for (analyzer, "bless him, all lard", &message);
+
+    g_assert_cmpstr (got, ==, "respect.m");
+    g_assert_nonnull (strstr (message, "“lard”"));
+    g_assert_nonnull (strstr (message, "“bless”"));
+  }
+  {
+    g_autofree char *got = flags_for (analyzer, "bless him", NULL);
+    g_assert_cmpstr (got, ==, "");
+  }
   {
     g_autofree char *message = NULL;
     g_autofree char *got = flags_for (analyzer, "Bumped into my patient, we're mates now",

@@ -39,6 +39,9 @@ typedef struct {
   GArray     *tok_next;    /* int per hit: next hit starting at the same token */
   GHashTable *pattern_starts; /* pattern group → GArray of tokens its first word matches */
   SgRole      role;        /* who is writing, as the analyzer was told when this began */
+  GArray     *features;    /* int: the segment's model feature numbers, once a model asks */
+  GArray     *feature_seen; /* guint8 per feature number */
+  GString    *word;        /* scratch */
 } SgScan;
 
 /* sg-entities.c: the built-in groups that are not plain terms. */
@@ -67,6 +70,11 @@ void     sg_patterns_collect    (SgScan *scan);
 G_END_DECLS
 
 G_BEGIN_DECLS
+/* The features a model reads in @text ("c:insult", "s:waddl", "e:😂"), as a set; for the
+ * training tool, so that training and the app read drafts the same way. */
+GHashTable *sg_analyzer_features (SgAnalyzer *self,
+                                  const char *text);
+
 /* For tests/tools/sg-why: calls @cb for every hit the scan of @text finds (its group's name
  * or label, and its span). The text is the caller's own; nothing is logged. */
 typedef void (*SgHitFunc) (const char *group, gsize start, gsize end, gpointer data);

@@ -3,6 +3,7 @@
 
 #include "sg-concepts.h"
 #include "sg-lexicon.h"
+#include "sg-model.h"
 #include "sg-rule-pack.h"
 
 G_BEGIN_DECLS
@@ -65,6 +66,7 @@ typedef enum {
   SG_DETECTOR_IDENTIFIER,
   SG_DETECTOR_IDENTIFIABILITY,
   SG_DETECTOR_IMAGE,            /* what an attached photo's file carries, not its text */
+  SG_DETECTOR_MODEL,            /* a linear model over the draft's features (sg-model.h) */
 } SgDetectorType;
 
 struct _SgRule {
@@ -94,6 +96,9 @@ struct _SgRule {
   guint           threshold[SG_N_AUDIENCES];
 
   guint           image_facts;    /* SgImageFacts, any of which fires an image rule */
+
+  SgModel        *model;          /* SG_DETECTOR_MODEL */
+  double          cutoff;         /* the probability from which the model's finding is made */
 };
 
 
@@ -103,6 +108,12 @@ SgLexicon  *sg_rule_pack_get_stem_lexicon (SgRulePack *self);
 SgMaskIndex *sg_rule_pack_get_mask_index  (SgRulePack *self);
 /* Pattern groups, in the order they must run (a pattern may use an earlier one's hits). */
 GArray     *sg_rule_pack_get_pattern_groups (SgRulePack *self);
+/* The models' features: the index, the feature of a group ("c:…"), of a stem or an emoji. */
+SgFeatureIndex *sg_rule_pack_get_feature_index (SgRulePack *self);
+int         sg_rule_pack_feature_of_group  (SgRulePack *self,
+                                            guint       group);
+int         sg_rule_pack_feature_of_token  (SgRulePack *self,
+                                            const char *stem_or_emoji);
 /* Folded word → GArray of the pattern groups that open with it. */
 GHashTable *sg_rule_pack_get_pattern_first_words (SgRulePack *self);
 GPtrArray  *sg_rule_pack_get_groups    (SgRulePack *self);   /* SgGroup* */

@@ -26,6 +26,9 @@ struct _SgRulePack
   GHashTable *regexes;    /* pattern → group id + 1: a regex used by several rules runs once */
   GHashTable *patterns;   /* a token pattern as JSON → group id + 1, likewise */
   GHashTable *first_words; /* folded word → GArray of pattern groups opening with it */
+  SgFeatureIndex *features; /* the models' features by number */
+  GArray     *group_feature; /* int per group: its "c:" feature number, -1 none */
+  GHashTable *token_feature; /* stem or emoji → feature number + 1 */
   SgLexicon  *lexicon;
   SgLexicon  *stem_lexicon;  /* concept terms, over SgTokens.stems */
   SgMaskIndex *masks;
@@ -58,7 +61,7 @@ static const char * const citation_keys[] = { "source", "paragraph", NULL };
 static const char * const fix_keys[] = { "kind", "label", "replacement", NULL };
 static const char * const detector_keys[] = {
   "type", "match", "near", "unless", "once", "kinds", "require", "exclude", "features",
-  "require-one-of", "threshold", "carries", "pattern", "label", NULL
+  "require-one-of", "threshold", "carries", "pattern", "label", "model", "cutoff", NULL
 };
 static const char * const condition_keys[] = { "terms", "within", "tokens", "position", NULL };
 static const char * const feature_keys[] = { "terms", "weight", "label", NULL };
@@ -933,15 +936,34 @@ load_detector (LoadContext  *ctx,
       if (rule->image_facts == 0)
         return fail (ctx, d, "carries", error, _("an image detector needs “carries”"));
     }
+  else if (g_str_equal (type, "model"))
+    {
+      const char *file = get_string (d, "model");
+      g_autofree char *path = NULL;
+      g_autoptr(GError) model_error = NULL;
+
+      rule->type = SG_DETECTOR_MODEL;
+      if (file == NULL || !json_object_has_member (d, "cutoff"))
+        return fail (ctx, d, "type", error, _("a model detector needs “model” and “cutoff”"));
+      rule->cutoff = json_object_get_double_member (d, "cutoff");
+      if (!(rule->cutoff > 0.0 && rule->cutoff < 1.0))
+        return fail (ctx, d, "cutoff", error, _("“cutoff” is a probability between 0 and 1"));
+      path = g_build_filename (ctx->dir, file, NULL);
+      if ((rule->model = sg_model_load (path, &model_error)) == NULL)
+        return fail (ctx, d, "model", error, "%s", model_error->message);
+    }
   else
     return fail (ctx, d, "type", error,
                  _("unknown detector type “%s” (phrases, frame, pattern, identifier, "
-                   "identifiability, image)"),
+                   "identifiability, image, model)"),
                  type);
 
   if (json_object_has_member (d, "match") &&
       (rule->type != SG_DETECTOR_PHRASES || json_object_has_member (d, "pattern")))
     return fail (ctx, d, "match", error, _("“match” belongs to the phrases and frame detectors"));
+  if ((json_object_has_member (d, "model") || json_object_has_member (d, "cutoff")) &&
+      rule->type != SG_DETECTOR_MODEL)
+    return fail (ctx, d, "model", error, _("“model” and “cutoff” belong to the model detector"));
   if ((json_object_has_member (d, "pattern") || json_object_has_member (d, "label")) &&
       !g_str_equal (type, "pattern"))
     return fail (ctx, d, "pattern", error, _("“pattern” and “label” belong to the pattern "
@@ -986,6 +1008,7 @@ rule_free (SgRule *rule)
   g_free (rule->message);
   for (guint r = 0; r < SG_N_ROLES; r++)
     g_free (rule->role_messages[r]);
+  g_clear_pointer (&rule->model, sg_model_free);
   g_free (rule->explanation);
   g_clear_pointer (&rule->citations, g_array_unref);
   g_clear_pointer (&rule->fixes, g_array_unref);
@@ -1257,6 +1280,45 @@ load_include (LoadContext  *parent,
   return ok;
 }
 
+/* Numbers every feature the pack's models weigh, once all are loaded, and maps the groups,
+ * stems and emoji a scan finds straight to those numbers. */
+static void
+index_model_features (SgRulePack *self)
+{
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      SgRule *rule = g_ptr_array_index (self->rules, i);
+
+      if (rule->model != NULL)
+        sg_model_register (rule->model, self->features);
+    }
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      SgRule *rule = g_ptr_array_index (self->rules, i);
+
+      if (rule->model != NULL)
+        sg_model_prepare (rule->model, self->features);
+    }
+
+  g_array_set_size (self->group_feature, self->groups->len);
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      const SgGroup *group = g_ptr_array_index (self->groups, g);
+      g_autofree char *name = group->name != NULL && group->name[0] == '@'
+                              ? g_strconcat ("c:", group->name + 1, NULL) : NULL;
+
+      g_array_index (self->group_feature, int, g) =
+        name != NULL ? sg_feature_index_lookup (self->features, name) : -1;
+    }
+  for (guint f = 0; f < sg_feature_index_size (self->features); f++)
+    {
+      const char *name = sg_feature_index_name (self->features, f);
+
+      if (g_str_has_prefix (name, "s:") || g_str_has_prefix (name, "e:"))
+        g_hash_table_insert (self->token_feature, (gpointer) (name + 2), GINT_TO_POINTER (f + 1));
+    }
+}
+
 static gboolean
 load_pack (LoadContext  *ctx,
            GError      **error)
@@ -1335,6 +1397,7 @@ load_pack (LoadContext  *ctx,
 
   sg_lexicon_compile (self->lexicon);
   sg_lexicon_compile (self->stem_lexicon);
+  index_model_features (self);
   return TRUE;
 }
 
@@ -1368,11 +1431,14 @@ sg_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->regexes, g_hash_table_unref);
   g_clear_pointer (&self->patterns, g_hash_table_unref);
   g_clear_pointer (&self->first_words, g_hash_table_unref);
+  g_clear_pointer (&self->token_feature, g_hash_table_unref);
+  g_clear_pointer (&self->group_feature, g_array_unref);
   g_clear_pointer (&self->lexicon, sg_lexicon_unref);
   g_clear_pointer (&self->stem_lexicon, sg_lexicon_unref);
   g_clear_pointer (&self->masks, sg_mask_index_free);
   g_clear_pointer (&self->pattern_groups, g_array_unref);
   sg_tokens_clear (&self->scratch);
+  g_clear_pointer (&self->features, sg_feature_index_free);
 
   G_OBJECT_CLASS (sg_rule_pack_parent_class)->finalize (object);
 }
@@ -1395,6 +1461,9 @@ sg_rule_pack_init (SgRulePack *self)
   self->patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) g_array_unref);
+  self->features = sg_feature_index_new ();
+  self->group_feature = g_array_new (FALSE, FALSE, sizeof (int));
+  self->token_feature = g_hash_table_new (g_str_hash, g_str_equal);
   self->lexicon = sg_lexicon_new ();
   self->stem_lexicon = sg_lexicon_new ();
   self->masks = sg_mask_index_new ();
@@ -1536,6 +1605,26 @@ SgMaskIndex *
 sg_rule_pack_get_mask_index (SgRulePack *self)
 {
   return self->masks;
+}
+
+SgFeatureIndex *
+sg_rule_pack_get_feature_index (SgRulePack *self)
+{
+  return self->features;
+}
+
+int
+sg_rule_pack_feature_of_group (SgRulePack *self,
+                               guint       group)
+{
+  return group < self->group_feature->len ? g_array_index (self->group_feature, int, group) : -1;
+}
+
+int
+sg_rule_pack_feature_of_token (SgRulePack *self,
+                               const char *stem_or_emoji)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->token_feature, stem_or_emoji)) - 1;
 }
 
 GHashTable *
