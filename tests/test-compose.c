@@ -415,6 +415,7 @@ test_declaration (void)
   g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
                    "Declaration of interests: I receive speaker fees from Pellana.");
   g_assert_null (find_row ("conflict-of-interest.undeclared-promotion"));
+  g_assert_null (find_row ("conflict-of-interest.endorsement-undeclared"));
   {
     g_autofree char *final = g_strdup_printf ("%s\n\n%s", post,
                                               sg_compose_page_get_declaration (page));
@@ -480,7 +481,8 @@ test_declaration (void)
   /* Without the product, no declaration and the finding is back. */
   set_text ("Loving the new monitor from Brandex, best device on the market!");
   g_assert_null (sg_compose_page_get_declaration (page));
-  g_assert_nonnull (find_row ("conflict-of-interest.undeclared-promotion"));
+  g_assert_true (find_row ("conflict-of-interest.undeclared-promotion") != NULL ||
+                 find_row ("conflict-of-interest.endorsement-undeclared") != NULL);
 
   /* Preferences: declare every active interest, or say there is nothing to declare. */
   {

@@ -72,26 +72,31 @@ test_check_db (void)
   g_autofree char *path = make_store (&store);
   g_autoptr(GSubprocess) with_db = NULL;
   g_autoptr(GSubprocess) without_db = NULL;
+  g_autofree char *out_with = NULL;
+  g_autofree char *out_without = NULL;
 
   g_assert_nonnull (check);
   g_assert_true (sg_watch_list_add (store, "Larkspur", "workplace", &error));
   g_clear_object (&store);
 
-  without_db = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+  without_db = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
                                  &error, check, "-", NULL);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (without_db, text, NULL, NULL, NULL, &error);
+  g_subprocess_communicate_utf8 (without_db, text, NULL, &out_without, NULL, &error);
   g_assert_no_error (error);
 
-  with_db = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+  with_db = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
                               &error, check, "--db", path, "-", NULL);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (with_db, text, NULL, NULL, NULL, &error);
+  g_subprocess_communicate_utf8 (with_db, text, NULL, &out_with, NULL, &error);
   g_assert_no_error (error);
 
-  /* The sentence alone is vague; the ward from the watch-list ties it to one place. */
+  /* The sentence alone is vague; the ward from the watch-list ties it to one place, and the
+   * sum-of-details rule says so. (A model may still find the wording close to flagged posts:
+   * that is another finding.) */
   g_assert_cmpint (g_subprocess_get_exit_status (with_db), ==, 1);
-  g_assert_cmpint (g_subprocess_get_exit_status (without_db), ==, 0);
+  g_assert_nonnull (strstr (out_with, "[confidentiality.identifiability]"));
+  g_assert_null (strstr (out_without, "[confidentiality.identifiability]"));
 
   remove_store (path);
 }

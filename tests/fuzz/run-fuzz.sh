@@ -6,7 +6,8 @@
 #         tokens     valid UTF-8 through the tokenizer (fuzz-tokens.c)
 #         rule-pack  concept files and a pack from the input, loaded and run (fuzz-rule-pack.c)
 # Each target has its own binary and corpus, so several can run at once. FUZZ_FLAGS adds
-# libFuzzer options, e.g. FUZZ_FLAGS="-fork=1 -ignore_crashes=1" to go on past a crash.
+# libFuzzer options, e.g. FUZZ_FLAGS="-fork=1 -ignore_crashes=1" to go on past a crash;
+# SG_DATA_DIR, when set, is the data read (a copy keeps a long run steady while data/ changes).
 # Needs: clang (Debian package clang-14), libstemmer-dev. Seeds are short drafts written here.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -170,5 +171,5 @@ EOF
 esac
 
 # -timeout: an input that takes over 10 s is a finding (the analyzer runs as the user types).
-SG_DATA_DIR="$top/data" "$dir/fuzz-$target" -max_total_time="$seconds" -timeout=10 \
+SG_DATA_DIR="${SG_DATA_DIR:-$top/data}" "$dir/fuzz-$target" -max_total_time="$seconds" -timeout=10 \
   -artifact_prefix="$dir/" -print_final_stats=1 ${FUZZ_FLAGS:-} "$@"
