@@ -466,6 +466,35 @@ test_upscale_loop (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
 
+/* A photo whose GPS block has latitude and longitude but no altitude (common after editing
+ * tools) is still located. */
+static void
+test_gps_without_altitude (void)
+{
+  g_autofree char *path = make_photo ("no-altitude.jpg", "jpeg");
+  g_autoptr(GExiv2Metadata) meta = gexiv2_metadata_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgImageMetadata) m = NULL;
+
+  g_assert_true (gexiv2_metadata_open_path (meta, path, &error));
+  gexiv2_metadata_try_clear_tag (meta, "Exif.GPSInfo.GPSAltitude", &error);
+  gexiv2_metadata_try_clear_tag (meta, "Exif.GPSInfo.GPSAltitudeRef", &error);
+  g_assert_no_error (error);
+  g_assert_true (gexiv2_metadata_save_file (meta, path, &error));
+  g_clear_object (&meta);
+
+  meta = gexiv2_metadata_new ();
+  g_assert_true (gexiv2_metadata_open_path (meta, path, &error));
+  g_assert_false (gexiv2_metadata_try_has_tag (meta, "Exif.GPSInfo.GPSAltitude", NULL));
+  g_assert_false (gexiv2_metadata_try_get_gps_info (meta, &(double){ 0 }, &(double){ 0 },
+                                                    &(double){ 0 }, NULL));
+
+  m = sg_image_metadata_read (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (m->has_location);
+  g_assert_cmpfloat_with_epsilon (m->latitude, 53.4808, 0.0001);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +505,7 @@ main (int   argc,
   dir = g_dir_make_tmp ("sg-image-XXXXXX", NULL);
 
   g_test_add_func ("/sg/image/read", test_read);
+  g_test_add_func ("/sg/image/gps-without-altitude", test_gps_without_altitude);
   g_test_add_data_func ("/sg/image/strip-jpeg", "jpeg", test_strip);
   g_test_add_data_func ("/sg/image/strip-png", "png", test_strip);
   g_test_add_data_func ("/sg/image/strip-webp", "webp", test_strip);

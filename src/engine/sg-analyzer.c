@@ -890,6 +890,9 @@ compare_findings (gconstpointer a,
     return sg_finding_get_start (x) < sg_finding_get_start (y) ? -1 : 1;
   if (sg_finding_get_severity (x) != sg_finding_get_severity (y))
     return sg_finding_get_severity (x) > sg_finding_get_severity (y) ? -1 : 1;
+  /* A written rule says more than a model's "reads like": it wins a tie. */
+  if (sg_finding_is_from_model (x) != sg_finding_is_from_model (y))
+    return sg_finding_is_from_model (x) ? 1 : -1;
   return g_strcmp0 (sg_finding_get_rule_id (x), sg_finding_get_rule_id (y));
 }
 

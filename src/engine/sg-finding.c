@@ -80,6 +80,13 @@ sg_finding_new (const SgRule *rule,
   return self;
 }
 
+gboolean
+sg_finding_is_from_model (SgFinding *self)
+{
+  g_return_val_if_fail (SG_IS_FINDING (self), FALSE);
+  return self->rule->type == SG_DETECTOR_MODEL;
+}
+
 const char *
 sg_finding_get_rule_id (SgFinding *self)
 {

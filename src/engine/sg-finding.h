@@ -34,6 +34,8 @@ SgFinding   *sg_finding_new              (const SgRule *rule,
                                           const char   *message);
 
 const char  *sg_finding_get_rule_id      (SgFinding *self);
+/* Whether the finding comes from a model rather than a written rule. */
+gboolean     sg_finding_is_from_model    (SgFinding *self);
 SgCategory   sg_finding_get_category     (SgFinding *self);
 SgSeverity   sg_finding_get_severity     (SgFinding *self);
 const char  *sg_finding_get_title        (SgFinding *self);

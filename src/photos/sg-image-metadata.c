@@ -204,7 +204,10 @@ sg_image_metadata_read (const char  *path,
     }
 
   m = g_new0 (SgImageMetadata, 1);
-  m->has_location = gexiv2_metadata_try_get_gps_info (meta, &m->longitude, &m->latitude, &(double){ 0 }, NULL);
+  /* Latitude and longitude alone place a photo: try_get_gps_info() also wants an altitude,
+   * which many cameras and editing tools leave out. */
+  m->has_location = gexiv2_metadata_try_get_gps_longitude (meta, &m->longitude, NULL) &&
+                    gexiv2_metadata_try_get_gps_latitude (meta, &m->latitude, NULL);
   /* Exiv2 reports 0,0 for a GPS block with no fix. */
   if (m->has_location && m->latitude == 0 && m->longitude == 0)
     m->has_location = FALSE;
