@@ -111,6 +111,37 @@ def _():
     assert run(["--role=nurse", "-"], text.encode())[0] == 2
 
 
+@test("a \\u0000 escape does not hide the rest of the draft; a line of spaces is skipped")
+def _():
+    line = json.dumps({"id": "n", "text": "fine\u0000 NHS no 943 476 5919"})
+    assert "\\u0000" in line
+    env = dict(os.environ, G_DEBUG="fatal-criticals")
+    p = subprocess.run([CHECK, "--jsonl", "--format=json", "-"], input=(line + "\n   \n").encode(),
+                       capture_output=True, timeout=60, env=env)
+    assert p.returncode == 1, (p.returncode, p.stderr)
+    answers = [json.loads(l) for l in p.stdout.decode().splitlines()]
+    assert len(answers) == 1, answers
+    nhs = [f for f in answers[0]["findings"] if f["rule"] == "confidentiality.nhs-number"]
+    assert nhs and nhs[0]["offset"] == len("fine\u0000 NHS no "), nhs
+
+
+@test("a write error is an error, a folder is said to be one, a pipe is read")
+def _():
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([CHECK, "-"], input=RISKY.encode(), stdout=full,
+                           stderr=subprocess.PIPE, timeout=60)
+    assert p.returncode == 2 and b"could not write" in p.stderr, (p.returncode, p.stderr)
+    with tempfile.TemporaryDirectory() as d:
+        rc, out, err = run([d])
+        assert rc == 2 and "is a folder" in err, (rc, err)
+        fifo = os.path.join(d, "fifo")
+        os.mkfifo(fifo)
+        writer = subprocess.Popen(["sh", "-c", f"printf '%s' '{RISKY.strip()}' > '{fifo}'"])
+        rc, out, err = run([fifo])
+        writer.wait(timeout=30)
+        assert rc == 1 and "nhs-number" in out, (rc, out, err)
+
+
 @test("jsonl answers each line with its id, bad lines reported")
 def _():
     lines = [json.dumps({"id": "a", "text": CLEAN}),

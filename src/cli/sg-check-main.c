@@ -3,7 +3,9 @@
  * Exit status: 0 nothing at or above --min-severity, 1 findings, 2 usage or input error. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
@@ -68,6 +70,39 @@ check_text (Check      *check,
   check->n_findings += sg_report_findings (&check->report, path, id_json, text, findings);
 }
 
+static gboolean
+is_blank (const char *line,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (line[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A JSON string may hold \u0000, which a C string cannot: json-glib would end the text there
+ * and the rest of the draft would go unchecked. It is read as a space instead (one character
+ * for one, so offsets and columns still point at the right place). */
+static char *
+without_nul_escapes (const char *line,
+                     gsize       len)
+{
+  GString *out = g_string_new_len (line, len);
+
+  for (gsize i = 0; i + 6 <= out->len; i++)
+    {
+      gsize backslashes = 0;
+
+      if (out->str[i] != '\\' || g_ascii_strncasecmp (out->str + i + 1, "u0000", 5) != 0)
+        continue;
+      for (gsize j = i; j > 0 && out->str[j - 1] == '\\'; j--)
+        backslashes++;
+      if (backslashes % 2 == 0)
+        memcpy (out->str + i, "\\u0020", 6);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 check_jsonl (Check      *check,
              const char *path,
@@ -75,6 +110,7 @@ check_jsonl (Check      *check,
              gsize       length)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *unescaped = NULL;
   const char *line = contents;
   const char *end = contents + length;
   guint number = 0;
@@ -95,13 +131,16 @@ check_jsonl (Check      *check,
 
       if (line_len > 0 && line[line_len - 1] == '\r')
         line_len--;
-      if (line_len == 0)
+      if (is_blank (line, line_len))
         {
           line = nl != NULL ? nl + 1 : end;
           continue;
         }
+      g_free (unescaped);
+      unescaped = without_nul_escapes (line, line_len);
 
-      if (!json_parser_load_from_data (parser, line, line_len, &error) ||
+      if (!json_parser_load_from_data (parser, unescaped, -1, &error) ||
+          json_parser_get_root (parser) == NULL ||
           !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           input_error (check, where, _("not a JSON object; each line must be "
@@ -131,24 +170,33 @@ check_jsonl (Check      *check,
 }
 
 static gboolean
-read_stdin (GBytes  **out,
-            GError  **error)
+read_stream (FILE     *stream,
+             GBytes  **out,
+             GError  **error)
 {
   g_autoptr(GByteArray) buf = g_byte_array_new ();
   guint8 chunk[64 * 1024];
   size_t n;
 
-  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+  while ((n = fread (chunk, 1, sizeof chunk, stream)) > 0)
     g_byte_array_append (buf, chunk, n);
 
-  if (ferror (stdin))
+  if (ferror (stream))
     {
-      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT, _("could not read standard input"));
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT, _("could not be read: %s"),
+                   g_strerror (errno));
       return FALSE;
     }
 
   *out = g_byte_array_free_to_bytes (g_steal_pointer (&buf));
   return TRUE;
+}
+
+static gboolean
+read_stdin (GBytes  **out,
+            GError  **error)
+{
+  return read_stream (stdin, out, error);
 }
 
 static void
@@ -171,17 +219,60 @@ check_input (Check      *check,
         }
       data = g_bytes_get_data (bytes, &length);
     }
-  else
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      /* Mapped, not read: a 50 MB file costs no copy. */
-      mapped = g_mapped_file_new (path, FALSE, &error);
-      if (mapped == NULL)
+      input_error (check, display, _("is a folder, not a file"));
+      return;
+    }
+  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* A pipe or a device: read it like standard input (mapping one fails or blocks). */
+      FILE *stream = fopen (path, "rb");
+
+      if (stream == NULL || !read_stream (stream, &bytes, &error))
         {
-          input_error (check, display, error->message);
+          if (stream == NULL)
+            input_error (check, display, g_strerror (errno));
+          else
+            input_error (check, display, error->message);
+          if (stream != NULL)
+            fclose (stream);
           return;
         }
-      data = g_mapped_file_get_contents (mapped);
-      length = g_mapped_file_get_length (mapped);
+      fclose (stream);
+      data = g_bytes_get_data (bytes, &length);
+    }
+  else
+    {
+      /* Mapped, not read: a 50 MB file costs no copy. A regular file that shrinks while it
+       * is checked would fault on a mapped page, so a file is copied instead when it is
+       * small enough for that to be cheap. */
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && st.st_size <= 8 * 1024 * 1024)
+        {
+          g_autofree char *contents = NULL;
+          gsize n = 0;
+
+          if (!g_file_get_contents (path, &contents, &n, &error))
+            {
+              input_error (check, display, error->message);
+              return;
+            }
+          bytes = g_bytes_new_take (g_steal_pointer (&contents), n);
+          data = g_bytes_get_data (bytes, &length);
+        }
+      else
+        {
+          mapped = g_mapped_file_new (path, FALSE, &error);
+          if (mapped == NULL)
+            {
+              input_error (check, display, error->message);
+              return;
+            }
+          data = g_mapped_file_get_contents (mapped);
+          length = g_mapped_file_get_length (mapped);
+        }
     }
 
   if (data == NULL)
@@ -364,6 +455,12 @@ run (const char  *platform,
 
   g_clear_object (&check.analyzer);
 
+  if (check.report.write_failed)
+    {
+      /* Findings that could not be written must not look like "nothing found". */
+      g_printerr (_("socialguard-check: could not write the results: %s\n"), g_strerror (errno));
+      return EXIT_USAGE;
+    }
   if (check.input_error)
     return EXIT_USAGE;
   return check.n_findings > 0 ? EXIT_FINDINGS : EXIT_SUCCESS;

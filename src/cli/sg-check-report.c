@@ -41,7 +41,9 @@ sg_report_flush (SgReport *report,
 {
   if (force || report->out->len > 64 * 1024)
     {
-      fwrite (report->out->str, 1, report->out->len, stdout);
+      if (report->out->len > 0 &&
+          fwrite (report->out->str, 1, report->out->len, stdout) != report->out->len)
+        report->write_failed = TRUE;
       g_string_truncate (report->out, 0);
     }
 }
@@ -63,7 +65,8 @@ sg_report_end (SgReport *report)
   sg_report_flush (report, TRUE);
   g_string_free (report->out, TRUE);
   report->out = NULL;
-  fflush (stdout);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    report->write_failed = TRUE;
 }
 
 typedef struct {

@@ -21,6 +21,7 @@ typedef struct {
   SgSeverity      min_severity;
   GString        *out;
   guint           n_json;     /* findings written to the JSON array so far */
+  gboolean        write_failed; /* standard output refused a write (a full disk, a closed pipe) */
 } SgReport;
 
 void  sg_report_begin     (SgReport   *report);
