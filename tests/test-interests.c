@@ -115,6 +115,8 @@ test_json_errors (void)
     { "[{\"category\": \"gifts\"}]", "organisation" },
     { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"paid_to\": \"me\"}]", "paid_to" },
     { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"amount\": \"lots\"}]", "amount" },
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"amount\": -5}]", "amount" },
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"amount\": 1e12}]", "amount" },
     { "{\"organisation\": \"A\"}", "list" },
     { "[{", "JSON" },
   };
@@ -327,6 +329,8 @@ test_csv (void)
       { "organisation,colour\nA,red\n", "line 1: unknown column" },
       { "organisation,category\nA,gifts,extra\n", "line 2: 3 fields" },
       { "organisation,category,amount\nA,gifts,lots\n", "line 2: “amount”" },
+      { "organisation,category,amount\nA,gifts,nan\n", "line 2: “amount”" },
+      { "organisation,category,amount\nA,gifts,1e309\n", "line 2: “amount”" },
       { "organisation,category\n\"A,gifts\n", "not closed" },
     };
 

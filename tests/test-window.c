@@ -259,6 +259,20 @@ test_autostart (void)
   g_assert_true (sg_test_wait (file_exists, path, 5000));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "--check-reminders"));
+  /* The entry is valid by the Desktop Entry Specification (Exec quoted with double quotes). */
+  if (g_find_program_in_path ("desktop-file-validate") != NULL)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *argv0 = g_find_program_in_path ("desktop-file-validate");
+      const char *argv[] = { argv0, path, NULL };
+      int status = -1;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                   NULL, &out, NULL, &status, NULL));
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  g_assert_nonnull (strstr (contents, "Exec=\""));
 
   g_settings_set_boolean (settings, "reminders-enabled", FALSE);
   g_assert_true (sg_test_wait (file_gone, path, 5000));

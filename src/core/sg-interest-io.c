@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sg-error.h"
@@ -193,7 +195,7 @@ sg_interests_from_csv_data (const char  *data,
               char *endp = NULL;
               double amount = g_ascii_strtod (value, &endp);
 
-              if (endp == value || *endp != '\0')
+              if (endp == value || *endp != '\0' || !isfinite (amount))
                 json_builder_add_string_value (b, value);   /* reported as "not a number" */
               else
                 json_builder_add_double_value (b, amount);

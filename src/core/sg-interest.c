@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
@@ -115,6 +117,15 @@ sg_interest_validate (const SgInterest  *interest,
     {
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
                    _("Give the name of the organisation."));
+      return FALSE;
+    }
+  /* An amount is money: finite, not negative, and below anything a declaration could mean
+   * (a typo such as 1e309 would otherwise be saved and exported as "inf"). */
+  if (interest->has_amount &&
+      (!isfinite (interest->amount) || interest->amount < 0 || interest->amount > SG_INTEREST_MAX_AMOUNT))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("The amount must be a number from 0 to 1,000,000,000."));
       return FALSE;
     }
   if (interest->started != NULL && !parse_date (interest->started, &started))

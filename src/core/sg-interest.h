@@ -22,6 +22,9 @@ typedef enum {
   SG_N_INTEREST_CATEGORIES
 } SgInterestCategory;
 
+/* The largest amount a declaration takes. */
+#define SG_INTEREST_MAX_AMOUNT 1e9
+
 typedef struct {
   gint64              id;            /* 0 until stored */
   char               *organisation;

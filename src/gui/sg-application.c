@@ -352,6 +352,29 @@ check_reminders_cb (gpointer user_data)
 
 /* When the app is not running, the login session runs `socialguard --check-reminders` from
  * this autostart entry; turning reminders off in Preferences removes it. */
+/* An argument of a desktop entry's Exec= line, quoted as the Desktop Entry Specification
+ * wants: double quotes, with " ` $ and \\ escaped (a shell's single quotes are not valid
+ * there, and desktop-file-validate refuses them). */
+static char *
+desktop_exec_quote (const char *arg)
+{
+  GString *out = g_string_new ("\"");
+
+  for (const char *p = arg; *p; p++)
+    {
+      if (*p == '"' || *p == '`' || *p == '$' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  /* In a desktop file a backslash is itself escaped once more. */
+  {
+    g_autofree char *quoted = g_string_free (out, FALSE);
+    g_auto(GStrv) parts = g_strsplit (quoted, "\\", -1);
+    return g_strjoinv ("\\\\", parts);
+  }
+}
+
 static void
 update_autostart (SgApplication *self)
 {
@@ -367,7 +390,7 @@ update_autostart (SgApplication *self)
 
   {
     g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-    g_autofree char *quoted = g_shell_quote (exe != NULL ? exe : "socialguard");
+    g_autofree char *quoted = desktop_exec_quote (exe != NULL ? exe : "socialguard");
     g_autofree char *contents =
       g_strdup_printf ("[Desktop Entry]\nType=Application\nName=%s\nComment=%s\n"
                        "Exec=%s --check-reminders\nIcon=" APP_ID "\nNoDisplay=true\n"

@@ -708,9 +708,11 @@ export_response_cb (GtkNativeDialog *chooser,
       else
         data = sg_interests_to_json_data (self->interests);
 
-      /* Small files: written directly, replacing atomically. */
+      /* Small files: written directly, replacing atomically, readable by the user only
+       * (a register lists payments). */
       if (!g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+                                    G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                    NULL, NULL, &error))
         toast (self, error->message);
       else
         toast (self, _("Exported"));
