@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib-unix.h>
+
 #include <glib/gi18n.h>
 
 #include "sg-application.h"
@@ -21,6 +23,7 @@ struct _SgApplication
   GError         *store_error;
   SgAnalyzer     *analyzer;
   guint           reminder_source;
+  guint           signal_sources[3]; /* SIGTERM, SIGINT, SIGHUP */
   guint           store_busy : 1;
 };
 
@@ -433,6 +436,15 @@ sg_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Logout, shutdown, Ctrl+C in a terminal: close the windows as Quit does, which saves the
+ * draft (holding the application until the save is done) instead of dying with it. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 sg_application_startup (GApplication *app)
 {
@@ -442,6 +454,9 @@ sg_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_icon_name (APP_ID);
+  self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGINT, quit_signal_cb, self);
+  self->signal_sources[2] = g_unix_signal_add (SIGHUP, quit_signal_cb, self);
   g_signal_connect_object (self->settings, "changed::ignored-rules",
                            G_CALLBACK (ignored_rules_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::my-role",
@@ -468,6 +483,8 @@ sg_application_shutdown (GApplication *app)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
 
   G_APPLICATION_CLASS (sg_application_parent_class)->shutdown (app);
 }

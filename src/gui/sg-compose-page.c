@@ -23,6 +23,9 @@
 #define ANALYSIS_DELAY_MS 80
 /* Drafts are saved this long after the last change (the promise is "within a second"). */
 #define SAVE_DELAY_MS 700
+/* Steady typing never pauses for SAVE_DELAY_MS: the save still happens this long after the
+ * first change that is not yet saved, so a crash mid-paragraph loses seconds, not minutes. */
+#define SAVE_MAX_WAIT_MS 2000
 
 struct _SgComposePage
 {
@@ -63,6 +66,7 @@ struct _SgComposePage
 
   guint          analysis_source;
   guint          save_source;
+  gint64         dirty_since;    /* monotonic µs of the oldest unsaved change, 0 when clean */
   guint64        generation;     /* bumped on every edit; stale analyses are dropped */
   gint64         draft_id;       /* -1 until the store has given us a draft */
   guint          loading : 1;    /* setting text from the store: not an edit */
@@ -614,6 +618,7 @@ save_now (SgComposePage *self,
     return;
 
   body = get_text (self);
+  self->dirty_since = 0;
   draft.id = self->draft_id;
   draft.title = (char *) gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
   draft.body = body;
@@ -644,9 +649,16 @@ save_timeout_cb (gpointer user_data)
 static void
 schedule_save (SgComposePage *self)
 {
+  gint64 now = g_get_monotonic_time ();
+  gint64 left;
+
   self->dirty = TRUE;
+  if (self->dirty_since == 0)
+    self->dirty_since = now;
+  /* A pause saves; so does the maximum wait, whichever comes first. */
+  left = SAVE_MAX_WAIT_MS - (now - self->dirty_since) / 1000;
   g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  self->save_source = g_timeout_add (CLAMP (left, 0, SAVE_DELAY_MS), save_timeout_cb, self);
 }
 
 void

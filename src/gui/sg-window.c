@@ -155,6 +155,17 @@ visible_page_changed_cb (SgWindow *self)
 
   g_settings_set_string (self->settings, "last-page", name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+  /* Leaving Compose saves the draft now rather than after the pause. */
+  sg_compose_page_flush (self->compose_page);
+}
+
+/* Switching to another application is a natural moment to save, and the last one before
+ * a logout that may not wait. */
+static void
+active_changed_cb (SgWindow *self)
+{
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    sg_compose_page_flush (self->compose_page);
 }
 
 static gboolean
@@ -236,6 +247,7 @@ sg_window_setup (SgWindow *self)
 
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   g_signal_connect_object (self->application, "notify::store-error",
                            G_CALLBACK (store_error_changed_cb), self, G_CONNECT_SWAPPED);
 
