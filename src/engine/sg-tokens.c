@@ -140,6 +140,17 @@ is_mask_char (gunichar c)
   return c == '*' || c == '!' || c == '@' || c == '$';
 }
 
+/* The text is a piece of a longer one, not NUL-terminated: every look ahead is bounded. */
+static inline gboolean
+has_prefix (const char *p,
+            const char *end,
+            const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return (gsize) (end - p) >= n && memcmp (p, prefix, n) == 0;
+}
+
 /* The character at @p: ASCII without a call, the common case in every draft. */
 static inline gunichar
 get_char (const char *p)
@@ -421,9 +432,9 @@ sg_tokens_run (SgTokens   *self,
       q = NULL;
       token.kind = SG_TOKEN_PUNCT;
 
-      if ((c == 'h' || c == 'w') && (gsize) (end - p) > 4 &&
-          (g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://") ||
-           g_str_has_prefix (p, "www.")))
+      if ((c == 'h' || c == 'w') &&
+          (has_prefix (p, end, "http://") || has_prefix (p, end, "https://") ||
+           has_prefix (p, end, "www.")))
         {
           for (q = p; q < end && !is_space (get_char (q)); q = next_char (q))
             ;
@@ -477,7 +488,8 @@ sg_tokens_run (SgTokens   *self,
           q = scan_word (p, end, after_star, &flags);
           token.kind = SG_TOKEN_WORD;
         }
-      else if (c == 0x00A3 || c == 0x20AC || c == '%' || (c == '$' && g_ascii_isdigit (p[1])))
+      else if (c == 0x00A3 || c == 0x20AC || c == '%' ||
+               (c == '$' && p + 1 < end && g_ascii_isdigit (p[1])))
         {
           /* A currency sign is a word of its own, so "£" can be a term: prices matter to the
            * advertising rules. */
