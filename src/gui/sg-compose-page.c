@@ -25,7 +25,7 @@
 #define SAVE_DELAY_MS 700
 /* Steady typing never pauses for SAVE_DELAY_MS: the save still happens this long after the
  * first change that is not yet saved, so a crash mid-paragraph loses seconds, not minutes. */
-#define SAVE_MAX_WAIT_MS 2000
+#define SAVE_MAX_WAIT_MS 1500
 
 struct _SgComposePage
 {
