@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <utime.h>
 
 #include "sg-error.h"
 #include "sg-store.h"
@@ -412,6 +413,119 @@ test_open_async (Fixture       *f,
   g_assert_finalize_object (store);
 }
 
+static void
+age_file (const char *path,
+          int         days)
+{
+  struct utimbuf times;
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  times.actime = times.modtime = st.st_mtime - days * 24 * 60 * 60;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* An emptied data file with a backup that holds data is damage, not a first run: it is
+ * refused untouched, and the backup is kept as it was. */
+static void
+test_empty_file_keeps_backup (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = sg_store_get_backup_path (f->path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SgStore *store;
+
+  store = sg_store_open (f->path, SG_STORE_OPEN_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  age_file (backup, 3);
+  before = file_checksum (backup);
+
+  write_file (f->path, "", 0);
+  store = sg_store_open (f->path, SG_STORE_OPEN_DEFAULT, NULL, &error);
+  g_assert_error (error, SG_ERROR, SG_ERROR_DATABASE_CORRUPT);
+  g_assert_null (store);
+  after = file_checksum (backup);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (g_file_test (f->path, G_FILE_TEST_EXISTS), ==, TRUE);
+}
+
+/* Moving a damaged file aside and starting fresh never replaces the backup with the new,
+ * empty database; later backups keep the earlier ones, dated. */
+static void
+test_fresh_start_keeps_backup (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = sg_store_get_backup_path (f->path);
+  g_autofree char *moved_to = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint dated = 0;
+  SgStore *store;
+
+  store = sg_store_open (f->path, SG_STORE_OPEN_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  age_file (backup, 3);
+  before = file_checksum (backup);
+
+  write_file (f->path, "garbage", -1);
+  g_assert_true (sg_store_move_aside (f->path, &moved_to, &error));
+  store = sg_store_open (f->path, SG_STORE_OPEN_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  {
+    g_autofree char *after = file_checksum (backup);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* The next day's backup of a database that was not just created keeps the old one. */
+  store = sg_store_open (f->path, SG_STORE_OPEN_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    dated += g_str_has_prefix (name, "socialguard.db.backup-");
+  g_assert_cmpuint (dated, ==, 1);
+  g_assert_true (sg_store_has_backup (f->path));
+}
+
+/* A database another program holds locked is busy, not damaged: a different error, and the
+ * file is left as it is. */
+static void
+test_locked_is_busy (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SgStore *store;
+  sqlite3 *other = NULL;
+
+  store = sg_store_open (f->path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = sg_store_open (f->path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, SG_ERROR, SG_ERROR_DATABASE_BUSY);
+  g_assert_false (g_error_matches (error, SG_ERROR, SG_ERROR_DATABASE_CORRUPT));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_clear_error (&error);
+  store = sg_store_open (f->path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +543,9 @@ main (int   argc,
   ADD ("refuse-newer-version", test_refuse_newer);
   ADD ("move-aside", test_move_aside);
   ADD ("backup-restore", test_backup_restore);
+  ADD ("empty-file-keeps-backup", test_empty_file_keeps_backup);
+  ADD ("fresh-start-keeps-backup", test_fresh_start_keeps_backup);
+  ADD ("locked-is-busy", test_locked_is_busy);
   ADD ("interest-log-append-only", test_interest_log_append_only);
   ADD ("open-async", test_open_async);
 #undef ADD

@@ -23,6 +23,7 @@ struct _SgStore
   GMutex    mutex;
   int       schema_version;
   guint     read_only : 1;
+  guint     created : 1;     /* made empty by this open: never a source for a backup */
 };
 
 G_DEFINE_FINAL_TYPE (SgStore, sg_store, G_TYPE_OBJECT)
@@ -53,6 +54,14 @@ sg_store_set_error (GError    **error,
       g_set_error (error, SG_ERROR, SG_ERROR_DATABASE_CORRUPT,
                    _("Your SocialGuard data file is damaged and cannot be read (%s)."),
                    db != NULL ? sqlite3_errmsg (db) : what);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SG_ERROR, SG_ERROR_DATABASE_BUSY,
+                   _("Your SocialGuard data is in use by another program (perhaps another "
+                     "copy of SocialGuard), so it cannot be opened right now. Nothing is "
+                     "damaged; SocialGuard will try again."));
       break;
 
     case SQLITE_CANTOPEN:
@@ -179,6 +188,24 @@ prepare_file (const char  *path,
       return FALSE;
     }
 
+  {
+    GStatBuf st;
+    g_autofree char *backup_path = sg_store_get_backup_path (path);
+    GStatBuf backup_st;
+
+    /* A file of no bytes is not a first run when a backup holds data: something emptied it
+     * (a full disk, a sync tool). Treated as damaged, so the backup is offered and never
+     * overwritten by an empty database. */
+    if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0 &&
+        g_stat (backup_path, &backup_st) == 0 && backup_st.st_size > 0)
+      {
+        g_set_error (error, SG_ERROR, SG_ERROR_DATABASE_CORRUPT,
+                     _("Your SocialGuard data file is empty, but a backup of your data "
+                       "exists."));
+        return FALSE;
+      }
+  }
+
   fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd >= 0)
     {
@@ -212,6 +239,41 @@ tighten_modes (const char *path)
     }
 }
 
+/* The backup being replaced is kept, dated ("socialguard.db.backup-2026-12-05"), and the
+ * newest BACKUPS_KEPT dated copies stay: no backup is ever the only copy that goes. */
+#define BACKUPS_KEPT 7
+
+static void
+keep_previous_backup (const char *backup_path)
+{
+  g_autofree char *dir = g_path_get_dirname (backup_path);
+  g_autofree char *base = g_path_get_basename (backup_path);
+  g_autofree char *prefix = g_strconcat (base, "-", NULL);
+  g_autoptr(GPtrArray) dated = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) d = NULL;
+  GStatBuf st;
+  const char *name;
+
+  if (g_stat (backup_path, &st) == 0 && st.st_size > 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (st.st_mtime);
+      g_autofree char *stamp = g_date_time_format (when, "%Y-%m-%d");
+      g_autofree char *target = g_strconcat (backup_path, "-", stamp, NULL);
+
+      g_rename (backup_path, target);
+    }
+
+  if ((d = g_dir_open (dir, 0, NULL)) == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      g_ptr_array_add (dated, g_build_filename (dir, name, NULL));
+  /* ISO dates sort as text: the oldest first. */
+  g_ptr_array_sort (dated, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; dated->len > BACKUPS_KEPT && i < dated->len - BACKUPS_KEPT; i++)
+    g_unlink (g_ptr_array_index (dated, i));
+}
+
 static gboolean
 take_backup (SgStore  *self,
              GError  **error)
@@ -226,6 +288,11 @@ take_backup (SgStore  *self,
 
   if (g_stat (backup_path, &st) == 0 &&
       g_get_real_time () / G_USEC_PER_SEC - st.st_mtime < BACKUP_MAX_AGE_SECONDS)
+    return TRUE;
+
+  /* A database just created is empty: it must never replace a backup that holds data (the
+   * one a "start fresh" or an emptied file leaves behind). */
+  if (self->created && g_file_test (backup_path, G_FILE_TEST_EXISTS))
     return TRUE;
 
   g_unlink (tmp_path);
@@ -269,6 +336,7 @@ take_backup (SgStore  *self,
       return FALSE;
     }
 
+  keep_previous_backup (backup_path);
   if (g_rename (tmp_path, backup_path) != 0)
     {
       int saved_errno = errno;
@@ -361,6 +429,7 @@ sg_store_open (const char        *path,
   self = g_object_new (SG_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = read_only;
+  self->created = created;
 
   sqlite_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                  SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_PRIVATECACHE;

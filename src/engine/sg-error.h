@@ -15,6 +15,7 @@ typedef enum {
   SG_ERROR_DATABASE_TOO_NEW,   /* written by a newer SocialGuard */
   SG_ERROR_DATABASE_IO,        /* folder or file cannot be created, read or written */
   SG_ERROR_DATABASE_READ_ONLY, /* opened read-only and would need migrating */
+  SG_ERROR_DATABASE_BUSY,      /* in use by another program right now (locked): try again */
   SG_ERROR_INVALID_INPUT,      /* invalid UTF-8, unreadable file */
   SG_ERROR_INVALID_RULES,      /* a malformed rule pack or data file */
   SG_ERROR_NOT_SUPPORTED,

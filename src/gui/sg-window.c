@@ -62,6 +62,8 @@ problem_response_cb (SgWindow         *self,
     sg_application_move_store_aside (self->application);
   else if (g_strcmp0 (response, "restore") == 0)
     sg_application_restore_store_backup (self->application);
+  else if (g_strcmp0 (response, "retry") == 0)
+    sg_application_reopen_store (self->application);
   else if (g_strcmp0 (response, "quit") == 0)
     gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -101,6 +103,30 @@ show_store_problem (SgWindow *self)
 
   too_new = g_error_matches (error, SG_ERROR, SG_ERROR_DATABASE_TOO_NEW);
   has_backup = !too_new && sg_store_has_backup (path);
+
+  /* In use elsewhere, a full disk, a folder that cannot be written: nothing is damaged, so
+   * nothing is moved or restored; the file is tried again. */
+  if (g_error_matches (error, SG_ERROR, SG_ERROR_DATABASE_BUSY) ||
+      g_error_matches (error, SG_ERROR, SG_ERROR_DATABASE_IO))
+    {
+      self->problem_dialog = ADW_MESSAGE_DIALOG (
+          adw_message_dialog_new (GTK_WINDOW (self), _("Your Data Cannot Be Reached Right Now"),
+                                  error->message));
+      adw_message_dialog_set_body_use_markup (self->problem_dialog, FALSE);
+      adw_message_dialog_add_response (self->problem_dialog, "quit", _("_Quit"));
+      adw_message_dialog_add_response (self->problem_dialog, "later", _("_Not Now"));
+      adw_message_dialog_add_response (self->problem_dialog, "retry", _("_Try Again"));
+      adw_message_dialog_set_response_appearance (self->problem_dialog, "retry",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (self->problem_dialog, "retry");
+      adw_message_dialog_set_close_response (self->problem_dialog, "later");
+      g_signal_connect_object (self->problem_dialog, "response",
+                               G_CALLBACK (problem_response_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->problem_dialog, "destroy",
+                               G_CALLBACK (problem_dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (self->problem_dialog));
+      return;
+    }
 
   /* Translators: %s is the error; %s the path of the file on disk. */
   body = g_strdup_printf (_("%s\n\nThe file has not been changed. It is at:\n%s\n\n"

@@ -20,7 +20,7 @@ mkdir -p "$out"
   '#define GETTEXT_PACKAGE "socialguard"' \
   "#define PKGDATADIR \"/nonexistent\"" \
   "#define SOURCE_DATADIR \"$top/data\"" \
-  '#define LOCALEDIR "/usr/local/share/locale"' \
+  '#define LOCALEDIR "/usr/share/locale"' \
   '#define PACKAGE_VERSION "fuzz"' > "$out/config.h"
 
 build () { # OUTPUT SOURCES...
