@@ -25,6 +25,12 @@ store_ready (gpointer data)
   return sg_application_get_store (app) != NULL;
 }
 
+static void
+show_problem_again (GtkWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-problem", NULL);
+}
+
 static char *
 checksum (const char *path)
 {
@@ -107,6 +113,47 @@ test_corrupt_database (void)
   g_assert_cmpint (g_stat (path, &st_after), ==, 0);
   g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* Text typed while nothing can be stored is not dropped on closing: the window asks, and
+   * Cancel keeps it open with the text. */
+  {
+    SgComposePage *page = sg_window_get_compose_page (SG_WINDOW (window));
+    AdwMessageDialog *ask;
+
+    adw_message_dialog_response (dialog, "later");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    sg_test_iterate (50);
+    gtk_text_buffer_set_text (sg_compose_page_get_buffer (page), "Typed with nowhere to go", -1);
+    sg_test_iterate (1000);
+    g_assert_true (sg_compose_page_has_unsaved_text (page));
+    gtk_window_close (window);
+    g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+    ask = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Your Draft Is Not Saved");
+    g_assert_true (adw_message_dialog_has_response (ask, "save"));
+    adw_message_dialog_response (ask, "cancel");
+    gtk_window_destroy (GTK_WINDOW (ask));
+    sg_test_iterate (50);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+    /* Logout cannot wait for an answer: the draft goes to a file beside the data, 0600. */
+    {
+      g_autofree char *kept = sg_window_keep_unsaved_draft (SG_WINDOW (window));
+      g_autofree char *contents = NULL;
+      GStatBuf st;
+
+      g_assert_nonnull (kept);
+      g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "Typed with nowhere to go");
+      g_assert_cmpint (g_stat (kept, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_unlink (kept);
+    }
+    gtk_text_buffer_set_text (sg_compose_page_get_buffer (page), "", -1);
+    show_problem_again (window);
+    g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+    dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  }
 
   /* Move aside: the damaged copy is kept, a fresh store opens. */
   adw_message_dialog_response (dialog, "move-aside");

@@ -441,6 +441,12 @@ sg_application_activate (GApplication *app)
 static gboolean
 quit_signal_cb (gpointer user_data)
 {
+  /* No one is there to answer "save a copy?": text the store could not take is kept in a
+   * file beside the data file first. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL;
+       l = l->next)
+    if (SG_IS_WINDOW (l->data))
+      g_free (sg_window_keep_unsaved_draft (l->data));
   g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
   return G_SOURCE_CONTINUE;
 }

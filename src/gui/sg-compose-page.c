@@ -67,6 +67,7 @@ struct _SgComposePage
   guint          analysis_source;
   guint          save_source;
   gint64         dirty_since;    /* monotonic µs of the oldest unsaved change, 0 when clean */
+  gboolean       save_failed;    /* the last save did not reach the store */
   guint64        generation;     /* bumped on every edit; stale analyses are dropped */
   gint64         draft_id;       /* -1 until the store has given us a draft */
   guint          loading : 1;    /* setting text from the store: not an edit */
@@ -588,12 +589,20 @@ saved_cb (GObject      *object,
   GApplication *app = user_data;
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    gtk_label_set_label (self->save_label, _("Saved"));
+    {
+      gtk_label_set_label (self->save_label, _("Saved"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label), NULL);
+      self->save_failed = FALSE;
+    }
   else
     {
       g_autofree char *msg = g_strdup_printf (_("Not saved: %s"), error->message);
+      /* A long reason (a full disk, a locked file) is cut to the line; the whole of it is in
+       * the tooltip, so the window never widens to fit it. */
       gtk_label_set_label (self->save_label, msg);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label), msg);
       self->dirty = TRUE;
+      self->save_failed = TRUE;
     }
 
   if (app != NULL)
@@ -659,6 +668,31 @@ schedule_save (SgComposePage *self)
   left = SAVE_MAX_WAIT_MS - (now - self->dirty_since) / 1000;
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (CLAMP (left, 0, SAVE_DELAY_MS), save_timeout_cb, self);
+}
+
+/* Text the user typed that is not safely stored: the store is out of reach, or the last save
+ * failed. Closing must not drop it without asking. */
+gboolean
+sg_compose_page_has_unsaved_text (SgComposePage *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), FALSE);
+
+  if (!self->dirty && !self->save_failed)
+    return FALSE;
+  if (get_store (self) != NULL && !self->save_failed)
+    return FALSE;
+  text = get_text (self);
+  return *g_strstrip (text) != '\0';
+}
+
+/* The draft as it stands, for saving somewhere else when the store cannot take it. */
+char *
+sg_compose_page_get_text (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+  return get_text (self);
 }
 
 void

@@ -32,6 +32,8 @@ void           sg_compose_page_reload_interests (SgComposePage *self);
 /* Saves now if anything changed; the application is held until the save is done, so closing
  * the window never loses the last second of typing. */
 void           sg_compose_page_flush           (SgComposePage *self);
+gboolean       sg_compose_page_has_unsaved_text (SgComposePage *self);
+char          *sg_compose_page_get_text        (SgComposePage *self);
 /* The photos attached to the draft. */
 SgPhotoStrip  *sg_compose_page_get_photo_strip (SgComposePage *self);
 

@@ -30,6 +30,7 @@ struct _SgWindow
   SgApplication        *application;
   GSettings            *settings;
   AdwMessageDialog     *problem_dialog;
+  gboolean              discard_unsaved; /* the user chose to close without the draft */
 };
 
 G_DEFINE_FINAL_TYPE (SgWindow, sg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -194,11 +195,115 @@ active_changed_cb (SgWindow *self)
     sg_compose_page_flush (self->compose_page);
 }
 
+static void
+save_copy_cb (GtkNativeDialog *chooser,
+              int              response,
+              SgWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      text = sg_compose_page_get_text (self->compose_page);
+      /* The draft may hold patient details: the copy is readable by the user only. */
+      if (g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                   G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                   NULL, NULL, &error))
+        {
+          self->discard_unsaved = TRUE;
+          gtk_window_close (GTK_WINDOW (self));
+        }
+      else
+        sg_window_show_toast (GTK_WIDGET (self), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SgWindow         *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->discard_unsaved = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      GtkFileChooserNative *chooser =
+        gtk_file_chooser_native_new (_("Save the Draft"), GTK_WINDOW (self),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Draft.txt"));
+      g_signal_connect (chooser, "response", G_CALLBACK (save_copy_cb), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+}
+
+/* Logout or shutdown cannot wait for an answer: the draft that could not be stored goes to a
+ * file beside the data file (0600), and the window may close. Returns the path, or NULL. */
+char *
+sg_window_keep_unsaved_draft (SgWindow *self)
+{
+  const char *db = sg_application_get_store_path (self->application);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *text = NULL;
+  char *path;
+
+  g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
+
+  if (!sg_compose_page_has_unsaved_text (self->compose_page) || db == NULL)
+    return NULL;
+  text = sg_compose_page_get_text (self->compose_page);
+  path = g_strdup_printf ("%s.unsaved-draft-%s.txt", db, stamp);
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
+    {
+      g_free (path);
+      return NULL;
+    }
+  self->discard_unsaved = TRUE;
+  return path;
+}
+
+/* Quitting with text that could not be stored asks first: the draft is never dropped
+ * silently. */
+static gboolean
+ask_about_unsaved (SgWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->discard_unsaved || !sg_compose_page_has_unsaved_text (self->compose_page))
+    return FALSE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (self), _("Your Draft Is Not Saved"),
+      _("SocialGuard could not store the draft you are writing. Save a copy of it as a file, "
+        "or close without it.")));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
+  adw_message_dialog_add_response (dialog, "save", _("_Save a Copy…"));
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static gboolean
 sg_window_close_request (GtkWindow *window)
 {
   SgWindow *self = SG_WINDOW (window);
   int width, height;
+
+  if (ask_about_unsaved (self))
+    return TRUE;
 
   /* Saved here rather than on every resize: GSettings writes are cheap but not free, and
    * only the last size matters. */

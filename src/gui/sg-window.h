@@ -32,4 +32,6 @@ AdwToast *sg_toast_new_plain (const char *text);
 void      sg_window_show_toast (GtkWidget  *widget,
                                 const char *text);
 
+char       *sg_window_keep_unsaved_draft (SgWindow   *self);
+
 G_END_DECLS
