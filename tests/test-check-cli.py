@@ -201,6 +201,20 @@ def _():
         assert json.loads(p.stdout)[-1]["line"] > 1
 
 
+@test("a finding-dense stream on standard input is checked in bounded memory, lines counted")
+def _():
+    line = "Mrs Okafor in bed 4, NHS no 943 476 5919, call 07700 900417\n"
+    n = (8 * 1024 * 1024) // len(line)
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", CHECK, "-"], input=(line * n).encode(),
+                       capture_output=True, timeout=300)
+    assert p.returncode == 1, p.returncode
+    peak_kib = int(p.stderr.decode().strip().splitlines()[-1])
+    # Read a megabyte piece at a time: memory does not grow with the input or its findings.
+    assert peak_kib < 80 * 1024, peak_kib
+    last = p.stdout.decode().strip().splitlines()[-1]
+    assert last.startswith(f"-:{n}:"), last[:40]
+
+
 print(f"1..{len(results)}")
 for i, (ok, name, msg) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} {name}")

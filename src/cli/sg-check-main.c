@@ -199,6 +199,124 @@ read_stdin (GBytes  **out,
   return read_stream (stdin, out, error);
 }
 
+/* Plain text is checked a piece at a time, so memory stays bounded whatever the size of the
+ * input (a file, a pipe, an endless stream): a piece ends at a line end, or at a space, or
+ * failing both at a character boundary, once it holds PIECE_SIZE bytes. The engine already
+ * weighs details together only within 32 KiB, so nothing a piece boundary splits was read
+ * together before. */
+#define PIECE_SIZE (1024 * 1024)
+
+typedef struct {
+  Check            *check;
+  const char       *path;
+  SgReportPosition  pos;
+  gsize             bytes;      /* bytes before the current piece */
+  gboolean          failed;
+} Stream;
+
+static gsize
+piece_end (const char *data,
+           gsize       len,
+           gboolean    last)
+{
+  gsize cut;
+
+  if (len <= PIECE_SIZE && last)
+    return len;
+  if (len < PIECE_SIZE)
+    return 0;                      /* wait for more */
+  for (cut = PIECE_SIZE; cut > PIECE_SIZE / 2; cut--)
+    if (data[cut - 1] == '\n')
+      return cut;
+  for (cut = PIECE_SIZE; cut > PIECE_SIZE / 2; cut--)
+    if (data[cut - 1] == ' ')
+      return cut;
+  cut = PIECE_SIZE;
+  while (cut > 0 && ((guchar) data[cut] & 0xC0) == 0x80)
+    cut--;
+  return cut;
+}
+
+static void
+stream_piece (Stream     *stream,
+              const char *piece,
+              gsize       len)
+{
+  Check *check = stream->check;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  gssize bad;
+
+  if (stream->failed)
+    return;
+  /* Said with the offset in the whole input, not in the piece. (NUL bytes are text.) */
+  if ((bad = sg_text_find_invalid_utf8 (piece, len)) >= 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The text is not valid UTF-8 (at byte %" G_GSIZE_FORMAT "). Save it "
+                           "as UTF-8 and try again."), stream->bytes + (gsize) bad);
+      input_error (check, stream->path, message);
+      stream->failed = TRUE;
+      return;
+    }
+  findings = sg_analyzer_analyze (check->analyzer, piece, len, check->platform, &error);
+  if (findings == NULL)
+    {
+      input_error (check, stream->path, error->message);
+      stream->failed = TRUE;
+      return;
+    }
+  check->n_findings += sg_report_findings_at (&check->report, stream->path, piece,
+                                              &stream->pos, findings);
+  sg_report_position_advance (&stream->pos, piece, len);
+  stream->bytes += len;
+}
+
+static void
+stream_buffer (Stream     *stream,
+               const char *data,
+               gsize       len)
+{
+  while (len > 0 && !stream->failed)
+    {
+      gsize cut = piece_end (data, len, TRUE);
+
+      stream_piece (stream, data, cut);
+      data += cut;
+      len -= cut;
+    }
+}
+
+static gboolean
+stream_file (Stream  *stream,
+             FILE    *file,
+             GError **error)
+{
+  g_autoptr(GByteArray) buf = g_byte_array_sized_new (PIECE_SIZE + 64 * 1024);
+  guint8 chunk[64 * 1024];
+  size_t n;
+
+  while ((n = fread (chunk, 1, sizeof chunk, file)) > 0 && !stream->failed)
+    {
+      gsize cut;
+
+      g_byte_array_append (buf, chunk, n);
+      while (!stream->failed && (cut = piece_end ((const char *) buf->data, buf->len, FALSE)) > 0)
+        {
+          stream_piece (stream, (const char *) buf->data, cut);
+          g_byte_array_remove_range (buf, 0, cut);
+        }
+    }
+  if (ferror (file))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT, _("could not be read: %s"),
+                   g_strerror (errno));
+      return FALSE;
+    }
+  stream_buffer (stream, (const char *) buf->data, buf->len);
+  return TRUE;
+}
+
 static void
 check_input (Check      *check,
              const char *path)
@@ -209,6 +327,26 @@ check_input (Check      *check,
   const char *display = g_str_equal (path, "-") ? "-" : path;
   const char *data;
   gsize length;
+
+  if (!check->jsonl && (g_str_equal (path, "-") ||
+                        (!g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+                         !g_file_test (path, G_FILE_TEST_IS_DIR) &&
+                         g_file_test (path, G_FILE_TEST_EXISTS))))
+    {
+      Stream stream = { check, display, { 0, 1, 0 }, 0, FALSE };
+      FILE *file = g_str_equal (path, "-") ? stdin : fopen (path, "rb");
+
+      if (file == NULL)
+        {
+          input_error (check, display, g_strerror (errno));
+          return;
+        }
+      if (!stream_file (&stream, file, &error))
+        input_error (check, display, error->message);
+      if (file != stdin)
+        fclose (file);
+      return;
+    }
 
   if (g_str_equal (path, "-"))
     {
@@ -281,7 +419,11 @@ check_input (Check      *check,
   if (check->jsonl)
     check_jsonl (check, display, data, length);
   else
-    check_text (check, display, NULL, data, length, check->platform);
+    {
+      Stream stream = { check, display, { 0, 1, 0 }, 0, FALSE };
+
+      stream_buffer (&stream, data, length);
+    }
 }
 
 static char *

@@ -156,6 +156,23 @@ write_json_finding (SgReport   *report,
   g_string_append (o, "]}");
 }
 
+void
+sg_report_position_advance (SgReportPosition *pos,
+                            const char       *text,
+                            gsize             len)
+{
+  Cursor cursor = { text, 0, pos->chars, pos->line, pos->line_start_chars };
+
+  cursor_advance (&cursor, len);
+  pos->chars = cursor.chars;
+  pos->line = cursor.line;
+  pos->line_start_chars = cursor.line_start_chars;
+}
+
+static guint report_findings (SgReport *report, const char *path, const char *id_json,
+                              const char *text, const SgReportPosition *pos,
+                              GPtrArray *findings);
+
 guint
 sg_report_findings (SgReport   *report,
                     const char *path,
@@ -163,7 +180,30 @@ sg_report_findings (SgReport   *report,
                     const char *text,
                     GPtrArray  *findings)
 {
-  Cursor cursor = { text, 0, 0, 1, 0 };
+  SgReportPosition start = { 0, 1, 0 };
+
+  return report_findings (report, path, id_json, text, &start, findings);
+}
+
+guint
+sg_report_findings_at (SgReport               *report,
+                       const char             *path,
+                       const char             *text,
+                       const SgReportPosition *pos,
+                       GPtrArray              *findings)
+{
+  return report_findings (report, path, NULL, text, pos, findings);
+}
+
+static guint
+report_findings (SgReport               *report,
+                 const char             *path,
+                 const char             *id_json,
+                 const char             *text,
+                 const SgReportPosition *pos,
+                 GPtrArray              *findings)
+{
+  Cursor cursor = { text, 0, pos->chars, pos->line, pos->line_start_chars };
   guint n = 0;
 
   if (report->format == SG_REPORT_JSONL)

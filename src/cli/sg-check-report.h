@@ -24,6 +24,19 @@ typedef struct {
   gboolean        write_failed; /* standard output refused a write (a full disk, a closed pipe) */
 } SgReport;
 
+/* Where a piece of a longer input starts: its code points and lines before it, so that a
+ * text checked piece by piece reports the same lines and columns as when read whole. */
+typedef struct {
+  gsize chars;             /* code points before the piece */
+  guint line;              /* 1-based line the piece starts on */
+  gsize line_start_chars;  /* code points before that line */
+} SgReportPosition;
+
+/* Moves @pos past @text (@len bytes). */
+void  sg_report_position_advance (SgReportPosition *pos,
+                                  const char       *text,
+                                  gsize             len);
+
 void  sg_report_begin     (SgReport   *report);
 /* Appends the findings of one input; returns how many were at or above min_severity. */
 guint sg_report_findings  (SgReport   *report,
@@ -31,6 +44,12 @@ guint sg_report_findings  (SgReport   *report,
                            const char *id_json,    /* --jsonl: the id as JSON, else NULL */
                            const char *text,
                            GPtrArray  *findings);
+/* The same for a piece of a longer text that starts at @pos (plain text only). */
+guint sg_report_findings_at (SgReport               *report,
+                             const char             *path,
+                             const char             *text,
+                             const SgReportPosition *pos,
+                             GPtrArray              *findings);
 void  sg_report_end       (SgReport   *report);
 void  sg_report_flush     (SgReport   *report,
                            gboolean    force);
