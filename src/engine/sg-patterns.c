@@ -9,6 +9,9 @@
 
 /* A gap longer than this is a frame ("within N tokens"), not a pattern. */
 #define MAX_GAP 12
+/* Backtracking over gaps and optional slots is bounded per start token: a pack's pattern
+ * (or a text with thousands of hits on one token) cannot make a draft take seconds. */
+#define MAX_STEPS 4096
 #define MAX_SLOTS 16
 
 typedef enum {
@@ -335,13 +338,16 @@ match_from (SgScan          *scan,
             const SgPattern *pattern,
             guint            i,
             guint            tok,
-            guint            sentence)
+            guint            sentence,
+            guint           *steps)
 {
   const Slot *slot;
   guint n_tokens = scan->tokens.tokens->len;
 
   if (i == pattern->n_slots)
     return tok;
+  if (++*steps > MAX_STEPS)
+    return -1;
   slot = &pattern->slots[i];
 
   if (slot->type == SLOT_GAP)
@@ -354,7 +360,7 @@ match_from (SgScan          *scan,
             break;
           if (k > 0 && sg_tokens_get (&scan->tokens, tok + k - 1)->sentence != sentence)
             break;
-          if ((r = match_from (scan, pattern, i + 1, tok + k, sentence)) >= 0)
+          if ((r = match_from (scan, pattern, i + 1, tok + k, sentence, steps)) >= 0)
             return r;
         }
       return -1;
@@ -372,20 +378,20 @@ match_from (SgScan          *scan,
 
               if (hit->group != slot->group)
                 continue;
-              if ((r = match_from (scan, pattern, i + 1, hit->tok_end, sentence)) >= 0)
+              if ((r = match_from (scan, pattern, i + 1, hit->tok_end, sentence, steps)) >= 0)
                 return r;
             }
         }
       else if (token_fits (scan, slot, tok))
         {
-          int r = match_from (scan, pattern, i + 1, tok + 1, sentence);
+          int r = match_from (scan, pattern, i + 1, tok + 1, sentence, steps);
           if (r >= 0)
             return r;
         }
     }
 
   if (slot->optional)
-    return match_from (scan, pattern, i + 1, tok, sentence);
+    return match_from (scan, pattern, i + 1, tok, sentence, steps);
   return -1;
 }
 
@@ -460,7 +466,10 @@ sg_patterns_collect (SgScan *scan)
 
               if ((guint) h >= n_before || tok < next_free || tok >= n_tokens)
                 continue;
-              end = match_from (scan, pattern, 0, tok, sg_tokens_get (&scan->tokens, tok)->sentence);
+              guint steps = 0;
+
+              end = match_from (scan, pattern, 0, tok,
+                                sg_tokens_get (&scan->tokens, tok)->sentence, &steps);
               if (end > (int) tok)
                 {
                   add_pattern_hit (scan, group, tok, end);
@@ -483,7 +492,10 @@ sg_patterns_collect (SgScan *scan)
 
               if (tok < next_free)
                 continue;
-              end = match_from (scan, pattern, 0, tok, sg_tokens_get (&scan->tokens, tok)->sentence);
+              guint steps = 0;
+
+              end = match_from (scan, pattern, 0, tok,
+                                sg_tokens_get (&scan->tokens, tok)->sentence, &steps);
               if (end > (int) tok)
                 {
                   add_pattern_hit (scan, group, tok, end);
@@ -502,7 +514,9 @@ sg_patterns_collect (SgScan *scan)
           if (!first->optional && first->type != SLOT_GROUP && first->type != SLOT_GAP &&
               !token_fits (scan, first, tok))
             continue;
-          end = match_from (scan, pattern, 0, tok, t->sentence);
+          guint steps = 0;
+
+          end = match_from (scan, pattern, 0, tok, t->sentence, &steps);
           if (end > (int) tok)
             {
               add_pattern_hit (scan, group, tok, end);

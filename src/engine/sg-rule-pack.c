@@ -688,7 +688,8 @@ load_conditions (LoadContext  *ctx,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *o = json_array_get_object_element (array, i);
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
       SgCondition c = { 0 };
       JsonNode *within;
       const char *position;
@@ -1071,7 +1072,8 @@ load_rule (LoadContext  *ctx,
   g_array_set_clear_func (rule->citations, (GDestroyNotify) citation_clear);
   for (guint i = 0; i < json_array_get_length (citations); i++)
     {
-      JsonObject *c = json_array_get_object_element (citations, i);
+      JsonNode *element = json_array_get_element (citations, i);
+      JsonObject *c = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
       const char *source, *paragraph;
       const SgSource *s;
       SgCitation citation;
@@ -1097,7 +1099,8 @@ load_rule (LoadContext  *ctx,
   fixes = get_array (o, "fixes");
   for (guint i = 0; fixes != NULL && i < json_array_get_length (fixes); i++)
     {
-      JsonObject *f = json_array_get_object_element (fixes, i);
+      JsonNode *element = json_array_get_element (fixes, i);
+      JsonObject *f = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
       const char *kind, *label;
       SgFix fix;
 
@@ -1206,7 +1209,8 @@ load_rules (LoadContext  *ctx,
 
   for (guint i = 0; i < json_array_get_length (rules); i++)
     {
-      JsonObject *o = json_array_get_object_element (rules, i);
+      JsonNode *element = json_array_get_element (rules, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
 
       if (o == NULL)
         return fail (ctx, object, "rules", error, _("rule %u is not an object"), i + 1);
@@ -1348,7 +1352,8 @@ load_pack (LoadContext  *ctx,
     return fail (ctx, root, "sources", error, _("a rule pack needs a list of sources"));
   for (guint i = 0; i < json_array_get_length (sources); i++)
     {
-      JsonObject *s = json_array_get_object_element (sources, i);
+      JsonNode *element = json_array_get_element (sources, i);
+      JsonObject *s = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
       const char *sid, *stitle;
       SgSource source;
 

@@ -292,7 +292,9 @@ if os.environ.get("SG_KILL_LOOP"):
             saved = wait_for(lambda: again.text() or None, 10) or ""
         finally:
             again.close()
-        losses.append(len(typed) - len(saved))
+        # A reopened draft longer than what was typed is the previous cycle's: nothing of
+        # this cycle was saved, so all of it counts as lost.
+        losses.append(len(typed) - len(saved) if len(saved) <= len(typed) else len(typed))
         print(f"# cycle {cycle + 1}: typed {len(typed)}, lost {losses[-1]}", flush=True)
     losses.sort()
     print(f"# {len(losses)} cycles: characters lost per cycle median {losses[len(losses) // 2]}, "
