@@ -413,6 +413,29 @@ add_pattern_hit (SgScan *scan,
   g_array_index (scan->tok_first, int, tok) = h;
 }
 
+/* Tries the pattern of @group at @tok, unless an earlier match of it covers @tok; a match
+ * becomes a hit, and the next start must come after it (no overlapping matches). */
+static void
+try_start (SgScan *scan,
+           guint   group,
+           guint   tok,
+           guint  *next_free)
+{
+  const SgGroup *pattern_group = g_ptr_array_index (scan->groups, group);
+  guint steps = 0;
+  int end;
+
+  if (tok < *next_free || tok >= scan->tokens.tokens->len)
+    return;
+  end = match_from (scan, pattern_group->pattern, 0, tok,
+                    sg_tokens_get (&scan->tokens, tok)->sentence, &steps);
+  if (end > (int) tok)
+    {
+      add_pattern_hit (scan, group, tok, end);
+      *next_free = end;
+    }
+}
+
 void
 sg_patterns_collect (SgScan *scan)
 {
@@ -459,23 +482,9 @@ sg_patterns_collect (SgScan *scan)
         {
           for (int h = g_array_index (scan->head, int, first->group); h >= 0;
                h = g_array_index (scan->next, int, h))
-            {
-              const SgHit *hit = &g_array_index (scan->hits, SgHit, h);
-              guint tok = hit->tok_start;
-              int end;
-
-              if ((guint) h >= n_before || tok < next_free || tok >= n_tokens)
-                continue;
-              guint steps = 0;
-
-              end = match_from (scan, pattern, 0, tok,
-                                sg_tokens_get (&scan->tokens, tok)->sentence, &steps);
-              if (end > (int) tok)
-                {
-                  add_pattern_hit (scan, group, tok, end);
-                  next_free = end;
-                }
-            }
+            if ((guint) h < n_before)
+              try_start (scan, group, g_array_index (scan->hits, SgHit, h).tok_start,
+                         &next_free);
           continue;
         }
 
@@ -486,42 +495,13 @@ sg_patterns_collect (SgScan *scan)
           GArray *starts = g_hash_table_lookup (scan->pattern_starts, GUINT_TO_POINTER (group));
 
           for (guint i = 0; starts != NULL && i < starts->len; i++)
-            {
-              guint tok = g_array_index (starts, guint, i);
-              int end;
-
-              if (tok < next_free)
-                continue;
-              guint steps = 0;
-
-              end = match_from (scan, pattern, 0, tok,
-                                sg_tokens_get (&scan->tokens, tok)->sentence, &steps);
-              if (end > (int) tok)
-                {
-                  add_pattern_hit (scan, group, tok, end);
-                  next_free = end;
-                }
-            }
+            try_start (scan, group, g_array_index (starts, guint, i), &next_free);
           continue;
         }
 
+      /* Otherwise every token, the first slot deciding most of them at once. */
       for (guint tok = 0; tok < n_tokens; tok++)
-        {
-          const SgToken *t = sg_tokens_get (&scan->tokens, tok);
-          int end;
-
-          /* The first slot decides most tokens at once. */
-          if (!first->optional && first->type != SLOT_GROUP && first->type != SLOT_GAP &&
-              !token_fits (scan, first, tok))
-            continue;
-          guint steps = 0;
-
-          end = match_from (scan, pattern, 0, tok, t->sentence, &steps);
-          if (end > (int) tok)
-            {
-              add_pattern_hit (scan, group, tok, end);
-              tok = end - 1;    /* no overlapping matches of one pattern */
-            }
-        }
+        if (first->optional || first->type == SLOT_GROUP || token_fits (scan, first, tok))
+          try_start (scan, group, tok, &next_free);
     }
 }
