@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "sg-application.h"
+#include "sg-drafts.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
@@ -23,6 +24,19 @@ static gboolean
 store_ready (gpointer data)
 {
   return sg_application_get_store (app) != NULL;
+}
+
+static gboolean
+draft_saved (gpointer data)
+{
+  SgComposePage *page = data;
+  g_autoptr(SgDraft) draft = NULL;
+
+  if (sg_compose_page_get_draft_id (page) < 0 || sg_application_get_store (app) == NULL)
+    return FALSE;
+  draft = sg_drafts_load (sg_application_get_store (app), sg_compose_page_get_draft_id (page),
+                          NULL);
+  return draft != NULL && g_strcmp0 (draft->body, "Typed with nowhere to go") == 0;
 }
 
 static void
@@ -149,16 +163,36 @@ test_corrupt_database (void)
       g_assert_cmpint (st.st_mode & 0777, ==, 0600);
       g_unlink (kept);
     }
-    gtk_text_buffer_set_text (sg_compose_page_get_buffer (page), "", -1);
+    /* The draft also waits in a file beside the data file while nothing can be stored. */
+    {
+      g_autofree char *waiting = g_strconcat (path, ".unsaved-draft.txt", NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (waiting, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "Typed with nowhere to go");
+    }
     show_problem_again (window);
     g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
     dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   }
 
-  /* Move aside: the damaged copy is kept, a fresh store opens. */
+  /* Move aside: the damaged copy is kept, a fresh store opens, and what was typed meanwhile
+   * stays in the editor and becomes a saved draft (it is not replaced). */
   adw_message_dialog_response (dialog, "move-aside");
   g_assert_true (sg_test_wait (store_ready, NULL, 5000));
   g_assert_null (sg_application_get_store_error (app));
+  {
+    SgComposePage *page = sg_window_get_compose_page (SG_WINDOW (window));
+    g_autofree char *waiting = g_strconcat (path, ".unsaved-draft.txt", NULL);
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    g_assert_true (sg_test_wait (draft_saved, page, 5000));
+    gtk_text_buffer_get_bounds (sg_compose_page_get_buffer (page), &start, &end);
+    text = gtk_text_buffer_get_text (sg_compose_page_get_buffer (page), &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Typed with nowhere to go");
+    g_assert_false (g_file_test (waiting, G_FILE_TEST_EXISTS));
+  }
 
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);

@@ -7,6 +7,7 @@
 
 #include "sg-application.h"
 #include "sg-draft-photos.h"
+#include "sg-error.h"
 #include "sg-guidance-window.h"
 #include "sg-preferences-window.h"
 #include "sg-reminders.h"
@@ -24,6 +25,7 @@ struct _SgApplication
   SgAnalyzer     *analyzer;
   guint           reminder_source;
   guint           signal_sources[3]; /* SIGTERM, SIGINT, SIGHUP */
+  guint           retry_source;      /* the store was out of reach: try again soon */
   guint           store_busy : 1;
 };
 
@@ -67,12 +69,31 @@ sweep_photos (SgStore *store)
   g_task_run_in_thread (task, sweep_thread);
 }
 
+static gboolean
+retry_store_cb (gpointer user_data)
+{
+  SgApplication *self = user_data;
+
+  self->retry_source = 0;
+  if (self->store == NULL)
+    sg_application_reopen_store (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_store_result (SgApplication *self,
                   SgStore       *store,
                   GError        *error)
 {
   g_object_freeze_notify (G_OBJECT (self));
+
+  /* Busy (another program has the file) or out of reach (full disk, read-only folder) is
+   * temporary: try again by itself in a while, as well as when the user asks. Damage is not
+   * retried: the user decides what happens to the file. */
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  if (error != NULL && (g_error_matches (error, SG_ERROR, SG_ERROR_DATABASE_BUSY) ||
+                        g_error_matches (error, SG_ERROR, SG_ERROR_DATABASE_IO)))
+    self->retry_source = g_timeout_add_seconds (10, retry_store_cb, self);
 
   if (g_set_object (&self->store, store))
     {
@@ -491,6 +512,7 @@ sg_application_shutdown (GApplication *app)
   g_clear_handle_id (&self->reminder_source, g_source_remove);
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
     g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
 
   G_APPLICATION_CLASS (sg_application_parent_class)->shutdown (app);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "sg-compose-page.h"
 #include "sg-drafts.h"
@@ -68,6 +69,7 @@ struct _SgComposePage
   guint          save_source;
   gint64         dirty_since;    /* monotonic µs of the oldest unsaved change, 0 when clean */
   gboolean       save_failed;    /* the last save did not reach the store */
+  gboolean       keep_typed;     /* a store arrived while typed text was waiting for one */
   guint64        generation;     /* bumped on every edit; stale analyses are dropped */
   gint64         draft_id;       /* -1 until the store has given us a draft */
   guint          loading : 1;    /* setting text from the store: not an edit */
@@ -579,6 +581,36 @@ save_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* While the store cannot take the draft, it is kept in a file beside the data file (0600),
+ * replaced at each attempt, and removed once the store has it again. */
+static char *
+emergency_path (SgComposePage *self)
+{
+  const char *db = self->application ? sg_application_get_store_path (self->application) : NULL;
+
+  return db != NULL ? g_strconcat (db, ".unsaved-draft.txt", NULL) : NULL;
+}
+
+static void
+write_emergency_copy (SgComposePage *self)
+{
+  g_autofree char *path = emergency_path (self);
+  g_autofree char *text = get_text (self);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (path != NULL && *stripped != '\0')
+    g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
+
+static void
+remove_emergency_copy (SgComposePage *self)
+{
+  g_autofree char *path = emergency_path (self);
+
+  if (path != NULL)
+    g_unlink (path);
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -592,6 +624,8 @@ saved_cb (GObject      *object,
     {
       gtk_label_set_label (self->save_label, _("Saved"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label), NULL);
+      if (self->save_failed)
+        remove_emergency_copy (self);
       self->save_failed = FALSE;
     }
   else
@@ -603,6 +637,7 @@ saved_cb (GObject      *object,
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label), msg);
       self->dirty = TRUE;
       self->save_failed = TRUE;
+      write_emergency_copy (self);
     }
 
   if (app != NULL)
@@ -623,6 +658,11 @@ save_now (SgComposePage *self,
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
+  if (self->dirty && (store == NULL || self->draft_id < 0))
+    {
+      write_emergency_copy (self);
+      return;
+    }
   if (!self->dirty || store == NULL || self->draft_id < 0)
     return;
 
@@ -775,6 +815,18 @@ loaded_cb (GObject      *object,
     {
       g_autofree char *msg = g_strdup_printf (_("Drafts are not being saved: %s"), error->message);
       gtk_label_set_label (self->save_label, msg);
+      return;
+    }
+
+  if (self->keep_typed)
+    {
+      /* The new draft takes what was typed; it is saved at once. */
+      self->keep_typed = FALSE;
+      self->draft_id = draft->id;
+      sg_photo_strip_set_draft (self->photo_strip, get_store (self), self->draft_id);
+      self->dirty = TRUE;
+      save_now (self, FALSE);
+      remove_emergency_copy (self);
       return;
     }
 
@@ -2293,7 +2345,13 @@ store_changed_cb (SgComposePage *self)
 {
   if (get_store (self) != NULL && self->draft_id < 0)
     {
-      start_load (self, LOAD_LATEST_OR_CREATE, -1);
+      g_autofree char *text = get_text (self);
+
+      /* Text typed while there was no store (it was damaged, busy or being restored) is
+       * what the user is working on: it becomes a new draft instead of being replaced by the
+       * restored one. */
+      self->keep_typed = self->dirty && *g_strstrip (text) != '\0';
+      start_load (self, self->keep_typed ? CREATE_NEW : LOAD_LATEST_OR_CREATE, -1);
       refresh_watch_list (self);
       sg_compose_page_reload_interests (self);
     }
