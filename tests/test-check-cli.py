@@ -215,6 +215,18 @@ def _():
     assert last.startswith(f"-:{n}:"), last[:40]
 
 
+@test("--jsonl on standard input is read a line at a time, in bounded memory")
+def _():
+    line = json.dumps({"id": 1, "text": "Mrs Okafor in bed 4, NHS no 943 476 5919"}) + "\n"
+    n = (8 * 1024 * 1024) // len(line)
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", CHECK, "--jsonl", "-"],
+                       input=(line * n).encode(), capture_output=True, timeout=300)
+    assert p.returncode == 1, p.returncode
+    assert int(p.stderr.decode().strip().splitlines()[-1]) < 60 * 1024
+    out = p.stdout.decode().splitlines()
+    assert len(out) == n and json.loads(out[-1])["findings"], len(out)
+
+
 print(f"1..{len(results)}")
 for i, (ok, name, msg) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} {name}")

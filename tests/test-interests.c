@@ -292,6 +292,26 @@ test_check_declare (void)
                             "Declaration of interests: I am a paid consultant or adviser to "
                             "Pellana.\n");
 
+  /* One post is read whole, so a file (or a stream) of more than 16 MB is refused. */
+  {
+    g_autoptr(GSubprocess) big = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *file = g_build_filename (dir, "huge.txt", NULL);
+    gsize n = 17 * 1024 * 1024;
+    g_autofree char *text = g_malloc (n);
+
+    memset (text, 'a', n);
+    g_assert_true (g_file_set_contents (file, text, n, NULL));
+    big = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error, check, "--declare", "--db", path, file, NULL);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (big, NULL, NULL, NULL, &err, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_subprocess_get_exit_status (big), ==, 2);
+    g_assert_nonnull (strstr (err, "16 MB"));
+    g_unlink (file);
+  }
+
   close_store (store, dir);
 }
 

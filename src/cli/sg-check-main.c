@@ -103,6 +103,55 @@ without_nul_escapes (const char *line,
   return g_string_free (out, FALSE);
 }
 
+/* One line of --jsonl input, numbered @number. */
+static void
+check_jsonl_line (Check      *check,
+                  JsonParser *parser,
+                  const char *path,
+                  guint       number,
+                  const char *line,
+                  gsize       line_len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = g_strdup_printf ("%s:%u", path, number);
+  g_autofree char *unescaped = NULL;
+  g_autofree char *id_json = NULL;
+  const char *text, *platform;
+  JsonObject *o;
+  JsonNode *id;
+
+  if (line_len > 0 && line[line_len - 1] == '\r')
+    line_len--;
+  if (is_blank (line, line_len))
+    return;
+  unescaped = without_nul_escapes (line, line_len);
+
+  if (!json_parser_load_from_data (parser, unescaped, -1, &error) ||
+      json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      input_error (check, where, _("not a JSON object; each line must be "
+                                   "{\"id\", \"text\", \"platform\"?}"));
+      g_string_append (check->report.out, "{\"id\":null,\"error\":\"not a JSON object\"}\n");
+      return;
+    }
+
+  o = json_node_get_object (json_parser_get_root (parser));
+  id = json_object_get_member (o, "id");
+  id_json = id != NULL ? json_to_string (id, FALSE) : g_strdup ("null");
+  text = json_object_get_string_member_with_default (o, "text", NULL);
+  platform = json_object_get_string_member_with_default (o, "platform", check->platform);
+
+  if (text == NULL)
+    {
+      input_error (check, where, _("the object has no “text” string"));
+      g_string_append_printf (check->report.out, "{\"id\":%s,\"error\":\"no text\"}\n",
+                              id_json);
+    }
+  else
+    check_text (check, where, id_json, text, strlen (text), platform);
+}
+
 static void
 check_jsonl (Check      *check,
              const char *path,
@@ -110,7 +159,6 @@ check_jsonl (Check      *check,
              gsize       length)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autofree char *unescaped = NULL;
   const char *line = contents;
   const char *end = contents + length;
   guint number = 0;
@@ -118,56 +166,64 @@ check_jsonl (Check      *check,
   while (line < end)
     {
       const char *nl = memchr (line, '\n', end - line);
-      gsize line_len = (nl != NULL ? nl : end) - line;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *where = NULL;
-      JsonObject *o;
-      JsonNode *id;
-      const char *text, *platform;
-      g_autofree char *id_json = NULL;
 
-      number++;
-      where = g_strdup_printf ("%s:%u", path, number);
-
-      if (line_len > 0 && line[line_len - 1] == '\r')
-        line_len--;
-      if (is_blank (line, line_len))
-        {
-          line = nl != NULL ? nl + 1 : end;
-          continue;
-        }
-      g_free (unescaped);
-      unescaped = without_nul_escapes (line, line_len);
-
-      if (!json_parser_load_from_data (parser, unescaped, -1, &error) ||
-          json_parser_get_root (parser) == NULL ||
-          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        {
-          input_error (check, where, _("not a JSON object; each line must be "
-                                       "{\"id\", \"text\", \"platform\"?}"));
-          g_string_append (check->report.out, "{\"id\":null,\"error\":\"not a JSON object\"}\n");
-          line = nl != NULL ? nl + 1 : end;
-          continue;
-        }
-
-      o = json_node_get_object (json_parser_get_root (parser));
-      id = json_object_get_member (o, "id");
-      id_json = id != NULL ? json_to_string (id, FALSE) : g_strdup ("null");
-      text = json_object_get_string_member_with_default (o, "text", NULL);
-      platform = json_object_get_string_member_with_default (o, "platform", check->platform);
-
-      if (text == NULL)
-        {
-          input_error (check, where, _("the object has no “text” string"));
-          g_string_append_printf (check->report.out,
-                                  "{\"id\":%s,\"error\":\"no text\"}\n", id_json);
-        }
-      else
-        check_text (check, where, id_json, text, strlen (text), platform);
-
+      check_jsonl_line (check, parser, path, ++number, line, (nl != NULL ? nl : end) - line);
       line = nl != NULL ? nl + 1 : end;
     }
 }
+
+/* --jsonl from a pipe or standard input: a line at a time, so an endless stream of drafts
+ * is checked in bounded memory. A line longer than MAX_JSONL_LINE (a draft far beyond any
+ * post) is refused rather than read whole. */
+#define MAX_JSONL_LINE (16 * 1024 * 1024)
+
+static void
+stream_jsonl (Check      *check,
+              const char *path,
+              FILE       *file)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GString) line = g_string_sized_new (4096);
+  guint number = 0;
+  gboolean too_long = FALSE;
+  int c;
+
+  do
+    {
+      c = getc_unlocked (file);
+      if (c != EOF && c != '\n')
+        {
+          if (line->len < MAX_JSONL_LINE)
+            g_string_append_c (line, (char) c);
+          else
+            too_long = TRUE;
+          continue;
+        }
+      if (c == EOF && line->len == 0 && !too_long)
+        break;
+      number++;
+      if (too_long)
+        {
+          g_autofree char *where = g_strdup_printf ("%s:%u", path, number);
+
+          input_error (check, where, _("the line is too long to be a draft (over 16 MB)"));
+          g_string_append (check->report.out, "{\"id\":null,\"error\":\"line too long\"}\n");
+        }
+      else
+        check_jsonl_line (check, parser, path, number, line->str, line->len);
+      g_string_truncate (line, 0);
+      too_long = FALSE;
+      sg_report_flush (&check->report, FALSE);
+    }
+  while (c != EOF);
+
+  if (ferror (file))
+    input_error (check, path, g_strerror (errno));
+}
+
+/* --declare reads one post whole; a post is never this long, and an endless stream must not
+ * fill the memory. */
+#define MAX_POST_BYTES (16 * 1024 * 1024)
 
 static gboolean
 read_stream (FILE     *stream,
@@ -179,7 +235,15 @@ read_stream (FILE     *stream,
   size_t n;
 
   while ((n = fread (chunk, 1, sizeof chunk, stream)) > 0)
-    g_byte_array_append (buf, chunk, n);
+    {
+      if (buf->len + n > MAX_POST_BYTES)
+        {
+          g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                       _("is over 16 MB, far too long for one post"));
+          return FALSE;
+        }
+      g_byte_array_append (buf, chunk, n);
+    }
 
   if (ferror (stream))
     {
@@ -328,10 +392,9 @@ check_input (Check      *check,
   const char *data;
   gsize length;
 
-  if (!check->jsonl && (g_str_equal (path, "-") ||
-                        (!g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
-                         !g_file_test (path, G_FILE_TEST_IS_DIR) &&
-                         g_file_test (path, G_FILE_TEST_EXISTS))))
+  if (g_str_equal (path, "-") ||
+      (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_DIR) &&
+       g_file_test (path, G_FILE_TEST_EXISTS)))
     {
       Stream stream = { check, display, { 0, 1, 0 }, 0, FALSE };
       FILE *file = g_str_equal (path, "-") ? stdin : fopen (path, "rb");
@@ -341,44 +404,19 @@ check_input (Check      *check,
           input_error (check, display, g_strerror (errno));
           return;
         }
-      if (!stream_file (&stream, file, &error))
+      if (check->jsonl)
+        stream_jsonl (check, display, file);
+      else if (!stream_file (&stream, file, &error))
         input_error (check, display, error->message);
       if (file != stdin)
         fclose (file);
       return;
     }
 
-  if (g_str_equal (path, "-"))
-    {
-      if (!read_stdin (&bytes, &error))
-        {
-          input_error (check, display, error->message);
-          return;
-        }
-      data = g_bytes_get_data (bytes, &length);
-    }
-  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       input_error (check, display, _("is a folder, not a file"));
       return;
-    }
-  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      /* A pipe or a device: read it like standard input (mapping one fails or blocks). */
-      FILE *stream = fopen (path, "rb");
-
-      if (stream == NULL || !read_stream (stream, &bytes, &error))
-        {
-          if (stream == NULL)
-            input_error (check, display, g_strerror (errno));
-          else
-            input_error (check, display, error->message);
-          if (stream != NULL)
-            fclose (stream);
-          return;
-        }
-      fclose (stream);
-      data = g_bytes_get_data (bytes, &length);
     }
   else
     {
@@ -472,12 +510,19 @@ run_declare (const char  *platform_id,
       g_autoptr(GBytes) bytes = NULL;
       SgDeclarationForm form = SG_DECLARATION_FULL;
       gsize length = 0;
+      GStatBuf st;
 
       if (g_str_equal (files[f], "-"))
         {
           if (!read_stdin (&bytes, &error))
             goto fail;
           contents = g_strndup (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
+        }
+      else if (g_stat (files[f], &st) == 0 && st.st_size > MAX_POST_BYTES)
+        {
+          g_printerr ("%s: %s\n", files[f], _("is over 16 MB, far too long for one post"));
+          status = EXIT_USAGE;
+          continue;
         }
       else if (!g_file_get_contents (files[f], &contents, &length, &error))
         goto fail;
