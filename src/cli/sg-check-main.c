@@ -152,26 +152,6 @@ check_jsonl_line (Check      *check,
     check_text (check, where, id_json, text, strlen (text), platform);
 }
 
-static void
-check_jsonl (Check      *check,
-             const char *path,
-             const char *contents,
-             gsize       length)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  const char *line = contents;
-  const char *end = contents + length;
-  guint number = 0;
-
-  while (line < end)
-    {
-      const char *nl = memchr (line, '\n', end - line);
-
-      check_jsonl_line (check, parser, path, ++number, line, (nl != NULL ? nl : end) - line);
-      line = nl != NULL ? nl + 1 : end;
-    }
-}
-
 /* --jsonl from a pipe or standard input: a line at a time, so an endless stream of drafts
  * is checked in bounded memory. A line longer than MAX_JSONL_LINE (a draft far beyond any
  * post) is refused rather than read whole. */
@@ -385,83 +365,31 @@ static void
 check_input (Check      *check,
              const char *path)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   const char *display = g_str_equal (path, "-") ? "-" : path;
-  const char *data;
-  gsize length;
-
-  if (g_str_equal (path, "-") ||
-      (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_DIR) &&
-       g_file_test (path, G_FILE_TEST_EXISTS)))
-    {
-      Stream stream = { check, display, { 0, 1, 0 }, 0, FALSE };
-      FILE *file = g_str_equal (path, "-") ? stdin : fopen (path, "rb");
-
-      if (file == NULL)
-        {
-          input_error (check, display, g_strerror (errno));
-          return;
-        }
-      if (check->jsonl)
-        stream_jsonl (check, display, file);
-      else if (!stream_file (&stream, file, &error))
-        input_error (check, display, error->message);
-      if (file != stdin)
-        fclose (file);
-      return;
-    }
+  Stream stream = { check, display, { 0, 1, 0 }, 0, FALSE };
+  FILE *file;
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       input_error (check, display, _("is a folder, not a file"));
       return;
     }
-  else
+
+  /* Every input is read as a stream, never mapped: a file that shrinks while it is read
+   * cannot fault, a pipe or a device is read like any file, and memory stays bounded. */
+  file = g_str_equal (path, "-") ? stdin : fopen (path, "rb");
+  if (file == NULL)
     {
-      /* Mapped, not read: a 50 MB file costs no copy. A regular file that shrinks while it
-       * is checked would fault on a mapped page, so a file is copied instead when it is
-       * small enough for that to be cheap. */
-      GStatBuf st;
-
-      if (g_stat (path, &st) == 0 && st.st_size <= 8 * 1024 * 1024)
-        {
-          g_autofree char *contents = NULL;
-          gsize n = 0;
-
-          if (!g_file_get_contents (path, &contents, &n, &error))
-            {
-              input_error (check, display, error->message);
-              return;
-            }
-          bytes = g_bytes_new_take (g_steal_pointer (&contents), n);
-          data = g_bytes_get_data (bytes, &length);
-        }
-      else
-        {
-          mapped = g_mapped_file_new (path, FALSE, &error);
-          if (mapped == NULL)
-            {
-              input_error (check, display, error->message);
-              return;
-            }
-          data = g_mapped_file_get_contents (mapped);
-          length = g_mapped_file_get_length (mapped);
-        }
+      input_error (check, display, g_strerror (errno));
+      return;
     }
-
-  if (data == NULL)
-    data = "";
-
   if (check->jsonl)
-    check_jsonl (check, display, data, length);
-  else
-    {
-      Stream stream = { check, display, { 0, 1, 0 }, 0, FALSE };
-
-      stream_buffer (&stream, data, length);
-    }
+    stream_jsonl (check, display, file);
+  else if (!stream_file (&stream, file, &error))
+    input_error (check, display, error->message);
+  if (file != stdin)
+    fclose (file);
 }
 
 static char *

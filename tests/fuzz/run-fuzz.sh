@@ -5,16 +5,22 @@
 # TARGET: analyzer   any bytes through the analyzer with the default pack (fuzz-analyzer.c)
 #         tokens     valid UTF-8 through the tokenizer (fuzz-tokens.c)
 #         rule-pack  concept files and a pack from the input, loaded and run (fuzz-rule-pack.c)
+#         cli        socialguard-check's main() on the input: plain text, --jsonl or --declare
+#                    with a --db made once (fuzz-cli.c; the input's first byte chooses)
+#         interests  the interests importer on JSON and CSV data, exports read back (fuzz-interests.c)
 # Each target has its own binary and corpus, so several can run at once. FUZZ_FLAGS adds
 # libFuzzer options, e.g. FUZZ_FLAGS="-fork=1 -ignore_crashes=1" to go on past a crash;
 # SG_DATA_DIR, when set, is the data read (a copy keeps a long run steady while data/ changes).
 # Needs: clang (Debian package clang-14), libstemmer-dev. Seeds are short drafts written here.
+# cli and interests also build src/core: libsqlite3-dev, libsoup-3.0-dev, libsecret-1-dev.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${FUZZ_OUT:-$top/build-fuzz}
 seconds=${1:-600}
 target=${2:-analyzer}
 engine=$top/src/engine
+core=$top/src/core
+cflags= pkgs=     # more, for the targets that build src/core
 mkdir -p "$out"
 [ -f "$out/config.h" ] || printf '%s\n' \
   '#define GETTEXT_PACKAGE "socialguard"' \
@@ -26,8 +32,8 @@ mkdir -p "$out"
 build () { # OUTPUT SOURCES...
   o=$1; shift
   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -DG_LOG_DOMAIN='"SocialGuard"' -I"$out" -I"$engine" "$@" \
-    $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0) -lstemmer -lm -o "$o"
+    -DG_LOG_DOMAIN='"SocialGuard"' -I"$out" -I"$engine" $cflags "$@" \
+    $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 $pkgs) -lstemmer -lm -o "$o"
 }
 
 # Drafts of every kind: identifiers, doses, masked and leet swearing, handles, tags, URLs,
@@ -164,8 +170,79 @@ EOF
     '"\x0a%%\x0a"' '"*"' '"@insult"' '"@patient"' '"@dose"' '"@person"' > "$dir/pack.dict"
   set -- -max_len=8192 -dict="$dir/pack.dict" "$dir/corpus"
   ;;
+cli)
+  dir=$out/cli
+  mkdir -p "$dir/corpus"
+  cflags="-I$core -I$top/src/cli" pkgs="sqlite3 libsoup-3.0 libsecret-1"
+  build "$dir/fuzz-cli" "$top/tests/fuzz/fuzz-cli.c" "$top/src/cli/sg-check-report.c" \
+    "$core"/*.c "$engine"/*.c
+  # The first byte is the command line (see fuzz-cli.c): "@" text, "A" --jsonl, "B" --declare,
+  # "C" text past 1 MiB, +4 on standard input, +8 --format json / the file twice / and "-",
+  # +16..48 another platform, +128 --db for text and --jsonl. The rest is the input.
+  draft_seeds "$dir/corpus"
+  for f in "$dir"/corpus/seed[1-8]; do { printf '@'; cat "$f"; } > "$f.t" && mv "$f.t" "$f"; done
+  printf 'D%s\nline two\r\n\n' 'Friend request from my patient in bed 4 on ward 7' > "$dir/corpus/seed9"
+  printf 'H%s' 'What an idiot. Mrs Okafor, 07700 900123, DOB 03/07/1979 #NHS' > "$dir/corpus/seed10"
+  printf 'C%s\n' 'Café naïve é 😂 line' > "$dir/corpus/seed11"
+  printf 'G%s' 'xé' > "$dir/corpus/seed12"
+  printf '\300%s' 'Okafor at Kingsmere' > "$dir/corpus/seed13"
+  cat > "$dir/corpus/seed14" <<'EOF'
+A{"id": 1, "text": "NHS no 943 476 5919 for Mrs Okafor in bed 4", "platform": "x"}
+
+{"id": "two", "text": "a\u0000b f*****g hell \\u0000 not a NUL \\\u0000", "platform": "bluesky"}
+{"id": null, "text": "Take 500mg twice a day"}
+   
+{"id": [1, {"a": 2}], "text": "no platform", "platform": "nowhere"}
+{"text": 5}
+not json
+{"id": 3.5, "text": "\ud83d\ude02 emoji and \u00e9 \U0000", "platform": null}
+{"id": "crlf", "text": "idiot"}
+EOF
+  printf 'I%s\n%s\n' '{"id":7,"text":"Kingsmere ward 7, Okafor"}' '{"id":8,"text":"b\u0000"}' > "$dir/corpus/seed15"
+  printf '\305%s\r\n' '{"id":9,"text":"Okafor from Kingsmere, a 31-year-old","platform":"threads"}' > "$dir/corpus/seed16"
+  printf 'B%s\n' 'Loving the new Inhalix inhaler from Pellana!' > "$dir/corpus/seed17"
+  printf 'R%s' 'Thanks Kingsmere Pharmacy and Pellana Pharma for the Breathe-Easy samples   ' > "$dir/corpus/seed18"
+  printf 'F%s' 'Pellana, on standard input' > "$dir/corpus/seed19"
+  printf 'J%s' 'Pellana, then "-" (empty)' > "$dir/corpus/seed20"
+  printf 'b%s' 'Inhalix on mastodon: a post that is long enough that the full declaration may not fit' > "$dir/corpus/seed21"
+  set -- -max_len=4096 "$dir/corpus"
+  ;;
+interests)
+  dir=$out/interests
+  mkdir -p "$dir/corpus"
+  cflags="-I$core" pkgs="sqlite3 libsoup-3.0 libsecret-1"
+  build "$dir/fuzz-interests" "$top/tests/fuzz/fuzz-interests.c" "$core"/*.c "$engine"/*.c
+  cat > "$dir/corpus/seed1" <<'EOF'
+[{"organisation": "Pellana", "aliases": ["Pellana Pharma"], "products": ["Inhalix", "Breathe-Easy"],
+  "category": "consultancy", "paid_to": "self", "amount": 2500.5, "currency": "GBP",
+  "started": "2023-04-01", "ended": null, "notes": "Advisory board, \"two\" meetings\n"},
+ {"organisation": "Kingsmere Pharmacy", "category": "sponsorship", "paid_to": "institution",
+  "amount": 300, "started": "2022-01-01", "ended": "2024-02-29"}]
+EOF
+  printf '%s' '[{"organisation":"A\u0000B","category":"gifts","amount":0,"notes":null},{"organisation":" x ","aliases":[" a ;b",""],"category":"shares","amount":1e9}]' > "$dir/corpus/seed2"
+  printf '%s' '[{"organisation":"Q","category":"royalties","amount":-1}] [' > "$dir/corpus/seed3"
+  printf '%s\r\n%s\r\n%s\r\n' 'organisation,aliases,products,category,paid_to,amount,currency,started,ended,notes' \
+    'Pellana,Pellana Pharma;PP,"Inhalix; Breathe-Easy",consultancy,self,2500.50,GBP,2023-04-01,,"Board, ""two"" meetings"' \
+    '"Kingsmere Pharmacy",,,sponsorship,institution,1e3,,2022-01-01,2024-02-29,' > "$dir/corpus/seed4"
+  printf '%s\n\n%s\n%s\n' ' category , organisation,notes,amount' 'gifts,"Multi' 'line",  , nan' > "$dir/corpus/seed5"
+  printf '%s\n%s\n%s' 'organisation,category,started,ended,amount,currency' \
+    'X,employment,2020-02-30,2019-01-01,1000000001,gbp' 'Y,research-funding,"2020-01-01",,0x10,EUR' > "$dir/corpus/seed6"
+  printf '%s\n%s\r%s' 'organisation,bogus' 'a,b' '"unclosed' > "$dir/corpus/seed7"
+  printf '%s\n' '"organisation"""' '"x"y,z' > "$dir/corpus/seed8"
+  printf '%s\n' '"organisation","category","paid_to"' '"A","non-financial-personal","someone"' \
+    '"B","non-financial-professional",""' > "$dir/corpus/seed9"
+  printf '%s\n' '"organisation"' '"\"' '"A",B' > "$dir/corpus/seed10"
+  # Keys, categories and fields, so mutations reach past the checks.
+  printf '%s\n' '"organisation"' '"aliases"' '"products"' '"category"' '"paid_to"' '"amount"' \
+    '"currency"' '"started"' '"ended"' '"notes"' '"employment"' '"consultancy"' '"speaker-fees"' \
+    '"research-funding"' '"shares"' '"sponsorship"' '"royalties"' '"gifts"' \
+    '"non-financial-professional"' '"non-financial-personal"' '"institution"' '"self"' \
+    '"GBP"' '"2024-02-29"' '"1999-12-31"' '"\"\""' '"\",\""' '"\x0d\x0a"' '"null"' '"[{"' '"}]"' \
+    '"\\u0000"' '"1e9"' '"-0"' > "$dir/csv.dict"
+  set -- -max_len=4096 -dict="$dir/csv.dict" "$dir/corpus"
+  ;;
 *)
-  echo "unknown target $target (analyzer, tokens, rule-pack)" >&2
+  echo "unknown target $target (analyzer, tokens, rule-pack, cli, interests)" >&2
   exit 2
   ;;
 esac
