@@ -13,7 +13,10 @@
  *
  * --declare always reads --db: a store made once, in a temporary folder, with two interests
  * (found by name, alias or product) and a watch-list term. main() must return 0, 1 or 2;
- * the output goes to /dev/null. Build and run with tests/fuzz/run-fuzz.sh 600 cli. */
+ * the output goes to /dev/null, and so do its messages, but one saying that valid UTF-8 plain
+ * text is not UTF-8 is fatal. Each distinct GLib critical or warning is noted once (a "NOTE"
+ * line, and the input saved as note-N in $FUZZ_NOTE_DIR), not fatal.
+ * Build and run with tests/fuzz/run-fuzz.sh 600 cli. */
 #include "config.h"
 
 #include <stdint.h>
@@ -43,6 +46,41 @@ remove_dir (void)
 }
 
 static gboolean said_not_utf8;
+static const uint8_t *input;
+static size_t input_size;
+
+static void
+log_handler (const char     *domain,
+             GLogLevelFlags  level,
+             const char     *message,
+             gpointer        user_data)
+{
+  static GHashTable *seen;
+  static guint n;
+  const char *note_dir = g_getenv ("FUZZ_NOTE_DIR");
+  g_autofree char *path = NULL;
+
+  if (level & G_LOG_LEVEL_ERROR)
+    {
+      fprintf (stderr, "ERROR: %s\n", message);   /* then GLib aborts */
+      return;
+    }
+  if (!(level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)))
+    return;
+  if (seen == NULL)
+    seen = g_hash_table_new (g_str_hash, g_str_equal);
+  if (g_hash_table_contains (seen, message))
+    return;
+  g_hash_table_add (seen, g_strdup (message));
+  if (note_dir != NULL)
+    {
+      path = g_strdup_printf ("%s/note-%u", note_dir, ++n);
+      g_file_set_contents (path, (const char *) input, input_size, NULL);
+    }
+  fprintf (stderr, "NOTE %s %s: %s (input: %s)\n",
+           level & G_LOG_LEVEL_CRITICAL ? "CRITICAL" : "WARNING", domain ? domain : "",
+           message, path ? path : "not saved");
+}
 
 static void
 discard (const char *message)
@@ -57,6 +95,8 @@ printerr (const char *message)
 {
   if (strstr (message, "not valid UTF-8") != NULL)
     said_not_utf8 = TRUE;
+  if (g_str_has_prefix (message, "**"))
+    fputs (message, stderr);   /* a failed g_assert() in this file */
 }
 
 static void
@@ -106,6 +146,7 @@ init (void)
     g_error ("cannot open /dev/null");
   g_set_print_handler (discard);
   g_set_printerr_handler (printerr);
+  g_log_set_default_handler (log_handler, NULL);
 }
 
 typedef struct {
@@ -156,6 +197,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (dir == NULL)
     init ();
+  input = data;
+  input_size = size;
 
   body = size > 0 ? data + 1 : data;
   body_size = size > 0 ? size - 1 : 0;

@@ -8,7 +8,8 @@
  *   JSON → CSV                  the same, aliases and products read the way CSV reads them
  *                               (split at ";", trimmed, empty ones dropped)
  *
- * A date accepted that is not written YYYY-MM-DD is printed once ("NOTE"), not fatal.
+ * A date accepted that is not written YYYY-MM-DD, and each distinct GLib critical or warning,
+ * is noted once (a "NOTE" line, and the input saved as note-N in $FUZZ_NOTE_DIR), not fatal.
  * Build and run with tests/fuzz/run-fuzz.sh 600 interests. */
 #include "config.h"
 
@@ -96,24 +97,47 @@ is_yyyy_mm_dd (const char *s)
   return s[10] == '\0';
 }
 
+static const uint8_t *input;
+static size_t input_size;
+
 static void
-note_once (const char    *kind,
-           const char    *detail,
-           const uint8_t *data,
-           size_t         size)
+note_once (const char *kind,
+           const char *detail)
 {
   static GHashTable *seen;
-  g_autofree char *copy = NULL;
-  g_autofree char *escaped = NULL;
+  static guint n;
+  const char *note_dir = g_getenv ("FUZZ_NOTE_DIR");
+  g_autofree char *path = NULL;
 
   if (seen == NULL)
     seen = g_hash_table_new (g_str_hash, g_str_equal);
   if (g_hash_table_contains (seen, kind))
     return;
-  g_hash_table_add (seen, (gpointer) kind);
-  copy = g_strndup ((const char *) data, size);
-  escaped = g_strescape (copy, NULL);
-  fprintf (stderr, "NOTE %s: %s; input (to its first NUL): \"%s\"\n", kind, detail, escaped);
+  g_hash_table_add (seen, g_strdup (kind));
+  if (note_dir != NULL)
+    {
+      path = g_strdup_printf ("%s/note-%u", note_dir, ++n);
+      g_file_set_contents (path, (const char *) input, input_size, NULL);
+    }
+  fprintf (stderr, "NOTE %s: %s (input: %s)\n", kind, detail, path ? path : "not saved");
+}
+
+static void
+log_handler (const char     *domain,
+             GLogLevelFlags  level,
+             const char     *message,
+             gpointer        user_data)
+{
+  g_autofree char *kind = NULL;
+
+  if (level & G_LOG_LEVEL_ERROR)
+    fprintf (stderr, "ERROR: %s\n", message);   /* then GLib aborts */
+  else if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    {
+      kind = g_strdup_printf ("%s %s", level & G_LOG_LEVEL_CRITICAL ? "CRITICAL" : "WARNING",
+                              domain ? domain : "");
+      note_once (message, kind);
+    }
 }
 
 static GPtrArray *
@@ -135,11 +159,9 @@ read_back (GPtrArray  *interests,
 }
 
 static void
-check (GPtrArray     *interests,
-       GError        *error,
-       gboolean       csv,
-       const uint8_t *data,
-       size_t         size)
+check (GPtrArray *interests,
+       GError    *error,
+       gboolean   csv)
 {
   g_autoptr(GPtrArray) json_back = NULL;
   g_autoptr(GPtrArray) csv_back = NULL;
@@ -161,8 +183,7 @@ check (GPtrArray     *interests,
       if (!sg_interest_validate (in, &invalid))
         g_error ("item %u was imported but is not valid: %s", i + 1, invalid->message);
       if (!is_yyyy_mm_dd (in->started) || !is_yyyy_mm_dd (in->ended))
-        note_once (csv ? "csv-date" : "json-date", "a date accepted that is not YYYY-MM-DD",
-                   data, size);
+        note_once (csv ? "csv-date" : "json-date", "a date accepted that is not YYYY-MM-DD");
     }
 
   json_back = read_back (interests, csv, FALSE, csv ? "CSV to JSON" : "JSON to JSON");
@@ -181,13 +202,21 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   GPtrArray *interests;
   GError *error = NULL;
 
+  static gboolean started;
+
+  if (!started)
+    g_log_set_default_handler (log_handler, NULL);
+  started = TRUE;
+  input = data;
+  input_size = size;
+
   interests = sg_interests_from_json_data (text, size, &error);
-  check (interests, error, FALSE, data, size);
+  check (interests, error, FALSE);
   g_clear_pointer (&interests, g_ptr_array_unref);
   g_clear_error (&error);
 
   interests = sg_interests_from_csv_data (text, size, &error);
-  check (interests, error, TRUE, data, size);
+  check (interests, error, TRUE);
   g_clear_pointer (&interests, g_ptr_array_unref);
   g_clear_error (&error);
   return 0;

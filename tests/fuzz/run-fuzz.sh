@@ -248,5 +248,5 @@ EOF
 esac
 
 # -timeout: an input that takes over 10 s is a finding (the analyzer runs as the user types).
-SG_DATA_DIR="${SG_DATA_DIR:-$top/data}" "$dir/fuzz-$target" -max_total_time="$seconds" -timeout=10 \
+SG_DATA_DIR="${SG_DATA_DIR:-$top/data}" FUZZ_NOTE_DIR="$dir" "$dir/fuzz-$target" -max_total_time="$seconds" -timeout=10 \
   -artifact_prefix="$dir/" -print_final_stats=1 ${FUZZ_FLAGS:-} "$@"
