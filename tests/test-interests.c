@@ -292,6 +292,22 @@ test_check_declare (void)
                             "Declaration of interests: I am a paid consultant or adviser to "
                             "Pellana.\n");
 
+  /* Empty standard input is an empty post, not a missing one (found by fuzzing: it was a
+   * GLib critical, fatal here as G_DEBUG is fatal-warnings). */
+  {
+    g_autoptr(GSubprocess) empty = NULL;
+    g_autofree char *empty_out = NULL;
+
+    empty = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                              &error, check, "--declare", "--db", path, "-", NULL);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (empty, "", NULL, &empty_out, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_if_exited (empty));
+    g_assert_cmpint (g_subprocess_get_exit_status (empty), ==, 0);
+    g_assert_cmpstr (empty_out, ==, "\n");
+  }
+
   /* One post is read whole, so a file (or a stream) of more than 16 MB is refused. */
   {
     g_autoptr(GSubprocess) big = NULL;

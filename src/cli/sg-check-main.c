@@ -444,7 +444,9 @@ run_declare (const char  *platform_id,
         {
           if (!read_stdin (&bytes, &error))
             goto fail;
-          contents = g_strndup (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
+          /* Empty input gives bytes whose data is NULL; the post is then "", not NULL. */
+          const char *data = g_bytes_get_data (bytes, &length);
+          contents = g_strndup (data != NULL ? data : "", length);
         }
       else if (g_stat (files[f], &st) == 0 && st.st_size > MAX_POST_BYTES)
         {
