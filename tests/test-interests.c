@@ -119,6 +119,13 @@ test_json_errors (void)
     { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"amount\": 1e12}]", "amount" },
     { "{\"organisation\": \"A\"}", "list" },
     { "[{", "JSON" },
+    /* Found by fuzzing the importer: each was a GLib critical, not a message. */
+    { "", "list" },
+    { "  \n", "list" },
+    { "[{\"organisation\": \"A\", \"category\": [\"gifts\"]}]", "category" },
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"paid_to\": [\"self\"]}]", "paid_to" },
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"started\": \"2023-04- 1\"}]", "YYYY-MM-DD" },
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"ended\": \"+2023-4-01\"}]", "YYYY-MM-DD" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -368,6 +375,7 @@ test_csv (void)
       { "organisation,category,amount\nA,gifts,nan\n", "line 2: “amount”" },
       { "organisation,category,amount\nA,gifts,1e309\n", "line 2: “amount”" },
       { "organisation,category\n\"A,gifts\n", "not closed" },
+      { "organisation,category,started\nA,gifts,2023-04- 1\n", "YYYY-MM-DD" },
     };
 
     for (guint c = 0; c < G_N_ELEMENTS (cases); c++)

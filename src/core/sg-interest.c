@@ -90,11 +90,17 @@ parse_date (const char *str,
             GDate      *date)
 {
   int y, m, d;
-  char tail;
 
   g_date_clear (date, 1);
-  if (str == NULL || sscanf (str, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || strlen (str) != 10)
+  /* Digits exactly where YYYY-MM-DD has them: sscanf's %d would also take " 1" or "+1". */
+  if (str == NULL || strlen (str) != 10 || str[4] != '-' || str[7] != '-')
     return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
+      return FALSE;
+  y = atoi (str);
+  m = atoi (str + 5);
+  d = atoi (str + 8);
   if (!g_date_valid_dmy (d, m, y))
     return FALSE;
   g_date_set_dmy (date, d, m, y);
@@ -300,7 +306,8 @@ sg_interest_from_json (JsonNode  *node,
   g_autoptr(GList) members = NULL;
   JsonObject *o;
   JsonNode *amount;
-  const char *category, *paid_to;
+  g_autofree char *category = NULL;
+  g_autofree char *paid_to = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -328,7 +335,11 @@ sg_interest_from_json (JsonNode  *node,
       !get_nullable_string (o, "notes", &self->notes, error))
     return NULL;
 
-  category = json_object_get_string_member_with_default (o, "category", NULL);
+  /* Read as text or null like the others: a list or an object here is an error to report,
+   * not a GLib critical. */
+  if (!get_nullable_string (o, "category", &category, error) ||
+      !get_nullable_string (o, "paid_to", &paid_to, error))
+    return NULL;
   if (!sg_interest_category_from_string (category, &self->category))
     {
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
@@ -339,10 +350,9 @@ sg_interest_from_json (JsonNode  *node,
       return NULL;
     }
 
-  paid_to = json_object_get_string_member_with_default (o, "paid_to", "self");
   if (g_strcmp0 (paid_to, "institution") == 0)
     self->paid_to_institution = TRUE;
-  else if (g_strcmp0 (paid_to, "self") != 0)
+  else if (paid_to != NULL && g_strcmp0 (paid_to, "self") != 0)
     {
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
                    _("“paid_to” must be “self” or “institution”"));
@@ -385,7 +395,9 @@ sg_interests_from_json_data (const char  *data,
                    local_error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+  /* An empty or blank file parses with no root at all. */
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
     {
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
                    _("Expected a list (JSON array) of interests."));

@@ -9,7 +9,7 @@
  *                               (split at ";", trimmed, empty ones dropped)
  *
  * A date accepted that is not written YYYY-MM-DD, and each distinct GLib critical or warning,
- * is noted once (a "NOTE" line, and the input saved as note-N in $FUZZ_NOTE_DIR), not fatal.
+ * is noted once (a "NOTE" line, and the input saved as note-HASH in $FUZZ_NOTE_DIR), not fatal.
  * Build and run with tests/fuzz/run-fuzz.sh 600 interests. */
 #include "config.h"
 
@@ -101,25 +101,31 @@ static const uint8_t *input;
 static size_t input_size;
 
 static void
-note_once (const char *kind,
-           const char *detail)
+note_once (const char *what)
 {
   static GHashTable *seen;
-  static guint n;
   const char *note_dir = g_getenv ("FUZZ_NOTE_DIR");
   g_autofree char *path = NULL;
 
   if (seen == NULL)
     seen = g_hash_table_new (g_str_hash, g_str_equal);
-  if (g_hash_table_contains (seen, kind))
+  if (g_hash_table_contains (seen, what))
     return;
-  g_hash_table_add (seen, g_strdup (kind));
+  g_hash_table_add (seen, g_strdup (what));
   if (note_dir != NULL)
     {
-      path = g_strdup_printf ("%s/note-%u", note_dir, ++n);
-      g_file_set_contents (path, (const char *) input, input_size, NULL);
+      /* Named by the message, so that fork=1's children (each noting anew) keep the first. */
+      g_autofree char *about = NULL;
+
+      path = g_strdup_printf ("%s/note-%08x", note_dir, g_str_hash (what));
+      about = g_strconcat (path, ".txt", NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_file_set_contents (path, (const char *) input, input_size, NULL);
+          g_file_set_contents (about, what, -1, NULL);
+        }
     }
-  fprintf (stderr, "NOTE %s: %s (input: %s)\n", kind, detail, path ? path : "not saved");
+  fprintf (stderr, "NOTE %s (input: %s)\n", what, path ? path : "not saved");
 }
 
 static void
@@ -128,15 +134,15 @@ log_handler (const char     *domain,
              const char     *message,
              gpointer        user_data)
 {
-  g_autofree char *kind = NULL;
+  g_autofree char *what = NULL;
 
   if (level & G_LOG_LEVEL_ERROR)
     fprintf (stderr, "ERROR: %s\n", message);   /* then GLib aborts */
   else if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
     {
-      kind = g_strdup_printf ("%s %s", level & G_LOG_LEVEL_CRITICAL ? "CRITICAL" : "WARNING",
-                              domain ? domain : "");
-      note_once (message, kind);
+      what = g_strdup_printf ("%s %s: %s", level & G_LOG_LEVEL_CRITICAL ? "CRITICAL" : "WARNING",
+                              domain ? domain : "", message);
+      note_once (what);
     }
 }
 
@@ -183,7 +189,8 @@ check (GPtrArray *interests,
       if (!sg_interest_validate (in, &invalid))
         g_error ("item %u was imported but is not valid: %s", i + 1, invalid->message);
       if (!is_yyyy_mm_dd (in->started) || !is_yyyy_mm_dd (in->ended))
-        note_once (csv ? "csv-date" : "json-date", "a date accepted that is not YYYY-MM-DD");
+        note_once (csv ? "CSV: a date accepted that is not YYYY-MM-DD"
+                       : "JSON: a date accepted that is not YYYY-MM-DD");
     }
 
   json_back = read_back (interests, csv, FALSE, csv ? "CSV to JSON" : "JSON to JSON");

@@ -177,14 +177,14 @@ cli)
   build "$dir/fuzz-cli" "$top/tests/fuzz/fuzz-cli.c" "$top/src/cli/sg-check-report.c" \
     "$core"/*.c "$engine"/*.c
   # The first byte is the command line (see fuzz-cli.c): "@" text, "A" --jsonl, "B" --declare,
-  # "C" text past 1 MiB, +4 on standard input, +8 --format json / the file twice / and "-",
-  # +16..48 another platform, +128 --db for text and --jsonl. The rest is the input.
+  # "C" text past 1 MiB, "c" text on the file and on "-"; +4 on standard input, +8 --format
+  # json / the file twice / and "-", +16..48 another platform, +128 --db. The rest is input.
   draft_seeds "$dir/corpus"
   for f in "$dir"/corpus/seed[1-8]; do { printf '@'; cat "$f"; } > "$f.t" && mv "$f.t" "$f"; done
   printf 'D%s\nline two\r\n\n' 'Friend request from my patient in bed 4 on ward 7' > "$dir/corpus/seed9"
   printf 'H%s' 'What an idiot. Mrs Okafor, 07700 900123, DOB 03/07/1979 #NHS' > "$dir/corpus/seed10"
   printf 'C%s\n' 'Café naïve é 😂 line' > "$dir/corpus/seed11"
-  printf 'G%s' 'xé' > "$dir/corpus/seed12"
+  printf 'c%s\n' 'Mrs Okafor 07700 900123' > "$dir/corpus/seed12"
   printf '\300%s' 'Okafor at Kingsmere' > "$dir/corpus/seed13"
   cat > "$dir/corpus/seed14" <<'EOF'
 A{"id": 1, "text": "NHS no 943 476 5919 for Mrs Okafor in bed 4", "platform": "x"}
