@@ -134,6 +134,15 @@ typedef struct {
   gsize end;
 } Span;
 
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
 /* Tokens: runs of letters, digits and apostrophes. */
 static GArray *
 tokenize (SgScan *scan)
@@ -292,7 +301,9 @@ collect_names (SgScan *scan)
         {
           guint j = i;
 
-          while (j + 1 < n && cap[j + 1] &&
+          /* At most 8 words: a name is never longer, and a page of capitalised words (a list
+           * of "Mr X" lines) must not make a hit per word reaching to the end of the page. */
+          while (j + 1 < n && j - i < 7 && cap[j + 1] &&
                  g_array_index (tokens, Span, j + 1).start == g_array_index (tokens, Span, j).end + 1)
             j++;
           sg_scan_add_hit (scan, proper, s.start, g_array_index (tokens, Span, j).end, 0, 0);
@@ -390,17 +401,35 @@ drop_names_inside_doctor_names (SgScan *scan)
   if (spans->len == 0)
     return;
 
+  /* Sorted by start, each span's end raised to the furthest end so far: a hit is inside some
+   * span exactly when the last span starting at or before it reaches past its start. A search
+   * per hit, not a walk over every span (a page of "Mr X" lines made that quadratic). */
+  g_array_sort (spans, compare_spans);
+  for (guint j = 1; j < spans->len; j++)
+    {
+      Span *span = &g_array_index (spans, Span, j);
+      span->end = MAX (span->end, g_array_index (spans, Span, j - 1).end);
+    }
+
   for (guint i = 0; i < scan->hits->len; i++)
     {
       const SgHit *hit = &g_array_index (scan->hits, SgHit, i);
       gboolean inside = FALSE;
 
       if (hit->group == person || hit->group == first_names)
-        for (guint j = 0; j < spans->len && !inside; j++)
-          {
-            const Span *span = &g_array_index (spans, Span, j);
-            inside = hit->start >= span->start && hit->start < span->end;
-          }
+        {
+          guint lo = 0, hi = spans->len;   /* the first span starting after the hit */
+
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+              if (g_array_index (spans, Span, mid).start <= hit->start)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          inside = lo > 0 && g_array_index (spans, Span, lo - 1).end > hit->start;
+        }
 
       if (!inside)
         g_array_index (scan->hits, SgHit, kept++) = *hit;
