@@ -200,6 +200,40 @@ test_huge_line (void)
   }
 }
 
+/* A page of short capitalised lines ("Mr Xy Ok" down a list) once made a proper-noun hit per
+ * word reaching to the end of the run, quadratic in the page; found by fuzzing. It must cost
+ * about what the same length of prose costs (a ratio in the same run, not a time). */
+static void
+test_capitalised_page (void)
+{
+  g_autoptr(GString) page = g_string_new (NULL);
+  g_autoptr(GString) prose = g_string_new (NULL);
+  double page_s, prose_s;
+  gint64 t0;
+
+  while (page->len < 256 * 1024)
+    g_string_append (page, "MrFs Ok\n");
+  while (prose->len < page->len)
+    g_string_append (prose, "the ward was busy but the team were brilliant today. ");
+
+  for (int round = 0; round < 2; round++)   /* the first warms the caches */
+    {
+      g_autoptr(GPtrArray) a = NULL;
+      g_autoptr(GPtrArray) b = NULL;
+
+      t0 = g_get_monotonic_time ();
+      a = sg_analyzer_analyze (analyzer, prose->str, prose->len, "x", NULL);
+      prose_s = (g_get_monotonic_time () - t0) / 1e6;
+      t0 = g_get_monotonic_time ();
+      b = sg_analyzer_analyze (analyzer, page->str, page->len, "x", NULL);
+      page_s = (g_get_monotonic_time () - t0) / 1e6;
+      g_assert_nonnull (a);
+      g_assert_nonnull (b);
+    }
+  g_test_message ("256 KiB: capitalised lines %.3f s, prose %.3f s", page_s, prose_s);
+  g_assert_cmpfloat (page_s, <, 3 * prose_s + 0.05);
+}
+
 static void
 test_ignored_rules (void)
 {
@@ -348,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/sg/analyzer/nul-and-empty", test_nul_and_empty);
   g_test_add_func ("/sg/analyzer/unknown-platform", test_unknown_platform);
   g_test_add_func ("/sg/analyzer/huge-line", test_huge_line);
+  g_test_add_func ("/sg/analyzer/capitalised-page", test_capitalised_page);
   g_test_add_func ("/sg/analyzer/ignored-rules", test_ignored_rules);
   g_test_add_func ("/sg/analyzer/watch-list", test_watch_list);
 
