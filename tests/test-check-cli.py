@@ -241,6 +241,31 @@ def _():
     assert len(out) == n and json.loads(out[-1])["findings"], len(out)
 
 
+@test("a megabyte cut between pieces: never inside a character, never stuck (found by fuzzing)")
+def _():
+    # 349,526 euro signs: valid UTF-8 with a character across the 1 MiB piece boundary and
+    # no space or newline to cut at; it was refused as "not valid UTF-8".
+    euro = ("€" * 349526).encode()
+    for args, stdin in ((["-"], euro), (None, None)):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "euro.txt")
+            with open(path, "wb") as f:
+                f.write(euro)
+            rc, out, err = run(args or [path], stdin)
+            assert rc == 0 and err == "", (rc, err)
+    # Over a megabyte of continuation bytes after a newline: this looped for ever; now it is
+    # said to be not UTF-8, at the right byte, on a file and on standard input.
+    bad = b"a" * 1048575 + b"\na" + b"\x80" * 1048577
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "bad.txt")
+        with open(path, "wb") as f:
+            f.write(bad)
+        for args, stdin in (([path], None), (["-"], bad)):
+            p = subprocess.run([CHECK] + args, input=stdin, capture_output=True, timeout=60)
+            assert p.returncode == 2, p.returncode
+            assert b"not valid UTF-8 (at byte 1048577)" in p.stderr, p.stderr[-200:]
+
+
 print(f"1..{len(results)}")
 for i, (ok, name, msg) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} {name}")

@@ -265,20 +265,22 @@ piece_end (const char *data,
 {
   gsize cut;
 
-  if (len <= PIECE_SIZE && last)
-    return len;
-  if (len < PIECE_SIZE)
-    return 0;                      /* wait for more */
+  /* Cut only with a byte beyond PIECE_SIZE in hand: the character at the cut is read below. */
+  if (len <= PIECE_SIZE)
+    return last ? len : 0;         /* all of it, or wait for more */
   for (cut = PIECE_SIZE; cut > PIECE_SIZE / 2; cut--)
     if (data[cut - 1] == '\n')
       return cut;
   for (cut = PIECE_SIZE; cut > PIECE_SIZE / 2; cut--)
     if (data[cut - 1] == ' ')
       return cut;
+  /* Not inside a character: back over at most 3 continuation bytes (a character has at most
+   * 4). More than that is not UTF-8, which the piece's check then says; backing further could
+   * reach 0, and a cut of 0 never moves on. */
   cut = PIECE_SIZE;
-  while (cut > 0 && ((guchar) data[cut] & 0xC0) == 0x80)
+  while (cut > PIECE_SIZE - 3 && ((guchar) data[cut] & 0xC0) == 0x80)
     cut--;
-  return cut;
+  return ((guchar) data[cut] & 0xC0) == 0x80 ? PIECE_SIZE : cut;
 }
 
 static void
