@@ -3,6 +3,8 @@
 
 #include <glib/gstdio.h>
 
+#include <adwaita.h>
+
 #include "sg-test-gui.h"
 
 char *
@@ -79,6 +81,14 @@ sg_test_find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+gboolean
+sg_test_message_dialog_shown (gpointer unused)
+{
+  GtkWindow *dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
 }
 
 char *

@@ -15,6 +15,8 @@ gboolean   sg_test_wait            (SgTestCondition  condition,
                                     guint            timeout_ms);
 void       sg_test_iterate         (guint            ms);
 GtkWindow *sg_test_find_toplevel   (GType            type);
+/* An SgTestCondition: a message dialog is on screen (mapped, not only shown). */
+gboolean   sg_test_message_dialog_shown (gpointer    unused);
 /* Renders @widget to "<SG_TEST_OUTPUT_DIR>/<name>.png" and returns the path. */
 char      *sg_test_save_png        (GtkWidget       *widget,
                                     const char      *name);

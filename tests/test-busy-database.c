@@ -12,13 +12,6 @@
 
 static SgApplication *app;
 
-static gboolean
-dialog_shown (gpointer data)
-{
-  GtkWindow *dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
 
 static gboolean
 store_ready (gpointer data)
@@ -51,7 +44,7 @@ test_busy_database (void)
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
 
-  g_assert_true (sg_test_wait (dialog_shown, NULL, 15000));
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 15000));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Your Data Cannot Be Reached Right Now");

@@ -888,11 +888,6 @@ photo_read (gpointer data)
   return sg_test_find_label_text (data, "This Photo Carries Hidden Details") != NULL;
 }
 
-static gboolean
-dialog_shown (gpointer data)
-{
-  return sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
 
 static void
 test_check_photo (void)
@@ -930,13 +925,13 @@ test_check_photo (void)
 
   /* Never over the original. */
   sg_photo_check_save_to (window, file);
-  g_assert_true (sg_test_wait (dialog_shown, NULL, 2000));
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 2000));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Clean Copy Not Saved");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   sg_photo_check_save_to (window, out);
-  g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Clean Copy Saved");
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -12,13 +12,6 @@
 
 static SgApplication *app;
 
-static gboolean
-dialog_shown (gpointer data)
-{
-  GtkWindow *dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
 
 static gboolean
 store_ready (gpointer data)
@@ -103,7 +96,7 @@ test_corrupt_database (void)
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
 
-  g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Data Could Not Be Opened");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "has not been changed"));
@@ -141,7 +134,7 @@ test_corrupt_database (void)
     sg_test_iterate (1000);
     g_assert_true (sg_compose_page_has_unsaved_text (page));
     gtk_window_close (window);
-    g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+    g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
     ask = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Your Draft Is Not Saved");
     g_assert_true (adw_message_dialog_has_response (ask, "save"));
@@ -172,7 +165,7 @@ test_corrupt_database (void)
       g_assert_cmpstr (contents, ==, "Typed with nowhere to go");
     }
     show_problem_again (window);
-    g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+    g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
     dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   }
 

@@ -37,11 +37,6 @@ declared (gpointer data)
   return d != NULL && strstr (d, data) != NULL;
 }
 
-static gboolean
-dialog_shown (gpointer data)
-{
-  return sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
 
 static void
 test_interests_page (void)
@@ -61,7 +56,7 @@ test_interests_page (void)
 
   /* The form cannot be saved without an organisation. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "interests.add", NULL));
-  g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
   form = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (adw_message_dialog_get_response_enabled (form, "save"));
   sg_test_iterate (200);
