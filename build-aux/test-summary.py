@@ -39,7 +39,16 @@ for line in lines:
     else:
         failed += max(1, not_oks)
         passed += oks - oks_skipped
-        print(f"FAILED: {t.get('name')} ({result})", file=sys.stderr)
+        print(f"FAILED: {t.get('name')} ({result})")
+        # CI shows only the end of the output: say here where and why it stopped.
+        last_ok = re.findall(r"^(?:not )?ok \d+ .*$", out, re.M)
+        if last_ok:
+            print(f"  last subtest reported: {last_ok[-1][:200]}")
+        err = (t.get("stderr") or "") + "\n" + out
+        causes = [l for l in err.splitlines()
+                  if re.search(r"ERROR|CRITICAL|WARNING|assertion|Bail out|not ok|Traceback|Error:", l)]
+        for l in causes[-12:]:
+            print(f"  {l[:300]}")
 
 line = f"{passed} passed, {failed} failed"
 if skipped:

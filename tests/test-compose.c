@@ -391,6 +391,31 @@ respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+declaration_is (gpointer expected)
+{
+  return g_strcmp0 (sg_compose_page_get_declaration (get_page ()), expected) == 0;
+}
+
+/* The reason for dropping the declaration has reached the store (it is written off the main
+ * loop). */
+static gboolean
+override_logged (gpointer data)
+{
+  sqlite3 *db = sg_store_lock (sg_application_get_store (app));
+  sqlite3_stmt *stmt;
+  int logged = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM overrides WHERE reason = "
+                                           "'the talk was unpaid after all' AND match_text = 'Pellana'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    logged = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sg_store_unlock (sg_application_get_store (app));
+  return logged == 1;
+}
+
 static void
 test_declaration (void)
 {
@@ -442,9 +467,6 @@ test_declaration (void)
   {
     AdwMessageDialog *dialog;
     GtkEditable *text, *reason;
-    sqlite3 *db;
-    sqlite3_stmt *stmt;
-    int logged = 0;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.edit-declaration", NULL));
     dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -459,16 +481,7 @@ test_declaration (void)
     respond (dialog, "save");
     g_assert_cmpstr (sg_compose_page_get_declaration (page), ==, "No declaration needed.");
 
-    sg_test_iterate (300);
-    db = sg_store_lock (sg_application_get_store (app));
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM overrides WHERE reason = "
-                                             "'the talk was unpaid after all' AND match_text = 'Pellana'",
-                                         -1, &stmt, NULL), ==, SQLITE_OK);
-    if (sqlite3_step (stmt) == SQLITE_ROW)
-      logged = sqlite3_column_int (stmt, 0);
-    sqlite3_finalize (stmt);
-    sg_store_unlock (sg_application_get_store (app));
-    g_assert_cmpint (logged, ==, 1);
+    g_assert_true (sg_test_wait (override_logged, NULL, 5000));
 
     /* Back to the register's wording. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.edit-declaration", NULL));
@@ -490,13 +503,9 @@ test_declaration (void)
 
     set_text ("Thoughts on the new consultant contract.");
     g_settings_set_boolean (settings, "declare-nothing", TRUE);
-    sg_test_iterate (100);
-    g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
-                     "Declaration of interests: I have nothing to declare.");
+    g_assert_true (sg_test_wait (declaration_is, (gpointer) "Declaration of interests: I have nothing to declare.", 5000));
     g_settings_set_boolean (settings, "declare-all-active", TRUE);
-    sg_test_iterate (100);
-    g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
-                     "Declaration of interests: I receive speaker fees from Pellana.");
+    g_assert_true (sg_test_wait (declaration_is, (gpointer) "Declaration of interests: I receive speaker fees from Pellana.", 5000));
     g_settings_reset (settings, "declare-all-active");
     g_settings_reset (settings, "declare-nothing");
   }
@@ -1006,6 +1015,24 @@ make_located_photo (const char *dir,
 static guint want_photos;
 
 static gboolean
+not_checking (gpointer data)
+{
+  return !sg_compose_page_is_checking (get_page ());
+}
+
+/* The first stored photo of the draft has @data as its description and a clean copy. */
+static gboolean
+stored_alt_is (gpointer data)
+{
+  g_autoptr(GPtrArray) stored = sg_draft_photos_list (sg_application_get_store (app),
+                                                      sg_compose_page_get_draft_id (get_page ()),
+                                                      NULL);
+  SgDraftPhoto *first = stored != NULL && stored->len > 0 ? g_ptr_array_index (stored, 0) : NULL;
+
+  return first != NULL && first->clean_path != NULL && g_strcmp0 (first->alt_text, data) == 0;
+}
+
+static gboolean
 strip_settled (gpointer data)
 {
   SgPhotoStrip *strip = sg_compose_page_get_photo_strip (get_page ());
@@ -1019,7 +1046,8 @@ wait_for_photos (guint n)
 {
   want_photos = n;
   g_assert_true (sg_test_wait (strip_settled, NULL, 10000));
-  sg_test_iterate (50);   /* the analysis the change scheduled */
+  /* and the analysis the change scheduled */
+  g_assert_true (sg_test_wait (not_checking, NULL, 10000));
 }
 
 static gboolean
@@ -1158,7 +1186,7 @@ test_photos (void)
   gtk_editable_set_text (GTK_EDITABLE (alt), "Typed while cleaning");
   g_assert_true (sg_test_wait (row_gone, (gpointer) "privacy.photo-location", 10000));
   wait_for_photos (1);
-  sg_test_iterate (700);
+  g_assert_true (sg_test_wait (stored_alt_is, (gpointer) "Typed while cleaning", 10000));
   {
     g_autoptr(GPtrArray) stored = sg_draft_photos_list (sg_application_get_store (app),
                                                         sg_compose_page_get_draft_id (page), &error);

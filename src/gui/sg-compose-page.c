@@ -66,6 +66,7 @@ struct _SgComposePage
   GtkWindow     *post_progress;  /* its progress dialog, or NULL */
 
   guint          analysis_source;
+  guint          analyses_running; /* started and not yet back */
   guint          save_source;
   gint64         dirty_since;    /* monotonic µs of the oldest unsaved change, 0 when clean */
   gboolean       save_failed;    /* the last save did not reach the store */
@@ -524,6 +525,7 @@ analyzed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   findings = sg_analyzer_analyze_finish (SG_ANALYZER (object), result, &error);
+  self->analyses_running--;
 
   /* The text changed since this analysis started: its offsets no longer fit. */
   if (findings != NULL && data->generation == self->generation)
@@ -551,9 +553,19 @@ analysis_timeout_cb (gpointer user_data)
   data->generation = self->generation;
   data->text = get_text (self);
 
+  self->analyses_running++;
   sg_analyzer_analyze_async (analyzer, data->text, sg_compose_page_get_platform (self),
                              self->cancellable, analyzed_cb, data);
   return G_SOURCE_REMOVE;
+}
+
+/* TRUE while an analysis is scheduled or running: the sidebar may still change. */
+gboolean
+sg_compose_page_is_checking (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), FALSE);
+
+  return self->analysis_source != 0 || self->analyses_running > 0;
 }
 
 static void
