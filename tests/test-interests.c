@@ -315,6 +315,29 @@ test_check_declare (void)
     g_assert_cmpstr (empty_out, ==, "\n");
   }
 
+  /* A NUL byte is text: what follows it is written back and still matched (it used to end
+   * the post there, dropping the rest and its declaration). */
+  {
+    g_autoptr(GSubprocess) nul = NULL;
+    g_autoptr(GBytes) in = g_bytes_new_static ("Loving\0 the new glucotrack monitor.\n", 36);
+    g_autoptr(GBytes) got = NULL;
+    static const char want[] = "Loving\0 the new glucotrack monitor.\n\n"
+                               "Declaration of interests: I am a paid consultant or adviser to "
+                               "Pellana.\n";
+    gsize n;
+    const char *data;
+
+    nul = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                            &error, check, "--declare", "--platform=linkedin", "--db", path, "-",
+                            NULL);
+    g_assert_no_error (error);
+    g_subprocess_communicate (nul, in, NULL, &got, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_subprocess_get_exit_status (nul), ==, 0);
+    data = g_bytes_get_data (got, &n);
+    g_assert_cmpmem (data, n, want, sizeof want - 1);
+  }
+
   /* One post is read whole, so a file (or a stream) of more than 16 MB is refused. */
   {
     g_autoptr(GSubprocess) big = NULL;
@@ -364,6 +387,42 @@ test_csv (void)
   again = sg_interests_from_csv_data (csv, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((SgInterest *) g_ptr_array_index (again, 0))->notes, ==, first->notes);
+
+  /* A ";" or a backslash inside one alias or product survives export and import (a ";"
+   * used to split it in two). */
+  {
+    g_autoptr(GPtrArray) odd = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_interest_free);
+    SgInterest *in = make ("Smith; Jones Ltd", SG_INTEREST_CONSULTANCY, NULL);
+    g_autoptr(GPtrArray) back = NULL;
+    g_autofree char *text = NULL;
+    SgInterest *out;
+
+    g_strfreev (in->aliases);
+    in->aliases = g_strsplit ("Smith; Jones|S\\J\\|back\\slash;", "|", -1);
+    g_strfreev (in->products);
+    in->products = g_strsplit ("Kit A;B", "|", -1);
+    g_ptr_array_add (odd, in);
+    text = sg_interests_to_csv_data (odd);
+    back = sg_interests_from_csv_data (text, -1, &error);
+    g_assert_no_error (error);
+    out = g_ptr_array_index (back, 0);
+    g_assert_cmpstr (out->organisation, ==, "Smith; Jones Ltd");
+    g_assert_cmpuint (g_strv_length (out->aliases), ==, 3);
+    g_assert_cmpstr (out->aliases[0], ==, "Smith; Jones");
+    g_assert_cmpstr (out->aliases[1], ==, "S\\J\\");
+    g_assert_cmpstr (out->aliases[2], ==, "back\\slash;");
+    g_assert_cmpuint (g_strv_length (out->products), ==, 1);
+    g_assert_cmpstr (out->products[0], ==, "Kit A;B");
+  }
+  /* A backslash before anything else is kept, as older files wrote it. */
+  {
+    g_autoptr(GPtrArray) old = sg_interests_from_csv_data (
+      "organisation,aliases,category\nA,C:\\Users;B,gifts\n", -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (((SgInterest *) g_ptr_array_index (old, 0))->aliases[0], ==, "C:\\Users");
+    g_assert_cmpstr (((SgInterest *) g_ptr_array_index (old, 0))->aliases[1], ==, "B");
+  }
 
   /* Errors name the line; nothing is returned. */
   {

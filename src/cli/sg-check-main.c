@@ -448,7 +448,10 @@ run_declare (const char  *platform_id,
             goto fail;
           /* Empty input gives bytes whose data is NULL; the post is then "", not NULL. */
           const char *data = g_bytes_get_data (bytes, &length);
-          contents = g_strndup (data != NULL ? data : "", length);
+          contents = g_malloc (length + 1);   /* not g_strndup: it stops at a NUL byte */
+          if (length > 0)
+            memcpy (contents, data, length);
+          contents[length] = '\0';
         }
       else if (g_stat (files[f], &st) == 0 && st.st_size > MAX_POST_BYTES)
         {
@@ -466,16 +469,30 @@ run_declare (const char  *platform_id,
           continue;
         }
 
-      g_strchomp (contents);
-      relevant = sg_interest_matcher_match (matcher, contents, -1, today, 36);
-      declaration = sg_declaration_compose (relevant, platform, contents, NULL, &form, &error);
+      /* The post is written back byte for byte, NUL bytes included (they are text here, as
+       * in checking); the matcher and the length count see them as spaces. */
+      while (length > 0 && g_ascii_isspace (contents[length - 1]))
+        length--;
+      {
+        g_autofree char *seen = g_malloc (length + 1);
+
+        memcpy (seen, contents, length);
+        seen[length] = '\0';
+
+        for (gsize i = 0; i < length; i++)
+          if (seen[i] == '\0')
+            seen[i] = ' ';
+        relevant = sg_interest_matcher_match (matcher, seen, -1, today, 36);
+        declaration = sg_declaration_compose (relevant, platform, seen, NULL, &form, &error);
+      }
       if (error != NULL)
         goto fail;
 
+      fwrite (contents, 1, length, stdout);
       if (declaration != NULL)
-        g_print ("%s\n\n%s\n", contents, declaration);
+        g_print ("\n\n%s\n", declaration);
       else
-        g_print ("%s\n", contents);
+        g_print ("\n");
 
       if (form == SG_DECLARATION_DOES_NOT_FIT)
         g_printerr (_("%s: the declaration does not fit within %s’s limit of %u characters; "

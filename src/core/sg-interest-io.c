@@ -89,19 +89,54 @@ parse_csv_record (const char **p,
   return fields;
 }
 
+/* Aliases and products are one field, items parted by ";". An item holding ";" itself is
+ * written with "\;" (and a backslash as "\\"), so a name such as "Smith; Jones Ltd" comes
+ * back as one item; any other backslash is kept as it is. */
 static char **
 split_list (const char *field)
 {
-  g_auto(GStrv) parts = g_strsplit (field, ";", -1);
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_autoptr(GString) item = g_string_new (NULL);
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (const char *p = field;; p++)
     {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (b, parts[i]);
+      if (*p == '\\' && (p[1] == ';' || p[1] == '\\'))
+        {
+          g_string_append_c (item, *++p);
+          continue;
+        }
+      if (*p == ';' || *p == '\0')
+        {
+          g_strstrip (item->str);
+          if (item->str[0] != '\0')
+            g_strv_builder_add (b, item->str);
+          g_string_truncate (item, 0);
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      g_string_append_c (item, *p);
     }
   return g_strv_builder_end (b);
+}
+
+static char *
+join_list (char **items)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ';');
+      for (const char *p = items[i]; *p; p++)
+        {
+          if (*p == ';' || *p == '\\')
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 GPtrArray *
@@ -251,8 +286,8 @@ sg_interests_to_csv_data (GPtrArray *interests)
   for (guint i = 0; i < interests->len; i++)
     {
       const SgInterest *in = g_ptr_array_index (interests, i);
-      g_autofree char *aliases = g_strjoinv (";", in->aliases);
-      g_autofree char *products = g_strjoinv (";", in->products);
+      g_autofree char *aliases = join_list (in->aliases);
+      g_autofree char *products = join_list (in->products);
       char amount[G_ASCII_DTOSTR_BUF_SIZE] = "";
 
       if (in->has_amount)
