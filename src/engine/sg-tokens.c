@@ -372,19 +372,24 @@ spaced_word_end (const char *p,
   return letters >= 4 ? r : NULL;
 }
 
-/* The end of an e-mail address starting at @p, or NULL. */
+/* The end of an e-mail address starting at @p, or NULL. It is tried at every word start, so
+ * the look-ahead is bounded by the longest parts an address may have (64 before the "@", 255
+ * after): a megabyte of "a-b-c-…" was otherwise read to its end from each of its words. */
 static const char *
 email_end (const char *p,
            const char *end)
 {
   const char *r = p;
+  const char *local_end = end - p > 64 ? p + 65 : end;
+  const char *domain_end;
   gboolean dot = FALSE;
 
-  while (r < end && (g_ascii_isalnum (*r) || *r == '.' || *r == '-' || *r == '_' || *r == '+'))
+  while (r < local_end && (g_ascii_isalnum (*r) || *r == '.' || *r == '-' || *r == '_' || *r == '+'))
     r++;
   if (r == p || r >= end || *r != '@')
     return NULL;
-  for (r++; r < end && (g_ascii_isalnum (*r) || *r == '.' || *r == '-'); r++)
+  domain_end = end - r > 256 ? r + 256 : end;
+  for (r++; r < domain_end && (g_ascii_isalnum (*r) || *r == '.' || *r == '-'); r++)
     dot |= *r == '.' && r + 1 < end && g_ascii_isalnum (r[1]);
   while (r > p && r[-1] == '.')
     r--;
