@@ -126,6 +126,12 @@ test_json_errors (void)
     { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"paid_to\": [\"self\"]}]", "paid_to" },
     { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"started\": \"2023-04- 1\"}]", "YYYY-MM-DD" },
     { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"ended\": \"+2023-4-01\"}]", "YYYY-MM-DD" },
+    /* A lone surrogate escape became bytes that are not UTF-8 (found by fuzzing: the export of
+     * what was imported could not be read back). */
+    { "[{\"organisation\": \"A\\ud800 B\", \"category\": \"gifts\"}]", "organisation" },
+    /* In a list json-glib refuses it itself, quoting bytes that are not UTF-8 (made valid). */
+    { "[{\"organisation\": \"A\", \"aliases\": [\"x\\ud800\"], \"category\": \"gifts\"}]",
+      "Not valid JSON" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -137,6 +143,7 @@ test_json_errors (void)
       g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
       if (strstr (error->message, cases[c].needle) == NULL)
         g_error ("case %u: “%s” lacks “%s”", c, error->message, cases[c].needle);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
 }
 

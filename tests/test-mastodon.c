@@ -9,6 +9,7 @@
 
 #include "sg-error.h"
 #include "sg-mastodon-client.h"
+#include "sg-mastodon-privacy.h"
 #include "sg-profiles.h"
 #include "sg-publications.h"
 #include "sg-publisher.h"
@@ -631,11 +632,13 @@ read_privacy (Fixture     *f,
 {
   g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (f->base, token);
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) account = NULL;
 
-  sg_mastodon_client_read_privacy_async (client, NULL, done_cb, &result);
+  sg_mastodon_client_read_account_async (client, NULL, done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  return sg_mastodon_client_read_privacy_finish (client, result, error);
+  account = sg_mastodon_client_read_account_finish (client, result, error);
+  return account != NULL ? sg_mastodon_privacy_answers (account) : NULL;
 }
 
 static SgReviewAnswer *

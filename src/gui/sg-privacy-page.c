@@ -7,6 +7,7 @@
 
 #include "sg-checklist.h"
 #include "sg-mastodon-client.h"
+#include "sg-mastodon-privacy.h"
 #include "sg-platform.h"
 #include "sg-export.h"
 #include "sg-privacy-page.h"
@@ -358,8 +359,9 @@ privacy_read_cb (GObject      *object,
   GtkWindow *window = user_data;
   Review *r = g_object_get_data (G_OBJECT (window), "review");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) answers =
-    sg_mastodon_client_read_privacy_finish (SG_MASTODON_CLIENT (object), result, &error);
+  g_autoptr(JsonObject) account =
+    sg_mastodon_client_read_account_finish (SG_MASTODON_CLIENT (object), result, &error);
+  g_autoptr(GPtrArray) answers = account != NULL ? sg_mastodon_privacy_answers (account) : NULL;
 
   /* Closed meanwhile: its rows are gone (a destroyed window is hidden, and stays so). */
   if (r == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)))
@@ -406,7 +408,7 @@ read_with_token (Review     *r,
 {
   g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (r->server, token);
 
-  sg_mastodon_client_read_privacy_async (client, r->self->cancellable, privacy_read_cb,
+  sg_mastodon_client_read_account_async (client, r->self->cancellable, privacy_read_cb,
                                          g_object_ref (r->window));
 }
 

@@ -5,9 +5,9 @@
  * sg_interest_validate(), and export (JSON, CSV, HTML) then import must give it back:
  *
  *   to JSON                     the same interests
- *   to CSV                      the same, but aliases and products as CSV reads them (split
- *                               at ";", trimmed, empty ones dropped: a JSON alias "A; B"
- *                               comes back as two, which is not noted)
+ *   to CSV                      the same, but aliases and products as CSV reads them (each
+ *                               trimmed, empty ones dropped; a ";" inside one is escaped, so
+ *                               a JSON alias "A; B" comes back as one)
  *
  * A date accepted that is not written YYYY-MM-DD, and each distinct GLib critical or warning,
  * is noted once (a "NOTE" line, and the input saved as note-HASH in $FUZZ_NOTE_DIR), not fatal.
@@ -28,15 +28,14 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 static GStrv
 as_csv_list (GStrv list)
 {
-  g_autofree char *joined = g_strjoinv (";", list);
-  g_auto(GStrv) parts = g_strsplit (joined, ";", -1);
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
     {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (b, parts[i]);
+      g_autofree char *item = g_strstrip (g_strdup (list[i]));
+
+      if (*item != '\0')
+        g_strv_builder_add (b, item);
     }
   return g_strv_builder_end (b);
 }

@@ -12,15 +12,16 @@
 # libFuzzer options, e.g. FUZZ_FLAGS="-fork=1 -ignore_crashes=1" to go on past a crash;
 # SG_DATA_DIR, when set, is the data read (a copy keeps a long run steady while data/ changes).
 # Needs: clang (Debian package clang-14), libstemmer-dev. Seeds are short drafts written here.
-# cli and interests also build src/core: libsqlite3-dev, libsoup-3.0-dev, libsecret-1-dev.
+# cli and interests also build src/store and src/interests: libsqlite3-dev.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${FUZZ_OUT:-$top/build-fuzz}
 seconds=${1:-600}
 target=${2:-analyzer}
 engine=$top/src/engine
-core=$top/src/core
-cflags= pkgs=     # more, for the targets that build src/core
+store=$top/src/store
+interests=$top/src/interests
+cflags= pkgs=     # more, for the targets that build the store
 mkdir -p "$out"
 [ -f "$out/config.h" ] || printf '%s\n' \
   '#define GETTEXT_PACKAGE "socialguard"' \
@@ -173,9 +174,9 @@ EOF
 cli)
   dir=$out/cli
   mkdir -p "$dir/corpus"
-  cflags="-I$core -I$top/src/cli" pkgs="sqlite3 libsoup-3.0 libsecret-1"
+  cflags="-I$store -I$interests -I$top/src/cli" pkgs="sqlite3"
   build "$dir/fuzz-cli" "$top/tests/fuzz/fuzz-cli.c" "$top/src/cli/sg-check-report.c" \
-    "$core"/*.c "$engine"/*.c
+    "$store"/*.c "$interests"/*.c "$engine"/*.c
   # The first byte is the command line (see fuzz-cli.c): "@" text, "A" --jsonl, "B" --declare,
   # "C" text past 1 MiB, "c" text on the file and on "-"; +4 on standard input, +8 --format
   # json / the file twice / and "-", +16..48 another platform, +128 --db. The rest is input.
@@ -210,8 +211,9 @@ EOF
 interests)
   dir=$out/interests
   mkdir -p "$dir/corpus"
-  cflags="-I$core" pkgs="sqlite3 libsoup-3.0 libsecret-1"
-  build "$dir/fuzz-interests" "$top/tests/fuzz/fuzz-interests.c" "$core"/*.c "$engine"/*.c
+  cflags="-I$store -I$interests" pkgs="sqlite3"
+  build "$dir/fuzz-interests" "$top/tests/fuzz/fuzz-interests.c" "$store"/*.c "$interests"/*.c \
+    "$engine"/*.c
   cat > "$dir/corpus/seed1" <<'EOF'
 [{"organisation": "Pellana", "aliases": ["Pellana Pharma"], "products": ["Inhalix", "Breathe-Easy"],
   "category": "consultancy", "paid_to": "self", "amount": 2500.5, "currency": "GBP",

@@ -243,6 +243,11 @@ sg_interest_to_json (const SgInterest *interest)
   return json_builder_get_root (b);
 }
 
+/* JSON can spell a character that is not one (a lone "\ud800"); json-glib passes it on as
+ * bytes that are not UTF-8, which nothing after this may hold. */
+#define BROKEN_TEXT _("“%s” holds an escape that is not a character (such as a lone \\ud800); " \
+                      "correct it in the file")
+
 static gboolean
 get_strv (JsonObject  *o,
           const char  *name,
@@ -267,6 +272,11 @@ get_strv (JsonObject  *o,
       JsonNode *e = json_array_get_element (array, i);
       if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
         goto bad;
+      if (!g_utf8_validate (json_node_get_string (e), -1, NULL))
+        {
+          g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT, BROKEN_TEXT, name);
+          return FALSE;
+        }
       g_strv_builder_add (b, json_node_get_string (e));
     }
   *out = g_strv_builder_end (b);
@@ -292,6 +302,11 @@ get_nullable_string (JsonObject  *o,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT, _("“%s” must be text or null"), name);
+      return FALSE;
+    }
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT, BROKEN_TEXT, name);
       return FALSE;
     }
   *out = g_strdup (json_node_get_string (node));
@@ -391,8 +406,10 @@ sg_interests_from_json_data (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
-      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT, _("Not valid JSON: %s"),
-                   local_error->message);
+      /* json-glib quotes the text it stopped at, which may hold bytes that are not UTF-8. */
+      g_autofree char *said = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT, _("Not valid JSON: %s"), said);
       return NULL;
     }
   /* An empty or blank file parses with no root at all. */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "sg-post-progress.h"
 
@@ -43,15 +44,14 @@ char             *sg_mastodon_client_post_finish  (SgMastodonClient     *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
 
-/* Reads the account's privacy settings (GET /api/v1/accounts/verify_credentials) and turns
- * them into suggested answers (SgReviewAnswer*) for the Mastodon checklist: "done" where the
- * setting is the safer one, "needs action" where it is not, each with a note saying what
- * was read. Settings the server does not report are left out. Errors as for posting. */
-void              sg_mastodon_client_read_privacy_async  (SgMastodonClient     *self,
+/* Reads the signed-in account (GET /api/v1/accounts/verify_credentials), settings included;
+ * the finish gives its JSON object (json_object_unref it). Errors as for posting. The privacy
+ * review turns it into answers (sg-mastodon-privacy.h). */
+void              sg_mastodon_client_read_account_async  (SgMastodonClient     *self,
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
-GPtrArray        *sg_mastodon_client_read_privacy_finish (SgMastodonClient     *self,
+JsonObject       *sg_mastodon_client_read_account_finish (SgMastodonClient     *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
 
