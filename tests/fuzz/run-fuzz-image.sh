@@ -14,9 +14,9 @@ printf '%s\n' \
   '#define PACKAGE_VERSION "fuzz"' \
   "#define PKGDATADIR \"$top/data\"" "#define SOURCE_DATADIR \"$top/data\"" > "$out/config.h"
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I"$out" -I"$top/src/core" -I"$top/src/photos" \
+  -I"$out" -I"$top/src/engine" -I"$top/src/photos" \
   "$top/tests/fuzz/fuzz-image.c" "$top/src/photos/sg-image-metadata.c" "$top/src/photos/sg-places.c" \
-  "$top/src/core/sg-platform.c" "$top/src/core/sg-guidance.c" "$top/src/core/sg-error.c" -lm \
+  "$top/src/engine/sg-platform.c" "$top/src/engine/sg-guidance.c" "$top/src/engine/sg-error.c" -lm \
   $(pkg-config --cflags --libs glib-2.0 gio-2.0 gexiv2 gdk-pixbuf-2.0 json-glib-1.0 libheif) -o "$out/fuzz-image"
 # Seeds: a JPEG and a PNG with GPS, names and a thumbnail, written by exiv2 if present.
 /usr/bin/python3 - "$out/corpus" <<'PY'
