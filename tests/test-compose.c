@@ -391,6 +391,12 @@ respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
 static gboolean
 declaration_is (gpointer expected)
 {
@@ -509,6 +515,45 @@ test_declaration (void)
     g_settings_reset (settings, "declare-all-active");
     g_settings_reset (settings, "declare-nothing");
   }
+
+  /* The declaration is composed again only when something it depends on changed: typing that
+   * leaves the text as it was, or a change elsewhere, costs nothing. */
+  {
+    GtkTextBuffer *buffer = sg_compose_page_get_buffer (page);
+    GtkTextIter end;
+    guint before;
+
+    set_text ("Speaking for Pellana at the diabetes day.");
+    before = sg_compose_page_get_declaration_updates (page);
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "!", -1);
+    g_assert_cmpuint (sg_compose_page_get_declaration_updates (page), ==, before + 1);
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    {
+      GtkTextIter start = end;
+
+      gtk_text_iter_backward_char (&start);
+      gtk_text_buffer_delete (buffer, &start, &end);
+    }
+    g_assert_cmpuint (sg_compose_page_get_declaration_updates (page), ==, before + 2);
+    gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (GTK_WIDGET (page), "Draft title")),
+                           "Diabetes day");
+    /* The preference written again with the value it had: the page hears it, nothing changed. */
+    {
+      GSettings *settings = sg_application_get_settings (app);
+      gboolean heard = FALSE;
+      gulong id = g_signal_connect_swapped (settings, "changed::declaration-window-months",
+                                            G_CALLBACK (set_true), &heard);
+
+      g_settings_set_uint (settings, "declaration-window-months",
+                           g_settings_get_uint (settings, "declaration-window-months"));
+      g_assert_true (sg_test_wait (is_true, &heard, 5000));
+      g_signal_handler_disconnect (settings, id);
+    }
+    g_assert_cmpuint (sg_compose_page_get_declaration_updates (page), ==, before + 2);
+    g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
+                     "Declaration of interests: I receive speaker fees from Pellana.");
+  }
   sg_compose_page_set_platform (page, "x");
 }
 
@@ -529,12 +574,6 @@ static gboolean
 history_has_three (gpointer data)
 {
   return sg_history_page_get_n_shown (data) == 3;
-}
-
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
 }
 
 /* Publishing: an error cannot leave without a reason; the copy is logged with it. */

@@ -513,6 +513,53 @@ test_import_command (void)
   g_assert_cmpuint (list->len, ==, 2);
 }
 
+/* The policy of sg_declaration_for_post: what the post names, or all active interests if
+ * asked; "nothing to declare" only where a professional audience expects it, only if asked,
+ * and never under an empty post. */
+static void
+test_declaration_for_post (void)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_interest_free);
+  g_autoptr(SgInterestMatcher) matcher = NULL;
+  const SgPlatform *x = sg_platform_lookup ("x", NULL);
+  const SgPlatform *linkedin = sg_platform_lookup ("linkedin", NULL);
+  SgDeclarationOptions options = { .today = "2024-06-01", .window_months = 36 };
+  struct {
+    const SgPlatform *platform;
+    const char *post;
+    gboolean all, nothing;
+    const char *want;   /* a part of the declaration, or NULL for none */
+  } cases[] = {
+    { linkedin, "Loving the new GlucoTrack", FALSE, FALSE, "consultant or adviser to Pellana" },
+    { linkedin, "Thoughts on the new contract", FALSE, FALSE, NULL },
+    { linkedin, "Thoughts on the new contract", FALSE, TRUE, "nothing to declare" },
+    { x, "Thoughts on the new contract", FALSE, TRUE, NULL },
+    { linkedin, "  \n ", FALSE, TRUE, NULL },
+    { x, "Thoughts on the new contract", TRUE, FALSE, "Pellana" },
+  };
+
+  g_ptr_array_add (list, make ("Pellana", SG_INTEREST_CONSULTANCY, "GlucoTrack"));
+  matcher = sg_interest_matcher_new (list);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) relevant = NULL;
+      g_autofree char *got = NULL;
+      SgDeclarationForm form;
+
+      options.declare_all = cases[c].all;
+      options.declare_nothing = cases[c].nothing;
+      got = sg_declaration_for_post (matcher, cases[c].post, cases[c].platform, &options,
+                                     &relevant, &form, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (relevant);
+      if (cases[c].want == NULL ? got != NULL : (got == NULL || strstr (got, cases[c].want) == NULL))
+        g_error ("case %u: got “%s”, wanted “%s”", c, got ? got : "(none)",
+                 cases[c].want ? cases[c].want : "(none)");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/sg/interests/matching", test_matching);
   g_test_add_func ("/sg/interests/compose", test_compose);
   g_test_add_func ("/sg/interests/check-declare", test_check_declare);
+  g_test_add_func ("/sg/interests/declaration-for-post", test_declaration_for_post);
   g_test_add_func ("/sg/interests/csv", test_csv);
   g_test_add_func ("/sg/interests/html", test_html);
   g_test_add_func ("/sg/interests/import-command", test_import_command);

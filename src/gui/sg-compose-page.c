@@ -58,6 +58,10 @@ struct _SgComposePage
   char          *verdict;
   SgInterestMatcher *matcher;    /* NULL until the register is loaded */
   char          *declaration;    /* appended to the post, or NULL */
+  char          *declared_text;  /* the text the declaration was composed for */
+  char          *declared_key;   /* and everything else it depended on */
+  guint          register_generation; /* bumped when the register is read again */
+  guint          declaration_updates; /* times it was composed (tests) */
   gboolean       advertising;    /* the declared interests make the post an ad */
   char          *posting_token;  /* instead of the keyring's, or NULL (tests) */
   char          *declaration_override; /* the user's wording for this post, or NULL */
@@ -164,51 +168,64 @@ today_string (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* The declaration follows the text: one pass over the draft with the register's automaton,
- * cheap enough (a few microseconds) to run on every change. */
+/* The declaration follows the text: one pass over the draft with the register's automaton
+ * (sg_declaration_for_post has the policy). It is composed again only when something it
+ * depends on changed: the text, the platform, the register, the preferences, the user's own
+ * wording or the day; a keystroke that leaves all of them alone costs a string compare. */
 static void
-update_declaration (SgComposePage *self)
+update_declaration (SgComposePage *self,
+                    const char    *text)
 {
   const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
-  g_autofree char *text = get_text (self);
   g_autofree char *today = today_string ();
   g_autoptr(GPtrArray) relevant = NULL;
   g_autoptr(GError) error = NULL;
   SgDeclarationForm form = SG_DECLARATION_FULL;
-  GSettings *settings;
-  g_autofree char *url = NULL;
+  GSettings *settings = self->application ? sg_application_get_settings (self->application) : NULL;
+  g_autofree char *url = settings ? g_settings_get_string (settings, "declarations-page-url") : NULL;
+  g_autofree char *key = NULL;
+
+  key = g_strdup_printf ("%s|%p|%u|%s|%s|%d|%d|%u|%s",
+                         platform ? platform->id : "", (gpointer) self->matcher,
+                         self->register_generation, today, url ? url : "",
+                         settings ? g_settings_get_boolean (settings, "declare-all-active") : 0,
+                         settings ? g_settings_get_boolean (settings, "declare-nothing") : 0,
+                         settings ? g_settings_get_uint (settings, "declaration-window-months") : 0,
+                         self->declaration_override ? self->declaration_override : "\x01");
+  if (self->declared_text != NULL && g_str_equal (self->declared_text, text) &&
+      g_strcmp0 (self->declared_key, key) == 0)
+    return;
+  g_free (self->declared_text);
+  self->declared_text = g_strdup (text);
+  g_free (self->declared_key);
+  self->declared_key = g_steal_pointer (&key);
+  self->declaration_updates++;
 
   g_clear_pointer (&self->declaration, g_free);
   g_clear_pointer (&self->relevant_orgs, g_strfreev);
   self->advertising = FALSE;
 
-  if (self->matcher != NULL && platform != NULL && self->application != NULL)
+  if (self->matcher != NULL && platform != NULL && settings != NULL)
     {
-      settings = sg_application_get_settings (self->application);
-      url = g_settings_get_string (settings, "declarations-page-url");
-      if (g_settings_get_boolean (settings, "declare-all-active"))
-        relevant = sg_interest_matcher_all (self->matcher, today,
-                                            g_settings_get_uint (settings,
-                                                                 "declaration-window-months"));
-      else
-        relevant = sg_interest_matcher_match (self->matcher, text, -1, today,
-                                              g_settings_get_uint (settings,
-                                                                   "declaration-window-months"));
-      self->declaration = sg_declaration_compose (relevant, platform, text, url, &form, &error);
-      self->advertising = sg_declaration_is_advertising (relevant);
-      {
-        g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-        for (guint i = 0; i < relevant->len; i++)
-          g_strv_builder_add (b, ((SgInterest *) g_ptr_array_index (relevant, i))->organisation);
-        self->relevant_orgs = g_strv_builder_end (b);
-      }
+      SgDeclarationOptions options = {
+        .today = today,
+        .window_months = g_settings_get_uint (settings, "declaration-window-months"),
+        .declare_all = g_settings_get_boolean (settings, "declare-all-active"),
+        .declare_nothing = g_settings_get_boolean (settings, "declare-nothing"),
+        .page_url = url,
+      };
 
-      /* "Nothing to declare" is said on professional platforms only, and only if asked. */
-      if (self->declaration == NULL && error == NULL && *g_strstrip (text) != '\0' &&
-          g_settings_get_boolean (settings, "declare-nothing") &&
-          (g_str_equal (platform->id, "linkedin") || g_str_equal (platform->id, "blog") ||
-           g_str_equal (platform->id, "forum")))
-        self->declaration = sg_declaration_nothing (&error);
+      self->declaration = sg_declaration_for_post (self->matcher, text, platform, &options,
+                                                   &relevant, &form, &error);
+      if (relevant != NULL)
+        {
+          g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+          self->advertising = sg_declaration_is_advertising (relevant);
+          for (guint i = 0; i < relevant->len; i++)
+            g_strv_builder_add (b, ((SgInterest *) g_ptr_array_index (relevant, i))->organisation);
+          self->relevant_orgs = g_strv_builder_end (b);
+        }
       if (error != NULL)
         g_warning ("Declaration: %s", error->message);
     }
@@ -240,9 +257,9 @@ update_declaration (SgComposePage *self)
  * advertising code wants it recognisable before it is read), the text, then the declaration
  * the GMC asks for. Everything here is counted in the length. */
 static char *
-get_final_text (SgComposePage *self)
+final_text_of (SgComposePage *self,
+               const char    *text)
 {
-  g_autofree char *text = get_text (self);
   const char *label = self->advertising && gtk_check_button_get_active (self->ad_check)
                       ? "#ad " : "";
 
@@ -251,14 +268,23 @@ get_final_text (SgComposePage *self)
   return g_strconcat (label, text, "\n\n", self->declaration, NULL);
 }
 
+static char *
+get_final_text (SgComposePage *self)
+{
+  g_autofree char *text = get_text (self);
+
+  return final_text_of (self, text);
+}
+
 static void
 update_length (SgComposePage *self)
 {
   const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
+  g_autofree char *draft = get_text (self);   /* fetched once per change */
   g_autofree char *text = NULL;
 
-  update_declaration (self);
-  text = get_final_text (self);
+  update_declaration (self, draft);
+  text = final_text_of (self, draft);
   g_autofree char *label = NULL;
   guint n;
 
@@ -557,6 +583,16 @@ analysis_timeout_cb (gpointer user_data)
   sg_analyzer_analyze_async (analyzer, data->text, sg_compose_page_get_platform (self),
                              self->cancellable, analyzed_cb, data);
   return G_SOURCE_REMOVE;
+}
+
+/* How many times the declaration was composed: a keystroke that changes nothing it depends on
+ * must not compose it again (tests). */
+guint
+sg_compose_page_get_declaration_updates (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), 0);
+
+  return self->declaration_updates;
 }
 
 /* TRUE while an analysis is scheduled or running: the sidebar may still change. */
@@ -2328,6 +2364,7 @@ interests_loaded_cb (GObject      *object,
 
   g_clear_pointer (&self->matcher, sg_interest_matcher_free);
   self->matcher = matcher;
+  self->register_generation++;
   update_length (self);
   self->generation++;
   schedule_analysis (self, 0);
@@ -2444,6 +2481,8 @@ sg_compose_page_finalize (GObject *object)
   g_clear_pointer (&self->relevant_orgs, g_strfreev);
   g_free (self->declaration_override);
   g_free (self->declaration);
+  g_free (self->declared_text);
+  g_free (self->declared_key);
   g_free (self->verdict);
 
   G_OBJECT_CLASS (sg_compose_page_parent_class)->finalize (object);

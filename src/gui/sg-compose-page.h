@@ -34,6 +34,8 @@ void           sg_compose_page_reload_interests (SgComposePage *self);
 void           sg_compose_page_flush           (SgComposePage *self);
 gboolean       sg_compose_page_has_unsaved_text (SgComposePage *self);
 char          *sg_compose_page_get_text        (SgComposePage *self);
+/* Times the declaration was composed (it is composed only when what it depends on changed). */
+guint          sg_compose_page_get_declaration_updates (SgComposePage *self);
 /* An analysis is scheduled or under way, so the findings may still change. */
 gboolean       sg_compose_page_is_checking     (SgComposePage *self);
 /* The photos attached to the draft. */

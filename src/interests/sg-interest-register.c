@@ -774,3 +774,53 @@ sg_declaration_is_advertising (GPtrArray *interests)
     }
   return FALSE;
 }
+
+/* Where a reader expects a declaration either way: professional and long-form platforms. On
+ * the rest "nothing to declare" under every post would be noise. */
+static gboolean
+expects_nothing_statement (const SgPlatform *platform)
+{
+  return g_str_equal (platform->id, "linkedin") || g_str_equal (platform->id, "blog") ||
+         g_str_equal (platform->id, "forum");
+}
+
+char *
+sg_declaration_for_post (SgInterestMatcher          *matcher,
+                         const char                 *post,
+                         const SgPlatform           *platform,
+                         const SgDeclarationOptions *options,
+                         GPtrArray                 **relevant,
+                         SgDeclarationForm          *form,
+                         GError                    **error)
+{
+  g_autoptr(GPtrArray) used = NULL;
+  GError *local_error = NULL;
+  char *declaration;
+  const char *p;
+
+  g_return_val_if_fail (matcher != NULL && post != NULL && platform != NULL && options != NULL,
+                        NULL);
+
+  if (options->declare_all)
+    used = sg_interest_matcher_all (matcher, options->today, options->window_months);
+  else
+    used = sg_interest_matcher_match (matcher, post, -1, options->today, options->window_months);
+
+  declaration = sg_declaration_compose (used, platform, post, options->page_url, form,
+                                        &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  for (p = post; *p != '\0' && g_ascii_isspace (*p); p++)
+    ;
+  if (declaration == NULL && *p != '\0' && options->declare_nothing &&
+      expects_nothing_statement (platform))
+    declaration = sg_declaration_nothing (error);
+
+  if (relevant != NULL)
+    *relevant = g_steal_pointer (&used);
+  return declaration;
+}

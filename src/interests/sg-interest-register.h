@@ -86,6 +86,27 @@ char *sg_declaration_compose (GPtrArray          *interests,
                               SgDeclarationForm  *form,
                               GError            **error);
 
+/* What the user asked for in Preferences, for sg_declaration_for_post(). */
+typedef struct {
+  const char *today;           /* YYYY-MM-DD */
+  guint       window_months;   /* an interest ended longer ago than this is not declared */
+  gboolean    declare_all;     /* every active interest, whatever the post names */
+  gboolean    declare_nothing; /* say "nothing to declare" where that is expected */
+  const char *page_url;        /* a declarations page to link to when space is short, or NULL */
+} SgDeclarationOptions;
+
+/* The declaration that goes with @post on @platform, or NULL: the interests the post names (or
+ * all active ones), composed and fitted; failing those, "nothing to declare" on the platforms
+ * where a professional audience expects one (LinkedIn, a blog, a forum) if asked for, and
+ * never under an empty post. @relevant (optional) gets the interests used; @form how it fits. */
+char *sg_declaration_for_post (SgInterestMatcher          *matcher,
+                               const char                 *post,
+                               const SgPlatform           *platform,
+                               const SgDeclarationOptions *options,
+                               GPtrArray                 **relevant,
+                               SgDeclarationForm          *form,
+                               GError                    **error);
+
 G_END_DECLS
 
 G_BEGIN_DECLS
