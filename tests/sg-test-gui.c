@@ -188,3 +188,24 @@ sg_test_find_label_text (GtkWidget  *root,
 
   return NULL;
 }
+
+int
+sg_test_gui_run (GApplication **app,
+                 char          *home)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_application_set_flags (*app, G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (*app, NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (*app);
+
+  ret = g_test_run ();
+
+  g_application_quit (*app);
+  g_clear_object (app);
+  sg_test_remove_tree (home);
+  g_free (home);
+  return ret;
+}

@@ -27,5 +27,9 @@ GtkWidget *sg_test_find_by_label   (GtkWidget       *root,
 GtkWidget *sg_test_find_label_text (GtkWidget       *root,
                                     const char      *text);
 void       sg_test_remove_tree     (const char      *path);
+/* The usual end of a GUI test's main(): registers and activates *@app (non-unique), runs the
+ * tests added, quits and clears *@app, removes @home (from sg_test_gui_init) and frees it. */
+int        sg_test_gui_run         (GApplication   **app,
+                                    char            *home);
 
 G_END_DECLS

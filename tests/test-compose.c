@@ -1411,16 +1411,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = sg_test_gui_init (&argc, &argv);
-  int ret;
+  char *home = sg_test_gui_init (&argc, &argv);
 
   app = sg_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
   g_test_add_func ("/sg/compose/typing", test_typing);
   g_test_add_func ("/sg/compose/fixes", test_fixes);
   g_test_add_func ("/sg/compose/ignore", test_ignore);
@@ -1436,10 +1429,5 @@ main (int   argc,
   g_test_add_func ("/sg/compose/photos", test_photos);
   g_test_add_func ("/sg/compose/post-stopped", test_post_stopped);
 
-  ret = g_test_run ();
-
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
-  sg_test_remove_tree (home);
-  return ret;
+  return sg_test_gui_run ((GApplication **) &app, home);
 }

@@ -3,36 +3,13 @@
 
 #include <glib/gstdio.h>
 
+#include "sg-test-store.h"
 #include "sg-drafts.h"
 
 static SgStore *
 open_store (char **dir_out)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-drafts-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
-  SgStore *store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
-
-  g_assert_no_error (error);
-  *dir_out = g_steal_pointer (&dir);
-  return store;
-}
-
-static void
-cleanup (SgStore *store,
-         char    *dir)
-{
-  g_autofree char *path = g_strdup (sg_store_get_path (store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_assert_finalize_object (store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-  g_free (dir);
+  return sg_test_store_open ("sg-drafts", dir_out);
 }
 
 static void
@@ -72,7 +49,7 @@ test_create_save_load (void)
   latest = sg_drafts_load_latest (store, &error);
   g_assert_true (latest->id == first || latest->id == second);
 
-  cleanup (store, dir);
+  sg_test_store_close (store, dir);
 }
 
 static void
@@ -96,7 +73,7 @@ test_delete_and_undo (void)
   g_assert_cmpuint (restored->len, ==, 1);
   g_assert_no_error (error);
 
-  cleanup (store, dir);
+  sg_test_store_close (store, dir);
 }
 
 static void
@@ -115,7 +92,7 @@ test_ignores (void)
   g_assert_cmpuint (g_strv_length (ignores), ==, 1);
   g_assert_cmpstr (ignores[0], ==, "respect.derogatory-language\x1fmuppet");
 
-  cleanup (store, dir);
+  sg_test_store_close (store, dir);
 }
 
 int

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sg-test-store.h"
 #include "sg-error.h"
 #include "sg-interest-io.h"
 #include "sg-interest-register.h"
@@ -24,31 +25,7 @@ make (const char         *org,
 static SgStore *
 open_store (char **dir_out)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-interests-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
-  SgStore *store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
-
-  g_assert_no_error (error);
-  *dir_out = g_steal_pointer (&dir);
-  return store;
-}
-
-static void
-close_store (SgStore *store,
-             char    *dir)
-{
-  g_autofree char *path = g_strdup (sg_store_get_path (store));
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_object_unref (store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-  g_free (dir);
+  return sg_test_store_open ("sg-interests", dir_out);
 }
 
 static void
@@ -191,7 +168,7 @@ test_log_keeps_history (void)
   g_assert_cmpstr (((SgInterestEvent *) g_ptr_array_index (history, 3))->reason, ==,
                    "entered twice");
 
-  close_store (store, dir);
+  sg_test_store_close (store, dir);
 }
 
 static void
@@ -365,7 +342,7 @@ test_check_declare (void)
     g_unlink (file);
   }
 
-  close_store (store, dir);
+  sg_test_store_close (store, dir);
 }
 
 static void

@@ -296,16 +296,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = sg_test_gui_init (&argc, &argv);
-  int ret;
+  char *home = sg_test_gui_init (&argc, &argv);
 
   app = sg_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
   g_test_add_func ("/sg/window/opens", test_opens);
   g_test_add_func ("/sg/window/pages", test_pages);
   g_test_add_func ("/sg/window/page-shortcuts", test_page_shortcuts);
@@ -317,11 +310,5 @@ main (int   argc,
   g_test_add_func ("/sg/window/autostart", test_autostart);
   g_test_add_func ("/sg/window/size-remembered", test_size_remembered);
 
-  ret = g_test_run ();
-
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
-  sg_test_remove_tree (home);
-
-  return ret;
+  return sg_test_gui_run ((GApplication **) &app, home);
 }

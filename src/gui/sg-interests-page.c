@@ -50,26 +50,6 @@ today_string (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-static const char *
-category_label (SgInterestCategory c)
-{
-  switch (c)
-    {
-    case SG_INTEREST_EMPLOYMENT: return _("Employment");
-    case SG_INTEREST_CONSULTANCY: return _("Consultancy or advisory board");
-    case SG_INTEREST_SPEAKER_FEES: return _("Speaker fees and honoraria");
-    case SG_INTEREST_RESEARCH_FUNDING: return _("Research funding");
-    case SG_INTEREST_SHARES: return _("Shares or ownership");
-    case SG_INTEREST_SPONSORSHIP: return _("Sponsorship, travel and hospitality");
-    case SG_INTEREST_ROYALTIES: return _("Royalties and patents");
-    case SG_INTEREST_GIFTS: return _("Gifts and samples");
-    case SG_INTEREST_NON_FINANCIAL_PROFESSIONAL: return _("Non-financial, professional");
-    case SG_INTEREST_NON_FINANCIAL_PERSONAL: return _("Non-financial, personal");
-    case SG_N_INTEREST_CATEGORIES:
-    default: return "";
-    }
-}
-
 /* Store jobs: every read and write runs on a worker thread. */
 
 
@@ -166,7 +146,7 @@ rebuild_rows (SgInterestsPage *self)
       if ((filter == 0 && ended) || (filter == 1 && !ended) || !matches_search (in, needle))
         continue;
 
-      subtitle = g_strdup_printf ("%s%s · %s – %s", category_label (in->category),
+      subtitle = g_strdup_printf ("%s%s · %s – %s", sg_interest_category_title (in->category),
                                   in->paid_to_institution ? _(" (to my institution)") : "",
                                   in->started ? in->started : _("no start date"),
                                   in->ended ? in->ended : _("ongoing"));
@@ -398,7 +378,7 @@ open_form (SgInterestsPage  *self,
   f->products = add_entry (GTK_LIST_BOX (list), _("Products, medicines or devices"), products);
 
   for (int c = 0; c < SG_N_INTEREST_CATEGORIES; c++)
-    gtk_string_list_append (categories, category_label (c));
+    gtk_string_list_append (categories, sg_interest_category_title (c));
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind of interest"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (categories));

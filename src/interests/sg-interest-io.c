@@ -336,26 +336,6 @@ sg_interests_load_file (const char  *path,
   return sg_interests_from_csv_data (contents, length, error);
 }
 
-static const char *
-category_phrase (SgInterestCategory category)
-{
-  switch (category)
-    {
-    case SG_INTEREST_EMPLOYMENT: return _("Employment");
-    case SG_INTEREST_CONSULTANCY: return _("Consultancy or advisory board");
-    case SG_INTEREST_SPEAKER_FEES: return _("Speaker fees and honoraria");
-    case SG_INTEREST_RESEARCH_FUNDING: return _("Research funding");
-    case SG_INTEREST_SHARES: return _("Shares or ownership");
-    case SG_INTEREST_SPONSORSHIP: return _("Sponsorship, travel and hospitality");
-    case SG_INTEREST_ROYALTIES: return _("Royalties and patents");
-    case SG_INTEREST_GIFTS: return _("Gifts and samples");
-    case SG_INTEREST_NON_FINANCIAL_PROFESSIONAL: return _("Non-financial, professional");
-    case SG_INTEREST_NON_FINANCIAL_PERSONAL: return _("Non-financial, personal");
-    case SG_N_INTEREST_CATEGORIES:
-    default: return "";
-    }
-}
-
 char *
 sg_interests_to_html (GPtrArray  *interests,
                       const char *name,
@@ -398,7 +378,7 @@ sg_interests_to_html (GPtrArray  *interests,
           g_string_append_printf (out, "<tr><td>%s%s%s%s</td><td>%s%s</td><td>%s</td><td>%s</td></tr>\n",
                                   org, esc_products ? " (" : "", esc_products ? esc_products : "",
                                   esc_products ? ")" : "",
-                                  category_phrase (in->category),
+                                  sg_interest_category_title (in->category),
                                   in->paid_to_institution ? _(", paid to my institution") : "",
                                   in->started ? in->started : "",
                                   in->ended ? in->ended : _("ongoing"));

@@ -453,3 +453,23 @@ sg_interests_to_json_data (GPtrArray *interests)
   json_generator_set_pretty (gen, TRUE);
   return json_generator_to_data (gen, NULL);
 }
+
+const char *
+sg_interest_category_title (SgInterestCategory category)
+{
+  switch (category)
+    {
+    case SG_INTEREST_EMPLOYMENT: return _("Employment");
+    case SG_INTEREST_CONSULTANCY: return _("Consultancy or advisory board");
+    case SG_INTEREST_SPEAKER_FEES: return _("Speaker fees and honoraria");
+    case SG_INTEREST_RESEARCH_FUNDING: return _("Research funding");
+    case SG_INTEREST_SHARES: return _("Shares or ownership");
+    case SG_INTEREST_SPONSORSHIP: return _("Sponsorship, travel and hospitality");
+    case SG_INTEREST_ROYALTIES: return _("Royalties and patents");
+    case SG_INTEREST_GIFTS: return _("Gifts and samples");
+    case SG_INTEREST_NON_FINANCIAL_PROFESSIONAL: return _("Non-financial, professional");
+    case SG_INTEREST_NON_FINANCIAL_PERSONAL: return _("Non-financial, personal");
+    case SG_N_INTEREST_CATEGORIES:
+    default: return "";
+    }
+}

@@ -48,6 +48,8 @@ SgInterest *sg_interest_copy                   (const SgInterest   *interest);
 void        sg_interest_free                   (SgInterest         *interest);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgInterest, sg_interest_free)
 
+/* The category as a person reads it, translated ("Speaker fees and honoraria"). */
+const char *sg_interest_category_title        (SgInterestCategory  category);
 const char *sg_interest_category_to_string     (SgInterestCategory  category);
 gboolean    sg_interest_category_from_string   (const char         *str,
                                                 SgInterestCategory *out);
