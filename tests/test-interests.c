@@ -94,6 +94,9 @@ test_json_errors (void)
     { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"amount\": \"lots\"}]", "amount" },
     { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"amount\": -5}]", "amount" },
     { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"amount\": 1e12}]", "amount" },
+    /* Money is in pence: json-glib would write 3e-9 back as "3e-09.0" (found by fuzzing). */
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"amount\": 3e-9}]", "decimal places" },
+    { "[{\"organisation\": \"A\", \"category\": \"gifts\", \"amount\": 12.345}]", "decimal places" },
     { "{\"organisation\": \"A\"}", "list" },
     { "[{", "JSON" },
     /* Found by fuzzing the importer: each was a GLib critical, not a message. */

@@ -134,6 +134,20 @@ sg_interest_validate (const SgInterest  *interest,
                    _("The amount must be a number from 0 to 1,000,000,000."));
       return FALSE;
     }
+  /* ... in whole pence: a value such as 3e-9 is no amount of money, and json-glib would
+   * export it as "3e-09.0", which no reader takes back (found by fuzzing the importer). */
+  if (interest->has_amount)
+    {
+      double pence = interest->amount * 100;
+
+      if (fabs (pence - nearbyint (pence)) > 1e-9 * MAX (1.0, pence))
+        {
+          g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                       _("The amount %g has more than two decimal places; give it in pounds "
+                         "and pence."), interest->amount);
+          return FALSE;
+        }
+    }
   if (interest->started != NULL && !parse_date (interest->started, &started))
     {
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
