@@ -1258,6 +1258,8 @@ test_photos (void)
                      find_row ("confidentiality.patient-name"))), ==, 0);
   gtk_editable_set_text (GTK_EDITABLE (alt), "Sunrise over the city from a roof garden");
   g_assert_true (sg_test_wait (row_gone, (gpointer) "confidentiality.patient-name", 5000));
+  /* Every photo finding so far (files and descriptions) was made on a worker thread. */
+  g_assert_cmpuint (sg_photo_strip_get_checks_on_main_loop (), ==, 0);
 
   /* Pasting a picture (a screenshot) attaches it as a second photo; removing it deletes it. */
   {

@@ -393,7 +393,8 @@ static void row_action_cb (SgComposePage *self,
 static void
 apply_findings (SgComposePage *self,
                 const char    *text,
-                GPtrArray     *findings)
+                GPtrArray     *findings,
+                GPtrArray     *photo_findings)
 {
   guint counts[3] = { 0 };
   const char *cursor = text;
@@ -434,26 +435,20 @@ apply_findings (SgComposePage *self,
       counts[sg_finding_get_severity (finding)]++;
     }
 
-  /* The attached photos: their files and their descriptions, checked now (no I/O). */
-  {
-    SgAnalyzer *analyzer = self->application ? sg_application_get_analyzer (self->application) : NULL;
-    g_autoptr(GPtrArray) photo_findings = sg_photo_strip_check (self->photo_strip, analyzer,
-                                                                sg_compose_page_get_platform (self));
+  /* The attached photos: their files' facts and their descriptions, checked with the text. */
+  for (guint i = 0; photo_findings != NULL && i < photo_findings->len; i++)
+    {
+      SgFinding *finding = g_ptr_array_index (photo_findings, i);
+      g_autofree char *key = ignore_key (finding);
+      SgFindingRow *row;
 
-    for (guint i = 0; i < photo_findings->len; i++)
-      {
-        SgFinding *finding = g_ptr_array_index (photo_findings, i);
-        g_autofree char *key = ignore_key (finding);
-        SgFindingRow *row;
-
-        if (g_hash_table_contains (self->ignores, key))
-          continue;
-        row = sg_finding_row_new (finding, NULL, NULL, NULL);
-        g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
-        gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
-        counts[sg_finding_get_severity (finding)]++;
-      }
-  }
+      if (g_hash_table_contains (self->ignores, key))
+        continue;
+      row = sg_finding_row_new (finding, NULL, NULL, NULL);
+      g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
+      counts[sg_finding_get_severity (finding)]++;
+    }
 
   update_verdict (self, counts[SG_SEVERITY_ERROR], counts[SG_SEVERITY_WARNING],
                   counts[SG_SEVERITY_INFO]);
@@ -526,18 +521,50 @@ row_activated_cb (SgComposePage *self,
 
 /* Analysis */
 
+/* One analysis: the text and the attached photos (their files' facts and descriptions), both
+ * checked on a worker thread from copies taken on the main loop, so neither a long draft nor
+ * a long description ever blocks typing. */
 typedef struct {
   SgComposePage *self;
+  SgAnalyzer    *analyzer;
   guint64        generation;
   char          *text;
+  char          *platform;
+  GPtrArray     *photos;          /* SgDraftPhoto copies */
+  GPtrArray     *photo_findings;  /* filled by the worker */
 } AnalysisData;
 
 static void
 analysis_data_free (AnalysisData *data)
 {
   g_object_unref (data->self);
+  g_object_unref (data->analyzer);
   g_free (data->text);
+  g_free (data->platform);
+  g_ptr_array_unref (data->photos);
+  g_clear_pointer (&data->photo_findings, g_ptr_array_unref);
   g_free (data);
+}
+
+static void
+analysis_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  AnalysisData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *findings = sg_analyzer_analyze (data->analyzer, data->text, -1, data->platform,
+                                             &error);
+
+  if (findings == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->photo_findings = sg_photo_strip_check_photos (data->photos, data->analyzer,
+                                                      data->platform);
+  g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -545,21 +572,19 @@ analyzed_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  AnalysisData *data = user_data;
-  SgComposePage *self = data->self;
+  SgComposePage *self = SG_COMPOSE_PAGE (object);
+  AnalysisData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
 
-  findings = sg_analyzer_analyze_finish (SG_ANALYZER (object), result, &error);
+  findings = g_task_propagate_pointer (G_TASK (result), &error);
   self->analyses_running--;
 
   /* The text changed since this analysis started: its offsets no longer fit. */
   if (findings != NULL && data->generation == self->generation)
-    apply_findings (self, data->text, findings);
+    apply_findings (self, data->text, findings, data->photo_findings);
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Analysis failed: %s", error->message);
-
-  analysis_data_free (data);
 }
 
 static gboolean
@@ -567,6 +592,8 @@ analysis_timeout_cb (gpointer user_data)
 {
   SgComposePage *self = user_data;
   SgAnalyzer *analyzer = self->application ? sg_application_get_analyzer (self->application) : NULL;
+  GPtrArray *shown = sg_photo_strip_get_photos (self->photo_strip);
+  g_autoptr(GTask) task = NULL;
   AnalysisData *data;
 
   self->analysis_source = 0;
@@ -576,12 +603,19 @@ analysis_timeout_cb (gpointer user_data)
 
   data = g_new0 (AnalysisData, 1);
   data->self = g_object_ref (self);
+  data->analyzer = g_object_ref (analyzer);
   data->generation = self->generation;
   data->text = get_text (self);
+  data->platform = g_strdup (sg_compose_page_get_platform (self));
+  data->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_draft_photo_free);
+  for (guint i = 0; shown != NULL && i < shown->len; i++)
+    g_ptr_array_add (data->photos, sg_draft_photo_copy (g_ptr_array_index (shown, i)));
 
   self->analyses_running++;
-  sg_analyzer_analyze_async (analyzer, data->text, sg_compose_page_get_platform (self),
-                             self->cancellable, analyzed_cb, data);
+  task = g_task_new (self, self->cancellable, analyzed_cb, NULL);
+  g_task_set_source_tag (task, analysis_timeout_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) analysis_data_free);
+  g_task_run_in_thread (task, analysis_thread);
   return G_SOURCE_REMOVE;
 }
 

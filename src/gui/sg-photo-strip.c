@@ -816,18 +816,28 @@ sg_photo_strip_get_photos (SgPhotoStrip *self)
   return self->photos;
 }
 
+/* Checks run while the main loop was dispatching: must stay 0 (tests). */
+static guint checks_on_main_loop;
+
+guint
+sg_photo_strip_get_checks_on_main_loop (void)
+{
+  return g_atomic_int_get (&checks_on_main_loop);
+}
+
 GPtrArray *
-sg_photo_strip_check (SgPhotoStrip *self,
-                      SgAnalyzer   *analyzer,
-                      const char   *platform)
+sg_photo_strip_check_photos (GPtrArray  *photos,
+                             SgAnalyzer *analyzer,
+                             const char *platform)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_return_val_if_fail (SG_IS_PHOTO_STRIP (self), out);
+  if (g_main_context_is_owner (g_main_context_default ()))
+    g_atomic_int_inc (&checks_on_main_loop);
 
-  for (guint i = 0; analyzer != NULL && i < self->photos->len; i++)
+  for (guint i = 0; analyzer != NULL && photos != NULL && i < photos->len; i++)
     {
-      SgDraftPhoto *p = g_ptr_array_index (self->photos, i);
+      SgDraftPhoto *p = g_ptr_array_index (photos, i);
       g_autofree char *name = g_path_get_basename (p->original_path);
       g_autoptr(GPtrArray) found = sg_analyzer_check_image (analyzer, i, name,
                                                             sg_draft_photo_get_posted_facts (p),

@@ -28,10 +28,13 @@ void       sg_photo_strip_add_texture    (SgPhotoStrip *self,
                                           GdkTexture   *texture);
 /* SgDraftPhoto*, in post order; owned by the strip. */
 GPtrArray *sg_photo_strip_get_photos     (SgPhotoStrip *self);
-/* What the engine says about each photo's file and description (SgFinding*). */
-GPtrArray *sg_photo_strip_check          (SgPhotoStrip *self,
+/* What the engine says about each photo's file and description (SgFinding*), from @photos
+ * (SgDraftPhoto copies). Touches no widget, so it runs on a worker thread. */
+GPtrArray *sg_photo_strip_check_photos   (GPtrArray    *photos,
                                           SgAnalyzer   *analyzer,
                                           const char   *platform);
+/* How many photo checks ran on the main loop's thread while it was running (0: tests). */
+guint      sg_photo_strip_get_checks_on_main_loop (void);
 /* Makes the clean copy of photo @position (on a worker thread); "changed" follows. */
 void       sg_photo_strip_clean          (SgPhotoStrip *self,
                                           int           position);
