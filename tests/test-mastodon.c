@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "sg-error.h"
+#include "sg-http.h"
 #include "sg-mastodon-client.h"
 #include "sg-mastodon-privacy.h"
 #include "sg-profiles.h"
@@ -676,6 +677,23 @@ test_read_privacy (Fixture       *f,
   g_assert_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED);
 }
 
+/* One mapping of HTTP statuses for every client. */
+static void
+test_http_outcome (void)
+{
+  struct { guint status; SgError code; } cases[] = {
+    { 401, SG_ERROR_SIGN_IN_NEEDED }, { 403, SG_ERROR_SIGN_IN_NEEDED },
+    { 429, SG_ERROR_SERVICE_BUSY }, { 500, SG_ERROR_SERVICE_BUSY }, { 503, SG_ERROR_SERVICE_BUSY },
+    { 400, SG_ERROR_REJECTED }, { 404, SG_ERROR_REJECTED }, { 422, SG_ERROR_REJECTED },
+    { 200, SG_ERROR_REJECTED },   /* succeeded, but its answer could not be used */
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    g_assert_cmpint (sg_http_failure_code (cases[c].status), ==, cases[c].code);
+  g_assert_false (sg_http_busy (404));
+  g_assert_false (sg_http_sign_in_refused (400));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +710,7 @@ main (int   argc,
   ADD ("/sg/mastodon/dropped-connection", test_dropped);
   ADD ("/sg/mastodon/publisher-logs-and-retries", test_publisher);
   ADD ("/sg/mastodon/read-privacy", test_read_privacy);
+  g_test_add_func ("/sg/http/outcome", test_http_outcome);
   ADD ("/sg/mastodon/media", test_media);
   ADD ("/sg/mastodon/stop-while-waiting", test_stop_while_waiting);
   ADD ("/sg/mastodon/media-refused", test_media_refused);

@@ -11,6 +11,7 @@
 #include "sg-bluesky-client.h"
 #include "sg-bluesky-facets.h"
 #include "sg-error.h"
+#include "sg-http.h"
 #include "sg-length.h"
 #include "sg-platform.h"
 #include "sg-post-image.h"
@@ -361,7 +362,7 @@ upload_images (SgBlueskyClient  *self,
       if (!xrpc_full (session, SOUP_METHOD_POST, url, token, NULL, bytes, type, &answer,
                       cancellable, error))
         return network_error (self, error), FALSE;
-      if (answer.status == 401 || answer.status == 403)
+      if (sg_http_sign_in_refused (answer.status))
         {
           g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
                        _("Bluesky ended the session. Sign in again; the post was not sent and "
@@ -371,8 +372,7 @@ upload_images (SgBlueskyClient  *self,
       blob = answer.object ? json_object_get_member (answer.object, "blob") : NULL;
       if (answer.status != 200 || blob == NULL || !JSON_NODE_HOLDS_OBJECT (blob))
         {
-          g_set_error (error, SG_ERROR, answer.status == 429 || answer.status >= 500
-                                         ? SG_ERROR_SERVICE_BUSY : SG_ERROR_REJECTED,
+          g_set_error (error, SG_ERROR, sg_http_failure_code (answer.status),
                        _("Bluesky did not take the photo “%s” (HTTP %u: %s). The post was not "
                          "sent and your text is kept."), name, answer.status,
                        member (&answer, "message") ? member (&answer, "message")
@@ -409,7 +409,7 @@ create_session (SgBlueskyClient  *self,
   url = g_strconcat (self->service, "/xrpc/com.atproto.server.createSession", NULL);
   if (!xrpc (session, SOUP_METHOD_POST, url, NULL, body, &answer, cancellable, error))
     return network_error (self, error), FALSE;
-  if (answer.status == 401 || answer.status == 403 ||
+  if (sg_http_sign_in_refused (answer.status) ||
       (answer.status == 400 && g_strcmp0 (member (&answer, "error"), "AuthenticationRequired") == 0))
     {
       g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
@@ -419,8 +419,7 @@ create_session (SgBlueskyClient  *self,
     }
   if (answer.status != 200 || member (&answer, "accessJwt") == NULL || member (&answer, "did") == NULL)
     {
-      g_set_error (error, SG_ERROR, answer.status == 429 || answer.status >= 500
-                                     ? SG_ERROR_SERVICE_BUSY : SG_ERROR_REJECTED,
+      g_set_error (error, SG_ERROR, sg_http_failure_code (answer.status),
                    _("Bluesky could not sign you in (HTTP %u: %s). Nothing was sent and your "
                      "text is kept."), answer.status,
                    member (&answer, "message") ? member (&answer, "message") : soup_status_get_phrase (answer.status));
@@ -535,14 +534,14 @@ post_sync (SgBlueskyClient  *self,
           return network_error (self, error), NULL;
         if (answer.status == 200)
           break;
-        if (answer.status == 401 || answer.status == 403)
+        if (sg_http_sign_in_refused (answer.status))
           {
             g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
                          _("Bluesky ended the session. Sign in again; the post was not sent and "
                            "your text is kept."));
             return NULL;
           }
-        if (answer.status == 429 || answer.status >= 500)
+        if (sg_http_busy (answer.status))
           {
             guint wait = answer.retry_after ? answer.retry_after : 1u << (attempt - 1);
             g_autofree char *escaped = g_uri_escape_string (did, NULL, FALSE);

@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "sg-error.h"
+#include "sg-http.h"
 #include "sg-mastodon-auth.h"
 #include "sg-mastodon-client.h"
 
@@ -74,7 +75,7 @@ request (const char    *instance,
   status = soup_message_get_status (msg);
   data = g_bytes_get_data (body, &len);
   root = data && json_parser_load_from_data (parser, data, len, NULL) ? json_parser_get_root (parser) : NULL;
-  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN ||
+  if (sg_http_sign_in_refused (status) ||
       (status == SOUP_STATUS_BAD_REQUEST && root && JSON_NODE_HOLDS_OBJECT (root) &&
        g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "error", NULL),
                   "invalid_grant") == 0))
@@ -90,8 +91,7 @@ request (const char    *instance,
             json_object_get_string_member_with_default (json_node_get_object (root), "error", NULL))
         : NULL;
 
-      g_set_error (error, SG_ERROR, status == 429 || status >= 500 ? SG_ERROR_SERVICE_BUSY
-                                                                   : SG_ERROR_REJECTED,
+      g_set_error (error, SG_ERROR, sg_http_failure_code (status),
                    _("%s did not complete the %s (HTTP %u: %s)."), instance, what, status,
                    message ? message : soup_status_get_phrase (status));
       return NULL;

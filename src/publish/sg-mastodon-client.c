@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "sg-error.h"
+#include "sg-http.h"
 #include "sg-mastodon-client.h"
 #include "sg-post-image.h"
 
@@ -178,7 +179,7 @@ sent_cb (GObject      *object,
       return;
     }
 
-  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+  if (sg_http_sign_in_refused (status))
     {
       g_task_return_new_error (task, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
                                _("%s did not accept your sign-in. Sign in again; the post was "
@@ -186,7 +187,7 @@ sent_cb (GObject      *object,
       return;
     }
 
-  if (status == 429 /* Too Many Requests */ || status >= 500)
+  if (sg_http_busy (status))
     {
       guint wait = retry_after (msg, d->attempt);
 
@@ -290,11 +291,11 @@ media_error (SgMastodonClient *self,
 
   if (status >= 200 && status < 300)
     return NULL;
-  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+  if (sg_http_sign_in_refused (status))
     return g_error_new (SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
                         _("%s did not accept your sign-in for uploading photos. Sign in again; "
                           "the post was not sent and your text is kept."), self->instance);
-  if (status == 429 || status >= 500)
+  if (sg_http_busy (status))
     return g_error_new (SG_ERROR, SG_ERROR_SERVICE_BUSY,
                         _("%s is busy or having trouble (HTTP %u) and did not take the photo "
                           "“%s”, so the post was not sent. Your text is kept; try again in a "
@@ -593,7 +594,7 @@ credentials_cb (GObject      *object,
     }
 
   status = soup_message_get_status (msg);
-  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+  if (sg_http_sign_in_refused (status))
     {
       g_task_return_new_error (task, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
                                _("%s did not accept your sign-in. Sign in again under "
