@@ -111,10 +111,18 @@ sg_test_save_png (GtkWidget  *widget,
 
   path = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), file, NULL);
 
+  /* The paintable is empty until the widget has been drawn once since it was (re)mapped or
+   * resized; on a loaded machine that can take longer than the caller waited, so wait for a
+   * frame here rather than fail (this was the "node should not be NULL" abort in CI). */
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  for (guint tries = 0; node == NULL && tries < 100; tries++)
+    {
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        sg_test_iterate (50);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "sg-test-server.h"
 #include "sg-application.h"
 #include "sg-compose-page.h"
 #include "sg-draft-photos.h"
@@ -744,14 +745,10 @@ test_direct_post (void)
   AdwMessageDialog *dialog;
   gboolean published = FALSE;
   gulong id;
-  GSList *uris;
   SgPublication *entry;
 
   soup_server_add_handler (server, "/api/v1/statuses", statuses_cb, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  base = sg_test_server_listen (server);
 
   sg_compose_page_set_platform (page, "mastodon");
   set_text (post);
@@ -882,14 +879,10 @@ test_post_stopped (void)
   AdwMessageDialog *dialog;
   gboolean published = FALSE;
   gulong id;
-  GSList *uris;
   SgPublication *entry;
 
   soup_server_add_handler (server, "/api/v1/statuses", statuses_cb, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  base = sg_test_server_listen (server);
   g_settings_set_string (settings, "mastodon-server", base);
   g_settings_set_string (settings, "mastodon-account", "@doc@mastodon.example");
   sg_compose_page_set_posting_token (page, "test-token");
@@ -1124,7 +1117,6 @@ test_photos (void)
   gboolean published = FALSE;
   GtkWidget *alt;
   gulong id;
-  GSList *uris;
 
   sg_compose_page_set_platform (page, "mastodon");
   set_text ("Sunrise from the hospital roof garden after nights. Worth it.");
@@ -1290,10 +1282,7 @@ test_photos (void)
   wait_for_photos (1);
   soup_server_add_handler (server, "/api/v1/statuses", statuses_cb, NULL, NULL);
   soup_server_add_handler (server, "/api/v2/media", media_cb, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  base = sg_test_server_listen (server);
   g_settings_set_string (settings, "mastodon-server", base);
   g_settings_set_string (settings, "mastodon-account", "@doc@mastodon.example");
   sg_compose_page_set_posting_token (page, "test-token");

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "sg-test-server.h"
 #include "sg-error.h"
 #include "sg-http.h"
 #include "sg-mastodon-client.h"
@@ -248,7 +249,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GSList *uris;
 
   f->posts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   f->server = soup_server_new (NULL, NULL);
@@ -258,11 +258,7 @@ fixture_set_up (Fixture       *f,
   soup_server_add_handler (f->server, "/api/v1/media", media_status_cb, f, NULL);
   f->media_descriptions = g_ptr_array_new_with_free_func (g_free);
   f->media_types = g_ptr_array_new_with_free_func (g_free);
-  g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->base = sg_test_server_listen (f->server);
   /* "http://127.0.0.1:PORT/" → no trailing slash is the client's job; keep it to test that. */
 }
 

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "sg-test-server.h"
 #include "sg-application.h"
 #include "sg-compose-page.h"
 #include "sg-preferences-window.h"
@@ -430,7 +431,6 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *home = sg_test_gui_init (&argc, &argv);
-  GSList *uris;
   int ret;
 
   GTestDBus *bus = NULL;   /* not freed: its finalizer waits for GTK to drop the bus */
@@ -450,10 +450,7 @@ main (int   argc,
     }
   server = soup_server_new (NULL, NULL);
   soup_server_add_handler (server, NULL, handler, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  base = sg_test_server_listen (server);
   /* No trailing slash, as a user would type it. */
   if (g_str_has_suffix (base, "/"))
     base[strlen (base) - 1] = '\0';

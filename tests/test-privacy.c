@@ -5,6 +5,7 @@
 
 #include <libsoup/soup.h>
 
+#include "sg-test-server.h"
 #include "sg-application.h"
 #include "sg-profiles.h"
 #include "sg-test-gui.h"
@@ -171,13 +172,9 @@ test_read_from_mastodon (void)
   g_autofree char *base = NULL;
   AnswersWait wait = { 0, 4 };
   GtkWindow *review;
-  GSList *uris;
 
   soup_server_add_handler (server, "/api/v1/accounts/verify_credentials", credentials_cb, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  base = sg_test_server_listen (server);
 
   g_settings_set_string (settings, "mastodon-server", base);
   g_settings_set_string (settings, "mastodon-account", "@Doc@mastodon.example");
