@@ -4,39 +4,44 @@
 #include "sg-store-private.h"
 #include "sg-watch-list.h"
 
+static void
+add_term (sqlite3_stmt *stmt,
+          gpointer      builder)
+{
+  g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+}
+
 GStrv
 sg_watch_list_load (SgStore  *store,
                     GError  **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SG_IS_STORE (store), NULL);
 
-  db = sg_store_lock (store);
-  if (sqlite3_prepare_v2 (db, "SELECT term FROM watch_list ORDER BY term", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    {
-      sg_store_set_error (error, db, "watch-list");
-      sg_store_unlock (store);
-      return NULL;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sg_store_set_error (error, db, "watch-list");
-      sg_store_unlock (store);
-      return NULL;
-    }
-
-  sg_store_unlock (store);
+  if (!sg_store_run (store, "SELECT term FROM watch_list ORDER BY term", NULL, NULL,
+                     add_term, builder, "watch-list", error))
+    return NULL;
   return g_strv_builder_end (builder);
+}
+
+typedef struct {
+  const char *term;
+  const char *kind;
+} Entry;
+
+static void
+bind_entry (sqlite3_stmt *stmt,
+            gpointer      data)
+{
+  const Entry *e = data;
+
+  sqlite3_bind_text (stmt, 1, e->term, -1, SQLITE_TRANSIENT);
+  if (e->kind != NULL)
+    {
+      sqlite3_bind_text (stmt, 2, e->kind, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+    }
 }
 
 gboolean
@@ -45,29 +50,14 @@ sg_watch_list_add (SgStore     *store,
                    const char  *kind,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-  sqlite3 *db;
+  Entry e = { term, kind != NULL ? kind : "other" };
 
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
   g_return_val_if_fail (term != NULL && *term != '\0', FALSE);
 
-  db = sg_store_lock (store);
-  ok = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO watch_list (term, kind, added_at) "
-                               "VALUES (?1, ?2, ?3)", -1, &stmt, NULL) == SQLITE_OK;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, term, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, kind != NULL ? kind : "other", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-    }
-  if (!ok)
-    sg_store_set_error (error, db, "watch-list");
-  sqlite3_finalize (stmt);
-  sg_store_unlock (store);
-
-  return ok;
+  return sg_store_run (store, "INSERT OR IGNORE INTO watch_list (term, kind, added_at) "
+                              "VALUES (?1, ?2, ?3)",
+                       bind_entry, &e, NULL, NULL, "watch-list", error);
 }
 
 gboolean
@@ -75,24 +65,10 @@ sg_watch_list_remove (SgStore     *store,
                       const char  *term,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-  sqlite3 *db;
+  Entry e = { term, NULL };
 
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
 
-  db = sg_store_lock (store);
-  ok = sqlite3_prepare_v2 (db, "DELETE FROM watch_list WHERE term = ?1", -1, &stmt,
-                           NULL) == SQLITE_OK;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, term, -1, SQLITE_TRANSIENT);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-    }
-  if (!ok)
-    sg_store_set_error (error, db, "watch-list");
-  sqlite3_finalize (stmt);
-  sg_store_unlock (store);
-
-  return ok;
+  return sg_store_run (store, "DELETE FROM watch_list WHERE term = ?1",
+                       bind_entry, &e, NULL, NULL, "watch-list", error);
 }
