@@ -248,36 +248,39 @@ sg_reviews_complete (SgStore  *store,
   return ok;
 }
 
+static void
+bind_id (sqlite3_stmt *stmt,
+         gpointer      id)
+{
+  sqlite3_bind_int64 (stmt, 1, *(gint64 *) id);
+}
+
+static void
+add_answer (sqlite3_stmt *stmt,
+            gpointer      out)
+{
+  SgReviewAnswer *a = g_new0 (SgReviewAnswer, 1);
+  const char *answer = (const char *) sqlite3_column_text (stmt, 1);
+
+  a->item_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    if (g_strcmp0 (answer, answers[i]) == 0)
+      a->answer = i;
+  a->note = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  g_ptr_array_add (out, a);
+}
+
+/* A step that fails half-way is an error, not a shorter list (it used to be). */
 GPtrArray *
 sg_reviews_get_answers (SgStore  *store,
                         gint64    review_id,
                         GError  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_review_answer_free);
-  sqlite3 *db = sg_store_lock (store);
-  sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT item_id, answer, note FROM review_answers "
-                              "WHERE review_id = ?1 ORDER BY rowid", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sg_store_set_error (error, db, "profiles");
-      sg_store_unlock (store);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, review_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      SgReviewAnswer *a = g_new0 (SgReviewAnswer, 1);
-      const char *answer = (const char *) sqlite3_column_text (stmt, 1);
-
-      a->item_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
-        if (g_strcmp0 (answer, answers[i]) == 0)
-          a->answer = i;
-      a->note = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      g_ptr_array_add (out, a);
-    }
-  sqlite3_finalize (stmt);
-  sg_store_unlock (store);
+  if (!sg_store_run (store, "SELECT item_id, answer, note FROM review_answers "
+                            "WHERE review_id = ?1 ORDER BY rowid",
+                     bind_id, &review_id, add_answer, out, "profiles", error))
+    return NULL;
   return g_steal_pointer (&out);
 }
