@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sg-toast.h"
 #include "sg-application.h"
 #include "sg-export.h"
 #include "sg-guidance-window.h"
@@ -292,6 +293,32 @@ test_size_remembered (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
 }
 
+/* Any widget shows a toast in the overlay above it, without knowing the window; the text is
+ * shown as it is (an "&" is not markup). */
+static gboolean
+toast_shown (gpointer root)
+{
+  /* The label's source: escaped, so the "&" is shown rather than breaking the markup. */
+  return sg_test_find_label_text (root, "Saved to “A &amp; B.txt”") != NULL;
+}
+
+static void
+test_toast_nearest_overlay (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new ("inside");
+
+  gtk_box_append (GTK_BOX (box), label);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  sg_toast_show (label, "Saved to “A & B.txt”");
+  g_assert_true (sg_test_wait (toast_shown, window, 5000));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/sg/window/export-write", test_export_write);
   g_test_add_func ("/sg/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/sg/window/autostart", test_autostart);
+  g_test_add_func ("/sg/window/toast-nearest-overlay", test_toast_nearest_overlay);
   g_test_add_func ("/sg/window/size-remembered", test_size_remembered);
 
   return sg_test_gui_run ((GApplication **) &app, home);

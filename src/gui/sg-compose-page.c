@@ -17,7 +17,7 @@
 #include "sg-publications.h"
 #include "sg-publisher.h"
 #include "sg-watch-list.h"
-#include "sg-window.h"
+#include "sg-toast.h"
 
 /* Analysis starts this long after the last keystroke: short enough that the sidebar follows
  * within 150 ms, long enough not to analyse every letter of a fast typist. */
@@ -110,12 +110,7 @@ static void
 add_toast (SgComposePage *self,
            AdwToast      *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SG_IS_WINDOW (root))
-    sg_window_add_toast (SG_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  sg_toast_add (GTK_WIDGET (self), toast);
 }
 
 static char *

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sg-export.h"
-#include "sg-window.h"
+#include "sg-toast.h"
 
 static void
 response_cb (GtkNativeDialog *chooser,
@@ -47,9 +47,9 @@ written_cb (GObject      *object,
   const char *done = g_object_get_data (G_OBJECT (object), "sg-export-done");
 
   if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    sg_window_show_toast (widget, done);
+    sg_toast_show (widget, done);
   else
-    sg_window_show_toast (widget, error->message);
+    sg_toast_show (widget, error->message);
   g_object_set_data (G_OBJECT (object), "sg-export-done", NULL);
 }
 

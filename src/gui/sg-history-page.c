@@ -9,7 +9,7 @@
 #include "sg-history-page.h"
 #include "sg-platform.h"
 #include "sg-publications.h"
-#include "sg-window.h"
+#include "sg-toast.h"
 
 struct _SgHistoryPage
 {
@@ -38,7 +38,7 @@ static void
 toast (SgHistoryPage *self,
        const char *text)
 {
-  sg_window_show_toast (GTK_WIDGET (self), text);
+  sg_toast_show (GTK_WIDGET (self), text);
 }
 
 static SgStore *

@@ -7,7 +7,7 @@
 #include "sg-interest-register.h"
 #include "sg-interests-page.h"
 #include "sg-store-job.h"
-#include "sg-window.h"
+#include "sg-toast.h"
 
 struct _SgInterestsPage
 {
@@ -40,7 +40,7 @@ static void
 toast (SgInterestsPage *self,
        const char *text)
 {
-  sg_window_show_toast (GTK_WIDGET (self), text);
+  sg_toast_show (GTK_WIDGET (self), text);
 }
 
 static char *

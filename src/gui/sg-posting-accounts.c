@@ -10,7 +10,7 @@
 #include "sg-mastodon-auth.h"
 #include "sg-posting-accounts.h"
 #include "sg-secrets.h"
-#include "sg-window.h"
+#include "sg-toast.h"
 
 typedef struct {
   const char *service;      /* keyring attribute and platform id */
@@ -106,14 +106,10 @@ static void
 toast (Form       *f,
        const char *text)
 {
-  GtkRoot *root = gtk_widget_get_root (f->group);
   AdwToast *t = sg_toast_new_plain (text);
 
   adw_toast_set_timeout (t, 0);   /* an error to read, not a passing note */
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), t);
-  else
-    g_object_unref (g_object_ref_sink (t));
+  sg_toast_add (f->group, t);
 }
 
 static void

@@ -17,7 +17,7 @@
 #include "sg-review-history.h"
 #include "sg-review-schedule.h"
 #include "sg-store-job.h"
-#include "sg-window.h"
+#include "sg-toast.h"
 
 struct _SgPrivacyPage
 {
@@ -59,7 +59,7 @@ static void
 toast (SgPrivacyPage *self,
        const char *text)
 {
-  sg_window_show_toast (GTK_WIDGET (self), text);
+  sg_toast_show (GTK_WIDGET (self), text);
 }
 
 static const char *

@@ -8,6 +8,7 @@
 #include "sg-interests-page.h"
 #include "sg-history-page.h"
 #include "sg-privacy-page.h"
+#include "sg-toast.h"
 #include "sg-window.h"
 
 struct _SgWindow
@@ -217,7 +218,7 @@ save_copy_cb (GtkNativeDialog *chooser,
           gtk_window_close (GTK_WINDOW (self));
         }
       else
-        sg_window_show_toast (GTK_WIDGET (self), error->message);
+        sg_toast_show (GTK_WIDGET (self), error->message);
     }
   g_object_unref (chooser);
 }
@@ -560,22 +561,4 @@ sg_window_add_toast (SgWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-AdwToast *
-sg_toast_new_plain (const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
-
-  return adw_toast_new (escaped);
-}
-
-void
-sg_window_show_toast (GtkWidget  *widget,
-                      const char *text)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (SG_IS_WINDOW (root))
-    sg_window_add_toast (SG_WINDOW (root), sg_toast_new_plain (text));
 }

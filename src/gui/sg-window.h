@@ -25,12 +25,6 @@ void        sg_window_set_page       (SgWindow      *self,
 void        sg_window_add_toast      (SgWindow      *self,
                                       AdwToast      *toast);
 
-/* A toast showing @text as it is: libadwaita 1.2 reads toast titles as markup, so an "&" in
- * a file name or a server's message would otherwise hide the whole message. */
-AdwToast *sg_toast_new_plain (const char *text);
-/* @text, as it is, in a toast on the window holding @widget (nothing if it has none). */
-void      sg_window_show_toast (GtkWidget  *widget,
-                                const char *text);
 
 char       *sg_window_keep_unsaved_draft (SgWindow   *self);
 
