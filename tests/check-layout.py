@@ -60,7 +60,20 @@ for folder, allowed in ALLOWED.items():
                     failures.append(f"{os.path.relpath(path, top)}:{line}: {folder} includes "
                                     f"{header} of {there}, a direction it must not take")
 
-print("1..3")
+# In the GUI, only the application, its window and main() know the application and the window:
+# pages and their parts get an SgContext and show toasts through sg-toast.
+SHELL = {"sg-application.c", "sg-application.h", "sg-window.c", "sg-window.h", "main.c"}
+reach_up = []
+for name in sorted(os.listdir(os.path.join(src, "gui"))):
+    if not name.endswith((".c", ".h")) or name in SHELL:
+        continue
+    text = open(os.path.join(src, "gui", name), encoding="utf-8").read()
+    for m in include.finditer(text):
+        if os.path.basename(m.group(1)) in ("sg-application.h", "sg-window.h"):
+            line = text.count("\n", 0, m.start()) + 1
+            reach_up.append(f"src/gui/{name}:{line}: includes {m.group(1)}; take an SgContext instead")
+
+print("1..4")
 n_headers = len(owner)
 print(f"{'ok' if n_headers > 50 else 'not ok'} 1 headers found in every subsystem ({n_headers})")
 print(f"{'not ok' if unknown else 'ok'} 2 every folder under src/ is a known subsystem"
@@ -68,4 +81,7 @@ print(f"{'not ok' if unknown else 'ok'} 2 every folder under src/ is a known sub
 print(f"{'not ok' if failures else 'ok'} 3 no subsystem includes a header it must not reach")
 for f in failures:
     print(f"# {f}")
-sys.exit(1 if failures or unknown or n_headers <= 50 else 0)
+print(f"{'not ok' if reach_up else 'ok'} 4 no GUI file below the window reaches up to it or the application")
+for f in reach_up:
+    print(f"# {f}")
+sys.exit(1 if failures or unknown or reach_up or n_headers <= 50 else 0)

@@ -18,6 +18,7 @@ struct _SgApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  SgContext      *context;        /* what the pages see of all this */
   GCancellable   *cancellable;
   char           *store_path;
   SgStore        *store;
@@ -472,6 +473,19 @@ quit_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The pages' context follows the application's state. */
+static void
+sync_store (SgApplication *self)
+{
+  sg_context_set_store (self->context, self->store, self->store_error, self->store_busy);
+}
+
+static void
+sync_analyzer (SgApplication *self)
+{
+  sg_context_set_analyzer (self->context, self->analyzer);
+}
+
 static void
 sg_application_startup (GApplication *app)
 {
@@ -480,6 +494,11 @@ sg_application_startup (GApplication *app)
   G_APPLICATION_CLASS (sg_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+  self->context = sg_context_new (self->settings, self->store_path);
+  g_signal_connect (self, "notify::store", G_CALLBACK (sync_store), NULL);
+  g_signal_connect (self, "notify::store-error", G_CALLBACK (sync_store), NULL);
+  g_signal_connect (self, "notify::store-busy", G_CALLBACK (sync_store), NULL);
+  g_signal_connect (self, "notify::analyzer", G_CALLBACK (sync_analyzer), NULL);
   gtk_window_set_default_icon_name (APP_ID);
   self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   self->signal_sources[1] = g_unix_signal_add (SIGINT, quit_signal_cb, self);
@@ -561,7 +580,7 @@ preferences_action (GSimpleAction *action,
   SgPreferencesWindow *prefs;
 
   prefs = sg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                     self->settings);
+                                     self->context);
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
@@ -589,7 +608,7 @@ posting_accounts_action (GSimpleAction *action,
   SgPreferencesWindow *prefs;
 
   prefs = sg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                     self->settings);
+                                     self->context);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "posting");
   gtk_window_present (GTK_WINDOW (prefs));
 }
@@ -658,6 +677,7 @@ sg_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->analyzer);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sg_application_parent_class)->dispose (object);
@@ -789,4 +809,11 @@ sg_application_get_store_path (SgApplication *self)
   g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
 
   return self->store_path;
+}
+
+SgContext *
+sg_application_get_context (SgApplication *self)
+{
+  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
+  return self->context;
 }

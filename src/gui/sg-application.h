@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sg-analyzer.h"
+#include "sg-context.h"
 #include "sg-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ SgStore       *sg_application_get_store       (SgApplication *self);
 const GError  *sg_application_get_store_error (SgApplication *self);
 gboolean       sg_application_get_store_busy  (SgApplication *self);
 const char    *sg_application_get_store_path  (SgApplication *self);
+/* What the pages are given instead of the application. */
+SgContext     *sg_application_get_context     (SgApplication *self);
 SgAnalyzer    *sg_application_get_analyzer    (SgApplication *self);
 void           sg_application_reopen_store    (SgApplication *self);
 void           sg_application_move_store_aside (SgApplication *self);

@@ -50,7 +50,7 @@ struct _SgComposePage
   GtkLabel      *verdict_detail;
   GtkLabel      *verdict_label;
 
-  SgApplication *application;
+  SgContext *context;
   GtkTextBuffer *buffer;
   GtkTextTag    *tags[3];        /* by SgSeverity */
   GCancellable  *cancellable;
@@ -103,7 +103,7 @@ static void load_draft        (SgComposePage *self,
 static SgStore *
 get_store (SgComposePage *self)
 {
-  return self->application != NULL ? sg_application_get_store (self->application) : NULL;
+  return self->context != NULL ? sg_context_get_store (self->context) : NULL;
 }
 
 static void
@@ -176,7 +176,7 @@ update_declaration (SgComposePage *self,
   g_autoptr(GPtrArray) relevant = NULL;
   g_autoptr(GError) error = NULL;
   SgDeclarationForm form = SG_DECLARATION_FULL;
-  GSettings *settings = self->application ? sg_application_get_settings (self->application) : NULL;
+  GSettings *settings = self->context ? sg_context_get_settings (self->context) : NULL;
   g_autofree char *url = settings ? g_settings_get_string (settings, "declarations-page-url") : NULL;
   g_autofree char *key = NULL;
 
@@ -586,7 +586,7 @@ static gboolean
 analysis_timeout_cb (gpointer user_data)
 {
   SgComposePage *self = user_data;
-  SgAnalyzer *analyzer = self->application ? sg_application_get_analyzer (self->application) : NULL;
+  SgAnalyzer *analyzer = self->context ? sg_context_get_analyzer (self->context) : NULL;
   GPtrArray *shown = sg_photo_strip_get_photos (self->photo_strip);
   g_autoptr(GTask) task = NULL;
   AnalysisData *data;
@@ -663,7 +663,7 @@ save_thread (GTask        *task,
 static char *
 emergency_path (SgComposePage *self)
 {
-  const char *db = self->application ? sg_application_get_store_path (self->application) : NULL;
+  const char *db = self->context ? sg_context_get_store_path (self->context) : NULL;
 
   return db != NULL ? g_strconcat (db, ".unsaved-draft.txt", NULL) : NULL;
 }
@@ -753,9 +753,9 @@ save_now (SgComposePage *self,
 
   /* Not cancellable: a save that has started must finish, even when the window closes. */
   task = g_task_new (self, NULL, saved_cb,
-                     hold_application ? g_object_ref (self->application) : NULL);
+                     hold_application ? g_object_ref (g_application_get_default ()) : NULL);
   if (hold_application)
-    g_application_hold (G_APPLICATION (self->application));
+    g_application_hold (g_application_get_default ());
   g_task_set_source_tag (task, save_now);
   g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (store), g_object_unref);
   g_task_set_task_data (task, sg_draft_copy (&draft), (GDestroyNotify) sg_draft_free);
@@ -943,7 +943,7 @@ start_load (SgComposePage *self,
   if (store == NULL)
     return;
 
-  platform = g_settings_get_string (sg_application_get_settings (self->application),
+  platform = g_settings_get_string (sg_context_get_settings (self->context),
                                     "default-platform");
   data = g_new0 (LoadData, 1);
   data->store = g_object_ref (store);
@@ -1113,7 +1113,7 @@ watch_list_loaded_cb (GObject      *object,
 {
   SgComposePage *self = SG_COMPOSE_PAGE (object);
   g_auto(GStrv) terms = g_task_propagate_pointer (G_TASK (result), NULL);
-  SgAnalyzer *analyzer = sg_application_get_analyzer (self->application);
+  SgAnalyzer *analyzer = sg_context_get_analyzer (self->context);
 
   if (terms != NULL && analyzer != NULL)
     {
@@ -1220,7 +1220,7 @@ row_action_cb (SgComposePage *self,
     }
   else if (g_str_equal (action, "ignore-rule"))
     {
-      GSettings *settings = sg_application_get_settings (self->application);
+      GSettings *settings = sg_context_get_settings (self->context);
       g_auto(GStrv) ignored = g_settings_get_strv (settings, "ignored-rules");
       g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
       g_auto(GStrv) updated = NULL;
@@ -1626,7 +1626,7 @@ static gboolean
 get_post_target (SgComposePage *self,
                  SgPostTarget  *target)
 {
-  GSettings *settings = self->application ? sg_application_get_settings (self->application) : NULL;
+  GSettings *settings = self->context ? sg_context_get_settings (self->context) : NULL;
   const char *platform = sg_compose_page_get_platform (self);
 
   memset (target, 0, sizeof *target);
@@ -1688,7 +1688,7 @@ visibility_chosen_cb (AdwComboRow *row,
 static GtkWidget *
 visibility_row (SgComposePage *self)
 {
-  GSettings *settings = sg_application_get_settings (self->application);
+  GSettings *settings = sg_context_get_settings (self->context);
   g_autofree char *current = g_settings_get_string (settings, "mastodon-visibility");
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   GtkWidget *row = adw_combo_row_new ();
@@ -1873,7 +1873,7 @@ preflight_response_cb (AdwMessageDialog *dialog,
       if (store == NULL || !get_post_target (self, &target))
         return;
       if (g_str_equal (target.platform, "mastodon"))
-        target.visibility = g_settings_get_string (sg_application_get_settings (self->application),
+        target.visibility = g_settings_get_string (sg_context_get_settings (self->context),
                                                    "mastodon-visibility");
       target.progress = post_progress_cb;
       target.progress_data = self;   /* kept alive by the reference direct_posted_cb holds */
@@ -2443,31 +2443,31 @@ analyzer_changed_cb (SgComposePage *self)
 }
 
 void
-sg_compose_page_set_application (SgComposePage *self,
-                                 SgApplication *application)
+sg_compose_page_set_context (SgComposePage *self,
+                                 SgContext     *context)
 {
   g_autofree char *platform = NULL;
 
   g_return_if_fail (SG_IS_COMPOSE_PAGE (self));
-  g_return_if_fail (SG_IS_APPLICATION (application));
-  g_return_if_fail (self->application == NULL);
+  g_return_if_fail (SG_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
 
-  self->application = application;
-  platform = g_settings_get_string (sg_application_get_settings (application), "default-platform");
+  self->context = context;
+  platform = g_settings_get_string (sg_context_get_settings (context), "default-platform");
   self->loading = TRUE;
   sg_compose_page_set_platform (self, platform);
   self->loading = FALSE;
 
-  g_signal_connect_object (application, "notify::store", G_CALLBACK (store_changed_cb), self,
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   {
     const char *keys[] = { "changed::declare-all-active", "changed::declare-nothing",
                            "changed::declarations-page-url", "changed::declaration-window-months" };
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      g_signal_connect_object (sg_application_get_settings (application), keys[i],
+      g_signal_connect_object (sg_context_get_settings (context), keys[i],
                                G_CALLBACK (update_length), self, G_CONNECT_SWAPPED);
   }
-  g_signal_connect_object (application, "notify::analyzer", G_CALLBACK (analyzer_changed_cb),
+  g_signal_connect_object (context, "notify::analyzer", G_CALLBACK (analyzer_changed_cb),
                            self, G_CONNECT_SWAPPED);
   store_changed_cb (self);
   analyzer_changed_cb (self);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "sg-application.h"
+#include "sg-context.h"
 
 #include "sg-photo-strip.h"
 
@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 #define SG_TYPE_COMPOSE_PAGE (sg_compose_page_get_type ())
 G_DECLARE_FINAL_TYPE (SgComposePage, sg_compose_page, SG, COMPOSE_PAGE, GtkWidget)
 
-void           sg_compose_page_set_application (SgComposePage *self,
-                                                SgApplication *application);
+void           sg_compose_page_set_context     (SgComposePage *self,
+                                                    SgContext     *context);
 GtkTextBuffer *sg_compose_page_get_buffer      (SgComposePage *self);
 GtkListBox    *sg_compose_page_get_findings    (SgComposePage *self);
 const char    *sg_compose_page_get_verdict     (SgComposePage *self);

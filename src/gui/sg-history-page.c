@@ -20,7 +20,7 @@ struct _SgHistoryPage
   GtkSearchEntry *search;
   AdwStatusPage  *empty;
 
-  SgApplication  *application;
+  SgContext *context;
   GCancellable   *cancellable;   /* of the listing in flight */
   GPtrArray      *shown;         /* SgPublication* */
 };
@@ -44,7 +44,7 @@ toast (SgHistoryPage *self,
 static SgStore *
 get_store (SgHistoryPage *self)
 {
-  return self->application != NULL ? sg_application_get_store (self->application) : NULL;
+  return self->context != NULL ? sg_context_get_store (self->context) : NULL;
 }
 
 static const char *
@@ -241,11 +241,11 @@ sg_history_page_reload (SgHistoryPage *self)
 }
 
 void
-sg_history_page_set_application (SgHistoryPage *self,
-                                 SgApplication *application)
+sg_history_page_set_context (SgHistoryPage *self,
+                                 SgContext     *context)
 {
-  self->application = application;
-  g_signal_connect_object (application, "notify::store", G_CALLBACK (sg_history_page_reload),
+  self->context = context;
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (sg_history_page_reload),
                            self, G_CONNECT_SWAPPED);
   sg_history_page_reload (self);
 }

@@ -19,7 +19,7 @@ struct _SgInterestsPage
   GtkSearchEntry  *search_entry;
   GtkStack        *stack;
 
-  SgApplication   *application;
+  SgContext *context;
   GCancellable    *cancellable;
   GPtrArray       *interests;     /* SgInterest*, as last loaded */
   guint            n_shown;
@@ -60,7 +60,7 @@ run_job (SgInterestsPage     *self,
          GDestroyNotify       destroy,
          GAsyncReadyCallback  callback)
 {
-  SgStore *store = self->application ? sg_application_get_store (self->application) : NULL;
+  SgStore *store = self->context ? sg_context_get_store (self->context) : NULL;
 
   if (store == NULL)
     {
@@ -723,18 +723,18 @@ export_action (GtkWidget  *widget,
 static void
 store_changed_cb (SgInterestsPage *self)
 {
-  if (sg_application_get_store (self->application) != NULL)
+  if (sg_context_get_store (self->context) != NULL)
     reload (self);
 }
 
 void
-sg_interests_page_set_application (SgInterestsPage *self,
-                                   SgApplication   *application)
+sg_interests_page_set_context (SgInterestsPage *self,
+                                   SgContext       *context)
 {
   g_return_if_fail (SG_IS_INTERESTS_PAGE (self));
 
-  self->application = application;
-  g_signal_connect_object (application, "notify::store", G_CALLBACK (store_changed_cb), self,
+  self->context = context;
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   store_changed_cb (self);
 }

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sg-application.h"
+#include "sg-context.h"
 #include "sg-posting-accounts.h"
 #include "sg-preferences-window.h"
 
@@ -23,13 +23,14 @@ struct _SgPreferencesWindow
   GtkAdjustment        *review_interval_adjustment;
 
   GSettings            *settings;
+  SgContext            *context;
 };
 
 G_DEFINE_FINAL_TYPE (SgPreferencesWindow, sg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 enum {
   PROP_0,
-  PROP_SETTINGS,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -140,9 +141,7 @@ ignored_rules_changed_cb (SgPreferencesWindow *self)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
-      GApplication *app = g_application_get_default ();
-      SgAnalyzer *analyzer = SG_IS_APPLICATION (app)
-                             ? sg_application_get_analyzer (SG_APPLICATION (app)) : NULL;
+      SgAnalyzer *analyzer = sg_context_get_analyzer (self->context);
       const SgRule *rule = analyzer != NULL
                            ? sg_rule_pack_find_rule (sg_analyzer_get_pack (analyzer), ignored[i])
                            : NULL;
@@ -207,8 +206,9 @@ sg_preferences_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->settings = g_object_ref (sg_context_get_settings (self->context));
       break;
 
     default:
@@ -223,6 +223,7 @@ sg_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sg_preferences_window_parent_class)->dispose (object);
 }
@@ -237,8 +238,8 @@ sg_preferences_window_class_init (SgPreferencesWindowClass *klass)
   object_class->dispose = sg_preferences_window_dispose;
   object_class->set_property = sg_preferences_window_set_property;
 
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SG_TYPE_CONTEXT,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -266,13 +267,13 @@ sg_preferences_window_init (SgPreferencesWindow *self)
 
 SgPreferencesWindow *
 sg_preferences_window_new (GtkWindow *parent,
-                           GSettings *settings)
+                           SgContext *context)
 {
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (SG_IS_CONTEXT (context), NULL);
 
   return g_object_new (SG_TYPE_PREFERENCES_WINDOW,
-                       "settings", settings,
+                       "context", context,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);

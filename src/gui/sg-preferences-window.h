@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "sg-context.h"
+
 G_BEGIN_DECLS
 
 #define SG_TYPE_PREFERENCES_WINDOW (sg_preferences_window_get_type ())
@@ -10,6 +12,6 @@ G_DECLARE_FINAL_TYPE (SgPreferencesWindow, sg_preferences_window, SG, PREFERENCE
                       AdwPreferencesWindow)
 
 SgPreferencesWindow *sg_preferences_window_new (GtkWindow *parent,
-                                                GSettings *settings);
+                                                SgContext *context);
 
 G_END_DECLS

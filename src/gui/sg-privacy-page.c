@@ -26,7 +26,7 @@ struct _SgPrivacyPage
   GtkStack      *stack;
   GtkListBox    *list;
 
-  SgApplication *application;
+  SgContext *context;
   GCancellable  *cancellable;
   GPtrArray     *profiles;   /* SgProfile* */
   guint          n_due;
@@ -74,7 +74,7 @@ platform_name (const char *id)
 static SgStore *
 get_store (SgPrivacyPage *self)
 {
-  return self->application != NULL ? sg_application_get_store (self->application) : NULL;
+  return self->context != NULL ? sg_context_get_store (self->context) : NULL;
 }
 
 static void
@@ -324,7 +324,7 @@ static char *
 signed_in_server (SgPrivacyPage   *self,
                   const SgProfile *profile)
 {
-  GSettings *settings = self->application ? sg_application_get_settings (self->application) : NULL;
+  GSettings *settings = self->context ? sg_context_get_settings (self->context) : NULL;
   g_autofree char *account = NULL, *server = NULL, *a = NULL, *b = NULL;
   char *at;
 
@@ -438,7 +438,7 @@ token_cb (GObject      *object,
 static void
 read_clicked_cb (Review *r)
 {
-  GSettings *settings = sg_application_get_settings (r->self->application);
+  GSettings *settings = sg_context_get_settings (r->self->context);
   g_autofree char *account = g_settings_get_string (settings, "mastodon-account");
 
   gtk_widget_set_sensitive (r->read, FALSE);
@@ -642,7 +642,7 @@ sg_privacy_page_add_profile (SgPrivacyPage *self,
   a->platform = g_strdup (platform);
   a->handle = g_strdup (handle);
   a->kind = g_strdup (kind);
-  a->interval = g_settings_get_uint (sg_application_get_settings (self->application),
+  a->interval = g_settings_get_uint (sg_context_get_settings (self->context),
                                      "review-interval-days");
   run_job (self, add_job, a, (GDestroyNotify) add_job_free, changed_cb, NULL);
 }
@@ -946,11 +946,11 @@ reload (SgPrivacyPage *self)
 }
 
 void
-sg_privacy_page_set_application (SgPrivacyPage *self,
-                                 SgApplication *application)
+sg_privacy_page_set_context (SgPrivacyPage *self,
+                                 SgContext     *context)
 {
-  self->application = application;
-  g_signal_connect_object (application, "notify::store", G_CALLBACK (reload), self,
+  self->context = context;
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (reload), self,
                            G_CONNECT_SWAPPED);
   reload (self);
 }

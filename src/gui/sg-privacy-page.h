@@ -3,15 +3,15 @@
 
 #include <adwaita.h>
 
-#include "sg-application.h"
+#include "sg-context.h"
 
 G_BEGIN_DECLS
 
 #define SG_TYPE_PRIVACY_PAGE (sg_privacy_page_get_type ())
 G_DECLARE_FINAL_TYPE (SgPrivacyPage, sg_privacy_page, SG, PRIVACY_PAGE, GtkWidget)
 
-void  sg_privacy_page_set_application (SgPrivacyPage *self,
-                                       SgApplication *application);
+void  sg_privacy_page_set_context     (SgPrivacyPage *self,
+                                           SgContext     *context);
 /* Profiles shown, and how many are due for review today. */
 guint sg_privacy_page_get_n_profiles  (SgPrivacyPage *self);
 guint sg_privacy_page_get_n_due       (SgPrivacyPage *self);

@@ -364,10 +364,10 @@ sg_window_setup (SgWindow *self)
   if (is_page_name (last_page))
     adw_view_stack_set_visible_child_name (self->stack, last_page);
 
-  sg_compose_page_set_application (self->compose_page, self->application);
-  sg_interests_page_set_application (self->interests_page, self->application);
-  sg_privacy_page_set_application (self->privacy_page, self->application);
-  sg_history_page_set_application (self->history_page, self->application);
+  sg_compose_page_set_context (self->compose_page, sg_application_get_context (self->application));
+  sg_interests_page_set_context (self->interests_page, sg_application_get_context (self->application));
+  sg_privacy_page_set_context (self->privacy_page, sg_application_get_context (self->application));
+  sg_history_page_set_context (self->history_page, sg_application_get_context (self->application));
   g_signal_connect_object (self->compose_page, "published", G_CALLBACK (sg_history_page_reload),
                            self->history_page, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->privacy_page, "notify::n-due", G_CALLBACK (privacy_due_cb), self,
