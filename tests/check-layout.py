@@ -28,8 +28,10 @@ ALLOWED = {
 
 owner = {}
 for folder in ALLOWED:
-    for name in os.listdir(os.path.join(src, folder)):
-        if name.endswith(".h"):
+    for _, _, names in os.walk(os.path.join(src, folder)):
+        for name in names:
+            if not name.endswith(".h"):
+                continue
             if name in owner:
                 print(f"Bail out! {name} is in both {owner[name]} and {folder}")
                 sys.exit(1)
@@ -64,14 +66,17 @@ for folder, allowed in ALLOWED.items():
 # pages and their parts get an SgContext and show toasts through sg-toast.
 SHELL = {"sg-application.c", "sg-application.h", "sg-window.c", "sg-window.h", "main.c"}
 reach_up = []
-for name in sorted(os.listdir(os.path.join(src, "gui"))):
-    if not name.endswith((".c", ".h")) or name in SHELL:
-        continue
-    text = open(os.path.join(src, "gui", name), encoding="utf-8").read()
-    for m in include.finditer(text):
-        if os.path.basename(m.group(1)) in ("sg-application.h", "sg-window.h"):
-            line = text.count("\n", 0, m.start()) + 1
-            reach_up.append(f"src/gui/{name}:{line}: includes {m.group(1)}; take an SgContext instead")
+for root, _, names in os.walk(os.path.join(src, "gui")):
+    for name in sorted(names):
+        if not name.endswith((".c", ".h")) or name in SHELL:
+            continue
+        path = os.path.join(root, name)
+        text = open(path, encoding="utf-8").read()
+        for m in include.finditer(text):
+            if os.path.basename(m.group(1)) in ("sg-application.h", "sg-window.h"):
+                line = text.count("\n", 0, m.start()) + 1
+                reach_up.append(f"{os.path.relpath(path, top)}:{line}: includes {m.group(1)}; "
+                                "take an SgContext instead")
 
 print("1..4")
 n_headers = len(owner)

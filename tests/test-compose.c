@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "sg-declaration-dialog.h"
 #include "sg-test-server.h"
 #include "sg-application.h"
 #include "sg-compose-page.h"
@@ -478,8 +479,9 @@ test_declaration (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.edit-declaration", NULL));
     dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
-    text = g_object_get_data (G_OBJECT (dialog), "text");
-    reason = g_object_get_data (G_OBJECT (dialog), "reason");
+    g_assert_true (SG_IS_DECLARATION_DIALOG (dialog));
+    text = sg_declaration_dialog_get_wording (SG_DECLARATION_DIALOG (dialog));
+    reason = sg_declaration_dialog_get_reason (SG_DECLARATION_DIALOG (dialog));
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
     gtk_editable_set_text (text, "No declaration needed.");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "sg-compose-page.h"
+#include "sg-declaration-dialog.h"
 #include "sg-drafts.h"
 #include "sg-error.h"
 #include "sg-finding-row.h"
@@ -1433,44 +1434,11 @@ declaration_job (SgStore   *store,
   return sg_drafts_set_declaration (store, j->id, j->text, j->removed, j->reason, error);
 }
 
-/* The organisations the composed declaration names that @text no longer mentions. */
-static char *
-removed_orgs (SgComposePage *self,
-              const char    *text)
-{
-  g_autoptr(GString) removed = g_string_new (NULL);
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-
-  for (guint i = 0; self->relevant_orgs != NULL && self->relevant_orgs[i] != NULL; i++)
-    {
-      g_autofree char *org = g_utf8_casefold (self->relevant_orgs[i], -1);
-      if (strstr (folded, org) == NULL)
-        g_string_append_printf (removed, "%s%s", removed->len ? ", " : "", self->relevant_orgs[i]);
-    }
-  return g_string_free (g_steal_pointer (&removed), FALSE);
-}
-
 static void
-declaration_form_changed_cb (AdwMessageDialog *dialog)
+declaration_response_cb (SgDeclarationDialog *dialog,
+                         const char          *response,
+                         SgComposePage       *self)
 {
-  SgComposePage *self = g_object_get_data (G_OBJECT (dialog), "page");
-  GtkEditable *text = g_object_get_data (G_OBJECT (dialog), "text");
-  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
-  g_autofree char *removed = removed_orgs (self, gtk_editable_get_text (text));
-  g_autofree char *why = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
-
-  /* Dropping an interest the post names needs a reason, which is kept. */
-  gtk_widget_set_visible (GTK_WIDGET (reason), *removed != '\0');
-  adw_message_dialog_set_response_enabled (dialog, "save", *removed == '\0' || *why != '\0');
-}
-
-static void
-declaration_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         SgComposePage    *self)
-{
-  GtkEditable *text = g_object_get_data (G_OBJECT (dialog), "text");
-  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
   DeclarationJob *j;
 
   if (g_str_equal (response, "cancel"))
@@ -1480,9 +1448,9 @@ declaration_response_cb (AdwMessageDialog *dialog,
   j->id = self->draft_id;
   if (g_str_equal (response, "save"))
     {
-      j->text = g_strstrip (g_strdup (gtk_editable_get_text (text)));
-      j->removed = removed_orgs (self, j->text);
-      j->reason = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
+      j->text = g_strstrip (g_strdup (gtk_editable_get_text (sg_declaration_dialog_get_wording (dialog))));
+      j->removed = sg_declaration_dialog_dup_removed (dialog);
+      j->reason = g_strstrip (g_strdup (gtk_editable_get_text (sg_declaration_dialog_get_reason (dialog))));
     }
 
   g_free (self->declaration_override);
@@ -1503,37 +1471,11 @@ edit_declaration_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   SgComposePage *self = SG_COMPOSE_PAGE (widget);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *text = adw_entry_row_new ();
-  GtkWidget *reason = adw_entry_row_new ();
-  AdwMessageDialog *dialog;
+  SgDeclarationDialog *dialog =
+    sg_declaration_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->declaration,
+                               (const char * const *) self->relevant_orgs);
 
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (text), _("Declaration"));
-  gtk_editable_set_text (GTK_EDITABLE (text), self->declaration ? self->declaration : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason),
-                                 _("Why leave out an interest this post names?"));
-  gtk_list_box_append (GTK_LIST_BOX (list), text);
-  gtk_list_box_append (GTK_LIST_BOX (list), reason);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_WINDOW (gtk_widget_get_root (widget)), _("Edit Declaration"),
-      _("Change the wording for this post only. Leaving out an interest the post names needs a "
-        "reason, which is kept with the post.")));
-  adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_add_response (dialog, "reset", _("_Use the Register’s Wording"));
-  adw_message_dialog_add_response (dialog, "save", _("_Save"));
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "page", self);
-  g_object_set_data (G_OBJECT (dialog), "text", text);
-  g_object_set_data (G_OBJECT (dialog), "reason", reason);
-  g_signal_connect_swapped (text, "changed", G_CALLBACK (declaration_form_changed_cb), dialog);
-  g_signal_connect_swapped (reason, "changed", G_CALLBACK (declaration_form_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (declaration_response_cb), self, 0);
-  declaration_form_changed_cb (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
