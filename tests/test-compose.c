@@ -1159,6 +1159,23 @@ test_photos (void)
   g_assert_cmpint (sg_finding_get_severity (sg_finding_row_get_finding (row)), ==, SG_SEVERITY_ERROR);
   g_assert_nonnull (find_row ("privacy.photo-details"));
   g_assert_cmpstr (sg_compose_page_get_verdict (page), ==, "Do not post as written");
+
+  /* A "do not post" heads the sidebar even when its principle comes later in the list than
+   * one holding only warnings (privacy after confidentiality). */
+  set_text ("Sunrise from the hospital roof garden after nights. The man in bay 3 was lovely.");
+  g_assert_true (sg_test_wait (row_present, (gpointer) "confidentiality.ward-and-bed", 5000));
+  g_assert_true (sg_test_wait (not_checking, NULL, 5000));
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (sg_compose_page_get_findings (page), 0);
+
+    g_assert_cmpint (sg_finding_get_severity (sg_finding_row_get_finding (SG_FINDING_ROW (first))),
+                     ==, SG_SEVERITY_ERROR);
+    g_assert_cmpint (sg_finding_get_severity (sg_finding_row_get_finding (
+                       find_row ("confidentiality.ward-and-bed"))), ==, SG_SEVERITY_WARNING);
+  }
+  set_text ("Sunrise from the hospital roof garden after nights. Worth it.");
+  g_assert_true (sg_test_wait (row_present, (gpointer) "privacy.photo-location", 5000));
+  row = find_row ("privacy.photo-location");
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (row), "Photo 1, “sunrise.jpg”"));
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (row), "GMC social media 2024 ¶9 · MPS: Pitfalls of social media · formerly GMC 2013 ¶8c · Clin Med 2016: Privacy"));
   sg_test_iterate (300);

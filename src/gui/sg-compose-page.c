@@ -70,6 +70,7 @@ struct _SgComposePage
   GCancellable  *post_cancellable; /* the direct post under way, or NULL */
   GtkWindow     *post_progress;  /* its progress dialog, or NULL */
 
+  SgSeverity     worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the sidebar order */
   guint          analysis_source;
   guint          analyses_running; /* started and not yet back */
   guint          save_source;
@@ -398,6 +399,28 @@ apply_findings (SgComposePage *self,
 
   clear_findings (self);
 
+  /* The order of the principles comes from what is in them; known before the first row goes in,
+   * since the list sorts as rows are added. */
+  for (guint c = 0; c < SG_N_CATEGORIES; c++)
+    self->worst_in_category[c] = SG_SEVERITY_INFO;
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *list = pass == 0 ? findings : photo_findings;
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          SgFinding *finding = g_ptr_array_index (list, i);
+          g_autofree char *key = ignore_key (finding);
+          SgCategory c = sg_finding_get_category (finding);
+
+          if (g_hash_table_contains (self->ignores, key) ||
+              (pass == 0 && self->declaration != NULL && c == SG_CATEGORY_CONFLICT_OF_INTEREST))
+            continue;
+          self->worst_in_category[c] = MAX (self->worst_in_category[c],
+                                            sg_finding_get_severity (finding));
+        }
+    }
+
   for (guint i = 0; i < findings->len; i++)
     {
       SgFinding *finding = g_ptr_array_index (findings, i);
@@ -451,17 +474,24 @@ apply_findings (SgComposePage *self,
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }
 
-/* Grouped by principle, most serious first within each, then in text order. */
+/* Grouped by principle, and the principles ordered by the most serious finding each holds, so
+ * a "do not post" is never below a warning; within a principle, most serious first, then in
+ * text order. */
 static int
 sort_rows (GtkListBoxRow *a,
            GtkListBoxRow *b,
            gpointer       user_data)
 {
+  SgComposePage *self = user_data;
   SgFinding *x = sg_finding_row_get_finding (SG_FINDING_ROW (a));
   SgFinding *y = sg_finding_row_get_finding (SG_FINDING_ROW (b));
+  SgCategory cx = sg_finding_get_category (x);
+  SgCategory cy = sg_finding_get_category (y);
 
-  if (sg_finding_get_category (x) != sg_finding_get_category (y))
-    return (int) sg_finding_get_category (x) - (int) sg_finding_get_category (y);
+  if (cx != cy && self->worst_in_category[cx] != self->worst_in_category[cy])
+    return (int) self->worst_in_category[cy] - (int) self->worst_in_category[cx];
+  if (cx != cy)
+    return (int) cx - (int) cy;
   if (sg_finding_get_severity (x) != sg_finding_get_severity (y))
     return (int) sg_finding_get_severity (y) - (int) sg_finding_get_severity (x);
   return sg_finding_get_start (x) < sg_finding_get_start (y) ? -1 :
@@ -2546,7 +2576,7 @@ sg_compose_page_init (SgComposePage *self)
     }
   gtk_drop_down_set_model (self->platform_dropdown, G_LIST_MODEL (names));
 
-  gtk_list_box_set_sort_func (self->findings_list, sort_rows, NULL, NULL);
+  gtk_list_box_set_sort_func (self->findings_list, sort_rows, self, NULL);
   gtk_list_box_set_header_func (self->findings_list, header_rows, NULL, NULL);
   update_verdict (self, 0, 0, 0);
 
