@@ -103,9 +103,13 @@ sg_test_save_png (GtkWidget  *widget,
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   char *path;
   GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
+  /* A window presented a moment ago has no size until its first layout. */
+  for (guint tries = 0; gtk_widget_get_width (widget) == 0 && tries < 100; tries++)
+    sg_test_iterate (50);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 

@@ -8,6 +8,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "sg-length.h"
+#include "sg-platform.h"
 #include "sg-declaration-dialog.h"
 #include "sg-test-server.h"
 #include "sg-application.h"
@@ -1365,6 +1367,42 @@ test_platform_length (void)
   sg_compose_page_set_platform (page, "bluesky");
   g_assert_cmpstr (sg_compose_page_get_platform (page), ==, "bluesky");
   sg_compose_page_set_platform (page, "x");
+
+  /* Over the limit the post cannot leave, with any reason: the pre-flight says by how much and
+   * offers neither copying nor posting (issue 20 point 2). Within it, copying is offered. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autofree char *expected = NULL;
+    AdwMessageDialog *dialog;
+
+    while (text->len < 300)
+      g_string_append (text, "Lovely sunny walk along the canal today. ");
+    g_string_truncate (text, 300);
+    set_text (text->str);
+    expected = g_strdup_printf ("The post is %u characters over %s’s limit of 280",
+                                sg_length_count (sg_platform_lookup ("x", NULL), text->str, -1) - 280,
+                                sg_platform_lookup ("x", NULL)->name);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+    dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Ready to Post");
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (dialog), expected));
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
+    {
+      g_autofree char *shot = sg_test_save_png (GTK_WIDGET (dialog), "publish-too-long");
+      g_test_message ("Screenshot: %s", shot);
+    }
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    set_text ("Lovely sunny walk along the canal today.");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+    dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "copy"));
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    set_text ("");
+  }
 }
 
 /* A gifted, sponsored, affiliate or own-business interest makes the post an ad: "#ad" goes

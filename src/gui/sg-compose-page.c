@@ -1576,8 +1576,9 @@ static void
 preflight_changed_cb (AdwMessageDialog *dialog)
 {
   GPtrArray *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
-  /* Every picture check of every photo ticked: software cannot see what they ask about. */
-  gboolean all = g_object_get_data (G_OBJECT (dialog), "photos-unchecked") == NULL;
+  /* Nothing that no reason can excuse: every picture check of every photo ticked (software
+   * cannot see what they ask about), and the post within the platform's limit. */
+  gboolean all = g_object_get_data (G_OBJECT (dialog), "blocked") == NULL;
 
   for (guint i = 0; i < reasons->len; i++)
     {
@@ -1899,7 +1900,7 @@ publish_action (GtkWidget  *widget,
   GtkWidget *list = gtk_list_box_new ();
   GPtrArray *reasons = g_ptr_array_new ();
   AdwMessageDialog *dialog;
-  guint n_errors = 0, n_warnings = 0, n_unchecked = 0;
+  guint n_errors = 0, n_warnings = 0, n_unchecked = 0, n_over = 0;
   g_autofree char *body = NULL;
 
   /* A photo still being read or cleaned is not in the findings yet: wait for it. */
@@ -1981,6 +1982,36 @@ publish_action (GtkWidget  *widget,
       }
   }
 
+  /* Over the limit the platform refuses the post or cuts it: it cannot leave like that, with
+   * any reason. What is counted is what leaves: the text, the declaration and the Ad label. */
+  if (platform != NULL && platform->limit > 0)
+    {
+      g_autofree char *final = get_final_text (self);
+      guint n = sg_length_count (platform, final, -1);
+
+      if (n > platform->limit)
+        {
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *title =
+            g_strdup_printf (ngettext ("The post is %u character over %s’s limit of %u",
+                                       "The post is %u characters over %s’s limit of %u",
+                                       n - platform->limit),
+                             n - platform->limit, platform->name, platform->limit);
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       self->declaration != NULL
+                                       ? _("The declaration counts too. Shorten the post, or add "
+                                           "a declarations page in Preferences to link to.")
+                                       : _("Shorten the post before it leaves."));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+          gtk_list_box_prepend (GTK_LIST_BOX (list), row);
+          n_over = 1;
+        }
+    }
+
   if (n_errors > 0)
     body = g_strdup_printf (ngettext ("%u serious problem is still in the post. Fix it, or give a "
                                       "reason to post anyway; the reason is kept in History.",
@@ -1991,6 +2022,8 @@ publish_action (GtkWidget  *widget,
     body = g_strdup_printf (ngettext ("Check this item once more before the post leaves.",
                                       "Check these %u items once more before the post leaves.",
                                       n_warnings), n_warnings);
+  else if (n_over > 0)
+    body = g_strdup (_("The post is too long for this platform."));
   else if (n_unchecked > 0)
     body = g_strdup (_("Tick the picture checks of each photo first."));
   else
@@ -2027,7 +2060,7 @@ publish_action (GtkWidget  *widget,
     }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       n_errors || n_unchecked
+                                                       n_errors || n_unchecked || n_over
                                                        ? _("Not Ready to Post") : _("Publish"),
                                                        body));
   {
@@ -2035,7 +2068,7 @@ publish_action (GtkWidget  *widget,
     SgPostTarget target;
     gboolean any = FALSE;
 
-    if (n_errors + n_warnings + n_unchecked > 0)
+    if (n_errors + n_warnings + n_unchecked + n_over > 0)
       {
         gtk_box_append (GTK_BOX (extra), list);
         any = TRUE;
@@ -2078,9 +2111,9 @@ publish_action (GtkWidget  *widget,
       }
   }
   /* "Post anyway" is never the default: Enter goes back to the draft when anything is flagged. */
-  adw_message_dialog_set_default_response (dialog, n_errors + n_warnings + n_unchecked
+  adw_message_dialog_set_default_response (dialog, n_errors + n_warnings + n_unchecked + n_over
                                                    ? "cancel" : "copy");
-  if (n_errors + n_warnings + n_unchecked == 0)
+  if (n_errors + n_warnings + n_unchecked + n_over == 0)
     adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
 
@@ -2088,8 +2121,8 @@ publish_action (GtkWidget  *widget,
   /* What was checked here is what leaves, even if a photo is added while the sheet is open. */
   g_object_set_data_full (G_OBJECT (dialog), "photos", copy_photos (self),
                           (GDestroyNotify) g_ptr_array_unref);
-  if (n_unchecked > 0)
-    g_object_set_data (G_OBJECT (dialog), "photos-unchecked", GUINT_TO_POINTER (n_unchecked));
+  if (n_unchecked + n_over > 0)
+    g_object_set_data (G_OBJECT (dialog), "blocked", GUINT_TO_POINTER (n_unchecked + n_over));
   for (guint i = 0; i < reasons->len; i++)
     g_signal_connect_swapped (g_ptr_array_index (reasons, i), "changed",
                               G_CALLBACK (preflight_changed_cb), dialog);
