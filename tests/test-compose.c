@@ -263,6 +263,32 @@ test_ignore (void)
   wait_for_findings ();
   g_assert_null (find_row ("respect.derogatory-language"));
 
+  /* Ignoring a "do not post" here hides it from the sidebar, not from the pre-flight: it still
+   * needs its reason before the text can leave (issue 20 point 1). */
+  set_text ("Mrs Okafor in bed 4 was lovely today.");
+  row = find_row ("confidentiality.patient-name");
+  g_assert_nonnull (row);
+  gtk_widget_activate_action (GTK_WIDGET (row), "finding.ignore-here", NULL);
+  wait_for_findings ();
+  g_assert_null (find_row ("confidentiality.patient-name"));
+  {
+    AdwMessageDialog *dialog;
+    GPtrArray *reasons;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page ()), "compose.publish", NULL));
+    dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Ready to Post");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
+    reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+    g_assert_cmpuint (reasons->len, >=, 1);
+    for (guint i = 0; i < reasons->len; i++)
+      gtk_editable_set_text (g_ptr_array_index (reasons, i), "consented, name changed");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "copy"));
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   /* Ignore the rule: a preference, listed in Preferences. */
   set_text ("What a pathetic excuse for a rota.");
   row = find_row ("respect.derogatory-language");

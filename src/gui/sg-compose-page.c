@@ -71,6 +71,7 @@ struct _SgComposePage
   GtkWindow     *post_progress;  /* its progress dialog, or NULL */
 
   SgSeverity     worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the sidebar order */
+  GPtrArray     *ignored_errors; /* "do not post" findings ignored here: the pre-flight still asks */
   guint          analysis_source;
   guint          analyses_running; /* started and not yet back */
   guint          save_source;
@@ -368,6 +369,7 @@ update_verdict (SgComposePage *self,
 static void
 clear_findings (SgComposePage *self)
 {
+  g_ptr_array_set_size (self->ignored_errors, 0);
   GtkWidget *child;
   GtkTextIter start, end;
 
@@ -430,7 +432,11 @@ apply_findings (SgComposePage *self,
       glong start_offset, end_offset;
 
       if (g_hash_table_contains (self->ignores, key))
-        continue;
+        {
+          if (sg_finding_get_severity (finding) == SG_SEVERITY_ERROR)
+            g_ptr_array_add (self->ignored_errors, g_object_ref (finding));
+          continue;
+        }
 
       /* The declaration appended from the register resolves an undeclared interest. */
       if (self->declaration != NULL &&
@@ -462,7 +468,11 @@ apply_findings (SgComposePage *self,
       SgFindingRow *row;
 
       if (g_hash_table_contains (self->ignores, key))
-        continue;
+        {
+          if (sg_finding_get_severity (finding) == SG_SEVERITY_ERROR)
+            g_ptr_array_add (self->ignored_errors, g_object_ref (finding));
+          continue;
+        }
       row = sg_finding_row_new (finding, NULL, NULL, NULL);
       g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
@@ -1954,6 +1964,23 @@ publish_action (GtkWidget  *widget,
         }
     }
 
+  /* "Ignore here" hides a "do not post" from the sidebar, not from this check: it still needs
+   * its reason, which is logged like the others. */
+  for (guint i = 0; i < self->ignored_errors->len; i++)
+    {
+      SgFinding *f = g_ptr_array_index (self->ignored_errors, i);
+      g_autofree char *prompt = g_strdup_printf (_("%s: “%s” (ignored here) — why post it anyway?"),
+                                                 sg_finding_get_title (f), sg_finding_get_match (f));
+      GtkWidget *row = adw_entry_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prompt);
+      g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (f), g_object_unref);
+      g_ptr_array_add (reasons, row);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      n_errors++;
+    }
+
   {
     GPtrArray *photos = sg_photo_strip_get_photos (self->photo_strip);
 
@@ -2511,6 +2538,7 @@ sg_compose_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->posting_token, g_free);
   g_clear_pointer (&self->ignores, g_hash_table_unref);
+  g_clear_pointer (&self->ignored_errors, g_ptr_array_unref);
   g_clear_pointer (&self->matcher, sg_interest_matcher_free);
   g_clear_pointer (&self->relevant_orgs, g_strfreev);
   g_free (self->declaration_override);
@@ -2587,6 +2615,7 @@ sg_compose_page_init (SgComposePage *self)
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->ad_check, "toggled", G_CALLBACK (update_length), self);
   self->ignores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ignored_errors = g_ptr_array_new_with_free_func (g_object_unref);
   self->buffer = gtk_text_view_get_buffer (self->editor);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
 
