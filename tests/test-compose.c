@@ -3,6 +3,8 @@
  * grouped sidebar rows and a verdict; each kind of fix works; ignoring and autosave too. */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+
 #include <gexiv2/gexiv2.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -345,18 +347,8 @@ test_keyboard (void)
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
   GtkWidget *editor;
   gint64 before = sg_compose_page_get_draft_id (page);
-  g_auto(GStrv) accels = NULL;
 
-  /* The shortcuts are bound to the page's actions. */
-  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "compose.new-draft");
-  g_assert_cmpstr (accels[0], ==, "<Control>n");
-  g_strfreev (accels);
-  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "compose.copy-final");
-  g_assert_cmpstr (accels[0], ==, "<Shift><Control>c");
-  g_strfreev (accels);
-  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "compose.switch-focus");
-  g_assert_cmpstr (accels[0], ==, "F6");
-
+  /* The actions themselves; /sg/compose/real-keys presses the keys. */
   /* F6 moves between the editor and the sidebar. */
   g_assert_true (sg_test_wait (ready, NULL, 10000));
   set_text ("Chase the CT for NHS no 943 476 5919 please.");
@@ -1481,6 +1473,107 @@ test_ad_label (void)
   gtk_text_buffer_set_text (sg_compose_page_get_buffer (page), "", -1);
 }
 
+/* Real key presses through the X server (xdotool and XTEST under Xvfb), not activated actions:
+ * the shortcuts the Shortcuts window promises work from the editor (issue 20 point 4). */
+static void
+press (const char *keys)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  sg_test_iterate (100);
+}
+
+static char *clipboard_text;
+
+static void
+clipboard_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_free (clipboard_text);
+  clipboard_text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (clipboard_text == NULL)
+    clipboard_text = g_strdup ("");
+}
+
+static gboolean
+clipboard_is (gpointer want)
+{
+  g_clear_pointer (&clipboard_text, g_free);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (get_page ())), NULL,
+                                 clipboard_read_cb, NULL);
+  while (clipboard_text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_strcmp0 (clipboard_text, want) == 0;
+}
+
+static gboolean
+editor_has_focus (gpointer editor)
+{
+  return gtk_widget_has_focus (editor);
+}
+
+static gboolean
+text_is_empty (gpointer data)
+{
+  g_autofree char *text = get_text ();
+  return *text == '\0';
+}
+
+static void
+test_real_keys (void)
+{
+  SgComposePage *page = get_page ();
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)));
+  GtkWidget *editor = sg_test_find_by_label (GTK_WIDGET (page), "Draft");
+  g_autofree char *xid = NULL;
+  gint64 before;
+
+  if (g_find_program_in_path ("xdotool") == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_fail_printf ("real key events need xdotool and an X display (Xvfb)");
+      return;
+    }
+  gtk_window_present (window);
+  sg_test_iterate (200);
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                  gtk_native_get_surface (GTK_NATIVE (window))));
+  {
+    const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, NULL, NULL));
+  }
+  sg_compose_page_set_platform (page, "x");
+  set_text ("Lovely sunny walk along the canal today.");
+  gtk_widget_grab_focus (editor);
+  g_assert_true (sg_test_wait (editor_has_focus, editor, 5000));
+
+  /* Ctrl+Shift+C copies the final post. */
+  press ("ctrl+shift+c");
+  g_assert_true (sg_test_wait (clipboard_is, (gpointer) "Lovely sunny walk along the canal today.", 5000));
+
+  /* F6 moves between the editor and the sidebar (when it has findings), and back. */
+  set_text ("Chase the CT for NHS no 943 476 5919 please.");
+  gtk_widget_grab_focus (editor);
+  press ("F6");
+  g_assert_false (gtk_widget_has_focus (editor));
+  press ("F6");
+  g_assert_true (sg_test_wait (editor_has_focus, editor, 5000));
+
+  /* Ctrl+N starts a new, empty draft. */
+  before = sg_compose_page_get_draft_id (page);
+  press ("ctrl+n");
+  g_assert_true (sg_test_wait (text_is_empty, NULL, 5000));
+  g_assert_cmpint (sg_compose_page_get_draft_id (page), !=, before);
+  g_clear_pointer (&clipboard_text, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1495,6 +1588,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/autosave", test_autosave);
   g_test_add_func ("/sg/compose/platform", test_platform_length);
   g_test_add_func ("/sg/compose/keyboard", test_keyboard);
+  g_test_add_func ("/sg/compose/real-keys", test_real_keys);
   g_test_add_func ("/sg/compose/declaration", test_declaration);
   g_test_add_func ("/sg/compose/ad-label", test_ad_label);
   g_test_add_func ("/sg/compose/publish", test_publish);

@@ -738,9 +738,6 @@ sg_application_init (SgApplication *self)
     { "win.page::privacy", { "<Alt>2", NULL } },
     { "win.page::interests", { "<Alt>3", NULL } },
     { "win.page::history", { "<Alt>4", NULL } },
-    { "compose.new-draft", { "<Control>n", NULL } },
-    { "compose.copy-final", { "<Control><Shift>c", NULL } },
-    { "compose.switch-focus", { "F6", NULL } },
   };
 
   self->cancellable = g_cancellable_new ();

@@ -2599,6 +2599,14 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compose.edit-declaration", NULL,
                                    edit_declaration_action);
   gtk_widget_class_install_action (widget_class, "compose.publish", NULL, publish_action);
+  /* The page's own shortcuts. Application accels cannot reach these: the window's action
+   * muxer has no "compose" group (it lives on this widget), so Ctrl+N, F6 and Ctrl+Shift+C
+   * did nothing when pressed. Bindings work wherever the focus is inside the page. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "compose.new-draft", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "compose.copy-final", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "compose.switch-focus", NULL);
   gtk_widget_class_install_action (widget_class, "compose.check-photo", NULL, check_photo_action);
   gtk_widget_class_install_action (widget_class, "compose.attach-photos", NULL, attach_photos_action);
 }
