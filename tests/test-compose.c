@@ -1571,6 +1571,37 @@ test_real_keys (void)
   press ("ctrl+n");
   g_assert_true (sg_test_wait (text_is_empty, NULL, 5000));
   g_assert_cmpint (sg_compose_page_get_draft_id (page), !=, before);
+
+  /* "New Draft" in the drafts list closes the list, and what is typed next goes in the new
+   * draft (it used to go nowhere, the popover keeping the focus). */
+  {
+    GtkWidget *button = sg_test_find_by_label (GTK_WIDGET (page), "Drafts");
+    GtkPopover *popover;
+    GtkWidget *new_draft = NULL;
+
+    g_assert_true (GTK_IS_MENU_BUTTON (button));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    sg_test_iterate (200);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    for (GtkWidget *w = gtk_widget_get_first_child (gtk_popover_get_child (popover)); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_New Draft") == 0)
+        new_draft = w;
+    g_assert_nonnull (new_draft);
+    gtk_widget_grab_focus (new_draft);
+    press ("Return");
+    sg_test_iterate (200);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_true (sg_test_wait (editor_has_focus, editor, 5000));
+    press ("h");
+    press ("i");
+    {
+      g_autofree char *typed = get_text ();
+      g_assert_cmpstr (typed, ==, "hi");
+    }
+  }
+  set_text ("");
   g_clear_pointer (&clipboard_text, g_free);
 }
 

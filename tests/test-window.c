@@ -47,6 +47,12 @@ toplevel_shown (gpointer data)
   return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
+static gboolean
+focus_in_editor (gpointer data)
+{
+  return GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (get_window ())));
+}
+
 static void
 test_opens (void)
 {
@@ -57,6 +63,8 @@ test_opens (void)
   g_assert_null (sg_application_get_store_error (app));
   g_assert_cmpstr (sg_window_get_page (get_window ()), ==, "compose");
   g_assert_true (g_file_test (sg_application_get_store_path (app), G_FILE_TEST_IS_REGULAR));
+  /* The cursor starts in the draft (issue 20 point 4: it took 13 Tabs). */
+  g_assert_true (sg_test_wait (focus_in_editor, NULL, 5000));
 
   sg_test_iterate (200);
   path = sg_test_save_png (GTK_WIDGET (get_window ()), "main-window");

@@ -1384,6 +1384,9 @@ new_draft_action (GtkWidget  *widget,
 
   save_now (self, FALSE);
   start_load (self, CREATE_NEW, -1);
+  /* From the drafts list the popover would keep the focus, and what is typed next would go
+   * nowhere: close it and write in the new draft. */
+  gtk_popover_popdown (self->drafts_popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
@@ -2611,6 +2614,26 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compose.attach-photos", NULL, attach_photos_action);
 }
 
+/* When the window first shows Compose, the cursor is in the draft: a doctor opens the app to
+ * write, and should not need 13 Tabs to get there. After GTK has picked its own first focus. */
+static gboolean
+focus_editor_idle (gpointer data)
+{
+  SgComposePage *self = data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_map_cb (SgComposePage *self)
+{
+  g_signal_handlers_disconnect_by_func (self, first_map_cb, NULL);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_editor_idle, g_object_ref (self),
+                   g_object_unref);
+}
+
 static void
 sg_compose_page_init (SgComposePage *self)
 {
@@ -2681,6 +2704,7 @@ sg_compose_page_init (SgComposePage *self)
     g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   }
+  g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
   update_length (self);
 }
 
