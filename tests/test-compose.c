@@ -1563,6 +1563,23 @@ test_real_keys (void)
   gtk_widget_grab_focus (editor);
   press ("F6");
   g_assert_false (gtk_widget_has_focus (editor));
+  /* Tab reaches the finding's fix (it was trapped on the citation expander). */
+  {
+    gboolean reached = FALSE;
+
+    for (int t = 0; t < 5 && !reached; t++)
+      {
+        GtkWidget *f;
+
+        press ("Tab");
+        f = gtk_window_get_focus (window);
+        reached = GTK_IS_BUTTON (f) && gtk_widget_get_ancestor (f, SG_TYPE_FINDING_ROW) != NULL &&
+                  g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (f)) ?: "", "Replace with");
+      }
+    g_assert_true (reached);
+  }
+  gtk_widget_grab_focus (editor);
+  press ("F6");
   press ("F6");
   g_assert_true (sg_test_wait (editor_has_focus, editor, 5000));
 
