@@ -243,6 +243,29 @@ test_odd_shapes (void)
     }
 }
 
+/* A name after "St" or "Saint" is a hospital or a place, not a patient (issue 20 point 7:
+ * "St Thomas'" was a patient called Thomas, and its fix read "St [removed]'"). */
+static void
+test_saints_are_places (void)
+{
+  const char *places[] = {
+    "My patient from St Thomas' sent a card",
+    "My patient from St. Thomas’ sent a card",
+    "my lovely patient at St George's today, handover was chaos",
+    "My patient from Saint Mary's sent a card",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autoptr(GPtrArray) found = sg_analyzer_analyze (analyzer, places[i], -1, "x", NULL);
+
+      for (guint j = 0; j < found->len; j++)
+        if (strstr (sg_finding_get_rule_id (g_ptr_array_index (found, j)), "name") != NULL)
+          g_error ("“%s”: %s", places[i], sg_finding_get_rule_id (g_ptr_array_index (found, j)));
+    }
+  g_assert_true (flags_of ("My patient Thomas sent a card", "x") & FLAG (CONFIDENTIALITY));
+}
+
 static void
 test_ignored_rules (void)
 {
@@ -392,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/sg/analyzer/unknown-platform", test_unknown_platform);
   g_test_add_func ("/sg/analyzer/huge-line", test_huge_line);
   g_test_add_func ("/sg/analyzer/odd-shapes", test_odd_shapes);
+  g_test_add_func ("/sg/analyzer/saints-are-places", test_saints_are_places);
   g_test_add_func ("/sg/analyzer/ignored-rules", test_ignored_rules);
   g_test_add_func ("/sg/analyzer/watch-list", test_watch_list);
 
