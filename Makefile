@@ -49,7 +49,7 @@ run: build
 
 check: build
 	@rm -f $(BUILDDIR)/meson-logs/testlog.json
-	-$(TEST_ENV) xvfb-run -a -s '-screen 0 1280x1024x24 -noreset' dbus-run-session -- \
+	-$(TEST_ENV) xvfb-run -a -s '-screen 0 1600x1200x24 -noreset' dbus-run-session -- \
 		meson test -C $(BUILDDIR) --print-errorlogs --num-processes 2
 	@/usr/bin/python3 build-aux/test-summary.py $(BUILDDIR)/meson-logs/testlog.json
 

@@ -1583,6 +1583,23 @@ test_real_keys (void)
   press ("F6");
   g_assert_true (sg_test_wait (editor_has_focus, editor, 5000));
 
+  /* F9 hides the guidance and brings it back; the header's toggle follows. */
+  {
+    AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (sg_compose_page_get_findings (page)),
+                                                      ADW_TYPE_FLAP));
+    GtkWidget *toggle = sg_test_find_by_label (GTK_WIDGET (page), "Guidance sidebar");
+
+    g_assert_nonnull (flap);
+    g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+    g_assert_true (adw_flap_get_reveal_flap (flap));
+    press ("F9");
+    g_assert_false (adw_flap_get_reveal_flap (flap));
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+    press ("F9");
+    g_assert_true (adw_flap_get_reveal_flap (flap));
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  }
+
   /* Ctrl+N starts a new, empty draft. */
   before = sg_compose_page_get_draft_id (page);
   press ("ctrl+n");
@@ -1622,6 +1639,72 @@ test_real_keys (void)
   g_clear_pointer (&clipboard_text, g_free);
 }
 
+/* Narrow, the guidance folds away and the draft has the width; widened, it comes back beside
+ * the draft by itself (it stayed hidden until a restart). Light and dark, 600 and 1440 px. */
+static gboolean
+window_width_is (gpointer width)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (get_page ())));
+  /* Within the window's own frame (client-side decorations take a few pixels). */
+  return ABS (gtk_widget_get_width (window) - GPOINTER_TO_INT (width)) <= 20;
+}
+
+static void
+test_adaptive (void)
+{
+  SgComposePage *page = get_page ();
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)));
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (sg_compose_page_get_findings (page)),
+                                                    ADW_TYPE_FLAP));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  int old_width, old_height, wide;
+
+  gtk_window_get_default_size (window, &old_width, &old_height);
+  set_text ("Chase the CT for NHS no 943 476 5919 please.");
+
+  gtk_window_set_default_size (window, 600, 700);
+  g_assert_true (sg_test_wait (window_width_is, GINT_TO_POINTER (600), 5000));
+  sg_test_iterate (300);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window), "compose-600-light");
+    g_test_message ("Screenshot: %s", shot);
+  }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  sg_test_iterate (300);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window), "compose-600-dark");
+    g_test_message ("Screenshot: %s", shot);
+  }
+
+  /* 1440 px where the screen allows it (make check's Xvfb is 1600 wide). */
+  {
+    GdkRectangle area;
+
+    gdk_monitor_get_geometry (gdk_display_get_monitor_at_surface (
+      gdk_display_get_default (), gtk_native_get_surface (GTK_NATIVE (window))), &area);
+    wide = MIN (1440, area.width - 40);
+  }
+  gtk_window_set_default_size (window, wide, 900);
+  g_assert_true (sg_test_wait (window_width_is, GINT_TO_POINTER (wide), 5000));
+  sg_test_iterate (300);
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window), "compose-wide-dark");
+    g_test_message ("Screenshot: %s", shot);
+  }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  sg_test_iterate (300);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window), "compose-wide-light");
+    g_test_message ("Screenshot: %s", shot);
+  }
+  gtk_window_set_default_size (window, old_width, old_height);
+  set_text ("");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1637,6 +1720,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/platform", test_platform_length);
   g_test_add_func ("/sg/compose/keyboard", test_keyboard);
   g_test_add_func ("/sg/compose/real-keys", test_real_keys);
+  g_test_add_func ("/sg/compose/adaptive", test_adaptive);
   g_test_add_func ("/sg/compose/declaration", test_declaration);
   g_test_add_func ("/sg/compose/ad-label", test_ad_label);
   g_test_add_func ("/sg/compose/publish", test_publish);

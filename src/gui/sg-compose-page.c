@@ -42,6 +42,7 @@ struct _SgComposePage
   GtkTextView   *editor;
   GtkListBox    *findings_list;
   AdwFlap       *flap;
+  GtkToggleButton *sidebar_button;
   SgPhotoStrip  *photo_strip;
   GtkLabel      *length_label;
   GtkDropDown   *platform_dropdown;
@@ -1437,6 +1438,16 @@ copy_final_action (GtkWidget  *widget,
 }
 
 static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SgComposePage *self = SG_COMPOSE_PAGE (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
 switch_focus_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -2584,6 +2595,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, editor);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, findings_list);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, flap);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, length_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, photo_strip);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, platform_dropdown);
@@ -2610,6 +2622,9 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "compose.copy-final", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "compose.switch-focus", NULL);
+  gtk_widget_class_install_action (widget_class, "compose.toggle-sidebar", NULL,
+                                   toggle_sidebar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "compose.toggle-sidebar", NULL);
   gtk_widget_class_install_action (widget_class, "compose.check-photo", NULL, check_photo_action);
   gtk_widget_class_install_action (widget_class, "compose.attach-photos", NULL, attach_photos_action);
 }
@@ -2705,6 +2720,8 @@ sg_compose_page_init (SgComposePage *self)
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   }
   g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
+  g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   update_length (self);
 }
 
