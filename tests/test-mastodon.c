@@ -24,6 +24,8 @@ typedef enum {
   ANSWER_422,
   ANSWER_429,
   ANSWER_429_LONG,         /* Retry-After: 30 */
+  ANSWER_429_RESET,        /* no Retry-After; X-RateLimit-Reset in 2 s, as Mastodon sends */
+  ANSWER_429_RESET_LATE,   /* X-RateLimit-Reset in an hour */
   ANSWER_DROP,             /* the connection is closed without an answer */
 } Answer;
 
@@ -109,6 +111,19 @@ statuses_cb (SoupServer        *server,
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Retry-After", "30");
       answer_json (msg, 429, "{\"error\":\"Too many requests\"}");
+      return;
+    case ANSWER_429_RESET:
+    case ANSWER_429_RESET_LATE:
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+        g_autoptr(GDateTime) reset = g_date_time_add_seconds (now, answer == ANSWER_429_RESET
+                                                                   ? 2 : 3600);
+        g_autofree char *iso = g_date_time_format_iso8601 (reset);
+
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                      "X-RateLimit-Reset", iso);
+        answer_json (msg, 429, "{\"error\":\"Too many requests\"}");
+      }
       return;
     case ANSWER_500:
       answer_json (msg, 500, "{\"error\":\"Internal error\"}");
@@ -504,6 +519,35 @@ test_rate_limited (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (f->posts), ==, 1);
 }
 
+/* Mastodon's 429 carries X-RateLimit-Reset, not Retry-After: wait until then (it gave up
+ * after 3 s), and when that is too far off, say when posting works again (issue 20 point 13). */
+static void
+test_rate_limit_reset (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+
+  f->script[0] = ANSWER_429_RESET;
+  f->n_script = 1;
+  url = post (f, post_text, "key-reset", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_assert_cmpint (g_get_monotonic_time () - t0, >=, 1500 * 1000);
+  g_assert_cmpuint (f->requests, ==, 2);
+
+  f->script[0] = ANSWER_429_RESET_LATE;
+  f->n_script = 1;
+  f->requests = 0;
+  g_clear_pointer (&url, g_free);
+  url = post (f, post_text, "key-reset-late", &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_SERVICE_BUSY);
+  g_assert_nonnull (strstr (error->message, "takes posts again at"));
+  g_assert_cmpuint (f->requests, ==, 1);
+}
+
 static void
 test_busy (Fixture       *f,
            gconstpointer  data)
@@ -703,6 +747,7 @@ main (int   argc,
   ADD ("/sg/mastodon/rejected", test_rejected);
   ADD ("/sg/mastodon/rate-limited", test_rate_limited);
   ADD ("/sg/mastodon/busy", test_busy);
+  ADD ("/sg/mastodon/rate-limit-reset", test_rate_limit_reset);
   ADD ("/sg/mastodon/dropped-connection", test_dropped);
   ADD ("/sg/mastodon/publisher-logs-and-retries", test_publisher);
   ADD ("/sg/mastodon/read-privacy", test_read_privacy);

@@ -98,6 +98,16 @@ server_message (GBytes *body)
                                                                "error", NULL));
 }
 
+/* When a 429's rate limit resets (X-RateLimit-Reset), or NULL. */
+static GDateTime *
+rate_limit_reset (SoupMessage *msg)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                    "X-RateLimit-Reset");
+
+  return value != NULL ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
+}
+
 /* Retry-After is seconds or an HTTP date; anything else means "soon". */
 static guint
 retry_after (SoupMessage *msg,
@@ -116,6 +126,18 @@ retry_after (SoupMessage *msg,
 
       if (when != NULL)
         return MAX (0, g_date_time_difference (when, now) / G_TIME_SPAN_SECOND);
+    }
+  /* Mastodon itself says when its rate limit resets, as an ISO 8601 time, and sends no
+   * Retry-After: waiting a second or two would only meet the same 429. (The header is on
+   * every answer; only a 429 means the limit was reached.) */
+  if (soup_message_get_status (msg) == 429)
+    {
+      g_autoptr(GDateTime) reset = rate_limit_reset (msg);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      if (reset != NULL)
+        return MAX (0, (g_date_time_difference (reset, now) + G_TIME_SPAN_SECOND - 1) /
+                       G_TIME_SPAN_SECOND);
     }
   return 1u << (attempt - 1);   /* 1 s, then 2 s */
 }
@@ -208,6 +230,21 @@ sent_cb (GObject      *object,
           g_source_attach (source, g_task_get_context (task));
           return;
         }
+      {
+        g_autoptr(GDateTime) reset = status == 429 ? rate_limit_reset (msg) : NULL;
+        g_autoptr(GDateTime) local = reset != NULL ? g_date_time_to_local (reset) : NULL;
+
+        if (local != NULL)
+          {
+            g_autofree char *at = g_date_time_format (local, "%H:%M");
+
+            g_task_return_new_error (task, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                                     _("%s limits how often you can post and takes posts again "
+                                       "at %s. The post was not sent; your text is kept, so post "
+                                       "it again then."), self->instance, at);
+            return;
+          }
+      }
       g_task_return_new_error (task, SG_ERROR, SG_ERROR_SERVICE_BUSY,
                                status == 429
                                ? _("%s is busy (HTTP %u), so the post was not sent. Your text is "
