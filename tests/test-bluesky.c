@@ -526,6 +526,26 @@ test_user_retry (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* 300 graphemes can be more than the record's 3000 bytes (issue 20 point 11): refused with a
+ * plain message before anything is sent, not with the server's lexicon error. */
+static void
+test_text_bytes (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *url = NULL;
+
+  for (guint i = 0; i < 240; i++)   /* 240 graphemes (under 300), 3,120 bytes */
+    g_string_append (text, "\U0001F469\u200D\u2695\uFE0F");   /* woman health worker */
+  g_assert_cmpuint (text->len, >, 3000);
+  url = post (f, "abcd-efgh-ijkl-mnop", text->str, &error);
+  g_assert_null (url);
+  g_assert_error (error, SG_ERROR, SG_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "too long for Bluesky"));
+  g_assert_cmpuint (f->requests, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +558,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sg/bluesky/post", test_post);
+  ADD ("/sg/bluesky/text-bytes", test_text_bytes);
   ADD ("/sg/bluesky/retry-posts-once", test_retry_posts_once);
   ADD ("/sg/bluesky/wrong-password", test_wrong_password);
   ADD ("/sg/bluesky/too-long", test_too_long);

@@ -12,6 +12,9 @@
 #include "sg-bluesky-facets.h"
 #include "sg-error.h"
 #include "sg-http.h"
+
+/* app.bsky.feed.post: text maxLength (bytes of UTF-8). */
+#define BLUESKY_MAX_TEXT_BYTES 3000u
 #include "sg-length.h"
 #include "sg-platform.h"
 #include "sg-post-image.h"
@@ -638,6 +641,19 @@ sg_bluesky_client_post_async (SgBlueskyClient     *self,
         return;
       }
   }
+
+  /* A post record holds at most 3000 bytes of text besides its 300 graphemes: many emoji or
+   * accented letters can pass the visible count and still be refused with a raw lexicon
+   * error. Say it plainly before anything is sent. */
+  if (strlen (text) > BLUESKY_MAX_TEXT_BYTES)
+    {
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_REJECTED,
+                               _("This post is too long for Bluesky once its emoji and accented "
+                                 "letters are counted the way Bluesky stores them (%zu of %u "
+                                 "bytes). Shorten it; nothing was sent and your text is kept."),
+                               strlen (text), BLUESKY_MAX_TEXT_BYTES);
+      return;
+    }
 
   d = g_new0 (PostData, 1);
   d->text = g_strdup (text);
