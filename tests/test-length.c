@@ -32,6 +32,21 @@ test_urls (void)
   g_assert_cmpuint (count ("linkedin", "https://a.b"), ==, 11);
 }
 
+/* Mastodon counts what a reader sees as one character (grapheme clusters): 490 letters and
+ * ten health-worker emoji are 500, not 520 (issue 20 point 12). */
+static void
+test_mastodon_graphemes (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 490; i++)
+    g_string_append_c (text, 'a');
+  for (guint i = 0; i < 10; i++)
+    g_string_append (text, "\U0001F469\u200D\u2695\uFE0F");
+  g_assert_cmpuint (count ("mastodon", text->str), ==, 500);
+  g_assert_cmpuint (count ("mastodon", "café 🇬🇧"), ==, 6);
+}
+
 static void
 test_x_weights (void)
 {
@@ -59,6 +74,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sg/length/code-points", test_code_points);
   g_test_add_func ("/sg/length/urls", test_urls);
+  g_test_add_func ("/sg/length/mastodon-graphemes", test_mastodon_graphemes);
   g_test_add_func ("/sg/length/x-weights", test_x_weights);
   g_test_add_func ("/sg/length/graphemes", test_graphemes);
   return g_test_run ();
