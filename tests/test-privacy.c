@@ -72,6 +72,22 @@ collect_buttons (GtkWidget  *root,
     collect_buttons (c, label, out);
 }
 
+static struct { gint64 profile_id; } note_wait;
+
+static gboolean
+note_saved (gpointer data)
+{
+  SgStore *store = sg_application_get_store (app);
+  gint64 review = sg_reviews_open (store, note_wait.profile_id, NULL);
+  g_autoptr(GPtrArray) answers = sg_reviews_get_answers (store, review, NULL);
+
+  for (guint i = 0; answers != NULL && i < answers->len; i++)
+    if (g_strcmp0 (((SgReviewAnswer *) g_ptr_array_index (answers, i))->note,
+                   "checked on the phone app too") == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_review (void)
 {
@@ -111,6 +127,16 @@ test_review (void)
   for (guint i = 0; i < done->len; i++)
     gtk_toggle_button_set_active (g_ptr_array_index (done, i), TRUE);
   g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (finish, 0)));
+
+  /* A note typed after the answer is saved as well (issue 20 point 5: it was lost). */
+  {
+    GtkWidget *note = sg_test_find_by_label (GTK_WIDGET (review), "Note");
+
+    g_assert_nonnull (note);
+    gtk_editable_set_text (GTK_EDITABLE (note), "checked on the phone app too");
+    note_wait.profile_id = id;
+    g_assert_true (sg_test_wait (note_saved, &note_wait, 5000));
+  }
 
   sg_test_iterate (300);
   shot = sg_test_save_png (GTK_WIDGET (review), "privacy-review");

@@ -210,6 +210,29 @@ answer_toggled_cb (GtkToggleButton *button,
   run_job (r->self, answer_job, a, (GDestroyNotify) answer_job_free, answered_cb, NULL);
 }
 
+/* A note typed after the answer was chosen is saved too (it was kept only when an answer
+ * button was pressed, so it was lost, and missing from the export). Each change is one small
+ * write off the main loop; before any answer there is nothing to attach it to, and choosing
+ * one saves it. */
+static void
+note_changed_cb (GtkEditable *note,
+                 Review      *r)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (note), "row");
+  const char *item_id = g_object_get_data (G_OBJECT (row), "item-id");
+  gpointer answer = g_hash_table_lookup (r->answered, item_id);
+  AnswerJob *a;
+
+  if (answer == NULL)
+    return;
+  a = g_new0 (AnswerJob, 1);
+  a->review_id = r->review_id;
+  a->item_id = g_strdup (item_id);
+  a->answer = GPOINTER_TO_UINT (answer) - 1;
+  a->note = g_strdup (gtk_editable_get_text (note));
+  run_job (r->self, answer_job, a, (GDestroyNotify) answer_job_free, answered_cb, NULL);
+}
+
 static gpointer
 complete_job (SgStore   *store,
               gpointer   data,
@@ -299,6 +322,8 @@ item_row (SgChecklistItem *item,
   gtk_accessible_update_property (GTK_ACCESSIBLE (note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Note"), -1);
   gtk_box_append (GTK_BOX (body), note_entry);
+  g_object_set_data (G_OBJECT (note_entry), "row", row);
+  g_signal_connect (note_entry, "changed", G_CALLBACK (note_changed_cb), r);
 
   gtk_widget_set_margin_start (body, 12);
   gtk_widget_set_margin_end (body, 12);
