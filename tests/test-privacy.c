@@ -124,9 +124,25 @@ test_review (void)
   g_assert_cmpuint (finish->len, ==, 1);
   g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (finish, 0)));
 
+  /* The title counts the answers and Finish says why it waits (issue 20 point 5). */
+  {
+    g_autofree char *none = g_strdup_printf ("0 of %u items answered; answers are saved as you go",
+                                             done->len);
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (review), none));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (finish, 0)), ==,
+                     "Answer every item first");
+  }
   for (guint i = 0; i < done->len; i++)
     gtk_toggle_button_set_active (g_ptr_array_index (done, i), TRUE);
   g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (finish, 0)));
+  {
+    g_autofree char *all = g_strdup_printf ("All %u items are answered: Finish Review records them",
+                                            done->len);
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (review), all));
+    /* and each collapsed row shows its answer */
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (review),
+                      "Done · Safer setting: Friends or Only me — never Public for workplace or town"));
+  }
 
   /* A note typed after the answer is saved as well (issue 20 point 5: it was lost). */
   {

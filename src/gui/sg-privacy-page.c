@@ -131,6 +131,7 @@ typedef struct {
   SgPrivacyPage *self;
   GtkWindow     *window;
   GtkButton     *finish;
+  AdwWindowTitle *title;     /* its subtitle counts the answers */
   gint64         review_id;
   GHashTable    *answered;   /* item id → answer index + 1 */
   GHashTable    *rows;       /* item id → its row (owned by the list) */
@@ -186,6 +187,28 @@ answered_cb (GObject      *object,
     toast (SG_PRIVACY_PAGE (object), error->message);
 }
 
+/* How far the review is, in the title, and why Finish is not yet possible (it was greyed out
+ * without a word). */
+static void
+update_progress (Review *r)
+{
+  guint n = g_hash_table_size (r->answered);
+  g_autofree char *progress = NULL;
+
+  if (n >= r->n_items)
+    progress = g_strdup_printf (ngettext ("The %u item is answered: Finish Review records it",
+                                          "All %u items are answered: Finish Review records them",
+                                          r->n_items), r->n_items);
+  else
+    progress = g_strdup_printf (ngettext ("%u of %u item answered; answers are saved as you go",
+                                          "%u of %u items answered; answers are saved as you go",
+                                          r->n_items), n, r->n_items);
+  adw_window_title_set_subtitle (r->title, progress);
+  gtk_widget_set_sensitive (GTK_WIDGET (r->finish), n >= r->n_items);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (r->finish),
+                               n >= r->n_items ? NULL : _("Answer every item first"));
+}
+
 static void
 answer_toggled_cb (GtkToggleButton *button,
                    Review          *r)
@@ -203,8 +226,14 @@ answer_toggled_cb (GtkToggleButton *button,
   a->answer = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "answer"));
   a->note = g_strdup (gtk_editable_get_text (note));
   g_hash_table_insert (r->answered, g_strdup (a->item_id), GUINT_TO_POINTER (a->answer + 1));
-  gtk_widget_set_sensitive (GTK_WIDGET (r->finish),
-                            g_hash_table_size (r->answered) == r->n_items);
+  update_progress (r);
+  /* The answer shows on the collapsed row too, not only inside it. */
+  {
+    g_autofree char *subtitle = g_strdup_printf ("%s · %s", gtk_button_get_label (GTK_BUTTON (button)),
+                                                 (const char *) g_object_get_data (G_OBJECT (row),
+                                                                                   "conservative"));
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  }
 
   /* Saved as you go, so an interrupted review resumes where it stopped. */
   run_job (r->self, answer_job, a, (GDestroyNotify) answer_job_free, answered_cb, NULL);
@@ -269,6 +298,7 @@ item_row (SgChecklistItem *item,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), conservative);
+  g_object_set_data_full (G_OBJECT (row), "conservative", g_strdup (conservative), g_free);
   g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (item->id), g_free);
   g_object_set_data (G_OBJECT (row), "note", note_entry);
 
@@ -560,7 +590,8 @@ opened_cb (GObject      *object,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
-  title = adw_window_title_new (heading, _("Answer each item; your answers are saved as you go"));
+  title = adw_window_title_new (heading, NULL);
+  r->title = ADW_WINDOW_TITLE (title);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   r->finish = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Finish Review")));
   gtk_widget_add_css_class (GTK_WIDGET (r->finish), "suggested-action");
@@ -608,7 +639,7 @@ opened_cb (GObject      *object,
       }
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (r->finish), g_hash_table_size (r->answered) == r->n_items);
+  update_progress (r);
   adw_clamp_set_child (ADW_CLAMP (clamp), list);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_box_append (GTK_BOX (box), scroller);
