@@ -243,6 +243,8 @@ done_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+static const char *post_language = "en";   /* what post() states */
+
 static char *
 post (Fixture     *f,
       const char  *password,
@@ -253,6 +255,7 @@ post (Fixture     *f,
   g_autoptr(GAsyncResult) result = NULL;
 
   sg_bluesky_client_set_max_wait (client, 2);
+  sg_bluesky_client_set_language (client, post_language);
   sg_bluesky_client_post_async (client, text, "key-1", NULL, done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -285,6 +288,9 @@ test_post (Fixture       *f,
   record = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (record, "$type"), ==, "app.bsky.feed.post");
   g_assert_cmpstr (json_object_get_string_member (record, "text"), ==, post_text);
+  /* The language set for the post, not a hard-coded "en" (issue 20 point 10). */
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (record, "langs"), 0),
+                   ==, "en");
   g_assert_nonnull (json_object_get_string_member (record, "createdAt"));
 
   /* The unresolvable mention stays plain text: mention, link and tag remain. */
@@ -546,6 +552,28 @@ test_text_bytes (Fixture       *f,
   g_assert_cmpuint (f->requests, ==, 0);
 }
 
+static void
+test_language (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *url = NULL;
+  GList *values;
+  JsonObject *record;
+
+  post_language = "cy";
+  url = post (f, "abcd-efgh-ijkl-mnop", "Bore da o'r ward", &error);
+  post_language = "en";
+  g_assert_no_error (error);
+  values = g_hash_table_get_values (f->records);
+  g_assert_true (json_parser_load_from_data (parser, values->data, -1, NULL));
+  g_list_free (values);
+  record = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (record, "langs"), 0),
+                   ==, "cy");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +587,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sg/bluesky/post", test_post);
   ADD ("/sg/bluesky/text-bytes", test_text_bytes);
+  ADD ("/sg/bluesky/language", test_language);
   ADD ("/sg/bluesky/retry-posts-once", test_retry_posts_once);
   ADD ("/sg/bluesky/wrong-password", test_wrong_password);
   ADD ("/sg/bluesky/too-long", test_too_long);

@@ -38,6 +38,7 @@ typedef struct {
   GHashTable *posts;       /* Idempotency-Key → status text */
   char       *last_auth;
   char       *last_visibility;
+  char       *last_language;   /* the status's "language", or NULL when absent */
   char       *last_media_ids;      /* the status's media_ids, joined by "," */
   GPtrArray  *media_descriptions;  /* what each upload was described as */
   GPtrArray  *media_types;
@@ -83,6 +84,8 @@ statuses_cb (SoupServer        *server,
   object = json_node_get_object (json_parser_get_root (parser));
   g_free (f->last_visibility);
   f->last_visibility = g_strdup (json_object_get_string_member (object, "visibility"));
+  g_free (f->last_language);
+  f->last_language = g_strdup (json_object_get_string_member_with_default (object, "language", NULL));
   g_clear_pointer (&f->last_media_ids, g_free);
   if (json_object_has_member (object, "media_ids"))
     {
@@ -287,6 +290,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->base);
   g_free (f->last_auth);
   g_free (f->last_visibility);
+  g_free (f->last_language);
   g_free (f->last_media_ids);
   g_ptr_array_unref (f->media_descriptions);
   g_ptr_array_unref (f->media_types);
@@ -301,6 +305,8 @@ done_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
+static const char *post_language;   /* what post() states, or NULL */
+
 static char *
 post (Fixture     *f,
       const char  *text,
@@ -311,6 +317,7 @@ post (Fixture     *f,
   g_autoptr(GAsyncResult) result = NULL;
 
   sg_mastodon_client_set_max_wait (client, 2);
+  sg_mastodon_client_set_language (client, post_language);
   sg_mastodon_client_post_async (client, text, "unlisted", key, NULL, done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -344,6 +351,16 @@ test_posts_once (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (f->posts, "key-1"), ==, post_text);
   g_assert_cmpstr (f->last_auth, ==, "Bearer secret-token");
   g_assert_cmpstr (f->last_visibility, ==, "unlisted");
+  /* No language set: none is claimed (the account's default applies). */
+  g_assert_null (f->last_language);
+
+  /* A Welsh post says so (issue 20 point 10). */
+  post_language = "cy";
+  g_clear_pointer (&url, g_free);
+  url = post (f, "Bore da o'r ward", "key-cy", &error);
+  post_language = NULL;
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->last_language, ==, "cy");
 }
 
 /* A small JPEG file (the server does not decode it). */

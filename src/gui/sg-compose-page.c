@@ -1658,6 +1658,7 @@ post_target_clear (SgPostTarget *target)
   g_free (target->server);
   g_free (target->account);
   g_free (target->visibility);
+  g_free (target->language);
 }
 
 /* Mastodon's audiences, in the words of its own composer. */
@@ -1872,6 +1873,8 @@ preflight_response_cb (AdwMessageDialog *dialog,
       if (g_str_equal (target.platform, "mastodon"))
         target.visibility = g_settings_get_string (sg_context_get_settings (self->context),
                                                    "mastodon-visibility");
+      target.language = g_settings_get_string (sg_context_get_settings (self->context),
+                                               "post-language");
       target.progress = post_progress_cb;
       target.progress_data = self;   /* kept alive by the reference direct_posted_cb holds */
       /* One post at a time; the button comes back when this one has landed or failed. */

@@ -19,6 +19,7 @@ struct _SgPreferencesWindow
   GtkListBox           *ignored_rules_list;
   AdwComboRow          *platform_row;
   AdwComboRow          *role_row;
+  AdwComboRow          *language_row;
   GtkSwitch            *reminders_switch;
   GtkAdjustment        *review_interval_adjustment;
 
@@ -72,6 +73,35 @@ platform_set_mapping (const GValue       *value,
     return NULL;
 
   return g_variant_new_string (platform_ids[i]);
+}
+
+/* In the order of the language row. */
+static const char * const post_languages[] = { "en", "cy", "ga", "gd", "" };
+
+static gboolean
+language_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *code = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (post_languages); i++)
+    if (g_str_equal (code, post_languages[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+language_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return i < G_N_ELEMENTS (post_languages) ? g_variant_new_string (post_languages[i]) : NULL;
 }
 
 static gboolean
@@ -175,6 +205,9 @@ sg_preferences_window_constructed (GObject *object)
   g_settings_bind_with_mapping (self->settings, "my-role",
                                 self->role_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 role_get_mapping, role_set_mapping, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "post-language",
+                                self->language_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                language_get_mapping, language_set_mapping, NULL, NULL);
   g_settings_bind (self->settings, "review-interval-days",
                    self->review_interval_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reminders-enabled",
@@ -254,6 +287,7 @@ sg_preferences_window_class_init (SgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, ignored_rules_list);
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, platform_row);
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, role_row);
+  gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow, reminders_switch);
   gtk_widget_class_bind_template_child (widget_class, SgPreferencesWindow,
                                         review_interval_adjustment);

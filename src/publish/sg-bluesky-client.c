@@ -36,6 +36,7 @@ struct _SgBlueskyClient
   gboolean   retry;
   SgPostProgressFunc progress;
   gpointer   progress_data;
+  char      *language;        /* BCP 47 tag of the next post, or NULL: not stated */
 };
 
 G_DEFINE_FINAL_TYPE (SgBlueskyClient, sg_bluesky_client, G_TYPE_OBJECT)
@@ -49,11 +50,13 @@ typedef struct {
   GMainContext *context;   /* the caller's, for progress */
   SgPostProgressFunc progress;
   gpointer   progress_data;
+  char      *language;
 } PostData;
 
 static void
 post_data_free (PostData *d)
 {
+  g_free (d->language);
   g_free (d->text);
   g_free (d->key);
   g_clear_pointer (&d->images, g_ptr_array_unref);
@@ -192,6 +195,7 @@ wait_for (guint          seconds,
 
 static JsonNode *
 build_record (const char *text,
+              const char *language,
               GPtrArray  *facets,
               GHashTable *dids,
               GPtrArray  *images,
@@ -208,10 +212,15 @@ build_record (const char *text,
   json_builder_add_string_value (b, text);
   json_builder_set_member_name (b, "createdAt");
   json_builder_add_string_value (b, created);
-  json_builder_set_member_name (b, "langs");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, "en");
-  json_builder_end_array (b);
+  /* The language the user writes in (Preferences), so a Welsh post is not labelled English;
+   * none is claimed when none is set. */
+  if (language != NULL && *language != '\0')
+    {
+      json_builder_set_member_name (b, "langs");
+      json_builder_begin_array (b);
+      json_builder_add_string_value (b, language);
+      json_builder_end_array (b);
+    }
 
   json_builder_set_member_name (b, "facets");
   json_builder_begin_array (b);
@@ -516,7 +525,7 @@ post_sync (SgBlueskyClient  *self,
     g_autoptr(JsonBuilder) b = json_builder_new ();
     g_autoptr(JsonNode) body = NULL;
 
-    record = build_record (d->text, facets, dids, d->images, blobs);
+    record = build_record (d->text, d->language, facets, dids, d->images, blobs);
     json_builder_begin_object (b);
     json_builder_set_member_name (b, "repo");
     json_builder_add_string_value (b, did);
@@ -665,6 +674,7 @@ sg_bluesky_client_post_async (SgBlueskyClient     *self,
   d->context = g_main_context_ref_thread_default ();
   d->progress = self->progress;
   d->progress_data = self->progress_data;
+  d->language = g_strdup (self->language);
   g_task_set_task_data (task, d, (GDestroyNotify) post_data_free);
   g_task_run_in_thread (task, post_thread);
 }
@@ -788,6 +798,7 @@ sg_bluesky_client_finalize (GObject *object)
 {
   SgBlueskyClient *self = SG_BLUESKY_CLIENT (object);
 
+  g_free (self->language);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_free (self->service);
   g_free (self->identifier);
@@ -809,4 +820,14 @@ sg_bluesky_client_init (SgBlueskyClient *self)
 {
   self->max_wait = 60;
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
+}
+
+void
+sg_bluesky_client_set_language (SgBlueskyClient *self,
+                                const char      *language)
+{
+  g_return_if_fail (SG_IS_BLUESKY_CLIENT (self));
+
+  g_free (self->language);
+  self->language = g_strdup (language);
 }

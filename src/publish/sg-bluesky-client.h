@@ -26,6 +26,9 @@ void             sg_bluesky_client_set_first_attempt (SgBlueskyClient *self,
                                                       gint64           micros,
                                                       gboolean         retry);
 /* Told (on the caller's main context) as each photo uploads and when the record is sent. */
+/* The language of the next post (a BCP 47 tag such as "en" or "cy"), or NULL to state none. */
+void             sg_bluesky_client_set_language  (SgBlueskyClient      *self,
+                                                  const char           *language);
 void             sg_bluesky_client_set_progress  (SgBlueskyClient      *self,
                                                   SgPostProgressFunc    func,
                                                   gpointer              user_data);

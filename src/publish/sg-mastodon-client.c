@@ -27,6 +27,7 @@ struct _SgMastodonClient
   GPtrArray   *images;     /* SgPostImage, uploaded before the next post */
   SgPostProgressFunc progress;
   gpointer     progress_data;
+  char        *language;   /* ISO 639 code of the next post, or NULL: the account's default */
 };
 
 G_DEFINE_FINAL_TYPE (SgMastodonClient, sg_mastodon_client, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ typedef struct {
   guint      attempt;
   char      *text;
   char      *visibility;
+  char      *language;
   GPtrArray *images;     /* SgPostImage */
   guint      next_image;
   GPtrArray *media_ids;  /* char*, as the server numbered the uploads */
@@ -48,6 +50,7 @@ static void
 post_data_free (PostData *d)
 {
   g_clear_pointer (&d->body, g_bytes_unref);
+  g_free (d->language);
   g_free (d->key);
   g_free (d->text);
   g_free (d->visibility);
@@ -302,6 +305,11 @@ build_status_body (PostData *d)
   json_builder_add_string_value (builder, d->text);
   json_builder_set_member_name (builder, "visibility");
   json_builder_add_string_value (builder, d->visibility);
+  if (d->language != NULL && *d->language != '\0')
+    {
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, d->language);
+    }
   if (d->media_ids->len > 0)
     {
       json_builder_set_member_name (builder, "media_ids");
@@ -584,6 +592,7 @@ sg_mastodon_client_post_async (SgMastodonClient    *self,
   d = g_new0 (PostData, 1);
   d->text = g_strdup (text);
   d->visibility = g_strdup (visibility ? visibility : "public");
+  d->language = g_strdup (self->language);
   d->key = g_strdup (idempotency_key);
   d->images = g_steal_pointer (&self->images);
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
@@ -723,6 +732,7 @@ sg_mastodon_client_finalize (GObject *object)
 {
   SgMastodonClient *self = SG_MASTODON_CLIENT (object);
 
+  g_free (self->language);
   g_clear_object (&self->session);
   g_clear_pointer (&self->images, g_ptr_array_unref);
   g_free (self->instance);
@@ -749,4 +759,14 @@ sg_mastodon_client_init (SgMastodonClient *self)
                                                  NULL);
   self->max_wait = 60;
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
+}
+
+void
+sg_mastodon_client_set_language (SgMastodonClient *self,
+                                 const char       *language)
+{
+  g_return_if_fail (SG_IS_MASTODON_CLIENT (self));
+
+  g_free (self->language);
+  self->language = g_strdup (language);
 }

@@ -25,6 +25,10 @@ void              sg_mastodon_client_add_image    (SgMastodonClient     *self,
                                                    const char           *path,
                                                    const char           *alt);
 /* Told as each photo of the next post starts uploading, and when the text is sent. */
+/* The language of the next post (ISO 639, such as "en" or "cy"), or NULL for the account's
+ * default. */
+void              sg_mastodon_client_set_language (SgMastodonClient     *self,
+                                                   const char           *language);
 void              sg_mastodon_client_set_progress (SgMastodonClient     *self,
                                                    SgPostProgressFunc    func,
                                                    gpointer              user_data);

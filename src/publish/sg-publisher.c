@@ -19,6 +19,7 @@ typedef struct {
   char      *server;
   char      *account;
   char      *visibility;
+  char      *language;
   SgPostProgressFunc progress;
   gpointer   progress_data;
   char      *token;
@@ -43,6 +44,7 @@ post_free (Post *p)
   g_free (p->server);
   g_free (p->account);
   g_free (p->visibility);
+  g_free (p->language);
   if (p->token != NULL)
     memset (p->token, 0, strlen (p->token));
   g_free (p->token);
@@ -120,6 +122,7 @@ send_post (GTask *task)
           sg_mastodon_client_add_image (client, sg_draft_photo_get_posted_path (photo), photo->alt_text);
         }
       sg_mastodon_client_set_progress (client, p->progress, p->progress_data);
+      sg_mastodon_client_set_language (client, p->language);
       sg_mastodon_client_post_async (client, p->text, p->visibility ? p->visibility : "public", p->key,
                                      g_task_get_cancellable (task), posted_cb, task);
     }
@@ -136,6 +139,7 @@ send_post (GTask *task)
        * plays its part. */
       sg_bluesky_client_set_first_attempt (client, p->first_at * G_USEC_PER_SEC, p->attempts > 1);
       sg_bluesky_client_set_progress (client, p->progress, p->progress_data);
+      sg_bluesky_client_set_language (client, p->language);
       sg_bluesky_client_post_async (client, p->text, p->key, g_task_get_cancellable (task),
                                     posted_cb, task);
     }
@@ -234,6 +238,7 @@ sg_publisher_post_async (SgStore             *store,
   p->server = g_strdup (target->server);
   p->account = g_strdup (target->account);
   p->visibility = g_strdup (target->visibility);
+  p->language = g_strdup (target->language);
   p->progress = target->progress;
   p->progress_data = target->progress_data;
   p->token = g_strdup (token);

@@ -17,6 +17,7 @@ typedef struct {
   char *server;
   char *account;    /* the Mastodon account name or the Bluesky handle */
   char *visibility; /* Mastodon: "public", "unlisted" or "private"; NULL for public */
+  char *language;   /* the post's language ("en", "cy"…), or NULL to state none */
   SgPostProgressFunc progress;   /* or NULL; its data must outlive the post */
   gpointer           progress_data;
 } SgPostTarget;
