@@ -594,6 +594,9 @@ test_dropped (Fixture       *f,
   g_assert_null (url);
   g_assert_error (error, SG_ERROR, SG_ERROR_NETWORK);
   g_assert_null (strstr (error->message, "statins"));
+  /* The promise has the server's limit: a key is remembered for about an hour (issue 20 point 9
+   * asks for a look-up before a later retry; not done yet, so the message says so). */
+  g_assert_nonnull (strstr (error->message, "within the hour"));
 
   /* The user's retry with the same key posts it once. */
   g_clear_error (&error);

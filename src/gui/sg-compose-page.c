@@ -1813,7 +1813,8 @@ show_post_progress (SgComposePage *self,
                                                 heading,
                                                 _("Photos are uploaded first, then the text. If you "
                                                   "stop now, the post may or may not appear; posting "
-                                                  "again later is safe, it will not appear twice.")));
+                                                  "again within the hour is safe, it will not "
+                                                  "appear twice.")));
 
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *stage = gtk_label_new (_("Starting…"));

@@ -180,8 +180,9 @@ sent_cb (GObject      *object,
       else
         g_task_return_new_error (task, SG_ERROR, SG_ERROR_NETWORK,
                                  _("The connection to %s failed (%s), so the post may not have "
-                                   "been sent. Your text is kept, and posting again is safe: it "
-                                   "will not appear twice."), self->instance, error->message);
+                                   "been sent. Your text is kept, and posting again within the "
+                                   "hour is safe: it will not appear twice (Mastodon remembers a "
+                                   "post's key for an hour)."), self->instance, error->message);
       return;
     }
 

@@ -71,10 +71,16 @@ record_thread (GTask        *task,
   if (g_error_matches (p->failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_clear_error (&p->failure);
+      /* Mastodon keeps an Idempotency-Key for about an hour; Bluesky's record key is ours. */
       p->failure = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                        _("Stopped before the server answered, so it may or may "
-                                          "not have been posted. Your text is kept; posting "
-                                          "again is safe, it will not appear twice."));
+                                        g_str_equal (p->platform, "mastodon")
+                                        ? _("Stopped before the server answered, so it may or "
+                                            "may not have been posted. Your text is kept; "
+                                            "posting again within the hour is safe, it will not "
+                                            "appear twice.")
+                                        : _("Stopped before the server answered, so it may or may "
+                                            "not have been posted. Your text is kept; posting "
+                                            "again is safe, it will not appear twice."));
     }
 
   /* Not cancellable: what happened must be written down. */
