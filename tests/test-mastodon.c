@@ -36,6 +36,7 @@ typedef struct {
   guint       n_script;
   guint       requests;
   GHashTable *posts;       /* Idempotency-Key → status text */
+  guint       lookups;     /* account statuses listed */
   char       *last_auth;
   char       *last_visibility;
   char       *last_language;   /* the status's "language", or NULL when absent */
@@ -178,6 +179,52 @@ credentials_cb (SoupServer        *server,
                          "\"indexable\":false,\"note\":\"\"}}");
 }
 
+/* GET /api/v1/accounts/1/statuses: what was posted, as Mastodon shows it (HTML content, one
+ * paragraph per blank-line block, <br> for a line break). */
+static void
+account_statuses_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  GHashTableIter iter;
+  gpointer key, text;
+  guint n = 0;
+
+  f->requests++;
+  f->lookups++;
+  json_builder_begin_array (b);
+  g_hash_table_iter_init (&iter, f->posts);
+  while (g_hash_table_iter_next (&iter, &key, &text))
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+      g_auto(GStrv) paragraphs = g_strsplit (escaped, "\n\n", -1);
+      g_autofree char *joined = g_strjoinv ("</p><p>", paragraphs);
+      g_auto(GStrv) lines = g_strsplit (joined, "\n", -1);
+      g_autofree char *br = g_strjoinv ("<br />", lines);
+      g_autofree char *content = g_strdup_printf ("<p>%s</p>", br);
+      g_autofree char *url = g_strdup_printf ("%s@doc/%u", f->base, 100 + n++);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "content");
+      json_builder_add_string_value (b, content);
+      json_builder_set_member_name (b, "url");
+      json_builder_add_string_value (b, url);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json = json_generator_to_data (gen, NULL);
+  answer_json (msg, 200, json);
+}
+
 /* POST /api/v2/media: multipart with "file" and "description"; 200 when ready, 202 while
  * the server still processes it. */
 static void
@@ -272,6 +319,7 @@ fixture_set_up (Fixture       *f,
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, "/api/v1/statuses", statuses_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v1/accounts/verify_credentials", credentials_cb, f, NULL);
+  soup_server_add_handler (f->server, "/api/v1/accounts/1/statuses", account_statuses_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v2/media", media_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v1/media", media_status_cb, f, NULL);
   f->media_descriptions = g_ptr_array_new_with_free_func (g_free);
@@ -565,6 +613,51 @@ test_rate_limit_reset (Fixture       *f,
   g_assert_cmpuint (f->requests, ==, 1);
 }
 
+/* A retry more than an hour after the first attempt: the server no longer knows the key, so
+ * the client looks among the account's statuses first (issue 20 point 9). */
+static char *
+post_late (Fixture     *f,
+           const char  *text,
+           const char  *key,
+           GError     **error)
+{
+  g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (f->base, "secret-token");
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sg_mastodon_client_set_first_attempt (client, g_get_real_time () - 2 * G_TIME_SPAN_HOUR);
+  sg_mastodon_client_post_async (client, text, "unlisted", key, NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return sg_mastodon_client_post_finish (client, result, error);
+}
+
+static void
+test_late_retry (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *other = NULL;
+
+  first = post (f, post_text, "key-late-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 1);
+
+  /* The same text, its key forgotten by the server: found, not posted again. */
+  again = post_late (f, post_text, "key-late-2", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  g_assert_cmpuint (f->lookups, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 1);
+
+  /* Another text is not there, so it is posted. */
+  other = post_late (f, "Teaching session moved to Thursday.", "key-late-3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->lookups, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 2);
+}
+
 static void
 test_busy (Fixture       *f,
            gconstpointer  data)
@@ -768,6 +861,7 @@ main (int   argc,
   ADD ("/sg/mastodon/rate-limited", test_rate_limited);
   ADD ("/sg/mastodon/busy", test_busy);
   ADD ("/sg/mastodon/rate-limit-reset", test_rate_limit_reset);
+  ADD ("/sg/mastodon/late-retry", test_late_retry);
   ADD ("/sg/mastodon/dropped-connection", test_dropped);
   ADD ("/sg/mastodon/publisher-logs-and-retries", test_publisher);
   ADD ("/sg/mastodon/read-privacy", test_read_privacy);

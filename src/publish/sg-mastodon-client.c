@@ -28,6 +28,7 @@ struct _SgMastodonClient
   SgPostProgressFunc progress;
   gpointer     progress_data;
   char        *language;   /* ISO 639 code of the next post, or NULL: the account's default */
+  gint64       first_attempt; /* Unix µs of the first attempt at the next post, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (SgMastodonClient, sg_mastodon_client, G_TYPE_OBJECT)
@@ -565,6 +566,177 @@ sg_mastodon_client_add_image (SgMastodonClient *self,
   g_ptr_array_add (self->images, sg_post_image_new (path, alt));
 }
 
+/* A retry later than the server keeps Idempotency-Keys (about an hour) would post twice if
+ * the first attempt landed: look among the account's latest statuses for this text first. */
+#define KEY_KEPT_SECONDS (55 * 60)
+
+/* The text of a status's HTML content, for comparing with what was sent: tags dropped, the
+ * entities Mastodon writes decoded, and all white space left out (paragraphs and line
+ * breaks become tags). */
+static char *
+content_as_text (const char *html)
+{
+  GString *out = g_string_new (NULL);
+  static const struct { const char *entity; char c; } entities[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&#39;", '\'' },
+  };
+
+  for (const char *p = html; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+          if (end == NULL)
+            break;
+          p = end;
+          continue;
+        }
+      if (*p == '&')
+        {
+          gboolean done = FALSE;
+
+          for (guint e = 0; e < G_N_ELEMENTS (entities) && !done; e++)
+            if (g_str_has_prefix (p, entities[e].entity))
+              {
+                g_string_append_c (out, entities[e].c);
+                p += strlen (entities[e].entity) - 1;
+                done = TRUE;
+              }
+          if (done)
+            continue;
+        }
+      if (!g_ascii_isspace (*p))
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+without_space (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static SoupMessage *
+authorised_get (SgMastodonClient *self,
+                const char       *path)
+{
+  g_autofree char *url = g_strconcat (self->instance, path, NULL);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", self->token);
+  SoupMessage *msg = soup_message_new (SOUP_METHOD_GET, url);
+
+  if (msg != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  return msg;
+}
+
+/* Parses a 200 answer's JSON, or fails the post: without knowing, posting could duplicate. */
+static JsonNode *
+lookup_answer (GTask        *task,
+               GObject      *session,
+               GAsyncResult *result)
+{
+  SgMastodonClient *self = g_task_get_source_object (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (session), result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (session), result, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *data;
+  gsize len;
+
+  if (body == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return NULL;
+    }
+  data = body != NULL ? g_bytes_get_data (body, &len) : NULL;
+  if (body == NULL || soup_message_get_status (msg) != 200 || data == NULL ||
+      !json_parser_load_from_data (parser, data, len, NULL))
+    {
+      g_task_return_new_error (task, SG_ERROR, sg_http_failure_code (msg ? soup_message_get_status (msg) : 0),
+                               _("The first try at this post was over an hour ago, and %s could "
+                                 "not be asked whether it arrived, so nothing was sent (it could "
+                                 "appear twice). Look at your profile; if it is not there, post "
+                                 "again."), self->instance);
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+statuses_listed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PostData *d = g_task_get_task_data (task);
+  g_autoptr(JsonNode) root = lookup_answer (task, object, result);
+  g_autofree char *sent = NULL;
+  JsonArray *statuses;
+
+  if (root == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      upload_next (g_steal_pointer (&task));
+      return;
+    }
+  sent = without_space (d->text);
+  statuses = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (statuses); i++)
+    {
+      JsonNode *node = json_array_get_element (statuses, i);
+      JsonObject *status = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *content = status ? json_object_get_string_member_with_default (status, "content", NULL) : NULL;
+      const char *url = status ? json_object_get_string_member_with_default (status, "url", NULL) : NULL;
+      g_autofree char *seen = content_as_text (content);
+
+      /* It arrived the first time: say where, and post nothing. */
+      if (url != NULL && *sent != '\0' && g_str_equal (seen, sent))
+        {
+          g_task_return_pointer (task, g_strdup (url), g_free);
+          return;
+        }
+    }
+  upload_next (g_steal_pointer (&task));
+}
+
+static void
+account_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SgMastodonClient *self = g_task_get_source_object (task);
+  g_autoptr(JsonNode) root = lookup_answer (task, object, result);
+  const char *id;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  GCancellable *cancellable;
+
+  if (root == NULL)
+    return;
+  id = JSON_NODE_HOLDS_OBJECT (root)
+       ? json_object_get_string_member_with_default (json_node_get_object (root), "id", NULL) : NULL;
+  if (id == NULL)
+    {
+      upload_next (g_steal_pointer (&task));
+      return;
+    }
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  path = g_strdup_printf ("/api/v1/accounts/%s/statuses?limit=40", escaped);
+  msg = authorised_get (self, path);
+  cancellable = g_task_get_cancellable (task);   /* before the task is handed on */
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    statuses_listed_cb, g_steal_pointer (&task));
+}
+
 void
 sg_mastodon_client_post_async (SgMastodonClient    *self,
                                const char          *text,
@@ -599,6 +771,16 @@ sg_mastodon_client_post_async (SgMastodonClient    *self,
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
   d->media_ids = g_ptr_array_new_with_free_func (g_free);
   g_task_set_task_data (task, d, (GDestroyNotify) post_data_free);
+
+  if (self->first_attempt > 0 &&
+      g_get_real_time () - self->first_attempt > (gint64) KEY_KEPT_SECONDS * G_USEC_PER_SEC)
+    {
+      g_autoptr(SoupMessage) msg = authorised_get (self, "/api/v1/accounts/verify_credentials");
+
+      soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                        account_read_cb, g_steal_pointer (&task));
+      return;
+    }
   upload_next (g_steal_pointer (&task));
 }
 
@@ -770,4 +952,13 @@ sg_mastodon_client_set_language (SgMastodonClient *self,
 
   g_free (self->language);
   self->language = g_strdup (language);
+}
+
+void
+sg_mastodon_client_set_first_attempt (SgMastodonClient *self,
+                                      gint64            unix_usec)
+{
+  g_return_if_fail (SG_IS_MASTODON_CLIENT (self));
+
+  self->first_attempt = unix_usec;
 }

@@ -29,6 +29,11 @@ void              sg_mastodon_client_add_image    (SgMastodonClient     *self,
  * default. */
 void              sg_mastodon_client_set_language (SgMastodonClient     *self,
                                                    const char           *language);
+/* When the first attempt at the next post was made (Unix µs), or 0 for now. A retry later than
+ * the server keeps its Idempotency-Key (about an hour) first looks for the text among the
+ * account's latest statuses and returns that status instead of posting twice. */
+void              sg_mastodon_client_set_first_attempt (SgMastodonClient *self,
+                                                        gint64            unix_usec);
 void              sg_mastodon_client_set_progress (SgMastodonClient     *self,
                                                    SgPostProgressFunc    func,
                                                    gpointer              user_data);

@@ -129,6 +129,8 @@ send_post (GTask *task)
         }
       sg_mastodon_client_set_progress (client, p->progress, p->progress_data);
       sg_mastodon_client_set_language (client, p->language);
+      if (p->attempts > 1)
+        sg_mastodon_client_set_first_attempt (client, p->first_at * G_USEC_PER_SEC);
       sg_mastodon_client_post_async (client, p->text, p->visibility ? p->visibility : "public", p->key,
                                      g_task_get_cancellable (task), posted_cb, task);
     }
