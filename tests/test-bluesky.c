@@ -83,6 +83,8 @@ typedef struct {
   guint       requests;
   guint       create_calls;
   gboolean    fail_first_create;   /* store it, but answer 500 */
+  gboolean    expire_first_create;   /* the first createRecord: 400 ExpiredToken */
+  guint       sessions;
   gboolean    drop_first_create;   /* store it, then drop the connection */
   GHashTable *records;             /* rkey → JSON of the record */
   GPtrArray  *blob_types;          /* Content-Type of each uploaded blob */
@@ -130,6 +132,7 @@ xrpc_cb (SoupServer        *server,
   f->requests++;
   if (g_str_equal (path, "/xrpc/com.atproto.server.createSession"))
     {
+      f->sessions++;
       object = request_object (msg, parser);
       if (object != NULL &&
           g_strcmp0 (json_object_get_string_member (object, "identifier"), "doc.bsky.social") == 0 &&
@@ -159,6 +162,11 @@ xrpc_cb (SoupServer        *server,
       const char *rkey;
 
       f->create_calls++;
+      if (f->expire_first_create && f->create_calls == 1)
+        {
+          reply (msg, 400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}");
+          return;
+        }
       object = request_object (msg, parser);
       rkey = object ? json_object_get_string_member_with_default (object, "rkey", NULL) : NULL;
       if (object == NULL || rkey == NULL ||
@@ -574,6 +582,24 @@ test_language (Fixture       *f,
                    ==, "cy");
 }
 
+/* A session that runs out while posting (ExpiredToken) is renewed with the app password and
+ * the post goes through once; it was reported as a refused post (issue 20 point 11). */
+static void
+test_expired_token (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  f->expire_first_create = TRUE;
+  url = post (f, "abcd-efgh-ijkl-mnop", "Teaching session moved to Thursday.", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_assert_cmpuint (f->sessions, ==, 2);
+  g_assert_cmpuint (f->create_calls, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +614,7 @@ main (int   argc,
   ADD ("/sg/bluesky/post", test_post);
   ADD ("/sg/bluesky/text-bytes", test_text_bytes);
   ADD ("/sg/bluesky/language", test_language);
+  ADD ("/sg/bluesky/expired-token", test_expired_token);
   ADD ("/sg/bluesky/retry-posts-once", test_retry_posts_once);
   ADD ("/sg/bluesky/wrong-password", test_wrong_password);
   ADD ("/sg/bluesky/too-long", test_too_long);

@@ -538,6 +538,8 @@ post_sync (SgBlueskyClient  *self,
     json_builder_end_object (b);
     body = json_builder_get_root (b);
 
+    gboolean refreshed = FALSE;
+
     for (guint attempt = 1; ; attempt++)
       {
         g_free (url);
@@ -546,6 +548,21 @@ post_sync (SgBlueskyClient  *self,
           return network_error (self, error), NULL;
         if (answer.status == 200)
           break;
+        /* The session's token ran out (photos can take minutes): sign in again with the app
+         * password we hold and send the same record once more, rather than report a refusal. */
+        if (answer.status == 400 && !refreshed &&
+            g_strcmp0 (member (&answer, "error"), "ExpiredToken") == 0)
+          {
+            g_autofree char *new_did = NULL;
+            g_autofree char *new_handle = NULL;
+
+            refreshed = TRUE;
+            g_clear_pointer (&token, g_free);
+            if (!create_session (self, session, &token, &new_did, &new_handle, cancellable, error))
+              return NULL;
+            attempt--;
+            continue;
+          }
         if (sg_http_sign_in_refused (answer.status))
           {
             g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
