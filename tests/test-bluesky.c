@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "sg-post-image.h"
 #include "sg-test-server.h"
 #include "sg-bluesky-client.h"
 #include "sg-bluesky-facets.h"
@@ -332,8 +333,9 @@ write_file (const char *name,
   g_autofree char *data = g_malloc0 (size);
   char *path = g_build_filename (dir, name, NULL);
 
-  /* A PNG signature, so the type is guessed from the bytes as well as the name. */
-  memcpy (data, "\x89PNG\r\n\x1a\n", MIN (size, 8));
+  /* A PNG signature and header (640 × 480), so the type is guessed from the bytes as well as
+   * the name, and the picture's shape can be read. */
+  memcpy (data, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x02\x80\0\0\x01\xe0", MIN (size, 24));
   g_assert_true (g_file_set_contents (path, data, size, NULL));
   return path;
 }
@@ -388,6 +390,14 @@ test_images (Fixture       *f,
                    ==, "A bar chart of clinic waiting times");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
                      json_array_get_object_element (images, 0), "image"), "$type"), ==, "blob");
+  /* Its shape goes with it, so the app does not show it square (issue 20 point 11). */
+  {
+    JsonObject *ratio = json_object_get_object_member (json_array_get_object_element (images, 0),
+                                                       "aspectRatio");
+    g_assert_nonnull (ratio);
+    g_assert_cmpint (json_object_get_int_member (ratio, "width"), ==, 640);
+    g_assert_cmpint (json_object_get_int_member (ratio, "height"), ==, 480);
+  }
 
   /* Over Bluesky's 1 MB: refused before it is sent, and no post is made. */
   g_clear_object (&result);
@@ -600,6 +610,27 @@ test_expired_token (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
 }
 
+/* Picture sizes from headers, without decoding. */
+static void
+test_image_size (void)
+{
+  static const guint8 jpeg[] = {
+    0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x4A, 0x46,            /* SOI, APP0 (4 bytes) */
+    0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0xC8, 0x01, 0x2C,      /* SOF0: 200 high, 300 wide */
+  };
+  g_autoptr(GBytes) j = g_bytes_new_static (jpeg, sizeof jpeg);
+  g_autoptr(GBytes) junk = g_bytes_new_static ("GIF89a....", 10);
+  g_autoptr(GBytes) cut = g_bytes_new_static (jpeg, 12);
+  guint w, h;
+
+  g_assert_true (sg_post_image_read_size (j, &w, &h));
+  g_assert_cmpuint (w, ==, 300);
+  g_assert_cmpuint (h, ==, 200);
+  g_assert_false (sg_post_image_read_size (junk, &w, &h));
+  g_assert_false (sg_post_image_read_size (cut, &w, &h));
+  g_assert_cmpuint (w, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +646,7 @@ main (int   argc,
   ADD ("/sg/bluesky/text-bytes", test_text_bytes);
   ADD ("/sg/bluesky/language", test_language);
   ADD ("/sg/bluesky/expired-token", test_expired_token);
+  g_test_add_func ("/sg/bluesky/image-size", test_image_size);
   ADD ("/sg/bluesky/retry-posts-once", test_retry_posts_once);
   ADD ("/sg/bluesky/wrong-password", test_wrong_password);
   ADD ("/sg/bluesky/too-long", test_too_long);

@@ -287,6 +287,17 @@ build_record (const char *text,
           json_builder_add_string_value (b, image->alt);
           json_builder_set_member_name (b, "image");
           json_builder_add_value (b, json_node_copy (g_ptr_array_index (blobs, i)));
+          /* Without it the app shows the picture in a square until it has loaded it. */
+          if (image->width > 0 && image->height > 0)
+            {
+              json_builder_set_member_name (b, "aspectRatio");
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "width");
+              json_builder_add_int_value (b, image->width);
+              json_builder_set_member_name (b, "height");
+              json_builder_add_int_value (b, image->height);
+              json_builder_end_object (b);
+            }
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -371,6 +382,7 @@ upload_images (SgBlueskyClient  *self,
         }
       bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
       type = sg_post_image_guess_type (image->path, bytes);
+      sg_post_image_read_size (bytes, &image->width, &image->height);
       if (!xrpc_full (session, SOUP_METHOD_POST, url, token, NULL, bytes, type, &answer,
                       cancellable, error))
         return network_error (self, error), FALSE;

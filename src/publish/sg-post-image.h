@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 typedef struct {
   char *path;
   char *alt;
+  guint width, height;   /* in pixels once read, or 0 */
 } SgPostImage;
 
 SgPostImage *sg_post_image_new        (const char  *path,
@@ -18,6 +19,12 @@ void         sg_post_image_free       (SgPostImage *image);
 /* The file's content type from its name and first bytes ("image/jpeg"). */
 char        *sg_post_image_guess_type (const char  *path,
                                        GBytes      *data);
+
+/* Width and height from a PNG or JPEG header (no decoding); FALSE for other formats or a
+ * header that does not say. */
+gboolean     sg_post_image_read_size  (GBytes      *data,
+                                       guint       *width,
+                                       guint       *height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgPostImage, sg_post_image_free)
 
