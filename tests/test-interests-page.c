@@ -59,6 +59,24 @@ test_interests_page (void)
   g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
   form = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (adw_message_dialog_get_response_enabled (form, "save"));
+  /* With an organisation and a date typed the UK way, it can. */
+  {
+    /* The row's title label is what carries the words; the entry row is its ancestor. */
+    GtkWidget *org = gtk_widget_get_ancestor (sg_test_find_by_label (GTK_WIDGET (form), "Organisation"),
+                                              ADW_TYPE_ENTRY_ROW);
+    GtkWidget *started = gtk_widget_get_ancestor (sg_test_find_by_label (GTK_WIDGET (form),
+                                                  "Started (such as 12/09/2024)"), ADW_TYPE_ENTRY_ROW);
+
+    g_assert_nonnull (org);
+    g_assert_nonnull (started);
+    gtk_editable_set_text (GTK_EDITABLE (org), "Pellana");
+    gtk_editable_set_text (GTK_EDITABLE (started), "12/09/2024");
+    g_assert_true (adw_message_dialog_get_response_enabled (form, "save"));
+    gtk_editable_set_text (GTK_EDITABLE (started), "31/02/2024");
+    g_assert_false (adw_message_dialog_get_response_enabled (form, "save"));
+    gtk_editable_set_text (GTK_EDITABLE (started), "");
+    gtk_editable_set_text (GTK_EDITABLE (org), "");
+  }
   sg_test_iterate (200);
   shot = sg_test_save_png (GTK_WIDGET (form), "interest-form");
   g_test_message ("Screenshot: %s", shot);

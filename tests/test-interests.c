@@ -540,6 +540,25 @@ test_declaration_for_post (void)
     }
 }
 
+/* Dates typed day first, as in the UK, are understood (issue 20, "also expected"). */
+static void
+test_date_from_user (void)
+{
+  struct { const char *typed; const char *want; } cases[] = {
+    { "12/09/2024", "2024-09-12" }, { " 1/2/2024 ", "2024-02-01" }, { "12.9.2024", "2024-09-12" },
+    { "29/02/2024", "2024-02-29" }, { "2024-09-12", "2024-09-12" },
+    { "31/02/2024", "31/02/2024" },   /* not a date: left for validation to refuse */
+    { "09/13/2024", "09/13/2024" },   /* US order is not guessed at */
+    { "", NULL }, { "  ", NULL },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *got = sg_interest_date_from_user (cases[c].typed);
+      g_assert_cmpstr (got, ==, cases[c].want);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/sg/interests/compose", test_compose);
   g_test_add_func ("/sg/interests/check-declare", test_check_declare);
   g_test_add_func ("/sg/interests/declaration-for-post", test_declaration_for_post);
+  g_test_add_func ("/sg/interests/date-from-user", test_date_from_user);
   g_test_add_func ("/sg/interests/csv", test_csv);
   g_test_add_func ("/sg/interests/html", test_html);
   g_test_add_func ("/sg/interests/import-command", test_import_command);

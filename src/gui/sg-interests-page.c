@@ -287,8 +287,8 @@ form_to_interest (Form *f)
         in->amount = -1;   /* reported by validation */
     }
   in->currency = nonempty (f->currency);
-  in->started = nonempty (f->started);
-  in->ended = nonempty (f->ended);
+  in->started = sg_interest_date_from_user (gtk_editable_get_text (f->started));
+  in->ended = sg_interest_date_from_user (gtk_editable_get_text (f->ended));
   in->notes = nonempty (f->notes);
   return in;
 }
@@ -397,8 +397,8 @@ open_form (SgInterestsPage  *self,
 
   f->amount = add_entry (GTK_LIST_BOX (list), _("Amount (optional)"), amount);
   f->currency = add_entry (GTK_LIST_BOX (list), _("Currency, e.g. GBP"), in ? in->currency : "GBP");
-  f->started = add_entry (GTK_LIST_BOX (list), _("Started (YYYY-MM-DD)"), in ? in->started : NULL);
-  f->ended = add_entry (GTK_LIST_BOX (list), _("Ended (YYYY-MM-DD, if it has)"), in ? in->ended : NULL);
+  f->started = add_entry (GTK_LIST_BOX (list), _("Started (such as 12/09/2024)"), in ? in->started : NULL);
+  f->ended = add_entry (GTK_LIST_BOX (list), _("Ended (if it has)"), in ? in->ended : NULL);
   f->notes = add_entry (GTK_LIST_BOX (list), _("Notes"), in ? in->notes : NULL);
 
   f->problem = GTK_LABEL (gtk_label_new (NULL));
@@ -470,7 +470,9 @@ end_job (SgStore   *store,
          GError   **error)
 {
   IdText *d = data;
-  return sg_interest_register_end (store, d->id, d->text, error) ? GINT_TO_POINTER (1) : NULL;
+  g_autofree char *date = sg_interest_date_from_user (d->text);
+
+  return sg_interest_register_end (store, d->id, date, error) ? GINT_TO_POINTER (1) : NULL;
 }
 
 static gpointer
@@ -556,7 +558,7 @@ end_action (GtkWidget  *widget,
 
   ask (SG_INTERESTS_PAGE (widget), g_variant_get_int64 (parameter), _("End Interest"),
        _("It will still be declared for a while after it ends, as set in Preferences."),
-       _("Ended on (YYYY-MM-DD)"), today, _("_End"), FALSE, end_job);
+       _("Ended on (such as 12/09/2024)"), today, _("_End"), FALSE, end_job);
 }
 
 static void

@@ -487,3 +487,25 @@ sg_interest_category_title (SgInterestCategory category)
     default: return "";
     }
 }
+
+char *
+sg_interest_date_from_user (const char *text)
+{
+  g_autofree char *t = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+  g_auto(GStrv) parts = NULL;
+  guint64 d, m, y;
+
+  if (t == NULL || *t == '\0')
+    return NULL;
+  /* Day first, as written in the UK: 12/09/2024, 12.9.2024 or 12-09-2024. */
+  parts = g_regex_split_simple ("[/.-]", t, 0, 0);
+  if (g_strv_length (parts) == 3 && strlen (parts[2]) == 4 &&
+      strlen (parts[0]) >= 1 && strlen (parts[0]) <= 2 &&
+      strlen (parts[1]) >= 1 && strlen (parts[1]) <= 2 &&
+      g_ascii_string_to_unsigned (parts[0], 10, 1, 31, &d, NULL) &&
+      g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) &&
+      g_ascii_string_to_unsigned (parts[2], 10, 1000, 9999, &y, NULL) &&
+      g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return g_strdup_printf ("%04u-%02u-%02u", (guint) y, (guint) m, (guint) d);
+  return g_steal_pointer (&t);
+}

@@ -48,6 +48,9 @@ SgInterest *sg_interest_copy                   (const SgInterest   *interest);
 void        sg_interest_free                   (SgInterest         *interest);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgInterest, sg_interest_free)
 
+/* A date as typed in a form: day first as in the UK (12/09/2024, 12.9.2024) becomes
+ * "2024-09-12"; anything else is returned trimmed, for validation to judge; NULL when empty. */
+char       *sg_interest_date_from_user      (const char         *text);
 /* The category as a person reads it, translated ("Speaker fees and honoraria"). */
 const char *sg_interest_category_title        (SgInterestCategory  category);
 const char *sg_interest_category_to_string     (SgInterestCategory  category);
