@@ -1667,6 +1667,14 @@ test_adaptive (void)
   sg_test_iterate (300);
   g_assert_true (adw_flap_get_folded (flap));
   g_assert_false (adw_flap_get_reveal_flap (flap));
+  /* Folded away, the guidance button still says "do not post", in colour and words. */
+  {
+    GtkWidget *toggle = sg_test_find_by_label (GTK_WIDGET (page), "Guidance sidebar");
+
+    g_assert_true (sg_test_wait (not_checking, NULL, 5000));
+    g_assert_true (gtk_widget_has_css_class (toggle, "error"));
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (toggle), "Do not post as written"));
+  }
   {
     g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window), "compose-600-light");
     g_test_message ("Screenshot: %s", shot);

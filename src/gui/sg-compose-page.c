@@ -361,6 +361,21 @@ update_verdict (SgComposePage *self,
 
   gtk_image_set_from_icon_name (self->verdict_icon, icon);
   gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), css);
+  /* Narrow, the guidance is folded away: its button carries the verdict, in colour and words,
+   * so a "do not post" is not hidden with it. */
+  {
+    g_autofree char *tip = g_strdup_printf (_("%s — show or hide the guidance (F9)"), self->verdict);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_button), tip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->sidebar_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->verdict, -1);
+    gtk_widget_remove_css_class (GTK_WIDGET (self->sidebar_button), "error");
+    gtk_widget_remove_css_class (GTK_WIDGET (self->sidebar_button), "warning");
+    if (n_errors > 0)
+      gtk_widget_add_css_class (GTK_WIDGET (self->sidebar_button), "error");
+    else if (n_warnings > 0)
+      gtk_widget_add_css_class (GTK_WIDGET (self->sidebar_button), "warning");
+  }
   gtk_label_set_label (self->verdict_label, self->verdict);
   gtk_label_set_label (self->verdict_detail, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_label),
