@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sg-accounts.h"
 #include "sg-compose-page.h"
 #include "sg-declaration-dialog.h"
 #include "sg-drafts.h"
@@ -1642,27 +1643,9 @@ get_post_target (SgComposePage *self,
   const char *platform = sg_compose_page_get_platform (self);
 
   memset (target, 0, sizeof *target);
-  if (settings == NULL)
+  if (!sg_accounts_signed_in (settings, platform, &target->server, &target->account))
     return FALSE;
-  if (g_strcmp0 (platform, "mastodon") == 0)
-    {
-      target->server = g_settings_get_string (settings, "mastodon-server");
-      target->account = g_settings_get_string (settings, "mastodon-account");
-    }
-  else if (g_strcmp0 (platform, "bluesky") == 0)
-    {
-      target->server = g_settings_get_string (settings, "bluesky-server");
-      target->account = g_settings_get_string (settings, "bluesky-handle");
-    }
   target->platform = g_strdup (platform);
-  if (target->server == NULL || *target->server == '\0' ||
-      target->account == NULL || *target->account == '\0')
-    {
-      g_clear_pointer (&target->platform, g_free);
-      g_clear_pointer (&target->server, g_free);
-      g_clear_pointer (&target->account, g_free);
-      return FALSE;
-    }
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sg-accounts.h"
 #include "sg-bluesky-client.h"
 #include "sg-mastodon-auth.h"
 #include "sg-posting-accounts.h"
@@ -14,12 +15,10 @@
 
 typedef struct {
   const char *service;      /* keyring attribute and platform id */
-  const char *server_key;
-  const char *account_key;
 } Service;
 
-static const Service mastodon = { "mastodon", "mastodon-server", "mastodon-account" };
-static const Service bluesky = { "bluesky", "bluesky-server", "bluesky-handle" };
+static const Service mastodon = { "mastodon" };
+static const Service bluesky = { "bluesky" };
 
 typedef struct {
   const Service *service;
@@ -115,8 +114,8 @@ toast (Form       *f,
 static void
 sync_form (Form *f)
 {
-  g_autofree char *account = g_settings_get_string (f->settings, f->service->account_key);
-  g_autofree char *server = g_settings_get_string (f->settings, f->service->server_key);
+  g_autofree char *account = g_settings_get_string (f->settings, sg_accounts_account_key (f->service->service));
+  g_autofree char *server = g_settings_get_string (f->settings, sg_accounts_server_key (f->service->service));
   gboolean in = *account != '\0';
   g_autofree char *subtitle = g_strdup_printf (_("on %s; the secret is in your keyring"), server);
 
@@ -163,8 +162,8 @@ stored_cb (GObject      *object,
     show_problem (f, _("Not Signed In"), error->message);
   else
     {
-      g_settings_set_string (f->settings, f->service->server_key, server);
-      g_settings_set_string (f->settings, f->service->account_key, account);
+      g_settings_set_string (f->settings, sg_accounts_server_key (f->service->service), server);
+      g_settings_set_string (f->settings, sg_accounts_account_key (f->service->service), account);
       gtk_editable_set_text (f->secret, "");
       done = g_strdup_printf (_("Signed in as %s. Posts can now be sent from Compose."), account);
       toast (f, done);
@@ -400,16 +399,16 @@ cleared_cb (GObject      *object,
   if (!sg_secrets_clear_finish (result, &error))
     toast (f, error->message);
   /* Forget the account either way, so nothing is posted with a secret we could not reach. */
-  g_settings_reset (f->settings, f->service->server_key);
-  g_settings_reset (f->settings, f->service->account_key);
+  g_settings_reset (f->settings, sg_accounts_server_key (f->service->service));
+  g_settings_reset (f->settings, sg_accounts_account_key (f->service->service));
   set_busy (f, FALSE);
 }
 
 static void
 sign_out_cb (Form *f)
 {
-  g_autofree char *server = g_settings_get_string (f->settings, f->service->server_key);
-  g_autofree char *account = g_settings_get_string (f->settings, f->service->account_key);
+  g_autofree char *server = g_settings_get_string (f->settings, sg_accounts_server_key (f->service->service));
+  g_autofree char *account = g_settings_get_string (f->settings, sg_accounts_account_key (f->service->service));
 
   /* The keyring may ask to be unlocked first, for as long as the user takes. */
   set_busy (f, TRUE);
@@ -457,7 +456,7 @@ build_group (GSettings     *settings,
   f->secret = GTK_EDITABLE (adw_password_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->secret), secret_label);
   {
-    g_autofree char *server = g_settings_get_string (settings, service->server_key);
+    g_autofree char *server = g_settings_get_string (settings, sg_accounts_server_key (service->service));
     gtk_editable_set_text (f->server, *server ? server : (service == &bluesky ? "https://bsky.social" : ""));
   }
   gtk_accessible_update_property (GTK_ACCESSIBLE (f->server), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -519,7 +518,7 @@ build_group (GSettings     *settings,
   g_signal_connect_swapped (f->sign_in, "clicked", G_CALLBACK (sign_in_cb), f);
   g_signal_connect_swapped (f->sign_out, "clicked", G_CALLBACK (sign_out_cb), f);
   {
-    g_autofree char *detail = g_strconcat ("changed::", service->account_key, NULL);
+    g_autofree char *detail = g_strconcat ("changed::", sg_accounts_account_key (service->service), NULL);
     g_signal_connect_swapped (settings, detail, G_CALLBACK (sync_form), f);
   }
   g_signal_connect_swapped (group, "destroy", G_CALLBACK (group_destroyed_cb), f);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sg-accounts.h"
 #include "sg-checklist.h"
 #include "sg-mastodon-client.h"
 #include "sg-mastodon-privacy.h"
@@ -383,11 +384,8 @@ signed_in_server (SgPrivacyPage   *self,
   g_autofree char *account = NULL, *server = NULL, *a = NULL, *b = NULL;
   char *at;
 
-  if (settings == NULL || g_strcmp0 (profile->platform, "mastodon") != 0)
-    return NULL;
-  account = g_settings_get_string (settings, "mastodon-account");
-  server = g_settings_get_string (settings, "mastodon-server");
-  if (*account == '\0' || *server == '\0')
+  if (g_strcmp0 (profile->platform, "mastodon") != 0 ||
+      !sg_accounts_signed_in (settings, "mastodon", &server, &account))
     return NULL;
   a = normalise_handle (account);
   b = normalise_handle (profile->handle);
@@ -494,7 +492,7 @@ static void
 read_clicked_cb (Review *r)
 {
   GSettings *settings = sg_context_get_settings (r->self->context);
-  g_autofree char *account = g_settings_get_string (settings, "mastodon-account");
+  g_autofree char *account = g_settings_get_string (settings, sg_accounts_account_key ("mastodon"));
 
   gtk_widget_set_sensitive (r->read, FALSE);
   if (r->self->posting_token != NULL)
