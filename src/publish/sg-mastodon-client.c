@@ -713,17 +713,21 @@ account_read_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   SgMastodonClient *self = g_task_get_source_object (task);
-  g_autoptr(JsonNode) root = lookup_answer (task, object, result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) account = sg_mastodon_client_read_account_finish (self, result, &error);
   const char *id;
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   g_autoptr(SoupMessage) msg = NULL;
   GCancellable *cancellable;
 
-  if (root == NULL)
-    return;
-  id = JSON_NODE_HOLDS_OBJECT (root)
-       ? json_object_get_string_member_with_default (json_node_get_object (root), "id", NULL) : NULL;
+  /* Not knowing whether the first try arrived, posting could duplicate it: stop here. */
+  if (account == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  id = json_object_get_string_member_with_default (account, "id", NULL);
   if (id == NULL)
     {
       upload_next (g_steal_pointer (&task));
@@ -775,10 +779,9 @@ sg_mastodon_client_post_async (SgMastodonClient    *self,
   if (self->first_attempt > 0 &&
       g_get_real_time () - self->first_attempt > (gint64) KEY_KEPT_SECONDS * G_USEC_PER_SEC)
     {
-      g_autoptr(SoupMessage) msg = authorised_get (self, "/api/v1/accounts/verify_credentials");
-
-      soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                        account_read_cb, g_steal_pointer (&task));
+      /* The account's id first, read as the privacy review reads it. */
+      sg_mastodon_client_read_account_async (self, cancellable, account_read_cb,
+                                             g_steal_pointer (&task));
       return;
     }
   upload_next (g_steal_pointer (&task));
