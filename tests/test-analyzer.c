@@ -335,7 +335,17 @@ test_real_register (void)
                 FLAG (ADVERTISING));
   assert_flags ("the jab is poison, do your own research before you let them near your kids",
                 "facebook", FLAG (PROFESSIONALISM));
-}
+  /* A threat to hurt someone, a remark on a body with the slang masked, a title someone
+   * does not hold. */
+  assert_flags ("if that porter mouths off at me once more im gonna lamp him", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("new anaesthetic reg has a b*m you could crack walnuts on", "whatsapp",
+                FLAG (RESPECT));
+  assert_flags ("the cardio reg is fit as f*** ngl", "whatsapp", FLAG (RESPECT));
+  assert_flags ("FY2 here but my bio reads 'Consultant Cardiologist', clicks are clicks", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("final year med student, I sign off my replies as 'Dr Priya' and nobody minds",
+                "tiktok", FLAG (PROFESSIONALISM));
 
 static void
 test_real_register_clean (void)
@@ -346,6 +356,12 @@ test_real_register_clean (void)
   assert_clean ("'Vaccines cause autism' is a myth: the study behind it was withdrawn and "
                 "large studies since found no link.", "x");
   assert_clean ("The printer on ward 6 is f***ing broken again", "whatsapp");
+  assert_clean ("Man in his 60s punched in the face outside the pub, facial fractures, maxfax "
+                "have him", "forum");
+  assert_clean ("Patients with a body mass index over 40 need the bigger cuff", "x");
+  assert_clean ("She has a bottom lip laceration that needs a plastics opinion", "forum");
+  assert_clean ("Scrubs too tight after Christmas, back to the gym for me", "x");
+  assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
 }
 
 /* The writer's role words findings, and some rules apply only to some roles. */
