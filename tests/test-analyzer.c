@@ -346,6 +346,7 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   assert_flags ("final year med student, I sign off my replies as 'Dr Priya' and nobody minds",
                 "tiktok", FLAG (PROFESSIONALISM));
+}
 
 static void
 test_real_register_clean (void)
