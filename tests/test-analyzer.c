@@ -346,6 +346,8 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   assert_flags ("final year med student, I sign off my replies as 'Dr Priya' and nobody minds",
                 "tiktok", FLAG (PROFESSIONALISM));
+  assert_flags ("drinkers who turn up yellow should go to the back of the queue for a liver tbh",
+                "x", FLAG (PROFESSIONALISM));
 }
 
 static void
@@ -362,6 +364,9 @@ test_real_register_clean (void)
   assert_clean ("Patients with a body mass index over 40 need the bigger cuff", "x");
   assert_clean ("She has a bottom lip laceration that needs a plastics opinion", "forum");
   assert_clean ("Scrubs too tight after Christmas, back to the gym for me", "x");
+  assert_clean ("Patients in England still have to pay for their own prescriptions, it should "
+                "be free like Wales", "x");
+  assert_clean ("Instruments need sterilising before the next list", "whatsapp");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
 }
 
