@@ -348,6 +348,10 @@ test_real_register (void)
                 "tiktok", FLAG (PROFESSIONALISM));
   assert_flags ("drinkers who turn up yellow should go to the back of the queue for a liver tbh",
                 "x", FLAG (PROFESSIONALISM));
+  assert_flags ("GP of 20 yrs here. reiki clears migraines better than any triptan, fact", "facebook",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
+                FLAG (PROFESSIONALISM));
 }
 
 static void
@@ -367,6 +371,9 @@ test_real_register_clean (void)
   assert_clean ("Patients in England still have to pay for their own prescriptions, it should "
                 "be free like Wales", "x");
   assert_clean ("Instruments need sterilising before the next list", "whatsapp");
+  assert_clean ("Untreated measles does far more harm than the vaccine ever could", "x");
+  assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
+  assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
 }
 
