@@ -350,6 +350,8 @@ test_real_register (void)
                 "x", FLAG (PROFESSIONALISM));
   assert_flags ("GP of 20 yrs here. reiki clears migraines better than any triptan, fact", "facebook",
                 FLAG (PROFESSIONALISM));
+  assert_flags ("the crackheads r back in the car park by the renal unit, lock ur cars", "x",
+                FLAG (RESPECT));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -372,6 +374,10 @@ test_real_register_clean (void)
                 "be free like Wales", "x");
   assert_clean ("Instruments need sterilising before the next list", "whatsapp");
   assert_clean ("Untreated measles does far more harm than the vaccine ever could", "x");
+  assert_clean ("Reminder: write 'person who uses drugs', not junkie. Language matters in notes",
+                "forum");
+  assert_clean ("Gallstones love a fatty meal: teaching case for the students, details changed",
+                "x");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");

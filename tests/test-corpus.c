@@ -224,7 +224,9 @@ main (int   argc,
     { "SG_TUNE_2",    "/sg/corpus/tune-2",           0.82, 0.65, 0.05, TRUE },
     { "SG_TUNE_3",    "/sg/corpus/tune-3",           0.82, 0.45, 0.06, TRUE },
     { "SG_TUNE_4",    "/sg/corpus/tune-4",           0.84, 0.75, 0.08, TRUE },
-    { "SG_TUNE_5",    "/sg/corpus/tune-5",           0.38, 0.30, 0.08, TRUE },
+    { "SG_TUNE_5",    "/sg/corpus/tune-5",           0.55, 0.30, 0.08, TRUE },
+    /* Scored once before any rule was written from it: 0.52 flagged right, 0.08 false. */
+    { "SG_TUNE_7",    "/sg/corpus/tune-7",           0.50, 0.15, 0.09, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.66, 0.25, 0.05, FALSE },
