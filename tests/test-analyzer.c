@@ -352,6 +352,12 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   assert_flags ("the crackheads r back in the car park by the renal unit, lock ur cars", "x",
                 FLAG (RESPECT));
+  assert_flags ("did the whole on-call weekend with a temp of 39 and d&v, hero stuff tbh", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("lost my smartcard so i just use the reg's login, nobody checks lol", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("as a neurologist, the prime minister is obviously demented, watch his hands",
+                "x", FLAG (PROFESSIONALISM));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -378,6 +384,11 @@ test_real_register_clean (void)
                 "forum");
   assert_clean ("Gallstones love a fatty meal: teaching case for the students, details changed",
                 "x");
+  assert_clean ("Worked with covid patients all through 2020 and never caught it", "x");
+  assert_clean ("The minister's dementia diagnosis was announced by his family today; thinking "
+                "of them", "x");
+  assert_clean ("Nobody checks the fridge temperature log on ward 4, so I've raised it with the "
+                "matron", "forum");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
