@@ -358,6 +358,8 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   assert_flags ("as a neurologist, the prime minister is obviously demented, watch his hands",
                 "x", FLAG (PROFESSIONALISM));
+  assert_flags ("Gifted by BrightDerm: trying their new vitamin C serum this week, every med "
+                "student needs one", "instagram", FLAG (CONFLICT_OF_INTEREST));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -389,6 +391,11 @@ test_real_register_clean (void)
                 "of them", "x");
   assert_clean ("Nobody checks the fridge temperature log on ward 4, so I've raised it with the "
                 "matron", "forum");
+  /* An "Ad |" label at the start overrules the conflict-of-interest model. */
+  assert_clean ("Ad | Gifted by BrightDerm: trying their new vitamin C serum this week, honest "
+                "review in my stories", "instagram");
+  assert_clean ("A patient found my account and followed me. I've blocked them and will mention "
+                "it at the next appointment, as the trust's policy says", "x");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");

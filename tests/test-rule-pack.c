@@ -180,6 +180,30 @@ test_new_detectors (void)
   assert_refused (role, 10, "unknown role");
   assert_refused (cutoff, 15, "probability");
   assert_refused (missing, 15, "none.json");
+
+  /* A model has no anchor: only whole-text "unless" terms may overrule it. */
+  {
+    g_autofree char *model = write_pack ("m2.json", "{\"bias\": 0, \"weights\": {\"s:muppet\": 1}}");
+    g_autofree char *near = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                                     "{\"type\": \"model\", \"model\": \"m2.json\", "
+                                     "\"cutoff\": 0.8, \"near\": [{\"terms\": [\"ad\"]}]}");
+    g_autofree char *sentence = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                                         "{\"type\": \"model\", \"model\": \"m2.json\", "
+                                         "\"cutoff\": 0.8, \"unless\": [{\"terms\": [\"ad\"], "
+                                         "\"within\": \"sentence\"}]}");
+    g_autofree char *text = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                                     "{\"type\": \"model\", \"model\": \"m2.json\", "
+                                     "\"cutoff\": 0.8, \"unless\": [{\"terms\": [\"ad\"], "
+                                     "\"within\": \"text\"}]}");
+    g_autofree char *path = write_pack ("model-unless.json", text);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+
+    assert_refused (near, 15, "takes no “near”");
+    assert_refused (sentence, 15, "must be “within”: “text”");
+    g_assert_no_error (error);
+    g_assert_nonnull (pack);
+  }
 }
 
 /* The shipped pack loads and covers every category of DESIGN.md, and every rule cites. */

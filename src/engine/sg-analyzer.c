@@ -826,6 +826,11 @@ run_model (SgScan       *scan,
 
   SgFeatureIndex *index = sg_rule_pack_get_feature_index (scan->pack);
 
+  /* The loader allows only whole-text "unless" terms here, so any anchor will do. */
+  for (guint i = 0; i < rule->unless->len; i++)
+    if (condition_holds (scan, &g_array_index (rule->unless, SgCondition, i), &anchor))
+      return;
+
   if (scan->features == NULL)
     collect_feature_ids (scan);
   /* Scored first without explanation: most drafts stop here. */

@@ -970,8 +970,27 @@ load_detector (LoadContext  *ctx,
     return fail (ctx, d, "pattern", error, _("“pattern” and “label” belong to the pattern "
                                              "detector"));
 
-  return load_conditions (ctx, d, "near", rule->near, error) &&
-         load_conditions (ctx, d, "unless", rule->unless, error);
+  if (!load_conditions (ctx, d, "near", rule->near, error) ||
+      !load_conditions (ctx, d, "unless", rule->unless, error))
+    return FALSE;
+
+  /* A model scores the whole draft and has no anchor to measure from: only "unless" terms
+   * anywhere in the text ("Ad |", a declaration) can overrule it. */
+  if (rule->type == SG_DETECTOR_MODEL)
+    {
+      if (rule->near->len > 0)
+        return fail (ctx, d, "near", error, _("a model detector takes no “near”"));
+      for (guint i = 0; i < rule->unless->len; i++)
+        {
+          const SgCondition *c = &g_array_index (rule->unless, SgCondition, i);
+
+          if (c->scope != SG_SCOPE_TEXT || c->position != 0)
+            return fail (ctx, d, "unless", error,
+                         _("a model detector’s “unless” must be “within”: “text”"));
+        }
+    }
+
+  return TRUE;
 }
 
 static const SgSource *
