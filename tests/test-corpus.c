@@ -225,7 +225,9 @@ main (int   argc,
     { "SG_TUNE_3",    "/sg/corpus/tune-3",           0.82, 0.45, 0.06, TRUE },
     { "SG_TUNE_4",    "/sg/corpus/tune-4",           0.84, 0.75, 0.08, TRUE },
     { "SG_TUNE_5",    "/sg/corpus/tune-5",           0.55, 0.30, 0.08, TRUE },
-    /* Scored once before any rule was written from it: 0.52 flagged right, 0.08 false. */
+    /* Each scored once before any rule was written from it: tune-6 0.49 flagged right and
+     * 0.09 false, tune-7 0.52 and 0.08. */
+    { "SG_TUNE_6",    "/sg/corpus/tune-6",           0.47, 0.25, 0.10, TRUE },
     { "SG_TUNE_7",    "/sg/corpus/tune-7",           0.50, 0.15, 0.09, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
