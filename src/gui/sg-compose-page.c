@@ -8,6 +8,7 @@
 #include "sg-compose-page.h"
 #include "sg-declaration-dialog.h"
 #include "sg-drafts.h"
+#include "sg-drafts-popover.h"
 #include "sg-error.h"
 #include "sg-finding-row.h"
 #include "sg-interest-register.h"
@@ -38,8 +39,7 @@ struct _SgComposePage
   GtkLabel      *declaration_label;
   GtkCheckButton *ad_check;
   GtkRevealer   *declaration_revealer;
-  GtkListBox    *drafts_list;
-  GtkPopover    *drafts_popover;
+  SgDraftsPopover *drafts_popover;
   GtkTextView   *editor;
   GtkListBox    *findings_list;
   AdwFlap       *flap;
@@ -1403,7 +1403,7 @@ new_draft_action (GtkWidget  *widget,
   start_load (self, CREATE_NEW, -1);
   /* From the drafts list the popover would keep the focus, and what is typed next would go
    * nowhere: close it and write in the new draft. */
-  gtk_popover_popdown (self->drafts_popover);
+  gtk_popover_popdown (GTK_POPOVER (self->drafts_popover));
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
@@ -2331,81 +2331,17 @@ photos_message_cb (SgComposePage *self,
 
 /* Drafts list */
 
+/* Saved first, so the list shows the draft being written as it is now. */
 static void
-drafts_listed_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+drafts_opening_cb (SgComposePage *self)
 {
-  SgComposePage *self = SG_COMPOSE_PAGE (object);
-  g_autoptr(GPtrArray) drafts = g_task_propagate_pointer (G_TASK (result), NULL);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list))) != NULL)
-    gtk_list_box_remove (self->drafts_list, child);
-
-  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
-    {
-      SgDraft *draft = g_ptr_array_index (drafts, i);
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (draft->updated_at);
-      g_autofree char *stamp = g_date_time_format (when, "%e %b %H:%M");
-      g_autofree char *first_line = NULL;
-      const char *title = draft->title;
-      GtkWidget *row = adw_action_row_new ();
-
-      if (title == NULL || *title == '\0')
-        {
-          const char *nl = strchr (draft->body ? draft->body : "", '\n');
-          first_line = nl ? g_strndup (draft->body, nl - draft->body) : g_strdup (draft->body);
-          title = (first_line && *first_line) ? first_line : _("Untitled draft");
-        }
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stamp);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "draft-id", GSIZE_TO_POINTER (draft->id));
-      gtk_list_box_append (self->drafts_list, row);
-    }
-}
-
-static void
-list_drafts_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *drafts = sg_drafts_list (task_data, &error);
-
-  if (drafts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, drafts, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-drafts_popover_shown_cb (SgComposePage *self)
-{
-  SgStore *store = get_store (self);
-  g_autoptr(GTask) task = NULL;
-
-  if (store == NULL)
-    return;
-
   save_now (self, FALSE);
-  task = g_task_new (self, self->cancellable, drafts_listed_cb, NULL);
-  g_task_set_source_tag (task, drafts_popover_shown_cb);
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_task_run_in_thread (task, list_drafts_thread);
 }
 
 static void
-draft_row_activated_cb (SgComposePage *self,
-                        GtkListBoxRow *row)
+draft_activated_cb (SgComposePage *self,
+                    gint64         id)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "draft-id"));
-
-  gtk_popover_popdown (self->drafts_popover);
   if (id != self->draft_id)
     load_draft (self, id);
 }
@@ -2501,6 +2437,7 @@ sg_compose_page_set_context (SgComposePage *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = context;
+  sg_drafts_popover_set_context (self->drafts_popover, context);
   platform = g_settings_get_string (sg_context_get_settings (context), "default-platform");
   self->loading = TRUE;
   sg_compose_page_set_platform (self, platform);
@@ -2588,11 +2525,11 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-compose-page.ui");
+  g_type_ensure (SG_TYPE_DRAFTS_POPOVER);
   g_type_ensure (SG_TYPE_PHOTO_STRIP);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, ad_check);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_list);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_popover);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, editor);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, findings_list);
@@ -2700,10 +2637,10 @@ sg_compose_page_init (SgComposePage *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_list, "row-activated", G_CALLBACK (row_activated_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->drafts_list, "row-activated",
-                           G_CALLBACK (draft_row_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->drafts_popover, "show", G_CALLBACK (drafts_popover_shown_cb),
+  g_signal_connect_object (self->drafts_popover, "opening", G_CALLBACK (drafts_opening_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drafts_popover, "draft-activated",
+                           G_CALLBACK (draft_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->photo_strip, "changed", G_CALLBACK (photos_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->photo_strip, "message", G_CALLBACK (photos_message_cb), self,
