@@ -22,6 +22,7 @@
 #include "sg-image-metadata.h"
 #include "sg-interest-register.h"
 #include "sg-photo-check.h"
+#include "sg-preflight-dialog.h"
 #include "sg-publications.h"
 #include "sg-store-private.h"
 #include "sg-test-gui.h"
@@ -282,7 +283,7 @@ test_ignore (void)
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Ready to Post");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
-    reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+    reasons = sg_preflight_dialog_get_reasons (SG_PREFLIGHT_DIALOG (dialog));
     g_assert_cmpuint (reasons->len, >=, 1);
     for (guint i = 0; i < reasons->len; i++)
       gtk_editable_set_text (g_ptr_array_index (reasons, i), "consented, name changed");
@@ -620,7 +621,7 @@ test_publish (void)
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+  reasons = sg_preflight_dialog_get_reasons (SG_PREFLIGHT_DIALOG (dialog));
   g_assert_cmpuint (reasons->len, >=, 1);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
   for (guint i = 0; i < reasons->len; i++)
@@ -1222,7 +1223,7 @@ test_photos (void)
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
   {
-    GPtrArray *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+    GPtrArray *reasons = sg_preflight_dialog_get_reasons (SG_PREFLIGHT_DIALOG (dialog));
 
     for (guint i = 0; i < reasons->len; i++)
       gtk_editable_set_text (g_ptr_array_index (reasons, i), "It is my own garden, I want the place shown");
