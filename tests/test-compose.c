@@ -22,6 +22,7 @@
 #include "sg-image-metadata.h"
 #include "sg-interest-register.h"
 #include "sg-photo-check.h"
+#include "sg-preflight-dialog.h"
 #include "sg-publications.h"
 #include "sg-store-private.h"
 #include "sg-test-gui.h"
@@ -282,7 +283,7 @@ test_ignore (void)
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Ready to Post");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
-    reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+    reasons = sg_preflight_dialog_get_reasons (SG_PREFLIGHT_DIALOG (dialog));
     g_assert_cmpuint (reasons->len, >=, 1);
     for (guint i = 0; i < reasons->len; i++)
       gtk_editable_set_text (g_ptr_array_index (reasons, i), "consented, name changed");
@@ -620,7 +621,7 @@ test_publish (void)
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+  reasons = sg_preflight_dialog_get_reasons (SG_PREFLIGHT_DIALOG (dialog));
   g_assert_cmpuint (reasons->len, >=, 1);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
   for (guint i = 0; i < reasons->len; i++)
@@ -1222,7 +1223,7 @@ test_photos (void)
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
   {
-    GPtrArray *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+    GPtrArray *reasons = sg_preflight_dialog_get_reasons (SG_PREFLIGHT_DIALOG (dialog));
 
     for (guint i = 0; i < reasons->len; i++)
       gtk_editable_set_text (g_ptr_array_index (reasons, i), "It is my own garden, I want the place shown");
@@ -1713,6 +1714,95 @@ test_adaptive (void)
   set_text ("");
 }
 
+/* The drafts list: the open draft is saved before the list is read, choosing another draft
+ * opens it and closes the list, and choosing the open one leaves it as it is. */
+static gboolean
+draft_title_saved (gpointer data)
+{
+  gint64 id = *(gint64 *) data;
+  g_autoptr(SgDraft) draft = sg_drafts_load (sg_application_get_store (app), id, NULL);
+
+  return draft != NULL && g_strcmp0 (draft->title, "Ward quiz answers") == 0;
+}
+
+static gboolean
+draft_id_is (gpointer data)
+{
+  return sg_compose_page_get_draft_id (get_page ()) == *(gint64 *) data;
+}
+
+static gboolean
+draft_id_is_not (gpointer data)
+{
+  return sg_compose_page_get_draft_id (get_page ()) != *(gint64 *) data;
+}
+
+static GtkWidget *
+drafts_row_titled (GtkPopover *popover,
+                   const char *title)
+{
+  GtkWidget *label = sg_test_find_label_text (GTK_WIDGET (popover), title);
+
+  return label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW) : NULL;
+}
+
+static gboolean
+drafts_row_shown (gpointer popover)
+{
+  return drafts_row_titled (popover, "Ward quiz answers") != NULL;
+}
+
+static void
+count_loads (guint *loads)
+{
+  (*loads)++;
+}
+
+static void
+test_drafts_list (void)
+{
+  SgComposePage *page = get_page ();
+  GtkWidget *button = sg_test_find_by_label (GTK_WIDGET (page), "Drafts");
+  GtkEditable *title = GTK_EDITABLE (sg_test_find_by_label (GTK_WIDGET (page), "Draft title"));
+  GtkPopover *popover;
+  gint64 quiz, other;
+  guint loads = 0;
+  gulong id;
+
+  gtk_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))));
+  set_text ("Quiz night on Friday, answers in the mess.");
+  gtk_editable_set_text (title, "Ward quiz answers");
+  quiz = sg_compose_page_get_draft_id (page);
+  g_assert_cmpint (quiz, >=, 0);
+  g_assert_true (sg_test_wait (draft_title_saved, &quiz, 5000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.new-draft", NULL));
+  g_assert_true (sg_test_wait (draft_id_is_not, &quiz, 5000));
+  other = sg_compose_page_get_draft_id (page);
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (sg_test_wait (drafts_row_shown, popover, 5000));
+  gtk_widget_activate (drafts_row_titled (popover, "Ward quiz answers"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (sg_test_wait (draft_id_is, &quiz, 5000));
+  g_assert_cmpint (sg_compose_page_get_draft_id (page), !=, other);
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Ward quiz answers");
+
+  /* The draft already open is not loaded again over itself. */
+  id = g_signal_connect_swapped (page, "draft-loaded", G_CALLBACK (count_loads), &loads);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (sg_test_wait (drafts_row_shown, popover, 5000));
+  gtk_widget_activate (drafts_row_titled (popover, "Ward quiz answers"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  sg_test_iterate (300);
+  g_signal_handler_disconnect (page, id);
+  g_assert_cmpuint (loads, ==, 0);
+  g_assert_cmpint (sg_compose_page_get_draft_id (page), ==, quiz);
+  set_text ("");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1736,6 +1826,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/check-photo", test_check_photo);
   g_test_add_func ("/sg/compose/photos", test_photos);
   g_test_add_func ("/sg/compose/post-stopped", test_post_stopped);
+  g_test_add_func ("/sg/compose/drafts-list", test_drafts_list);
 
   return sg_test_gui_run ((GApplication **) &app, home);
 }

@@ -4,10 +4,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "sg-accounts.h"
 #include "sg-compose-page.h"
 #include "sg-declaration-dialog.h"
 #include "sg-drafts.h"
+#include "sg-drafts-popover.h"
 #include "sg-error.h"
 #include "sg-finding-row.h"
 #include "sg-interest-register.h"
@@ -16,8 +16,7 @@
 #include "sg-photo-check.h"
 #include "sg-photo-strip.h"
 #include "sg-platform.h"
-#include "sg-publications.h"
-#include "sg-publisher.h"
+#include "sg-publish-flow.h"
 #include "sg-watch-list.h"
 #include "sg-toast.h"
 
@@ -38,8 +37,7 @@ struct _SgComposePage
   GtkLabel      *declaration_label;
   GtkCheckButton *ad_check;
   GtkRevealer   *declaration_revealer;
-  GtkListBox    *drafts_list;
-  GtkPopover    *drafts_popover;
+  SgDraftsPopover *drafts_popover;
   GtkTextView   *editor;
   GtkListBox    *findings_list;
   AdwFlap       *flap;
@@ -66,11 +64,9 @@ struct _SgComposePage
   guint          register_generation; /* bumped when the register is read again */
   guint          declaration_updates; /* times it was composed (tests) */
   gboolean       advertising;    /* the declared interests make the post an ad */
-  char          *posting_token;  /* instead of the keyring's, or NULL (tests) */
   char          *declaration_override; /* the user's wording for this post, or NULL */
   GStrv          relevant_orgs;  /* organisations the composed declaration names */
-  GCancellable  *post_cancellable; /* the direct post under way, or NULL */
-  GtkWindow     *post_progress;  /* its progress dialog, or NULL */
+  SgPublishFlow *publish_flow;   /* the pre-flight sheet and what follows it */
 
   SgSeverity     worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the sidebar order */
   GPtrArray     *ignored_errors; /* "do not post" findings ignored here: the pre-flight still asks */
@@ -1403,7 +1399,7 @@ new_draft_action (GtkWidget  *widget,
   start_load (self, CREATE_NEW, -1);
   /* From the drafts list the popover would keep the focus, and what is typed next would go
    * nowhere: close it and write in the new draft. */
-  gtk_popover_popdown (self->drafts_popover);
+  gtk_popover_popdown (GTK_POPOVER (self->drafts_popover));
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
@@ -1549,372 +1545,7 @@ edit_declaration_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Publishing: the pre-flight check, then copy or share, logged */
-
-typedef struct {
-  gint64     draft_id;
-  char      *platform;
-  char      *method;
-  char      *text;
-  char      *declaration;
-  GPtrArray *acks;
-  GPtrArray *photos;   /* SgDraftPhoto, copies */
-} PublishJob;
-
-static void
-publish_job_free (PublishJob *j)
-{
-  g_free (j->platform);
-  g_free (j->method);
-  g_free (j->text);
-  g_free (j->declaration);
-  g_clear_pointer (&j->acks, g_ptr_array_unref);
-  g_clear_pointer (&j->photos, g_ptr_array_unref);
-  g_free (j);
-}
-
-static gboolean
-publish_job (SgStore   *store,
-             gpointer   data,
-             GError   **error)
-{
-  PublishJob *j = data;
-  return sg_publications_log (store, j->draft_id, j->platform, j->method, j->text, j->declaration,
-                              "done", j->acks, j->photos, error) > 0;
-}
-
-static void
-published_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  SgComposePage *self = SG_COMPOSE_PAGE (object);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_toast (self, sg_toast_new_plain (error->message));
-      return;
-    }
-  g_signal_emit (self, signals[PUBLISHED], 0);
-}
-
-/* Copies of the attached photos as they are now, for the log and the upload. */
-static GPtrArray *
-copy_photos (SgComposePage *self)
-{
-  GPtrArray *photos = sg_photo_strip_get_photos (self->photo_strip);
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_draft_photo_free);
-
-  for (guint i = 0; i < photos->len; i++)
-    g_ptr_array_add (out, sg_draft_photo_copy (g_ptr_array_index (photos, i)));
-  return out;
-}
-
-static void
-preflight_changed_cb (AdwMessageDialog *dialog)
-{
-  GPtrArray *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
-  /* Nothing that no reason can excuse: every picture check of every photo ticked (software
-   * cannot see what they ask about), and the post within the platform's limit. */
-  gboolean all = g_object_get_data (G_OBJECT (dialog), "blocked") == NULL;
-
-  for (guint i = 0; i < reasons->len; i++)
-    {
-      g_autofree char *r = g_strstrip (g_strdup (gtk_editable_get_text (g_ptr_array_index (reasons, i))));
-      all &= *r != '\0';
-    }
-
-  /* Errors must each be acknowledged with a reason before the text can leave. */
-  adw_message_dialog_set_response_enabled (dialog, "copy", all);
-  if (adw_message_dialog_has_response (dialog, "share"))
-    adw_message_dialog_set_response_enabled (dialog, "share", all);
-  if (adw_message_dialog_has_response (dialog, "post"))
-    adw_message_dialog_set_response_enabled (dialog, "post", all);
-}
-
-/* The account to post to on the current platform; FALSE when not signed in there. */
-static gboolean
-get_post_target (SgComposePage *self,
-                 SgPostTarget  *target)
-{
-  GSettings *settings = self->context ? sg_context_get_settings (self->context) : NULL;
-  const char *platform = sg_compose_page_get_platform (self);
-
-  memset (target, 0, sizeof *target);
-  if (!sg_accounts_signed_in (settings, platform, &target->server, &target->account))
-    return FALSE;
-  target->platform = g_strdup (platform);
-  return TRUE;
-}
-
-static void
-post_target_clear (SgPostTarget *target)
-{
-  g_free (target->platform);
-  g_free (target->server);
-  g_free (target->account);
-  g_free (target->visibility);
-  g_free (target->language);
-}
-
-/* Mastodon's audiences, in the words of its own composer. */
-static const struct {
-  const char *value;
-  const char *label;
-} visibilities[] = {
-  { "public", N_("Public") },
-  { "unlisted", N_("Quiet public (not in public timelines)") },
-  { "private", N_("Followers only") },
-};
-
-static void
-visibility_chosen_cb (AdwComboRow *row,
-                      GParamSpec  *pspec,
-                      GSettings   *settings)
-{
-  guint i = adw_combo_row_get_selected (row);
-
-  if (i < G_N_ELEMENTS (visibilities))
-    g_settings_set_string (settings, "mastodon-visibility", visibilities[i].value);
-}
-
-/* "Who can see it", remembered; everything posted may still be copied further (GMC ¶12). */
-static GtkWidget *
-visibility_row (SgComposePage *self)
-{
-  GSettings *settings = sg_context_get_settings (self->context);
-  g_autofree char *current = g_settings_get_string (settings, "mastodon-visibility");
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_combo_row_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (visibilities); i++)
-    gtk_string_list_append (labels, _(visibilities[i].label));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  for (guint i = 0; i < G_N_ELEMENTS (visibilities); i++)
-    if (g_str_equal (current, visibilities[i].value))
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Who can see it on Mastodon"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Anything posted can be copied and shared further, whatever you "
-                                 "choose."));
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (visibility_chosen_cb), settings, 0);
-  return row;
-}
-
-static void
-sign_in_response_cb (AdwMessageDialog *dialog,
-                     const char       *response)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()),
-                                  "posting-accounts", NULL);
-}
-
-static void
-direct_posted_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(SgComposePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = sg_publisher_post_finish (result, &error);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish", TRUE);
-  g_clear_object (&self->post_cancellable);
-  if (self->post_progress != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->post_progress), (gpointer *) &self->post_progress);
-      gtk_window_destroy (self->post_progress);
-      self->post_progress = NULL;
-    }
-  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
-    return;
-
-  /* Failed and cancelled posts are in History too, marked "not posted". */
-  g_signal_emit (self, signals[PUBLISHED], 0);
-  if (url != NULL)
-    {
-      add_toast (self, adw_toast_new (_("Posted, and logged in History")));
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      add_toast (self, adw_toast_new (_("Posting stopped. Your text is kept; posting again is safe")));
-      return;
-    }
-
-  {
-    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                _("Not Posted"), error->message);
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-    if (g_error_matches (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED))
-      {
-        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "sign-in", _("_Sign In…"));
-        adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-in",
-                                                    ADW_RESPONSE_SUGGESTED);
-        adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
-        g_signal_connect (dialog, "response::sign-in", G_CALLBACK (sign_in_response_cb), NULL);
-      }
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
-}
-
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  gtk_progress_bar_pulse (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
-/* The dialog says what is happening: "Uploading photo 1 of 2…", then "Sending the post…". */
-static void
-post_progress_cb (guint    current,
-                  guint    total,
-                  gpointer user_data)
-{
-  SgComposePage *self = user_data;
-  g_autofree char *what = NULL;
-
-  if (self->post_progress == NULL)
-    return;
-  what = total > 0 ? g_strdup_printf (_("Uploading photo %u of %u…"), current, total)
-                   : g_strdup (_("Sending the post…"));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (self->post_progress), "stage"), what);
-}
-
-static void
-stop_pulse (gpointer source_id)
-{
-  g_source_remove (GPOINTER_TO_UINT (source_id));
-}
-
-static void
-post_progress_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           SgComposePage    *self)
-{
-  /* The outcome still arrives in direct_posted_cb, which closes this dialog. */
-  if (self->post_cancellable != NULL)
-    g_cancellable_cancel (self->post_cancellable);
-}
-
-/* Posting takes seconds with photos: show it is happening, and let it be stopped. */
-static void
-show_post_progress (SgComposePage *self,
-                    const char    *platform_name)
-{
-  g_autofree char *heading = g_strdup_printf (_("Posting to %s…"), platform_name);
-  GtkWidget *bar = gtk_progress_bar_new ();
-  AdwMessageDialog *dialog =
-    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                heading,
-                                                _("Photos are uploaded first, then the text. If you "
-                                                  "stop now, the post may or may not appear; posting "
-                                                  "again within the hour is safe, it will not "
-                                                  "appear twice.")));
-
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *stage = gtk_label_new (_("Starting…"));
-
-  gtk_widget_add_css_class (stage, "dim-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Posting progress"), -1);
-  gtk_box_append (GTK_BOX (box), stage);
-  gtk_box_append (GTK_BOX (box), bar);
-  adw_message_dialog_set_extra_child (dialog, box);
-  g_object_set_data (G_OBJECT (dialog), "stage", stage);
-  adw_message_dialog_add_response (dialog, "cancel", _("_Stop"));
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (post_progress_response_cb), self, 0);
-  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (stop_pulse),
-                            GUINT_TO_POINTER (g_timeout_add (150, pulse_cb, bar)));
-  self->post_progress = GTK_WINDOW (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->post_progress);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-preflight_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       SgComposePage    *self)
-{
-  GPtrArray *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
-  const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
-  g_autofree char *text = get_final_text (self);
-  g_autoptr(GPtrArray) acks = NULL;
-  PublishJob *j;
-
-  if (!g_str_equal (response, "copy") && !g_str_equal (response, "share") &&
-      !g_str_equal (response, "post"))
-    return;
-
-  acks = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_acknowledgement_free);
-  for (guint i = 0; i < reasons->len; i++)
-    {
-      GtkEditable *entry = g_ptr_array_index (reasons, i);
-      SgFinding *finding = g_object_get_data (G_OBJECT (entry), "finding");
-      SgAcknowledgement *ack = g_new0 (SgAcknowledgement, 1);
-
-      ack->rule_id = g_strdup (sg_finding_get_rule_id (finding));
-      ack->match = g_strdup (sg_finding_get_match (finding));
-      ack->reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-      g_ptr_array_add (acks, ack);
-    }
-
-  if (g_str_equal (response, "post"))
-    {
-      SgPostTarget target;
-      SgStore *store = get_store (self);
-
-      if (store == NULL || !get_post_target (self, &target))
-        return;
-      if (g_str_equal (target.platform, "mastodon"))
-        target.visibility = g_settings_get_string (sg_context_get_settings (self->context),
-                                                   "mastodon-visibility");
-      target.language = g_settings_get_string (sg_context_get_settings (self->context),
-                                               "post-language");
-      target.progress = post_progress_cb;
-      target.progress_data = self;   /* kept alive by the reference direct_posted_cb holds */
-      /* One post at a time; the button comes back when this one has landed or failed. */
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish", FALSE);
-      self->post_cancellable = g_cancellable_new ();
-      show_post_progress (self, platform ? platform->name : target.platform);
-      sg_publisher_post_async (store, &target, self->posting_token, self->draft_id, text,
-                               self->declaration, acks,
-                               g_object_get_data (G_OBJECT (dialog), "photos"),
-                               self->post_cancellable, direct_posted_cb, g_object_ref (self));
-      post_target_clear (&target);
-      return;
-    }
-
-  j = g_new0 (PublishJob, 1);
-  j->draft_id = self->draft_id;
-  j->platform = g_strdup (sg_compose_page_get_platform (self));
-  j->method = g_strdup (response);
-  j->text = g_strdup (text);
-  j->declaration = g_strdup (self->declaration);
-  j->acks = g_steal_pointer (&acks);
-  j->photos = g_ptr_array_ref (g_object_get_data (G_OBJECT (dialog), "photos"));
-
-  if (g_str_equal (response, "copy"))
-    {
-      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-      add_toast (self, adw_toast_new (_("Copied to the clipboard and logged in History")));
-    }
-  else if (platform != NULL && platform->share_url != NULL)
-    {
-      g_autofree char *escaped = g_uri_escape_string (text, NULL, FALSE);
-      g_autoptr(GString) url = g_string_new (platform->share_url);
-
-      g_string_replace (url, "{text}", escaped, 0);
-      gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url->str,
-                    GDK_CURRENT_TIME);
-      add_toast (self, adw_toast_new (_("Opened the share page and logged it in History")));
-    }
-
-  run_job (self, publish_job, j, (GDestroyNotify) publish_job_free, published_cb, NULL);
-}
+/* Publishing: the pre-flight check, then copy, share or post, logged (SgPublishFlow) */
 
 static void
 publish_action (GtkWidget  *widget,
@@ -1922,256 +1553,48 @@ publish_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   SgComposePage *self = SG_COMPOSE_PAGE (widget);
-  const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
-  GtkWidget *list = gtk_list_box_new ();
-  GPtrArray *reasons = g_ptr_array_new ();
-  AdwMessageDialog *dialog;
-  guint n_errors = 0, n_warnings = 0, n_unchecked = 0, n_over = 0;
-  g_autofree char *body = NULL;
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  g_autofree char *final_text = NULL;
+  SgPublishRequest request;
 
   /* A photo still being read or cleaned is not in the findings yet: wait for it. */
   if (sg_photo_strip_is_busy (self->photo_strip))
     {
       add_toast (self, adw_toast_new (_("One moment: the photos are still being prepared")));
-      g_ptr_array_unref (reasons);
-      g_object_ref_sink (list);
-      g_object_unref (list);
       return;
     }
 
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-
+  /* In the sidebar's order, so the sheet reads the same way. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      SgFinding *f;
-      g_autofree char *title = NULL;
+    if (SG_IS_FINDING_ROW (child))
+      g_ptr_array_add (findings, sg_finding_row_get_finding (SG_FINDING_ROW (child)));
 
-      if (!SG_IS_FINDING_ROW (child))
-        continue;
-      f = sg_finding_row_get_finding (SG_FINDING_ROW (child));
-      if (sg_finding_get_severity (f) < SG_SEVERITY_WARNING)
-        continue;
+  final_text = get_final_text (self);
+  request = (SgPublishRequest) {
+    .platform = sg_compose_page_get_platform (self),
+    .draft_id = self->draft_id,
+    .final_text = final_text,
+    .declaration = self->declaration,
+    .findings = findings,
+    .ignored_errors = self->ignored_errors,
+    .photos = sg_photo_strip_get_photos (self->photo_strip),
+  };
+  sg_publish_flow_start (self->publish_flow, &request);
+}
 
-      title = g_strdup_printf ("%s: “%s”", sg_finding_get_title (f), sg_finding_get_match (f));
-      if (sg_finding_get_severity (f) == SG_SEVERITY_ERROR)
-        {
-          GtkWidget *row = adw_entry_row_new ();
-          g_autofree char *prompt = g_strdup_printf (_("%s — why post it anyway?"), title);
+/* One direct post at a time: the action comes back when the post has landed or failed. */
+static void
+publish_busy_cb (SgComposePage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.publish",
+                                 !sg_publish_flow_get_busy (self->publish_flow));
+}
 
-          /* Titles and drafts are plain text: an "&" must not be read as markup. */
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prompt);
-          g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (f), g_object_unref);
-          g_ptr_array_add (reasons, row);
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-          n_errors++;
-        }
-      else
-        {
-          GtkWidget *row = adw_action_row_new ();
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sg_finding_get_message (f));
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-          n_warnings++;
-        }
-    }
-
-  /* "Ignore here" hides a "do not post" from the sidebar, not from this check: it still needs
-   * its reason, which is logged like the others. */
-  for (guint i = 0; i < self->ignored_errors->len; i++)
-    {
-      SgFinding *f = g_ptr_array_index (self->ignored_errors, i);
-      g_autofree char *prompt = g_strdup_printf (_("%s: “%s” (ignored here) — why post it anyway?"),
-                                                 sg_finding_get_title (f), sg_finding_get_match (f));
-      GtkWidget *row = adw_entry_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prompt);
-      g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (f), g_object_unref);
-      g_ptr_array_add (reasons, row);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      n_errors++;
-    }
-
-  {
-    GPtrArray *photos = sg_photo_strip_get_photos (self->photo_strip);
-
-    for (guint i = 0; i < photos->len; i++)
-      {
-        SgDraftPhoto *photo = g_ptr_array_index (photos, i);
-        g_autofree char *name = NULL;
-        g_autofree char *title = NULL;
-        GtkWidget *row;
-
-        if (sg_photo_checks_done (photo->checked))
-          continue;
-        name = g_path_get_basename (photo->original_path);
-        title = g_strdup_printf (_("Photo %u, “%s”: the picture checks are not all ticked"),
-                                 i + 1, name);
-        row = adw_action_row_new ();
-        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                     _("Go back, look at the picture and tick each check under "
-                                       "the photo: SocialGuard cannot see what they ask about."));
-        adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                   gtk_image_new_from_icon_name ("image-x-generic-symbolic"));
-        gtk_list_box_append (GTK_LIST_BOX (list), row);
-        n_unchecked++;
-      }
-  }
-
-  /* Over the limit the platform refuses the post or cuts it: it cannot leave like that, with
-   * any reason. What is counted is what leaves: the text, the declaration and the Ad label. */
-  if (platform != NULL && platform->limit > 0)
-    {
-      g_autofree char *final = get_final_text (self);
-      guint n = sg_length_count (platform, final, -1);
-
-      if (n > platform->limit)
-        {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *title =
-            g_strdup_printf (ngettext ("The post is %u character over %s’s limit of %u",
-                                       "The post is %u characters over %s’s limit of %u",
-                                       n - platform->limit),
-                             n - platform->limit, platform->name, platform->limit);
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       self->declaration != NULL
-                                       ? _("The declaration counts too. Shorten the post, or add "
-                                           "a declarations page in Preferences to link to.")
-                                       : _("Shorten the post before it leaves."));
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                     gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-          gtk_list_box_prepend (GTK_LIST_BOX (list), row);
-          n_over = 1;
-        }
-    }
-
-  if (n_errors > 0)
-    body = g_strdup_printf (ngettext ("%u serious problem is still in the post. Fix it, or give a "
-                                      "reason to post anyway; the reason is kept in History.",
-                                      "%u serious problems are still in the post. Fix them, or give "
-                                      "a reason for each to post anyway; the reasons are kept in "
-                                      "History.", n_errors), n_errors);
-  else if (n_warnings > 0)
-    body = g_strdup_printf (ngettext ("Check this item once more before the post leaves.",
-                                      "Check these %u items once more before the post leaves.",
-                                      n_warnings), n_warnings);
-  else if (n_over > 0)
-    body = g_strdup (_("The post is too long for this platform."));
-  else if (n_unchecked > 0)
-    body = g_strdup (_("Tick the picture checks of each photo first."));
-  else
-    body = g_strdup (_("Nothing is flagged. The final text, with any declaration, will be logged "
-                       "in History."));
-
-  /* Copy and share pages carry text only: say where the photos' clean copies are. */
-  if (sg_photo_strip_get_photos (self->photo_strip)->len > 0)
-    {
-      g_autofree char *joined = g_strconcat (body, "\n\n",
-                                             _("Copying and share pages take the text only. Direct "
-                                               "posting uploads the photos; elsewhere, attach "
-                                               "them in the app yourself, saving a clean copy "
-                                               "of each from its Details."), NULL);
-      g_free (body);
-      body = g_steal_pointer (&joined);
-    }
-
-  /* Say plainly when a platform has no page to hand the text to. */
-  if (platform != NULL && platform->share_url == NULL)
-    {
-      SgPostTarget target;
-
-      if (get_post_target (SG_COMPOSE_PAGE (widget), &target))
-        post_target_clear (&target);
-      else
-        {
-          g_autofree char *more = g_strdup_printf (_("%s has no share page: copy the text, then "
-                                                     "paste it into the app."), platform->name);
-          g_autofree char *joined = g_strconcat (body, "\n\n", more, NULL);
-          g_free (body);
-          body = g_steal_pointer (&joined);
-        }
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       n_errors || n_unchecked || n_over
-                                                       ? _("Not Ready to Post") : _("Publish"),
-                                                       body));
-  {
-    GtkWidget *extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-    SgPostTarget target;
-    gboolean any = FALSE;
-
-    if (n_errors + n_warnings + n_unchecked + n_over > 0)
-      {
-        gtk_box_append (GTK_BOX (extra), list);
-        any = TRUE;
-      }
-    else
-      g_object_ref_sink (list), g_object_unref (list);
-    if (get_post_target (self, &target))
-      {
-        if (g_str_equal (target.platform, "mastodon"))
-          {
-            GtkWidget *who = gtk_list_box_new ();
-
-            gtk_widget_add_css_class (who, "boxed-list");
-            gtk_list_box_set_selection_mode (GTK_LIST_BOX (who), GTK_SELECTION_NONE);
-            gtk_list_box_append (GTK_LIST_BOX (who), visibility_row (self));
-            gtk_box_append (GTK_BOX (extra), who);
-            any = TRUE;
-          }
-        post_target_clear (&target);
-      }
-    if (any)
-      adw_message_dialog_set_extra_child (dialog, extra);
-    else
-      g_object_ref_sink (extra), g_object_unref (extra);
-  }
-
-  adw_message_dialog_add_response (dialog, "cancel", _("_Back to the Draft"));
-  adw_message_dialog_add_response (dialog, "copy", _("_Copy Text"));
-  if (platform != NULL && platform->share_url != NULL)
-    adw_message_dialog_add_response (dialog, "share", _("_Open Share Page"));
-  {
-    SgPostTarget target;
-
-    if (get_post_target (SG_COMPOSE_PAGE (widget), &target))
-      {
-        g_autofree char *label = g_strdup_printf (_("_Post to %s"), platform ? platform->name
-                                                                            : target.platform);
-        adw_message_dialog_add_response (dialog, "post", label);
-        post_target_clear (&target);
-      }
-  }
-  /* "Post anyway" is never the default: Enter goes back to the draft when anything is flagged. */
-  adw_message_dialog_set_default_response (dialog, n_errors + n_warnings + n_unchecked + n_over
-                                                   ? "cancel" : "copy");
-  if (n_errors + n_warnings + n_unchecked + n_over == 0)
-    adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  g_object_set_data_full (G_OBJECT (dialog), "reasons", reasons, (GDestroyNotify) g_ptr_array_unref);
-  /* What was checked here is what leaves, even if a photo is added while the sheet is open. */
-  g_object_set_data_full (G_OBJECT (dialog), "photos", copy_photos (self),
-                          (GDestroyNotify) g_ptr_array_unref);
-  if (n_unchecked + n_over > 0)
-    g_object_set_data (G_OBJECT (dialog), "blocked", GUINT_TO_POINTER (n_unchecked + n_over));
-  for (guint i = 0; i < reasons->len; i++)
-    g_signal_connect_swapped (g_ptr_array_index (reasons, i), "changed",
-                              G_CALLBACK (preflight_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (preflight_response_cb), self, 0);
-  preflight_changed_cb (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+static void
+published_cb (SgComposePage *self)
+{
+  g_signal_emit (self, signals[PUBLISHED], 0);
 }
 
 /* Checking a photo */
@@ -2331,81 +1754,17 @@ photos_message_cb (SgComposePage *self,
 
 /* Drafts list */
 
+/* Saved first, so the list shows the draft being written as it is now. */
 static void
-drafts_listed_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+drafts_opening_cb (SgComposePage *self)
 {
-  SgComposePage *self = SG_COMPOSE_PAGE (object);
-  g_autoptr(GPtrArray) drafts = g_task_propagate_pointer (G_TASK (result), NULL);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list))) != NULL)
-    gtk_list_box_remove (self->drafts_list, child);
-
-  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
-    {
-      SgDraft *draft = g_ptr_array_index (drafts, i);
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (draft->updated_at);
-      g_autofree char *stamp = g_date_time_format (when, "%e %b %H:%M");
-      g_autofree char *first_line = NULL;
-      const char *title = draft->title;
-      GtkWidget *row = adw_action_row_new ();
-
-      if (title == NULL || *title == '\0')
-        {
-          const char *nl = strchr (draft->body ? draft->body : "", '\n');
-          first_line = nl ? g_strndup (draft->body, nl - draft->body) : g_strdup (draft->body);
-          title = (first_line && *first_line) ? first_line : _("Untitled draft");
-        }
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stamp);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "draft-id", GSIZE_TO_POINTER (draft->id));
-      gtk_list_box_append (self->drafts_list, row);
-    }
-}
-
-static void
-list_drafts_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *drafts = sg_drafts_list (task_data, &error);
-
-  if (drafts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, drafts, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-drafts_popover_shown_cb (SgComposePage *self)
-{
-  SgStore *store = get_store (self);
-  g_autoptr(GTask) task = NULL;
-
-  if (store == NULL)
-    return;
-
   save_now (self, FALSE);
-  task = g_task_new (self, self->cancellable, drafts_listed_cb, NULL);
-  g_task_set_source_tag (task, drafts_popover_shown_cb);
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_task_run_in_thread (task, list_drafts_thread);
 }
 
 static void
-draft_row_activated_cb (SgComposePage *self,
-                        GtkListBoxRow *row)
+draft_activated_cb (SgComposePage *self,
+                    gint64         id)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "draft-id"));
-
-  gtk_popover_popdown (self->drafts_popover);
   if (id != self->draft_id)
     load_draft (self, id);
 }
@@ -2501,6 +1860,8 @@ sg_compose_page_set_context (SgComposePage *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = context;
+  sg_drafts_popover_set_context (self->drafts_popover, context);
+  sg_publish_flow_set_context (self->publish_flow, context);
   platform = g_settings_get_string (sg_context_get_settings (context), "default-platform");
   self->loading = TRUE;
   sg_compose_page_set_platform (self, platform);
@@ -2529,8 +1890,13 @@ sg_compose_page_dispose (GObject *object)
   SgComposePage *self = SG_COMPOSE_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->post_cancellable != NULL)
-    g_cancellable_cancel (self->post_cancellable);
+  if (self->publish_flow != NULL)
+    {
+      /* A post still under way reports to nobody: the page is going. */
+      sg_publish_flow_cancel (self->publish_flow);
+      g_signal_handlers_disconnect_by_data (self->publish_flow, self);
+      g_clear_object (&self->publish_flow);
+    }
   g_clear_handle_id (&self->analysis_source, g_source_remove);
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->buffer != NULL)
@@ -2552,7 +1918,6 @@ sg_compose_page_finalize (GObject *object)
   SgComposePage *self = SG_COMPOSE_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->posting_token, g_free);
   g_clear_pointer (&self->ignores, g_hash_table_unref);
   g_clear_pointer (&self->ignored_errors, g_ptr_array_unref);
   g_clear_pointer (&self->matcher, sg_interest_matcher_free);
@@ -2588,11 +1953,11 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-compose-page.ui");
+  g_type_ensure (SG_TYPE_DRAFTS_POPOVER);
   g_type_ensure (SG_TYPE_PHOTO_STRIP);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, ad_check);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_list);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_popover);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, editor);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, findings_list);
@@ -2664,6 +2029,11 @@ sg_compose_page_init (SgComposePage *self)
   g_signal_connect_swapped (self->ad_check, "toggled", G_CALLBACK (update_length), self);
   self->ignores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->ignored_errors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->publish_flow = sg_publish_flow_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->publish_flow, "notify::busy", G_CALLBACK (publish_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->publish_flow, "published", G_CALLBACK (published_cb), self,
+                           G_CONNECT_SWAPPED);
   self->buffer = gtk_text_view_get_buffer (self->editor);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
 
@@ -2700,10 +2070,10 @@ sg_compose_page_init (SgComposePage *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_list, "row-activated", G_CALLBACK (row_activated_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->drafts_list, "row-activated",
-                           G_CALLBACK (draft_row_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->drafts_popover, "show", G_CALLBACK (drafts_popover_shown_cb),
+  g_signal_connect_object (self->drafts_popover, "opening", G_CALLBACK (drafts_opening_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drafts_popover, "draft-activated",
+                           G_CALLBACK (draft_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->photo_strip, "changed", G_CALLBACK (photos_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->photo_strip, "message", G_CALLBACK (photos_message_cb), self,
@@ -2761,8 +2131,7 @@ sg_compose_page_set_posting_token (SgComposePage *self,
 {
   g_return_if_fail (SG_IS_COMPOSE_PAGE (self));
 
-  g_free (self->posting_token);
-  self->posting_token = g_strdup (token);
+  sg_publish_flow_set_posting_token (self->publish_flow, token);
 }
 
 const char *
