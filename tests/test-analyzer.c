@@ -360,6 +360,10 @@ test_real_register (void)
                 "x", FLAG (PROFESSIONALISM));
   assert_flags ("Gifted by BrightDerm: trying their new vitamin C serum this week, every med "
                 "student needs one", "instagram", FLAG (CONFLICT_OF_INTEREST));
+  assert_flags ("mounjaro pens back in stock!! DM for the quick online form, posted out next day",
+                "instagram", FLAG (ADVERTISING));
+  assert_flags ("fave vitamin gummies ever 😍 use code DRLOU20 for 20% off", "instagram",
+                FLAG (CONFLICT_OF_INTEREST));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -396,6 +400,11 @@ test_real_register_clean (void)
                 "review in my stories", "instagram");
   assert_clean ("A patient found my account and followed me. I've blocked them and will mention "
                 "it at the next appointment, as the trust's policy says", "x");
+  assert_clean ("Ozempic shortage again, three of my diabetic patients can't get their pens", "x");
+  assert_clean ("In this post I explain why isotretinoin is only started by specialists and what "
+                "monitoring it needs", "blog");
+  assert_clean ("Laser hair removal from £60 a session (small area), patch test first. Full price "
+                "list on our website", "facebook");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
