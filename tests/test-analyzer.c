@@ -364,6 +364,11 @@ test_real_register (void)
                 "instagram", FLAG (ADVERTISING));
   assert_flags ("fave vitamin gummies ever 😍 use code DRLOU20 for 20% off", "instagram",
                 FLAG (CONFLICT_OF_INTEREST));
+  assert_flags ("as an NHS surgeon: voting Reform is bad for your heart, that's a clinical fact",
+                "x", FLAG (PROFESSIONALISM));
+  assert_flags ("bloke's been on 60 a day for 40 years and now wants sympathy for his COPD. "
+                "serves him right", "x", FLAG (PROFESSIONALISM));
+  assert_flags ("twerking at the nurses' station on nights 😂", "tiktok", FLAG (PROFESSIONALISM));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -405,6 +410,9 @@ test_real_register_clean (void)
                 "monitoring it needs", "blog");
   assert_clean ("Laser hair removal from £60 a session (small area), patch test first. Full price "
                 "list on our website", "facebook");
+  assert_clean ("As a GP I think the Labour plan for dentistry is a start, though the evidence on "
+                "access is mixed", "x");
+  assert_clean ("Serves me right for picking the longest queue at the canteen", "x");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
