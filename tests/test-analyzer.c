@@ -369,6 +369,10 @@ test_real_register (void)
   assert_flags ("bloke's been on 60 a day for 40 years and now wants sympathy for his COPD. "
                 "serves him right", "x", FLAG (PROFESSIONALISM));
   assert_flags ("twerking at the nurses' station on nights 😂", "tiktok", FLAG (PROFESSIONALISM));
+  assert_flags ("this is the reg who missed my mum's stroke @drjlewis_ go and tell her what you "
+                "think", "x", FLAG (RESPECT));
+  assert_flags ("why do the romanian lot always kick off when they're told to wait", "whatsapp",
+                FLAG (RESPECT));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -413,6 +417,9 @@ test_real_register_clean (void)
   assert_clean ("As a GP I think the Labour plan for dentistry is a start, though the evidence on "
                 "access is mixed", "x");
   assert_clean ("Serves me right for picking the longest queue at the canteen", "x");
+  assert_clean ("Traveller families often face barriers to registering with a GP, and they always "
+                "deserve a welcome", "x");
+  assert_clean ("Muslim colleagues fasting on nights: here's how we're adjusting the rota", "x");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
