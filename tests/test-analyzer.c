@@ -373,6 +373,10 @@ test_real_register (void)
                 "think", "x", FLAG (RESPECT));
   assert_flags ("why do the romanian lot always kick off when they're told to wait", "whatsapp",
                 FLAG (RESPECT));
+  assert_flags ("saw my next door neighbour in the sexual health clinic today 😬", "whatsapp",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("Looking after a famous actor this week, won't say who", "x",
+                FLAG (CONFIDENTIALITY));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -420,6 +424,7 @@ test_real_register_clean (void)
   assert_clean ("Traveller families often face barriers to registering with a GP, and they always "
                 "deserve a welcome", "x");
   assert_clean ("Muslim colleagues fasting on nights: here's how we're adjusting the rota", "x");
+  assert_clean ("My neighbour brought round a lasagne after my op, legend", "facebook");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
