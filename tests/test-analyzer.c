@@ -377,6 +377,8 @@ test_real_register (void)
                 FLAG (CONFIDENTIALITY));
   assert_flags ("Looking after a famous actor this week, won't say who", "x",
                 FLAG (CONFIDENTIALITY));
+  assert_flags ("set up a fake profile as a 'worried mum' to back up my clinic in the local group",
+                "facebook", FLAG (ANONYMITY));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -425,6 +427,9 @@ test_real_register_clean (void)
                 "deserve a welcome", "x");
   assert_clean ("Muslim colleagues fasting on nights: here's how we're adjusting the rota", "x");
   assert_clean ("My neighbour brought round a lasagne after my op, legend", "facebook");
+  assert_clean ("Posting anonymously as a patient, not as a doctor: anyone else waiting months for "
+                "a rheumatology referral?", "forum");
+  assert_clean ("Quick intro: I post as myself, Dr Ana Lopes, GP in Bristol. Views my own.", "x");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
