@@ -379,6 +379,10 @@ test_real_register (void)
                 FLAG (CONFIDENTIALITY));
   assert_flags ("set up a fake profile as a 'worried mum' to back up my clinic in the local group",
                 "facebook", FLAG (ANONYMITY));
+  assert_flags ("hubby's chest has been rattly all week so I started him on doxy from the "
+                "practice stock", "facebook", FLAG (PRESCRIBING));
+  assert_flags ("wrote myself a bit of diazepam before my driving test lol", "whatsapp",
+                FLAG (PRESCRIBING));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -430,6 +434,9 @@ test_real_register_clean (void)
   assert_clean ("Posting anonymously as a patient, not as a doctor: anyone else waiting months for "
                 "a rheumatology referral?", "forum");
   assert_clean ("Quick intro: I post as myself, Dr Ana Lopes, GP in Bristol. Views my own.", "x");
+  assert_clean ("My mum's GP prescribed her zopiclone and it's been a game changer", "facebook");
+  assert_clean ("Never prescribe for your own family, however easy it looks", "x");
+  assert_clean ("Paid for the prescribing course myself, no affiliation; good value", "blog");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
