@@ -383,6 +383,9 @@ test_real_register (void)
                 "practice stock", "facebook", FLAG (PRESCRIBING));
   assert_flags ("wrote myself a bit of diazepam before my driving test lol", "whatsapp",
                 FLAG (PRESCRIBING));
+  assert_flags ("Proud of my daughter, first day at Hillside Academy today 🥹", "facebook",
+                FLAG (PRIVACY));
+  assert_flags ("fyi the staff door by pharmacy is never locked after 9pm", "x", FLAG (PRIVACY));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -437,6 +440,8 @@ test_real_register_clean (void)
   assert_clean ("My mum's GP prescribed her zopiclone and it's been a game changer", "facebook");
   assert_clean ("Never prescribe for your own family, however easy it looks", "x");
   assert_clean ("Paid for the prescribing course myself, no affiliation; good value", "blog");
+  assert_clean ("Our practice is running flu clinics at St Peter's Primary on Saturday for local "
+                "families", "facebook");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
