@@ -386,6 +386,8 @@ test_real_register (void)
   assert_flags ("Proud of my daughter, first day at Hillside Academy today 🥹", "facebook",
                 FLAG (PRIVACY));
   assert_flags ("fyi the staff door by pharmacy is never locked after 9pm", "x", FLAG (PRIVACY));
+  assert_flags ("word is the reg on nights, Dr Amos, got sacked for nicking fentanyl. pass it on",
+                "whatsapp", FLAG (DEFAMATION));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -442,6 +444,7 @@ test_real_register_clean (void)
   assert_clean ("Paid for the prescribing course myself, no affiliation; good value", "blog");
   assert_clean ("Our practice is running flu clinics at St Peter's Primary on Saturday for local "
                 "families", "facebook");
+  assert_clean ("I heard Dr Shah in renal is lovely, lucky new F1s", "x");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
