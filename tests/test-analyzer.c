@@ -388,6 +388,8 @@ test_real_register (void)
   assert_flags ("fyi the staff door by pharmacy is never locked after 9pm", "x", FLAG (PRIVACY));
   assert_flags ("word is the reg on nights, Dr Amos, got sacked for nicking fentanyl. pass it on",
                 "whatsapp", FLAG (DEFAMATION));
+  assert_flags ("I invested in PulseNow last year and honestly it's the best BP cuff out there, "
+                "every GP needs one", "linkedin", FLAG (CONFLICT_OF_INTEREST));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -445,6 +447,8 @@ test_real_register_clean (void)
   assert_clean ("Our practice is running flu clinics at St Peter's Primary on Saturday for local "
                 "families", "facebook");
   assert_clean ("I heard Dr Shah in renal is lovely, lucky new F1s", "x");
+  assert_clean ("Declaration: I'm a co-founder of PulseNow. Here's what our pilot found, warts and "
+                "all.", "linkedin");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
