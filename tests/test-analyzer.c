@@ -390,6 +390,8 @@ test_real_register (void)
                 "whatsapp", FLAG (DEFAMATION));
   assert_flags ("I invested in PulseNow last year and honestly it's the best BP cuff out there, "
                 "every GP needs one", "linkedin", FLAG (CONFLICT_OF_INTEREST));
+  assert_flags ("ran into my patient's son at the gym, we've been for drinks twice since 😍", "x",
+                FLAG (BOUNDARIES));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -449,6 +451,7 @@ test_real_register_clean (void)
   assert_clean ("I heard Dr Shah in renal is lovely, lucky new F1s", "x");
   assert_clean ("Declaration: I'm a co-founder of PulseNow. Here's what our pilot found, warts and "
                 "all.", "linkedin");
+  assert_clean ("Coffee with my old registrar today, still the best teacher I ever had", "x");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
