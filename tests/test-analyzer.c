@@ -392,6 +392,8 @@ test_real_register (void)
                 "every GP needs one", "linkedin", FLAG (CONFLICT_OF_INTEREST));
   assert_flags ("ran into my patient's son at the gym, we've been for drinks twice since 😍", "x",
                 FLAG (BOUNDARIES));
+  assert_flags ("the bloke in cubicle 6 is an absolute unit, trolley was groaning under him 😂",
+                "whatsapp", FLAG (RESPECT));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -452,6 +454,8 @@ test_real_register_clean (void)
   assert_clean ("Declaration: I'm a co-founder of PulseNow. Here's what our pilot found, warts and "
                 "all.", "linkedin");
   assert_clean ("Coffee with my old registrar today, still the best teacher I ever had", "x");
+  assert_clean ("An enormous thank you to the lovely lady who brought the whole ward cake 😭",
+                "facebook");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
