@@ -394,6 +394,8 @@ test_real_register (void)
                 FLAG (BOUNDARIES));
   assert_flags ("the bloke in cubicle 6 is an absolute unit, trolley was groaning under him 😂",
                 "whatsapp", FLAG (RESPECT));
+  assert_flags ("snapped the jobs list for u lot 📸 good luck on nights", "whatsapp",
+                FLAG (CONFIDENTIALITY));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -456,6 +458,9 @@ test_real_register_clean (void)
   assert_clean ("Coffee with my old registrar today, still the best teacher I ever had", "x");
   assert_clean ("An enormous thank you to the lovely lady who brought the whole ward cake 😭",
                 "facebook");
+  assert_clean ("Team photo from our leaving do 📸 what a crew", "instagram");
+  assert_clean ("Clinical photo taken on the trust camera with consent and uploaded to the record, as "
+                "it should be", "forum");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
