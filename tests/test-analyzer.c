@@ -396,6 +396,8 @@ test_real_register (void)
                 "whatsapp", FLAG (RESPECT));
   assert_flags ("snapped the jobs list for u lot 📸 good luck on nights", "whatsapp",
                 FLAG (CONFIDENTIALITY));
+  assert_flags ("countersigned the whole CD book without checking a single entry, home by 6 😎",
+                "whatsapp", FLAG (PROFESSIONALISM));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -461,6 +463,11 @@ test_real_register_clean (void)
   assert_clean ("Team photo from our leaving do 📸 what a crew", "instagram");
   assert_clean ("Clinical photo taken on the trust camera with consent and uploaded to the record, as "
                 "it should be", "forum");
+  assert_clean ("#Ad I've partnered with @handcareuk and was paid for this post: their barrier cream "
+                "saved my hands, wrecked by washing", "instagram");
+  assert_clean ("As a GP: the flu jab is free for over 65s and in pregnancy, book at your surgery or "
+                "pharmacy", "x");
+  assert_clean ("Never sign a discharge summary without reading it, however long the list", "x");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
