@@ -398,6 +398,10 @@ test_real_register (void)
                 FLAG (CONFIDENTIALITY));
   assert_flags ("countersigned the whole CD book without checking a single entry, home by 6 😎",
                 "whatsapp", FLAG (PROFESSIONALISM));
+  assert_flags ("they're paying me to post this but shh 🤫 best protein bars going", "instagram",
+                FLAG (CONFLICT_OF_INTEREST));
+  assert_flags ("before ➡️ after, 2 sessions of profhilo, book via the link in bio", "instagram",
+                FLAG (ADVERTISING));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -468,6 +472,7 @@ test_real_register_clean (void)
   assert_clean ("As a GP: the flu jab is free for over 65s and in pregnancy, book at your surgery or "
                 "pharmacy", "x");
   assert_clean ("Never sign a discharge summary without reading it, however long the list", "x");
+  assert_clean ("before and after my night shifts 😂 (left: human, right: goblin)", "instagram");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
