@@ -402,6 +402,8 @@ test_real_register (void)
                 FLAG (CONFLICT_OF_INTEREST));
   assert_flags ("before ➡️ after, 2 sessions of profhilo, book via the link in bio", "instagram",
                 FLAG (ADVERTISING));
+  assert_flags ("rating tonight's patients out of 10 for smell, bay 4 wins", "whatsapp",
+                FLAG (RESPECT));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -473,6 +475,7 @@ test_real_register_clean (void)
                 "pharmacy", "x");
   assert_clean ("Never sign a discharge summary without reading it, however long the list", "x");
   assert_clean ("before and after my night shifts 😂 (left: human, right: goblin)", "instagram");
+  assert_clean ("Ask patients to rate their pain out of 10 before and after the block", "forum");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
