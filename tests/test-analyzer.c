@@ -404,6 +404,8 @@ test_real_register (void)
                 FLAG (ADVERTISING));
   assert_flags ("rating tonight's patients out of 10 for smell, bay 4 wins", "whatsapp",
                 FLAG (RESPECT));
+  assert_flags ("most relaxed bloke in the building is in the mortuary fridge lol", "x",
+                FLAG (PROFESSIONALISM));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -476,6 +478,9 @@ test_real_register_clean (void)
   assert_clean ("Never sign a discharge summary without reading it, however long the list", "x");
   assert_clean ("before and after my night shifts 😂 (left: human, right: goblin)", "instagram");
   assert_clean ("Ask patients to rate their pain out of 10 before and after the block", "forum");
+  assert_clean ("Thank you to the donors whose bodies we learnt from in the dissection room. "
+                "Humbling.", "x");
+  assert_clean ("me in the morgue after 4 nights 😂", "instagram");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
