@@ -226,9 +226,11 @@ main (int   argc,
     { "SG_TUNE_4",    "/sg/corpus/tune-4",           0.84, 0.75, 0.08, TRUE },
     { "SG_TUNE_5",    "/sg/corpus/tune-5",           0.55, 0.30, 0.08, TRUE },
     /* Each scored once before any rule was written from it: tune-6 0.49 flagged right and
-     * 0.09 false, tune-7 0.52 and 0.08. */
-    { "SG_TUNE_6",    "/sg/corpus/tune-6",           0.47, 0.25, 0.10, TRUE },
-    { "SG_TUNE_7",    "/sg/corpus/tune-7",           0.50, 0.15, 0.09, TRUE },
+     * 0.09 false, tune-7 0.52 and 0.08 (both at the start of a session of rule work), tune-8
+     * 0.66 and 0.05 (at its end, written from tests/data/CATEGORIES-FOR-WRITERS.md). */
+    { "SG_TUNE_6",    "/sg/corpus/tune-6",           0.62, 0.40, 0.05, TRUE },
+    { "SG_TUNE_7",    "/sg/corpus/tune-7",           0.60, 0.15, 0.05, TRUE },
+    { "SG_TUNE_8",    "/sg/corpus/tune-8",           0.64, 0.40, 0.06, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.66, 0.25, 0.05, FALSE },
