@@ -50,6 +50,18 @@ assert_clean (const char *text,
     g_error ("false flag %#x in: %s", got, text);
 }
 
+/* The draft may be flagged for other reasons, but not for this category. */
+static void
+assert_not (const char *text,
+            const char *platform,
+            guint       unexpected)
+{
+  guint got = flags_of (text, platform);
+
+  if ((got & unexpected) != 0)
+    g_error ("false flag %#x in: %s", got & unexpected, text);
+}
+
 static void
 test_confidentiality (void)
 {
@@ -481,6 +493,12 @@ test_real_register_clean (void)
   assert_clean ("Thank you to the donors whose bodies we learnt from in the dissection room. "
                 "Humbling.", "x");
   assert_clean ("me in the morgue after 4 nights 😂", "instagram");
+  /* "MR" after a dose is modified release; "Mr" before a surgeon's job is the surgeon; your
+   * own number is yours to give. */
+  assert_not ("nifedipine 20mg MR BD, review in a fortnight", "forum", FLAG (CONFIDENTIALITY));
+  assert_clean ("Mr Okoye is a consultant colorectal surgeon and runs this page; general "
+                "information only", "facebook");
+  assert_clean ("Locum shifts wanted in December, call me on 07700 900461", "linkedin");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
