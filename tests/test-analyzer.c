@@ -418,6 +418,9 @@ test_real_register (void)
                 FLAG (RESPECT));
   assert_flags ("most relaxed bloke in the building is in the mortuary fridge lol", "x",
                 FLAG (PROFESSIONALISM));
+  assert_flags ("still half cut from the leaving do and clerking on AMU till 9 🥴", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("@GPbasher99 shut ur gob you absolute melt", "x", FLAG (RESPECT));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -499,6 +502,7 @@ test_real_register_clean (void)
   assert_clean ("Mr Okoye is a consultant colorectal surgeon and runs this page; general "
                 "information only", "facebook");
   assert_clean ("Locum shifts wanted in December, call me on 07700 900461", "linkedin");
+  assert_clean ("snow melt flooding the car park again, wellies on", "x");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
