@@ -421,6 +421,10 @@ test_real_register (void)
   assert_flags ("still half cut from the leaving do and clerking on AMU till 9 🥴", "whatsapp",
                 FLAG (PROFESSIONALISM));
   assert_flags ("@GPbasher99 shut ur gob you absolute melt", "x", FLAG (RESPECT));
+  assert_flags ("Settled into our little cottage at the end of Mill Lane, Hebden Bridge, old patients "
+                "welcome to pop round", "facebook", FLAG (PRIVACY));
+  assert_flags ("my flatmate needs amoxicillin for her tooth so I'll just write it lol", "whatsapp",
+                FLAG (PRESCRIBING));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -503,6 +507,7 @@ test_real_register_clean (void)
                 "information only", "facebook");
   assert_clean ("Locum shifts wanted in December, call me on 07700 900461", "linkedin");
   assert_clean ("snow melt flooding the car park again, wellies on", "x");
+  assert_clean ("The patient lives at the end of Mill Lane; the district nurses go in daily", "forum");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
