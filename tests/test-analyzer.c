@@ -425,6 +425,10 @@ test_real_register (void)
                 "welcome to pop round", "facebook", FLAG (PRIVACY));
   assert_flags ("my flatmate needs amoxicillin for her tooth so I'll just write it lol", "whatsapp",
                 FLAG (PRESCRIBING));
+  assert_flags ("bay 6's son is gorgeous, gonna find him on insta later 👀", "whatsapp",
+                FLAG (BOUNDARIES));
+  assert_flags ("Our local councillor is a paedophile, everyone round here knows it", "facebook",
+                FLAG (DEFAMATION));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
 }
@@ -508,6 +512,8 @@ test_real_register_clean (void)
   assert_clean ("Locum shifts wanted in December, call me on 07700 900461", "linkedin");
   assert_clean ("snow melt flooding the car park again, wellies on", "x");
   assert_clean ("The patient lives at the end of Mill Lane; the district nurses go in daily", "forum");
+  assert_clean ("Midges are the true apex predator of the Highlands; check for ticks after walks",
+                "mastodon");
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
