@@ -15,6 +15,7 @@
 #include "sg-profiles.h"
 #include "sg-reminders.h"
 #include "sg-secrets.h"
+#include "sg-signal.h"
 #include "sg-review-dialog.h"
 #include "sg-review-history.h"
 #include "sg-review-schedule.h"
@@ -127,7 +128,7 @@ changed_cb (GObject      *object,
   reload (self);
 }
 
-/* Handlers on dialogs the page opens */
+/* Handlers on dialogs the page opens: what they carry goes with them */
 
 static void
 free_closure_data (gpointer  data,
@@ -141,21 +142,6 @@ unref_closure_data (gpointer  data,
                     GClosure *closure)
 {
   g_object_unref (data);
-}
-
-/* A "response" handler whose @data (a struct, g_free'd with the handler) names what the dialog
- * is about. It goes with the page, as one connected with g_signal_connect_object() would: the
- * dialog is a toplevel and may outlive the page. */
-static void
-connect_response (SgPrivacyPage    *self,
-                  AdwMessageDialog *dialog,
-                  GCallback         callback,
-                  gpointer          data)
-{
-  GClosure *closure = g_cclosure_new (callback, data, free_closure_data);
-
-  g_object_watch_closure (G_OBJECT (self), closure);
-  g_signal_connect_closure (dialog, "response", closure, FALSE);
 }
 
 /* The review of one account: the dialog shows it, the page saves it */
@@ -598,7 +584,8 @@ add_action (GtkWidget  *widget,
   form->platform = ADW_COMBO_ROW (platform);
   form->handle = GTK_EDITABLE (handle);
   form->kind = ADW_COMBO_ROW (kind);
-  connect_response (self, dialog, G_CALLBACK (add_response_cb), form);
+  sg_signal_connect_data_object (dialog, "response", G_CALLBACK (add_response_cb), form,
+                                 free_closure_data, self);
   g_signal_connect_swapped (handle, "changed", G_CALLBACK (handle_changed_cb), dialog);
   handle_changed_cb (dialog, GTK_EDITABLE (handle));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -728,7 +715,8 @@ remove_action (GtkWidget  *widget,
   request = g_new0 (RemoveRequest, 1);
   request->self = self;
   request->profile_id = id;
-  connect_response (self, dialog, G_CALLBACK (remove_response_cb), request);
+  sg_signal_connect_data_object (dialog, "response", G_CALLBACK (remove_response_cb), request,
+                                 free_closure_data, self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
