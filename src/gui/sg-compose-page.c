@@ -13,7 +13,7 @@
 #include "sg-interest-register.h"
 #include "sg-length.h"
 #include "sg-draft-photos.h"
-#include "sg-photo-check.h"
+#include "sg-photo-check-window.h"
 #include "sg-photo-strip.h"
 #include "sg-platform.h"
 #include "sg-publish-flow.h"
@@ -1661,7 +1661,7 @@ photo_chosen_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    gtk_window_present (sg_photo_check_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+    gtk_window_present (sg_photo_check_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                             file));
   g_object_unref (chooser);
 }

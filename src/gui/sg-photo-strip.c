@@ -9,7 +9,7 @@
 
 #include "sg-draft-photos.h"
 #include "sg-image-metadata.h"
-#include "sg-photo-check.h"
+#include "sg-photo-check-window.h"
 #include "sg-photo-row.h"
 #include "sg-photo-strip.h"
 
@@ -535,7 +535,7 @@ details_cb (SgPhotoRow   *row,
   if (photo == NULL)
     return;
   file = g_file_new_for_path (photo->original_path);
-  gtk_window_present (sg_photo_check_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  gtk_window_present (sg_photo_check_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                           file));
 }
 
