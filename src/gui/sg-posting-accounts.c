@@ -9,6 +9,7 @@
 #include "sg-accounts.h"
 #include "sg-bluesky-client.h"
 #include "sg-mastodon-auth.h"
+#include "sg-mastodon-code-dialog.h"
 #include "sg-posting-accounts.h"
 #include "sg-secrets.h"
 #include "sg-toast.h"
@@ -288,28 +289,18 @@ exchanged_cb (GObject      *object,
 }
 
 static void
-code_changed_cb (GtkEditable      *entry,
-                 AdwMessageDialog *dialog)
+code_response_cb (SgMastodonCodeDialog *dialog,
+                  const char           *response,
+                  Form                 *f)
 {
-  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "sign-in", *code != '\0');
-}
-
-static void
-code_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  Form             *f)
-{
-  SgMastodonApp *app = g_object_get_data (G_OBJECT (dialog), "app");
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "code");
-
   if (!g_str_equal (response, "sign-in"))
     {
       set_busy (f, FALSE);
       return;
     }
-  sg_mastodon_auth_exchange_async (app, gtk_editable_get_text (entry), NULL, exchanged_cb, f);
+  sg_mastodon_auth_exchange_async (sg_mastodon_code_dialog_get_app (dialog),
+                                   sg_mastodon_code_dialog_get_code (dialog), NULL, exchanged_cb,
+                                   f);
 }
 
 static void
@@ -331,10 +322,8 @@ registered_cb (GObject      *object,
   Form *f = user_data;
   g_autoptr(GError) error = NULL;
   SgMastodonApp *app = sg_mastodon_auth_register_finish (result, &error);
-  g_autofree char *url = NULL;
-  g_autofree char *body = NULL;
   GtkRoot *root = gtk_widget_get_root (f->group);
-  GtkWidget *dialog, *box, *entry, *link;
+  SgMastodonCodeDialog *dialog;
 
   if (app == NULL)
     {
@@ -342,37 +331,11 @@ registered_cb (GObject      *object,
       set_busy (f, FALSE);
       return;
     }
-  url = sg_mastodon_auth_get_authorize_url (app);
-  body = g_strdup_printf (_("Your browser shows %s’s own sign-in page. Sign in there, allow "
-                            "SocialGuard to post for you, then copy the code the page shows and "
-                            "paste it here."), app->instance);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Paste the Code"), body);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Authorisation code"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Authorisation code"), -1);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  link = gtk_link_button_new_with_label (url, _("Open the sign-in page again"));
-  gtk_widget_set_tooltip_text (link, url);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), link);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "sign-in", _("_Sign In"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-in",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-in", FALSE);
-  g_object_set_data_full (G_OBJECT (dialog), "app", app, (GDestroyNotify) sg_mastodon_app_free);
-  g_object_set_data (G_OBJECT (dialog), "code", entry);
-  g_object_set_data_full (G_OBJECT (dialog), "authorize-url", g_strdup (url), g_free);
-  g_signal_connect (entry, "changed", G_CALLBACK (code_changed_cb), dialog);
+  dialog = sg_mastodon_code_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, app);
   g_signal_connect (dialog, "response", G_CALLBACK (code_response_cb), f);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_show_uri_full (GTK_WINDOW (dialog), url, GDK_CURRENT_TIME, NULL, uri_shown_cb, NULL);
+  gtk_show_uri_full (GTK_WINDOW (dialog), sg_mastodon_code_dialog_get_authorize_url (dialog),
+                     GDK_CURRENT_TIME, NULL, uri_shown_cb, NULL);
 }
 
 static void
