@@ -21,7 +21,7 @@
 #include "sg-finding-row.h"
 #include "sg-image-metadata.h"
 #include "sg-interest-register.h"
-#include "sg-photo-check.h"
+#include "sg-photo-check-window.h"
 #include "sg-preflight-dialog.h"
 #include "sg-publications.h"
 #include "sg-store-private.h"
@@ -975,7 +975,7 @@ test_check_photo (void)
   g_assert_true (gexiv2_metadata_try_set_tag_string (meta, "Exif.Image.Artist", "Dr Asha Patel", &error));
   g_assert_true (gexiv2_metadata_save_file (meta, path, &error));
 
-  window = sg_photo_check_new (gtk_application_get_active_window (GTK_APPLICATION (app)), file);
+  window = sg_photo_check_window_new (gtk_application_get_active_window (GTK_APPLICATION (app)), file);
   gtk_window_present (window);
   g_assert_true (sg_test_wait (photo_read, window, 5000));
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window), "A name: Dr Asha Patel"));
@@ -988,13 +988,13 @@ test_check_photo (void)
   }
 
   /* Never over the original. */
-  sg_photo_check_save_to (window, file);
+  sg_photo_check_window_save_to (window, file);
   g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 2000));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Clean Copy Not Saved");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  sg_photo_check_save_to (window, out);
+  sg_photo_check_window_save_to (window, out);
   g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Clean Copy Saved");

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sg-application.h"
+#include "sg-interest-register.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
@@ -101,6 +102,96 @@ test_interests_page (void)
   g_assert_true (sg_test_wait (declared, (gpointer) "research funding from Pellana", 5000));
 }
 
+typedef struct {
+  const char *organisation;
+  const char *ended;        /* NULL: removed from the register */
+} RegisterWait;
+
+static gboolean
+register_shows (gpointer data)
+{
+  RegisterWait *w = data;
+  g_autoptr(GPtrArray) interests = sg_interest_register_list (sg_application_get_store (app), NULL);
+
+  for (guint i = 0; interests != NULL && i < interests->len; i++)
+    {
+      SgInterest *interest = g_ptr_array_index (interests, i);
+
+      if (g_str_equal (interest->organisation, w->organisation))
+        return w->ended != NULL && g_strcmp0 (interest->ended, w->ended) == 0;
+    }
+  return w->ended == NULL;
+}
+
+/* The message dialog showing @field, or NULL (the first test's form is still open). */
+static AdwMessageDialog *
+dialog_with_field (const char *field)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          sg_test_find_by_label (GTK_WIDGET (w), field) != NULL)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return dialog_with_field (data) != NULL;
+}
+
+/* Answers the one-field dialog that ending and removing ask through. */
+static void
+answer_dialog (const char *field,
+               const char *text)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (sg_test_wait (dialog_shown, (gpointer) field, 5000));
+  dialog = dialog_with_field (field);
+  entry = gtk_widget_get_ancestor (sg_test_find_by_label (GTK_WIDGET (dialog), field),
+                                   ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  adw_message_dialog_response (dialog, "ok");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Ending asks for the date and removing for a reason; each acts on the interest it was asked
+ * about. */
+static void
+test_end_and_remove (void)
+{
+  SgInterestsPage *page = sg_window_get_interests_page (window ());
+  g_autoptr(GPtrArray) interests = sg_interest_register_list (sg_application_get_store (app), NULL);
+  RegisterWait ended = { "Pellana", "2025-06-01" };
+  RegisterWait removed = { "Pellana", NULL };
+  gint64 id;
+
+  sg_window_set_page (window (), "interests");
+  g_assert_nonnull (interests);
+  g_assert_cmpuint (interests->len, ==, 1);
+  id = ((SgInterest *) g_ptr_array_index (interests, 0))->id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "interests.end", "x", id));
+  answer_dialog ("Ended on (such as 12/09/2024)", "01/06/2025");
+  g_assert_true (sg_test_wait (register_shows, &ended, 5000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "interests.remove", "x", id));
+  answer_dialog ("Reason for removing it", "Added by mistake");
+  g_assert_true (sg_test_wait (register_shows, &removed, 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,6 +200,7 @@ main (int   argc,
 
   app = sg_application_new ();
   g_test_add_func ("/sg/interests-page/add-search-declare", test_interests_page);
+  g_test_add_func ("/sg/interests-page/end-and-remove", test_end_and_remove);
 
   return sg_test_gui_run ((GApplication **) &app, home);
 }

@@ -12,6 +12,7 @@
 #include "sg-test-server.h"
 #include "sg-application.h"
 #include "sg-compose-page.h"
+#include "sg-mastodon-code-dialog.h"
 #include "sg-preferences-window.h"
 #include "sg-publications.h"
 #include "sg-secrets.h"
@@ -345,7 +346,8 @@ test_mastodon_browser (void)
   g_assert_true (sg_test_wait (code_dialog_shown, NULL, 5000));
   g_assert_cmpuint (apps_registered, ==, 1);
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  url = g_object_get_data (G_OBJECT (dialog), "authorize-url");
+  g_assert_true (SG_IS_MASTODON_CODE_DIALOG (dialog));
+  url = sg_mastodon_code_dialog_get_authorize_url (SG_MASTODON_CODE_DIALOG (dialog));
   g_assert_true (g_str_has_prefix (url, base));
   g_assert_nonnull (strstr (url, "/oauth/authorize?"));
   g_assert_nonnull (strstr (url, "client_id=cid-1"));

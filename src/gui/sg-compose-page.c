@@ -13,10 +13,11 @@
 #include "sg-interest-register.h"
 #include "sg-length.h"
 #include "sg-draft-photos.h"
-#include "sg-photo-check.h"
+#include "sg-photo-check-window.h"
 #include "sg-photo-strip.h"
 #include "sg-platform.h"
 #include "sg-publish-flow.h"
+#include "sg-signal.h"
 #include "sg-watch-list.h"
 #include "sg-toast.h"
 
@@ -697,16 +698,29 @@ schedule_analysis (SgComposePage *self,
 
 /* Saving */
 
+typedef struct {
+  SgStore *store;
+  SgDraft *draft;   /* a copy, as it was when the save began */
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_object_unref (job->store);
+  sg_draft_free (job->draft);
+  g_free (job);
+}
+
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  SgStore *store = g_object_get_data (G_OBJECT (task), "store");
+  SaveJob *job = task_data;
   GError *error = NULL;
 
-  if (sg_drafts_save (store, task_data, &error))
+  if (sg_drafts_save (job->store, job->draft, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -786,6 +800,7 @@ save_now (SgComposePage *self,
   g_autoptr(GTask) task = NULL;
   SgDraft draft = { 0 };
   g_autofree char *body = NULL;
+  SaveJob *job;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
@@ -811,8 +826,10 @@ save_now (SgComposePage *self,
   if (hold_application)
     g_application_hold (g_application_get_default ());
   g_task_set_source_tag (task, save_now);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (store), g_object_unref);
-  g_task_set_task_data (task, sg_draft_copy (&draft), (GDestroyNotify) sg_draft_free);
+  job = g_new0 (SaveJob, 1);
+  job->store = g_object_ref (store);
+  job->draft = sg_draft_copy (&draft);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
   g_task_run_in_thread (task, save_thread);
 }
 
@@ -887,6 +904,7 @@ typedef struct {
   LoadMode  mode;
   gint64    id;
   char     *platform;
+  GStrv     ignores;    /* found by the thread: the draft's "ignore here" keys */
 } LoadData;
 
 static void
@@ -894,6 +912,7 @@ load_data_free (LoadData *data)
 {
   g_object_unref (data->store);
   g_free (data->platform);
+  g_strfreev (data->ignores);
   g_free (data);
 }
 
@@ -906,7 +925,6 @@ load_thread (GTask        *task,
   LoadData *data = task_data;
   GError *error = NULL;
   SgDraft *draft = NULL;
-  GStrv ignores;
 
   if (data->mode == LOAD_ID)
     draft = sg_drafts_load (data->store, data->id, &error);
@@ -926,8 +944,7 @@ load_thread (GTask        *task,
       return;
     }
 
-  ignores = sg_drafts_list_ignores (data->store, draft->id, NULL);
-  g_object_set_data_full (G_OBJECT (task), "ignores", ignores, (GDestroyNotify) g_strfreev);
+  data->ignores = sg_drafts_list_ignores (data->store, draft->id, NULL);
   g_task_return_pointer (task, draft, (GDestroyNotify) sg_draft_free);
 }
 
@@ -939,7 +956,7 @@ loaded_cb (GObject      *object,
   SgComposePage *self = SG_COMPOSE_PAGE (object);
   g_autoptr(SgDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
-  GStrv ignores;
+  LoadData *data = g_task_get_task_data (G_TASK (result));
 
   draft = g_task_propagate_pointer (G_TASK (result), &error);
   if (draft == NULL)
@@ -972,9 +989,8 @@ loaded_cb (GObject      *object,
   self->dirty = FALSE;
 
   g_hash_table_remove_all (self->ignores);
-  ignores = g_object_get_data (G_OBJECT (result), "ignores");
-  for (guint i = 0; ignores != NULL && ignores[i] != NULL; i++)
-    g_hash_table_add (self->ignores, g_strdup (ignores[i]));
+  for (guint i = 0; data->ignores != NULL && data->ignores[i] != NULL; i++)
+    g_hash_table_add (self->ignores, g_strdup (data->ignores[i]));
 
   gtk_label_set_label (self->save_label, _("Saved"));
   update_length (self);
@@ -1210,11 +1226,28 @@ watch_added_cb (GObject      *object,
 
 /* Row actions */
 
+/* What an "ignored everywhere" toast's Undo gives back. */
+typedef struct {
+  GSettings *settings;   /* the handler goes with them */
+  char      *rule_id;
+} UndoIgnoreRule;
+
 static void
-undo_ignore_rule_cb (AdwToast   *toast,
-                     GSettings  *settings)
+undo_ignore_rule_free (gpointer  data,
+                       GClosure *closure)
 {
-  const char *rule_id = g_object_get_data (G_OBJECT (toast), "rule-id");
+  UndoIgnoreRule *undo = data;
+
+  g_free (undo->rule_id);
+  g_free (undo);
+}
+
+static void
+undo_ignore_rule_cb (AdwToast       *toast,
+                     UndoIgnoreRule *undo)
+{
+  GSettings *settings = undo->settings;
+  const char *rule_id = undo->rule_id;
   g_auto(GStrv) ignored = g_settings_get_strv (settings, "ignored-rules");
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
   g_auto(GStrv) kept = NULL;
@@ -1279,6 +1312,7 @@ row_action_cb (SgComposePage *self,
       g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
       g_auto(GStrv) updated = NULL;
       g_autofree char *title = NULL;
+      UndoIgnoreRule *undo;
       AdwToast *toast;
 
       g_strv_builder_addv (b, (const char **) ignored);
@@ -1290,10 +1324,11 @@ row_action_cb (SgComposePage *self,
       title = g_strdup_printf (_("“%s” is ignored everywhere"), sg_finding_get_title (finding));
       toast = sg_toast_new_plain (title);
       adw_toast_set_button_label (toast, _("_Undo"));
-      g_object_set_data_full (G_OBJECT (toast), "rule-id",
-                              g_strdup (sg_finding_get_rule_id (finding)), g_free);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_ignore_rule_cb),
-                               settings, 0);
+      undo = g_new0 (UndoIgnoreRule, 1);
+      undo->settings = settings;
+      undo->rule_id = g_strdup (sg_finding_get_rule_id (finding));
+      sg_signal_connect_data_object (toast, "button-clicked", G_CALLBACK (undo_ignore_rule_cb),
+                                     undo, undo_ignore_rule_free, settings);
       add_toast (self, toast);
 
       self->generation++;
@@ -1403,11 +1438,25 @@ new_draft_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
+/* The draft a "Draft deleted" toast's Undo brings back. */
+typedef struct {
+  SgComposePage *self;   /* the handler goes with the page */
+  gint64         draft_id;
+} UndoDelete;
+
 static void
-undo_delete_cb (AdwToast      *toast,
-                SgComposePage *self)
+undo_delete_free (gpointer  data,
+                  GClosure *closure)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "draft-id"));
+  g_free (data);
+}
+
+static void
+undo_delete_cb (AdwToast   *toast,
+                UndoDelete *undo)
+{
+  SgComposePage *self = undo->self;
+  gint64 id = undo->draft_id;
 
   run_job (self, undelete_job, GSIZE_TO_POINTER (id), NULL, job_done_cb, NULL);
   load_draft (self, id);
@@ -1419,6 +1468,7 @@ delete_draft_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   SgComposePage *self = SG_COMPOSE_PAGE (widget);
+  UndoDelete *undo;
   AdwToast *toast;
 
   if (self->draft_id < 0)
@@ -1429,8 +1479,11 @@ delete_draft_action (GtkWidget  *widget,
 
   toast = adw_toast_new (_("Draft deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data (G_OBJECT (toast), "draft-id", GSIZE_TO_POINTER (self->draft_id));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  undo = g_new0 (UndoDelete, 1);
+  undo->self = self;
+  undo->draft_id = self->draft_id;
+  sg_signal_connect_data_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo,
+                                 undo_delete_free, self);
   add_toast (self, toast);
 
   self->draft_id = -1;
@@ -1608,7 +1661,7 @@ photo_chosen_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    gtk_window_present (sg_photo_check_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+    gtk_window_present (sg_photo_check_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                             file));
   g_object_unref (chooser);
 }

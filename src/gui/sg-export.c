@@ -4,19 +4,32 @@
 #include <glib/gi18n.h>
 
 #include "sg-export.h"
+#include "sg-signal.h"
 #include "sg-toast.h"
+
+/* Asking where: the widget that asked and what to call with the file chosen. */
+typedef struct {
+  GtkWidget      *widget;   /* the handler goes with it */
+  SgExportChosen  chosen;
+} Choice;
+
+static void
+choice_free (gpointer  data,
+             GClosure *closure)
+{
+  g_free (data);
+}
 
 static void
 response_cb (GtkNativeDialog *chooser,
              int              response,
-             GtkWidget       *widget)
+             Choice          *choice)
 {
-  SgExportChosen chosen = g_object_get_data (G_OBJECT (chooser), "chosen");
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    chosen (widget, file);
+    choice->chosen (choice->widget, file);
   g_object_unref (chooser);
 }
 
@@ -29,28 +42,45 @@ sg_export_choose (GtkWidget      *widget,
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  Choice *choice = g_new0 (Choice, 1);
 
+  choice->widget = widget;
+  choice->chosen = chosen;
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "chosen", chosen);
   /* The page may go while the chooser is open: then nothing is called. */
-  g_signal_connect_object (chooser, "response", G_CALLBACK (response_cb), widget, 0);
+  sg_signal_connect_data_object (chooser, "response", G_CALLBACK (response_cb), choice,
+                                 choice_free, widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+/* Writing: the widget to toast near, held until the file is written, and what to say then. */
+typedef struct {
+  GtkWidget *widget;
+  char      *done;
+} Writing;
+
+static void
+writing_free (Writing *writing)
+{
+  g_object_unref (writing->widget);
+  g_free (writing->done);
+  g_free (writing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Writing, writing_free)
 
 static void
 written_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(Writing) writing = user_data;
   g_autoptr(GError) error = NULL;
-  const char *done = g_object_get_data (G_OBJECT (object), "sg-export-done");
 
   if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    sg_toast_show (widget, done);
+    sg_toast_show (writing->widget, writing->done);
   else
-    sg_toast_show (widget, error->message);
-  g_object_set_data (G_OBJECT (object), "sg-export-done", NULL);
+    sg_toast_show (writing->widget, error->message);
 }
 
 void
@@ -60,9 +90,11 @@ sg_export_write (GtkWidget  *widget,
                  const char *done)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_take (contents, strlen (contents));
+  Writing *writing = g_new0 (Writing, 1);
 
-  g_object_set_data_full (G_OBJECT (file), "sg-export-done", g_strdup (done), g_free);
+  writing->widget = g_object_ref (widget);
+  writing->done = g_strdup (done);
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
                                        G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, written_cb, g_object_ref (widget));
+                                       NULL, written_cb, writing);
 }

@@ -55,13 +55,13 @@ describe (const SgSource *source)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* Each source's button names its page as the action's target. */
 static void
-open_link_cb (GtkButton *button,
-              gpointer   user_data)
+open_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  const char *url = g_object_get_data (G_OBJECT (button), "url");
-
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), url, GDK_CURRENT_TIME);
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static GtkWidget *
@@ -86,8 +86,8 @@ source_row (const SgSource *source)
       gtk_widget_set_tooltip_text (button, _("Open the source’s page in your browser"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);
-      g_object_set_data_full (G_OBJECT (button), "url", g_strdup (source->url), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (open_link_cb), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "guidance.open-source");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", source->url);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   return row;
@@ -160,6 +160,9 @@ static void
 sg_guidance_window_class_init (SgGuidanceWindowClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sg_guidance_window_finalize;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "guidance.open-source", "s",
+                                   open_source_action);
 }
 
 static void

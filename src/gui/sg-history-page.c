@@ -177,15 +177,28 @@ rebuild (SgHistoryPage *self)
 
 /* Listing, off the main loop */
 
+typedef struct {
+  SgStore *store;
+  char    *query;   /* what the search field held, or NULL for everything */
+} ListJob;
+
+static void
+list_job_free (ListJob *job)
+{
+  g_object_unref (job->store);
+  g_free (job->query);
+  g_free (job);
+}
+
 static void
 list_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  SgStore *store = g_object_get_data (G_OBJECT (task), "store");
+  ListJob *job = task_data;
   GError *error = NULL;
-  GPtrArray *list = sg_publications_list (store, task_data, &error);
+  GPtrArray *list = sg_publications_list (job->store, job->query, &error);
 
   if (list == NULL)
     g_task_return_error (task, error);
@@ -220,6 +233,7 @@ sg_history_page_reload (SgHistoryPage *self)
   SgStore *store = get_store (self);
   g_autoptr(GTask) task = NULL;
   g_autofree char *query = NULL;
+  ListJob *job;
 
   g_return_if_fail (SG_IS_HISTORY_PAGE (self));
 
@@ -235,8 +249,10 @@ sg_history_page_reload (SgHistoryPage *self)
   task = g_task_new (self, self->cancellable, listed_cb, NULL);
   g_task_set_source_tag (task, sg_history_page_reload);
   g_task_set_return_on_cancel (task, TRUE);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (store), g_object_unref);
-  g_task_set_task_data (task, *query ? g_steal_pointer (&query) : NULL, g_free);
+  job = g_new0 (ListJob, 1);
+  job->store = g_object_ref (store);
+  job->query = *query ? g_steal_pointer (&query) : NULL;
+  g_task_set_task_data (task, job, (GDestroyNotify) list_job_free);
   g_task_run_in_thread (task, list_thread);
 }
 

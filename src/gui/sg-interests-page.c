@@ -6,6 +6,7 @@
 #include "sg-interest-io.h"
 #include "sg-interest-register.h"
 #include "sg-interests-page.h"
+#include "sg-signal.h"
 #include "sg-store-job.h"
 #include "sg-toast.h"
 
@@ -484,22 +485,35 @@ remove_job (SgStore   *store,
   return sg_interest_register_remove (store, d->id, d->text, error) ? GINT_TO_POINTER (1) : NULL;
 }
 
+/* What a dialog of ask() is about; its entry is owned by the dialog. */
+typedef struct {
+  SgInterestsPage *self;
+  gint64           id;
+  SgStoreJob       job;     /* run with the interest's id and the entry's text */
+  GtkEditable     *entry;
+} Question;
+
+static void
+question_free (gpointer  data,
+               GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 ask_response_cb (AdwMessageDialog *dialog,
                  const char       *response,
-                 SgInterestsPage  *self)
+                 Question         *question)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   IdText *d;
 
   if (!g_str_equal (response, "ok"))
     return;
 
   d = g_new0 (IdText, 1);
-  d->id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "id"));
-  d->text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  run_job (self, g_object_get_data (G_OBJECT (dialog), "job"), d, (GDestroyNotify) id_text_free,
-           changed_cb);
+  d->id = question->id;
+  d->text = g_strstrip (g_strdup (gtk_editable_get_text (question->entry)));
+  run_job (question->self, question->job, d, (GDestroyNotify) id_text_free, changed_cb);
 }
 
 static void
@@ -525,6 +539,7 @@ ask (SgInterestsPage *self,
   AdwMessageDialog *dialog;
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *entry = adw_entry_row_new ();
+  Question *question = g_new0 (Question, 1);
 
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -540,10 +555,12 @@ ask (SgInterestsPage *self,
   adw_message_dialog_set_response_appearance (dialog, "ok", destructive ? ADW_RESPONSE_DESTRUCTIVE
                                                                          : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "id", GSIZE_TO_POINTER (id));
-  g_object_set_data (G_OBJECT (dialog), "job", job);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (ask_response_cb), self, 0);
+  question->self = self;
+  question->id = id;
+  question->job = job;
+  question->entry = GTK_EDITABLE (entry);
+  sg_signal_connect_data_object (dialog, "response", G_CALLBACK (ask_response_cb), question,
+                                 question_free, self);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (ask_entry_changed_cb), dialog);
   ask_entry_changed_cb (dialog, GTK_EDITABLE (entry));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -669,12 +686,29 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* An export being asked about: the page and the format chosen ("csv", "html", "json"). */
+typedef struct {
+  SgInterestsPage *self;
+  char            *format;
+} Export;
+
+static void
+export_free (gpointer  data,
+             GClosure *closure)
+{
+  Export *export = data;
+
+  g_free (export->format);
+  g_free (export);
+}
+
 static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
-                    SgInterestsPage *self)
+                    Export          *export)
 {
-  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+  SgInterestsPage *self = export->self;
+  const char *format = export->format;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
@@ -709,14 +743,17 @@ export_action (GtkWidget  *widget,
 {
   const char *format = g_variant_get_string (parameter, NULL);
   g_autofree char *name = g_strdup_printf ("interests.%s", format);
+  Export *export = g_new0 (Export, 1);
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (_("Export Interests"),
                                  GTK_WINDOW (gtk_widget_get_root (widget)),
                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), widget);
+  export->self = SG_INTERESTS_PAGE (widget);
+  export->format = g_strdup (format);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (export_response_cb), export,
+                         export_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

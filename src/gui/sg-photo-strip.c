@@ -9,7 +9,8 @@
 
 #include "sg-draft-photos.h"
 #include "sg-image-metadata.h"
-#include "sg-photo-check.h"
+#include "sg-photo-check-window.h"
+#include "sg-photo-row.h"
 #include "sg-photo-strip.h"
 
 #define PREVIEW_SIZE    144   /* shown at 72, sharp on HiDPI screens */
@@ -64,16 +65,17 @@ get_photo (SgPhotoStrip *self,
 /* Store jobs: each runs on a worker thread with its own copy of what it needs. */
 
 typedef struct {
-  SgStore      *store;
-  gint64        draft_id;
-  guint         generation;
-  GList        *files;      /* GFile */
-  GdkTexture   *texture;    /* pasted, or NULL */
-  SgDraftPhoto *photo;      /* to update or clean, or NULL */
-  gint64        remove_id;
-  GPtrArray    *photos;     /* the result: the draft's photos now */
-  GString      *problems;   /* sentences for the user */
-  char         *new_path;
+  GTaskThreadFunc thread;   /* what the job does */
+  SgStore         *store;
+  gint64          draft_id;
+  guint           generation;
+  GList           *files;      /* GFile */
+  GdkTexture      *texture;    /* pasted, or NULL */
+  SgDraftPhoto    *photo;      /* to update or clean, or NULL */
+  gint64          remove_id;
+  GPtrArray       *photos;     /* the result: the draft's photos now */
+  GString         *problems;   /* sentences for the user */
+  char            *new_path;
 } Job;
 
 static void
@@ -356,7 +358,7 @@ start_next (SgPhotoStrip *self)
   if (self->running || (task = g_queue_pop_head (&self->queue)) == NULL)
     return;
   self->running = TRUE;
-  g_task_run_in_thread (task, g_object_get_data (G_OBJECT (task), "func"));
+  g_task_run_in_thread (task, ((Job *) g_task_get_task_data (task))->thread);
   g_object_unref (task);
 }
 
@@ -366,12 +368,12 @@ start_next (SgPhotoStrip *self)
 static void
 run (SgPhotoStrip    *self,
      Job             *job,
-     GTaskThreadFunc  func)
+     GTaskThreadFunc  thread)
 {
   GTask *task = g_task_new (self, self->cancellable, job_done_cb, NULL);
 
+  job->thread = thread;
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_object_set_data (G_OBJECT (task), "func", func);
   g_application_hold (g_application_get_default ());
   self->busy++;
   g_queue_push_tail (&self->queue, task);
@@ -413,7 +415,7 @@ preview_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(SgPhotoRow) row = user_data;
   g_autoptr(GdkPixbuf) pixbuf = g_task_propagate_pointer (G_TASK (result), NULL);
   SgPhotoStrip *self = SG_PHOTO_STRIP (object);
   g_autoptr(GdkTexture) texture = NULL;
@@ -423,56 +425,28 @@ preview_cb (GObject      *object,
   texture = gdk_texture_new_for_pixbuf (pixbuf);
   g_hash_table_insert (self->previews, g_strdup (g_task_get_task_data (G_TASK (result))),
                        g_object_ref (texture));
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  sg_photo_row_set_preview (row, GDK_PAINTABLE (texture));
 }
 
 static void
 load_preview (SgPhotoStrip *self,
               const char   *path,
-              GtkPicture   *picture)
+              SgPhotoRow   *row)
 {
   GdkTexture *known = g_hash_table_lookup (self->previews, path);
   g_autoptr(GTask) task = NULL;
 
   if (known != NULL)
     {
-      gtk_picture_set_paintable (picture, GDK_PAINTABLE (known));
+      sg_photo_row_set_preview (row, GDK_PAINTABLE (known));
       return;
     }
-  task = g_task_new (self, self->cancellable, preview_cb, g_object_ref (picture));
+  task = g_task_new (self, self->cancellable, preview_cb, g_object_ref (row));
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_task_run_in_thread (task, preview_thread);
 }
 
 /* Cards */
-
-static char *
-describe_state (const SgDraftPhoto *photo)
-{
-  if (photo->clean_path != NULL)
-    return g_strdup (_("The clean copy will be posted: no location, names or device details."));
-  if (photo->facts & SG_IMAGE_FACT_LOCATION)
-    return g_strdup (_("Records where it was taken. Clean it before posting."));
-  if (photo->facts & SG_IMAGE_FACT_UNREADABLE)
-    return g_strdup (_("Its hidden details cannot be read here and may include where it was "
-                       "taken. Clean it before posting."));
-  if (photo->facts != 0)
-    return g_strdup (_("Carries hidden details such as a name, a device or the time. Clean it "
-                       "before posting."));
-  return g_strdup (_("Nothing hidden was found in the file."));
-}
-
-static char *
-checks_label (guint checked)
-{
-  guint n, ticked = 0;
-
-  sg_photo_checks (&n);
-  for (guint i = 0; i < n; i++)
-    ticked += (checked >> i) & 1;
-  /* Translators: the picture checks a user has ticked, "3 of 5 Checked". */
-  return g_strdup_printf (_("%u of %u Checked"), ticked, n);
-}
 
 static void
 alt_save_now (SgPhotoStrip *self)
@@ -499,16 +473,16 @@ alt_save_cb (gpointer user_data)
 }
 
 static void
-alt_changed_cb (GtkEditable  *entry,
-                SgPhotoStrip *self)
+description_changed_cb (SgPhotoRow   *row,
+                        SgPhotoStrip *self)
 {
-  int position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "position"));
-  SgDraftPhoto *photo = get_photo (self, position);
+  SgDraftPhoto *photo = get_photo (self, sg_photo_row_get_position (row));
+  const char *text = sg_photo_row_get_description (row);
 
-  if (photo == NULL || g_strcmp0 (photo->alt_text, gtk_editable_get_text (entry)) == 0)
+  if (photo == NULL || g_strcmp0 (photo->alt_text, text) == 0)
     return;
   g_free (photo->alt_text);
-  photo->alt_text = g_strdup (gtk_editable_get_text (entry));
+  photo->alt_text = g_strdup (text);
   g_hash_table_add (self->dirty, g_memdup2 (&photo->id, sizeof photo->id));
   g_clear_handle_id (&self->alt_save_source, g_source_remove);
   self->alt_save_source = g_timeout_add (ALT_SAVE_DELAY_MS, alt_save_cb, self);
@@ -517,42 +491,30 @@ alt_changed_cb (GtkEditable  *entry,
 }
 
 static void
-check_toggled_cb (GtkCheckButton *check,
-                  SgPhotoStrip   *self)
+checks_changed_cb (SgPhotoRow   *row,
+                   SgPhotoStrip *self)
 {
-  int position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "position"));
-  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "bit"));
-  GtkMenuButton *button = g_object_get_data (G_OBJECT (check), "menu-button");
-  SgDraftPhoto *photo = get_photo (self, position);
-  g_autofree char *label = NULL;
+  SgDraftPhoto *photo = get_photo (self, sg_photo_row_get_position (row));
 
   if (photo == NULL)
     return;
-  if (gtk_check_button_get_active (check))
-    photo->checked |= 1u << bit;
-  else
-    photo->checked &= ~(1u << bit);
-  label = checks_label (photo->checked);
-  gtk_menu_button_set_label (button, label);
+  photo->checked = sg_photo_row_get_checked (row);
   save_photo (self, photo);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
-clean_clicked_cb (GtkButton    *button,
-                  SgPhotoStrip *self)
+clean_cb (SgPhotoRow   *row,
+          SgPhotoStrip *self)
 {
-  /* Once is enough; the card is redrawn when the copy is ready. */
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  sg_photo_strip_clean (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "position")));
+  sg_photo_strip_clean (self, sg_photo_row_get_position (row));
 }
 
 static void
-remove_clicked_cb (GtkButton    *button,
-                   SgPhotoStrip *self)
+remove_cb (SgPhotoRow   *row,
+           SgPhotoStrip *self)
 {
-  SgDraftPhoto *photo = get_photo (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
-                                                                             "position")));
+  SgDraftPhoto *photo = get_photo (self, sg_photo_row_get_position (row));
   Job *job;
 
   if (photo == NULL || self->store == NULL)
@@ -564,79 +526,17 @@ remove_clicked_cb (GtkButton    *button,
 }
 
 static void
-details_clicked_cb (GtkButton    *button,
-                    SgPhotoStrip *self)
+details_cb (SgPhotoRow   *row,
+            SgPhotoStrip *self)
 {
-  SgDraftPhoto *photo = get_photo (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
-                                                                             "position")));
+  SgDraftPhoto *photo = get_photo (self, sg_photo_row_get_position (row));
   g_autoptr(GFile) file = NULL;
 
   if (photo == NULL)
     return;
   file = g_file_new_for_path (photo->original_path);
-  gtk_window_present (sg_photo_check_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  gtk_window_present (sg_photo_check_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                           file));
-}
-
-static void
-set_position (gpointer object,
-              int      position)
-{
-  g_object_set_data (G_OBJECT (object), "position", GINT_TO_POINTER (position));
-}
-
-/* @label: already holds the photo's number. */
-static void
-label_widget (GtkWidget  *widget,
-              char       *label)
-{
-  g_autofree char *owned = label;
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, owned, -1);
-}
-
-static GtkWidget *
-checks_popover (SgPhotoStrip  *self,
-                SgDraftPhoto  *photo,
-                int            position,
-                GtkMenuButton *button)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *intro = gtk_label_new (_("SocialGuard cannot see the picture itself. Tick each one "
-                                      "you have looked for and not found."));
-  guint n;
-  const SgPhotoCheck *checks = sg_photo_checks (&n);
-
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (intro), 40);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_widget_add_css_class (intro, "dim-label");
-  gtk_box_append (GTK_BOX (box), intro);
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *label = gtk_label_new (_(checks[i].question));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (photo->checked >> i) & 1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(checks[i].question), -1);
-      set_position (check, position);
-      g_object_set_data (G_OBJECT (check), "bit", GUINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (check), "menu-button", button);
-      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
-      gtk_box_append (GTK_BOX (box), check);
-    }
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  return popover;
 }
 
 static GtkWidget *
@@ -644,103 +544,16 @@ make_card (SgPhotoStrip *self,
            SgDraftPhoto *photo,
            int           position)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-  g_autofree char *name = g_path_get_basename (photo->original_path);
-  g_autofree char *state = describe_state (photo);
-  g_autofree char *checked = checks_label (photo->checked);
-  GtkWidget *title = gtk_label_new (name);
-  GtkWidget *status = gtk_label_new (state);
-  GtkWidget *checks = gtk_menu_button_new ();
-  GtkWidget *details = gtk_button_new_from_icon_name ("document-properties-symbolic");
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *alt = gtk_entry_new ();
+  SgPhotoRow *row = sg_photo_row_new (photo, position);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_size_request (picture, 72, 72);
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
-  gtk_frame_set_child (GTK_FRAME (frame), picture);
-  gtk_widget_set_valign (frame, GTK_ALIGN_START);
-  label_widget (picture, g_strdup_printf (_("Photo %d"), position + 1));
-  load_preview (self, sg_draft_photo_get_posted_path (photo), GTK_PICTURE (picture));
-  gtk_box_append (GTK_BOX (top), frame);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
-  gtk_widget_add_css_class (status, "caption");
-  if (sg_draft_photo_get_posted_facts (photo) & (SG_IMAGE_FACT_LOCATION | SG_IMAGE_FACT_UNREADABLE))
-    gtk_widget_add_css_class (status, "error");
-  else if (sg_draft_photo_get_posted_facts (photo) != 0)
-    gtk_widget_add_css_class (status, "warning");
-  else
-    gtk_widget_add_css_class (status, "dim-label");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), status);
-  gtk_box_append (GTK_BOX (top), text);
-
-  if (sg_draft_photo_get_posted_facts (photo) != 0)
-    {
-      GtkWidget *clean = gtk_button_new_with_mnemonic (_("_Clean"));
-
-      gtk_widget_set_tooltip_text (clean, _("Make a copy without location, names, device details "
-                                            "or preview, turned the right way up; the copy is posted "
-                                            "and your original is not changed"));
-      gtk_widget_add_css_class (clean, "suggested-action");
-      gtk_widget_set_valign (clean, GTK_ALIGN_CENTER);
-      label_widget (clean, g_strdup_printf (_("Clean photo %d"), position + 1));
-      set_position (clean, position);
-      g_signal_connect (clean, "clicked", G_CALLBACK (clean_clicked_cb), self);
-      gtk_box_append (GTK_BOX (top), clean);
-    }
-
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (checks), checked);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (checks),
-                               checks_popover (self, photo, position, GTK_MENU_BUTTON (checks)));
-  gtk_widget_set_tooltip_text (checks, _("What SocialGuard cannot see: look at the picture and tick"));
-  gtk_widget_set_valign (checks, GTK_ALIGN_CENTER);
-  label_widget (checks, g_strdup_printf (_("Picture checks for photo %d"), position + 1));
-  gtk_box_append (GTK_BOX (top), checks);
-
-  gtk_widget_set_tooltip_text (details, _("What the file carries, in plain words, with a map link"));
-  gtk_widget_set_valign (details, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (details, "flat");
-  label_widget (details, g_strdup_printf (_("Details of photo %d"), position + 1));
-  set_position (details, position);
-  g_signal_connect (details, "clicked", G_CALLBACK (details_clicked_cb), self);
-  gtk_box_append (GTK_BOX (top), details);
-
-  gtk_widget_set_tooltip_text (remove, _("Remove from the post (the file itself is kept)"));
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  label_widget (remove, g_strdup_printf (_("Remove photo %d"), position + 1));
-  set_position (remove, position);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  gtk_box_append (GTK_BOX (top), remove);
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (alt), _("Describe the picture for people who cannot see it"));
-  gtk_editable_set_text (GTK_EDITABLE (alt), photo->alt_text ? photo->alt_text : "");
-  label_widget (alt, g_strdup_printf (_("Description of photo %d"), position + 1));
-  set_position (alt, position);
-  g_signal_connect (alt, "changed", G_CALLBACK (alt_changed_cb), self);
-  g_object_set_data (G_OBJECT (row), "alt-entry", alt);
-
-  gtk_box_append (GTK_BOX (outer), top);
-  gtk_box_append (GTK_BOX (outer), alt);
-  gtk_widget_set_margin_start (outer, 12);
-  gtk_widget_set_margin_end (outer, 12);
-  gtk_widget_set_margin_top (outer, 8);
-  gtk_widget_set_margin_bottom (outer, 8);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
-  return row;
+  load_preview (self, sg_draft_photo_get_posted_path (photo), row);
+  g_signal_connect_object (row, "clean", G_CALLBACK (clean_cb), self, 0);
+  g_signal_connect_object (row, "details", G_CALLBACK (details_cb), self, 0);
+  g_signal_connect_object (row, "remove", G_CALLBACK (remove_cb), self, 0);
+  g_signal_connect_object (row, "description-changed", G_CALLBACK (description_changed_cb),
+                           self, 0);
+  g_signal_connect_object (row, "checks-changed", G_CALLBACK (checks_changed_cb), self, 0);
+  return GTK_WIDGET (row);
 }
 
 static void
@@ -883,7 +696,7 @@ sg_photo_strip_replace_alt (SgPhotoStrip *self,
   g_string_erase (text, start, end - start);
   g_string_insert (text, start, replacement ? replacement : "");
   /* Through the entry, so the card, the store and the findings all follow. */
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "alt-entry"), text->str);
+  sg_photo_row_set_description (SG_PHOTO_ROW (row), text->str);
 }
 
 void
@@ -893,7 +706,7 @@ sg_photo_strip_focus (SgPhotoStrip *self,
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, position);
 
   if (row != NULL)
-    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "alt-entry"));
+    sg_photo_row_focus_description (SG_PHOTO_ROW (row));
 }
 
 void

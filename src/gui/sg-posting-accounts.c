@@ -9,6 +9,7 @@
 #include "sg-accounts.h"
 #include "sg-bluesky-client.h"
 #include "sg-mastodon-auth.h"
+#include "sg-mastodon-code-dialog.h"
 #include "sg-posting-accounts.h"
 #include "sg-secrets.h"
 #include "sg-toast.h"
@@ -20,22 +21,34 @@ typedef struct {
 static const Service mastodon = { "mastodon" };
 static const Service bluesky = { "bluesky" };
 
+/* One service's sign-in form: its group on the page and what a sign-in under way holds. */
 typedef struct {
-  const Service *service;
-  GSettings     *settings;
-  GtkWidget     *group;
-  GtkEditable   *server;
-  GtkEditable   *account;
-  GtkEditable   *secret;
-  GtkWidget     *sign_in;
-  GtkWidget     *browser;      /* Mastodon: sign in on the server's own page */
-  AdwActionRow  *signed_in;
-  GtkWidget     *sign_out;
-  char          *verified;     /* the account the service named for the secret being stored */
-  char          *pending;      /* that secret, until the keyring has it */
-  char          *server_url;   /* the server being signed in to, as checked */
-  gboolean       busy;
+  SgPostingAccounts *page;     /* owns the form */
+  const Service     *service;
+  GSettings         *settings;
+  GtkWidget         *group;
+  GtkEditable       *server;
+  GtkEditable       *account;
+  GtkEditable       *secret;
+  GtkWidget         *sign_in;
+  GtkWidget         *browser;      /* Mastodon: sign in on the server's own page */
+  AdwActionRow      *signed_in;
+  GtkWidget         *sign_out;
+  char              *verified;     /* the account the service named for the secret being stored */
+  char              *pending;      /* that secret, until the keyring has it */
+  char              *server_url;   /* the server being signed in to, as checked */
+  gboolean           busy;
 } Form;
+
+struct _SgPostingAccounts
+{
+  AdwPreferencesPage  parent_instance;
+
+  Form                mastodon_form;
+  Form                bluesky_form;
+};
+
+G_DEFINE_FINAL_TYPE (SgPostingAccounts, sg_posting_accounts, ADW_TYPE_PREFERENCES_PAGE)
 
 static void
 forget_pending (Form *f)
@@ -47,12 +60,11 @@ forget_pending (Form *f)
 }
 
 static void
-form_free (Form *f)
+form_clear (Form *f)
 {
   forget_pending (f);
-  g_free (f->server_url);
-  g_object_unref (f->settings);
-  g_free (f);
+  g_clear_pointer (&f->server_url, g_free);
+  g_clear_object (&f->settings);
 }
 
 static void
@@ -71,13 +83,13 @@ show_problem (Form       *f,
 
 static void form_changed (Form *f);
 
-/* While a sign-in is under way the group (and so this form) is kept alive, even if the
+/* While a sign-in is under way the page (and so this form) is kept alive, even if the
  * window is closed before the server answers. */
 static void
 set_busy (Form     *f,
           gboolean  busy)
 {
-  GtkWidget *group = f->group;
+  SgPostingAccounts *page = f->page;
   gboolean was = f->busy;
 
   /* Nothing can be changed or pressed while the server is being asked. */
@@ -96,9 +108,9 @@ set_busy (Form     *f,
   else
     form_changed (f);
   if (busy && !was)
-    g_object_ref (group);
+    g_object_ref (page);
   else if (!busy && was)
-    g_object_unref (group);   /* may free @f: nothing after this */
+    g_object_unref (page);   /* may free @f: nothing after this */
 }
 
 static void
@@ -288,28 +300,18 @@ exchanged_cb (GObject      *object,
 }
 
 static void
-code_changed_cb (GtkEditable      *entry,
-                 AdwMessageDialog *dialog)
+code_response_cb (SgMastodonCodeDialog *dialog,
+                  const char           *response,
+                  Form                 *f)
 {
-  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "sign-in", *code != '\0');
-}
-
-static void
-code_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  Form             *f)
-{
-  SgMastodonApp *app = g_object_get_data (G_OBJECT (dialog), "app");
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "code");
-
   if (!g_str_equal (response, "sign-in"))
     {
       set_busy (f, FALSE);
       return;
     }
-  sg_mastodon_auth_exchange_async (app, gtk_editable_get_text (entry), NULL, exchanged_cb, f);
+  sg_mastodon_auth_exchange_async (sg_mastodon_code_dialog_get_app (dialog),
+                                   sg_mastodon_code_dialog_get_code (dialog), NULL, exchanged_cb,
+                                   f);
 }
 
 static void
@@ -331,10 +333,8 @@ registered_cb (GObject      *object,
   Form *f = user_data;
   g_autoptr(GError) error = NULL;
   SgMastodonApp *app = sg_mastodon_auth_register_finish (result, &error);
-  g_autofree char *url = NULL;
-  g_autofree char *body = NULL;
   GtkRoot *root = gtk_widget_get_root (f->group);
-  GtkWidget *dialog, *box, *entry, *link;
+  SgMastodonCodeDialog *dialog;
 
   if (app == NULL)
     {
@@ -342,37 +342,11 @@ registered_cb (GObject      *object,
       set_busy (f, FALSE);
       return;
     }
-  url = sg_mastodon_auth_get_authorize_url (app);
-  body = g_strdup_printf (_("Your browser shows %s’s own sign-in page. Sign in there, allow "
-                            "SocialGuard to post for you, then copy the code the page shows and "
-                            "paste it here."), app->instance);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Paste the Code"), body);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Authorisation code"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Authorisation code"), -1);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  link = gtk_link_button_new_with_label (url, _("Open the sign-in page again"));
-  gtk_widget_set_tooltip_text (link, url);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), link);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "sign-in", _("_Sign In"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-in",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-in", FALSE);
-  g_object_set_data_full (G_OBJECT (dialog), "app", app, (GDestroyNotify) sg_mastodon_app_free);
-  g_object_set_data (G_OBJECT (dialog), "code", entry);
-  g_object_set_data_full (G_OBJECT (dialog), "authorize-url", g_strdup (url), g_free);
-  g_signal_connect (entry, "changed", G_CALLBACK (code_changed_cb), dialog);
+  dialog = sg_mastodon_code_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, app);
   g_signal_connect (dialog, "response", G_CALLBACK (code_response_cb), f);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_show_uri_full (GTK_WINDOW (dialog), url, GDK_CURRENT_TIME, NULL, uri_shown_cb, NULL);
+  gtk_show_uri_full (GTK_WINDOW (dialog), sg_mastodon_code_dialog_get_authorize_url (dialog),
+                     GDK_CURRENT_TIME, NULL, uri_shown_cb, NULL);
 }
 
 static void
@@ -415,15 +389,9 @@ sign_out_cb (Form *f)
   sg_secrets_clear_async (f->service->service, server, account, NULL, cleared_cb, f);
 }
 
-/* The settings outlive the window: stop telling this form about them. */
-static void
-group_destroyed_cb (Form *f)
-{
-  g_signal_handlers_disconnect_by_data (f->settings, f);
-}
-
 static GtkWidget *
-build_group (GSettings     *settings,
+build_group (Form          *f,
+             GSettings     *settings,
              const Service *service,
              const char    *title,
              const char    *description,
@@ -431,14 +399,12 @@ build_group (GSettings     *settings,
              const char    *account_label,
              const char    *secret_label)
 {
-  Form *f = g_new0 (Form, 1);
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *button_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   f->service = service;
   f->settings = g_object_ref (settings);
   f->group = group;
-  g_object_set_data_full (G_OBJECT (group), "form", f, (GDestroyNotify) form_free);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
@@ -521,22 +487,71 @@ build_group (GSettings     *settings,
     g_autofree char *detail = g_strconcat ("changed::", sg_accounts_account_key (service->service), NULL);
     g_signal_connect_swapped (settings, detail, G_CALLBACK (sync_form), f);
   }
-  g_signal_connect_swapped (group, "destroy", G_CALLBACK (group_destroyed_cb), f);
   sync_form (f);
   form_changed (f);
   return group;
 }
 
+/* GObject */
+
+static void
+sg_posting_accounts_dispose (GObject *object)
+{
+  SgPostingAccounts *self = SG_POSTING_ACCOUNTS (object);
+
+  /* The settings outlive the window: stop telling the forms about them. */
+  if (self->mastodon_form.settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->mastodon_form.settings, &self->mastodon_form);
+  if (self->bluesky_form.settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->bluesky_form.settings, &self->bluesky_form);
+
+  G_OBJECT_CLASS (sg_posting_accounts_parent_class)->dispose (object);
+}
+
+static void
+sg_posting_accounts_finalize (GObject *object)
+{
+  SgPostingAccounts *self = SG_POSTING_ACCOUNTS (object);
+
+  form_clear (&self->mastodon_form);
+  form_clear (&self->bluesky_form);
+
+  G_OBJECT_CLASS (sg_posting_accounts_parent_class)->finalize (object);
+}
+
+static void
+sg_posting_accounts_class_init (SgPostingAccountsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sg_posting_accounts_dispose;
+  object_class->finalize = sg_posting_accounts_finalize;
+}
+
+static void
+sg_posting_accounts_init (SgPostingAccounts *self)
+{
+  self->mastodon_form.page = self;
+  self->bluesky_form.page = self;
+}
+
+/* Public API */
+
 AdwPreferencesPage *
 sg_posting_accounts_page_new (GSettings *settings)
 {
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  SgPostingAccounts *self;
+  AdwPreferencesPage *page;
 
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (SG_TYPE_POSTING_ACCOUNTS, NULL);
+  page = ADW_PREFERENCES_PAGE (self);
   adw_preferences_page_set_name (page, "posting");
   adw_preferences_page_set_title (page, _("Posting"));
   adw_preferences_page_set_icon_name (page, "send-to-symbolic");
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (
-    build_group (settings, &mastodon, _("Mastodon"),
+    build_group (&self->mastodon_form, settings, &mastodon, _("Mastodon"),
                  _("Sign in on your server’s own page in the browser, or paste an access token "
                    "made under Preferences → Development (allow “read:accounts”, "
                    "“write:statuses” and “write:media”). SocialGuard checks it with the server "
@@ -544,7 +559,7 @@ sg_posting_accounts_page_new (GSettings *settings)
                  _("Server, e.g. https://mastodon.social"), NULL,
                  _("Access token"))));
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (
-    build_group (settings, &bluesky, _("Bluesky"),
+    build_group (&self->bluesky_form, settings, &bluesky, _("Bluesky"),
                  _("Use an app password (Bluesky → Settings → Privacy and security → App "
                    "passwords), never your account password. SocialGuard checks it with Bluesky "
                    "and keeps it in your keyring."),

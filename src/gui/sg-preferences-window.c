@@ -128,11 +128,14 @@ role_set_mapping (const GValue       *value,
   return g_variant_new_string (sg_role_to_string (i));
 }
 
+/* Each Restore button names its rule as the action's target. */
 static void
-restore_rule_cb (GtkButton           *button,
-                 SgPreferencesWindow *self)
+restore_rule_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  const char *rule_id = g_object_get_data (G_OBJECT (button), "rule-id");
+  SgPreferencesWindow *self = SG_PREFERENCES_WINDOW (widget);
+  const char *rule_id = g_variant_get_string (parameter, NULL);
   g_auto(GStrv) ignored = g_settings_get_strv (self->settings, "ignored-rules");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) kept = NULL;
@@ -182,11 +185,11 @@ ignored_rules_changed_cb (SgPreferencesWindow *self)
       if (rule != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ignored[i]);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (button), "rule-id", g_strdup (ignored[i]), g_free);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "preferences.restore-rule");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ignored[i]);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Restore rule"), -1);
-      g_signal_connect (button, "clicked", G_CALLBACK (restore_rule_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->ignored_rules_list, row);
     }
@@ -275,6 +278,9 @@ sg_preferences_window_class_init (SgPreferencesWindowClass *klass)
     g_param_spec_object ("context", NULL, NULL, SG_TYPE_CONTEXT,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "preferences.restore-rule", "s",
+                                   restore_rule_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-preferences-window.ui");

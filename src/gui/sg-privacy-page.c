@@ -15,6 +15,8 @@
 #include "sg-profiles.h"
 #include "sg-reminders.h"
 #include "sg-secrets.h"
+#include "sg-signal.h"
+#include "sg-review-dialog.h"
 #include "sg-review-history.h"
 #include "sg-review-schedule.h"
 #include "sg-store-job.h"
@@ -126,30 +128,23 @@ changed_cb (GObject      *object,
   reload (self);
 }
 
-/* The review window */
-
-typedef struct {
-  SgPrivacyPage *self;
-  GtkWindow     *window;
-  GtkButton     *finish;
-  AdwWindowTitle *title;     /* its subtitle counts the answers */
-  gint64         review_id;
-  GHashTable    *answered;   /* item id → answer index + 1 */
-  GHashTable    *rows;       /* item id → its row (owned by the list) */
-  GtkWidget     *read;       /* "Read From Mastodon", or NULL */
-  char          *server;     /* the signed-in Mastodon account's server, or NULL */
-  guint          n_items;
-} Review;
+/* Handlers on dialogs the page opens: what they carry goes with them */
 
 static void
-review_free (Review *r)
+free_closure_data (gpointer  data,
+                   GClosure *closure)
 {
-  g_object_unref (r->self);
-  g_hash_table_unref (r->answered);
-  g_hash_table_unref (r->rows);
-  g_free (r->server);
-  g_free (r);
+  g_free (data);
 }
+
+static void
+unref_closure_data (gpointer  data,
+                    GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+/* The review of one account: the dialog shows it, the page saves it */
 
 typedef struct {
   gint64    review_id;
@@ -188,79 +183,22 @@ answered_cb (GObject      *object,
     toast (SG_PRIVACY_PAGE (object), error->message);
 }
 
-/* How far the review is, in the title, and why Finish is not yet possible (it was greyed out
- * without a word). */
+/* Saved as you go, so an interrupted review resumes where it stopped; a note typed after the
+ * answer comes here too. Each is one small write off the main loop. */
 static void
-update_progress (Review *r)
+review_answered_cb (SgReviewDialog *dialog,
+                    const char     *item_id,
+                    guint           answer,
+                    const char     *note,
+                    SgPrivacyPage  *self)
 {
-  guint n = g_hash_table_size (r->answered);
-  g_autofree char *progress = NULL;
+  AnswerJob *a = g_new0 (AnswerJob, 1);
 
-  if (n >= r->n_items)
-    progress = g_strdup_printf (ngettext ("The %u item is answered: Finish Review records it",
-                                          "All %u items are answered: Finish Review records them",
-                                          r->n_items), r->n_items);
-  else
-    progress = g_strdup_printf (ngettext ("%u of %u item answered; answers are saved as you go",
-                                          "%u of %u items answered; answers are saved as you go",
-                                          r->n_items), n, r->n_items);
-  adw_window_title_set_subtitle (r->title, progress);
-  gtk_widget_set_sensitive (GTK_WIDGET (r->finish), n >= r->n_items);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (r->finish),
-                               n >= r->n_items ? NULL : _("Answer every item first"));
-}
-
-static void
-answer_toggled_cb (GtkToggleButton *button,
-                   Review          *r)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
-  GtkEditable *note = g_object_get_data (G_OBJECT (row), "note");
-  AnswerJob *a;
-
-  if (!gtk_toggle_button_get_active (button))
-    return;
-
-  a = g_new0 (AnswerJob, 1);
-  a->review_id = r->review_id;
-  a->item_id = g_strdup (g_object_get_data (G_OBJECT (row), "item-id"));
-  a->answer = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "answer"));
-  a->note = g_strdup (gtk_editable_get_text (note));
-  g_hash_table_insert (r->answered, g_strdup (a->item_id), GUINT_TO_POINTER (a->answer + 1));
-  update_progress (r);
-  /* The answer shows on the collapsed row too, not only inside it. */
-  {
-    g_autofree char *subtitle = g_strdup_printf ("%s · %s", gtk_button_get_label (GTK_BUTTON (button)),
-                                                 (const char *) g_object_get_data (G_OBJECT (row),
-                                                                                   "conservative"));
-    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  }
-
-  /* Saved as you go, so an interrupted review resumes where it stopped. */
-  run_job (r->self, answer_job, a, (GDestroyNotify) answer_job_free, answered_cb, NULL);
-}
-
-/* A note typed after the answer was chosen is saved too (it was kept only when an answer
- * button was pressed, so it was lost, and missing from the export). Each change is one small
- * write off the main loop; before any answer there is nothing to attach it to, and choosing
- * one saves it. */
-static void
-note_changed_cb (GtkEditable *note,
-                 Review      *r)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (note), "row");
-  const char *item_id = g_object_get_data (G_OBJECT (row), "item-id");
-  gpointer answer = g_hash_table_lookup (r->answered, item_id);
-  AnswerJob *a;
-
-  if (answer == NULL)
-    return;
-  a = g_new0 (AnswerJob, 1);
-  a->review_id = r->review_id;
+  a->review_id = sg_review_dialog_get_review_id (dialog);
   a->item_id = g_strdup (item_id);
-  a->answer = GPOINTER_TO_UINT (answer) - 1;
-  a->note = g_strdup (gtk_editable_get_text (note));
-  run_job (r->self, answer_job, a, (GDestroyNotify) answer_job_free, answered_cb, NULL);
+  a->answer = answer;
+  a->note = g_strdup (note);
+  run_job (self, answer_job, a, (GDestroyNotify) answer_job_free, answered_cb, NULL);
 }
 
 static gpointer
@@ -271,97 +209,14 @@ complete_job (SgStore   *store,
   return sg_reviews_complete (store, GPOINTER_TO_SIZE (data), error) ? GINT_TO_POINTER (1) : NULL;
 }
 
+/* The dialog closes itself once this returns. */
 static void
-finish_clicked_cb (Review *r)
+review_finished_cb (SgReviewDialog *dialog,
+                    SgPrivacyPage  *self)
 {
-  run_job (r->self, complete_job, GSIZE_TO_POINTER (r->review_id), NULL, changed_cb, NULL);
-  toast (r->self, _("Review recorded"));
-  gtk_window_destroy (r->window);
-}
-
-static GtkWidget *
-item_row (SgChecklistItem *item,
-          Review          *r,
-          SgAnswer         previous,
-          gboolean         has_previous,
-          const char      *note)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *answers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *note_entry = gtk_entry_new ();
-  GtkWidget *why = gtk_label_new (item->why);
-  g_autoptr(GString) steps = g_string_new (NULL);
-  g_autofree char *cites = g_strjoinv (" · ", item->citations);
-  g_autofree char *conservative = g_strdup_printf (_("Safer setting: %s"), item->conservative);
-  const char *labels[] = { N_("Done"), N_("Not Applicable"), N_("Needs Action") };
-  GtkWidget *first = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), conservative);
-  g_object_set_data_full (G_OBJECT (row), "conservative", g_strdup (conservative), g_free);
-  g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (item->id), g_free);
-  g_object_set_data (G_OBJECT (row), "note", note_entry);
-
-  gtk_label_set_wrap (GTK_LABEL (why), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (why), 0);
-  gtk_box_append (GTK_BOX (body), why);
-
-  for (guint i = 0; item->steps[i] != NULL; i++)
-    g_string_append_printf (steps, "%u. %s\n", i + 1, item->steps[i]);
-  {
-    GtkWidget *steps_label = gtk_label_new (g_strchomp (steps->str));
-    gtk_label_set_wrap (GTK_LABEL (steps_label), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (steps_label), 0);
-    gtk_label_set_selectable (GTK_LABEL (steps_label), TRUE);
-    gtk_box_append (GTK_BOX (body), steps_label);
-  }
-
-  if (item->settings_url != NULL)
-    gtk_box_append (GTK_BOX (body), gtk_link_button_new_with_label (item->settings_url,
-                                                                    _("Open the settings page")));
-  {
-    GtkWidget *c = gtk_label_new (cites);
-    gtk_label_set_xalign (GTK_LABEL (c), 0);
-    gtk_widget_add_css_class (c, "dim-label");
-    gtk_widget_add_css_class (c, "caption");
-    gtk_box_append (GTK_BOX (body), c);
-  }
-
-  gtk_widget_add_css_class (answers, "linked");
-  for (guint a = 0; a < G_N_ELEMENTS (labels); a++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (_(labels[a]));
-
-      if (first == NULL)
-        first = button;
-      else
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
-      g_object_set_data (G_OBJECT (button), "answer", GUINT_TO_POINTER (a));
-      g_object_set_data (G_OBJECT (button), "row", row);
-      g_object_set_data (G_OBJECT (row), a == 0 ? "button-0" : a == 1 ? "button-1" : "button-2",
-                         button);
-      if (has_previous && previous == a)
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
-      g_signal_connect (button, "toggled", G_CALLBACK (answer_toggled_cb), r);
-      gtk_box_append (GTK_BOX (answers), button);
-    }
-  gtk_box_append (GTK_BOX (body), answers);
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note_entry), _("Note (optional)"));
-  gtk_editable_set_text (GTK_EDITABLE (note_entry), note != NULL ? note : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Note"), -1);
-  gtk_box_append (GTK_BOX (body), note_entry);
-  g_object_set_data (G_OBJECT (note_entry), "row", row);
-  g_signal_connect (note_entry, "changed", G_CALLBACK (note_changed_cb), r);
-
-  gtk_widget_set_margin_start (body, 12);
-  gtk_widget_set_margin_end (body, 12);
-  gtk_widget_set_margin_top (body, 6);
-  gtk_widget_set_margin_bottom (body, 12);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), body);
-  return row;
+  run_job (self, complete_job, GSIZE_TO_POINTER (sg_review_dialog_get_review_id (dialog)), NULL,
+           changed_cb, NULL);
+  toast (self, _("Review recorded"));
 }
 
 /* Reading a Mastodon account's settings into the review */
@@ -404,65 +259,77 @@ signed_in_server (SgPrivacyPage   *self,
   return g_steal_pointer (&server);
 }
 
+/* One reading under way, from the keyring lookup to the server's answer. */
+typedef struct {
+  SgPrivacyPage  *self;
+  SgReviewDialog *dialog;
+} Reading;
+
+static Reading *
+reading_new (SgPrivacyPage  *self,
+             SgReviewDialog *dialog)
+{
+  Reading *reading = g_new0 (Reading, 1);
+
+  reading->self = g_object_ref (self);
+  reading->dialog = g_object_ref (dialog);
+  return reading;
+}
+
+static void
+reading_free (Reading *reading)
+{
+  g_object_unref (reading->self);
+  g_object_unref (reading->dialog);
+  g_free (reading);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reading, reading_free)
+
+/* Closed meanwhile: its rows are gone (a destroyed window is hidden, and stays so). */
+static gboolean
+reading_abandoned (Reading *reading)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (reading->dialog));
+}
+
 static void
 privacy_read_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  GtkWindow *window = user_data;
-  Review *r = g_object_get_data (G_OBJECT (window), "review");
+  g_autoptr(Reading) reading = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) account =
     sg_mastodon_client_read_account_finish (SG_MASTODON_CLIENT (object), result, &error);
   g_autoptr(GPtrArray) answers = account != NULL ? sg_mastodon_privacy_answers (account) : NULL;
+  g_autofree char *text = NULL;
 
-  /* Closed meanwhile: its rows are gone (a destroyed window is hidden, and stays so). */
-  if (r == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)))
-    {
-      g_object_unref (window);
-      return;
-    }
-  gtk_widget_set_sensitive (r->read, TRUE);
+  if (reading_abandoned (reading))
+    return;
+  sg_review_dialog_set_reading (reading->dialog, FALSE);
   if (answers == NULL)
     {
-      toast (r->self, error->message);
-      g_object_unref (window);
+      toast (reading->self, error->message);
       return;
     }
 
-  /* Each answer goes through the buttons, so it is saved as if clicked, note included. */
-  for (guint i = 0; i < answers->len; i++)
-    {
-      SgReviewAnswer *a = g_ptr_array_index (answers, i);
-      GtkWidget *row = g_hash_table_lookup (r->rows, a->item_id);
-      g_autofree char *key = g_strdup_printf ("button-%u", (guint) a->answer);
-      GtkToggleButton *button;
-
-      if (row == NULL)
-        continue;
-      button = g_object_get_data (G_OBJECT (row), key);
-      gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "note"), a->note);
-      if (gtk_toggle_button_get_active (button))
-        gtk_toggle_button_set_active (button, FALSE);
-      gtk_toggle_button_set_active (button, TRUE);
-    }
-  {
-    g_autofree char *text = g_strdup_printf (ngettext ("%u setting filled in from your server",
-                                                       "%u settings filled in from your server",
-                                                       answers->len), answers->len);
-    toast (r->self, text);
-  }
-  g_object_unref (window);
+  sg_review_dialog_fill (reading->dialog, answers);
+  text = g_strdup_printf (ngettext ("%u setting filled in from your server",
+                                   "%u settings filled in from your server",
+                                   answers->len), answers->len);
+  toast (reading->self, text);
 }
 
 static void
-read_with_token (Review     *r,
+read_with_token (Reading    *reading,
                  const char *token)
 {
-  g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (r->server, token);
+  g_autoptr(SgMastodonClient) client =
+    sg_mastodon_client_new (sg_review_dialog_get_server (reading->dialog), token);
 
-  sg_mastodon_client_read_account_async (client, r->self->cancellable, privacy_read_cb,
-                                         g_object_ref (r->window));
+  sg_mastodon_client_read_account_async (client, reading->self->cancellable, privacy_read_cb,
+                                         reading);
 }
 
 static void
@@ -470,36 +337,36 @@ token_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  GtkWindow *window = user_data;
-  Review *r = g_object_get_data (G_OBJECT (window), "review");
+  g_autoptr(Reading) reading = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = sg_secrets_lookup_finish (result, &error);
 
-  if (r == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)))
-    ;
-  else if (token != NULL)
-    read_with_token (r, token);
-  else
+  if (reading_abandoned (reading))
+    return;
+  if (token != NULL)
     {
-      gtk_widget_set_sensitive (r->read, TRUE);
-      toast (r->self, error ? error->message
-                            : _("You are not signed in to Mastodon here: sign in under Preferences → Posting."));
+      read_with_token (g_steal_pointer (&reading), token);
+      return;
     }
-  g_object_unref (window);
+  sg_review_dialog_set_reading (reading->dialog, FALSE);
+  toast (reading->self, error ? error->message
+                              : _("You are not signed in to Mastodon here: sign in under Preferences → Posting."));
 }
 
+/* The dialog has made Read insensitive; it is made sensitive again when the reading ends. */
 static void
-read_clicked_cb (Review *r)
+review_read_requested_cb (SgReviewDialog *dialog,
+                          SgPrivacyPage  *self)
 {
-  GSettings *settings = sg_context_get_settings (r->self->context);
+  GSettings *settings = sg_context_get_settings (self->context);
   g_autofree char *account = g_settings_get_string (settings, sg_accounts_account_key ("mastodon"));
+  Reading *reading = reading_new (self, dialog);
 
-  gtk_widget_set_sensitive (r->read, FALSE);
-  if (r->self->posting_token != NULL)
-    read_with_token (r, r->self->posting_token);
+  if (self->posting_token != NULL)
+    read_with_token (reading, self->posting_token);
   else
-    sg_secrets_lookup_async ("mastodon", r->server, account, r->self->cancellable, token_cb,
-                             g_object_ref (r->window));
+    sg_secrets_lookup_async ("mastodon", sg_review_dialog_get_server (dialog), account,
+                             self->cancellable, token_cb, reading);
 }
 
 void
@@ -511,6 +378,8 @@ sg_privacy_page_set_posting_token (SgPrivacyPage *self,
   g_free (self->posting_token);
   self->posting_token = g_strdup (token);
 }
+
+/* Opening the review */
 
 typedef struct {
   gint64     profile_id;
@@ -546,9 +415,9 @@ opened_cb (GObject      *object,
   OpenResult *opened = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(SgChecklist) checklist = NULL;
   const SgProfile *profile = NULL;
-  GtkWidget *window, *box, *header, *scroller, *clamp, *list, *title;
   g_autofree char *heading = NULL;
-  Review *r;
+  g_autofree char *server = NULL;
+  SgReviewDialog *dialog;
 
   if (opened == NULL)
     {
@@ -570,79 +439,19 @@ opened_cb (GObject      *object,
       return;
     }
 
-  r = g_new0 (Review, 1);
-  r->self = g_object_ref (self);
-  r->review_id = opened->review_id;
-  r->answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r->n_items = checklist->items->len;
-  r->server = signed_in_server (self, profile);
-
-  window = adw_window_new ();
-  r->window = GTK_WINDOW (window);
-  gtk_window_set_modal (r->window, TRUE);
-  gtk_window_set_transient_for (r->window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_set_default_size (r->window, 640, 720);
+  server = signed_in_server (self, profile);
   heading = g_strdup_printf (_("Review %s — %s"), platform_name (profile->platform), profile->handle);
-  gtk_window_set_title (r->window, heading);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  title = adw_window_title_new (heading, NULL);
-  r->title = ADW_WINDOW_TITLE (title);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  r->finish = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Finish Review")));
-  gtk_widget_add_css_class (GTK_WIDGET (r->finish), "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (r->finish));
-  g_signal_connect_swapped (r->finish, "clicked", G_CALLBACK (finish_clicked_cb), r);
-  if (r->server != NULL)
-    {
-      r->read = gtk_button_new_with_mnemonic (_("_Read From Mastodon"));
-      gtk_widget_set_tooltip_text (r->read, _("Fill in what your server reports; you can change any answer"));
-      adw_header_bar_pack_start (ADW_HEADER_BAR (header), r->read);
-      g_signal_connect_swapped (r->read, "clicked", G_CALLBACK (read_clicked_cb), r);
-    }
-  g_object_set_data_full (G_OBJECT (window), "review", r, (GDestroyNotify) review_free);
-  gtk_box_append (GTK_BOX (box), header);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroller, TRUE);
-  clamp = adw_clamp_new ();
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_set_margin_top (list, 12);
-  gtk_widget_set_margin_bottom (list, 12);
-  gtk_widget_set_margin_start (list, 12);
-  gtk_widget_set_margin_end (list, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Settings to check"), -1);
-
-  for (guint i = 0; i < checklist->items->len; i++)
-    {
-      SgChecklistItem *item = g_ptr_array_index (checklist->items, i);
-      SgReviewAnswer *prev = NULL;
-
-      for (guint a = 0; opened->answers != NULL && a < opened->answers->len; a++)
-        if (g_strcmp0 (((SgReviewAnswer *) g_ptr_array_index (opened->answers, a))->item_id,
-                       item->id) == 0)
-          prev = g_ptr_array_index (opened->answers, a);
-      if (prev != NULL)
-        g_hash_table_insert (r->answered, g_strdup (item->id), GUINT_TO_POINTER (prev->answer + 1));
-      {
-        GtkWidget *row = item_row (item, r, prev ? prev->answer : 0, prev != NULL,
-                                   prev ? prev->note : NULL);
-        g_hash_table_insert (r->rows, g_strdup (item->id), row);
-        gtk_list_box_append (GTK_LIST_BOX (list), row);
-      }
-    }
-
-  update_progress (r);
-  adw_clamp_set_child (ADW_CLAMP (clamp), list);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (r->window);
+  dialog = sg_review_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                 opened->review_id, checklist, opened->answers, server);
+  /* Each handler holds the page until the dialog goes, so what the user does in it is saved
+   * even when the page goes first. */
+  g_signal_connect_data (dialog, "answered", G_CALLBACK (review_answered_cb),
+                         g_object_ref (self), unref_closure_data, 0);
+  g_signal_connect_data (dialog, "finished", G_CALLBACK (review_finished_cb),
+                         g_object_ref (self), unref_closure_data, 0);
+  g_signal_connect_data (dialog, "read-requested", G_CALLBACK (review_read_requested_cb),
+                         g_object_ref (self), unref_closure_data, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 
   g_clear_pointer (&opened->answers, g_ptr_array_unref);
   g_free (opened);
@@ -701,20 +510,26 @@ sg_privacy_page_add_profile (SgPrivacyPage *self,
   run_job (self, add_job, a, (GDestroyNotify) add_job_free, changed_cb, NULL);
 }
 
+/* The fields of an Add Account dialog, owned by the dialog. */
+typedef struct {
+  SgPrivacyPage *self;
+  AdwComboRow   *platform;
+  GtkEditable   *handle;
+  AdwComboRow   *kind;
+} AddForm;
+
 static void
 add_response_cb (AdwMessageDialog *dialog,
                  const char       *response,
-                 SgPrivacyPage    *self)
+                 AddForm          *form)
 {
-  AdwComboRow *platform = g_object_get_data (G_OBJECT (dialog), "platform");
-  AdwComboRow *kind = g_object_get_data (G_OBJECT (dialog), "kind");
-  GtkEditable *handle = g_object_get_data (G_OBJECT (dialog), "handle");
-
   if (!g_str_equal (response, "add"))
     return;
-  sg_privacy_page_add_profile (self, checklist_ids[adw_combo_row_get_selected (platform)],
-                               gtk_editable_get_text (handle),
-                               adw_combo_row_get_selected (kind) == 0 ? "personal" : "professional");
+  sg_privacy_page_add_profile (form->self,
+                               checklist_ids[adw_combo_row_get_selected (form->platform)],
+                               gtk_editable_get_text (form->handle),
+                               adw_combo_row_get_selected (form->kind) == 0 ? "personal"
+                                                                            : "professional");
 }
 
 static void
@@ -737,6 +552,7 @@ add_action (GtkWidget  *widget,
   GtkWidget *kind = adw_combo_row_new ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  AddForm *form = g_new0 (AddForm, 1);
   AdwMessageDialog *dialog;
 
   for (guint i = 0; checklist_names[i] != NULL; i++)
@@ -764,10 +580,12 @@ add_action (GtkWidget  *widget,
   adw_message_dialog_add_response (dialog, "add", _("_Add"));
   adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "platform", platform);
-  g_object_set_data (G_OBJECT (dialog), "kind", kind);
-  g_object_set_data (G_OBJECT (dialog), "handle", handle);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (add_response_cb), self, 0);
+  form->self = self;
+  form->platform = ADW_COMBO_ROW (platform);
+  form->handle = GTK_EDITABLE (handle);
+  form->kind = ADW_COMBO_ROW (kind);
+  sg_signal_connect_data_object (dialog, "response", G_CALLBACK (add_response_cb), form,
+                                 free_closure_data, self);
   g_signal_connect_swapped (handle, "changed", G_CALLBACK (handle_changed_cb), dialog);
   handle_changed_cb (dialog, GTK_EDITABLE (handle));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -850,13 +668,18 @@ remove_job (SgStore   *store,
   return sg_profiles_remove (store, GPOINTER_TO_SIZE (data), error) ? GINT_TO_POINTER (1) : NULL;
 }
 
+typedef struct {
+  SgPrivacyPage *self;
+  gint64         profile_id;
+} RemoveRequest;
+
 static void
 remove_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
-                    SgPrivacyPage    *self)
+                    RemoveRequest    *request)
 {
   if (g_str_equal (response, "remove"))
-    run_job (self, remove_job, g_object_get_data (G_OBJECT (dialog), "profile-id"), NULL,
+    run_job (request->self, remove_job, GSIZE_TO_POINTER (request->profile_id), NULL,
              changed_cb, NULL);
 }
 
@@ -869,6 +692,7 @@ remove_action (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (parameter);
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
+  RemoveRequest *request;
 
   for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
     {
@@ -888,8 +712,11 @@ remove_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "profile-id", GSIZE_TO_POINTER (id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  request = g_new0 (RemoveRequest, 1);
+  request->self = self;
+  request->profile_id = id;
+  sg_signal_connect_data_object (dialog, "response", G_CALLBACK (remove_response_cb), request,
+                                 free_closure_data, self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -8,31 +8,28 @@
 
 #include "sg-image-metadata.h"
 #include "sg-places.h"
-#include "sg-photo-check.h"
+#include "sg-photo-check-window.h"
 
-typedef struct {
-  GtkWindow       *window;
-  GFile           *file;
+struct _SgPhotoCheckWindow
+{
+  AdwWindow        parent_instance;
+
+  GtkLabel        *description;
   GtkListBox      *found;
   GtkImage        *icon;
-  GtkLabel        *title;
-  GtkLabel        *description;
   GtkWidget       *save;
-  SgImageMetadata *metadata;
-} PhotoCheck;
+  GtkLabel        *title;
+
+  GFile           *file;
+  SgImageMetadata *metadata;   /* once read, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (SgPhotoCheckWindow, sg_photo_check_window, ADW_TYPE_WINDOW)
 
 static void
-photo_check_free (PhotoCheck *c)
-{
-  g_object_unref (c->file);
-  sg_image_metadata_free (c->metadata);
-  g_free (c);
-}
-
-static void
-add_row (PhotoCheck *c,
-         const char *title,
-         const char *icon)
+add_row (SgPhotoCheckWindow *self,
+         const char         *title,
+         const char         *icon)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -40,20 +37,20 @@ add_row (PhotoCheck *c,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-  gtk_list_box_append (c->found, row);
+  gtk_list_box_append (self->found, row);
 }
 
 /* Not an AdwStatusPage: that scrolls on its own and is squeezed inside this scrolled page. */
 static void
-set_status (PhotoCheck *c,
-            const char *icon,
-            const char *title,
-            const char *description)
+set_status (SgPhotoCheckWindow *self,
+            const char         *icon,
+            const char         *title,
+            const char         *description)
 {
-  gtk_image_set_from_icon_name (c->icon, icon);
-  gtk_label_set_text (c->title, title);
-  gtk_label_set_text (c->description, description ? description : "");
-  gtk_widget_set_visible (GTK_WIDGET (c->description), description != NULL);
+  gtk_image_set_from_icon_name (self->icon, icon);
+  gtk_label_set_text (self->title, title);
+  gtk_label_set_text (self->description, description ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
 }
 
 static void
@@ -83,48 +80,48 @@ read_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  PhotoCheck *c = g_object_get_data (G_OBJECT (user_data), "photo-check");
+  g_autoptr(SgPhotoCheckWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
 
-  c->metadata = g_task_propagate_pointer (G_TASK (result), &error);
-  g_object_unref (user_data);
-  if (c->metadata == NULL)
+  self->metadata = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->metadata == NULL)
     {
-      set_status (c, "dialog-warning-symbolic", _("This Photo Could Not Be Checked"), error->message);
+      set_status (self, "dialog-warning-symbolic", _("This Photo Could Not Be Checked"),
+                  error->message);
       return;
     }
 
-  lines = sg_image_metadata_describe (c->metadata);
+  lines = sg_image_metadata_describe (self->metadata);
   for (guint i = 0; lines[i] != NULL; i++)
-    add_row (c, lines[i], i == 0 && c->metadata->has_location ? "mark-location-symbolic"
-                                                               : "dialog-information-symbolic");
-  if (c->metadata->has_location)
+    add_row (self, lines[i], i == 0 && self->metadata->has_location ? "mark-location-symbolic"
+                                                                     : "dialog-information-symbolic");
+  if (self->metadata->has_location)
     {
-      g_autofree char *url = sg_image_metadata_map_url (c->metadata);
+      g_autofree char *url = sg_image_metadata_map_url (self->metadata);
       GtkWidget *link = gtk_link_button_new_with_label (url, _("Show the place on a map"));
 
       gtk_widget_set_halign (link, GTK_ALIGN_START);
-      gtk_list_box_append (c->found, link);
+      gtk_list_box_append (self->found, link);
     }
 
   if (lines[0] == NULL)
     {
-      set_status (c, "emblem-ok-symbolic", _("Nothing Hidden Found"),
+      set_status (self, "emblem-ok-symbolic", _("Nothing Hidden Found"),
                                        _("No location, names or device details were found in "
                                          "the file. Check what the picture itself shows, below."));
     }
   else
     {
-      set_status (c, "dialog-warning-symbolic", _("This Photo Carries Hidden Details"),
-                                       c->metadata->has_location
+      set_status (self, "dialog-warning-symbolic", _("This Photo Carries Hidden Details"),
+                                       self->metadata->has_location
                                        ? _("It records where it was taken. Post the clean copy "
                                            "instead: it has the same picture and none of this.")
                                        : _("Post the clean copy instead: it has the same picture "
                                            "and none of this."));
     }
-  gtk_widget_set_visible (GTK_WIDGET (c->found), lines[0] != NULL);
-  gtk_widget_set_sensitive (c->save, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->found), lines[0] != NULL);
+  gtk_widget_set_sensitive (self->save, TRUE);
 }
 
 static void
@@ -165,12 +162,12 @@ stripped_cb (GObject      *object,
 
 /* Re-encoding a large photo takes a moment: off the main loop. */
 static void
-write_clean (PhotoCheck *c,
-             GFile      *destination)
+write_clean (SgPhotoCheckWindow *self,
+             GFile              *destination)
 {
-  g_autofree char *in = g_file_get_path (c->file);
+  g_autofree char *in = g_file_get_path (self->file);
   g_autofree char *out = g_file_get_path (destination);
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, stripped_cb, g_object_ref (c->window));
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, stripped_cb, g_object_ref (GTK_WINDOW (self)));
 
   if (in != NULL && out != NULL && g_str_equal (in, out))
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
@@ -189,33 +186,26 @@ write_clean (PhotoCheck *c,
     }
 }
 
-void
-sg_photo_check_save_to (GtkWindow *window,
-                        GFile     *destination)
-{
-  write_clean (g_object_get_data (G_OBJECT (window), "photo-check"), destination);
-}
-
 static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  PhotoCheck      *c)
+save_response_cb (GtkNativeDialog    *chooser,
+                  int                 response,
+                  SgPhotoCheckWindow *self)
 {
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    write_clean (c, file);
+    write_clean (self, file);
   g_object_unref (chooser);
 }
 
 static void
-save_clicked_cb (PhotoCheck *c)
+save_clicked_cb (SgPhotoCheckWindow *self)
 {
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Save Clean Copy"), c->window, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Save"), _("_Cancel"));
-  g_autofree char *base = g_file_get_basename (c->file);
+    gtk_file_chooser_native_new (_("Save Clean Copy"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_autofree char *base = g_file_get_basename (self->file);
   char *dot = strrchr (base, '.');
   g_autofree char *name = NULL;
   gboolean png = dot != NULL && g_ascii_strcasecmp (dot, ".png") == 0;
@@ -224,12 +214,38 @@ save_clicked_cb (PhotoCheck *c)
     *dot = '\0';
   name = g_strconcat (base, "-clean", png ? ".png" : ".jpg", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), c);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* GObject */
+
+static void
+sg_photo_check_window_finalize (GObject *object)
+{
+  SgPhotoCheckWindow *self = SG_PHOTO_CHECK_WINDOW (object);
+
+  g_object_unref (self->file);
+  sg_image_metadata_free (self->metadata);
+
+  G_OBJECT_CLASS (sg_photo_check_window_parent_class)->finalize (object);
+}
+
+static void
+sg_photo_check_window_class_init (SgPhotoCheckWindowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sg_photo_check_window_finalize;
+}
+
+static void
+sg_photo_check_window_init (SgPhotoCheckWindow *self)
+{
+}
+
+/* Public API */
+
 GtkWindow *
-sg_photo_check_new (GtkWindow *parent,
+sg_photo_check_window_new (GtkWindow *parent,
                     GFile     *file)
 {
   static const char *questions[] = {
@@ -239,8 +255,7 @@ sg_photo_check_new (GtkWindow *parent,
     N_("Is there a number plate, house number or street sign?"),
     N_("Does a window, sign or view show where you are, or where you work?"),
   };
-  PhotoCheck *c = g_new0 (PhotoCheck, 1);
-  GtkWidget *window = adw_window_new ();
+  SgPhotoCheckWindow *self = g_object_new (SG_TYPE_PHOTO_CHECK_WINDOW, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *header = adw_header_bar_new ();
@@ -250,45 +265,43 @@ sg_photo_check_new (GtkWindow *parent,
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GTask) task = NULL;
 
-  c->window = GTK_WINDOW (window);
-  c->file = g_object_ref (file);
-  g_object_set_data_full (G_OBJECT (window), "photo-check", c, (GDestroyNotify) photo_check_free);
+  self->file = g_object_ref (file);
 
-  gtk_window_set_title (c->window, _("Check a Photo"));
-  gtk_window_set_transient_for (c->window, parent);
-  gtk_window_set_modal (c->window, TRUE);
-  gtk_window_set_default_size (c->window, 560, 640);
+  gtk_window_set_title (GTK_WINDOW (self), _("Check a Photo"));
+  gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Check a Photo"), name));
-  c->save = gtk_button_new_with_mnemonic (_("_Save Clean Copy…"));
-  gtk_widget_add_css_class (c->save, "suggested-action");
-  gtk_widget_set_sensitive (c->save, FALSE);
-  g_signal_connect_swapped (c->save, "clicked", G_CALLBACK (save_clicked_cb), c);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), c->save);
+  self->save = gtk_button_new_with_mnemonic (_("_Save Clean Copy…"));
+  gtk_widget_add_css_class (self->save, "suggested-action");
+  gtk_widget_set_sensitive (self->save, FALSE);
+  g_signal_connect_swapped (self->save, "clicked", G_CALLBACK (save_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save);
   gtk_box_append (GTK_BOX (box), header);
 
-  c->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_image_set_pixel_size (c->icon, 64);
-  gtk_widget_add_css_class (GTK_WIDGET (c->icon), "dim-label");
-  gtk_widget_set_margin_top (GTK_WIDGET (c->icon), 18);
-  c->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (c->title, TRUE);
-  gtk_label_set_justify (c->title, GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (c->title), "title-2");
-  c->description = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (c->description, TRUE);
-  gtk_label_set_justify (c->description, GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (c->icon));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (c->title));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (c->description));
-  set_status (c, "image-x-generic-symbolic", _("Reading the Photo…"), NULL);
+  self->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_image_set_pixel_size (self->icon, 64);
+  gtk_widget_add_css_class (GTK_WIDGET (self->icon), "dim-label");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->icon), 18);
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->title, TRUE);
+  gtk_label_set_justify (self->title, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
+  self->description = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->description, TRUE);
+  gtk_label_set_justify (self->description, GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->icon));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->description));
+  set_status (self, "image-x-generic-symbolic", _("Reading the Photo…"), NULL);
 
-  c->found = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (c->found, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (c->found), "boxed-list");
-  gtk_widget_set_visible (GTK_WIDGET (c->found), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (c->found), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  self->found = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->found, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->found), "boxed-list");
+  gtk_widget_set_visible (GTK_WIDGET (self->found), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->found), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Found in the file"), -1);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (c->found));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->found));
 
   /* What software cannot see: the person looks. */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (ask), _("Look at the Picture Itself"));
@@ -318,10 +331,20 @@ sg_photo_check_new (GtkWindow *parent,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (window), box);
+  adw_window_set_content (ADW_WINDOW (self), box);
 
-  task = g_task_new (NULL, NULL, read_cb, g_object_ref (window));
+  task = g_task_new (NULL, NULL, read_cb, g_object_ref (self));
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, read_thread);
-  return c->window;
+  return GTK_WINDOW (self);
+}
+
+void
+sg_photo_check_window_save_to (GtkWindow *window,
+                        GFile     *destination)
+{
+  g_return_if_fail (SG_IS_PHOTO_CHECK_WINDOW (window));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  write_clean (SG_PHOTO_CHECK_WINDOW (window), destination);
 }
