@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* socialguard-check: the guidance engine on files, for blogs, CI and benchmarks.
+ * --archive reads the posts of a platform's own export (src/archive) and checks each one.
  * Exit status: 0 nothing at or above --min-severity, 1 findings, 2 usage or input error. */
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <stdio.h>
 
 #include "sg-analyzer.h"
+#include "sg-archive-reader.h"
 #include "sg-check-report.h"
 #include "sg-error.h"
 #include "sg-interest-register.h"
@@ -394,6 +396,115 @@ check_input (Check      *check,
     fclose (file);
 }
 
+/* One part of an archived post (its text, content warning or a description). */
+static guint
+check_post_part (Check              *check,
+                 const char         *path,
+                 const SgReportPost *post,
+                 SgReportPart        part,
+                 guint               media,
+                 const char         *text)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  findings = sg_analyzer_analyze (check->analyzer, text, -1, post->platform, &error);
+  if (findings == NULL)
+    {
+      g_autofree char *where = g_strdup_printf ("%s:%s", path, post->id);
+
+      input_error (check, where, error->message);
+      return 0;
+    }
+  return sg_report_post_findings (&check->report, path, post, part, media, text, findings);
+}
+
+/* A post goes through the analyzer as Compose would have read it for its own platform: its
+ * text, then its content warning and each media description on their own (as Compose checks
+ * a photo's description apart from the post). Returns how many findings were reported. */
+static guint
+check_post (Check            *check,
+            const char       *path,
+            const SgPastPost *past)
+{
+  g_autofree char *date = NULL;
+  SgReportPost post = { past->platform, past->id, NULL, past->url,
+                        sg_past_post_audience_to_string (past->audience) };
+  guint n;
+
+  if (past->date != NULL)
+    post.date = date = g_date_time_format (past->date, "%Y-%m-%dT%H:%M:%SZ");
+
+  sg_report_post_begin (&check->report, path, &post);
+  n = check_post_part (check, path, &post, SG_REPORT_PART_TEXT, 0, past->text);
+  n += check_post_part (check, path, &post, SG_REPORT_PART_CONTENT_WARNING, 0,
+                        past->content_warning);
+  for (guint i = 0; past->media_descriptions != NULL && past->media_descriptions[i]; i++)
+    n += check_post_part (check, path, &post, SG_REPORT_PART_MEDIA_DESCRIPTION, i + 1,
+                          past->media_descriptions[i]);
+  sg_report_post_end (&check->report);
+  return n;
+}
+
+/* --archive FILE: every post of a platform's own export, read a post at a time. What could
+ * not be read is said on standard error (never a post's text) and makes the status 2. */
+static void
+check_archive (Check      *check,
+               const char *path)
+{
+  g_autoptr(SgArchiveReader) reader = sg_archive_reader_new (path);
+  g_autoptr(GError) error = NULL;
+  const char * const *problems;
+  guint n_flagged = 0, n_posts, n_skipped, n_repaired;
+  SgPastPost *post;
+
+  while ((post = sg_archive_reader_next (reader, NULL, &error)) != NULL)
+    {
+      guint n = check_post (check, path, post);
+
+      check->n_findings += n;
+      n_flagged += n > 0;
+      sg_past_post_free (post);
+    }
+
+  problems = sg_archive_reader_get_problems (reader);
+  for (guint i = 0; problems[i] != NULL; i++)
+    g_printerr ("%s: %s\n", path, problems[i]);
+
+  n_posts = sg_archive_reader_get_n_posts (reader);
+  n_skipped = sg_archive_reader_get_n_skipped (reader);
+  n_repaired = sg_archive_reader_get_n_repaired (reader);
+  if (error == NULL || n_posts > 0)
+    {
+      g_autoptr(GString) summary = g_string_new (NULL);
+
+      g_string_append_printf (summary, ngettext ("%s: %u post checked, %u with findings",
+                                                 "%s: %u posts checked, %u with findings",
+                                                 n_posts), path, n_posts, n_flagged);
+      if (n_repaired > 0)
+        g_string_append_printf (summary, ngettext ("; %u had bytes that were not UTF-8, "
+                                                   "replaced by “�”",
+                                                   "; %u had bytes that were not UTF-8, "
+                                                   "replaced by “�”", n_repaired), n_repaired);
+      if (n_skipped > 0)
+        g_string_append_printf (summary, ngettext ("; %u item could not be read and was not "
+                                                   "checked",
+                                                   "; %u items could not be read and were not "
+                                                   "checked", n_skipped), n_skipped);
+      g_printerr ("%s.\n", summary->str);
+    }
+  if (n_skipped > 0)
+    check->input_error = TRUE;
+  if (error != NULL)
+    {
+      /* The message names the file already. */
+      g_printerr ("%s\n", error->message);
+      check->input_error = TRUE;
+    }
+}
+
 static char *
 today_string (void)
 {
@@ -526,13 +637,25 @@ run (const char  *platform,
      const char  *db,
      const char  *min_severity,
      const char  *role_name,
+     char       **archives,
      char       **files)
 {
   g_autoptr(SgRulePack) pack = NULL;
   g_autoptr(GError) error = NULL;
   Check check = { 0 };
 
-  if (files == NULL || files[0] == NULL)
+  if (archives != NULL)
+    {
+      if (files != NULL && files[0] != NULL)
+        return usage_error (_("--archive reads the archive alone; give the other files in "
+                              "another run"));
+      if (jsonl || declare)
+        return usage_error (_("--archive cannot be combined with --jsonl or --declare"));
+      if (platform != NULL)
+        return usage_error (_("--platform does not apply to --archive: each post is checked "
+                              "for its own platform"));
+    }
+  else if (files == NULL || files[0] == NULL)
     return usage_error (_("no input: give one or more files, or - for standard input"));
 
   if (declare)
@@ -585,7 +708,9 @@ run (const char  *platform,
     }
 
   sg_report_begin (&check.report);
-  for (guint i = 0; files[i] != NULL; i++)
+  for (guint i = 0; archives != NULL && archives[i] != NULL; i++)
+    check_archive (&check, archives[i]);
+  for (guint i = 0; archives == NULL && files[i] != NULL; i++)
     check_input (&check, files[i]);
   sg_report_end (&check.report);
 
@@ -615,6 +740,7 @@ main (int   argc,
   g_autofree char *min_severity = NULL;
   g_autofree char *role = NULL;
   g_auto(GStrv) files = NULL;
+  g_auto(GStrv) archives = NULL;
   gboolean jsonl = FALSE;
   gboolean declare = FALSE;
   gboolean version = FALSE;
@@ -638,6 +764,10 @@ main (int   argc,
     { "role", 0, 0, G_OPTION_ARG_STRING, &role,
       N_("Who is writing: doctor, physician-associate, anaesthesia-associate or "
          "medical-student (default: doctor)"), N_("ROLE") },
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &archives,
+      N_("Check every post of a platform’s own archive (Mastodon, X, Facebook, Instagram, "
+         "LinkedIn: the zip as downloaded, or the posts file from it), each for its own "
+         "platform; may be given more than once"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE… | -") },
     { NULL }
@@ -654,7 +784,11 @@ main (int   argc,
                                 _("Check social media drafts against the GMC’s guidance for "
                                   "doctors. Nothing is sent anywhere."));
   g_option_context_set_description (context,
-                                    _("Exit status: 0 no findings at or above the minimum "
+                                    _("With --archive, each finding is written "
+                                      "FILE:POST-ID: DATE: severity: message [rule], and "
+                                      "--format=json gives one object per post (platform, "
+                                      "id, date, url, audience, findings).\n\n"
+                                      "Exit status: 0 no findings at or above the minimum "
                                       "severity, 1 findings, 2 usage or input error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -670,5 +804,6 @@ main (int   argc,
       return EXIT_SUCCESS;
     }
 
-  return run (platform, format, jsonl, rules, declare, db, min_severity, role, files);
+  return run (platform, format, jsonl, rules, declare, db, min_severity, role, archives,
+              files);
 }

@@ -97,15 +97,36 @@ cursor_advance (Cursor *c,
   c->byte = to;
 }
 
+static const char *
+part_name (SgReportPart part)
+{
+  switch (part)
+    {
+    case SG_REPORT_PART_CONTENT_WARNING: return "content-warning";
+    case SG_REPORT_PART_MEDIA_DESCRIPTION: return "media-description";
+    case SG_REPORT_PART_TEXT:
+    default:
+      return "text";
+    }
+}
+
+/* Where in a post a finding is, for --archive: NULL for other inputs. */
+typedef struct {
+  const SgReportPost *post;
+  SgReportPart        part;
+  guint               media;
+} PostPart;
+
 static void
-write_json_finding (SgReport   *report,
-                    const char *path,
-                    const char *text,
-                    SgFinding  *f,
-                    gsize       offset,
-                    gsize       length,
-                    guint       line,
-                    gsize       column)
+write_json_finding (SgReport       *report,
+                    const char     *path,
+                    const char     *text,
+                    SgFinding      *f,
+                    gsize           offset,
+                    gsize           length,
+                    guint           line,
+                    gsize           column,
+                    const PostPart *where)
 {
   GString *o = report->out;
   GArray *citations = sg_finding_get_citations (f);
@@ -153,7 +174,15 @@ write_json_finding (SgReport   *report,
         }
       g_string_append_c (o, '}');
     }
-  g_string_append (o, "]}");
+  g_string_append_c (o, ']');
+  if (where != NULL)
+    {
+      g_string_append (o, ",\"part\":");
+      sg_json_escape (o, part_name (where->part), -1);
+      if (where->part == SG_REPORT_PART_MEDIA_DESCRIPTION)
+        g_string_append_printf (o, ",\"media\":%u", where->media);
+    }
+  g_string_append_c (o, '}');
 }
 
 void
@@ -171,7 +200,7 @@ sg_report_position_advance (SgReportPosition *pos,
 
 static guint report_findings (SgReport *report, const char *path, const char *id_json,
                               const char *text, const SgReportPosition *pos,
-                              GPtrArray *findings);
+                              GPtrArray *findings, const PostPart *where);
 
 guint
 sg_report_findings (SgReport   *report,
@@ -182,7 +211,7 @@ sg_report_findings (SgReport   *report,
 {
   SgReportPosition start = { 0, 1, 0 };
 
-  return report_findings (report, path, id_json, text, &start, findings);
+  return report_findings (report, path, id_json, text, &start, findings, NULL);
 }
 
 guint
@@ -192,7 +221,26 @@ sg_report_findings_at (SgReport               *report,
                        const SgReportPosition *pos,
                        GPtrArray              *findings)
 {
-  return report_findings (report, path, NULL, text, pos, findings);
+  return report_findings (report, path, NULL, text, pos, findings, NULL);
+}
+
+/* Text output of a finding in a post: which part, when not the post's text. */
+static void
+append_post_line (SgReport       *report,
+                  const char     *path,
+                  const PostPart *where,
+                  SgFinding      *f)
+{
+  g_string_append_printf (report->out, "%s:%s: %s: %s: ", path, where->post->id,
+                          where->post->date != NULL ? where->post->date : "undated",
+                          sg_severity_to_string (sg_finding_get_severity (f)));
+  if (where->part == SG_REPORT_PART_CONTENT_WARNING)
+    g_string_append (report->out, "In the content warning: ");
+  else if (where->part == SG_REPORT_PART_MEDIA_DESCRIPTION)
+    g_string_append_printf (report->out, "In the description of attachment %u: ",
+                            where->media);
+  g_string_append_printf (report->out, "%s [%s]\n", sg_finding_get_message (f),
+                          sg_finding_get_rule_id (f));
 }
 
 static guint
@@ -201,7 +249,8 @@ report_findings (SgReport               *report,
                  const char             *id_json,
                  const char             *text,
                  const SgReportPosition *pos,
-                 GPtrArray              *findings)
+                 GPtrArray              *findings,
+                 const PostPart         *where)
 {
   Cursor cursor = { text, 0, pos->chars, pos->line, pos->line_start_chars };
   guint n = 0;
@@ -234,22 +283,30 @@ report_findings (SgReport               *report,
       switch (report->format)
         {
         case SG_REPORT_TEXT:
-          g_string_append_printf (report->out, "%s:%u:%" G_GSIZE_FORMAT ": %s: %s [%s]\n",
-                                  path, line, column,
-                                  sg_severity_to_string (sg_finding_get_severity (f)),
-                                  sg_finding_get_message (f), sg_finding_get_rule_id (f));
+          if (where != NULL)
+            append_post_line (report, path, where, f);
+          else
+            g_string_append_printf (report->out, "%s:%u:%" G_GSIZE_FORMAT ": %s: %s [%s]\n",
+                                    path, line, column,
+                                    sg_severity_to_string (sg_finding_get_severity (f)),
+                                    sg_finding_get_message (f), sg_finding_get_rule_id (f));
           break;
 
         case SG_REPORT_JSON:
-          g_string_append (report->out, report->n_json ? ",\n" : "\n");
-          write_json_finding (report, path, text, f, offset, length, line, column);
-          report->n_json++;
+          if (where != NULL)
+            g_string_append (report->out, report->n_in_post++ ? ",\n  " : "\n  ");
+          else
+            {
+              g_string_append (report->out, report->n_json ? ",\n" : "\n");
+              report->n_json++;
+            }
+          write_json_finding (report, path, text, f, offset, length, line, column, where);
           break;
 
         case SG_REPORT_JSONL:
           if (n > 0)
             g_string_append_c (report->out, ',');
-          write_json_finding (report, path, text, f, offset, length, line, column);
+          write_json_finding (report, path, text, f, offset, length, line, column, NULL);
           break;
 
         default:
@@ -264,4 +321,65 @@ report_findings (SgReport               *report,
 
   sg_report_flush (report, FALSE);
   return n;
+}
+
+static void
+append_json_string_or_null (GString    *out,
+                            const char *str)
+{
+  if (str != NULL)
+    sg_json_escape (out, str, -1);
+  else
+    g_string_append (out, "null");
+}
+
+void
+sg_report_post_begin (SgReport           *report,
+                      const char         *path,
+                      const SgReportPost *post)
+{
+  GString *o = report->out;
+
+  report->n_in_post = 0;
+  if (report->format != SG_REPORT_JSON)
+    return;
+
+  g_string_append (o, report->n_json++ ? ",\n{\"path\":" : "\n{\"path\":");
+  sg_json_escape (o, path, -1);
+  g_string_append (o, ",\"platform\":");
+  sg_json_escape (o, post->platform, -1);
+  g_string_append (o, ",\"id\":");
+  sg_json_escape (o, post->id, -1);
+  g_string_append (o, ",\"date\":");
+  append_json_string_or_null (o, post->date);
+  g_string_append (o, ",\"url\":");
+  append_json_string_or_null (o, post->url);
+  g_string_append (o, ",\"audience\":");
+  append_json_string_or_null (o, post->audience);
+  g_string_append (o, ",\"findings\":[");
+}
+
+guint
+sg_report_post_findings (SgReport           *report,
+                         const char         *path,
+                         const SgReportPost *post,
+                         SgReportPart        part,
+                         guint               media,
+                         const char         *text,
+                         GPtrArray          *findings)
+{
+  SgReportPosition start = { 0, 1, 0 };
+  PostPart where = { post, part, media };
+
+  g_return_val_if_fail (report->format != SG_REPORT_JSONL, 0);
+
+  return report_findings (report, path, NULL, text, &start, findings, &where);
+}
+
+void
+sg_report_post_end (SgReport *report)
+{
+  if (report->format == SG_REPORT_JSON)
+    g_string_append (report->out, report->n_in_post ? "\n]}" : "]}");
+  sg_report_flush (report, FALSE);
 }

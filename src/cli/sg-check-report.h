@@ -20,7 +20,8 @@ typedef struct {
   SgReportFormat  format;
   SgSeverity      min_severity;
   GString        *out;
-  guint           n_json;     /* findings written to the JSON array so far */
+  guint           n_json;     /* findings (posts, with --archive) in the JSON array so far */
+  guint           n_in_post;  /* --archive: findings written in the current post's list */
   gboolean        write_failed; /* standard output refused a write (a full disk, a closed pipe) */
 } SgReport;
 
@@ -50,6 +51,39 @@ guint sg_report_findings_at (SgReport               *report,
                              const char             *text,
                              const SgReportPosition *pos,
                              GPtrArray              *findings);
+/* --archive: one post of a platform's archive. Text: each finding as
+ * "path:id: date: severity: message [rule]"; JSON: one object per post in the array,
+ * {"path", "platform", "id", "date", "url", "audience", "findings": [...]}, each finding with
+ * "part" ("text", "content-warning" or "media-description", then "media", 1-based) and its
+ * offsets, lines and columns in that part. */
+typedef struct {
+  const char *platform;
+  const char *id;
+  const char *date;        /* ISO 8601 in UTC, or NULL */
+  const char *url;         /* or NULL */
+  const char *audience;    /* or NULL */
+} SgReportPost;
+
+typedef enum {
+  SG_REPORT_PART_TEXT,
+  SG_REPORT_PART_CONTENT_WARNING,
+  SG_REPORT_PART_MEDIA_DESCRIPTION,
+} SgReportPart;
+
+void  sg_report_post_begin    (SgReport           *report,
+                               const char         *path,
+                               const SgReportPost *post);
+/* Appends the findings of one part of the post (@media: 1-based, for a description); returns
+ * how many were at or above min_severity. */
+guint sg_report_post_findings (SgReport           *report,
+                               const char         *path,
+                               const SgReportPost *post,
+                               SgReportPart        part,
+                               guint               media,
+                               const char         *text,
+                               GPtrArray          *findings);
+void  sg_report_post_end      (SgReport           *report);
+
 void  sg_report_end       (SgReport   *report);
 void  sg_report_flush     (SgReport   *report,
                            gboolean    force);
