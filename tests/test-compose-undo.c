@@ -143,7 +143,7 @@ test_undo_ignore_rule (void)
 
   g_assert_true (sg_test_wait (ready, NULL, 10000));
   gtk_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (get_page ()))));
-  set_text ("What a pathetic excuse for a rota.");
+  set_text ("The usual junkies in the car park again tonight.");
   row = find_row ("respect.derogatory-language");
   g_assert_nonnull (row);
   gtk_widget_activate_action (GTK_WIDGET (row), "finding.ignore-rule", NULL);
@@ -152,7 +152,7 @@ test_undo_ignore_rule (void)
   press_undo ("is ignored everywhere");
   g_assert_false (rule_ignored ("respect.derogatory-language"));
   /* It is found again from the next change on. */
-  set_text ("What a pathetic excuse for a rota!");
+  set_text ("The usual junkies in the car park again tonight!");
   g_assert_nonnull (find_row ("respect.derogatory-language"));
 }
 

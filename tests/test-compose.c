@@ -293,7 +293,7 @@ test_ignore (void)
   }
 
   /* Ignore the rule: a preference, listed in Preferences. */
-  set_text ("What a pathetic excuse for a rota.");
+  set_text ("The usual junkies in the car park again tonight.");
   row = find_row ("respect.derogatory-language");
   g_assert_nonnull (row);
   gtk_widget_activate_action (GTK_WIDGET (row), "finding.ignore-rule", NULL);
