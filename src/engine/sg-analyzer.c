@@ -297,6 +297,24 @@ scan_segment (SgScan     *scan,
 
 /* Rules */
 
+/* Whether a hit of the @negation group ends at most two words before @hit in its sentence. */
+static gboolean
+hit_negated (SgScan      *scan,
+             guint        negation,
+             const SgHit *hit)
+{
+  for (int h = g_array_index (scan->head, int, negation); h >= 0;
+       h = g_array_index (scan->next, int, h))
+    {
+      const SgHit *n = &g_array_index (scan->hits, SgHit, h);
+
+      if (n->sentence == hit->sentence && n->tok_end <= hit->tok_start &&
+          hit->tok_start - n->tok_end <= 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The hit that satisfies @c for @anchor, or NULL. */
 static const SgHit *
 condition_hit (SgScan            *scan,
@@ -317,6 +335,8 @@ condition_hit (SgScan            *scan,
           if (c->position < 0 && hit->start >= anchor->start)
             continue;
           if (c->position > 0 && hit->start < anchor->end)
+            continue;
+          if (c->negation != G_MAXUINT && hit_negated (scan, c->negation, hit))
             continue;
 
           switch (c->scope)

@@ -52,6 +52,8 @@ typedef struct {
   SgScope  scope;
   guint    window;     /* bytes (SG_SCOPE_WINDOW) or tokens (SG_SCOPE_TOKENS) between spans */
   int      position;   /* 0 anywhere, -1 before the anchor, +1 after it */
+  guint    negation;   /* "affirmed": the @negation group whose hits just before a hit void
+                        * it ("no stupid questions"); G_MAXUINT when the condition is plain */
 } SgCondition;
 
 typedef struct {

@@ -63,7 +63,8 @@ static const char * const detector_keys[] = {
   "type", "match", "near", "unless", "once", "kinds", "require", "exclude", "features",
   "require-one-of", "threshold", "carries", "pattern", "label", "model", "cutoff", NULL
 };
-static const char * const condition_keys[] = { "terms", "within", "tokens", "position", NULL };
+static const char * const condition_keys[] = { "terms", "within", "tokens", "position", "affirmed",
+                                                NULL };
 static const char * const feature_keys[] = { "terms", "weight", "label", NULL };
 static const char * const fix_kinds[] = {
   "redact", "generalise-age", "replace-date", "remove", "remove-handle", "replace",
@@ -746,6 +747,18 @@ load_conditions (LoadContext  *ctx,
       else
         return fail (ctx, o, "position", error,
                      _("“position” must be \"before\", \"after\" or \"any\""));
+
+      /* "affirmed": a word only counts when it is not negated just before it, so "there
+       * are no stupid questions" is not a put-down. Read "near" terms this way where the
+       * rule's unless conditions only see the anchor. */
+      c.negation = G_MAXUINT;
+      if (json_object_get_boolean_member_with_default (o, "affirmed", FALSE))
+        {
+          c.negation = sg_rule_pack_lookup_group (ctx->pack, "@negation");
+          if (c.negation == G_MAXUINT)
+            return fail (ctx, o, "affirmed", error,
+                         _("“affirmed” needs the “negation” concept in the pack"));
+        }
 
       g_array_index (out, SgCondition, out->len - 1) = c;
     }
