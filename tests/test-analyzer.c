@@ -281,7 +281,7 @@ test_saints_are_places (void)
 static void
 test_ignored_rules (void)
 {
-  const char *ignored[] = { "respect.derogatory-language", NULL };
+  const char *ignored[] = { "respect.derogatory-language", "respect.dehumanising-in-clinic", NULL };
   const char *text = "Three bed blockers on the ward again.";
 
   g_assert_true (flags_of (text, "x") & FLAG (RESPECT));
@@ -431,6 +431,63 @@ test_real_register (void)
                 FLAG (DEFAMATION));
   assert_flags ("statins cause way more heart failure than they prevent, look it up", "x",
                 FLAG (PROFESSIONALISM));
+  /* Session 6: classes learnt from tune-9 and tune-6…8, in new words. */
+  assert_flags ("selfie with the removed gallbladder, what a beast lol", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("cadaver selfies in the dissection room lmao", "instagram",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("ADHD is made up tbh, its just bad parenting", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("long covid isnt even real lol, its anxiety", "facebook",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("fibromyalgia is basically just laziness with a label", "forum",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("that reg couldnt cannulate a banana, how did he pass MRCP", "x",
+                FLAG (RESPECT));
+  assert_flags ("gen surg have the brains of a plank i swear", "whatsapp",
+                FLAG (RESPECT));
+  assert_flags ("four BMI 60 hippos on the list today, theatre table groaning", "x",
+                FLAG (RESPECT));
+  assert_flags ("bf has had a chest for weeks so i gave him some of the amoxicillin left from my own course lol", "whatsapp",
+                FLAG (PRESCRIBING));
+  assert_flags ("happy to sort u a few diazepam for the flight hun x", "facebook",
+                FLAG (PRESCRIBING));
+  assert_flags ("sent ur naproxen through to the boots on the high st, collect after 4", "x",
+                FLAG (PRESCRIBING));
+  assert_flags ("i can bring some of my mums diazepam for the flight, shes got loads x", "whatsapp",
+                FLAG (PRESCRIBING));
+  assert_flags ("only otoscope worth getting for placement tbh, the company sorted me out with one after my last vid 🙌", "instagram",
+                FLAG (CONFLICT_OF_INTEREST));
+  assert_flags ("did 3 google reviews for the practice off my sister's and my husbands accounts lol, 5 stars each", "facebook",
+                FLAG (ANONYMITY));
+  assert_flags ("leaving some 5 star reviews from my 'patient' account 😂", "instagram",
+                FLAG (ADVERTISING));
+  assert_flags ("been answering questions on a diabetes forum as a fellow type 1, which im not", "forum",
+                FLAG (ANONYMITY));
+  assert_flags ("posting as tired_mum_2 on mumsnet so nobody knows i'm a GP", "x",
+                FLAG (ANONYMITY));
+  assert_flags ("apparently prof hughes is sleeping with one of the 4th years and thats how she got the distinction lol pass it on", "whatsapp",
+                FLAG (DEFAMATION));
+  assert_flags ("Dr Sam Patel is a danger in theatre and everyone who has worked with him knows it", "x",
+                FLAG (DEFAMATION));
+  assert_flags ("avoid @glowbyjess, shes not even qualified and uses dodgy filler from China", "instagram",
+                FLAG (DEFAMATION));
+  assert_flags ("the surgeons on call tonight are useless, every one of them", "x",
+                FLAG (RESPECT));
+  assert_flags ("did a whole clinic after 2 glasses of red at lunch, patients none the wiser", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("came in this morning with a stinking hangover, still half cut, saw 30 patients", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("told the patient i was Dr Khan, im only a 3rd year med student lol", "tiktok",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("As a consultant anaesthetist (well, ST6, close enough) I can tell you this budget will kill people.", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("as a GP im not giving my kids the MMR, too many jabs too young", "facebook",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("To the fella whose bloods I did this morning: yer cholesterol is FINE, stop ringing the practice", "x",
+                FLAG (BOUNDARIES));
+  assert_flags ("to the lady in bay 4 who knitted me a scarf during her chemo, I'll treasure it", "facebook",
+                FLAG (CONFIDENTIALITY));
 }
 
 static void
@@ -517,6 +574,28 @@ test_real_register_clean (void)
   assert_clean ("Mum swears by arnica for her bruises, I just smile and nod", "x");
   assert_clean ("She's on ivermectin for scabies and it cleared completely", "forum");
   assert_clean ("Fit as a fiddle at 94 and walked out of clinic, what a lady", "x");
+  /* Session 6: classes learnt from tune-9 and tune-6…8, in new words. */
+  assert_clean ("gym selfie before nights, body goals", "instagram");
+  assert_clean ("selfie in scrubs before my first theatre list", "x");
+  assert_clean ("people think ADHD is made up but the evidence is clear", "x");
+  assert_clean ("ADHD is not made up, stop saying it is", "x");
+  assert_clean ("long covid is a real thing and my patients are struggling", "facebook");
+  assert_clean ("the cold doesn't exist in July apparently", "x");
+  assert_clean ("never take your mum's diazepam, it's not safe", "x");
+  assert_clean ("your GP can send the prescription to your pharmacy", "x");
+  assert_clean ("my own inhaler ran out so I booked with my GP", "forum");
+  assert_clean ("we saw whales off the coast after my clinic week ended", "facebook");
+  assert_clean ("I couldn't feed the cat this morning, shift ran over", "x");
+  assert_clean ("photo courtesy of the comms team, brilliant day at the conference", "x");
+  assert_clean ("Please leave us a genuine review if you were happy with your care", "facebook");
+  assert_clean ("I wrote up the reviews of the new guidance for the journal club", "x");
+  assert_clean ("Tonight the cyclist knocked off on the ring road is doing fine. Drivers, look twice.", "x");
+  assert_clean ("my consultant today: 'there are no stupid questions' and he meant it. good bosses exist", "x");
+  assert_not ("the drunk lad in cubicle 3 tried to fight security", "x", FLAG (PROFESSIONALISM));
+  assert_clean ("came in after 8 pints and fell off a wall, 14 stitches", "x");
+  assert_clean ("didn't get my youngest the flu jab this week as she had a temperature", "facebook");
+  assert_clean ("Sepsis tip: don't wait for a lactate if the patient looks unwell. Trust your gut.", "x");
+  assert_clean ("to the new FY1s starting on the ward tomorrow: you will be fine", "x");
 }
 
 /* The writer's role words findings, and some rules apply only to some roles. */

@@ -96,7 +96,7 @@ def norm(s):
 
 # An unread set stays unread: a term found in one is counted, not named, so that nobody
 # learns its wording from this test. (Remove such a term or shorten it; do not go looking.)
-UNREAD = ("holdout-3", "holdout-4", "holdout-5")
+UNREAD = ("holdout-3", "holdout-4", "holdout-5", "holdout-6")
 read_texts, unread_texts = [], []
 sets = sorted(glob.glob(os.path.join(top, "tests", "data", "*.jsonl")))
 corpus = os.path.join(top, "..", "shared", "corpus", "posts.jsonl")
@@ -109,6 +109,9 @@ for path in sets:
             bucket.append(norm(json.loads(line)["text"]))
 
 def found(t, blob):
+    # A plain substring test first: most terms are in no post, and the regex is the slow part.
+    if norm(t) not in blob:
+        return None
     return re.search(r"(?<![a-z0-9])" + re.escape(norm(t)) + r"(?![a-z0-9])", blob)
 
 read_blob, unread_blob = "\n".join(read_texts), "\n".join(unread_texts)

@@ -28,7 +28,7 @@ def load():
     posts = []
     for path in READ:
         full = os.path.join(TOP, path)
-        if any(u in path for u in ("holdout-3", "holdout-4", "holdout-5")):
+        if any(u in path for u in ("holdout-3", "holdout-4", "holdout-5", "holdout-6")):
             sys.exit("unread sets are never trained on")
         if os.path.exists(full):
             posts += [json.loads(l) for l in open(full, encoding="utf-8") if l.strip()]
