@@ -488,6 +488,36 @@ test_real_register (void)
                 FLAG (BOUNDARIES));
   assert_flags ("to the lady in bay 4 who knitted me a scarf during her chemo, I'll treasure it", "facebook",
                 FLAG (CONFIDENTIALITY));
+  assert_flags ("the prof on my firm is a dried up old b*tch, made a student cry again", "whatsapp",
+                FLAG (RESPECT));
+  assert_flags ("new F2 in resus is absolutely stunning, those scrubs are doing her favours lol", "x",
+                FLAG (RESPECT));
+  assert_flags ("why do the traveller families ALWAYS turn up at 2am with nine relatives", "facebook",
+                FLAG (RESPECT));
+  assert_flags ("everyone go and reply to @DrJo's thread and tell her what we think, let's get it deleted", "x",
+                FLAG (RESPECT));
+  assert_flags ("'I look 10 years younger and my husband can't stop staring' 😍 another happy client!! your turn babe? DM 'GLOW' 💌", "instagram",
+                FLAG (ADVERTISING));
+  assert_flags ("thrilled our clinic has been ranked the UK's No. 1 for knee outcomes (our own survey). Referrals welcome", "linkedin",
+                FLAG (ADVERTISING));
+  assert_flags ("still absolutely steaming from the mess party 🥴 clerking ur nan rn", "tiktok",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("lol just introduced myself as 'Dr Ahmed' to the family on ward 7 and they bought it 🤫", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("introduced myself to a family as their doctor today, they don't need to know the difference", "facebook",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("did a ward round on three hours sleep and a couple of my own diazepam, nobody noticed", "forum",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("wrote myself some zopiclone on the ed system again cant sleep after nights", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("at this point im too tired to care if they die on the trolley", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("honestly some patients deserve what they get", "x",
+                FLAG (RESPECT));
+  assert_flags ("omg the influencer @chloe.fitz came into ED last night absolutely BLOTTO and so rude to the nurses", "instagram",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("the bloke from that viral video falling off the pier?? yeah. MY patient. cant say more", "tiktok",
+                FLAG (CONFIDENTIALITY));
 }
 
 static void
@@ -596,6 +626,15 @@ test_real_register_clean (void)
   assert_clean ("didn't get my youngest the flu jab this week as she had a temperature", "facebook");
   assert_clean ("Sepsis tip: don't wait for a lactate if the patient looks unwell. Trust your gut.", "x");
   assert_clean ("to the new FY1s starting on the ward tomorrow: you will be fine", "x");
+  assert_clean ("my reg looked stunning at her wedding, so happy for her", "facebook");
+  assert_clean ("it's been a dirty old sh*t of a week", "x");
+  assert_clean ("my no. 1 tip for nights: eat a proper meal at 1am", "x");
+  assert_clean ("we do care if they die, that's why we fight for staffing", "x");
+  assert_clean ("my GP prescribed me propranolol for exam nerves and it helped", "forum");
+  assert_not ("PR package from @glowco arrived, all my patients ask about sunscreen", "instagram", FLAG (CONFIDENTIALITY));
+  assert_clean ("it's freezing in the staff car park today, wrap up ya numpties", "x");
+  assert_clean ("things people worry about before an anaesthetic: saying daft things as you go off (we've heard it all)", "x");
+  assert_not ("Mum, the pharmacy on the high street does flu jabs on Saturday, no appointment needed x", "facebook", FLAG (BOUNDARIES));
 }
 
 /* The writer's role words findings, and some rules apply only to some roles. */
