@@ -5,7 +5,7 @@
 import json, subprocess, sys
 path, cat = sys.argv[1], sys.argv[2]
 mode = sys.argv[3] if len(sys.argv) > 3 else "--false"
-if any(u in path for u in ("holdout-3", "holdout-4", "holdout-5", "holdout-6")):
+if any(u in path for u in ("holdout-3", "holdout-4", "holdout-5", "holdout-6", "holdout-7")):
     sys.exit("unread sets are never looked into")
 posts = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
 feed = "".join(json.dumps({"id": p["id"], "text": p["text"], "platform": p["platform"]}) + "\n" for p in posts)
