@@ -201,6 +201,46 @@ sg_test_find_label_text (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+sg_test_find_label_containing (GtkWidget  *root,
+                               const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sg_test_find_label_containing (child, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+sg_test_find_mapped_button (GtkWidget  *root,
+                            const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sg_test_find_mapped_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 int
 sg_test_gui_run (GApplication **app,
                  char          *home)

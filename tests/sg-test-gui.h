@@ -26,6 +26,12 @@ GtkWidget *sg_test_find_by_label   (GtkWidget       *root,
 /* A mapped GtkLabel whose text is exactly @text, or NULL. */
 GtkWidget *sg_test_find_label_text (GtkWidget       *root,
                                     const char      *text);
+/* A mapped GtkLabel whose text contains @text, or NULL. */
+GtkWidget *sg_test_find_label_containing (GtkWidget  *root,
+                                          const char *text);
+/* A mapped GtkButton labelled @label (mnemonic underscore included), or NULL. */
+GtkWidget *sg_test_find_mapped_button    (GtkWidget  *root,
+                                          const char *label);
 void       sg_test_remove_tree     (const char      *path);
 /* The usual end of a GUI test's main(): registers and activates *@app (non-unique), runs the
  * tests added, quits and clears *@app, removes @home (from sg_test_gui_init) and frees it. */

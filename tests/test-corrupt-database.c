@@ -48,26 +48,6 @@ checksum (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
-static GtkWidget *
-find_label_with_text (GtkWidget  *widget,
-                      const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_text (child, needle);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_corrupt_database (void)
 {
@@ -111,7 +91,7 @@ test_corrupt_database (void)
   window = GTK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_true (SG_IS_WINDOW (window));
   sg_test_iterate (300);
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "nothing you do now will be saved"));
+  g_assert_nonnull (sg_test_find_label_containing (GTK_WIDGET (window), "nothing you do now will be saved"));
   screenshot = sg_test_save_png (GTK_WIDGET (dialog), "corrupt-database-dialog");
   g_test_message ("Screenshot: %s", screenshot);
 
