@@ -53,12 +53,6 @@ findings_changed_cb (SgComposePage *page,
   *changed = TRUE;
 }
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 /* Waits for the next analysis to land in the sidebar. */
 static void
 wait_for_findings (void)
@@ -68,7 +62,7 @@ wait_for_findings (void)
   gulong id = g_signal_connect (page, "findings-changed", G_CALLBACK (findings_changed_cb),
                                 &changed);
 
-  g_assert_true (sg_test_wait (is_true, &changed, 5000));
+  g_assert_true (sg_test_wait (sg_test_is_true, &changed, 5000));
   g_signal_handler_disconnect (page, id);
 }
 
@@ -405,15 +399,6 @@ has_declaration (gpointer data)
   return sg_compose_page_get_declaration (get_page ()) != NULL;
 }
 
-/* adw_message_dialog_response() only emits the signal; a click would also close it. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 static void
 set_true (gboolean *flag)
 {
@@ -508,7 +493,7 @@ test_declaration (void)
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
     gtk_editable_set_text (reason, "the talk was unpaid after all");
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
-    respond (dialog, "save");
+    sg_test_respond (dialog, "save");
     g_assert_cmpstr (sg_compose_page_get_declaration (page), ==, "No declaration needed.");
 
     g_assert_true (sg_test_wait (override_logged, NULL, 5000));
@@ -516,7 +501,7 @@ test_declaration (void)
     /* Back to the register's wording. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.edit-declaration", NULL));
     dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-    respond (dialog, "reset");
+    sg_test_respond (dialog, "reset");
     g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
                      "Declaration of interests: I receive speaker fees from Pellana.");
   }
@@ -571,7 +556,7 @@ test_declaration (void)
 
       g_settings_set_uint (settings, "declaration-window-months",
                            g_settings_get_uint (settings, "declaration-window-months"));
-      g_assert_true (sg_test_wait (is_true, &heard, 5000));
+      g_assert_true (sg_test_wait (sg_test_is_true, &heard, 5000));
       g_signal_handler_disconnect (settings, id);
     }
     g_assert_cmpuint (sg_compose_page_get_declaration_updates (page), ==, before + 2);
@@ -638,8 +623,8 @@ test_publish (void)
   }
 
   id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
-  respond (dialog, "copy");
-  g_assert_true (sg_test_wait (is_true, &published, 5000));
+  sg_test_respond (dialog, "copy");
+  g_assert_true (sg_test_wait (sg_test_is_true, &published, 5000));
   g_signal_handler_disconnect (page, id);
 
   {
@@ -675,13 +660,13 @@ test_publish (void)
 
     id = g_signal_connect_swapped (history, "loaded", G_CALLBACK (set_true), &loaded);
     gtk_editable_set_text (search, "no such words anywhere");
-    g_assert_true (sg_test_wait (is_true, &loaded, 5000));
+    g_assert_true (sg_test_wait (sg_test_is_true, &loaded, 5000));
     g_assert_cmpuint (sg_history_page_get_n_shown (history), ==, 0);
     g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (history), "No Matching Posts"));
 
     loaded = FALSE;
     gtk_editable_set_text (search, "DISCHARGED");
-    g_assert_true (sg_test_wait (is_true, &loaded, 5000));
+    g_assert_true (sg_test_wait (sg_test_is_true, &loaded, 5000));
     g_signal_handler_disconnect (history, id);
     g_assert_cmpuint (sg_history_page_get_n_shown (history), ==, 1);
 
@@ -696,7 +681,7 @@ test_publish (void)
   /* Cancelling logs nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  respond (dialog, "cancel");
+  sg_test_respond (dialog, "cancel");
   sg_test_iterate (200);
   g_clear_pointer (&log, g_ptr_array_unref);
   log = sg_publications_list (sg_application_get_store (app), NULL, &error);
@@ -751,8 +736,7 @@ statuses_cb (SoupServer        *server,
   }
   g_free (mastodon_text);
   mastodon_text = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "status"));
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, reply, strlen (reply));
+  sg_test_server_reply_json (msg, 200, reply);
 }
 
 static void
@@ -782,7 +766,7 @@ test_direct_post (void)
   g_assert_false (adw_message_dialog_has_response (dialog, "post"));
   g_assert_false (adw_message_dialog_has_response (dialog, "share"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Mastodon has no share page"));
-  respond (dialog, "cancel");
+  sg_test_respond (dialog, "cancel");
 
   g_settings_set_string (settings, "mastodon-server", base);
   g_settings_set_string (settings, "mastodon-account", "@doc@mastodon.example");
@@ -792,8 +776,8 @@ test_direct_post (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
-  respond (dialog, "post");
-  g_assert_true (sg_test_wait (is_true, &published, 10000));
+  sg_test_respond (dialog, "post");
+  g_assert_true (sg_test_wait (sg_test_is_true, &published, 10000));
   g_signal_handler_disconnect (page, id);
   published = FALSE;
   g_assert_cmpuint (mastodon_posts, ==, 0);
@@ -801,7 +785,7 @@ test_direct_post (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Posted");
   g_assert_true (adw_message_dialog_has_response (dialog, "sign-in"));
-  respond (dialog, "sign-in");
+  sg_test_respond (dialog, "sign-in");
   {
     GtkWindow *prefs = NULL;
 
@@ -840,8 +824,8 @@ test_direct_post (void)
   g_assert_cmpuint (mastodon_posts, ==, 0);
 
   id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
-  respond (dialog, "post");
-  g_assert_true (sg_test_wait (is_true, &published, 10000));
+  sg_test_respond (dialog, "post");
+  g_assert_true (sg_test_wait (sg_test_is_true, &published, 10000));
   g_signal_handler_disconnect (page, id);
 
   g_assert_cmpuint (mastodon_posts, ==, 1);
@@ -915,7 +899,7 @@ test_post_stopped (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
-  respond (dialog, "post");
+  sg_test_respond (dialog, "post");
   g_assert_true (sg_test_wait (progress_shown, NULL, 5000));
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (sg_test_find_by_label (GTK_WIDGET (dialog), "Posting progress"));
@@ -927,7 +911,7 @@ test_post_stopped (void)
   }
   g_assert_false (published);
   adw_message_dialog_response (dialog, "cancel");
-  g_assert_true (sg_test_wait (is_true, &published, 10000));
+  g_assert_true (sg_test_wait (sg_test_is_true, &published, 10000));
   g_signal_handler_disconnect (page, id);
   g_assert_null (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
@@ -1045,8 +1029,7 @@ media_cb (SoupServer        *server,
         }
       g_clear_pointer (&params, g_hash_table_destroy);
     }
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, reply, strlen (reply));
+  sg_test_server_reply_json (msg, 200, reply);
 }
 
 static char *
@@ -1213,7 +1196,7 @@ test_photos (void)
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (dialog),
                     "Photo 1, “sunrise.jpg”: the picture checks are not all ticked"));
-  respond (dialog, "cancel");
+  sg_test_respond (dialog, "cancel");
 
   /* Knowingly, with a reason and the checks ticked, the photo can go as it is; the log says
    * so. (Copying: the photo itself does not leave through SocialGuard this way.) */
@@ -1230,8 +1213,8 @@ test_photos (void)
   }
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "copy"));
   id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
-  respond (dialog, "copy");
-  g_assert_true (sg_test_wait (is_true, &published, 5000));
+  sg_test_respond (dialog, "copy");
+  g_assert_true (sg_test_wait (sg_test_is_true, &published, 5000));
   g_signal_handler_disconnect (page, id);
   published = FALSE;
   {
@@ -1332,8 +1315,8 @@ test_photos (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "post"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Copying and share pages take the text only"));
   id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
-  respond (dialog, "post");
-  g_assert_true (sg_test_wait (is_true, &published, 10000));
+  sg_test_respond (dialog, "post");
+  g_assert_true (sg_test_wait (sg_test_is_true, &published, 10000));
   g_signal_handler_disconnect (page, id);
   g_assert_cmpstr (mastodon_media_ids, ==, "77");
   g_assert_cmpstr (mastodon_media_description, ==, "Sunrise over the city from a roof garden");

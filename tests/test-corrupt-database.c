@@ -188,16 +188,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = sg_test_gui_init (&argc, &argv);
-  int ret;
+  char *home = sg_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/sg/window/corrupt-database", test_corrupt_database);
-  ret = g_test_run ();
-
-  if (app != NULL)
-    g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
-  sg_test_remove_tree (home);
-
-  return ret;
+  return sg_test_gui_run_tests ((GApplication **) &app, home);
 }

@@ -181,8 +181,7 @@ credentials_cb (SoupServer        *server,
       soup_server_message_set_status (msg, 401, NULL);
       return;
     }
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+  sg_test_server_reply_json (msg, 200, json);
 }
 
 typedef struct {

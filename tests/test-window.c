@@ -40,14 +40,6 @@ store_ready (gpointer data)
 }
 
 static gboolean
-toplevel_shown (gpointer data)
-{
-  GtkWindow *window = sg_test_find_toplevel (GPOINTER_TO_SIZE (data));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
 focus_in_editor (gpointer data)
 {
   return GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (get_window ())));
@@ -112,7 +104,7 @@ test_about (void)
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
   about = sg_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
                    "SocialGuard");
@@ -134,7 +126,7 @@ test_guidance_sources (void)
 
   g_assert_true (sg_test_wait (analyzer_ready, NULL, 10000));
   g_action_group_activate_action (G_ACTION_GROUP (app), "guidance", NULL);
-  g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (SG_TYPE_GUIDANCE_WINDOW), 5000));
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (SG_TYPE_GUIDANCE_WINDOW), 5000));
   window = sg_test_find_toplevel (SG_TYPE_GUIDANCE_WINDOW);
   sg_test_iterate (50);
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window), "In force"));
@@ -186,7 +178,7 @@ test_preferences (void)
   g_autofree char *platform = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (sg_test_wait (toplevel_shown,
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown,
                                GSIZE_TO_POINTER (SG_TYPE_PREFERENCES_WINDOW), 5000));
   prefs = sg_test_find_toplevel (SG_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
@@ -238,7 +230,7 @@ test_shortcuts_window (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()),
                                              "win.show-help-overlay", NULL));
-  g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW),
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW),
                                5000));
   shortcuts = sg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
