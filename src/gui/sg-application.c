@@ -11,6 +11,7 @@
 #include "sg-guidance-window.h"
 #include "sg-preferences-window.h"
 #include "sg-reminders.h"
+#include "sg-store-job.h"
 #include "sg-window.h"
 
 struct _SgApplication
@@ -47,27 +48,23 @@ static gboolean check_reminders_cb (gpointer user_data);
 
 /* Photo files that no draft needs any more (deleted drafts past their month of grace, or left
  * by a crash) are deleted once the data is in; a pasted screenshot must not linger. */
-static void
-sweep_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+sweep_job (SgStore   *store,
+           gpointer   data,
+           GError   **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  sg_draft_photos_sweep (task_data, 30, &error);
-  if (error != NULL)
-    g_message ("Old photo copies were not tidied up: %s", error->message);
-  g_task_return_boolean (task, TRUE);
+  sg_draft_photos_sweep (store, 30, &local_error);
+  if (local_error != NULL)
+    g_message ("Old photo copies were not tidied up: %s", local_error->message);
+  return NULL;
 }
 
 static void
 sweep_photos (SgStore *store)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_task_run_in_thread (task, sweep_thread);
+  sg_store_job_run (NULL, store, NULL, sweep_job, NULL, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -318,11 +315,10 @@ reminder_free (Reminder *r)
   g_free (r);
 }
 
-static void
-reminder_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gpointer
+reminder_job (SgStore   *store,
+              gpointer   data,
+              GError   **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   Reminder *r = g_new0 (Reminder, 1);
@@ -331,13 +327,10 @@ reminder_thread (GTask        *task,
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
-  if (sg_reminders_compose (task_data, &today, &r->title, &r->body, NULL))
-    g_task_return_pointer (task, r, (GDestroyNotify) reminder_free);
-  else
-    {
-      reminder_free (r);
-      g_task_return_pointer (task, NULL, NULL);
-    }
+  if (sg_reminders_compose (store, &today, &r->title, &r->body, NULL))
+    return r;
+  reminder_free (r);
+  return NULL;
 }
 
 static void
@@ -363,15 +356,12 @@ static gboolean
 check_reminders_cb (gpointer user_data)
 {
   SgApplication *self = user_data;
-  g_autoptr(GTask) task = NULL;
 
   if (self->store == NULL || !g_settings_get_boolean (self->settings, "reminders-enabled"))
     return G_SOURCE_CONTINUE;
 
-  task = g_task_new (self, self->cancellable, reminder_cb, NULL);
-  g_task_set_source_tag (task, check_reminders_cb);
-  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
-  g_task_run_in_thread (task, reminder_thread);
+  sg_store_job_run_full (self, self->store, self->cancellable, reminder_job, NULL, NULL,
+                         (GDestroyNotify) reminder_free, reminder_cb, NULL);
   return G_SOURCE_CONTINUE;
 }
 

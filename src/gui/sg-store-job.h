@@ -23,5 +23,16 @@ void sg_store_job_run (gpointer             source_object,
                        GDestroyNotify       destroy,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data);
+/* The same, for a job whose result must be freed with @result_destroy when nobody takes it
+ * (the call was cancelled, or its callback did not propagate it). */
+void sg_store_job_run_full (gpointer             source_object,
+                            SgStore             *store,
+                            GCancellable        *cancellable,
+                            SgStoreJob           job,
+                            gpointer             data,
+                            GDestroyNotify       destroy,
+                            GDestroyNotify       result_destroy,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data);
 
 G_END_DECLS
