@@ -12,11 +12,17 @@
 
 static SgApplication *app;
 
+static SgContext *
+context (void)
+{
+  return sg_application_get_context (app);
+}
+
 
 static gboolean
 store_ready (gpointer data)
 {
-  return sg_application_get_store (app) != NULL;
+  return sg_context_get_store (context ()) != NULL;
 }
 
 static void
@@ -63,7 +69,7 @@ test_busy_database (void)
   adw_message_dialog_response (dialog, "retry");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (sg_test_wait (store_ready, NULL, 15000));
-  g_assert_null (sg_application_get_store_error (app));
+  g_assert_null (sg_context_get_store_error (context ()));
 }
 
 int

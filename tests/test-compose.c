@@ -30,6 +30,12 @@
 
 static SgApplication *app;
 
+static SgContext *
+context (void)
+{
+  return sg_application_get_context (app);
+}
+
 static SgComposePage *
 get_page (void)
 {
@@ -42,7 +48,7 @@ get_page (void)
 static gboolean
 ready (gpointer data)
 {
-  return sg_application_get_store (app) != NULL && sg_application_get_analyzer (app) != NULL &&
+  return sg_context_get_store (context ()) != NULL && sg_context_get_analyzer (context ()) != NULL &&
          sg_compose_page_get_draft_id (get_page ()) >= 0;
 }
 
@@ -247,7 +253,7 @@ test_fixes (void)
 static void
 test_ignore (void)
 {
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
   g_auto(GStrv) ignored = NULL;
   SgFindingRow *row;
 
@@ -309,7 +315,7 @@ test_clean_and_empty (void)
 static gboolean
 saved_text_is (gpointer data)
 {
-  g_autoptr(SgDraft) draft = sg_drafts_load (sg_application_get_store (app),
+  g_autoptr(SgDraft) draft = sg_drafts_load (sg_context_get_store (context ()),
                                              sg_compose_page_get_draft_id (get_page ()), NULL);
 
   return draft != NULL && g_strcmp0 (draft->body, data) == 0;
@@ -371,7 +377,7 @@ test_keyboard (void)
   g_assert_true (sg_test_wait (draft_changed, &before, 5000));
   {
     g_autofree char *text = get_text ();
-    g_autoptr(SgDraft) old = sg_drafts_load (sg_application_get_store (app), before, NULL);
+    g_autoptr(SgDraft) old = sg_drafts_load (sg_context_get_store (context ()), before, NULL);
 
     g_assert_cmpstr (text, ==, "");
     g_assert_nonnull (old);
@@ -416,7 +422,7 @@ declaration_is (gpointer expected)
 static gboolean
 override_logged (gpointer data)
 {
-  sqlite3 *db = sg_store_lock (sg_application_get_store (app));
+  sqlite3 *db = sg_store_lock (sg_context_get_store (context ()));
   sqlite3_stmt *stmt;
   int logged = 0;
 
@@ -426,7 +432,7 @@ override_logged (gpointer data)
   if (sqlite3_step (stmt) == SQLITE_ROW)
     logged = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
-  sg_store_unlock (sg_application_get_store (app));
+  sg_store_unlock (sg_context_get_store (context ()));
   return logged == 1;
 }
 
@@ -440,7 +446,7 @@ test_declaration (void)
 
   g_strfreev (interest->products);
   interest->products = g_strsplit ("GlucoTrack", ",", -1);
-  g_assert_cmpint (sg_interest_register_add (sg_application_get_store (app), interest, &error),
+  g_assert_cmpint (sg_interest_register_add (sg_context_get_store (context ()), interest, &error),
                    >, 0);
   g_assert_no_error (error);
 
@@ -514,7 +520,7 @@ test_declaration (void)
 
   /* Preferences: declare every active interest, or say there is nothing to declare. */
   {
-    GSettings *settings = sg_application_get_settings (app);
+    GSettings *settings = sg_context_get_settings (context ());
 
     set_text ("Thoughts on the new consultant contract.");
     g_settings_set_boolean (settings, "declare-nothing", TRUE);
@@ -549,7 +555,7 @@ test_declaration (void)
                            "Diabetes day");
     /* The preference written again with the value it had: the page hears it, nothing changed. */
     {
-      GSettings *settings = sg_application_get_settings (app);
+      GSettings *settings = sg_context_get_settings (context ());
       gboolean heard = FALSE;
       gulong id = g_signal_connect_swapped (settings, "changed::declaration-window-months",
                                             G_CALLBACK (set_true), &heard);
@@ -637,7 +643,7 @@ test_publish (void)
     g_value_unset (&value);
   }
 
-  log = sg_publications_list (sg_application_get_store (app), "943 476", &error);
+  log = sg_publications_list (sg_context_get_store (context ()), "943 476", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (log->len, ==, 1);
   entry = g_ptr_array_index (log, 0);
@@ -684,7 +690,7 @@ test_publish (void)
   sg_test_respond (dialog, "cancel");
   sg_test_iterate (200);
   g_clear_pointer (&log, g_ptr_array_unref);
-  log = sg_publications_list (sg_application_get_store (app), NULL, &error);
+  log = sg_publications_list (sg_context_get_store (context ()), NULL, &error);
   g_assert_cmpuint (log->len, ==, 1);
 }
 
@@ -743,7 +749,7 @@ static void
 test_direct_post (void)
 {
   SgComposePage *page = get_page ();
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) log = NULL;
@@ -835,7 +841,7 @@ test_direct_post (void)
     g_autofree char *final = get_text ();
     g_assert_true (g_str_has_prefix (mastodon_text, final));
   }
-  log = sg_publications_list (sg_application_get_store (app), "asthma guideline", &error);
+  log = sg_publications_list (sg_context_get_store (context ()), "asthma guideline", &error);
   g_assert_cmpuint (log->len, ==, 2);
   g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 1))->status, ==, "failed");
   entry = g_ptr_array_index (log, 0);
@@ -878,7 +884,7 @@ static void
 test_post_stopped (void)
 {
   SgComposePage *page = get_page ();
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) log = NULL;
@@ -915,7 +921,7 @@ test_post_stopped (void)
   g_signal_handler_disconnect (page, id);
   g_assert_null (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
-  log = sg_publications_list (sg_application_get_store (app), "rota for December", &error);
+  log = sg_publications_list (sg_context_get_store (context ()), "rota for December", &error);
   g_assert_cmpuint (log->len, ==, 1);
   entry = g_ptr_array_index (log, 0);
   g_assert_cmpstr (entry->status, ==, "failed");
@@ -1062,7 +1068,7 @@ not_checking (gpointer data)
 static gboolean
 stored_alt_is (gpointer data)
 {
-  g_autoptr(GPtrArray) stored = sg_draft_photos_list (sg_application_get_store (app),
+  g_autoptr(GPtrArray) stored = sg_draft_photos_list (sg_context_get_store (context ()),
                                                       sg_compose_page_get_draft_id (get_page ()),
                                                       NULL);
   SgDraftPhoto *first = stored != NULL && stored->len > 0 ? g_ptr_array_index (stored, 0) : NULL;
@@ -1105,7 +1111,7 @@ test_photos (void)
 {
   SgComposePage *page = get_page ();
   SgPhotoStrip *strip = sg_compose_page_get_photo_strip (page);
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
   g_autofree char *dir = g_dir_make_tmp ("sg-attach-XXXXXX", NULL);
   g_autofree char *path = make_located_photo (dir, "sunrise.jpg");
   g_autofree char *junk = g_build_filename (dir, "notes.jpg", NULL);
@@ -1218,7 +1224,7 @@ test_photos (void)
   g_signal_handler_disconnect (page, id);
   published = FALSE;
   {
-    g_autoptr(GPtrArray) copied = sg_publications_list (sg_application_get_store (app), "roof garden", &error);
+    g_autoptr(GPtrArray) copied = sg_publications_list (sg_context_get_store (context ()), "roof garden", &error);
     SgPublication *c = g_ptr_array_index (copied, 0);
 
     g_assert_no_error (error);
@@ -1242,7 +1248,7 @@ test_photos (void)
   wait_for_photos (1);
   g_assert_true (sg_test_wait (stored_alt_is, (gpointer) "Typed while cleaning", 10000));
   {
-    g_autoptr(GPtrArray) stored = sg_draft_photos_list (sg_application_get_store (app),
+    g_autoptr(GPtrArray) stored = sg_draft_photos_list (sg_context_get_store (context ()),
                                                         sg_compose_page_get_draft_id (page), &error);
     g_assert_no_error (error);
     g_assert_cmpstr (((SgDraftPhoto *) g_ptr_array_index (stored, 0))->alt_text, ==, "Typed while cleaning");
@@ -1321,7 +1327,7 @@ test_photos (void)
   g_assert_cmpstr (mastodon_media_ids, ==, "77");
   g_assert_cmpstr (mastodon_media_description, ==, "Sunrise over the city from a roof garden");
 
-  log = sg_publications_list (sg_application_get_store (app), "roof garden", &error);
+  log = sg_publications_list (sg_context_get_store (context ()), "roof garden", &error);
   g_assert_cmpuint (log->len, ==, 2);
   g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 0))->status, ==, "posted");
   g_assert_nonnull (strstr (((SgPublication *) g_ptr_array_index (log, 0))->photos,
@@ -1420,7 +1426,7 @@ test_ad_label (void)
 
   g_strfreev (interest->products);
   interest->products = g_strsplit ("GlowSerum", ",", -1);
-  g_assert_cmpint (sg_interest_register_add (sg_application_get_store (app), interest, &error),
+  g_assert_cmpint (sg_interest_register_add (sg_context_get_store (context ()), interest, &error),
                    >, 0);
   g_assert_no_error (error);
 
@@ -1703,7 +1709,7 @@ static gboolean
 draft_title_saved (gpointer data)
 {
   gint64 id = *(gint64 *) data;
-  g_autoptr(SgDraft) draft = sg_drafts_load (sg_application_get_store (app), id, NULL);
+  g_autoptr(SgDraft) draft = sg_drafts_load (sg_context_get_store (context ()), id, NULL);
 
   return draft != NULL && g_strcmp0 (draft->title, "Ward quiz answers") == 0;
 }
@@ -1861,7 +1867,7 @@ press_undo (const char *toast_text)
 static gboolean
 rule_ignored (const char *rule_id)
 {
-  g_auto(GStrv) ignored = g_settings_get_strv (sg_application_get_settings (app), "ignored-rules");
+  g_auto(GStrv) ignored = g_settings_get_strv (sg_context_get_settings (context ()), "ignored-rules");
 
   return g_strv_contains ((const char * const *) ignored, rule_id);
 }

@@ -12,11 +12,17 @@
 
 static SgApplication *app;
 
+static SgContext *
+context (void)
+{
+  return sg_application_get_context (app);
+}
+
 
 static gboolean
 store_ready (gpointer data)
 {
-  return sg_application_get_store (app) != NULL;
+  return sg_context_get_store (context ()) != NULL;
 }
 
 static gboolean
@@ -25,9 +31,9 @@ draft_saved (gpointer data)
   SgComposePage *page = data;
   g_autoptr(SgDraft) draft = NULL;
 
-  if (sg_compose_page_get_draft_id (page) < 0 || sg_application_get_store (app) == NULL)
+  if (sg_compose_page_get_draft_id (page) < 0 || sg_context_get_store (context ()) == NULL)
     return FALSE;
-  draft = sg_drafts_load (sg_application_get_store (app), sg_compose_page_get_draft_id (page),
+  draft = sg_drafts_load (sg_context_get_store (context ()), sg_compose_page_get_draft_id (page),
                           NULL);
   return draft != NULL && g_strcmp0 (draft->body, "Typed with nowhere to go") == 0;
 }
@@ -83,9 +89,9 @@ test_corrupt_database (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
   g_assert_true (adw_message_dialog_has_response (dialog, "move-aside"));
 
-  store_error = sg_application_get_store_error (app);
+  store_error = sg_context_get_store_error (context ());
   g_assert_nonnull (store_error);
-  g_assert_null (sg_application_get_store (app));
+  g_assert_null (sg_context_get_store (context ()));
 
   /* The window is up behind the dialog, with the banner. */
   window = GTK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -153,7 +159,7 @@ test_corrupt_database (void)
    * stays in the editor and becomes a saved draft (it is not replaced). */
   adw_message_dialog_response (dialog, "move-aside");
   g_assert_true (sg_test_wait (store_ready, NULL, 5000));
-  g_assert_null (sg_application_get_store_error (app));
+  g_assert_null (sg_context_get_store_error (context ()));
   {
     SgComposePage *page = sg_window_get_compose_page (SG_WINDOW (window));
     g_autofree char *waiting = g_strconcat (path, ".unsaved-draft.txt", NULL);

@@ -10,6 +10,12 @@
 
 static SgApplication *app;
 
+static SgContext *
+context (void)
+{
+  return sg_application_get_context (app);
+}
+
 static SgWindow *
 window (void)
 {
@@ -19,8 +25,8 @@ window (void)
 static gboolean
 ready (gpointer data)
 {
-  return window () != NULL && sg_application_get_store (app) != NULL &&
-         sg_application_get_analyzer (app) != NULL &&
+  return window () != NULL && sg_context_get_store (context ()) != NULL &&
+         sg_context_get_analyzer (context ()) != NULL &&
          sg_compose_page_get_draft_id (sg_window_get_compose_page (window ())) >= 0;
 }
 
@@ -111,7 +117,7 @@ static gboolean
 register_shows (gpointer data)
 {
   RegisterWait *w = data;
-  g_autoptr(GPtrArray) interests = sg_interest_register_list (sg_application_get_store (app), NULL);
+  g_autoptr(GPtrArray) interests = sg_interest_register_list (sg_context_get_store (context ()), NULL);
 
   for (guint i = 0; interests != NULL && i < interests->len; i++)
     {
@@ -173,7 +179,7 @@ static void
 test_end_and_remove (void)
 {
   SgInterestsPage *page = sg_window_get_interests_page (window ());
-  g_autoptr(GPtrArray) interests = sg_interest_register_list (sg_application_get_store (app), NULL);
+  g_autoptr(GPtrArray) interests = sg_interest_register_list (sg_context_get_store (context ()), NULL);
   RegisterWait ended = { "Pellana", "2025-06-01" };
   RegisterWait removed = { "Pellana", NULL };
   gint64 id;

@@ -21,6 +21,12 @@
 #include "sg-window.h"
 
 static SgApplication *app;
+
+static SgContext *
+context (void)
+{
+  return sg_application_get_context (app);
+}
 static SoupServer *server;
 static char *base;
 static gboolean keyring;      /* SG_TEST_KEYRING=1: a Secret Service is running */
@@ -118,7 +124,7 @@ static gboolean
 setting_is (gpointer data)
 {
   const char **pair = data;
-  g_autofree char *value = g_settings_get_string (sg_application_get_settings (app), pair[0]);
+  g_autofree char *value = g_settings_get_string (sg_context_get_settings (context ()), pair[0]);
 
   return g_strcmp0 (value, pair[1]) == 0;
 }
@@ -265,7 +271,7 @@ test_post_and_sign_out (void)
   g_assert_cmpstr (last_auth, ==, "Bearer good-token");
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) log = sg_publications_list (sg_application_get_store (app), "sepsis", &error);
+    g_autoptr(GPtrArray) log = sg_publications_list (sg_context_get_store (context ()), "sepsis", &error);
     g_assert_cmpuint (log->len, ==, 1);
     g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 0))->status, ==, "posted");
   }

@@ -13,6 +13,12 @@
 
 static SgApplication *app;
 
+static SgContext *
+context (void)
+{
+  return sg_application_get_context (app);
+}
+
 static SgWindow *
 window (void)
 {
@@ -22,7 +28,7 @@ window (void)
 static gboolean
 ready (gpointer data)
 {
-  return window () != NULL && sg_application_get_store (app) != NULL;
+  return window () != NULL && sg_context_get_store (context ()) != NULL;
 }
 
 static gboolean
@@ -77,7 +83,7 @@ static struct { gint64 profile_id; } note_wait;
 static gboolean
 note_saved (gpointer data)
 {
-  SgStore *store = sg_application_get_store (app);
+  SgStore *store = sg_context_get_store (context ());
   gint64 review = sg_reviews_open (store, note_wait.profile_id, NULL);
   g_autoptr(GPtrArray) answers = sg_reviews_get_answers (store, review, NULL);
 
@@ -112,7 +118,7 @@ test_review (void)
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window ()),
                                              "The privacy settings of 1 account are due for a review."));
 
-  profiles = sg_profiles_list (sg_application_get_store (app), NULL);
+  profiles = sg_profiles_list (sg_context_get_store (context ()), NULL);
   id = ((SgProfile *) g_ptr_array_index (profiles, 0))->id;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "privacy.review", "x", id));
   g_assert_true (sg_test_wait (review_shown, NULL, 5000));
@@ -193,7 +199,7 @@ static gboolean
 answers_saved (gpointer data)
 {
   AnswersWait *w = data;
-  SgStore *store = sg_application_get_store (app);
+  SgStore *store = sg_context_get_store (context ());
   gint64 review = sg_reviews_open (store, w->profile_id, NULL);
   g_autoptr(GPtrArray) answers = sg_reviews_get_answers (store, review, NULL);
 
@@ -204,7 +210,7 @@ static void
 test_read_from_mastodon (void)
 {
   SgPrivacyPage *page = sg_window_get_privacy_page (window ());
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GPtrArray) read = g_ptr_array_new ();
   g_autoptr(GPtrArray) profiles = NULL;
@@ -223,7 +229,7 @@ test_read_from_mastodon (void)
 
   sg_privacy_page_add_profile (page, "mastodon", "doc", "professional");
   g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (2), 5000));
-  profiles = sg_profiles_list (sg_application_get_store (app), NULL);
+  profiles = sg_profiles_list (sg_context_get_store (context ()), NULL);
   wait.profile_id = ((SgProfile *) g_ptr_array_index (profiles, 1))->id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "privacy.review", "x", wait.profile_id));
@@ -234,8 +240,8 @@ test_read_from_mastodon (void)
 
   g_signal_emit_by_name (g_ptr_array_index (read, 0), "clicked");
   g_assert_true (sg_test_wait (answers_saved, &wait, 5000));
-  answers = sg_reviews_get_answers (sg_application_get_store (app),
-                                    sg_reviews_open (sg_application_get_store (app), wait.profile_id, NULL),
+  answers = sg_reviews_get_answers (sg_context_get_store (context ()),
+                                    sg_reviews_open (sg_context_get_store (context ()), wait.profile_id, NULL),
                                     NULL);
   for (guint i = 0; i < answers->len; i++)
     {

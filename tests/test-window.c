@@ -15,6 +15,12 @@
 
 static SgApplication *app;
 
+static SgContext *
+context (void)
+{
+  return sg_application_get_context (app);
+}
+
 static SgWindow *
 get_window (void)
 {
@@ -36,7 +42,7 @@ window_mapped (gpointer data)
 static gboolean
 store_ready (gpointer data)
 {
-  return sg_application_get_store (app) != NULL;
+  return sg_context_get_store (context ()) != NULL;
 }
 
 static gboolean
@@ -52,9 +58,9 @@ test_opens (void)
 
   g_assert_true (sg_test_wait (window_mapped, NULL, 5000));
   g_assert_true (sg_test_wait (store_ready, NULL, 5000));
-  g_assert_null (sg_application_get_store_error (app));
+  g_assert_null (sg_context_get_store_error (context ()));
   g_assert_cmpstr (sg_window_get_page (get_window ()), ==, "compose");
-  g_assert_true (g_file_test (sg_application_get_store_path (app), G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (sg_context_get_store_path (context ()), G_FILE_TEST_IS_REGULAR));
   /* The cursor starts in the draft (issue 20 point 4: it took 13 Tabs). */
   g_assert_true (sg_test_wait (focus_in_editor, NULL, 5000));
 
@@ -69,7 +75,7 @@ test_pages (void)
 {
   const char *pages[] = { "privacy", "interests", "history", "compose" };
   SgWindow *window = get_window ();
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -116,7 +122,7 @@ test_about (void)
 static gboolean
 analyzer_ready (gpointer data)
 {
-  return sg_application_get_analyzer (app) != NULL;
+  return sg_context_get_analyzer (context ()) != NULL;
 }
 
 static void
@@ -173,7 +179,7 @@ test_export_write (void)
 static void
 test_preferences (void)
 {
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
   GtkWindow *prefs;
   g_autofree char *platform = NULL;
 
@@ -197,11 +203,11 @@ test_preferences (void)
   g_settings_set_string (settings, "my-role", "medical-student");
   sg_test_iterate (50);
   g_assert_true (sg_test_wait (analyzer_ready, NULL, 10000));
-  g_assert_cmpint (sg_analyzer_get_role (sg_application_get_analyzer (app)), ==,
+  g_assert_cmpint (sg_analyzer_get_role (sg_context_get_analyzer (context ())), ==,
                    SG_ROLE_MEDICAL_STUDENT);
   g_settings_reset (settings, "my-role");
   sg_test_iterate (10);
-  g_assert_cmpint (sg_analyzer_get_role (sg_application_get_analyzer (app)), ==, SG_ROLE_DOCTOR);
+  g_assert_cmpint (sg_analyzer_get_role (sg_context_get_analyzer (context ())), ==, SG_ROLE_DOCTOR);
 
   /* An ignored rule is listed and can be restored. */
   {
@@ -252,7 +258,7 @@ file_gone (gpointer data)
 static void
 test_autostart (void)
 {
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
   g_autofree char *path = g_build_filename (g_get_user_config_dir (), "autostart",
                                             "org.example.SocialGuard-reminders.desktop", NULL);
   g_autofree char *contents = NULL;
@@ -285,7 +291,7 @@ static void
 test_size_remembered (void)
 {
   SgWindow *window = get_window ();
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   gtk_window_close (GTK_WINDOW (window));
