@@ -8,6 +8,7 @@
 
 #include "sg-application.h"
 #include "sg-store.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
 
 static SgApplication *app;
@@ -18,12 +19,6 @@ context (void)
   return sg_application_get_context (app);
 }
 
-
-static gboolean
-store_ready (gpointer data)
-{
-  return sg_context_get_store (context ()) != NULL;
-}
 
 static void
 test_busy_database (void)
@@ -68,7 +63,7 @@ test_busy_database (void)
   sqlite3_close (other);
   adw_message_dialog_response (dialog, "retry");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (sg_test_wait (store_ready, NULL, 15000));
+  g_assert_true (sg_test_wait (sg_test_app_store_ready, app, 15000));
   g_assert_null (sg_context_get_store_error (context ()));
 }
 

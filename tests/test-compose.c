@@ -25,6 +25,7 @@
 #include "sg-preflight-dialog.h"
 #include "sg-publications.h"
 #include "sg-store-private.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
@@ -39,17 +40,7 @@ context (void)
 static SgComposePage *
 get_page (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (SG_IS_WINDOW (window));
-  return sg_window_get_compose_page (SG_WINDOW (window));
-}
-
-static gboolean
-ready (gpointer data)
-{
-  return sg_context_get_store (context ()) != NULL && sg_context_get_analyzer (context ()) != NULL &&
-         sg_compose_page_get_draft_id (get_page ()) >= 0;
+  return sg_window_get_compose_page (sg_test_app_window (app));
 }
 
 static void
@@ -141,7 +132,7 @@ test_typing (void)
   g_autofree char *shot = NULL;
   gint64 t0;
 
-  g_assert_true (sg_test_wait (ready, NULL, 10000));
+  g_assert_true (sg_test_wait (sg_test_app_ready, app, 10000));
   buffer = sg_compose_page_get_buffer (get_page ());
   gtk_text_buffer_set_text (buffer, "", -1);
 
@@ -351,7 +342,7 @@ test_keyboard (void)
 
   /* The actions themselves; /sg/compose/real-keys presses the keys. */
   /* F6 moves between the editor and the sidebar. */
-  g_assert_true (sg_test_wait (ready, NULL, 10000));
+  g_assert_true (sg_test_wait (sg_test_app_ready, app, 10000));
   set_text ("Chase the CT for NHS no 943 476 5919 please.");
   gtk_window_present (GTK_WINDOW (window));
   editor = gtk_window_get_focus (GTK_WINDOW (window));

@@ -7,6 +7,7 @@
 
 #include "sg-application.h"
 #include "sg-drafts.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
@@ -18,12 +19,6 @@ context (void)
   return sg_application_get_context (app);
 }
 
-
-static gboolean
-store_ready (gpointer data)
-{
-  return sg_context_get_store (context ()) != NULL;
-}
 
 static gboolean
 draft_saved (gpointer data)
@@ -158,7 +153,7 @@ test_corrupt_database (void)
   /* Move aside: the damaged copy is kept, a fresh store opens, and what was typed meanwhile
    * stays in the editor and becomes a saved draft (it is not replaced). */
   adw_message_dialog_response (dialog, "move-aside");
-  g_assert_true (sg_test_wait (store_ready, NULL, 5000));
+  g_assert_true (sg_test_wait (sg_test_app_store_ready, app, 5000));
   g_assert_null (sg_context_get_store_error (context ()));
   {
     SgComposePage *page = sg_window_get_compose_page (SG_WINDOW (window));

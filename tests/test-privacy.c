@@ -8,6 +8,7 @@
 #include "sg-test-server.h"
 #include "sg-application.h"
 #include "sg-profiles.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
@@ -19,29 +20,17 @@ context (void)
   return sg_application_get_context (app);
 }
 
-static SgWindow *
-window (void)
-{
-  return SG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
-
-static gboolean
-ready (gpointer data)
-{
-  return window () != NULL && sg_context_get_store (context ()) != NULL;
-}
-
 static gboolean
 n_profiles_is (gpointer data)
 {
-  return sg_privacy_page_get_n_profiles (sg_window_get_privacy_page (window ())) ==
+  return sg_privacy_page_get_n_profiles (sg_window_get_privacy_page (sg_test_app_window (app))) ==
          GPOINTER_TO_UINT (data);
 }
 
 static gboolean
 n_due_is (gpointer data)
 {
-  return sg_privacy_page_get_n_due (sg_window_get_privacy_page (window ())) ==
+  return sg_privacy_page_get_n_due (sg_window_get_privacy_page (sg_test_app_window (app))) ==
          GPOINTER_TO_UINT (data);
 }
 
@@ -105,9 +94,9 @@ test_review (void)
   GtkWindow *review;
   gint64 id;
 
-  g_assert_true (sg_test_wait (ready, NULL, 10000));
-  page = sg_window_get_privacy_page (window ());
-  sg_window_set_page (window (), "privacy");
+  g_assert_true (sg_test_wait (sg_test_app_ready, app, 10000));
+  page = sg_window_get_privacy_page (sg_test_app_window (app));
+  sg_window_set_page (sg_test_app_window (app), "privacy");
   sg_test_iterate (200);
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "No Accounts Yet"));
 
@@ -115,7 +104,7 @@ test_review (void)
   g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (1), 5000));
   g_assert_cmpuint (sg_privacy_page_get_n_due (page), ==, 1);
   /* The main window says so in a banner, in words. */
-  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window ()),
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (sg_test_app_window (app)),
                                              "The privacy settings of 1 account are due for a review."));
 
   profiles = sg_profiles_list (sg_context_get_store (context ()), NULL);
@@ -209,7 +198,7 @@ answers_saved (gpointer data)
 static void
 test_read_from_mastodon (void)
 {
-  SgPrivacyPage *page = sg_window_get_privacy_page (window ());
+  SgPrivacyPage *page = sg_window_get_privacy_page (sg_test_app_window (app));
   GSettings *settings = sg_context_get_settings (context ());
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GPtrArray) read = g_ptr_array_new ();
@@ -270,12 +259,12 @@ test_read_from_mastodon (void)
 static void
 test_remove (void)
 {
-  SgPrivacyPage *page = sg_window_get_privacy_page (window ());
+  SgPrivacyPage *page = sg_window_get_privacy_page (sg_test_app_window (app));
   guint before = sg_privacy_page_get_n_profiles (page);
   GtkWidget *button;
   AdwMessageDialog *dialog;
 
-  sg_window_set_page (window (), "privacy");
+  sg_window_set_page (sg_test_app_window (app), "privacy");
   sg_privacy_page_add_profile (page, "x", "@wrong_account", "personal");
   g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (before + 1), 5000));
   sg_test_iterate (100);
@@ -283,7 +272,7 @@ test_remove (void)
   g_assert_nonnull (button);
   sg_test_iterate (200);
   {
-    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window ()), "privacy-list");
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (sg_test_app_window (app)), "privacy-list");
     g_test_message ("Screenshot: %s", shot);
   }
 

@@ -10,6 +10,7 @@
 #include "sg-export.h"
 #include "sg-guidance-window.h"
 #include "sg-preferences-window.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
@@ -19,15 +20,6 @@ static SgContext *
 context (void)
 {
   return sg_application_get_context (app);
-}
-
-static SgWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (SG_IS_WINDOW (window));
-  return SG_WINDOW (window);
 }
 
 static gboolean
@@ -40,15 +32,9 @@ window_mapped (gpointer data)
 }
 
 static gboolean
-store_ready (gpointer data)
-{
-  return sg_context_get_store (context ()) != NULL;
-}
-
-static gboolean
 focus_in_editor (gpointer data)
 {
-  return GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (get_window ())));
+  return GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (sg_test_app_window (app))));
 }
 
 static void
@@ -57,15 +43,15 @@ test_opens (void)
   g_autofree char *path = NULL;
 
   g_assert_true (sg_test_wait (window_mapped, NULL, 5000));
-  g_assert_true (sg_test_wait (store_ready, NULL, 5000));
+  g_assert_true (sg_test_wait (sg_test_app_store_ready, app, 5000));
   g_assert_null (sg_context_get_store_error (context ()));
-  g_assert_cmpstr (sg_window_get_page (get_window ()), ==, "compose");
+  g_assert_cmpstr (sg_window_get_page (sg_test_app_window (app)), ==, "compose");
   g_assert_true (g_file_test (sg_context_get_store_path (context ()), G_FILE_TEST_IS_REGULAR));
   /* The cursor starts in the draft (issue 20 point 4: it took 13 Tabs). */
   g_assert_true (sg_test_wait (focus_in_editor, NULL, 5000));
 
   sg_test_iterate (200);
-  path = sg_test_save_png (GTK_WIDGET (get_window ()), "main-window");
+  path = sg_test_save_png (GTK_WIDGET (sg_test_app_window (app)), "main-window");
   g_test_message ("Screenshot: %s", path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
@@ -74,7 +60,7 @@ static void
 test_pages (void)
 {
   const char *pages[] = { "privacy", "interests", "history", "compose" };
-  SgWindow *window = get_window ();
+  SgWindow *window = sg_test_app_window (app);
   GSettings *settings = sg_context_get_settings (context ());
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -168,7 +154,7 @@ test_export_write (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GStatBuf st;
 
-  sg_export_write (GTK_WIDGET (get_window ()), file, g_strdup ("<p>appraisal</p>"), "Exported");
+  sg_export_write (GTK_WIDGET (sg_test_app_window (app)), file, g_strdup ("<p>appraisal</p>"), "Exported");
   g_assert_true (sg_test_wait (file_written, path, 5000));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -234,7 +220,7 @@ test_shortcuts_window (void)
 {
   GtkWindow *shortcuts;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()),
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sg_test_app_window (app)),
                                              "win.show-help-overlay", NULL));
   g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW),
                                5000));
@@ -290,7 +276,7 @@ test_autostart (void)
 static void
 test_size_remembered (void)
 {
-  SgWindow *window = get_window ();
+  SgWindow *window = sg_test_app_window (app);
   GSettings *settings = sg_context_get_settings (context ());
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
