@@ -1014,26 +1014,6 @@ load_draft (SgComposePage *self,
 /* Simple store jobs that return nothing but success */
 
 static void
-run_job (SgComposePage       *self,
-         SgStoreJob           job,
-         gpointer             data,
-         GDestroyNotify       destroy,
-         GAsyncReadyCallback  callback,
-         gpointer             user_data)
-{
-  SgStore *store = get_store (self);
-
-  if (store == NULL)
-    {
-      if (destroy)
-        destroy (data);
-      return;
-    }
-
-  sg_store_job_run (self, store, self->cancellable, job, data, destroy, callback, user_data);
-}
-
-static void
 job_done_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -1224,7 +1204,8 @@ row_action_cb (SgComposePage *self,
       job->rule_id = g_strdup (sg_finding_get_rule_id (finding));
       job->match = g_strdup (sg_finding_get_match (finding));
       if (self->draft_id >= 0)
-        run_job (self, ignore_job, job, (GDestroyNotify) ignore_job_free, job_done_cb, NULL);
+        sg_store_job_run (self, get_store (self), self->cancellable, ignore_job, job,
+                          (GDestroyNotify) ignore_job_free, job_done_cb, NULL);
       else
         ignore_job_free (job);
       self->generation++;
@@ -1264,8 +1245,8 @@ row_action_cb (SgComposePage *self,
       g_autofree char *title = g_strdup_printf (_("“%s” added to your watch-list"),
                                                 sg_finding_get_match (finding));
 
-      run_job (self, watch_job, g_strdup (sg_finding_get_match (finding)), g_free,
-               watch_added_cb, NULL);
+      sg_store_job_run (self, get_store (self), self->cancellable, watch_job,
+                        g_strdup (sg_finding_get_match (finding)), g_free, watch_added_cb, NULL);
       add_toast (self, sg_toast_new_plain (title));
     }
 }
@@ -1383,7 +1364,8 @@ undo_delete_cb (AdwToast   *toast,
   SgComposePage *self = undo->self;
   gint64 id = undo->draft_id;
 
-  run_job (self, undelete_job, GSIZE_TO_POINTER (id), NULL, job_done_cb, NULL);
+  sg_store_job_run (self, get_store (self), self->cancellable, undelete_job,
+                    GSIZE_TO_POINTER (id), NULL, job_done_cb, NULL);
   load_draft (self, id);
 }
 
@@ -1400,7 +1382,8 @@ delete_draft_action (GtkWidget  *widget,
     return;
 
   save_now (self, FALSE);
-  run_job (self, delete_job, GSIZE_TO_POINTER (self->draft_id), NULL, job_done_cb, NULL);
+  sg_store_job_run (self, get_store (self), self->cancellable, delete_job,
+                    GSIZE_TO_POINTER (self->draft_id), NULL, job_done_cb, NULL);
 
   toast = adw_toast_new (_("Draft deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -1501,7 +1484,8 @@ declaration_response_cb (SgDeclarationDialog *dialog,
   g_free (self->declaration_override);
   self->declaration_override = g_strdup (j->text);
   if (self->draft_id >= 0)
-    run_job (self, declaration_job, j, (GDestroyNotify) declaration_job_free, job_done_cb, NULL);
+    sg_store_job_run (self, get_store (self), self->cancellable, declaration_job, j,
+                      (GDestroyNotify) declaration_job_free, job_done_cb, NULL);
   else
     declaration_job_free (j);
 
