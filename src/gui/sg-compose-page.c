@@ -876,52 +876,65 @@ typedef enum {
 } LoadMode;
 
 typedef struct {
-  SgStore  *store;
   LoadMode  mode;
   gint64    id;
-  char     *platform;
-  GStrv     ignores;    /* found by the thread: the draft's "ignore here" keys */
-} LoadData;
+  char     *platform;   /* of a draft created for want of one */
+} LoadRequest;
 
 static void
-load_data_free (LoadData *data)
+load_request_free (LoadRequest *request)
 {
-  g_object_unref (data->store);
-  g_free (data->platform);
-  g_strfreev (data->ignores);
-  g_free (data);
+  g_free (request->platform);
+  g_free (request);
 }
 
+typedef struct {
+  SgDraft *draft;
+  GStrv    ignores;     /* the draft's "ignore here" keys */
+} Loaded;
+
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+loaded_free (Loaded *loaded)
 {
-  LoadData *data = task_data;
-  GError *error = NULL;
+  sg_draft_free (loaded->draft);
+  g_strfreev (loaded->ignores);
+  g_free (loaded);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
+
+static gpointer
+load_job (SgStore   *store,
+          gpointer   data,
+          GError   **error)
+{
+  LoadRequest *request = data;
+  GError *local_error = NULL;
   SgDraft *draft = NULL;
+  Loaded *loaded;
 
-  if (data->mode == LOAD_ID)
-    draft = sg_drafts_load (data->store, data->id, &error);
-  else if (data->mode == LOAD_LATEST_OR_CREATE)
-    draft = sg_drafts_load_latest (data->store, &error);
+  if (request->mode == LOAD_ID)
+    draft = sg_drafts_load (store, request->id, &local_error);
+  else if (request->mode == LOAD_LATEST_OR_CREATE)
+    draft = sg_drafts_load_latest (store, &local_error);
 
-  if (draft == NULL && error == NULL)
+  if (draft == NULL && local_error == NULL)
     {
-      gint64 id = sg_drafts_create (data->store, data->platform, &error);
+      gint64 id = sg_drafts_create (store, request->platform, &local_error);
       if (id >= 0)
-        draft = sg_drafts_load (data->store, id, &error);
+        draft = sg_drafts_load (store, id, &local_error);
     }
 
   if (draft == NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      g_propagate_error (error, local_error);
+      return NULL;
     }
 
-  data->ignores = sg_drafts_list_ignores (data->store, draft->id, NULL);
-  g_task_return_pointer (task, draft, (GDestroyNotify) sg_draft_free);
+  loaded = g_new0 (Loaded, 1);
+  loaded->draft = draft;
+  loaded->ignores = sg_drafts_list_ignores (store, draft->id, NULL);
+  return loaded;
 }
 
 static void
@@ -930,17 +943,17 @@ loaded_cb (GObject      *object,
            gpointer      user_data)
 {
   SgComposePage *self = SG_COMPOSE_PAGE (object);
-  g_autoptr(SgDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
-  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Loaded) loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  SgDraft *draft;
 
-  draft = g_task_propagate_pointer (G_TASK (result), &error);
-  if (draft == NULL)
+  if (loaded == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_("Drafts are not being saved: %s"), error->message);
       gtk_label_set_label (self->save_label, msg);
       return;
     }
+  draft = loaded->draft;
 
   if (self->keep_typed)
     {
@@ -965,8 +978,8 @@ loaded_cb (GObject      *object,
   self->dirty = FALSE;
 
   g_hash_table_remove_all (self->ignores);
-  for (guint i = 0; data->ignores != NULL && data->ignores[i] != NULL; i++)
-    g_hash_table_add (self->ignores, g_strdup (data->ignores[i]));
+  for (guint i = 0; loaded->ignores != NULL && loaded->ignores[i] != NULL; i++)
+    g_hash_table_add (self->ignores, g_strdup (loaded->ignores[i]));
 
   gtk_label_set_label (self->save_label, _("Saved"));
   update_length (self);
@@ -981,26 +994,19 @@ start_load (SgComposePage *self,
             LoadMode       mode,
             gint64         id)
 {
-  SgStore *store = get_store (self);
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
-  g_autofree char *platform = NULL;
+  LoadRequest *request;
 
-  if (store == NULL)
+  if (get_store (self) == NULL)
     return;
 
-  platform = g_settings_get_string (sg_context_get_settings (self->context),
-                                    "default-platform");
-  data = g_new0 (LoadData, 1);
-  data->store = g_object_ref (store);
-  data->mode = mode;
-  data->id = id;
-  data->platform = g_steal_pointer (&platform);
-
-  task = g_task_new (self, self->cancellable, loaded_cb, NULL);
-  g_task_set_source_tag (task, start_load);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  request = g_new0 (LoadRequest, 1);
+  request->mode = mode;
+  request->id = id;
+  request->platform = g_settings_get_string (sg_context_get_settings (self->context),
+                                             "default-platform");
+  sg_store_job_run_full (self, get_store (self), self->cancellable, load_job, request,
+                         (GDestroyNotify) load_request_free, (GDestroyNotify) loaded_free,
+                         loaded_cb, NULL);
 }
 
 static void
