@@ -11,6 +11,7 @@
 #include "sg-post-image.h"
 #include "sg-test-async.h"
 #include "sg-test-server.h"
+#include "sg-test-store.h"
 #include "sg-bluesky-client.h"
 #include "sg-bluesky-facets.h"
 #include "sg-error.h"
@@ -448,9 +449,8 @@ test_publisher (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-bsky-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
-  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-bsky", &dir);
   SgPostTarget target = { (char *) "bluesky", f->base, (char *) "doc.bsky.social" };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) log = NULL;
@@ -473,9 +473,9 @@ test_publisher (Fixture       *f,
   g_assert_cmpstr (entry->status, ==, "posted");
   g_assert_cmpstr (entry->remote_url, ==, url);
 
-  g_clear_object (&store);
-  g_remove (path);
-  g_rmdir (dir);
+  /* The publisher may still hold the store for a moment: drop ours, then the files. */
+  g_object_unref (store);
+  sg_test_store_remove (dir);
 }
 
 /* The post lands but the connection drops before the answer: "may not have been sent". The
@@ -486,9 +486,8 @@ test_user_retry (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-bsky-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
-  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-bsky", &dir);
   SgPostTarget target = { (char *) "bluesky", f->base, (char *) "doc.bsky.social" };
   g_autoptr(GAsyncResult) first = NULL;
   g_autoptr(GAsyncResult) second = NULL;
@@ -523,9 +522,8 @@ test_user_retry (Fixture       *f,
   g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 0))->status, ==, "posted");
   g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 1))->status, ==, "failed");
 
-  g_clear_object (&store);
-  g_remove (path);
-  g_rmdir (dir);
+  g_object_unref (store);
+  sg_test_store_remove (dir);
 }
 
 /* 300 graphemes can be more than the record's 3000 bytes (issue 20 point 11): refused with a

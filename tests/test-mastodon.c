@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "sg-test-server.h"
+#include "sg-test-store.h"
 #include "sg-test-async.h"
 #include "sg-error.h"
 #include "sg-http.h"
@@ -716,9 +717,8 @@ test_publisher (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-publisher-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
-  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-publisher", &dir);
   g_autoptr(GPtrArray) log = NULL;
   g_autofree char *url = NULL;
   SgPublication *entry;
@@ -752,9 +752,9 @@ test_publisher (Fixture       *f,
   g_assert_cmpstr (entry->remote_url, ==, url);
   g_assert_null (entry->error);
 
-  g_clear_object (&store);
-  g_remove (path);
-  g_rmdir (dir);
+  /* The publisher may still hold the store for a moment: drop ours, then the files. */
+  g_object_unref (store);
+  sg_test_store_remove (dir);
 }
 
 static GPtrArray *
