@@ -84,11 +84,31 @@ sg_test_find_toplevel (GType type)
 }
 
 gboolean
+sg_test_is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+gboolean
+sg_test_toplevel_shown (gpointer type)
+{
+  GtkWindow *window = sg_test_find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+gboolean
 sg_test_message_dialog_shown (gpointer unused)
 {
-  GtkWindow *dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  return sg_test_toplevel_shown (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+}
 
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+void
+sg_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 char *
@@ -201,23 +221,70 @@ sg_test_find_label_text (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+sg_test_find_label_containing (GtkWidget  *root,
+                               const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sg_test_find_label_containing (child, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+sg_test_find_mapped_button (GtkWidget  *root,
+                            const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sg_test_find_mapped_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+int
+sg_test_gui_run_tests (GApplication **app,
+                       char          *home)
+{
+  int ret = g_test_run ();
+
+  if (*app != NULL)
+    g_application_quit (*app);
+  g_clear_object (app);
+  sg_test_remove_tree (home);
+  g_free (home);
+  return ret;
+}
+
 int
 sg_test_gui_run (GApplication **app,
                  char          *home)
 {
   g_autoptr(GError) error = NULL;
-  int ret;
 
   g_application_set_flags (*app, G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (*app, NULL, &error));
   g_assert_no_error (error);
   g_application_activate (*app);
 
-  ret = g_test_run ();
-
-  g_application_quit (*app);
-  g_clear_object (app);
-  sg_test_remove_tree (home);
-  g_free (home);
-  return ret;
+  return sg_test_gui_run_tests (app, home);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,15 @@ gboolean   sg_test_wait            (SgTestCondition  condition,
                                     guint            timeout_ms);
 void       sg_test_iterate         (guint            ms);
 GtkWindow *sg_test_find_toplevel   (GType            type);
-/* An SgTestCondition: a message dialog is on screen (mapped, not only shown). */
+/* SgTestConditions: *(gboolean *) @flag is TRUE; a toplevel of type GPOINTER_TO_SIZE (@type)
+ * is on screen (mapped, not only shown); a message dialog is. */
+gboolean   sg_test_is_true         (gpointer         flag);
+gboolean   sg_test_toplevel_shown  (gpointer         type);
 gboolean   sg_test_message_dialog_shown (gpointer    unused);
+/* Answers @dialog with @response and closes it: adw_message_dialog_response() only emits
+ * the signal, where a click would also close the dialog. */
+void       sg_test_respond         (AdwMessageDialog *dialog,
+                                    const char       *response);
 /* Renders @widget to "<SG_TEST_OUTPUT_DIR>/<name>.png" and returns the path. */
 char      *sg_test_save_png        (GtkWidget       *widget,
                                     const char      *name);
@@ -26,10 +33,20 @@ GtkWidget *sg_test_find_by_label   (GtkWidget       *root,
 /* A mapped GtkLabel whose text is exactly @text, or NULL. */
 GtkWidget *sg_test_find_label_text (GtkWidget       *root,
                                     const char      *text);
+/* A mapped GtkLabel whose text contains @text, or NULL. */
+GtkWidget *sg_test_find_label_containing (GtkWidget  *root,
+                                          const char *text);
+/* A mapped GtkButton labelled @label (mnemonic underscore included), or NULL. */
+GtkWidget *sg_test_find_mapped_button    (GtkWidget  *root,
+                                          const char *label);
 void       sg_test_remove_tree     (const char      *path);
 /* The usual end of a GUI test's main(): registers and activates *@app (non-unique), runs the
  * tests added, quits and clears *@app, removes @home (from sg_test_gui_init) and frees it. */
 int        sg_test_gui_run         (GApplication   **app,
+                                    char            *home);
+/* The same for tests that start *@app themselves (it may still be NULL): runs the tests,
+ * then quits and clears *@app, removes @home and frees it. */
+int        sg_test_gui_run_tests   (GApplication   **app,
                                     char            *home);
 
 G_END_DECLS

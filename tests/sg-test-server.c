@@ -19,3 +19,12 @@ sg_test_server_listen (SoupServer *server)
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   return base;
 }
+
+void
+sg_test_server_reply_json (SoupServerMessage *msg,
+                           guint              status,
+                           const char        *json)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+}

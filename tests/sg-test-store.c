@@ -28,10 +28,16 @@ void
 sg_test_store_close (SgStore *store,
                      char    *dir)
 {
-  g_autofree char *path = g_strdup (sg_store_get_path (store));
+  g_assert_finalize_object (store);
+  sg_test_store_remove (dir);
+}
+
+void
+sg_test_store_remove (char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
   const char *suffixes[] = { "", "-wal", "-shm" };
 
-  g_assert_finalize_object (store);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *p = g_strconcat (path, suffixes[i], NULL);

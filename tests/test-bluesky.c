@@ -9,7 +9,9 @@
 #include <libsoup/soup.h>
 
 #include "sg-post-image.h"
+#include "sg-test-async.h"
 #include "sg-test-server.h"
+#include "sg-test-store.h"
 #include "sg-bluesky-client.h"
 #include "sg-bluesky-facets.h"
 #include "sg-error.h"
@@ -91,15 +93,6 @@ typedef struct {
   GPtrArray  *blob_types;          /* Content-Type of each uploaded blob */
 } Fixture;
 
-static void
-reply (SoupServerMessage *msg,
-       guint              status,
-       const char        *json)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
-}
-
 static JsonObject *
 request_object (SoupServerMessage *msg,
                 JsonParser        *parser)
@@ -138,24 +131,24 @@ xrpc_cb (SoupServer        *server,
       if (object != NULL &&
           g_strcmp0 (json_object_get_string_member (object, "identifier"), "doc.bsky.social") == 0 &&
           g_strcmp0 (json_object_get_string_member (object, "password"), "abcd-efgh-ijkl-mnop") == 0)
-        reply (msg, 200, "{\"accessJwt\":\"jwt-1\",\"refreshJwt\":\"r\",\"did\":\"did:plc:doc\","
-                         "\"handle\":\"doc.bsky.social\"}");
+        sg_test_server_reply_json (msg, 200, "{\"accessJwt\":\"jwt-1\",\"refreshJwt\":\"r\",\"did\":\"did:plc:doc\","
+                                             "\"handle\":\"doc.bsky.social\"}");
       else
-        reply (msg, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}");
+        sg_test_server_reply_json (msg, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}");
       return;
     }
   if (!authorised (msg))
     {
-      reply (msg, 401, "{\"error\":\"AuthenticationRequired\"}");
+      sg_test_server_reply_json (msg, 401, "{\"error\":\"AuthenticationRequired\"}");
       return;
     }
   if (g_str_equal (path, "/xrpc/com.atproto.identity.resolveHandle"))
     {
       const char *handle = query ? g_hash_table_lookup (query, "handle") : NULL;
       if (g_strcmp0 (handle, "alice.bsky.social") == 0)
-        reply (msg, 200, "{\"did\":\"did:plc:alice\"}");
+        sg_test_server_reply_json (msg, 200, "{\"did\":\"did:plc:alice\"}");
       else
-        reply (msg, 400, "{\"error\":\"InvalidRequest\",\"message\":\"Unable to resolve handle\"}");
+        sg_test_server_reply_json (msg, 400, "{\"error\":\"InvalidRequest\",\"message\":\"Unable to resolve handle\"}");
       return;
     }
   if (g_str_equal (path, "/xrpc/com.atproto.repo.createRecord"))
@@ -165,7 +158,7 @@ xrpc_cb (SoupServer        *server,
       f->create_calls++;
       if (f->expire_first_create && f->create_calls == 1)
         {
-          reply (msg, 400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}");
+          sg_test_server_reply_json (msg, 400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}");
           return;
         }
       object = request_object (msg, parser);
@@ -173,12 +166,12 @@ xrpc_cb (SoupServer        *server,
       if (object == NULL || rkey == NULL ||
           g_strcmp0 (json_object_get_string_member (object, "repo"), "did:plc:doc") != 0)
         {
-          reply (msg, 400, "{\"error\":\"InvalidRequest\",\"message\":\"bad record\"}");
+          sg_test_server_reply_json (msg, 400, "{\"error\":\"InvalidRequest\",\"message\":\"bad record\"}");
           return;
         }
       if (g_hash_table_contains (f->records, rkey))
         {
-          reply (msg, 400, "{\"error\":\"InvalidRequest\",\"message\":\"Record already exists\"}");
+          sg_test_server_reply_json (msg, 400, "{\"error\":\"InvalidRequest\",\"message\":\"Record already exists\"}");
           return;
         }
       g_hash_table_insert (f->records, g_strdup (rkey),
@@ -189,9 +182,9 @@ xrpc_cb (SoupServer        *server,
           return;
         }
       if (f->fail_first_create && f->create_calls == 1)
-        reply (msg, 500, "{\"error\":\"InternalServerError\"}");
+        sg_test_server_reply_json (msg, 500, "{\"error\":\"InternalServerError\"}");
       else
-        reply (msg, 200, "{\"uri\":\"at://did:plc:doc/app.bsky.feed.post/x\",\"cid\":\"c\"}");
+        sg_test_server_reply_json (msg, 200, "{\"uri\":\"at://did:plc:doc/app.bsky.feed.post/x\",\"cid\":\"c\"}");
       return;
     }
   if (g_str_equal (path, "/xrpc/com.atproto.repo.uploadBlob"))
@@ -205,19 +198,19 @@ xrpc_cb (SoupServer        *server,
       answer = g_strdup_printf ("{\"blob\":{\"$type\":\"blob\",\"ref\":{\"$link\":\"bafk%u\"},"
                                 "\"mimeType\":\"%s\",\"size\":%" G_GOFFSET_FORMAT "}}",
                                 f->blob_types->len, type ? type : "?", body->length);
-      reply (msg, body->length > 0 ? 200 : 400, answer);
+      sg_test_server_reply_json (msg, body->length > 0 ? 200 : 400, answer);
       return;
     }
   if (g_str_equal (path, "/xrpc/com.atproto.repo.getRecord"))
     {
       const char *rkey = query ? g_hash_table_lookup (query, "rkey") : NULL;
       if (rkey != NULL && g_hash_table_contains (f->records, rkey))
-        reply (msg, 200, "{\"uri\":\"at://x\",\"value\":{}}");
+        sg_test_server_reply_json (msg, 200, "{\"uri\":\"at://x\",\"value\":{}}");
       else
-        reply (msg, 400, "{\"error\":\"RecordNotFound\"}");
+        sg_test_server_reply_json (msg, 400, "{\"error\":\"RecordNotFound\"}");
       return;
     }
-  reply (msg, 404, "{\"error\":\"MethodNotImplemented\"}");
+  sg_test_server_reply_json (msg, 404, "{\"error\":\"MethodNotImplemented\"}");
 }
 
 static void
@@ -244,14 +237,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->base);
 }
 
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static const char *post_language = "en";   /* what post() states */
 
 static char *
@@ -265,9 +250,8 @@ post (Fixture     *f,
 
   sg_bluesky_client_set_max_wait (client, 2);
   sg_bluesky_client_set_language (client, post_language);
-  sg_bluesky_client_post_async (client, text, "key-1", NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sg_bluesky_client_post_async (client, text, "key-1", NULL, sg_test_result_cb, &result);
+  sg_test_wait_result (&result);
   return sg_bluesky_client_post_finish (client, result, error);
 }
 
@@ -368,9 +352,8 @@ test_images (Fixture       *f,
 
   sg_bluesky_client_add_image (client, photo, "A bar chart of clinic waiting times");
   sg_bluesky_client_set_progress (client, progress_cb, seen);
-  sg_bluesky_client_post_async (client, "Waiting times are down.", "key-img", NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sg_bluesky_client_post_async (client, "Waiting times are down.", "key-img", NULL, sg_test_result_cb, &result);
+  sg_test_wait_result (&result);
   /* Told on this thread, in order: the photo, then the record. */
   g_assert_cmpstr (seen->str, ==, "1/1 0/0 ");
   url = sg_bluesky_client_post_finish (client, result, &error);
@@ -403,9 +386,8 @@ test_images (Fixture       *f,
   g_clear_object (&result);
   g_clear_pointer (&url, g_free);
   sg_bluesky_client_add_image (client, big, "");
-  sg_bluesky_client_post_async (client, "Second.", "key-big", NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sg_bluesky_client_post_async (client, "Second.", "key-big", NULL, sg_test_result_cb, &result);
+  sg_test_wait_result (&result);
   url = sg_bluesky_client_post_finish (client, result, &error);
   g_assert_null (url);
   g_assert_error (error, SG_ERROR, SG_ERROR_REJECTED);
@@ -467,9 +449,8 @@ test_publisher (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-bsky-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
-  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-bsky", &dir);
   SgPostTarget target = { (char *) "bluesky", f->base, (char *) "doc.bsky.social" };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) log = NULL;
@@ -478,9 +459,8 @@ test_publisher (Fixture       *f,
 
   g_assert_no_error (error);
   sg_publisher_post_async (store, &target, "abcd-efgh-ijkl-mnop", -1, post_text, NULL, NULL, NULL,
-                           NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+                           NULL, sg_test_result_cb, &result);
+  sg_test_wait_result (&result);
   url = sg_publisher_post_finish (result, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (url, "https://bsky.app/profile/doc.bsky.social/post/"));
@@ -493,9 +473,9 @@ test_publisher (Fixture       *f,
   g_assert_cmpstr (entry->status, ==, "posted");
   g_assert_cmpstr (entry->remote_url, ==, url);
 
-  g_clear_object (&store);
-  g_remove (path);
-  g_rmdir (dir);
+  /* The publisher may still hold the store for a moment: drop ours, then the files. */
+  g_object_unref (store);
+  sg_test_store_remove (dir);
 }
 
 /* The post lands but the connection drops before the answer: "may not have been sent". The
@@ -506,9 +486,8 @@ test_user_retry (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-bsky-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
-  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-bsky", &dir);
   SgPostTarget target = { (char *) "bluesky", f->base, (char *) "doc.bsky.social" };
   g_autoptr(GAsyncResult) first = NULL;
   g_autoptr(GAsyncResult) second = NULL;
@@ -518,9 +497,8 @@ test_user_retry (Fixture       *f,
 
   f->drop_first_create = TRUE;
   sg_publisher_post_async (store, &target, "abcd-efgh-ijkl-mnop", -1, post_text, NULL, NULL, NULL,
-                           NULL, done_cb, &first);
-  while (first == NULL)
-    g_main_context_iteration (NULL, TRUE);
+                           NULL, sg_test_result_cb, &first);
+  sg_test_wait_result (&first);
   g_assert_null (sg_publisher_post_finish (first, &error));
   g_assert_error (error, SG_ERROR, SG_ERROR_NETWORK);
   g_assert_nonnull (strstr (error->message, "posting again is safe"));
@@ -529,9 +507,8 @@ test_user_retry (Fixture       *f,
 
   g_usleep (1100 * 1000);   /* a later second: the key must not come from the clock */
   sg_publisher_post_async (store, &target, "abcd-efgh-ijkl-mnop", -1, post_text, NULL, NULL, NULL,
-                           NULL, done_cb, &second);
-  while (second == NULL)
-    g_main_context_iteration (NULL, TRUE);
+                           NULL, sg_test_result_cb, &second);
+  sg_test_wait_result (&second);
   url = sg_publisher_post_finish (second, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
@@ -545,9 +522,8 @@ test_user_retry (Fixture       *f,
   g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 0))->status, ==, "posted");
   g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 1))->status, ==, "failed");
 
-  g_clear_object (&store);
-  g_remove (path);
-  g_rmdir (dir);
+  g_object_unref (store);
+  sg_test_store_remove (dir);
 }
 
 /* 300 graphemes can be more than the record's 3000 bytes (issue 20 point 11): refused with a

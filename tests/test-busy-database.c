@@ -8,16 +8,17 @@
 
 #include "sg-application.h"
 #include "sg-store.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
 
 static SgApplication *app;
 
-
-static gboolean
-store_ready (gpointer data)
+static SgContext *
+context (void)
 {
-  return sg_application_get_store (app) != NULL;
+  return sg_application_get_context (app);
 }
+
 
 static void
 test_busy_database (void)
@@ -62,24 +63,16 @@ test_busy_database (void)
   sqlite3_close (other);
   adw_message_dialog_response (dialog, "retry");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (sg_test_wait (store_ready, NULL, 15000));
-  g_assert_null (sg_application_get_store_error (app));
+  g_assert_true (sg_test_wait (sg_test_app_store_ready, app, 15000));
+  g_assert_null (sg_context_get_store_error (context ()));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = sg_test_gui_init (&argc, &argv);
-  int ret;
+  char *home = sg_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/sg/window/busy-database", test_busy_database);
-  ret = g_test_run ();
-  if (app != NULL)
-    {
-      g_application_quit (G_APPLICATION (app));
-      g_clear_object (&app);
-    }
-  sg_test_remove_tree (home);
-  return ret;
+  return sg_test_gui_run_tests ((GApplication **) &app, home);
 }

@@ -7,17 +7,18 @@
 
 #include "sg-application.h"
 #include "sg-drafts.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
 static SgApplication *app;
 
-
-static gboolean
-store_ready (gpointer data)
+static SgContext *
+context (void)
 {
-  return sg_application_get_store (app) != NULL;
+  return sg_application_get_context (app);
 }
+
 
 static gboolean
 draft_saved (gpointer data)
@@ -25,9 +26,9 @@ draft_saved (gpointer data)
   SgComposePage *page = data;
   g_autoptr(SgDraft) draft = NULL;
 
-  if (sg_compose_page_get_draft_id (page) < 0 || sg_application_get_store (app) == NULL)
+  if (sg_compose_page_get_draft_id (page) < 0 || sg_context_get_store (context ()) == NULL)
     return FALSE;
-  draft = sg_drafts_load (sg_application_get_store (app), sg_compose_page_get_draft_id (page),
+  draft = sg_drafts_load (sg_context_get_store (context ()), sg_compose_page_get_draft_id (page),
                           NULL);
   return draft != NULL && g_strcmp0 (draft->body, "Typed with nowhere to go") == 0;
 }
@@ -46,26 +47,6 @@ checksum (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static GtkWidget *
-find_label_with_text (GtkWidget  *widget,
-                      const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_text (child, needle);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -103,15 +84,15 @@ test_corrupt_database (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
   g_assert_true (adw_message_dialog_has_response (dialog, "move-aside"));
 
-  store_error = sg_application_get_store_error (app);
+  store_error = sg_context_get_store_error (context ());
   g_assert_nonnull (store_error);
-  g_assert_null (sg_application_get_store (app));
+  g_assert_null (sg_context_get_store (context ()));
 
   /* The window is up behind the dialog, with the banner. */
   window = GTK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_true (SG_IS_WINDOW (window));
   sg_test_iterate (300);
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "nothing you do now will be saved"));
+  g_assert_nonnull (sg_test_find_label_containing (GTK_WIDGET (window), "nothing you do now will be saved"));
   screenshot = sg_test_save_png (GTK_WIDGET (dialog), "corrupt-database-dialog");
   g_test_message ("Screenshot: %s", screenshot);
 
@@ -172,8 +153,8 @@ test_corrupt_database (void)
   /* Move aside: the damaged copy is kept, a fresh store opens, and what was typed meanwhile
    * stays in the editor and becomes a saved draft (it is not replaced). */
   adw_message_dialog_response (dialog, "move-aside");
-  g_assert_true (sg_test_wait (store_ready, NULL, 5000));
-  g_assert_null (sg_application_get_store_error (app));
+  g_assert_true (sg_test_wait (sg_test_app_store_ready, app, 5000));
+  g_assert_null (sg_context_get_store_error (context ()));
   {
     SgComposePage *page = sg_window_get_compose_page (SG_WINDOW (window));
     g_autofree char *waiting = g_strconcat (path, ".unsaved-draft.txt", NULL);
@@ -208,16 +189,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = sg_test_gui_init (&argc, &argv);
-  int ret;
+  char *home = sg_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/sg/window/corrupt-database", test_corrupt_database);
-  ret = g_test_run ();
-
-  if (app != NULL)
-    g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
-  sg_test_remove_tree (home);
-
-  return ret;
+  return sg_test_gui_run_tests ((GApplication **) &app, home);
 }

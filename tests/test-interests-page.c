@@ -5,36 +5,29 @@
 
 #include "sg-application.h"
 #include "sg-interest-register.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
 static SgApplication *app;
 
-static SgWindow *
-window (void)
+static SgContext *
+context (void)
 {
-  return SG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
-
-static gboolean
-ready (gpointer data)
-{
-  return window () != NULL && sg_application_get_store (app) != NULL &&
-         sg_application_get_analyzer (app) != NULL &&
-         sg_compose_page_get_draft_id (sg_window_get_compose_page (window ())) >= 0;
+  return sg_application_get_context (app);
 }
 
 static gboolean
 n_shown_is (gpointer data)
 {
-  return sg_interests_page_get_n_shown (sg_window_get_interests_page (window ())) ==
+  return sg_interests_page_get_n_shown (sg_window_get_interests_page (sg_test_app_window (app))) ==
          GPOINTER_TO_UINT (data);
 }
 
 static gboolean
 declared (gpointer data)
 {
-  const char *d = sg_compose_page_get_declaration (sg_window_get_compose_page (window ()));
+  const char *d = sg_compose_page_get_declaration (sg_window_get_compose_page (sg_test_app_window (app)));
   return d != NULL && strstr (d, data) != NULL;
 }
 
@@ -47,9 +40,9 @@ test_interests_page (void)
   AdwMessageDialog *form;
   g_autofree char *shot = NULL;
 
-  g_assert_true (sg_test_wait (ready, NULL, 10000));
-  page = sg_window_get_interests_page (window ());
-  sg_window_set_page (window (), "interests");
+  g_assert_true (sg_test_wait (sg_test_app_ready, app, 10000));
+  page = sg_window_get_interests_page (sg_test_app_window (app));
+  sg_window_set_page (sg_test_app_window (app), "interests");
 
   /* Empty state first, explaining why this matters. */
   sg_test_iterate (200);
@@ -96,8 +89,8 @@ test_interests_page (void)
   g_assert_cmpuint (sg_interests_page_get_n_shown (page), ==, 0);
   sg_interests_page_set_search (page, "");
 
-  sg_window_set_page (window (), "compose");
-  gtk_text_buffer_set_text (sg_compose_page_get_buffer (sg_window_get_compose_page (window ())),
+  sg_window_set_page (sg_test_app_window (app), "compose");
+  gtk_text_buffer_set_text (sg_compose_page_get_buffer (sg_window_get_compose_page (sg_test_app_window (app))),
                             "New trial data on Pellabin look promising.", -1);
   g_assert_true (sg_test_wait (declared, (gpointer) "research funding from Pellana", 5000));
 }
@@ -111,7 +104,7 @@ static gboolean
 register_shows (gpointer data)
 {
   RegisterWait *w = data;
-  g_autoptr(GPtrArray) interests = sg_interest_register_list (sg_application_get_store (app), NULL);
+  g_autoptr(GPtrArray) interests = sg_interest_register_list (sg_context_get_store (context ()), NULL);
 
   for (guint i = 0; interests != NULL && i < interests->len; i++)
     {
@@ -172,13 +165,13 @@ answer_dialog (const char *field,
 static void
 test_end_and_remove (void)
 {
-  SgInterestsPage *page = sg_window_get_interests_page (window ());
-  g_autoptr(GPtrArray) interests = sg_interest_register_list (sg_application_get_store (app), NULL);
+  SgInterestsPage *page = sg_window_get_interests_page (sg_test_app_window (app));
+  g_autoptr(GPtrArray) interests = sg_interest_register_list (sg_context_get_store (context ()), NULL);
   RegisterWait ended = { "Pellana", "2025-06-01" };
   RegisterWait removed = { "Pellana", NULL };
   gint64 id;
 
-  sg_window_set_page (window (), "interests");
+  sg_window_set_page (sg_test_app_window (app), "interests");
   g_assert_nonnull (interests);
   g_assert_cmpuint (interests->len, ==, 1);
   id = ((SgInterest *) g_ptr_array_index (interests, 0))->id;

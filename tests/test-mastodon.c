@@ -8,6 +8,8 @@
 #include <libsoup/soup.h>
 
 #include "sg-test-server.h"
+#include "sg-test-store.h"
+#include "sg-test-async.h"
 #include "sg-error.h"
 #include "sg-http.h"
 #include "sg-mastodon-client.h"
@@ -48,15 +50,6 @@ typedef struct {
 } Fixture;
 
 static void
-answer_json (SoupServerMessage *msg,
-             guint              status,
-             const char        *json)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
-}
-
-static void
 statuses_cb (SoupServer        *server,
              SoupServerMessage *msg,
              const char        *path,
@@ -79,7 +72,7 @@ statuses_cb (SoupServer        *server,
   if (soup_server_message_get_method (msg) != SOUP_METHOD_POST || key == NULL ||
       !json_parser_load_from_data (parser, body->data, body->length, NULL))
     {
-      answer_json (msg, 400, "{\"error\":\"bad request\"}");
+      sg_test_server_reply_json (msg, 400, "{\"error\":\"bad request\"}");
       return;
     }
   object = json_node_get_object (json_parser_get_root (parser));
@@ -101,20 +94,20 @@ statuses_cb (SoupServer        *server,
   switch (answer)
     {
     case ANSWER_401:
-      answer_json (msg, 401, "{\"error\":\"The access token is invalid\"}");
+      sg_test_server_reply_json (msg, 401, "{\"error\":\"The access token is invalid\"}");
       return;
     case ANSWER_422:
-      answer_json (msg, 422, "{\"error\":\"Validation failed: Text character limit of 500 exceeded\"}");
+      sg_test_server_reply_json (msg, 422, "{\"error\":\"Validation failed: Text character limit of 500 exceeded\"}");
       return;
     case ANSWER_429:
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Retry-After", "1");
-      answer_json (msg, 429, "{\"error\":\"Too many requests\"}");
+      sg_test_server_reply_json (msg, 429, "{\"error\":\"Too many requests\"}");
       return;
     case ANSWER_429_LONG:
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Retry-After", "30");
-      answer_json (msg, 429, "{\"error\":\"Too many requests\"}");
+      sg_test_server_reply_json (msg, 429, "{\"error\":\"Too many requests\"}");
       return;
     case ANSWER_429_RESET:
     case ANSWER_429_RESET_LATE:
@@ -126,11 +119,11 @@ statuses_cb (SoupServer        *server,
 
         soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                       "X-RateLimit-Reset", iso);
-        answer_json (msg, 429, "{\"error\":\"Too many requests\"}");
+        sg_test_server_reply_json (msg, 429, "{\"error\":\"Too many requests\"}");
       }
       return;
     case ANSWER_500:
-      answer_json (msg, 500, "{\"error\":\"Internal error\"}");
+      sg_test_server_reply_json (msg, 500, "{\"error\":\"Internal error\"}");
       return;
     case ANSWER_DROP:
       g_io_stream_close (soup_server_message_steal_connection (msg), NULL, NULL);
@@ -147,11 +140,11 @@ statuses_cb (SoupServer        *server,
                          g_strdup (json_object_get_string_member (object, "status")));
   if (answer == ANSWER_STORE_THEN_500)
     {
-      answer_json (msg, 500, "{\"error\":\"Internal error\"}");
+      sg_test_server_reply_json (msg, 500, "{\"error\":\"Internal error\"}");
       return;
     }
   reply = g_strdup_printf ("{\"id\":\"1\",\"url\":\"%s@doc/1\"}", f->base);
-  answer_json (msg, 200, reply);
+  sg_test_server_reply_json (msg, 200, reply);
 }
 
 static void
@@ -168,15 +161,15 @@ credentials_cb (SoupServer        *server,
   f->requests++;
   if (g_strcmp0 (auth, "Bearer secret-token") != 0)
     {
-      answer_json (msg, 401, "{\"error\":\"The access token is invalid\"}");
+      sg_test_server_reply_json (msg, 401, "{\"error\":\"The access token is invalid\"}");
       return;
     }
   /* A Mastodon 4.2 answer, trimmed: unlocked, discoverable null, unlisted by default,
    * not indexable, collections shown. */
-  answer_json (msg, 200, "{\"id\":\"1\",\"username\":\"doc\",\"locked\":false,"
-                         "\"discoverable\":null,\"hide_collections\":false,"
-                         "\"source\":{\"privacy\":\"unlisted\",\"sensitive\":false,"
-                         "\"indexable\":false,\"note\":\"\"}}");
+  sg_test_server_reply_json (msg, 200, "{\"id\":\"1\",\"username\":\"doc\",\"locked\":false,"
+                                       "\"discoverable\":null,\"hide_collections\":false,"
+                                       "\"source\":{\"privacy\":\"unlisted\",\"sensitive\":false,"
+                                       "\"indexable\":false,\"note\":\"\"}}");
 }
 
 /* GET /api/v1/accounts/1/statuses: what was posted, as Mastodon shows it (HTML content, one
@@ -222,7 +215,7 @@ account_statuses_cb (SoupServer        *server,
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
   json = json_generator_to_data (gen, NULL);
-  answer_json (msg, 200, json);
+  sg_test_server_reply_json (msg, 200, json);
 }
 
 /* POST /api/v2/media: multipart with "file" and "description"; 200 when ready, 202 while
@@ -267,23 +260,23 @@ media_cb (SoupServer        *server,
     }
   if (!have_file || soup_server_message_get_method (msg) != SOUP_METHOD_POST)
     {
-      answer_json (msg, 400, "{\"error\":\"no file\"}");
+      sg_test_server_reply_json (msg, 400, "{\"error\":\"no file\"}");
       return;
     }
   if (f->media_script == 2)
     {
-      answer_json (msg, 422, "{\"error\":\"Validation failed: File content type is invalid\"}");
+      sg_test_server_reply_json (msg, 422, "{\"error\":\"Validation failed: File content type is invalid\"}");
       return;
     }
   if (f->media_script == 1)
     {
       reply = g_strdup_printf ("{\"id\":\"m%u\",\"type\":\"image\",\"url\":null}", id);
-      answer_json (msg, 202, reply);
+      sg_test_server_reply_json (msg, 202, reply);
       return;
     }
   reply = g_strdup_printf ("{\"id\":\"m%u\",\"type\":\"image\",\"url\":\"%sm%u.jpg\"}",
                            id, f->base, id);
-  answer_json (msg, 200, reply);
+  sg_test_server_reply_json (msg, 200, reply);
 }
 
 /* GET /api/v1/media/:id: 206 with no URL the first time, then 200. */
@@ -302,11 +295,11 @@ media_status_cb (SoupServer        *server,
   if (f->media_polls++ == 0)
     {
       reply = g_strdup_printf ("{\"id\":\"%s\",\"url\":null}", id);
-      answer_json (msg, 206, reply);
+      sg_test_server_reply_json (msg, 206, reply);
       return;
     }
   reply = g_strdup_printf ("{\"id\":\"%s\",\"url\":\"%s%s.jpg\"}", id, f->base, id);
-  answer_json (msg, 200, reply);
+  sg_test_server_reply_json (msg, 200, reply);
 }
 
 static void
@@ -344,15 +337,6 @@ fixture_tear_down (Fixture       *f,
   g_ptr_array_unref (f->media_types);
 }
 
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-  *out = g_object_ref (result);
-}
-
 static const char *post_language;   /* what post() states, or NULL */
 static gint64 post_first_attempt;   /* what post() says of the first attempt, or 0 */
 
@@ -368,9 +352,8 @@ post (Fixture     *f,
   sg_mastodon_client_set_max_wait (client, 2);
   sg_mastodon_client_set_language (client, post_language);
   sg_mastodon_client_set_first_attempt (client, post_first_attempt);
-  sg_mastodon_client_post_async (client, text, "unlisted", key, NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sg_mastodon_client_post_async (client, text, "unlisted", key, NULL, sg_test_result_cb, &result);
+  sg_test_wait_result (&result);
   return sg_mastodon_client_post_finish (client, result, error);
 }
 
@@ -450,9 +433,8 @@ post_with_photos (Fixture     *f,
   sg_mastodon_client_add_image (client, b, "");
   if (progress_seen != NULL)
     sg_mastodon_client_set_progress (client, progress_cb, progress_seen);
-  sg_mastodon_client_post_async (client, post_text, "public", key, NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sg_mastodon_client_post_async (client, post_text, "public", key, NULL, sg_test_result_cb, &result);
+  sg_test_wait_result (&result);
   return sg_mastodon_client_post_finish (client, result, error);
 }
 
@@ -478,10 +460,9 @@ test_stop_while_waiting (Fixture       *f,
   f->script[0] = ANSWER_429_LONG;
   f->n_script = 1;
   start = g_get_monotonic_time ();
-  sg_mastodon_client_post_async (client, post_text, "public", "key-stop", cancellable, done_cb, &result);
+  sg_mastodon_client_post_async (client, post_text, "public", "key-stop", cancellable, sg_test_result_cb, &result);
   g_timeout_add (300, cancel_cb, cancellable);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sg_test_wait_result (&result);
   url = sg_mastodon_client_post_finish (client, result, &error);
   g_assert_null (url);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -707,9 +688,8 @@ test_bad_address (void)
   g_autofree char *url = NULL;
 
   /* Plain http to another machine would send the token unprotected: refused before sending. */
-  sg_mastodon_client_post_async (client, "x", NULL, "k", NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sg_mastodon_client_post_async (client, "x", NULL, "k", NULL, sg_test_result_cb, &result);
+  sg_test_wait_result (&result);
   url = sg_mastodon_client_post_finish (client, result, &error);
   g_assert_null (url);
   g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
@@ -727,9 +707,8 @@ publish (Fixture     *f,
 
   sg_publisher_post_async (store, &target, "secret-token", -1, post_text,
                            "Declaration of interests: I have nothing to declare.", NULL, NULL,
-                           NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+                           NULL, sg_test_result_cb, &result);
+  sg_test_wait_result (&result);
   return sg_publisher_post_finish (result, error);
 }
 
@@ -738,9 +717,8 @@ test_publisher (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-publisher-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
-  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-publisher", &dir);
   g_autoptr(GPtrArray) log = NULL;
   g_autofree char *url = NULL;
   SgPublication *entry;
@@ -774,9 +752,9 @@ test_publisher (Fixture       *f,
   g_assert_cmpstr (entry->remote_url, ==, url);
   g_assert_null (entry->error);
 
-  g_clear_object (&store);
-  g_remove (path);
-  g_rmdir (dir);
+  /* The publisher may still hold the store for a moment: drop ours, then the files. */
+  g_object_unref (store);
+  sg_test_store_remove (dir);
 }
 
 static GPtrArray *
@@ -788,9 +766,8 @@ read_privacy (Fixture     *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) account = NULL;
 
-  sg_mastodon_client_read_account_async (client, NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sg_mastodon_client_read_account_async (client, NULL, sg_test_result_cb, &result);
+  sg_test_wait_result (&result);
   account = sg_mastodon_client_read_account_finish (client, result, error);
   return account != NULL ? sg_mastodon_privacy_answers (account) : NULL;
 }

@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "sg-test-server.h"
+#include "sg-test-async.h"
 #include "sg-application.h"
 #include "sg-compose-page.h"
 #include "sg-mastodon-code-dialog.h"
@@ -20,21 +21,18 @@
 #include "sg-window.h"
 
 static SgApplication *app;
+
+static SgContext *
+context (void)
+{
+  return sg_application_get_context (app);
+}
 static SoupServer *server;
 static char *base;
 static gboolean keyring;      /* SG_TEST_KEYRING=1: a Secret Service is running */
 static char *last_auth;       /* of the last status */
 static char *exchanged_code;
 static guint apps_registered;
-
-static void
-reply (SoupServerMessage *msg,
-       guint              status,
-       const char        *json)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
-}
 
 static gboolean
 good_token (SoupServerMessage *msg)
@@ -54,9 +52,9 @@ handler (SoupServer        *s,
   if (g_str_equal (path, "/api/v1/accounts/verify_credentials"))
     {
       if (good_token (msg))
-        reply (msg, 200, "{\"id\":\"1\",\"username\":\"doc\",\"acct\":\"doc\",\"locked\":true}");
+        sg_test_server_reply_json (msg, 200, "{\"id\":\"1\",\"username\":\"doc\",\"acct\":\"doc\",\"locked\":true}");
       else
-        reply (msg, 401, "{\"error\":\"The access token is invalid\"}");
+        sg_test_server_reply_json (msg, 401, "{\"error\":\"The access token is invalid\"}");
     }
   else if (g_str_equal (path, "/api/v1/statuses"))
     {
@@ -64,9 +62,9 @@ handler (SoupServer        *s,
       last_auth = g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                           "Authorization"));
       if (good_token (msg))
-        reply (msg, 200, "{\"id\":\"5\",\"url\":\"https://mastodon.example/@doc/5\"}");
+        sg_test_server_reply_json (msg, 200, "{\"id\":\"5\",\"url\":\"https://mastodon.example/@doc/5\"}");
       else
-        reply (msg, 401, "{\"error\":\"The access token is invalid\"}");
+        sg_test_server_reply_json (msg, 401, "{\"error\":\"The access token is invalid\"}");
     }
   else if (g_str_equal (path, "/api/v1/apps"))
     {
@@ -77,10 +75,10 @@ handler (SoupServer        *s,
       apps_registered++;
       if (g_strcmp0 (g_hash_table_lookup (fields, "redirect_uris"), "urn:ietf:wg:oauth:2.0:oob") == 0 &&
           strstr (g_hash_table_lookup (fields, "scopes"), "write:media") != NULL)
-        reply (msg, 200, "{\"id\":\"3\",\"name\":\"SocialGuard\",\"client_id\":\"cid-1\","
-                         "\"client_secret\":\"csecret-1\"}");
+        sg_test_server_reply_json (msg, 200, "{\"id\":\"3\",\"name\":\"SocialGuard\",\"client_id\":\"cid-1\","
+                                             "\"client_secret\":\"csecret-1\"}");
       else
-        reply (msg, 422, "{\"error\":\"Validation failed\"}");
+        sg_test_server_reply_json (msg, 422, "{\"error\":\"Validation failed\"}");
     }
   else if (g_str_equal (path, "/oauth/token"))
     {
@@ -93,10 +91,10 @@ handler (SoupServer        *s,
       if (g_strcmp0 (g_hash_table_lookup (fields, "client_secret"), "csecret-1") == 0 &&
           g_strcmp0 (exchanged_code, "CODE-42") == 0 &&
           g_strcmp0 (g_hash_table_lookup (fields, "grant_type"), "authorization_code") == 0)
-        reply (msg, 200, "{\"access_token\":\"oauth-token\",\"token_type\":\"Bearer\","
-                         "\"scope\":\"read:accounts write:statuses write:media\"}");
+        sg_test_server_reply_json (msg, 200, "{\"access_token\":\"oauth-token\",\"token_type\":\"Bearer\","
+                                             "\"scope\":\"read:accounts write:statuses write:media\"}");
       else
-        reply (msg, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"The code is not valid\"}");
+        sg_test_server_reply_json (msg, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"The code is not valid\"}");
     }
   else if (g_str_equal (path, "/xrpc/com.atproto.server.createSession"))
     {
@@ -107,21 +105,13 @@ handler (SoupServer        *s,
       if (json_parser_load_from_data (parser, body->data, body->length, NULL) &&
           (o = json_node_get_object (json_parser_get_root (parser))) != NULL &&
           g_strcmp0 (json_object_get_string_member (o, "password"), "abcd-efgh-ijkl-mnop") == 0)
-        reply (msg, 200, "{\"accessJwt\":\"j\",\"refreshJwt\":\"r\",\"did\":\"did:plc:doc\","
-                         "\"handle\":\"doc.bsky.social\"}");
+        sg_test_server_reply_json (msg, 200, "{\"accessJwt\":\"j\",\"refreshJwt\":\"r\",\"did\":\"did:plc:doc\","
+                                             "\"handle\":\"doc.bsky.social\"}");
       else
-        reply (msg, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}");
+        sg_test_server_reply_json (msg, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}");
     }
   else
-    reply (msg, 404, "{\"error\":\"not found\"}");
-}
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  GtkWindow *window = sg_test_find_toplevel (GPOINTER_TO_SIZE (data));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+    sg_test_server_reply_json (msg, 404, "{\"error\":\"not found\"}");
 }
 
 static gboolean
@@ -134,7 +124,7 @@ static gboolean
 setting_is (gpointer data)
 {
   const char **pair = data;
-  g_autofree char *value = g_settings_get_string (sg_application_get_settings (app), pair[0]);
+  g_autofree char *value = g_settings_get_string (sg_context_get_settings (context ()), pair[0]);
 
   return g_strcmp0 (value, pair[1]) == 0;
 }
@@ -147,7 +137,7 @@ open_preferences (void)
   if (prefs != NULL)
     return prefs;
   g_action_group_activate_action (G_ACTION_GROUP (app), "posting-accounts", NULL);
-  g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (SG_TYPE_PREFERENCES_WINDOW), 5000));
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (SG_TYPE_PREFERENCES_WINDOW), 5000));
   return GTK_WIDGET (sg_test_find_toplevel (SG_TYPE_PREFERENCES_WINDOW));
 }
 
@@ -170,14 +160,6 @@ take_problem (void)
   return body;
 }
 
-static void
-got_secret_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static char *
 stored_secret (const char *service,
                const char *account)
@@ -185,9 +167,8 @@ stored_secret (const char *service,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   char *secret;
-  sg_secrets_lookup_async (service, base, account, NULL, got_secret_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sg_secrets_lookup_async (service, base, account, NULL, sg_test_result_cb, &result);
+  sg_test_wait_result (&result);
   secret = sg_secrets_lookup_finish (result, &error);
   if (keyring)
     g_assert_no_error (error);
@@ -263,20 +244,6 @@ published_cb (SgComposePage *page,
   *published = TRUE;
 }
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 /* The token from the keyring posts; signing out removes it. */
 static void
 test_post_and_sign_out (void)
@@ -298,13 +265,13 @@ test_post_and_sign_out (void)
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (adw_message_dialog_has_response (dialog, "post"));
   id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
-  respond (dialog, "post");
-  g_assert_true (sg_test_wait (is_true, &published, 10000));
+  sg_test_respond (dialog, "post");
+  g_assert_true (sg_test_wait (sg_test_is_true, &published, 10000));
   g_signal_handler_disconnect (page, id);
   g_assert_cmpstr (last_auth, ==, "Bearer good-token");
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) log = sg_publications_list (sg_application_get_store (app), "sepsis", &error);
+    g_autoptr(GPtrArray) log = sg_publications_list (sg_context_get_store (context ()), "sepsis", &error);
     g_assert_cmpuint (log->len, ==, 1);
     g_assert_cmpstr (((SgPublication *) g_ptr_array_index (log, 0))->status, ==, "posted");
   }
@@ -365,7 +332,7 @@ test_mastodon_browser (void)
   g_assert_nonnull (code);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "sign-in"));
   gtk_editable_set_text (GTK_EDITABLE (code), "  WRONG  ");
-  respond (dialog, "sign-in");
+  sg_test_respond (dialog, "sign-in");
   problem = take_problem ();
   g_assert_cmpstr (exchanged_code, ==, "WRONG");
   g_assert_nonnull (strstr (problem, "did not accept the code"));
@@ -376,7 +343,7 @@ test_mastodon_browser (void)
   dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (GTK_WIDGET (dialog), "Authorisation code")),
                          "CODE-42");
-  respond (dialog, "sign-in");
+  sg_test_respond (dialog, "sign-in");
   if (!keyring)
     {
       g_clear_pointer (&problem, g_free);

@@ -8,34 +8,29 @@
 #include "sg-test-server.h"
 #include "sg-application.h"
 #include "sg-profiles.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
 static SgApplication *app;
 
-static SgWindow *
-window (void)
+static SgContext *
+context (void)
 {
-  return SG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
-
-static gboolean
-ready (gpointer data)
-{
-  return window () != NULL && sg_application_get_store (app) != NULL;
+  return sg_application_get_context (app);
 }
 
 static gboolean
 n_profiles_is (gpointer data)
 {
-  return sg_privacy_page_get_n_profiles (sg_window_get_privacy_page (window ())) ==
+  return sg_privacy_page_get_n_profiles (sg_window_get_privacy_page (sg_test_app_window (app))) ==
          GPOINTER_TO_UINT (data);
 }
 
 static gboolean
 n_due_is (gpointer data)
 {
-  return sg_privacy_page_get_n_due (sg_window_get_privacy_page (window ())) ==
+  return sg_privacy_page_get_n_due (sg_window_get_privacy_page (sg_test_app_window (app))) ==
          GPOINTER_TO_UINT (data);
 }
 
@@ -77,7 +72,7 @@ static struct { gint64 profile_id; } note_wait;
 static gboolean
 note_saved (gpointer data)
 {
-  SgStore *store = sg_application_get_store (app);
+  SgStore *store = sg_context_get_store (context ());
   gint64 review = sg_reviews_open (store, note_wait.profile_id, NULL);
   g_autoptr(GPtrArray) answers = sg_reviews_get_answers (store, review, NULL);
 
@@ -99,9 +94,9 @@ test_review (void)
   GtkWindow *review;
   gint64 id;
 
-  g_assert_true (sg_test_wait (ready, NULL, 10000));
-  page = sg_window_get_privacy_page (window ());
-  sg_window_set_page (window (), "privacy");
+  g_assert_true (sg_test_wait (sg_test_app_ready, app, 10000));
+  page = sg_window_get_privacy_page (sg_test_app_window (app));
+  sg_window_set_page (sg_test_app_window (app), "privacy");
   sg_test_iterate (200);
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "No Accounts Yet"));
 
@@ -109,10 +104,10 @@ test_review (void)
   g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (1), 5000));
   g_assert_cmpuint (sg_privacy_page_get_n_due (page), ==, 1);
   /* The main window says so in a banner, in words. */
-  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window ()),
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (sg_test_app_window (app)),
                                              "The privacy settings of 1 account are due for a review."));
 
-  profiles = sg_profiles_list (sg_application_get_store (app), NULL);
+  profiles = sg_profiles_list (sg_context_get_store (context ()), NULL);
   id = ((SgProfile *) g_ptr_array_index (profiles, 0))->id;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "privacy.review", "x", id));
   g_assert_true (sg_test_wait (review_shown, NULL, 5000));
@@ -181,8 +176,7 @@ credentials_cb (SoupServer        *server,
       soup_server_message_set_status (msg, 401, NULL);
       return;
     }
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+  sg_test_server_reply_json (msg, 200, json);
 }
 
 typedef struct {
@@ -194,7 +188,7 @@ static gboolean
 answers_saved (gpointer data)
 {
   AnswersWait *w = data;
-  SgStore *store = sg_application_get_store (app);
+  SgStore *store = sg_context_get_store (context ());
   gint64 review = sg_reviews_open (store, w->profile_id, NULL);
   g_autoptr(GPtrArray) answers = sg_reviews_get_answers (store, review, NULL);
 
@@ -204,8 +198,8 @@ answers_saved (gpointer data)
 static void
 test_read_from_mastodon (void)
 {
-  SgPrivacyPage *page = sg_window_get_privacy_page (window ());
-  GSettings *settings = sg_application_get_settings (app);
+  SgPrivacyPage *page = sg_window_get_privacy_page (sg_test_app_window (app));
+  GSettings *settings = sg_context_get_settings (context ());
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GPtrArray) read = g_ptr_array_new ();
   g_autoptr(GPtrArray) profiles = NULL;
@@ -224,7 +218,7 @@ test_read_from_mastodon (void)
 
   sg_privacy_page_add_profile (page, "mastodon", "doc", "professional");
   g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (2), 5000));
-  profiles = sg_profiles_list (sg_application_get_store (app), NULL);
+  profiles = sg_profiles_list (sg_context_get_store (context ()), NULL);
   wait.profile_id = ((SgProfile *) g_ptr_array_index (profiles, 1))->id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "privacy.review", "x", wait.profile_id));
@@ -235,8 +229,8 @@ test_read_from_mastodon (void)
 
   g_signal_emit_by_name (g_ptr_array_index (read, 0), "clicked");
   g_assert_true (sg_test_wait (answers_saved, &wait, 5000));
-  answers = sg_reviews_get_answers (sg_application_get_store (app),
-                                    sg_reviews_open (sg_application_get_store (app), wait.profile_id, NULL),
+  answers = sg_reviews_get_answers (sg_context_get_store (context ()),
+                                    sg_reviews_open (sg_context_get_store (context ()), wait.profile_id, NULL),
                                     NULL);
   for (guint i = 0; i < answers->len; i++)
     {
@@ -265,12 +259,12 @@ test_read_from_mastodon (void)
 static void
 test_remove (void)
 {
-  SgPrivacyPage *page = sg_window_get_privacy_page (window ());
+  SgPrivacyPage *page = sg_window_get_privacy_page (sg_test_app_window (app));
   guint before = sg_privacy_page_get_n_profiles (page);
   GtkWidget *button;
   AdwMessageDialog *dialog;
 
-  sg_window_set_page (window (), "privacy");
+  sg_window_set_page (sg_test_app_window (app), "privacy");
   sg_privacy_page_add_profile (page, "x", "@wrong_account", "personal");
   g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (before + 1), 5000));
   sg_test_iterate (100);
@@ -278,7 +272,7 @@ test_remove (void)
   g_assert_nonnull (button);
   sg_test_iterate (200);
   {
-    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window ()), "privacy-list");
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (sg_test_app_window (app)), "privacy-list");
     g_test_message ("Screenshot: %s", shot);
   }
 

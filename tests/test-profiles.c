@@ -5,14 +5,14 @@
 
 #include "sg-profiles.h"
 #include "sg-review-history.h"
+#include "sg-test-store.h"
 
 static void
 test_profiles_and_reviews (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-profiles-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
-  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-profiles", &dir);
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) answers = NULL;
@@ -66,6 +66,7 @@ test_profiles_and_reviews (void)
     g_assert_nonnull (strstr (html, "done now"));
     g_assert_nonnull (strstr (html, "Done"));
   }
+  sg_test_store_close (store, dir);
 }
 
 int

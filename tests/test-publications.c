@@ -2,14 +2,14 @@
 #include "config.h"
 
 #include "sg-publications.h"
+#include "sg-test-store.h"
 
 static void
 test_log_and_list (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-pub-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "sg.db", NULL);
-  g_autoptr(SgStore) store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-pub", &dir);
   g_autoptr(GPtrArray) acks = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_acknowledgement_free);
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) found = NULL;
@@ -46,6 +46,7 @@ test_log_and_list (void)
   html = sg_publications_to_html (all);
   g_assert_nonnull (strstr (html, "First &lt;post&gt;"));
   g_assert_nonnull (strstr (html, "patient &amp; family"));
+  sg_test_store_close (store, dir);
 }
 
 int

@@ -9,22 +9,7 @@
 
 #include "sg-error.h"
 #include "sg-secrets.h"
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
+#include "sg-test-async.h"
 
 static void
 test_no_keyring (void)
@@ -35,21 +20,21 @@ test_no_keyring (void)
   g_autofree char *home = g_strdup (g_get_user_data_dir ());
 
   sg_secrets_store_async ("mastodon", "https://mastodon.example", "doc", "token-123", NULL,
-                          done_cb, &stored);
-  g_assert_false (sg_secrets_store_finish (wait_result (&stored), &error));
+                          sg_test_result_cb, &stored);
+  g_assert_false (sg_secrets_store_finish (sg_test_wait_result (&stored), &error));
   g_assert_error (error, SG_ERROR, SG_ERROR_NOT_SUPPORTED);
   g_assert_nonnull (strstr (error->message, "keyring"));
   g_assert_null (strstr (error->message, "token-123"));
   g_clear_error (&error);
 
-  sg_secrets_lookup_async ("mastodon", "https://mastodon.example", "doc", NULL, done_cb, &looked);
-  secret = sg_secrets_lookup_finish (wait_result (&looked), &error);
+  sg_secrets_lookup_async ("mastodon", "https://mastodon.example", "doc", NULL, sg_test_result_cb, &looked);
+  secret = sg_secrets_lookup_finish (sg_test_wait_result (&looked), &error);
   g_assert_null (secret);
   g_assert_error (error, SG_ERROR, SG_ERROR_NOT_SUPPORTED);
   g_clear_error (&error);
 
-  sg_secrets_clear_async ("mastodon", "https://mastodon.example", "doc", NULL, done_cb, &cleared);
-  g_assert_false (sg_secrets_clear_finish (wait_result (&cleared), &error));
+  sg_secrets_clear_async ("mastodon", "https://mastodon.example", "doc", NULL, sg_test_result_cb, &cleared);
+  g_assert_false (sg_secrets_clear_finish (sg_test_wait_result (&cleared), &error));
   g_assert_error (error, SG_ERROR, SG_ERROR_NOT_SUPPORTED);
 
   /* No file fallback: libsecret's file backend would write under the data folder. */

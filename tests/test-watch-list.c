@@ -1,44 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "sg-store.h"
+#include "sg-test-store.h"
 #include "sg-watch-list.h"
-
-static char *
-make_store (SgStore **out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sg-watch-XXXXXX", &error);
-  char *path = g_build_filename (dir, "sg.db", NULL);
-
-  g_assert_no_error (error);
-  *out = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-remove_store (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
 
 static void
 test_add_load_remove (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SgStore) store = NULL;
-  g_autofree char *path = make_store (&store);
+  char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-watch", &dir);
   g_auto(GStrv) terms = NULL;
   g_auto(GStrv) after = NULL;
 
@@ -57,8 +29,7 @@ test_add_load_remove (void)
   g_assert_cmpuint (g_strv_length (after), ==, 1);
   g_assert_cmpstr (after[0], ==, "Thornbury Ward");
 
-  g_clear_object (&store);
-  remove_store (path);
+  sg_test_store_close (store, dir);
 }
 
 /* socialguard-check --db recognises the user's local names. */
@@ -68,8 +39,9 @@ test_check_db (void)
   const char *check = g_getenv ("SG_CHECK");
   const char *text = "Lovely chat today with a 92-year-old gentleman at Larkspur about his war service\n";
   g_autoptr(GError) error = NULL;
-  g_autoptr(SgStore) store = NULL;
-  g_autofree char *path = make_store (&store);
+  char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-watch", &dir);
+  g_autofree char *path = g_strdup (sg_store_get_path (store));
   g_autoptr(GSubprocess) with_db = NULL;
   g_autoptr(GSubprocess) without_db = NULL;
   g_autofree char *out_with = NULL;
@@ -77,7 +49,7 @@ test_check_db (void)
 
   g_assert_nonnull (check);
   g_assert_true (sg_watch_list_add (store, "Larkspur", "workplace", &error));
-  g_clear_object (&store);
+  g_assert_finalize_object (store);
 
   without_db = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
                                  &error, check, "-", NULL);
@@ -98,7 +70,7 @@ test_check_db (void)
   g_assert_nonnull (strstr (out_with, "[confidentiality.identifiability]"));
   g_assert_null (strstr (out_without, "[confidentiality.identifiability]"));
 
-  remove_store (path);
+  sg_test_store_remove (dir);
 }
 
 int

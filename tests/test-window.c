@@ -10,18 +10,16 @@
 #include "sg-export.h"
 #include "sg-guidance-window.h"
 #include "sg-preferences-window.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
 static SgApplication *app;
 
-static SgWindow *
-get_window (void)
+static SgContext *
+context (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (SG_IS_WINDOW (window));
-  return SG_WINDOW (window);
+  return sg_application_get_context (app);
 }
 
 static gboolean
@@ -34,23 +32,9 @@ window_mapped (gpointer data)
 }
 
 static gboolean
-store_ready (gpointer data)
-{
-  return sg_application_get_store (app) != NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  GtkWindow *window = sg_test_find_toplevel (GPOINTER_TO_SIZE (data));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
 focus_in_editor (gpointer data)
 {
-  return GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (get_window ())));
+  return GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (sg_test_app_window (app))));
 }
 
 static void
@@ -59,15 +43,15 @@ test_opens (void)
   g_autofree char *path = NULL;
 
   g_assert_true (sg_test_wait (window_mapped, NULL, 5000));
-  g_assert_true (sg_test_wait (store_ready, NULL, 5000));
-  g_assert_null (sg_application_get_store_error (app));
-  g_assert_cmpstr (sg_window_get_page (get_window ()), ==, "compose");
-  g_assert_true (g_file_test (sg_application_get_store_path (app), G_FILE_TEST_IS_REGULAR));
+  g_assert_true (sg_test_wait (sg_test_app_store_ready, app, 5000));
+  g_assert_null (sg_context_get_store_error (context ()));
+  g_assert_cmpstr (sg_window_get_page (sg_test_app_window (app)), ==, "compose");
+  g_assert_true (g_file_test (sg_context_get_store_path (context ()), G_FILE_TEST_IS_REGULAR));
   /* The cursor starts in the draft (issue 20 point 4: it took 13 Tabs). */
   g_assert_true (sg_test_wait (focus_in_editor, NULL, 5000));
 
   sg_test_iterate (200);
-  path = sg_test_save_png (GTK_WIDGET (get_window ()), "main-window");
+  path = sg_test_save_png (GTK_WIDGET (sg_test_app_window (app)), "main-window");
   g_test_message ("Screenshot: %s", path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
@@ -76,8 +60,8 @@ static void
 test_pages (void)
 {
   const char *pages[] = { "privacy", "interests", "history", "compose" };
-  SgWindow *window = get_window ();
-  GSettings *settings = sg_application_get_settings (app);
+  SgWindow *window = sg_test_app_window (app);
+  GSettings *settings = sg_context_get_settings (context ());
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -112,7 +96,7 @@ test_about (void)
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
   about = sg_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
                    "SocialGuard");
@@ -124,7 +108,7 @@ test_about (void)
 static gboolean
 analyzer_ready (gpointer data)
 {
-  return sg_application_get_analyzer (app) != NULL;
+  return sg_context_get_analyzer (context ()) != NULL;
 }
 
 static void
@@ -134,7 +118,7 @@ test_guidance_sources (void)
 
   g_assert_true (sg_test_wait (analyzer_ready, NULL, 10000));
   g_action_group_activate_action (G_ACTION_GROUP (app), "guidance", NULL);
-  g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (SG_TYPE_GUIDANCE_WINDOW), 5000));
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (SG_TYPE_GUIDANCE_WINDOW), 5000));
   window = sg_test_find_toplevel (SG_TYPE_GUIDANCE_WINDOW);
   sg_test_iterate (50);
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (window), "In force"));
@@ -170,7 +154,7 @@ test_export_write (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GStatBuf st;
 
-  sg_export_write (GTK_WIDGET (get_window ()), file, g_strdup ("<p>appraisal</p>"), "Exported");
+  sg_export_write (GTK_WIDGET (sg_test_app_window (app)), file, g_strdup ("<p>appraisal</p>"), "Exported");
   g_assert_true (sg_test_wait (file_written, path, 5000));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -181,12 +165,12 @@ test_export_write (void)
 static void
 test_preferences (void)
 {
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
   GtkWindow *prefs;
   g_autofree char *platform = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (sg_test_wait (toplevel_shown,
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown,
                                GSIZE_TO_POINTER (SG_TYPE_PREFERENCES_WINDOW), 5000));
   prefs = sg_test_find_toplevel (SG_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
@@ -205,11 +189,11 @@ test_preferences (void)
   g_settings_set_string (settings, "my-role", "medical-student");
   sg_test_iterate (50);
   g_assert_true (sg_test_wait (analyzer_ready, NULL, 10000));
-  g_assert_cmpint (sg_analyzer_get_role (sg_application_get_analyzer (app)), ==,
+  g_assert_cmpint (sg_analyzer_get_role (sg_context_get_analyzer (context ())), ==,
                    SG_ROLE_MEDICAL_STUDENT);
   g_settings_reset (settings, "my-role");
   sg_test_iterate (10);
-  g_assert_cmpint (sg_analyzer_get_role (sg_application_get_analyzer (app)), ==, SG_ROLE_DOCTOR);
+  g_assert_cmpint (sg_analyzer_get_role (sg_context_get_analyzer (context ())), ==, SG_ROLE_DOCTOR);
 
   /* An ignored rule is listed and can be restored. */
   {
@@ -236,9 +220,9 @@ test_shortcuts_window (void)
 {
   GtkWindow *shortcuts;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()),
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sg_test_app_window (app)),
                                              "win.show-help-overlay", NULL));
-  g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW),
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW),
                                5000));
   shortcuts = sg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
@@ -260,7 +244,7 @@ file_gone (gpointer data)
 static void
 test_autostart (void)
 {
-  GSettings *settings = sg_application_get_settings (app);
+  GSettings *settings = sg_context_get_settings (context ());
   g_autofree char *path = g_build_filename (g_get_user_config_dir (), "autostart",
                                             "org.example.SocialGuard-reminders.desktop", NULL);
   g_autofree char *contents = NULL;
@@ -292,8 +276,8 @@ test_autostart (void)
 static void
 test_size_remembered (void)
 {
-  SgWindow *window = get_window ();
-  GSettings *settings = sg_application_get_settings (app);
+  SgWindow *window = sg_test_app_window (app);
+  GSettings *settings = sg_context_get_settings (context ());
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   gtk_window_close (GTK_WINDOW (window));

@@ -11,6 +11,7 @@
 #include "sg-guidance-window.h"
 #include "sg-preferences-window.h"
 #include "sg-reminders.h"
+#include "sg-store-job.h"
 #include "sg-window.h"
 
 struct _SgApplication
@@ -21,53 +22,35 @@ struct _SgApplication
   SgContext      *context;        /* what the pages see of all this */
   GCancellable   *cancellable;
   char           *store_path;
-  SgStore        *store;
-  GError         *store_error;
-  SgAnalyzer     *analyzer;
   guint           reminder_source;
   guint           signal_sources[3]; /* SIGTERM, SIGINT, SIGHUP */
   guint           retry_source;      /* the store was out of reach: try again soon */
-  guint           store_busy : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SgApplication, sg_application, ADW_TYPE_APPLICATION)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_STORE_BUSY,
-  PROP_STORE_ERROR,
-  PROP_ANALYZER,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static gboolean check_reminders_cb (gpointer user_data);
 
 /* Photo files that no draft needs any more (deleted drafts past their month of grace, or left
  * by a crash) are deleted once the data is in; a pasted screenshot must not linger. */
-static void
-sweep_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+sweep_job (SgStore   *store,
+           gpointer   data,
+           GError   **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  sg_draft_photos_sweep (task_data, 30, &error);
-  if (error != NULL)
-    g_message ("Old photo copies were not tidied up: %s", error->message);
-  g_task_return_boolean (task, TRUE);
+  sg_draft_photos_sweep (store, 30, &local_error);
+  if (local_error != NULL)
+    g_message ("Old photo copies were not tidied up: %s", local_error->message);
+  return NULL;
 }
 
 static void
 sweep_photos (SgStore *store)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_task_run_in_thread (task, sweep_thread);
+  sg_store_job_run (NULL, store, NULL, sweep_job, NULL, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -76,17 +59,18 @@ retry_store_cb (gpointer user_data)
   SgApplication *self = user_data;
 
   self->retry_source = 0;
-  if (self->store == NULL)
+  if (sg_context_get_store (self->context) == NULL)
     sg_application_reopen_store (self);
   return G_SOURCE_REMOVE;
 }
 
+/* Takes @error. */
 static void
 set_store_result (SgApplication *self,
                   SgStore       *store,
                   GError        *error)
 {
-  g_object_freeze_notify (G_OBJECT (self));
+  gboolean changed = store != sg_context_get_store (self->context);
 
   /* Busy (another program has the file) or out of reach (full disk, read-only folder) is
    * temporary: try again by itself in a while, as well as when the user asks. Damage is not
@@ -96,38 +80,22 @@ set_store_result (SgApplication *self,
                         g_error_matches (error, SG_ERROR, SG_ERROR_DATABASE_IO)))
     self->retry_source = g_timeout_add_seconds (10, retry_store_cb, self);
 
-  if (g_set_object (&self->store, store))
+  sg_context_set_store (self->context, store, error, FALSE);
+  g_clear_error (&error);
+
+  /* Once when the data is in, then daily while the app runs. */
+  if (changed && store != NULL)
     {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-      /* Once when the data is in, then daily while the app runs. */
-      if (store != NULL)
-        {
-          check_reminders_cb (self);
-          sweep_photos (store);
-        }
+      check_reminders_cb (self);
+      sweep_photos (store);
     }
-
-  g_clear_error (&self->store_error);
-  self->store_error = error;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_ERROR]);
-
-  if (self->store_busy)
-    {
-      self->store_busy = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_BUSY]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
 set_store_busy (SgApplication *self)
 {
-  if (!self->store_busy)
-    {
-      self->store_busy = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_BUSY]);
-    }
+  sg_context_set_store (self->context, sg_context_get_store (self->context),
+                        sg_context_get_store_error (self->context), TRUE);
 }
 
 static void
@@ -183,7 +151,7 @@ void
 sg_application_move_store_aside (SgApplication *self)
 {
   g_return_if_fail (SG_IS_APPLICATION (self));
-  g_return_if_fail (self->store == NULL);
+  g_return_if_fail (sg_context_get_store (self->context) == NULL);
 
   set_store_busy (self);
   sg_store_move_aside_async (self->store_path, self->cancellable, store_moved_cb,
@@ -224,7 +192,7 @@ sg_application_restore_store_backup (SgApplication *self)
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (SG_IS_APPLICATION (self));
-  g_return_if_fail (self->store == NULL);
+  g_return_if_fail (sg_context_get_store (self->context) == NULL);
 
   set_store_busy (self);
   task = g_task_new (self, self->cancellable, restore_cb, NULL);
@@ -249,14 +217,14 @@ pack_thread (GTask        *task,
 }
 
 static void
-apply_role (SgApplication *self)
+apply_role (SgApplication *self,
+            SgAnalyzer    *analyzer)
 {
   g_autofree char *name = g_settings_get_string (self->settings, "my-role");
   SgRole role = SG_ROLE_DOCTOR;
 
   sg_role_from_string (name, &role);
-  if (self->analyzer != NULL)
-    sg_analyzer_set_role (self->analyzer, role);
+  sg_analyzer_set_role (analyzer, role);
 }
 
 /* A new role words findings differently: pages that show findings analyse again, as they do
@@ -264,9 +232,13 @@ apply_role (SgApplication *self)
 static void
 role_changed_cb (SgApplication *self)
 {
-  apply_role (self);
-  if (self->analyzer != NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER]);
+  SgAnalyzer *analyzer = sg_context_get_analyzer (self->context);
+
+  if (analyzer != NULL)
+    {
+      apply_role (self, analyzer);
+      sg_context_set_analyzer (self->context, analyzer);
+    }
 }
 
 static void
@@ -276,6 +248,7 @@ pack_loaded_cb (GObject      *object,
 {
   SgApplication *self = SG_APPLICATION (object);
   g_autoptr(SgRulePack) pack = NULL;
+  g_autoptr(SgAnalyzer) analyzer = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) ignored = NULL;
 
@@ -287,20 +260,21 @@ pack_loaded_cb (GObject      *object,
       return;
     }
 
-  self->analyzer = sg_analyzer_new (pack);
-  apply_role (self);
+  analyzer = sg_analyzer_new (pack);
+  apply_role (self, analyzer);
   ignored = g_settings_get_strv (self->settings, "ignored-rules");
-  sg_analyzer_set_ignored_rules (self->analyzer, (const char * const *) ignored);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER]);
+  sg_analyzer_set_ignored_rules (analyzer, (const char * const *) ignored);
+  sg_context_set_analyzer (self->context, analyzer);
 }
 
 static void
 ignored_rules_changed_cb (SgApplication *self)
 {
   g_auto(GStrv) ignored = g_settings_get_strv (self->settings, "ignored-rules");
+  SgAnalyzer *analyzer = sg_context_get_analyzer (self->context);
 
-  if (self->analyzer != NULL)
-    sg_analyzer_set_ignored_rules (self->analyzer, (const char * const *) ignored);
+  if (analyzer != NULL)
+    sg_analyzer_set_ignored_rules (analyzer, (const char * const *) ignored);
 }
 
 /* Reminders */
@@ -318,11 +292,10 @@ reminder_free (Reminder *r)
   g_free (r);
 }
 
-static void
-reminder_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gpointer
+reminder_job (SgStore   *store,
+              gpointer   data,
+              GError   **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   Reminder *r = g_new0 (Reminder, 1);
@@ -331,13 +304,10 @@ reminder_thread (GTask        *task,
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
-  if (sg_reminders_compose (task_data, &today, &r->title, &r->body, NULL))
-    g_task_return_pointer (task, r, (GDestroyNotify) reminder_free);
-  else
-    {
-      reminder_free (r);
-      g_task_return_pointer (task, NULL, NULL);
-    }
+  if (sg_reminders_compose (store, &today, &r->title, &r->body, NULL))
+    return r;
+  reminder_free (r);
+  return NULL;
 }
 
 static void
@@ -363,15 +333,13 @@ static gboolean
 check_reminders_cb (gpointer user_data)
 {
   SgApplication *self = user_data;
-  g_autoptr(GTask) task = NULL;
+  SgStore *store = sg_context_get_store (self->context);
 
-  if (self->store == NULL || !g_settings_get_boolean (self->settings, "reminders-enabled"))
+  if (store == NULL || !g_settings_get_boolean (self->settings, "reminders-enabled"))
     return G_SOURCE_CONTINUE;
 
-  task = g_task_new (self, self->cancellable, reminder_cb, NULL);
-  g_task_set_source_tag (task, check_reminders_cb);
-  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
-  g_task_run_in_thread (task, reminder_thread);
+  sg_store_job_run_full (self, store, self->cancellable, reminder_job, NULL, NULL,
+                         (GDestroyNotify) reminder_free, reminder_cb, NULL);
   return G_SOURCE_CONTINUE;
 }
 
@@ -473,19 +441,6 @@ quit_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* The pages' context follows the application's state. */
-static void
-sync_store (SgApplication *self)
-{
-  sg_context_set_store (self->context, self->store, self->store_error, self->store_busy);
-}
-
-static void
-sync_analyzer (SgApplication *self)
-{
-  sg_context_set_analyzer (self->context, self->analyzer);
-}
-
 static void
 sg_application_startup (GApplication *app)
 {
@@ -495,10 +450,6 @@ sg_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   self->context = sg_context_new (self->settings, self->store_path);
-  g_signal_connect (self, "notify::store", G_CALLBACK (sync_store), NULL);
-  g_signal_connect (self, "notify::store-error", G_CALLBACK (sync_store), NULL);
-  g_signal_connect (self, "notify::store-busy", G_CALLBACK (sync_store), NULL);
-  g_signal_connect (self, "notify::analyzer", G_CALLBACK (sync_analyzer), NULL);
   gtk_window_set_default_icon_name (APP_ID);
   self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   self->signal_sources[1] = g_unix_signal_add (SIGINT, quit_signal_cb, self);
@@ -590,12 +541,13 @@ guidance_action (GSimpleAction *action,
                  gpointer       user_data)
 {
   SgApplication *self = user_data;
+  SgAnalyzer *analyzer = sg_context_get_analyzer (self->context);
 
-  if (self->analyzer == NULL)
+  if (analyzer == NULL)
     return;   /* the pack is still loading */
   gtk_window_present (GTK_WINDOW (sg_guidance_window_new (
     gtk_application_get_active_window (GTK_APPLICATION (self)),
-    sg_analyzer_get_pack (self->analyzer))));
+    sg_analyzer_get_pack (analyzer))));
 }
 
 /* Straight to Preferences → Posting, e.g. when a server asks to sign in again. */
@@ -639,44 +591,11 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
-sg_application_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  SgApplication *self = SG_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_STORE_BUSY:
-      g_value_set_boolean (value, self->store_busy);
-      break;
-
-    case PROP_STORE_ERROR:
-      g_value_set_boxed (value, self->store_error);
-      break;
-
-    case PROP_ANALYZER:
-      g_value_set_object (value, self->analyzer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sg_application_dispose (GObject *object)
 {
   SgApplication *self = SG_APPLICATION (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->store);
-  g_clear_object (&self->analyzer);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -689,7 +608,6 @@ sg_application_finalize (GObject *object)
   SgApplication *self = SG_APPLICATION (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_error (&self->store_error);
   g_free (self->store_path);
 
   G_OBJECT_CLASS (sg_application_parent_class)->finalize (object);
@@ -703,25 +621,10 @@ sg_application_class_init (SgApplicationClass *klass)
 
   object_class->dispose = sg_application_dispose;
   object_class->finalize = sg_application_finalize;
-  object_class->get_property = sg_application_get_property;
 
   app_class->activate = sg_application_activate;
   app_class->startup = sg_application_startup;
   app_class->shutdown = sg_application_shutdown;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SG_TYPE_STORE,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STORE_BUSY] =
-    g_param_spec_boolean ("store-busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STORE_ERROR] =
-    g_param_spec_boxed ("store-error", NULL, NULL, G_TYPE_ERROR,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ANALYZER] =
-    g_param_spec_object ("analyzer", NULL, NULL, SG_TYPE_ANALYZER,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -758,54 +661,6 @@ sg_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/org/example/SocialGuard",
                        NULL);
-}
-
-GSettings *
-sg_application_get_settings (SgApplication *self)
-{
-  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
-
-SgStore *
-sg_application_get_store (SgApplication *self)
-{
-  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
-
-  return self->store;
-}
-
-SgAnalyzer *
-sg_application_get_analyzer (SgApplication *self)
-{
-  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
-
-  return self->analyzer;
-}
-
-const GError *
-sg_application_get_store_error (SgApplication *self)
-{
-  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
-
-  return self->store_error;
-}
-
-gboolean
-sg_application_get_store_busy (SgApplication *self)
-{
-  g_return_val_if_fail (SG_IS_APPLICATION (self), FALSE);
-
-  return self->store_busy;
-}
-
-const char *
-sg_application_get_store_path (SgApplication *self)
-{
-  g_return_val_if_fail (SG_IS_APPLICATION (self), NULL);
-
-  return self->store_path;
 }
 
 SgContext *

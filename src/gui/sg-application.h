@@ -13,14 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SgApplication, sg_application, SG, APPLICATION, AdwApplication)
 
 SgApplication *sg_application_new             (void);
-GSettings     *sg_application_get_settings    (SgApplication *self);
-SgStore       *sg_application_get_store       (SgApplication *self);
-const GError  *sg_application_get_store_error (SgApplication *self);
-gboolean       sg_application_get_store_busy  (SgApplication *self);
-const char    *sg_application_get_store_path  (SgApplication *self);
-/* What the pages are given instead of the application. */
+/* The settings, the store (and why there is none), the analyzer: what the window and the
+ * pages read, and follow through its notifications. */
 SgContext     *sg_application_get_context     (SgApplication *self);
-SgAnalyzer    *sg_application_get_analyzer    (SgApplication *self);
 void           sg_application_reopen_store    (SgApplication *self);
 void           sg_application_move_store_aside (SgApplication *self);
 void           sg_application_restore_store_backup (SgApplication *self);

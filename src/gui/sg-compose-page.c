@@ -18,6 +18,7 @@
 #include "sg-platform.h"
 #include "sg-publish-flow.h"
 #include "sg-signal.h"
+#include "sg-store-job.h"
 #include "sg-watch-list.h"
 #include "sg-toast.h"
 
@@ -698,32 +699,13 @@ schedule_analysis (SgComposePage *self,
 
 /* Saving */
 
-typedef struct {
-  SgStore *store;
-  SgDraft *draft;   /* a copy, as it was when the save began */
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
+/* @data: a copy of the draft, as it was when the save began. */
+static gpointer
+save_job (SgStore   *store,
+          gpointer   data,
+          GError   **error)
 {
-  g_object_unref (job->store);
-  sg_draft_free (job->draft);
-  g_free (job);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveJob *job = task_data;
-  GError *error = NULL;
-
-  if (sg_drafts_save (job->store, job->draft, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return sg_drafts_save (store, data, error) ? GINT_TO_POINTER (1) : NULL;
 }
 
 /* While the store cannot take the draft, it is kept in a file beside the data file (0600),
@@ -765,7 +747,8 @@ saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GApplication *app = user_data;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  g_task_propagate_pointer (G_TASK (result), &error);
+  if (error == NULL)
     {
       gtk_label_set_label (self->save_label, _("Saved"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label), NULL);
@@ -797,10 +780,8 @@ save_now (SgComposePage *self,
           gboolean       hold_application)
 {
   SgStore *store = get_store (self);
-  g_autoptr(GTask) task = NULL;
   SgDraft draft = { 0 };
   g_autofree char *body = NULL;
-  SaveJob *job;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
@@ -820,17 +801,12 @@ save_now (SgComposePage *self,
   draft.platform = (char *) sg_compose_page_get_platform (self);
   self->dirty = FALSE;
 
-  /* Not cancellable: a save that has started must finish, even when the window closes. */
-  task = g_task_new (self, NULL, saved_cb,
-                     hold_application ? g_object_ref (g_application_get_default ()) : NULL);
   if (hold_application)
     g_application_hold (g_application_get_default ());
-  g_task_set_source_tag (task, save_now);
-  job = g_new0 (SaveJob, 1);
-  job->store = g_object_ref (store);
-  job->draft = sg_draft_copy (&draft);
-  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
-  g_task_run_in_thread (task, save_thread);
+  /* Not cancellable: a save that has started must finish, even when the window closes. */
+  sg_store_job_run (self, store, NULL, save_job, sg_draft_copy (&draft),
+                    (GDestroyNotify) sg_draft_free, saved_cb,
+                    hold_application ? g_object_ref (g_application_get_default ()) : NULL);
 }
 
 static gboolean
@@ -900,52 +876,65 @@ typedef enum {
 } LoadMode;
 
 typedef struct {
-  SgStore  *store;
   LoadMode  mode;
   gint64    id;
-  char     *platform;
-  GStrv     ignores;    /* found by the thread: the draft's "ignore here" keys */
-} LoadData;
+  char     *platform;   /* of a draft created for want of one */
+} LoadRequest;
 
 static void
-load_data_free (LoadData *data)
+load_request_free (LoadRequest *request)
 {
-  g_object_unref (data->store);
-  g_free (data->platform);
-  g_strfreev (data->ignores);
-  g_free (data);
+  g_free (request->platform);
+  g_free (request);
 }
 
+typedef struct {
+  SgDraft *draft;
+  GStrv    ignores;     /* the draft's "ignore here" keys */
+} Loaded;
+
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+loaded_free (Loaded *loaded)
 {
-  LoadData *data = task_data;
-  GError *error = NULL;
+  sg_draft_free (loaded->draft);
+  g_strfreev (loaded->ignores);
+  g_free (loaded);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
+
+static gpointer
+load_job (SgStore   *store,
+          gpointer   data,
+          GError   **error)
+{
+  LoadRequest *request = data;
+  GError *local_error = NULL;
   SgDraft *draft = NULL;
+  Loaded *loaded;
 
-  if (data->mode == LOAD_ID)
-    draft = sg_drafts_load (data->store, data->id, &error);
-  else if (data->mode == LOAD_LATEST_OR_CREATE)
-    draft = sg_drafts_load_latest (data->store, &error);
+  if (request->mode == LOAD_ID)
+    draft = sg_drafts_load (store, request->id, &local_error);
+  else if (request->mode == LOAD_LATEST_OR_CREATE)
+    draft = sg_drafts_load_latest (store, &local_error);
 
-  if (draft == NULL && error == NULL)
+  if (draft == NULL && local_error == NULL)
     {
-      gint64 id = sg_drafts_create (data->store, data->platform, &error);
+      gint64 id = sg_drafts_create (store, request->platform, &local_error);
       if (id >= 0)
-        draft = sg_drafts_load (data->store, id, &error);
+        draft = sg_drafts_load (store, id, &local_error);
     }
 
   if (draft == NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      g_propagate_error (error, local_error);
+      return NULL;
     }
 
-  data->ignores = sg_drafts_list_ignores (data->store, draft->id, NULL);
-  g_task_return_pointer (task, draft, (GDestroyNotify) sg_draft_free);
+  loaded = g_new0 (Loaded, 1);
+  loaded->draft = draft;
+  loaded->ignores = sg_drafts_list_ignores (store, draft->id, NULL);
+  return loaded;
 }
 
 static void
@@ -954,17 +943,17 @@ loaded_cb (GObject      *object,
            gpointer      user_data)
 {
   SgComposePage *self = SG_COMPOSE_PAGE (object);
-  g_autoptr(SgDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
-  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Loaded) loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  SgDraft *draft;
 
-  draft = g_task_propagate_pointer (G_TASK (result), &error);
-  if (draft == NULL)
+  if (loaded == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_("Drafts are not being saved: %s"), error->message);
       gtk_label_set_label (self->save_label, msg);
       return;
     }
+  draft = loaded->draft;
 
   if (self->keep_typed)
     {
@@ -989,8 +978,8 @@ loaded_cb (GObject      *object,
   self->dirty = FALSE;
 
   g_hash_table_remove_all (self->ignores);
-  for (guint i = 0; data->ignores != NULL && data->ignores[i] != NULL; i++)
-    g_hash_table_add (self->ignores, g_strdup (data->ignores[i]));
+  for (guint i = 0; loaded->ignores != NULL && loaded->ignores[i] != NULL; i++)
+    g_hash_table_add (self->ignores, g_strdup (loaded->ignores[i]));
 
   gtk_label_set_label (self->save_label, _("Saved"));
   update_length (self);
@@ -1005,26 +994,19 @@ start_load (SgComposePage *self,
             LoadMode       mode,
             gint64         id)
 {
-  SgStore *store = get_store (self);
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
-  g_autofree char *platform = NULL;
+  LoadRequest *request;
 
-  if (store == NULL)
+  if (get_store (self) == NULL)
     return;
 
-  platform = g_settings_get_string (sg_context_get_settings (self->context),
-                                    "default-platform");
-  data = g_new0 (LoadData, 1);
-  data->store = g_object_ref (store);
-  data->mode = mode;
-  data->id = id;
-  data->platform = g_steal_pointer (&platform);
-
-  task = g_task_new (self, self->cancellable, loaded_cb, NULL);
-  g_task_set_source_tag (task, start_load);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  request = g_new0 (LoadRequest, 1);
+  request->mode = mode;
+  request->id = id;
+  request->platform = g_settings_get_string (sg_context_get_settings (self->context),
+                                             "default-platform");
+  sg_store_job_run_full (self, get_store (self), self->cancellable, load_job, request,
+                         (GDestroyNotify) load_request_free, (GDestroyNotify) loaded_free,
+                         loaded_cb, NULL);
 }
 
 static void
@@ -1037,70 +1019,6 @@ load_draft (SgComposePage *self,
 
 /* Simple store jobs that return nothing but success */
 
-typedef gboolean (*StoreJob) (SgStore *store, gpointer data, GError **error);
-
-typedef struct {
-  SgStore        *store;
-  StoreJob        job;
-  gpointer        data;
-  GDestroyNotify  destroy;
-} JobData;
-
-static void
-job_data_free (JobData *data)
-{
-  g_object_unref (data->store);
-  if (data->destroy)
-    data->destroy (data->data);
-  g_free (data);
-}
-
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  JobData *data = task_data;
-  GError *error = NULL;
-
-  if (data->job (data->store, data->data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-run_job (SgComposePage       *self,
-         StoreJob             job,
-         gpointer             data,
-         GDestroyNotify       destroy,
-         GAsyncReadyCallback  callback,
-         gpointer             user_data)
-{
-  SgStore *store = get_store (self);
-  g_autoptr(GTask) task = NULL;
-  JobData *jd;
-
-  if (store == NULL)
-    {
-      if (destroy)
-        destroy (data);
-      return;
-    }
-
-  jd = g_new0 (JobData, 1);
-  jd->store = g_object_ref (store);
-  jd->job = job;
-  jd->data = data;
-  jd->destroy = destroy;
-
-  task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, jd, (GDestroyNotify) job_data_free);
-  g_task_run_in_thread (task, job_thread);
-}
-
 static void
 job_done_cb (GObject      *object,
              GAsyncResult *result,
@@ -1108,8 +1026,8 @@ job_done_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  g_task_propagate_pointer (G_TASK (result), &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     add_toast (SG_COMPOSE_PAGE (object), sg_toast_new_plain (error->message));
 }
 
@@ -1127,53 +1045,50 @@ ignore_job_free (IgnoreJob *job)
   g_free (job);
 }
 
-static gboolean
+static gpointer
 ignore_job (SgStore   *store,
             gpointer   data,
             GError   **error)
 {
   IgnoreJob *job = data;
 
-  return sg_drafts_add_ignore (store, job->id, job->rule_id, job->match, error);
+  return sg_drafts_add_ignore (store, job->id, job->rule_id, job->match, error)
+         ? GINT_TO_POINTER (1) : NULL;
 }
 
-static gboolean
+static gpointer
 watch_job (SgStore   *store,
            gpointer   data,
            GError   **error)
 {
-  return sg_watch_list_add (store, data, "other", error);
+  return sg_watch_list_add (store, data, "other", error)
+         ? GINT_TO_POINTER (1) : NULL;
 }
 
-static gboolean
+static gpointer
 delete_job (SgStore   *store,
             gpointer   data,
             GError   **error)
 {
-  return sg_drafts_set_deleted (store, GPOINTER_TO_SIZE (data), TRUE, error);
+  return sg_drafts_set_deleted (store, GPOINTER_TO_SIZE (data), TRUE, error)
+         ? GINT_TO_POINTER (1) : NULL;
 }
 
-static gboolean
+static gpointer
 undelete_job (SgStore   *store,
               gpointer   data,
               GError   **error)
 {
-  return sg_drafts_set_deleted (store, GPOINTER_TO_SIZE (data), FALSE, error);
+  return sg_drafts_set_deleted (store, GPOINTER_TO_SIZE (data), FALSE, error)
+         ? GINT_TO_POINTER (1) : NULL;
 }
 
-static void
-refresh_watch_list_thread (GTask        *task,
-                           gpointer      source_object,
-                           gpointer      task_data,
-                           GCancellable *cancellable)
+static gpointer
+watch_list_job (SgStore   *store,
+                gpointer   data,
+                GError   **error)
 {
-  GError *error = NULL;
-  GStrv terms = sg_watch_list_load (task_data, &error);
-
-  if (terms == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, terms, (GDestroyNotify) g_strfreev);
+  return sg_watch_list_load (store, error);
 }
 
 static void
@@ -1197,15 +1112,10 @@ static void
 refresh_watch_list (SgComposePage *self)
 {
   SgStore *store = get_store (self);
-  g_autoptr(GTask) task = NULL;
 
-  if (store == NULL)
-    return;
-
-  task = g_task_new (self, self->cancellable, watch_list_loaded_cb, NULL);
-  g_task_set_source_tag (task, refresh_watch_list);
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_task_run_in_thread (task, refresh_watch_list_thread);
+  if (store != NULL)
+    sg_store_job_run_full (self, store, self->cancellable, watch_list_job, NULL, NULL,
+                           (GDestroyNotify) g_strfreev, watch_list_loaded_cb, NULL);
 }
 
 static void
@@ -1216,7 +1126,8 @@ watch_added_cb (GObject      *object,
   SgComposePage *self = SG_COMPOSE_PAGE (object);
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_task_propagate_pointer (G_TASK (result), &error);
+  if (error != NULL)
     {
       add_toast (self, sg_toast_new_plain (error->message));
       return;
@@ -1299,7 +1210,8 @@ row_action_cb (SgComposePage *self,
       job->rule_id = g_strdup (sg_finding_get_rule_id (finding));
       job->match = g_strdup (sg_finding_get_match (finding));
       if (self->draft_id >= 0)
-        run_job (self, ignore_job, job, (GDestroyNotify) ignore_job_free, job_done_cb, NULL);
+        sg_store_job_run (self, get_store (self), self->cancellable, ignore_job, job,
+                          (GDestroyNotify) ignore_job_free, job_done_cb, NULL);
       else
         ignore_job_free (job);
       self->generation++;
@@ -1339,8 +1251,8 @@ row_action_cb (SgComposePage *self,
       g_autofree char *title = g_strdup_printf (_("“%s” added to your watch-list"),
                                                 sg_finding_get_match (finding));
 
-      run_job (self, watch_job, g_strdup (sg_finding_get_match (finding)), g_free,
-               watch_added_cb, NULL);
+      sg_store_job_run (self, get_store (self), self->cancellable, watch_job,
+                        g_strdup (sg_finding_get_match (finding)), g_free, watch_added_cb, NULL);
       add_toast (self, sg_toast_new_plain (title));
     }
 }
@@ -1458,7 +1370,8 @@ undo_delete_cb (AdwToast   *toast,
   SgComposePage *self = undo->self;
   gint64 id = undo->draft_id;
 
-  run_job (self, undelete_job, GSIZE_TO_POINTER (id), NULL, job_done_cb, NULL);
+  sg_store_job_run (self, get_store (self), self->cancellable, undelete_job,
+                    GSIZE_TO_POINTER (id), NULL, job_done_cb, NULL);
   load_draft (self, id);
 }
 
@@ -1475,7 +1388,8 @@ delete_draft_action (GtkWidget  *widget,
     return;
 
   save_now (self, FALSE);
-  run_job (self, delete_job, GSIZE_TO_POINTER (self->draft_id), NULL, job_done_cb, NULL);
+  sg_store_job_run (self, get_store (self), self->cancellable, delete_job,
+                    GSIZE_TO_POINTER (self->draft_id), NULL, job_done_cb, NULL);
 
   toast = adw_toast_new (_("Draft deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -1544,13 +1458,14 @@ declaration_job_free (DeclarationJob *j)
   g_free (j);
 }
 
-static gboolean
+static gpointer
 declaration_job (SgStore   *store,
                  gpointer   data,
                  GError   **error)
 {
   DeclarationJob *j = data;
-  return sg_drafts_set_declaration (store, j->id, j->text, j->removed, j->reason, error);
+  return sg_drafts_set_declaration (store, j->id, j->text, j->removed, j->reason, error)
+         ? GINT_TO_POINTER (1) : NULL;
 }
 
 static void
@@ -1575,7 +1490,8 @@ declaration_response_cb (SgDeclarationDialog *dialog,
   g_free (self->declaration_override);
   self->declaration_override = g_strdup (j->text);
   if (self->draft_id >= 0)
-    run_job (self, declaration_job, j, (GDestroyNotify) declaration_job_free, job_done_cb, NULL);
+    sg_store_job_run (self, get_store (self), self->cancellable, declaration_job, j,
+                      (GDestroyNotify) declaration_job_free, job_done_cb, NULL);
   else
     declaration_job_free (j);
 
@@ -1824,20 +1740,14 @@ draft_activated_cb (SgComposePage *self,
 
 /* The interests register */
 
-static void
-interests_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gpointer
+interests_job (SgStore   *store,
+               gpointer   data,
+               GError   **error)
 {
-  GError *error = NULL;
-  g_autoptr(GPtrArray) interests = sg_interest_register_list (task_data, &error);
+  g_autoptr(GPtrArray) interests = sg_interest_register_list (store, error);
 
-  if (interests == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, sg_interest_matcher_new (interests),
-                           (GDestroyNotify) sg_interest_matcher_free);
+  return interests != NULL ? sg_interest_matcher_new (interests) : NULL;
 }
 
 static void
@@ -1863,17 +1773,12 @@ void
 sg_compose_page_reload_interests (SgComposePage *self)
 {
   SgStore *store;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (SG_IS_COMPOSE_PAGE (self));
 
-  if ((store = get_store (self)) == NULL)
-    return;
-
-  task = g_task_new (self, self->cancellable, interests_loaded_cb, NULL);
-  g_task_set_source_tag (task, sg_compose_page_reload_interests);
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_task_run_in_thread (task, interests_thread);
+  if ((store = get_store (self)) != NULL)
+    sg_store_job_run_full (self, store, self->cancellable, interests_job, NULL, NULL,
+                           (GDestroyNotify) sg_interest_matcher_free, interests_loaded_cb, NULL);
 }
 
 /* Application state */

@@ -9,6 +9,7 @@
 #include "sg-history-page.h"
 #include "sg-platform.h"
 #include "sg-publications.h"
+#include "sg-store-job.h"
 #include "sg-toast.h"
 
 struct _SgHistoryPage
@@ -177,33 +178,13 @@ rebuild (SgHistoryPage *self)
 
 /* Listing, off the main loop */
 
-typedef struct {
-  SgStore *store;
-  char    *query;   /* what the search field held, or NULL for everything */
-} ListJob;
-
-static void
-list_job_free (ListJob *job)
+/* @data: what the search field held, or NULL for everything. */
+static gpointer
+list_job (SgStore   *store,
+          gpointer   data,
+          GError   **error)
 {
-  g_object_unref (job->store);
-  g_free (job->query);
-  g_free (job);
-}
-
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ListJob *job = task_data;
-  GError *error = NULL;
-  GPtrArray *list = sg_publications_list (job->store, job->query, &error);
-
-  if (list == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+  return sg_publications_list (store, data, error);
 }
 
 static void
@@ -231,9 +212,7 @@ void
 sg_history_page_reload (SgHistoryPage *self)
 {
   SgStore *store = get_store (self);
-  g_autoptr(GTask) task = NULL;
   g_autofree char *query = NULL;
-  ListJob *job;
 
   g_return_if_fail (SG_IS_HISTORY_PAGE (self));
 
@@ -246,14 +225,9 @@ sg_history_page_reload (SgHistoryPage *self)
   self->cancellable = g_cancellable_new ();
 
   query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
-  task = g_task_new (self, self->cancellable, listed_cb, NULL);
-  g_task_set_source_tag (task, sg_history_page_reload);
-  g_task_set_return_on_cancel (task, TRUE);
-  job = g_new0 (ListJob, 1);
-  job->store = g_object_ref (store);
-  job->query = *query ? g_steal_pointer (&query) : NULL;
-  g_task_set_task_data (task, job, (GDestroyNotify) list_job_free);
-  g_task_run_in_thread (task, list_thread);
+  sg_store_job_run_full (self, store, self->cancellable, list_job,
+                         *query ? g_steal_pointer (&query) : NULL, g_free,
+                         (GDestroyNotify) g_ptr_array_unref, listed_cb, NULL);
 }
 
 void

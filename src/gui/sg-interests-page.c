@@ -63,15 +63,8 @@ run_job (SgInterestsPage     *self,
 {
   SgStore *store = self->context ? sg_context_get_store (self->context) : NULL;
 
-  if (store == NULL)
-    {
-      if (destroy)
-        destroy (data);
-      toast (self, _("Your saved data could not be opened, so nothing can be changed."));
-      return;
-    }
-
-  sg_store_job_run (self, store, self->cancellable, job, data, destroy, callback, NULL);
+  if (!sg_store_job_run (self, store, self->cancellable, job, data, destroy, callback, NULL))
+    toast (self, _("Your saved data could not be opened, so nothing can be changed."));
 }
 
 static void

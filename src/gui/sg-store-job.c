@@ -8,6 +8,7 @@ typedef struct {
   SgStoreJob      job;
   gpointer        data;
   GDestroyNotify  destroy;
+  GDestroyNotify  result_destroy;
 } JobData;
 
 static void
@@ -32,10 +33,44 @@ job_thread (GTask        *task,
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, result, NULL);
+    g_task_return_pointer (task, result, d->result_destroy);
 }
 
-void
+gboolean
+sg_store_job_run_full (gpointer             source_object,
+                       SgStore             *store,
+                       GCancellable        *cancellable,
+                       SgStoreJob           job,
+                       gpointer             data,
+                       GDestroyNotify       destroy,
+                       GDestroyNotify       result_destroy,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  JobData *d;
+
+  if (store == NULL)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return FALSE;
+    }
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  d = g_new0 (JobData, 1);
+  d->store = g_object_ref (store);
+  d->job = job;
+  d->data = data;
+  d->destroy = destroy;
+  d->result_destroy = result_destroy;
+  g_task_set_source_tag (task, sg_store_job_run);
+  g_task_set_task_data (task, d, (GDestroyNotify) job_data_free);
+  g_task_run_in_thread (task, job_thread);
+  return TRUE;
+}
+
+gboolean
 sg_store_job_run (gpointer             source_object,
                   SgStore             *store,
                   GCancellable        *cancellable,
@@ -45,14 +80,6 @@ sg_store_job_run (gpointer             source_object,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
-  JobData *d = g_new0 (JobData, 1);
-
-  d->store = g_object_ref (store);
-  d->job = job;
-  d->data = data;
-  d->destroy = destroy;
-  g_task_set_source_tag (task, sg_store_job_run);
-  g_task_set_task_data (task, d, (GDestroyNotify) job_data_free);
-  g_task_run_in_thread (task, job_thread);
+  return sg_store_job_run_full (source_object, store, cancellable, job, data, destroy, NULL,
+                                callback, user_data);
 }

@@ -81,8 +81,9 @@ problem_dialog_destroyed_cb (SgWindow *self)
 static void
 show_store_problem (SgWindow *self)
 {
-  const GError *error = sg_application_get_store_error (self->application);
-  const char *path = sg_application_get_store_path (self->application);
+  SgContext *context = sg_application_get_context (self->application);
+  const GError *error = sg_context_get_store_error (context);
+  const char *path = sg_context_get_store_path (context);
   g_autofree char *body = NULL;
   gboolean too_new;
   gboolean has_backup;
@@ -250,7 +251,7 @@ unsaved_response_cb (AdwMessageDialog *dialog,
 char *
 sg_window_keep_unsaved_draft (SgWindow *self)
 {
-  const char *db = sg_application_get_store_path (self->application);
+  const char *db = sg_context_get_store_path (sg_application_get_context (self->application));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
   g_autofree char *text = NULL;
@@ -350,9 +351,11 @@ static void
 sg_window_setup (SgWindow *self)
 {
   g_autofree char *last_page = NULL;
+  SgContext *context;
 
   self->application = SG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  self->settings = g_object_ref (sg_application_get_settings (self->application));
+  context = sg_application_get_context (self->application);
+  self->settings = g_object_ref (sg_context_get_settings (context));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -364,10 +367,10 @@ sg_window_setup (SgWindow *self)
   if (is_page_name (last_page))
     adw_view_stack_set_visible_child_name (self->stack, last_page);
 
-  sg_compose_page_set_context (self->compose_page, sg_application_get_context (self->application));
-  sg_interests_page_set_context (self->interests_page, sg_application_get_context (self->application));
-  sg_privacy_page_set_context (self->privacy_page, sg_application_get_context (self->application));
-  sg_history_page_set_context (self->history_page, sg_application_get_context (self->application));
+  sg_compose_page_set_context (self->compose_page, context);
+  sg_interests_page_set_context (self->interests_page, context);
+  sg_privacy_page_set_context (self->privacy_page, context);
+  sg_history_page_set_context (self->history_page, context);
   g_signal_connect_object (self->compose_page, "published", G_CALLBACK (sg_history_page_reload),
                            self->history_page, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->privacy_page, "notify::n-due", G_CALLBACK (privacy_due_cb), self,
@@ -380,11 +383,11 @@ sg_window_setup (SgWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
-  g_signal_connect_object (self->application, "notify::store-error",
+  g_signal_connect_object (context, "notify::store-error",
                            G_CALLBACK (store_error_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The store may already have failed before this window existed. */
-  if (sg_application_get_store_error (self->application) != NULL)
+  if (sg_context_get_store_error (context) != NULL)
     show_store_problem (self);
 }
 

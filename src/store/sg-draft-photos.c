@@ -86,8 +86,8 @@ row_photo (sqlite3_stmt *stmt,
 }
 
 static void
-bind_id (sqlite3_stmt *stmt,
-         gpointer      data)
+bind_int64 (sqlite3_stmt *stmt,
+            gpointer      data)
 {
   sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
 }
@@ -104,9 +104,36 @@ sg_draft_photos_list (SgStore  *store,
   if (!sg_store_run (store,
                      "SELECT id, draft_id, position, original_path, clean_path, alt_text, checked, "
                      "facts FROM draft_photos WHERE draft_id = ?1 ORDER BY position, id",
-                     bind_id, &draft_id, row_photo, out, "photos", error))
+                     bind_int64, &draft_id, row_photo, out, "photos", error))
     return NULL;
   return g_steal_pointer (&out);
+}
+
+static void
+row_int (sqlite3_stmt *stmt,
+         gpointer      data)
+{
+  *(int *) data = sqlite3_column_int (stmt, 0);
+}
+
+typedef struct {
+  gint64      draft_id;
+  int         position;
+  const char *original_path;
+  guint       facts;
+} AddData;
+
+static void
+bind_add (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  const AddData *d = data;
+
+  sqlite3_bind_int64 (stmt, 1, d->draft_id);
+  sqlite3_bind_int (stmt, 2, d->position);
+  sqlite3_bind_text (stmt, 3, d->original_path, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, d->facts);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
 }
 
 gint64
@@ -116,47 +143,27 @@ sg_draft_photos_add (SgStore     *store,
                      guint        facts,
                      GError     **error)
 {
+  AddData d = { draft_id, 0, original_path, facts };
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
   gint64 id = -1;
-  int count = 0;
 
   g_return_val_if_fail (SG_IS_STORE (store), -1);
   g_return_val_if_fail (original_path != NULL, -1);
 
+  /* One lock for the count and the insert, so two adds cannot take the same position. */
   db = sg_store_lock (store);
-  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM draft_photos WHERE draft_id = ?1", -1,
-                          &stmt, NULL) == SQLITE_OK)
+  if (sg_store_run_locked (db, "SELECT count(*) FROM draft_photos WHERE draft_id = ?1",
+                           bind_int64, &draft_id, row_int, &d.position, "photos", error))
     {
-      sqlite3_bind_int64 (stmt, 1, draft_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        count = sqlite3_column_int (stmt, 0);
-    }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-
-  if (count >= SG_MAX_PHOTOS)
-    {
-      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
-                   _("A post can have at most %d photos."), SG_MAX_PHOTOS);
-    }
-  else if (sqlite3_prepare_v2 (db, "INSERT INTO draft_photos (draft_id, position, original_path, "
-                                   "facts, added_at) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt,
-                               NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, draft_id);
-      sqlite3_bind_int (stmt, 2, count);
-      sqlite3_bind_text (stmt, 3, original_path, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 4, facts);
-      sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-      if (sqlite3_step (stmt) == SQLITE_DONE)
+      if (d.position >= SG_MAX_PHOTOS)
+        g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                     _("A post can have at most %d photos."), SG_MAX_PHOTOS);
+      else if (sg_store_run_locked (db, "INSERT INTO draft_photos (draft_id, position, "
+                                        "original_path, facts, added_at) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    bind_add, &d, NULL, NULL, "photos", error))
         id = sqlite3_last_insert_rowid (db);
-      else
-        sg_store_set_error (error, db, "photos");
     }
-  else
-    sg_store_set_error (error, db, "photos");
-  sqlite3_finalize (stmt);
   sg_store_unlock (store);
   return id;
 }
@@ -184,6 +191,21 @@ sg_draft_photos_update (SgStore            *store,
                        bind_update, (gpointer) photo, NULL, NULL, "photos", error);
 }
 
+typedef struct {
+  gint64      id;
+  const char *clean_path;
+} CleanData;
+
+static void
+bind_clean (sqlite3_stmt *stmt,
+            gpointer      data)
+{
+  const CleanData *d = data;
+
+  sqlite3_bind_int64 (stmt, 1, d->id);
+  sqlite3_bind_text (stmt, 2, d->clean_path, -1, SQLITE_TRANSIENT);
+}
+
 gboolean
 sg_draft_photos_set_clean (SgStore     *store,
                            gint64       id,
@@ -191,24 +213,16 @@ sg_draft_photos_set_clean (SgStore     *store,
                            gboolean    *found,
                            GError     **error)
 {
+  CleanData d = { id, clean_path };
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
 
   db = sg_store_lock (store);
-  if (sqlite3_prepare_v2 (db, "UPDATE draft_photos SET clean_path = ?2 WHERE id = ?1", -1, &stmt,
-                          NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, clean_path, -1, SQLITE_TRANSIENT);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-      *found = ok && sqlite3_changes (db) > 0;
-    }
-  if (!ok)
-    sg_store_set_error (error, db, "photos");
-  sqlite3_finalize (stmt);
+  ok = sg_store_run_locked (db, "UPDATE draft_photos SET clean_path = ?2 WHERE id = ?1",
+                            bind_clean, &d, NULL, NULL, "photos", error);
+  *found = ok && sqlite3_changes (db) > 0;
   sg_store_unlock (store);
   return ok;
 }
@@ -251,14 +265,14 @@ sg_draft_photos_remove (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
 
   ok = sg_store_run (store, "SELECT clean_path, original_path FROM draft_photos WHERE id = ?1",
-                     bind_id, &id, row_paths, paths, "photos", error) &&
+                     bind_int64, &id, row_paths, paths, "photos", error) &&
        sg_store_run (store,
                      "UPDATE draft_photos SET position = position - 1 WHERE draft_id = "
                      "(SELECT draft_id FROM draft_photos WHERE id = ?1) AND position > "
                      "(SELECT position FROM draft_photos WHERE id = ?1)",
-                     bind_id, &id, NULL, NULL, "photos", error) &&
+                     bind_int64, &id, NULL, NULL, "photos", error) &&
        sg_store_run (store, "DELETE FROM draft_photos WHERE id = ?1",
-                     bind_id, &id, NULL, NULL, "photos", error);
+                     bind_int64, &id, NULL, NULL, "photos", error);
 
   /* The clean copy is ours, and so is a picture pasted from the clipboard; an original the
    * user chose is theirs and never touched. */
@@ -281,13 +295,6 @@ row_keep (sqlite3_stmt *stmt,
       g_hash_table_add (data, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
 }
 
-static void
-bind_cutoff (sqlite3_stmt *stmt,
-             gpointer      data)
-{
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
-}
-
 guint
 sg_draft_photos_sweep (SgStore  *store,
                        guint     grace_days,
@@ -307,7 +314,7 @@ sg_draft_photos_sweep (SgStore  *store,
   if (!sg_store_run (store,
                      "SELECT p.clean_path, p.original_path FROM draft_photos p JOIN drafts d "
                      "ON d.id = p.draft_id WHERE d.deleted_at IS NULL OR d.deleted_at > ?1",
-                     bind_cutoff, &cutoff, row_keep, keep, "photos", error) ||
+                     bind_int64, &cutoff, row_keep, keep, "photos", error) ||
       (dir = sg_draft_photos_dir (error)) == NULL ||
       (listing = g_dir_open (dir, 0, error)) == NULL)
     return 0;
@@ -328,7 +335,7 @@ sg_draft_photos_sweep (SgStore  *store,
   sg_store_run (store,
                 "DELETE FROM draft_photos WHERE draft_id IN (SELECT id FROM drafts WHERE "
                 "deleted_at IS NOT NULL AND deleted_at <= ?1)",
-                bind_cutoff, &cutoff, NULL, NULL, "photos", error);
+                bind_int64, &cutoff, NULL, NULL, "photos", error);
   return removed;
 }
 

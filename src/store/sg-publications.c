@@ -153,6 +153,60 @@ photos_to_text (const char *json)
   return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+static void
+bind_draft_id (sqlite3_stmt *stmt,
+               int           i,
+               gint64        draft_id)
+{
+  if (draft_id > 0)
+    sqlite3_bind_int64 (stmt, i, draft_id);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+typedef struct {
+  gint64                   id;
+  gint64                   draft_id;
+  gint64                   now;
+  const char              *platform;
+  const char              *method;
+  const char              *final_text;
+  const char              *declarations;
+  const char              *status;
+  const char              *photos;
+  const SgAcknowledgement *ack;
+} LogData;
+
+static void
+bind_publication (sqlite3_stmt *stmt,
+                  gpointer      data)
+{
+  const LogData *d = data;
+
+  bind_draft_id (stmt, 1, d->draft_id);
+  sqlite3_bind_int64 (stmt, 2, d->now);
+  bind_text (stmt, 3, d->platform);
+  bind_text (stmt, 4, d->method);
+  bind_text (stmt, 5, d->final_text);
+  bind_text (stmt, 6, d->declarations);
+  bind_text (stmt, 7, d->status);
+  bind_text (stmt, 8, d->photos);
+}
+
+static void
+bind_override (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  const LogData *d = data;
+
+  sqlite3_bind_int64 (stmt, 1, d->id);
+  bind_draft_id (stmt, 2, d->draft_id);
+  sqlite3_bind_int64 (stmt, 3, d->now);
+  bind_text (stmt, 4, d->ack->rule_id);
+  bind_text (stmt, 5, d->ack->match);
+  bind_text (stmt, 6, d->ack->reason);
+}
+
 gint64
 sg_publications_log (SgStore     *store,
                      gint64       draft_id,
@@ -170,10 +224,9 @@ sg_publications_log (SgStore     *store,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *declarations = NULL;
   g_autofree char *photos_json = photos_to_json (photos);
+  LogData d = { -1, draft_id, g_get_real_time () / G_USEC_PER_SEC, platform, method,
+                final_text, NULL, status, photos_json, NULL };
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = -1;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean ok;
 
   g_return_val_if_fail (SG_IS_STORE (store), -1);
@@ -185,7 +238,10 @@ sg_publications_log (SgStore     *store,
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
   declarations = json_generator_to_data (gen, NULL);
+  d.declarations = declarations;
 
+  /* The publication and its overrides are one transaction: the log never shows a post
+   * without the warnings acknowledged for it. */
   db = sg_store_lock (store);
   if (!sg_store_exec (db, "BEGIN IMMEDIATE", error))
     {
@@ -193,63 +249,51 @@ sg_publications_log (SgStore     *store,
       return -1;
     }
 
-  ok = sqlite3_prepare_v2 (db, "INSERT INTO publications (draft_id, at, platform, method, "
-                               "final_text, declarations, status, photos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                           -1, &stmt, NULL) == SQLITE_OK;
+  ok = sg_store_run_locked (db, "INSERT INTO publications (draft_id, at, platform, method, "
+                                "final_text, declarations, status, photos) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                            bind_publication, &d, NULL, NULL, "publications", error);
   if (ok)
-    {
-      if (draft_id > 0)
-        sqlite3_bind_int64 (stmt, 1, draft_id);
-      else
-        sqlite3_bind_null (stmt, 1);
-      sqlite3_bind_int64 (stmt, 2, now);
-      bind_text (stmt, 3, platform);
-      bind_text (stmt, 4, method);
-      bind_text (stmt, 5, final_text);
-      bind_text (stmt, 6, declarations);
-      bind_text (stmt, 7, status);
-      bind_text (stmt, 8, photos_json);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-    }
-  sqlite3_finalize (stmt);
-  if (ok)
-    id = sqlite3_last_insert_rowid (db);
+    d.id = sqlite3_last_insert_rowid (db);
 
   for (guint i = 0; ok && acknowledgements != NULL && i < acknowledgements->len; i++)
     {
-      SgAcknowledgement *ack = g_ptr_array_index (acknowledgements, i);
-
-      stmt = NULL;
-      ok = sqlite3_prepare_v2 (db, "INSERT INTO overrides (publication_id, draft_id, at, rule_id, "
-                                   "match_text, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1,
-                               &stmt, NULL) == SQLITE_OK;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, id);
-          if (draft_id > 0)
-            sqlite3_bind_int64 (stmt, 2, draft_id);
-          else
-            sqlite3_bind_null (stmt, 2);
-          sqlite3_bind_int64 (stmt, 3, now);
-          bind_text (stmt, 4, ack->rule_id);
-          bind_text (stmt, 5, ack->match);
-          bind_text (stmt, 6, ack->reason);
-          ok = sqlite3_step (stmt) == SQLITE_DONE;
-        }
-      sqlite3_finalize (stmt);
+      d.ack = g_ptr_array_index (acknowledgements, i);
+      ok = sg_store_run_locked (db, "INSERT INTO overrides (publication_id, draft_id, at, "
+                                    "rule_id, match_text, reason) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                bind_override, &d, NULL, NULL, "publications", error);
     }
 
   if (ok)
     ok = sg_store_exec (db, "COMMIT", error);
-  else
-    sg_store_set_error (error, db, "publications");
   if (!ok)
-    {
-      sg_store_exec (db, "ROLLBACK", NULL);
-      id = -1;
-    }
+    sg_store_exec (db, "ROLLBACK", NULL);
   sg_store_unlock (store);
-  return id;
+  return ok ? d.id : -1;
+}
+
+typedef struct {
+  gint64      id;
+  const char *account;
+  const char *idempotency_key;
+  const char *status;
+  const char *remote_url;
+  const char *error_text;
+} UpdateData;
+
+static void
+bind_update (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  const UpdateData *d = data;
+
+  sqlite3_bind_int64 (stmt, 1, d->id);
+  bind_text (stmt, 2, d->account);
+  bind_text (stmt, 3, d->idempotency_key);
+  bind_text (stmt, 4, d->status);
+  bind_text (stmt, 5, d->remote_url);
+  bind_text (stmt, 6, d->error_text);
 }
 
 gboolean
@@ -262,32 +306,14 @@ sg_publications_update (SgStore     *store,
                         const char  *error_text,
                         GError     **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  UpdateData d = { id, account, idempotency_key, status, remote_url, error_text };
 
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
 
-  db = sg_store_lock (store);
-  ok = sqlite3_prepare_v2 (db, "UPDATE publications SET account = coalesce(?2, account), "
-                               "idempotency_key = coalesce(?3, idempotency_key), status = ?4, "
-                               "remote_url = ?5, error = ?6 WHERE id = ?1", -1, &stmt,
-                           NULL) == SQLITE_OK;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      bind_text (stmt, 2, account);
-      bind_text (stmt, 3, idempotency_key);
-      bind_text (stmt, 4, status);
-      bind_text (stmt, 5, remote_url);
-      bind_text (stmt, 6, error_text);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-    }
-  if (!ok)
-    sg_store_set_error (error, db, "publications");
-  sqlite3_finalize (stmt);
-  sg_store_unlock (store);
-  return ok;
+  return sg_store_run (store, "UPDATE publications SET account = coalesce(?2, account), "
+                              "idempotency_key = coalesce(?3, idempotency_key), status = ?4, "
+                              "remote_url = ?5, error = ?6 WHERE id = ?1",
+                       bind_update, &d, NULL, NULL, "publications", error);
 }
 
 typedef struct {
@@ -332,6 +358,40 @@ sg_publications_first_attempt (SgStore    *store,
   return TRUE;
 }
 
+static void
+row_publication (sqlite3_stmt *stmt,
+                 gpointer      data)
+{
+  SgPublication *p = g_new0 (SgPublication, 1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *decls = (const char *) sqlite3_column_text (stmt, 6);
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->at = sqlite3_column_int64 (stmt, 1);
+  p->platform = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  p->account = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  p->method = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  p->final_text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  p->status = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  p->remote_url = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  p->error = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  p->acknowledged = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  p->photos = photos_to_text ((const char *) sqlite3_column_text (stmt, 11));
+  if (decls != NULL && json_parser_load_from_data (parser, decls, -1, NULL) &&
+      JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)) &&
+      json_array_get_length (json_node_get_array (json_parser_get_root (parser))) > 0)
+    p->declaration = g_strdup (json_array_get_string_element (
+                                 json_node_get_array (json_parser_get_root (parser)), 0));
+  g_ptr_array_add (data, p);
+}
+
+static void
+bind_like (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  bind_text (stmt, 1, data);
+}
+
 GPtrArray *
 sg_publications_list (SgStore     *store,
                       const char  *query,
@@ -339,50 +399,16 @@ sg_publications_list (SgStore     *store,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_publication_free);
   g_autofree char *like = query && *query ? g_strdup_printf ("%%%s%%", query) : NULL;
-  sqlite3 *db = sg_store_lock (store);
-  sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db,
+  if (!sg_store_run (store,
         "SELECT p.id, p.at, p.platform, p.account, p.method, p.final_text, p.declarations, "
         "       p.status, p.remote_url, p.error, "
         "       (SELECT group_concat(o.rule_id || ': ' || o.reason, char(10)) "
         "        FROM overrides o WHERE o.publication_id = p.id), p.photos "
         "FROM publications p WHERE ?1 IS NULL OR p.final_text LIKE ?1 OR p.platform LIKE ?1 "
-        "OR p.account LIKE ?1 ORDER BY p.at DESC, p.id DESC", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sg_store_set_error (error, db, "publications");
-      sg_store_unlock (store);
-      return NULL;
-    }
-  if (like != NULL)
-    sqlite3_bind_text (stmt, 1, like, -1, SQLITE_TRANSIENT);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      SgPublication *p = g_new0 (SgPublication, 1);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      const char *decls = (const char *) sqlite3_column_text (stmt, 6);
-
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->at = sqlite3_column_int64 (stmt, 1);
-      p->platform = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      p->account = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      p->method = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      p->final_text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      p->status = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      p->remote_url = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-      p->error = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
-      p->acknowledged = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
-      p->photos = photos_to_text ((const char *) sqlite3_column_text (stmt, 11));
-      if (decls != NULL && json_parser_load_from_data (parser, decls, -1, NULL) &&
-          JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)) &&
-          json_array_get_length (json_node_get_array (json_parser_get_root (parser))) > 0)
-        p->declaration = g_strdup (json_array_get_string_element (
-                                     json_node_get_array (json_parser_get_root (parser)), 0));
-      g_ptr_array_add (out, p);
-    }
-  sqlite3_finalize (stmt);
-  sg_store_unlock (store);
+        "OR p.account LIKE ?1 ORDER BY p.at DESC, p.id DESC",
+        bind_like, like, row_publication, out, "publications", error))
+    return NULL;
   return g_steal_pointer (&out);
 }
 

@@ -31,6 +31,16 @@ gboolean  sg_store_run             (SgStore     *self,
                                     gpointer     row_data,
                                     const char  *what,
                                     GError     **error);
+/* The same on @db, which the caller holds with sg_store_lock(): for several statements in one
+ * transaction, or to read sqlite3_last_insert_rowid() or sqlite3_changes() after. */
+gboolean  sg_store_run_locked      (sqlite3     *db,
+                                    const char  *sql,
+                                    SgStoreBind  bind,
+                                    gpointer     bind_data,
+                                    SgStoreRow   row,
+                                    gpointer     row_data,
+                                    const char  *what,
+                                    GError     **error);
 
 /* sg-store-migrations.c */
 gboolean  sg_store_migrate         (sqlite3    *db,

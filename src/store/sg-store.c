@@ -702,16 +702,15 @@ sg_store_restore_backup (const char  *path,
 }
 
 gboolean
-sg_store_run (SgStore     *self,
-              const char  *sql,
-              SgStoreBind  bind,
-              gpointer     bind_data,
-              SgStoreRow   row,
-              gpointer     row_data,
-              const char  *what,
-              GError     **error)
+sg_store_run_locked (sqlite3     *db,
+                     const char  *sql,
+                     SgStoreBind  bind,
+                     gpointer     bind_data,
+                     SgStoreRow   row,
+                     gpointer     row_data,
+                     const char  *what,
+                     GError     **error)
 {
-  sqlite3 *db = sg_store_lock (self);
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
   int rc;
@@ -729,6 +728,22 @@ sg_store_run (SgStore     *self,
   if (!ok)
     sg_store_set_error (error, db, what);
   sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+sg_store_run (SgStore     *self,
+              const char  *sql,
+              SgStoreBind  bind,
+              gpointer     bind_data,
+              SgStoreRow   row,
+              gpointer     row_data,
+              const char  *what,
+              GError     **error)
+{
+  sqlite3 *db = sg_store_lock (self);
+  gboolean ok = sg_store_run_locked (db, sql, bind, bind_data, row, row_data, what, error);
+
   sg_store_unlock (self);
   return ok;
 }

@@ -6,6 +6,7 @@
 
 #include "sg-drafts-popover.h"
 #include "sg-drafts.h"
+#include "sg-store-job.h"
 
 struct _SgDraftsPopover
 {
@@ -57,19 +58,12 @@ draft_row_new (SgDraft *draft)
 
 /* Callbacks */
 
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+list_job (SgStore   *store,
+          gpointer   data,
+          GError   **error)
 {
-  GError *error = NULL;
-  GPtrArray *drafts = sg_drafts_list (task_data, &error);
-
-  if (drafts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, drafts, (GDestroyNotify) g_ptr_array_unref);
+  return sg_drafts_list (store, error);
 }
 
 static void
@@ -121,7 +115,6 @@ sg_drafts_popover_show (GtkWidget *widget)
 {
   SgDraftsPopover *self = SG_DRAFTS_POPOVER (widget);
   SgStore *store = self->context != NULL ? sg_context_get_store (self->context) : NULL;
-  g_autoptr(GTask) task = NULL;
 
   GTK_WIDGET_CLASS (sg_drafts_popover_parent_class)->show (widget);
 
@@ -129,10 +122,8 @@ sg_drafts_popover_show (GtkWidget *widget)
     return;
 
   g_signal_emit (self, signals[OPENING], 0);
-  task = g_task_new (self, self->cancellable, listed_cb, NULL);
-  g_task_set_source_tag (task, sg_drafts_popover_show);
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_task_run_in_thread (task, list_thread);
+  sg_store_job_run_full (self, store, self->cancellable, list_job, NULL, NULL,
+                         (GDestroyNotify) g_ptr_array_unref, listed_cb, NULL);
 }
 
 static void
