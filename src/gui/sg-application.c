@@ -11,6 +11,7 @@
 #include "sg-guidance-window.h"
 #include "sg-preferences-window.h"
 #include "sg-reminders.h"
+#include "sg-server-limits.h"
 #include "sg-window.h"
 
 struct _SgApplication
@@ -19,6 +20,7 @@ struct _SgApplication
 
   GSettings      *settings;
   SgContext      *context;        /* what the pages see of all this */
+  SgServerLimits *server_limits;
   GCancellable   *cancellable;
   char           *store_path;
   SgStore        *store;
@@ -495,6 +497,7 @@ sg_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   self->context = sg_context_new (self->settings, self->store_path);
+  self->server_limits = sg_server_limits_new (self->settings);
   g_signal_connect (self, "notify::store", G_CALLBACK (sync_store), NULL);
   g_signal_connect (self, "notify::store-error", G_CALLBACK (sync_store), NULL);
   g_signal_connect (self, "notify::store-busy", G_CALLBACK (sync_store), NULL);
@@ -677,6 +680,7 @@ sg_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->analyzer);
+  g_clear_object (&self->server_limits);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 

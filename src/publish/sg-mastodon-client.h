@@ -64,6 +64,19 @@ JsonObject       *sg_mastodon_client_read_account_finish (SgMastodonClient     *
                                                           GAsyncResult         *result,
                                                           GError              **error);
 
+/* Reads the server's own posting limits from its public GET /api/v2/instance:
+ * configuration.statuses.max_characters and characters_reserved_per_url (servers may raise
+ * the usual 500). The finish gives FALSE with @error when the server could not be asked or
+ * did not say; the caller then keeps the catalogue's 500 and 23. */
+void              sg_mastodon_read_limits_async   (const char           *instance,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean          sg_mastodon_read_limits_finish  (GAsyncResult         *result,
+                                                   guint                *max_characters,
+                                                   guint                *url_characters,
+                                                   GError              **error);
+
 /* TRUE for an https address (or http to this machine, for tests); otherwise a plain message. */
 gboolean          sg_mastodon_check_instance      (const char           *instance,
                                                    GError              **error);
