@@ -380,6 +380,20 @@ done_cb (GObject      *object,
 static const char *post_language;   /* what post() states, or NULL */
 static gint64 post_first_attempt;   /* what post() says of the first attempt, or 0 */
 
+static GString *post_progress;   /* when set, post() notes each stage as "W<seconds to wait>" or "S" */
+
+static void
+waiting_progress_cb (guint    current,
+                     guint    total,
+                     gpointer user_data)
+{
+  if (total == SG_POST_PROGRESS_WAITING)
+    g_string_append_printf (post_progress, "W%" G_GINT64_FORMAT " ",
+                            (gint64) current - g_get_real_time () / G_USEC_PER_SEC);
+  else if (total == 0)
+    g_string_append (post_progress, "S ");
+}
+
 static char *
 post (Fixture     *f,
       const char  *text,
@@ -392,6 +406,8 @@ post (Fixture     *f,
   sg_mastodon_client_set_max_wait (client, 2);
   sg_mastodon_client_set_language (client, post_language);
   sg_mastodon_client_set_first_attempt (client, post_first_attempt);
+  if (post_progress != NULL)
+    sg_mastodon_client_set_progress (client, waiting_progress_cb, NULL);
   sg_mastodon_client_post_async (client, text, "unlisted", key, NULL, done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -622,11 +638,17 @@ test_rate_limit_reset (Fixture       *f,
 
   f->script[0] = ANSWER_429_RESET;
   f->n_script = 1;
+  post_progress = g_string_new (NULL);
   url = post (f, post_text, "key-reset", &error);
   g_assert_no_error (error);
   g_assert_nonnull (url);
   g_assert_cmpint (g_get_monotonic_time () - t0, >=, 1500 * 1000);
   g_assert_cmpuint (f->requests, ==, 2);
+  /* The wait is shown with the time the server gave (2 s away), then the post is sent. */
+  g_assert_true (g_str_equal (post_progress->str, "S W2 S ") ||
+                 g_str_equal (post_progress->str, "S W1 S "));
+  g_string_free (post_progress, TRUE);
+  post_progress = NULL;
 
   f->script[0] = ANSWER_429_RESET_LATE;
   f->n_script = 1;

@@ -155,7 +155,13 @@ retry_cb (gpointer user_data)
   if (g_task_return_error_if_cancelled (task))
     g_object_unref (task);
   else
-    send_attempt (task);
+    {
+      SgMastodonClient *self = g_task_get_source_object (task);
+
+      if (self->progress != NULL)
+        self->progress (0, 0, self->progress_data);
+      send_attempt (task);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -233,6 +239,15 @@ sent_cb (GObject      *object,
             }
           g_source_set_callback (source, retry_cb, g_object_ref (task), NULL);
           g_source_attach (source, g_task_get_context (task));
+          /* A wait for the rate limit can be minutes: say until when, not just "Sending". */
+          if (status == 429 && self->progress != NULL)
+            {
+              g_autoptr(GDateTime) reset = rate_limit_reset (msg);
+
+              if (reset != NULL)
+                self->progress ((guint) g_date_time_to_unix (reset), SG_POST_PROGRESS_WAITING,
+                                self->progress_data);
+            }
           return;
         }
       {
@@ -1051,7 +1066,9 @@ sg_mastodon_client_init (SgMastodonClient *self)
   self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 30,
                                                  "user-agent", "SocialGuard/" PACKAGE_VERSION,
                                                  NULL);
-  self->max_wait = 60;
+  /* Mastodon's posting limit resets every few minutes; a wait of up to two is worth it when
+   * the progress dialog says until when. */
+  self->max_wait = 120;
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
 }
 

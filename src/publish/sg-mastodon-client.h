@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (SgMastodonClient, sg_mastodon_client, SG, MASTODON_CLIENT,
  * @token an access token with the write:statuses scope. Nothing connects until a call. */
 SgMastodonClient *sg_mastodon_client_new          (const char           *instance,
                                                    const char           *token);
-/* The longest this client waits for a Retry-After before giving up (default 60 s). */
+/* The longest this client waits for a Retry-After or X-RateLimit-Reset before giving up
+ * (default 120 s); a longer wait ends the post with a message saying when to try again. */
 void              sg_mastodon_client_set_max_wait (SgMastodonClient     *self,
                                                    guint                 seconds);
 
