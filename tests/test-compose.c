@@ -709,6 +709,7 @@ static char *mastodon_text;
 static char *mastodon_visibility;
 static char *mastodon_media_ids;        /* the last status's media_ids, joined */
 static char *mastodon_media_description;
+static char *mastodon_language;         /* the last status's "language", or NULL */
 
 static void
 statuses_cb (SoupServer        *server,
@@ -751,6 +752,9 @@ statuses_cb (SoupServer        *server,
   }
   g_free (mastodon_text);
   mastodon_text = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "status"));
+  g_free (mastodon_language);
+  mastodon_language = g_strdup (json_object_get_string_member_with_default (
+    json_node_get_object (json_parser_get_root (parser)), "language", NULL));
   soup_server_message_set_status (msg, 200, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, reply, strlen (reply));
 }
@@ -873,6 +877,96 @@ test_direct_post (void)
   sg_compose_page_set_platform (page, "x");
   soup_server_disconnect (server);
   g_clear_pointer (&mastodon_text, g_free);
+}
+
+/* Each post's language is chosen in the sheet: the setting's by default, Welsh proposed for a
+ * post that reads as Welsh, any other by its code; it is sent as Mastodon's "language"
+ * (issue 20 point 10). */
+static AdwMessageDialog *
+open_sheet_and_post (SgComposePage *page,
+                     const char    *text,
+                     guint          expect_selected,
+                     guint          choose,
+                     const char    *code)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *entry;
+  gboolean published = FALSE;
+  gulong id;
+
+  set_text (text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  row = sg_test_find_by_label (GTK_WIDGET (dialog), "Language of This Post");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, expect_selected);
+  entry = sg_test_find_by_label (GTK_WIDGET (dialog), "Language code, such as fr or pl");
+  g_assert_nonnull (entry);
+  g_assert_false (gtk_widget_get_visible (entry));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), choose);
+  if (code != NULL)
+    {
+      g_assert_true (gtk_widget_get_visible (entry));
+      /* Not a code yet: posting waits; a two-letter code lets it go. */
+      gtk_editable_set_text (GTK_EDITABLE (entry), "f");
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "post"));
+      gtk_editable_set_text (GTK_EDITABLE (entry), code);
+      g_assert_true (adw_message_dialog_get_response_enabled (dialog, "post"));
+      sg_test_iterate (200);
+      {
+        g_autofree char *shot = sg_test_save_png (GTK_WIDGET (dialog), "publish-language");
+        g_test_message ("Screenshot: %s", shot);
+      }
+    }
+  id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
+  respond (dialog, "post");
+  g_assert_true (sg_test_wait (is_true, &published, 10000));
+  g_signal_handler_disconnect (page, id);
+  return dialog;
+}
+
+static void
+test_post_language (void)
+{
+  SgComposePage *page = get_page ();
+  GSettings *settings = sg_application_get_settings (app);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autofree char *base = NULL;
+  guint before = mastodon_posts;
+
+  soup_server_add_handler (server, "/api/v1/statuses", statuses_cb, NULL, NULL);
+  base = sg_test_server_listen (server);
+  g_settings_set_string (settings, "mastodon-server", base);
+  g_settings_set_string (settings, "mastodon-account", "@doc@mastodon.example");
+  sg_compose_page_set_posting_token (page, "test-token");
+  sg_compose_page_set_platform (page, "mastodon");
+
+  /* English by default (the setting), and sent as such. */
+  open_sheet_and_post (page, "Journal club moves to Friday this week, same room.", 0, 0, NULL);
+  g_assert_cmpuint (mastodon_posts, ==, before + 1);
+  g_assert_cmpstr (mastodon_language, ==, "en");
+
+  /* A Welsh post: Welsh is proposed though the setting says English. */
+  open_sheet_and_post (page, "Bore da! Mae'r clinig yn brysur iawn heddiw, diolch i'r tîm.", 1, 1,
+                       NULL);
+  g_assert_cmpstr (mastodon_language, ==, "cy");
+  g_autofree char *setting = g_settings_get_string (settings, "post-language");
+  g_assert_cmpstr (setting, ==, "en");   /* one post's choice is not the default */
+
+  /* Another language by its code. */
+  open_sheet_and_post (page, "Réunion du service à midi, salle deux.", 0, 4, "FR");
+  g_assert_cmpstr (mastodon_language, ==, "fr");
+
+  /* Not stated: no language goes with it. */
+  open_sheet_and_post (page, "Rota swaps for August are open.", 0, 5, NULL);
+  g_assert_null (mastodon_language);
+
+  g_settings_reset (settings, "mastodon-server");
+  g_settings_reset (settings, "mastodon-account");
+  sg_compose_page_set_posting_token (page, NULL);
+  sg_compose_page_set_platform (page, "x");
+  set_text ("");
+  soup_server_disconnect (server);
 }
 
 /* Posting shows progress and can be stopped; the entry in History says what that means. */
@@ -1823,6 +1917,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/ad-label", test_ad_label);
   g_test_add_func ("/sg/compose/publish", test_publish);
   g_test_add_func ("/sg/compose/direct-post", test_direct_post);
+  g_test_add_func ("/sg/compose/post-language", test_post_language);
   g_test_add_func ("/sg/compose/check-photo", test_check_photo);
   g_test_add_func ("/sg/compose/photos", test_photos);
   g_test_add_func ("/sg/compose/post-stopped", test_post_stopped);
