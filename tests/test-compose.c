@@ -250,6 +250,15 @@ test_fixes (void)
   }
 }
 
+/* A label anywhere in Compose's window, such as a toast's. */
+static gboolean
+label_shown (gpointer text)
+{
+  GtkRoot *w = gtk_widget_get_root (GTK_WIDGET (get_page ()));
+
+  return w != NULL && sg_test_find_label_text (GTK_WIDGET (w), text) != NULL;
+}
+
 static void
 test_ignore (void)
 {
@@ -261,10 +270,16 @@ test_ignore (void)
   row = find_row ("respect.derogatory-language");
   g_assert_nonnull (row);
 
-  /* Ignore here: gone for this text, in this draft. */
-  gtk_widget_activate_action (GTK_WIDGET (row), "finding.ignore-here", NULL);
-  wait_for_findings ();
-  g_assert_null (find_row ("respect.derogatory-language"));
+  /* Ignore here: gone for this text, in this draft, and said in a toast. */
+  {
+    g_autofree char *said = g_strdup_printf ("“%s” is ignored in this draft",
+                                             sg_finding_get_match (sg_finding_row_get_finding (row)));
+
+    gtk_widget_activate_action (GTK_WIDGET (row), "finding.ignore-here", NULL);
+    wait_for_findings ();
+    g_assert_null (find_row ("respect.derogatory-language"));
+    g_assert_true (sg_test_wait (label_shown, said, 5000));
+  }
 
   /* Ignoring a "do not post" here hides it from the sidebar, not from the pre-flight: it still
    * needs its reason before the text can leave (issue 20 point 1). */
@@ -1407,6 +1422,8 @@ test_photos (void)
     g_assert_nonnull (remove);
     g_signal_emit_by_name (remove, "clicked");
     wait_for_photos (1);
+    g_assert_true (sg_test_wait (label_shown, (gpointer) "Photo removed from the draft. The file "
+                                 "itself is untouched.", 5000));
     g_assert_false (g_file_test (pasted, G_FILE_TEST_EXISTS));
     g_assert_true (g_file_test (clean, G_FILE_TEST_EXISTS));
   }

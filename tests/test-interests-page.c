@@ -39,6 +39,12 @@ declared (gpointer data)
 }
 
 
+static gboolean
+toast_shown (gpointer text)
+{
+  return sg_test_find_label_text (GTK_WIDGET (window ()), text) != NULL;
+}
+
 static void
 test_interests_page (void)
 {
@@ -89,6 +95,9 @@ test_interests_page (void)
   interest->started = g_strdup ("2024-05-01");
   sg_interests_page_add (page, interest);
   g_assert_true (sg_test_wait (n_shown_is, GUINT_TO_POINTER (1), 5000));
+  /* and said so */
+  g_assert_true (sg_test_wait (toast_shown, (gpointer) "Interest added; posts that mention it "
+                               "will declare it", 5000));
 
   sg_interests_page_set_search (page, "pellab");
   g_assert_cmpuint (sg_interests_page_get_n_shown (page), ==, 1);

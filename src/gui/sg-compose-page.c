@@ -1302,6 +1302,16 @@ row_action_cb (SgComposePage *self,
         run_job (self, ignore_job, job, (GDestroyNotify) ignore_job_free, job_done_cb, NULL);
       else
         ignore_job_free (job);
+      {
+        /* Said, so an ignore is never silent; a "do not post" still asks for its reason. */
+        g_autofree char *title =
+          sg_finding_get_severity (finding) == SG_SEVERITY_ERROR
+          ? g_strdup_printf (_("“%s” is ignored in this draft; it still needs a reason before "
+                               "posting"), sg_finding_get_match (finding))
+          : g_strdup_printf (_("“%s” is ignored in this draft"), sg_finding_get_match (finding));
+
+        add_toast (self, sg_toast_new_plain (title));
+      }
       self->generation++;
       schedule_analysis (self, 0);
     }
@@ -1802,7 +1812,11 @@ static void
 photos_message_cb (SgComposePage *self,
                    const char    *message)
 {
-  add_toast (self, sg_toast_new_plain (message));
+  AdwToast *toast = sg_toast_new_plain (message);
+
+  /* Each answers what the user just did to a photo: shown now, not behind older toasts. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
 }
 
 /* Drafts list */

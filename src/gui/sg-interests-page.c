@@ -94,6 +94,27 @@ changed_cb (GObject      *object,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* A new interest is said to be in the register, and where it goes from now on. */
+static void
+added_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SgInterestsPage *self = SG_INTERESTS_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_pointer (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  toast (self, _("Interest added; posts that mention it will declare it"));
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* The list */
 
 static gboolean
@@ -333,7 +354,7 @@ form_response_cb (AdwMessageDialog *dialog,
       SgInterest *in = form_to_interest (f);
 
       run_job (f->self, f->id > 0 ? update_job : add_job, in, (GDestroyNotify) sg_interest_free,
-               changed_cb);
+               f->id > 0 ? changed_cb : added_cb);
     }
   g_object_unref (f->self);
   g_free (f);
@@ -785,7 +806,7 @@ sg_interests_page_add (SgInterestsPage  *self,
   g_return_if_fail (SG_IS_INTERESTS_PAGE (self));
 
   run_job (self, add_job, sg_interest_copy (interest), (GDestroyNotify) sg_interest_free,
-           changed_cb);
+           added_cb);
 }
 
 guint
