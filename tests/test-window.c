@@ -120,6 +120,70 @@ test_about (void)
   gtk_window_destroy (about);
 }
 
+/* The main menu offers the style: follow the system, light or dark; the choice is kept. */
+static void
+collect_style_targets (GMenuModel *model,
+                       GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        collect_style_targets (section, out);
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "app.style") &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &target))
+        g_string_append_printf (out, "%s ", target);
+    }
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_menu_button (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_style (void)
+{
+  GSettings *settings = sg_application_get_settings (app);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWidget *button = find_menu_button (GTK_WIDGET (get_window ()));
+  g_autoptr(GString) targets = g_string_new (NULL);
+  g_autofree char *style = NULL;
+
+  g_assert_nonnull (button);
+  collect_style_targets (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), targets);
+  g_assert_cmpstr (targets->str, ==, "system light dark ");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
+  style = g_settings_get_string (settings, "style");
+  g_assert_cmpstr (style, ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  sg_test_iterate (200);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (get_window ()), "window-dark");
+    g_test_message ("Screenshot: %s", shot);
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("light"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (manager));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("system"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* The sources, grouped by whether they are in force, with the current edition first. */
 static gboolean
 analyzer_ready (gpointer data)
@@ -338,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/sg/window/pages", test_pages);
   g_test_add_func ("/sg/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/sg/window/about", test_about);
+  g_test_add_func ("/sg/window/style", test_style);
   g_test_add_func ("/sg/window/preferences", test_preferences);
   g_test_add_func ("/sg/window/guidance-sources", test_guidance_sources);
   g_test_add_func ("/sg/window/export-write", test_export_write);

@@ -489,6 +489,17 @@ sync_analyzer (SgApplication *self)
 }
 
 static void
+apply_style (SgApplication *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style");
+  AdwColorScheme scheme = g_str_equal (style, "light") ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                        : g_str_equal (style, "dark")  ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                       : ADW_COLOR_SCHEME_DEFAULT;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static void
 sg_application_startup (GApplication *app)
 {
   SgApplication *self = SG_APPLICATION (app);
@@ -498,6 +509,15 @@ sg_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   self->context = sg_context_new (self->settings, self->store_path);
   self->server_limits = sg_server_limits_new (self->settings);
+  /* The menu's style choice is the setting itself, as a stateful action. */
+  {
+    g_autoptr(GAction) style = g_settings_create_action (self->settings, "style");
+
+    g_action_map_add_action (G_ACTION_MAP (self), style);
+    g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,
+                             G_CONNECT_SWAPPED);
+    apply_style (self);
+  }
   g_signal_connect (self, "notify::store", G_CALLBACK (sync_store), NULL);
   g_signal_connect (self, "notify::store-error", G_CALLBACK (sync_store), NULL);
   g_signal_connect (self, "notify::store-busy", G_CALLBACK (sync_store), NULL);
