@@ -117,6 +117,17 @@ test_about (void)
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
                    "SocialGuard");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  /* Its icon is there even uninstalled (it showed a broken-image icon): it ships in the
+   * resources, which the icon theme searches. */
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==,
+                   "org.example.SocialGuard");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          "org.example.SocialGuard"));
+  sg_test_iterate (200);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (about), "about");
+    g_test_message ("Screenshot: %s", shot);
+  }
   gtk_window_destroy (about);
 }
 
