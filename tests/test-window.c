@@ -237,18 +237,93 @@ file_written (gpointer path)
   return g_file_get_contents (path, &contents, NULL, NULL) && g_str_equal (contents, "<p>appraisal</p>");
 }
 
+/* A file manager on the test's own session bus, as Files provides it: ShowItems (uris,
+ * startup id). */
+static char *shown_uri;
+
+static void
+file_manager_call (GDBusConnection       *connection,
+                   const char            *sender,
+                   const char            *object_path,
+                   const char            *interface_name,
+                   const char            *method_name,
+                   GVariant              *parameters,
+                   GDBusMethodInvocation *invocation,
+                   gpointer               user_data)
+{
+  g_autofree const char **uris = NULL;
+  const char *startup = NULL;
+
+  g_variant_get (parameters, "(^a&s&s)", &uris, &startup);
+  g_free (shown_uri);
+  shown_uri = g_strdup (uris[0]);
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static gboolean
+shown (gpointer data)
+{
+  return shown_uri != NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0 &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+button_shown (gpointer label)
+{
+  return find_button (GTK_WIDGET (get_window ()), label) != NULL;
+}
+
 static void
 test_export_write (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("sg-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "history.html", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (
+    "<node><interface name='org.freedesktop.FileManager1'><method name='ShowItems'>"
+    "<arg type='as' name='uris' direction='in'/><arg type='s' name='startup_id' direction='in'/>"
+    "</method></interface></node>", NULL);
+  const GDBusInterfaceVTable vtable = { file_manager_call, NULL, NULL, { 0 } };
+  guint registration, owner;
   GStatBuf st;
 
-  sg_export_write (GTK_WIDGET (get_window ()), file, g_strdup ("<p>appraisal</p>"), "Exported");
+  g_assert_nonnull (bus);
+  registration = g_dbus_connection_register_object (bus, "/org/freedesktop/FileManager1",
+                                                    node->interfaces[0], &vtable, NULL, NULL, NULL);
+  owner = g_bus_own_name_on_connection (bus, "org.freedesktop.FileManager1",
+                                        G_BUS_NAME_OWNER_FLAGS_NONE, NULL, NULL, NULL, NULL);
+
+  /* From a page, as the pages export (the toast overlay is above them). */
+  sg_export_write (GTK_WIDGET (sg_window_get_compose_page (get_window ())), file,
+                   g_strdup ("<p>appraisal</p>"), "Exported");
   g_assert_true (sg_test_wait (file_written, path, 5000));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* The toast offers Show in Files, which asks the file manager to show this very file. */
+  g_assert_true (sg_test_wait (button_shown, (gpointer) "Show in _Files", 5000));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (get_window ()), "Show in _Files"), "clicked");
+  g_assert_true (sg_test_wait (shown, NULL, 5000));
+  g_assert_cmpstr (shown_uri, ==, uri);
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
   g_remove (path);
   g_rmdir (dir);
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sg-export.h"
 #include "sg-interest-io.h"
 #include "sg-interest-register.h"
 #include "sg-interests-page.h"
@@ -731,7 +732,6 @@ export_response_cb (GtkNativeDialog *chooser,
   SgInterestsPage *self = export->self;
   const char *format = export->format;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *today = today_string ();
 
@@ -745,14 +745,8 @@ export_response_cb (GtkNativeDialog *chooser,
       else
         data = sg_interests_to_json_data (self->interests);
 
-      /* Small files: written directly, replacing atomically, readable by the user only
-       * (a register lists payments). */
-      if (!g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                    G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                    NULL, NULL, &error))
-        toast (self, error->message);
-      else
-        toast (self, _("Exported"));
+      /* Readable by the user only (a register lists payments), written off the main loop. */
+      sg_export_write (GTK_WIDGET (self), file, g_steal_pointer (&data), _("Exported"));
     }
   g_object_unref (chooser);
 }
