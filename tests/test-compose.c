@@ -1638,6 +1638,14 @@ text_is_empty (gpointer data)
   return *text == '\0';
 }
 
+static gboolean
+focus_inside (gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static void
 test_real_keys (void)
 {
@@ -1710,6 +1718,45 @@ test_real_keys (void)
     press ("F9");
     g_assert_true (adw_flap_get_reveal_flap (flap));
     g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  }
+
+  /* Ctrl+F finds in the draft: typing selects the first match and counts them, Enter goes to
+   * the next, Shift+Enter back, Escape returns to the draft on the match. */
+  {
+    GtkWidget *find;
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
+
+    set_text ("Handover: chase the Okafor bloods, then ring okafor's GP.");
+    gtk_widget_grab_focus (editor);
+    g_assert_true (sg_test_wait (editor_has_focus, editor, 5000));
+    press ("ctrl+f");
+    find = sg_test_find_by_label (GTK_WIDGET (page), "Find in the draft");
+    g_assert_nonnull (find);
+    g_assert_true (sg_test_wait (focus_inside, find, 5000));
+    sg_test_iterate (300);   /* the bar slides open */
+    for (const char *c = "okafor"; *c != '\0'; c++)
+      {
+        char key[2] = { *c, '\0' };
+        press (key);
+      }
+    sg_test_iterate (400);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find)), ==, "okafor");
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "1 of 2"));
+    press ("Return");
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "2 of 2"));
+    press ("shift+Return");
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "1 of 2"));
+    sg_test_iterate (100);
+    {
+      g_autofree char *shot = sg_test_save_png (GTK_WIDGET (page), "compose-find");
+      g_test_message ("Screenshot: %s", shot);
+    }
+    press ("Escape");
+    g_assert_true (sg_test_wait (editor_has_focus, editor, 5000));
+    g_assert_true (gtk_text_buffer_get_selection_bounds (sg_compose_page_get_buffer (page), &start, &end));
+    selected = gtk_text_iter_get_text (&start, &end);
+    g_assert_cmpstr (selected, ==, "Okafor");
   }
 
   /* Ctrl+N starts a new, empty draft. */

@@ -382,6 +382,22 @@ test_preferences (void)
 }
 
 static void
+collect_shortcuts (GtkWidget *root,
+                   GString   *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+
+      g_object_get (root, "accelerator", &accelerator, "action-name", &action, NULL);
+      g_string_append_printf (out, "%s %s ", accelerator ? accelerator : "", action ? action : "");
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_shortcuts (c, out);
+}
+
+static void
 test_shortcuts_window (void)
 {
   GtkWindow *shortcuts;
@@ -391,6 +407,39 @@ test_shortcuts_window (void)
   g_assert_true (sg_test_wait (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW),
                                5000));
   shortcuts = sg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+
+  /* Complete: every application shortcut and each of Compose's own keys is listed. */
+  {
+    g_autoptr(GString) listed = g_string_new (" ");
+    g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+    const char *compose_keys[] = { "<Control>n", "<Control><Shift>c", "F6", "F9", "<Control>f",
+                                   "<Control>z", NULL };
+
+    collect_shortcuts (GTK_WIDGET (shortcuts), listed);
+    for (guint i = 0; actions[i] != NULL; i++)
+      {
+        g_autofree char *name = NULL;
+        g_autoptr(GVariant) target = NULL;
+
+        g_assert_true (g_action_parse_detailed_name (actions[i], &name, &target, NULL));
+        /* Listed by its action (the window shows its keys) or by its keys. */
+        if (strstr (listed->str, name) == NULL)
+          {
+            g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                          actions[i]);
+            g_autofree char *key = g_strdup_printf (" %s ", accels[0]);
+
+            if (strstr (listed->str, key) == NULL)
+              g_error ("%s (%s) is missing from the Shortcuts window", actions[i], accels[0]);
+          }
+      }
+    for (guint i = 0; compose_keys[i] != NULL; i++)
+      {
+        g_autofree char *key = g_strdup_printf (" %s ", compose_keys[i]);
+        if (strstr (listed->str, key) == NULL)
+          g_error ("%s is missing from the Shortcuts window", compose_keys[i]);
+      }
+  }
   gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
 }
 

@@ -9,6 +9,7 @@
 #include "sg-drafts.h"
 #include "sg-drafts-popover.h"
 #include "sg-error.h"
+#include "sg-find-bar.h"
 #include "sg-finding-row.h"
 #include "sg-interest-register.h"
 #include "sg-length.h"
@@ -40,6 +41,7 @@ struct _SgComposePage
   GtkRevealer   *declaration_revealer;
   SgDraftsPopover *drafts_popover;
   GtkTextView   *editor;
+  SgFindBar     *find_bar;
   GtkListBox    *findings_list;
   AdwFlap       *flap;
   GtkToggleButton *sidebar_button;
@@ -1513,6 +1515,14 @@ copy_final_action (GtkWidget  *widget,
 }
 
 static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sg_find_bar_open (SG_COMPOSE_PAGE (widget)->find_bar);
+}
+
+static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -2022,6 +2032,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-compose-page.ui");
   g_type_ensure (SG_TYPE_DRAFTS_POPOVER);
+  g_type_ensure (SG_TYPE_FIND_BAR);
   g_type_ensure (SG_TYPE_PHOTO_STRIP);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, ad_check);
@@ -2037,6 +2048,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, save_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_detail);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_label);
 
@@ -2060,6 +2072,9 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compose.toggle-sidebar", NULL,
                                    toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "compose.toggle-sidebar", NULL);
+  gtk_widget_class_install_action (widget_class, "compose.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "compose.find",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "compose.check-photo", NULL, check_photo_action);
   gtk_widget_class_install_action (widget_class, "compose.attach-photos", NULL, attach_photos_action);
 }
@@ -2091,6 +2106,7 @@ sg_compose_page_init (SgComposePage *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sg_find_bar_set_view (self->find_bar, self->editor);
 
   self->draft_id = -1;
   self->cancellable = g_cancellable_new ();
