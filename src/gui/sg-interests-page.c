@@ -152,6 +152,8 @@ rebuild_rows (SgInterestsPage *self)
   g_autofree char *today = today_string ();
   const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint filter = gtk_drop_down_get_selected (self->filter_dropdown);
+  GSettings *settings = self->context ? sg_context_get_settings (self->context) : NULL;
+  guint months = settings ? g_settings_get_uint (settings, "declaration-window-months") : 36;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -162,17 +164,41 @@ rebuild_rows (SgInterestsPage *self)
     {
       const SgInterest *in = g_ptr_array_index (self->interests, i);
       gboolean ended = is_ended (in, today);
+      /* Ended, but still declared with posts for the window set in Preferences: it belongs
+       * with the active ones, since posts still carry it (it was hidden there). */
+      gboolean declared = sg_interest_is_declarable (in, today, months);
       g_autofree char *subtitle = NULL;
       g_autoptr(GMenu) menu = g_menu_new ();
       GtkWidget *row, *button;
 
-      if ((filter == 0 && ended) || (filter == 1 && !ended) || !matches_search (in, needle))
+      if ((filter == 0 && ended && !declared) || (filter == 1 && !ended) ||
+          !matches_search (in, needle))
         continue;
 
       subtitle = g_strdup_printf ("%s%s · %s – %s", sg_interest_category_title (in->category),
                                   in->paid_to_institution ? _(" (to my institution)") : "",
                                   in->started ? in->started : _("no start date"),
                                   in->ended ? in->ended : _("ongoing"));
+      if (ended && declared)
+        {
+          GDate until;
+          char until_s[64];
+          char *with;
+          int y = 0, m = 0, d = 0;
+
+          g_date_clear (&until, 1);
+          /* Stored as YYYY-MM-DD; shown day first, as typed in the UK. */
+          if (sscanf (in->ended, "%d-%d-%d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+            {
+              g_date_set_dmy (&until, d, m, y);
+              g_date_add_months (&until, months);
+              g_date_strftime (until_s, sizeof until_s, "%d/%m/%Y", &until);
+              /* Translators: %s is a date such as 01/06/2028. */
+              with = g_strdup_printf (_("%s · ended, still declared until %s"), subtitle, until_s);
+              g_free (subtitle);
+              subtitle = with;
+            }
+        }
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), in->organisation);
