@@ -81,6 +81,33 @@ test_interests_page (void)
     g_assert_true (adw_message_dialog_get_response_enabled (form, "save"));
     gtk_editable_set_text (GTK_EDITABLE (started), "31/02/2024");
     g_assert_false (adw_message_dialog_get_response_enabled (form, "save"));
+
+    /* Or picked on a calendar, which opens on the date typed and writes it day first. */
+    {
+      GtkWidget *pick = sg_test_find_by_label (started, "Choose the date");
+      GtkPopover *popover;
+      GtkCalendar *calendar;
+      g_autoptr(GDateTime) shown = NULL;
+      g_autoptr(GDateTime) day = g_date_time_new_local (2024, 3, 15, 0, 0, 0);
+
+      g_assert_true (GTK_IS_MENU_BUTTON (pick));
+      gtk_editable_set_text (GTK_EDITABLE (started), "12/09/2024");
+      gtk_menu_button_popup (GTK_MENU_BUTTON (pick));
+      sg_test_iterate (200);
+      popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (pick));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+      shown = gtk_calendar_get_date (calendar);
+      g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 12);
+      g_assert_cmpint (g_date_time_get_month (shown), ==, 9);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (started)), ==, "12/09/2024");
+      gtk_calendar_select_day (calendar, day);
+      g_signal_emit_by_name (calendar, "day-selected");
+      sg_test_iterate (200);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (started)), ==, "15/03/2024");
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_true (adw_message_dialog_get_response_enabled (form, "save"));
+    }
     gtk_editable_set_text (GTK_EDITABLE (started), "");
     gtk_editable_set_text (GTK_EDITABLE (org), "");
   }

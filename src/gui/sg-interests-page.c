@@ -387,6 +387,62 @@ form_response_cb (AdwMessageDialog *dialog,
   g_free (f);
 }
 
+/* A date picker beside a date field: a calendar that writes the chosen day into the field as
+ * typed in the UK (day first), opening on the date already there. */
+static void
+day_selected_cb (GtkCalendar *calendar,
+                 GtkEditable *entry)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%d/%m/%Y");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (entry, text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+picker_shown_cb (GtkPopover  *popover,
+                 GtkEditable *entry)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  g_autofree char *iso = sg_interest_date_from_user (gtk_editable_get_text (entry));
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
+    return;
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (y, m, d, 0, 0, 0);
+
+    if (day == NULL)
+      return;
+    g_signal_handlers_block_by_func (calendar, day_selected_cb, entry);
+    gtk_calendar_select_day (calendar, day);
+    g_signal_handlers_unblock_by_func (calendar, day_selected_cb, entry);
+  }
+}
+
+static void
+add_date_picker (GtkWidget *entry_row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Choose the date on a calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose the date"), -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), entry_row, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (picker_shown_cb), entry_row, 0);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry_row), button);
+}
+
 static GtkEditable *
 add_entry (GtkListBox *box,
            const char *title,
@@ -448,6 +504,8 @@ open_form (SgInterestsPage  *self,
   f->currency = add_entry (GTK_LIST_BOX (list), _("Currency, e.g. GBP"), in ? in->currency : "GBP");
   f->started = add_entry (GTK_LIST_BOX (list), _("Started (such as 12/09/2024)"), in ? in->started : NULL);
   f->ended = add_entry (GTK_LIST_BOX (list), _("Ended (if it has)"), in ? in->ended : NULL);
+  add_date_picker (GTK_WIDGET (f->started));
+  add_date_picker (GTK_WIDGET (f->ended));
   f->notes = add_entry (GTK_LIST_BOX (list), _("Notes"), in ? in->notes : NULL);
 
   f->problem = GTK_LABEL (gtk_label_new (NULL));
@@ -582,6 +640,7 @@ ask (SgInterestsPage *self,
      const char      *value,
      const char      *ok_label,
      gboolean         destructive,
+     gboolean         is_date,
      SgStoreJob       job)
 {
   AdwMessageDialog *dialog;
@@ -593,6 +652,8 @@ ask (SgInterestsPage *self,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), field);
   gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
+  if (is_date)
+    add_date_picker (entry);
   gtk_list_box_append (GTK_LIST_BOX (list), entry);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
@@ -623,7 +684,7 @@ end_action (GtkWidget  *widget,
 
   ask (SG_INTERESTS_PAGE (widget), g_variant_get_int64 (parameter), _("End Interest"),
        _("It will still be declared for a while after it ends, as set in Preferences."),
-       _("Ended on (such as 12/09/2024)"), today, _("_End"), FALSE, end_job);
+       _("Ended on (such as 12/09/2024)"), today, _("_End"), FALSE, TRUE, end_job);
 }
 
 static void
@@ -633,7 +694,7 @@ remove_action (GtkWidget  *widget,
 {
   ask (SG_INTERESTS_PAGE (widget), g_variant_get_int64 (parameter), _("Remove Interest?"),
        _("It will no longer be declared. Its history is kept, with your reason."),
-       _("Reason for removing it"), NULL, _("_Remove"), TRUE, remove_job);
+       _("Reason for removing it"), NULL, _("_Remove"), TRUE, FALSE, remove_job);
 }
 
 static gpointer
