@@ -470,6 +470,8 @@ test_declaration (void)
 
   g_strfreev (interest->products);
   interest->products = g_strsplit ("GlucoTrack", ",", -1);
+  g_strfreev (interest->aliases);
+  interest->aliases = g_strsplit ("PLN", ",", -1);
   g_assert_cmpint (sg_interest_register_add (sg_application_get_store (app), interest, &error),
                    >, 0);
   g_assert_no_error (error);
@@ -519,6 +521,11 @@ test_declaration (void)
     text = sg_declaration_dialog_get_wording (SG_DECLARATION_DIALOG (dialog));
     reason = sg_declaration_dialog_get_reason (SG_DECLARATION_DIALOG (dialog));
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+    /* The register's other name for it declares it too, as a whole word only. */
+    gtk_editable_set_text (text, "I am paid by PLN to speak.");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+    gtk_editable_set_text (text, "I am paid by PLNX to speak.");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
     gtk_editable_set_text (text, "No declaration needed.");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
     gtk_editable_set_text (reason, "the talk was unpaid after all");

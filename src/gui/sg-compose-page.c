@@ -68,7 +68,7 @@ struct _SgComposePage
   guint          declaration_updates; /* times it was composed (tests) */
   gboolean       advertising;    /* the declared interests make the post an ad */
   char          *declaration_override; /* the user's wording for this post, or NULL */
-  GStrv          relevant_orgs;  /* organisations the composed declaration names */
+  GPtrArray     *relevant;       /* SgInterest* (copies) the composed declaration names */
   SgPublishFlow *publish_flow;   /* the pre-flight sheet and what follows it */
 
   SgSeverity     worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the sidebar order */
@@ -201,7 +201,7 @@ update_declaration (SgComposePage *self,
   self->declaration_updates++;
 
   g_clear_pointer (&self->declaration, g_free);
-  g_clear_pointer (&self->relevant_orgs, g_strfreev);
+  g_clear_pointer (&self->relevant, g_ptr_array_unref);
   self->advertising = FALSE;
 
   if (self->matcher != NULL && platform != NULL && settings != NULL)
@@ -218,12 +218,10 @@ update_declaration (SgComposePage *self,
                                                    &relevant, &form, &error);
       if (relevant != NULL)
         {
-          g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-
           self->advertising = sg_declaration_is_advertising (relevant);
+          self->relevant = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_interest_free);
           for (guint i = 0; i < relevant->len; i++)
-            g_strv_builder_add (b, ((SgInterest *) g_ptr_array_index (relevant, i))->organisation);
-          self->relevant_orgs = g_strv_builder_end (b);
+            g_ptr_array_add (self->relevant, sg_interest_copy (g_ptr_array_index (relevant, i)));
         }
       if (error != NULL)
         g_warning ("Declaration: %s", error->message);
@@ -1612,7 +1610,7 @@ edit_declaration_action (GtkWidget  *widget,
   SgComposePage *self = SG_COMPOSE_PAGE (widget);
   SgDeclarationDialog *dialog =
     sg_declaration_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->declaration,
-                               (const char * const *) self->relevant_orgs);
+                               self->relevant);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (declaration_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1999,7 +1997,7 @@ sg_compose_page_finalize (GObject *object)
   g_clear_pointer (&self->ignores, g_hash_table_unref);
   g_clear_pointer (&self->ignored_errors, g_ptr_array_unref);
   g_clear_pointer (&self->matcher, sg_interest_matcher_free);
-  g_clear_pointer (&self->relevant_orgs, g_strfreev);
+  g_clear_pointer (&self->relevant, g_ptr_array_unref);
   g_free (self->declaration_override);
   g_free (self->declaration);
   g_free (self->declared_text);
