@@ -1947,7 +1947,8 @@ sg_compose_page_set_context (SgComposePage *self,
   {
     const char *keys[] = { "changed::declare-all-active", "changed::declare-nothing",
                            "changed::declarations-page-url", "changed::declaration-window-months",
-                           "changed::mastodon-limits" };
+                           /* the server's own length limit (SgServerLimits applies it first) */
+                           "changed::mastodon-limits", "changed::mastodon-server" };
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       g_signal_connect_object (sg_context_get_settings (context), keys[i],
                                G_CALLBACK (update_length), self, G_CONNECT_SWAPPED);
