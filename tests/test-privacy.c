@@ -394,6 +394,27 @@ test_follow_up (void)
   g_assert_nonnull (find_label_ending (GTK_WIDGET (window ()),
                                       "1 setting from your last reviews is still to change."));
 
+  /* The next review shows which settings the last one left to change. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "privacy.review", "x", id));
+  g_assert_true (sg_test_wait (review_shown, NULL, 5000));
+  review = review_window ();
+  {
+    GtkWidget *marker = sg_test_find_by_label (GTK_WIDGET (review), "Still to change from the last review");
+    GtkWidget *row;
+
+    g_assert_nonnull (marker);
+    row = gtk_widget_get_ancestor (marker, ADW_TYPE_EXPANDER_ROW);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     ((SgChecklistItem *) g_ptr_array_index (checklist->items, 0))->title);
+    sg_test_iterate (200);
+    {
+      g_autofree char *shot = sg_test_save_png (GTK_WIDGET (review), "privacy-review-open-action");
+      g_test_message ("Screenshot: %s", shot);
+    }
+  }
+  gtk_window_destroy (review);
+  sg_test_iterate (100);
+
   /* Opened, the row lists it; a real key press on its button ticks it off. */
   expander = gtk_widget_get_ancestor (find_label_ending (GTK_WIDGET (page),
                                                          " · 1 setting still to change"),

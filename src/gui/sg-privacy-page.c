@@ -388,6 +388,7 @@ typedef struct {
   gint64     profile_id;
   gint64     review_id;
   GPtrArray *answers;
+  GPtrArray *open_actions;   /* what the last review left to change */
 } OpenResult;
 
 static gpointer
@@ -405,6 +406,7 @@ open_job (SgStore   *store,
       return NULL;
     }
   r->answers = sg_reviews_get_answers (store, r->review_id, NULL);
+  r->open_actions = sg_reviews_open_actions (store, r->profile_id, NULL);
   return r;
 }
 
@@ -438,6 +440,7 @@ opened_cb (GObject      *object,
     {
       toast (self, error != NULL ? error->message : _("That account is not listed any more."));
       g_clear_pointer (&opened->answers, g_ptr_array_unref);
+      g_clear_pointer (&opened->open_actions, g_ptr_array_unref);
       g_free (opened);
       return;
     }
@@ -454,9 +457,11 @@ opened_cb (GObject      *object,
                          g_object_ref (self), unref_closure_data, 0);
   g_signal_connect_data (dialog, "read-requested", G_CALLBACK (review_read_requested_cb),
                          g_object_ref (self), unref_closure_data, 0);
+  sg_review_dialog_mark_open_actions (dialog, opened->open_actions);
   gtk_window_present (GTK_WINDOW (dialog));
 
   g_clear_pointer (&opened->answers, g_ptr_array_unref);
+  g_clear_pointer (&opened->open_actions, g_ptr_array_unref);
   g_free (opened);
 }
 
