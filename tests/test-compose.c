@@ -22,6 +22,8 @@
 #include "sg-image-metadata.h"
 #include "sg-interest-register.h"
 #include "sg-photo-check-window.h"
+#include "sg-post-progress.h"
+#include "sg-post-progress-dialog.h"
 #include "sg-preflight-dialog.h"
 #include "sg-publications.h"
 #include "sg-store-private.h"
@@ -1968,6 +1970,28 @@ test_drafts_list (void)
   set_text ("");
 }
 
+/* While Mastodon's rate limit holds a post, the progress dialog says until when (issue 20
+ * point 13), in local time. */
+static void
+test_progress_waiting (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  SgPostProgressDialog *dialog = sg_post_progress_dialog_new (window, "Mastodon");
+  g_autoptr(GDateTime) reset = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_seconds (reset, 90);
+  g_autofree char *at = g_date_time_format (later, "%H:%M:%S");
+  g_autofree char *expected = g_strdup_printf ("The server limits how often you can post. "
+                                               "Waiting until %s, then sending it…", at);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  sg_post_progress_dialog_set_stage (dialog, (guint) g_date_time_to_unix (later),
+                                     SG_POST_PROGRESS_WAITING);
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (dialog), expected));
+  sg_post_progress_dialog_set_stage (dialog, 0, 0);
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (dialog), "Sending the post…"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1989,6 +2013,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/publish", test_publish);
   g_test_add_func ("/sg/compose/direct-post", test_direct_post);
   g_test_add_func ("/sg/compose/post-language", test_post_language);
+  g_test_add_func ("/sg/compose/progress-waiting", test_progress_waiting);
   g_test_add_func ("/sg/compose/check-photo", test_check_photo);
   g_test_add_func ("/sg/compose/photos", test_photos);
   g_test_add_func ("/sg/compose/post-stopped", test_post_stopped);
