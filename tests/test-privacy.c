@@ -426,6 +426,22 @@ test_follow_up (void)
     g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window ()), "privacy-follow-up");
     g_test_message ("Screenshot: %s", shot);
   }
+  /* Narrow and dark as well, to look at. */
+  {
+    AdwStyleManager *style = adw_style_manager_get_default ();
+    int width, height;
+    g_autofree char *shot = NULL;
+
+    gtk_window_get_default_size (GTK_WINDOW (window ()), &width, &height);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    gtk_window_set_default_size (GTK_WINDOW (window ()), 600, 700);
+    sg_test_iterate (400);
+    shot = sg_test_save_png (GTK_WIDGET (window ()), "privacy-follow-up-600-dark");
+    g_test_message ("Screenshot: %s", shot);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    gtk_window_set_default_size (GTK_WINDOW (window ()), width, height);
+    sg_test_iterate (200);
+  }
   mark = g_strdup_printf ("Mark “%s” as changed",
                           ((SgChecklistItem *) g_ptr_array_index (checklist->items, 0))->title);
   button = sg_test_find_by_label (GTK_WIDGET (page), mark);
