@@ -88,6 +88,8 @@ typedef struct {
   gboolean    fail_first_create;   /* store it, but answer 500 */
   gboolean    expire_first_create;   /* the first createRecord: 400 ExpiredToken */
   guint       sessions;
+  guint       refreshes;
+  gboolean    refuse_refresh;      /* refreshSession answers ExpiredToken too */
   gboolean    drop_first_create;   /* store it, then drop the connection */
   GHashTable *records;             /* rkey → JSON of the record */
   GPtrArray  *blob_types;          /* Content-Type of each uploaded blob */
@@ -109,7 +111,9 @@ static gboolean
 authorised (SoupServerMessage *msg)
 {
   return g_strcmp0 (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                  "Authorization"), "Bearer jwt-1") == 0;
+                                                  "Authorization"), "Bearer jwt-1") == 0 ||
+         g_strcmp0 (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                  "Authorization"), "Bearer jwt-2") == 0;
 }
 
 static void
@@ -135,6 +139,19 @@ xrpc_cb (SoupServer        *server,
                                              "\"handle\":\"doc.bsky.social\"}");
       else
         sg_test_server_reply_json (msg, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}");
+      return;
+    }
+  /* As the PDS does: the refresh token, not the access token, in the Authorization header. */
+  if (g_str_equal (path, "/xrpc/com.atproto.server.refreshSession"))
+    {
+      f->refreshes++;
+      if (!f->refuse_refresh &&
+          g_strcmp0 (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization"), "Bearer r") == 0)
+        sg_test_server_reply_json (msg, 200, "{\"accessJwt\":\"jwt-2\",\"refreshJwt\":\"r2\",\"did\":\"did:plc:doc\","
+                         "\"handle\":\"doc.bsky.social\"}");
+      else
+        sg_test_server_reply_json (msg, 400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}");
       return;
     }
   if (!authorised (msg))
@@ -194,6 +211,12 @@ xrpc_cb (SoupServer        *server,
         soup_server_message_get_request_headers (msg), NULL);
       g_autofree char *answer = NULL;
 
+      /* The PDS refuses what the lexicon does not allow: at most 2 MB a picture. */
+      if (body->length > 2000000)
+        {
+          sg_test_server_reply_json (msg, 400, "{\"error\":\"BlobTooLarge\",\"message\":\"This file is too large\"}");
+          return;
+        }
       g_ptr_array_add (f->blob_types, g_strdup (type));
       answer = g_strdup_printf ("{\"blob\":{\"$type\":\"blob\",\"ref\":{\"$link\":\"bafk%u\"},"
                                 "\"mimeType\":\"%s\",\"size\":%" G_GOFFSET_FORMAT "}}",
@@ -343,7 +366,8 @@ test_images (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *url = NULL;
   g_autofree char *photo = write_file ("chart.png", 2048);
-  g_autofree char *big = write_file ("huge.png", 1000001);
+  g_autofree char *middling = write_file ("ward.png", 1500000);
+  g_autofree char *big = write_file ("huge.png", 2000001);
   JsonObject *embed;
   JsonArray *images;
   GList *values;
@@ -382,7 +406,18 @@ test_images (Fixture       *f,
     g_assert_cmpint (json_object_get_int_member (ratio, "height"), ==, 480);
   }
 
-  /* Over Bluesky's 1 MB: refused before it is sent, and no post is made. */
+  /* 1.5 MB: over the old 1 MB limit the client used to apply, within today's 2 MB. */
+  g_clear_object (&result);
+  g_clear_pointer (&url, g_free);
+  sg_bluesky_client_add_image (client, middling, "The ward at night");
+  sg_bluesky_client_post_async (client, "Night shift.", "key-mid", NULL, sg_test_result_cb, &result);
+  url = sg_bluesky_client_post_finish (client, sg_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_assert_cmpuint (f->blob_types->len, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 2);
+
+  /* Over Bluesky's 2 MB: refused before it is sent, and no post is made. */
   g_clear_object (&result);
   g_clear_pointer (&url, g_free);
   sg_bluesky_client_add_image (client, big, "");
@@ -392,8 +427,9 @@ test_images (Fixture       *f,
   g_assert_null (url);
   g_assert_error (error, SG_ERROR, SG_ERROR_REJECTED);
   g_assert_nonnull (strstr (error->message, "huge.png"));
-  g_assert_cmpuint (f->blob_types->len, ==, 1);
-  g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
+  g_assert_nonnull (strstr (error->message, "2 MB"));
+  g_assert_cmpuint (f->blob_types->len, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 2);
 }
 
 static void
@@ -568,8 +604,9 @@ test_language (Fixture       *f,
                    ==, "cy");
 }
 
-/* A session that runs out while posting (ExpiredToken) is renewed with the app password and
- * the post goes through once; it was reported as a refused post (issue 20 point 11). */
+/* A session that runs out while posting (ExpiredToken) is renewed with refreshSession and the
+ * post goes through once; it was reported as a refused post (issue 20 point 11). When the
+ * refresh token is refused as well, the app password signs in again. */
 static void
 test_expired_token (Fixture       *f,
                     gconstpointer  data)
@@ -581,9 +618,22 @@ test_expired_token (Fixture       *f,
   url = post (f, "abcd-efgh-ijkl-mnop", "Teaching session moved to Thursday.", &error);
   g_assert_no_error (error);
   g_assert_nonnull (url);
-  g_assert_cmpuint (f->sessions, ==, 2);
+  g_assert_cmpuint (f->sessions, ==, 1);
+  g_assert_cmpuint (f->refreshes, ==, 1);
   g_assert_cmpuint (f->create_calls, ==, 2);
   g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
+
+  /* The refresh token has run out too: a new session from the app password. */
+  g_clear_pointer (&url, g_free);
+  f->create_calls = f->sessions = f->refreshes = 0;
+  f->refuse_refresh = TRUE;
+  url = post (f, "abcd-efgh-ijkl-mnop", "Journal club is cancelled.", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_assert_cmpuint (f->refreshes, ==, 1);
+  g_assert_cmpuint (f->sessions, ==, 2);
+  g_assert_cmpuint (f->create_calls, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 2);
 }
 
 /* Picture sizes from headers, without decoding. */

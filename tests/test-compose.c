@@ -22,6 +22,8 @@
 #include "sg-image-metadata.h"
 #include "sg-interest-register.h"
 #include "sg-photo-check-window.h"
+#include "sg-post-progress.h"
+#include "sg-post-progress-dialog.h"
 #include "sg-preflight-dialog.h"
 #include "sg-publications.h"
 #include "sg-store-private.h"
@@ -241,6 +243,15 @@ test_fixes (void)
   }
 }
 
+/* A label anywhere in Compose's window, such as a toast's. */
+static gboolean
+label_shown (gpointer text)
+{
+  GtkRoot *w = gtk_widget_get_root (GTK_WIDGET (get_page ()));
+
+  return w != NULL && sg_test_find_label_text (GTK_WIDGET (w), text) != NULL;
+}
+
 static void
 test_ignore (void)
 {
@@ -252,10 +263,16 @@ test_ignore (void)
   row = find_row ("respect.derogatory-language");
   g_assert_nonnull (row);
 
-  /* Ignore here: gone for this text, in this draft. */
-  gtk_widget_activate_action (GTK_WIDGET (row), "finding.ignore-here", NULL);
-  wait_for_findings ();
-  g_assert_null (find_row ("respect.derogatory-language"));
+  /* Ignore here: gone for this text, in this draft, and said in a toast. */
+  {
+    g_autofree char *said = g_strdup_printf ("“%s” is ignored in this draft",
+                                             sg_finding_get_match (sg_finding_row_get_finding (row)));
+
+    gtk_widget_activate_action (GTK_WIDGET (row), "finding.ignore-here", NULL);
+    wait_for_findings ();
+    g_assert_null (find_row ("respect.derogatory-language"));
+    g_assert_true (sg_test_wait (label_shown, said, 5000));
+  }
 
   /* Ignoring a "do not post" here hides it from the sidebar, not from the pre-flight: it still
    * needs its reason before the text can leave (issue 20 point 1). */
@@ -437,6 +454,8 @@ test_declaration (void)
 
   g_strfreev (interest->products);
   interest->products = g_strsplit ("GlucoTrack", ",", -1);
+  g_strfreev (interest->aliases);
+  interest->aliases = g_strsplit ("PLN", ",", -1);
   g_assert_cmpint (sg_interest_register_add (sg_context_get_store (context ()), interest, &error),
                    >, 0);
   g_assert_no_error (error);
@@ -486,6 +505,11 @@ test_declaration (void)
     text = sg_declaration_dialog_get_wording (SG_DECLARATION_DIALOG (dialog));
     reason = sg_declaration_dialog_get_reason (SG_DECLARATION_DIALOG (dialog));
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+    /* The register's other name for it declares it too, as a whole word only. */
+    gtk_editable_set_text (text, "I am paid by PLN to speak.");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+    gtk_editable_set_text (text, "I am paid by PLNX to speak.");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
     gtk_editable_set_text (text, "No declaration needed.");
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
     gtk_editable_set_text (reason, "the talk was unpaid after all");
@@ -691,6 +715,7 @@ static char *mastodon_text;
 static char *mastodon_visibility;
 static char *mastodon_media_ids;        /* the last status's media_ids, joined */
 static char *mastodon_media_description;
+static char *mastodon_language;         /* the last status's "language", or NULL */
 
 static void
 statuses_cb (SoupServer        *server,
@@ -733,6 +758,9 @@ statuses_cb (SoupServer        *server,
   }
   g_free (mastodon_text);
   mastodon_text = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "status"));
+  g_free (mastodon_language);
+  mastodon_language = g_strdup (json_object_get_string_member_with_default (
+    json_node_get_object (json_parser_get_root (parser)), "language", NULL));
   sg_test_server_reply_json (msg, 200, reply);
 }
 
@@ -854,6 +882,96 @@ test_direct_post (void)
   sg_compose_page_set_platform (page, "x");
   soup_server_disconnect (server);
   g_clear_pointer (&mastodon_text, g_free);
+}
+
+/* Each post's language is chosen in the sheet: the setting's by default, Welsh proposed for a
+ * post that reads as Welsh, any other by its code; it is sent as Mastodon's "language"
+ * (issue 20 point 10). */
+static AdwMessageDialog *
+open_sheet_and_post (SgComposePage *page,
+                     const char    *text,
+                     guint          expect_selected,
+                     guint          choose,
+                     const char    *code)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *entry;
+  gboolean published = FALSE;
+  gulong id;
+
+  set_text (text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "compose.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  row = sg_test_find_by_label (GTK_WIDGET (dialog), "Language of This Post");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, expect_selected);
+  entry = sg_test_find_by_label (GTK_WIDGET (dialog), "Language code, such as fr or pl");
+  g_assert_nonnull (entry);
+  g_assert_false (gtk_widget_get_visible (entry));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), choose);
+  if (code != NULL)
+    {
+      g_assert_true (gtk_widget_get_visible (entry));
+      /* Not a code yet: posting waits; a two-letter code lets it go. */
+      gtk_editable_set_text (GTK_EDITABLE (entry), "f");
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "post"));
+      gtk_editable_set_text (GTK_EDITABLE (entry), code);
+      g_assert_true (adw_message_dialog_get_response_enabled (dialog, "post"));
+      sg_test_iterate (200);
+      {
+        g_autofree char *shot = sg_test_save_png (GTK_WIDGET (dialog), "publish-language");
+        g_test_message ("Screenshot: %s", shot);
+      }
+    }
+  id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
+  sg_test_respond (dialog, "post");
+  g_assert_true (sg_test_wait (sg_test_is_true, &published, 10000));
+  g_signal_handler_disconnect (page, id);
+  return dialog;
+}
+
+static void
+test_post_language (void)
+{
+  SgComposePage *page = get_page ();
+  GSettings *settings = sg_context_get_settings (sg_application_get_context (app));
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autofree char *base = NULL;
+  guint before = mastodon_posts;
+
+  soup_server_add_handler (server, "/api/v1/statuses", statuses_cb, NULL, NULL);
+  base = sg_test_server_listen (server);
+  g_settings_set_string (settings, "mastodon-server", base);
+  g_settings_set_string (settings, "mastodon-account", "@doc@mastodon.example");
+  sg_compose_page_set_posting_token (page, "test-token");
+  sg_compose_page_set_platform (page, "mastodon");
+
+  /* English by default (the setting), and sent as such. */
+  open_sheet_and_post (page, "Journal club moves to Friday this week, same room.", 0, 0, NULL);
+  g_assert_cmpuint (mastodon_posts, ==, before + 1);
+  g_assert_cmpstr (mastodon_language, ==, "en");
+
+  /* A Welsh post: Welsh is proposed though the setting says English. */
+  open_sheet_and_post (page, "Bore da! Mae'r clinig yn brysur iawn heddiw, diolch i'r tîm.", 1, 1,
+                       NULL);
+  g_assert_cmpstr (mastodon_language, ==, "cy");
+  g_autofree char *setting = g_settings_get_string (settings, "post-language");
+  g_assert_cmpstr (setting, ==, "en");   /* one post's choice is not the default */
+
+  /* Another language by its code. */
+  open_sheet_and_post (page, "Réunion du service à midi, salle deux.", 0, 4, "FR");
+  g_assert_cmpstr (mastodon_language, ==, "fr");
+
+  /* Not stated: no language goes with it. */
+  open_sheet_and_post (page, "Rota swaps for August are open.", 0, 5, NULL);
+  g_assert_null (mastodon_language);
+
+  g_settings_reset (settings, "mastodon-server");
+  g_settings_reset (settings, "mastodon-account");
+  sg_compose_page_set_posting_token (page, NULL);
+  sg_compose_page_set_platform (page, "x");
+  set_text ("");
+  soup_server_disconnect (server);
 }
 
 /* Posting shows progress and can be stopped; the entry in History says what that means. */
@@ -1293,6 +1411,8 @@ test_photos (void)
     g_assert_nonnull (remove);
     g_signal_emit_by_name (remove, "clicked");
     wait_for_photos (1);
+    g_assert_true (sg_test_wait (label_shown, (gpointer) "Photo removed from the draft. The file "
+                                 "itself is untouched.", 5000));
     g_assert_false (g_file_test (pasted, G_FILE_TEST_EXISTS));
     g_assert_true (g_file_test (clean, G_FILE_TEST_EXISTS));
   }
@@ -1507,6 +1627,14 @@ text_is_empty (gpointer data)
   return *text == '\0';
 }
 
+static gboolean
+focus_inside (gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static void
 test_real_keys (void)
 {
@@ -1579,6 +1707,45 @@ test_real_keys (void)
     press ("F9");
     g_assert_true (adw_flap_get_reveal_flap (flap));
     g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  }
+
+  /* Ctrl+F finds in the draft: typing selects the first match and counts them, Enter goes to
+   * the next, Shift+Enter back, Escape returns to the draft on the match. */
+  {
+    GtkWidget *find;
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
+
+    set_text ("Handover: chase the Okafor bloods, then ring okafor's GP.");
+    gtk_widget_grab_focus (editor);
+    g_assert_true (sg_test_wait (editor_has_focus, editor, 5000));
+    press ("ctrl+f");
+    find = sg_test_find_by_label (GTK_WIDGET (page), "Find in the draft");
+    g_assert_nonnull (find);
+    g_assert_true (sg_test_wait (focus_inside, find, 5000));
+    sg_test_iterate (300);   /* the bar slides open */
+    for (const char *c = "okafor"; *c != '\0'; c++)
+      {
+        char key[2] = { *c, '\0' };
+        press (key);
+      }
+    sg_test_iterate (400);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find)), ==, "okafor");
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "1 of 2"));
+    press ("Return");
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "2 of 2"));
+    press ("shift+Return");
+    g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "1 of 2"));
+    sg_test_iterate (100);
+    {
+      g_autofree char *shot = sg_test_save_png (GTK_WIDGET (page), "compose-find");
+      g_test_message ("Screenshot: %s", shot);
+    }
+    press ("Escape");
+    g_assert_true (sg_test_wait (editor_has_focus, editor, 5000));
+    g_assert_true (gtk_text_buffer_get_selection_bounds (sg_compose_page_get_buffer (page), &start, &end));
+    selected = gtk_text_iter_get_text (&start, &end);
+    g_assert_cmpstr (selected, ==, "Okafor");
   }
 
   /* Ctrl+N starts a new, empty draft. */
@@ -1912,6 +2079,28 @@ test_undo_delete (void)
   g_assert_true (sg_test_wait (shown_text_is, (gpointer) body, 5000));
 }
 
+/* While Mastodon's rate limit holds a post, the progress dialog says until when (issue 20
+ * point 13), in local time. */
+static void
+test_progress_waiting (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  SgPostProgressDialog *dialog = sg_post_progress_dialog_new (window, "Mastodon");
+  g_autoptr(GDateTime) reset = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_seconds (reset, 90);
+  g_autofree char *at = g_date_time_format (later, "%H:%M:%S");
+  g_autofree char *expected = g_strdup_printf ("The server limits how often you can post. "
+                                               "Waiting until %s, then sending it…", at);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  sg_post_progress_dialog_set_stage (dialog, (guint) g_date_time_to_unix (later),
+                                     SG_POST_PROGRESS_WAITING);
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (dialog), expected));
+  sg_post_progress_dialog_set_stage (dialog, 0, 0);
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (dialog), "Sending the post…"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1932,6 +2121,8 @@ main (int   argc,
   g_test_add_func ("/sg/compose/ad-label", test_ad_label);
   g_test_add_func ("/sg/compose/publish", test_publish);
   g_test_add_func ("/sg/compose/direct-post", test_direct_post);
+  g_test_add_func ("/sg/compose/post-language", test_post_language);
+  g_test_add_func ("/sg/compose/progress-waiting", test_progress_waiting);
   g_test_add_func ("/sg/compose/check-photo", test_check_photo);
   g_test_add_func ("/sg/compose/photos", test_photos);
   g_test_add_func ("/sg/compose/post-stopped", test_post_stopped);

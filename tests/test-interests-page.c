@@ -32,6 +32,12 @@ declared (gpointer data)
 }
 
 
+static gboolean
+toast_shown (gpointer text)
+{
+  return sg_test_find_label_text (GTK_WIDGET (sg_test_app_window (app)), text) != NULL;
+}
+
 static void
 test_interests_page (void)
 {
@@ -68,6 +74,33 @@ test_interests_page (void)
     g_assert_true (adw_message_dialog_get_response_enabled (form, "save"));
     gtk_editable_set_text (GTK_EDITABLE (started), "31/02/2024");
     g_assert_false (adw_message_dialog_get_response_enabled (form, "save"));
+
+    /* Or picked on a calendar, which opens on the date typed and writes it day first. */
+    {
+      GtkWidget *pick = sg_test_find_by_label (started, "Choose the date");
+      GtkPopover *popover;
+      GtkCalendar *calendar;
+      g_autoptr(GDateTime) shown = NULL;
+      g_autoptr(GDateTime) day = g_date_time_new_local (2024, 3, 15, 0, 0, 0);
+
+      g_assert_true (GTK_IS_MENU_BUTTON (pick));
+      gtk_editable_set_text (GTK_EDITABLE (started), "12/09/2024");
+      gtk_menu_button_popup (GTK_MENU_BUTTON (pick));
+      sg_test_iterate (200);
+      popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (pick));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+      shown = gtk_calendar_get_date (calendar);
+      g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 12);
+      g_assert_cmpint (g_date_time_get_month (shown), ==, 9);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (started)), ==, "12/09/2024");
+      gtk_calendar_select_day (calendar, day);
+      g_signal_emit_by_name (calendar, "day-selected");
+      sg_test_iterate (200);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (started)), ==, "15/03/2024");
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_true (adw_message_dialog_get_response_enabled (form, "save"));
+    }
     gtk_editable_set_text (GTK_EDITABLE (started), "");
     gtk_editable_set_text (GTK_EDITABLE (org), "");
   }
@@ -82,6 +115,9 @@ test_interests_page (void)
   interest->started = g_strdup ("2024-05-01");
   sg_interests_page_add (page, interest);
   g_assert_true (sg_test_wait (n_shown_is, GUINT_TO_POINTER (1), 5000));
+  /* and said so */
+  g_assert_true (sg_test_wait (toast_shown, (gpointer) "Interest added; posts that mention it "
+                               "will declare it", 5000));
 
   sg_interests_page_set_search (page, "pellab");
   g_assert_cmpuint (sg_interests_page_get_n_shown (page), ==, 1);
@@ -162,6 +198,21 @@ answer_dialog (const char *field,
 
 /* Ending asks for the date and removing for a reason; each acts on the interest it was asked
  * about. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), part) != NULL)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_containing (c, part);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_end_and_remove (void)
 {
@@ -179,6 +230,31 @@ test_end_and_remove (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "interests.end", "x", id));
   answer_dialog ("Ended on (such as 12/09/2024)", "01/06/2025");
   g_assert_true (sg_test_wait (register_shows, &ended, 5000));
+
+  /* Ended, but still declared for the 36 months set in Preferences: still under "Active",
+   * saying until when (it was hidden there, though posts still declared it). */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) until = g_date_time_new_local (2028, 6, 1, 23, 59, 59);
+
+    /* (Until the 36 months after this fixed end date have passed.) */
+    if (g_date_time_compare (now, until) <= 0)
+      {
+        g_assert_true (sg_test_wait (n_shown_is, GUINT_TO_POINTER (1), 5000));
+        sg_test_iterate (100);
+        g_assert_nonnull (find_label_containing (GTK_WIDGET (page),
+                                                 "ended, still declared until 01/06/2028"));
+        /* With a 6-month window it is past: only under "Ended". */
+        g_settings_set_uint (sg_context_get_settings (sg_application_get_context (app)), "declaration-window-months", 6);
+        sg_interests_page_set_search (page, "Pell");
+        sg_interests_page_set_search (page, "");
+        g_assert_true (sg_test_wait (n_shown_is, GUINT_TO_POINTER (0), 5000));
+        g_settings_reset (sg_context_get_settings (sg_application_get_context (app)), "declaration-window-months");
+        sg_interests_page_set_search (page, "Pell");
+        sg_interests_page_set_search (page, "");
+        g_assert_true (sg_test_wait (n_shown_is, GUINT_TO_POINTER (1), 5000));
+      }
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "interests.remove", "x", id));
   answer_dialog ("Reason for removing it", "Added by mistake");

@@ -12,6 +12,7 @@
 #include "sg-test-async.h"
 #include "sg-error.h"
 #include "sg-http.h"
+#include "sg-length.h"
 #include "sg-mastodon-client.h"
 #include "sg-mastodon-privacy.h"
 #include "sg-profiles.h"
@@ -47,6 +48,8 @@ typedef struct {
   GPtrArray  *media_types;
   guint       media_script;        /* 0 ready at once, 1 processed later, 2 refused (422) */
   guint       media_polls;
+  const char *instance_json;       /* what /api/v2/instance answers; NULL: 404, as before 4.0 */
+  char       *instance_auth;       /* the Authorization it was sent, if any */
 } Fixture;
 
 static void
@@ -302,6 +305,25 @@ media_status_cb (SoupServer        *server,
   sg_test_server_reply_json (msg, 200, reply);
 }
 
+/* GET /api/v2/instance, public: configuration.statuses as in the API documentation. */
+static void
+instance_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  Fixture *f = user_data;
+
+  g_free (f->instance_auth);
+  f->instance_auth = g_strdup (soup_message_headers_get_one (
+    soup_server_message_get_request_headers (msg), "Authorization"));
+  if (f->instance_json == NULL)
+    sg_test_server_reply_json (msg, 404, "{\"error\":\"Record not found\"}");
+  else
+    sg_test_server_reply_json (msg, 200, f->instance_json);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -315,6 +337,7 @@ fixture_set_up (Fixture       *f,
   soup_server_add_handler (f->server, "/api/v1/accounts/1/statuses", account_statuses_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v2/media", media_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v1/media", media_status_cb, f, NULL);
+  soup_server_add_handler (f->server, "/api/v2/instance", instance_cb, f, NULL);
   f->media_descriptions = g_ptr_array_new_with_free_func (g_free);
   f->media_types = g_ptr_array_new_with_free_func (g_free);
   f->base = sg_test_server_listen (f->server);
@@ -328,6 +351,7 @@ fixture_tear_down (Fixture       *f,
   soup_server_disconnect (f->server);
   g_object_unref (f->server);
   g_hash_table_unref (f->posts);
+  g_free (f->instance_auth);
   g_free (f->base);
   g_free (f->last_auth);
   g_free (f->last_visibility);
@@ -339,6 +363,20 @@ fixture_tear_down (Fixture       *f,
 
 static const char *post_language;   /* what post() states, or NULL */
 static gint64 post_first_attempt;   /* what post() says of the first attempt, or 0 */
+
+static GString *post_progress;   /* when set, post() notes each stage as "W<seconds to wait>" or "S" */
+
+static void
+waiting_progress_cb (guint    current,
+                     guint    total,
+                     gpointer user_data)
+{
+  if (total == SG_POST_PROGRESS_WAITING)
+    g_string_append_printf (post_progress, "W%" G_GINT64_FORMAT " ",
+                            (gint64) current - g_get_real_time () / G_USEC_PER_SEC);
+  else if (total == 0)
+    g_string_append (post_progress, "S ");
+}
 
 static char *
 post (Fixture     *f,
@@ -352,6 +390,8 @@ post (Fixture     *f,
   sg_mastodon_client_set_max_wait (client, 2);
   sg_mastodon_client_set_language (client, post_language);
   sg_mastodon_client_set_first_attempt (client, post_first_attempt);
+  if (post_progress != NULL)
+    sg_mastodon_client_set_progress (client, waiting_progress_cb, NULL);
   sg_mastodon_client_post_async (client, text, "unlisted", key, NULL, sg_test_result_cb, &result);
   sg_test_wait_result (&result);
   return sg_mastodon_client_post_finish (client, result, error);
@@ -579,11 +619,17 @@ test_rate_limit_reset (Fixture       *f,
 
   f->script[0] = ANSWER_429_RESET;
   f->n_script = 1;
+  post_progress = g_string_new (NULL);
   url = post (f, post_text, "key-reset", &error);
   g_assert_no_error (error);
   g_assert_nonnull (url);
   g_assert_cmpint (g_get_monotonic_time () - t0, >=, 1500 * 1000);
   g_assert_cmpuint (f->requests, ==, 2);
+  /* The wait is shown with the time the server gave (2 s away), then the post is sent. */
+  g_assert_true (g_str_equal (post_progress->str, "S W2 S ") ||
+                 g_str_equal (post_progress->str, "S W1 S "));
+  g_string_free (post_progress, TRUE);
+  post_progress = NULL;
 
   f->script[0] = ANSWER_429_RESET_LATE;
   f->n_script = 1;
@@ -824,6 +870,62 @@ test_http_outcome (void)
   g_assert_false (sg_http_sign_in_refused (400));
 }
 
+static gboolean
+read_limits (Fixture  *f,
+             guint    *max,
+             guint    *url,
+             GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sg_mastodon_read_limits_async (f->base, NULL, sg_test_result_cb, &result);
+  return sg_mastodon_read_limits_finish (sg_test_wait_result (&result), max, url, error);
+}
+
+/* A server may allow more than 500 characters and count links differently: its
+ * /api/v2/instance says so (issue 20 point 12). A server that does not say keeps 500 and 23. */
+static void
+test_instance_limits (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const SgPlatform *mastodon = sg_platform_lookup ("mastodon", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint max = 0, url = 0;
+
+  f->instance_json = "{\"domain\":\"mastodon.example\",\"title\":\"Example\","
+                     "\"configuration\":{\"urls\":{\"streaming\":\"wss://mastodon.example\"},"
+                     "\"statuses\":{\"max_characters\":1000,\"max_media_attachments\":4,"
+                     "\"characters_reserved_per_url\":25}}}";
+  g_assert_true (read_limits (f, &max, &url, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (max, ==, 1000);
+  g_assert_cmpuint (url, ==, 25);
+  g_assert_null (f->instance_auth);   /* public: no token goes with it */
+
+  /* Applied to the catalogue, every count and check follows it. */
+  for (guint i = 0; i < 490; i++)
+    g_string_append_c (text, 'a');
+  for (guint i = 0; i < 10; i++)
+    g_string_append (text, "\U0001F469\u200D\u2695\uFE0F");
+  g_string_append (text, " https://example.org/a/long/path/to/a/page");
+  sg_platform_set_limits ("mastodon", max, url);
+  g_assert_cmpuint (mastodon->limit, ==, 1000);
+  g_assert_cmpuint (sg_length_count (mastodon, text->str, -1), ==, 500 + 1 + 25);
+  sg_platform_set_limits ("mastodon", 0, 0);
+  g_assert_cmpuint (mastodon->limit, ==, 500);
+  g_assert_cmpuint (sg_length_count (mastodon, text->str, -1), ==, 500 + 1 + 23);
+
+  /* Before Mastodon 4.0 there is no v2: no limits, and the caller keeps the usual ones. */
+  f->instance_json = NULL;
+  g_assert_false (read_limits (f, &max, &url, &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_SERVICE_BUSY);
+  g_clear_error (&error);
+  f->instance_json = "{\"configuration\":{}}";
+  g_assert_false (read_limits (f, &max, &url, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -846,6 +948,7 @@ main (int   argc,
   ADD ("/sg/mastodon/media", test_media);
   ADD ("/sg/mastodon/stop-while-waiting", test_stop_while_waiting);
   ADD ("/sg/mastodon/media-refused", test_media_refused);
+  ADD ("/sg/mastodon/instance-limits", test_instance_limits);
 #undef ADD
   g_test_add_func ("/sg/mastodon/refuses-plain-http", test_bad_address);
   return g_test_run ();

@@ -49,7 +49,10 @@ handler (SoupServer        *s,
          GHashTable        *query,
          gpointer           user_data)
 {
-  if (g_str_equal (path, "/api/v1/accounts/verify_credentials"))
+  if (g_str_equal (path, "/api/v2/instance"))
+    sg_test_server_reply_json (msg, 200, "{\"domain\":\"127.0.0.1\",\"configuration\":{\"statuses\":"
+                     "{\"max_characters\":1000,\"characters_reserved_per_url\":23}}}");
+  else if (g_str_equal (path, "/api/v1/accounts/verify_credentials"))
     {
       if (good_token (msg))
         sg_test_server_reply_json (msg, 200, "{\"id\":\"1\",\"username\":\"doc\",\"acct\":\"doc\",\"locked\":true}");
@@ -285,6 +288,60 @@ test_post_and_sign_out (void)
   g_assert_null (secret);
 }
 
+static gboolean
+limits_kept (gpointer data)
+{
+  g_autofree char *asked = NULL;
+  guint32 max = 0, url = 0;
+  gint64 when = 0;
+
+  g_settings_get (sg_context_get_settings (sg_application_get_context (app)), "mastodon-limits", "(suux)", &asked, &max,
+                  &url, &when);
+  return g_strcmp0 (asked, data) == 0;
+}
+
+/* A server that allows 1000 characters says so in /api/v2/instance; Compose counts against
+ * that, not 500, and the answer is kept with its date (issue 20 point 12). Signing out puts
+ * the usual 500 back. */
+static void
+test_server_limits (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  SgComposePage *page = sg_window_get_compose_page (SG_WINDOW (window));
+  GSettings *settings = sg_context_get_settings (sg_application_get_context (app));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *kept = NULL;
+  GtkWidget *label;
+  guint32 max = 0, url = 0;
+  gint64 when = 0;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_c (text, 'a');
+  sg_compose_page_set_platform (page, "mastodon");
+  gtk_text_buffer_set_text (sg_compose_page_get_buffer (page), text->str, -1);
+  sg_test_iterate (200);
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "600 / 500"));
+
+  g_settings_set_string (settings, "mastodon-server", base);
+  g_assert_true (sg_test_wait (limits_kept, base, 5000));
+  g_settings_get (settings, "mastodon-limits", "(suux)", &kept, &max, &url, &when);
+  g_assert_cmpuint (max, ==, 1000);
+  g_assert_cmpuint (url, ==, 23);
+  g_assert_cmpint (when, >, g_get_real_time () / G_USEC_PER_SEC - 60);
+  sg_test_iterate (100);
+  label = sg_test_find_label_text (GTK_WIDGET (page), "600 / 1000");
+  g_assert_nonnull (label);
+  g_assert_false (gtk_widget_has_css_class (label, "sg-over-limit"));
+
+  g_settings_set_string (settings, "mastodon-server", "");
+  sg_test_iterate (100);
+  gtk_text_buffer_insert_at_cursor (sg_compose_page_get_buffer (page), "b", -1);
+  sg_test_iterate (200);
+  g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "601 / 500"));
+  gtk_text_buffer_set_text (sg_compose_page_get_buffer (page), "", -1);
+  sg_test_iterate (100);
+}
+
 /* The server's own sign-in page: register, open the page, paste the code. */
 static gboolean
 code_dialog_shown (gpointer data)
@@ -435,6 +492,7 @@ main (int   argc,
     g_test_add_func ("/sg/posting/post-and-sign-out", test_post_and_sign_out);
   g_test_add_func ("/sg/posting/mastodon-browser", test_mastodon_browser);
   g_test_add_func ("/sg/posting/bluesky", test_bluesky);
+  g_test_add_func ("/sg/posting/mastodon-server-limits", test_server_limits);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));

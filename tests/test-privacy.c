@@ -3,12 +3,15 @@
  * finish, and see the due date move and the overdue badge go. */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <libsoup/soup.h>
 
 #include "sg-test-server.h"
 #include "sg-application.h"
+#include "sg-checklist.h"
 #include "sg-profiles.h"
 #include "sg-test-app.h"
+#include "sg-review-history.h"
 #include "sg-test-gui.h"
 #include "sg-window.h"
 
@@ -294,6 +297,172 @@ test_remove (void)
   g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (before), 5000));
 }
 
+/* "Needs action" answers are followed up (issue 20 point 5): after the review they are a
+ * to-do list under the account, the banner mentions them, and each is ticked off with a real
+ * key press, dated in the history. */
+static gboolean
+n_open_is (gpointer data)
+{
+  return sg_privacy_page_get_n_open_actions (sg_window_get_privacy_page (sg_test_app_window (app))) ==
+         GPOINTER_TO_UINT (data);
+}
+
+static GtkWidget *
+find_label_ending (GtkWidget  *root,
+                   const char *end)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_str_has_suffix (gtk_label_get_label (GTK_LABEL (root)), end))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_ending (c, end);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+press (const char *keys)
+{
+  const char *argv[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  sg_test_iterate (100);
+}
+
+static gboolean
+has_focus (gpointer widget)
+{
+  return gtk_widget_has_focus (widget);
+}
+
+static void
+test_follow_up (void)
+{
+  SgPrivacyPage *page = sg_window_get_privacy_page (sg_test_app_window (app));
+  guint before = sg_privacy_page_get_n_profiles (page);
+  g_autoptr(GPtrArray) done = g_ptr_array_new ();
+  g_autoptr(GPtrArray) needs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) finish = g_ptr_array_new ();
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(SgChecklist) checklist = sg_checklist_load ("instagram", NULL);
+  g_autofree char *mark = NULL;
+  g_autofree char *xid = NULL;
+  GtkWidget *button, *expander;
+  GtkWindow *review;
+  gint64 id;
+
+  if (g_find_program_in_path ("xdotool") == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_fail_printf ("real key events need xdotool and an X display (Xvfb)");
+      return;
+    }
+  sg_window_set_page (sg_test_app_window (app), "privacy");
+  sg_privacy_page_add_profile (page, "instagram", "dr.asha", "professional");
+  g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (before + 1), 5000));
+  profiles = sg_profiles_list (sg_context_get_store (context ()), NULL);
+  id = ((SgProfile *) g_ptr_array_index (profiles, profiles->len - 1))->id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "privacy.review", "x", id));
+  g_assert_true (sg_test_wait (review_shown, NULL, 5000));
+  review = review_window ();
+  collect_buttons (GTK_WIDGET (review), "Done", done);
+  collect_buttons (GTK_WIDGET (review), "Needs Action", needs);
+  collect_buttons (GTK_WIDGET (review), "_Finish Review", finish);
+  g_assert_cmpuint (needs->len, ==, done->len);
+  g_assert_cmpuint (done->len, ==, checklist->items->len);
+  gtk_toggle_button_set_active (g_ptr_array_index (needs, 0), TRUE);
+  for (guint i = 1; i < done->len; i++)
+    gtk_toggle_button_set_active (g_ptr_array_index (done, i), TRUE);
+  g_signal_emit_by_name (g_ptr_array_index (finish, 0), "clicked");
+  g_assert_true (sg_test_wait (n_open_is, GUINT_TO_POINTER (1), 5000));
+  sg_test_iterate (200);
+
+  /* On the account's row and in the banner. */
+  g_assert_nonnull (find_label_ending (GTK_WIDGET (page), " · 1 setting still to change"));
+  g_assert_nonnull (find_label_ending (GTK_WIDGET (sg_test_app_window (app)),
+                                      "1 setting from your last reviews is still to change."));
+
+  /* The next review shows which settings the last one left to change. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "privacy.review", "x", id));
+  g_assert_true (sg_test_wait (review_shown, NULL, 5000));
+  review = review_window ();
+  {
+    GtkWidget *marker = sg_test_find_by_label (GTK_WIDGET (review), "Still to change from the last review");
+    GtkWidget *row;
+
+    g_assert_nonnull (marker);
+    row = gtk_widget_get_ancestor (marker, ADW_TYPE_EXPANDER_ROW);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     ((SgChecklistItem *) g_ptr_array_index (checklist->items, 0))->title);
+    sg_test_iterate (200);
+    {
+      g_autofree char *shot = sg_test_save_png (GTK_WIDGET (review), "privacy-review-open-action");
+      g_test_message ("Screenshot: %s", shot);
+    }
+  }
+  gtk_window_destroy (review);
+  sg_test_iterate (100);
+
+  /* Opened, the row lists it; a real key press on its button ticks it off. */
+  expander = gtk_widget_get_ancestor (find_label_ending (GTK_WIDGET (page),
+                                                         " · 1 setting still to change"),
+                                      ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (expander);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  sg_test_iterate (300);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (sg_test_app_window (app)), "privacy-follow-up");
+    g_test_message ("Screenshot: %s", shot);
+  }
+  /* Narrow and dark as well, to look at. */
+  {
+    AdwStyleManager *style = adw_style_manager_get_default ();
+    int width, height;
+    g_autofree char *shot = NULL;
+
+    gtk_window_get_default_size (GTK_WINDOW (sg_test_app_window (app)), &width, &height);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    gtk_window_set_default_size (GTK_WINDOW (sg_test_app_window (app)), 600, 700);
+    sg_test_iterate (400);
+    shot = sg_test_save_png (GTK_WIDGET (sg_test_app_window (app)), "privacy-follow-up-600-dark");
+    g_test_message ("Screenshot: %s", shot);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    gtk_window_set_default_size (GTK_WINDOW (sg_test_app_window (app)), width, height);
+    sg_test_iterate (200);
+  }
+  mark = g_strdup_printf ("Mark “%s” as changed",
+                          ((SgChecklistItem *) g_ptr_array_index (checklist->items, 0))->title);
+  button = sg_test_find_by_label (GTK_WIDGET (page), mark);
+  g_assert_nonnull (button);
+  gtk_window_present (GTK_WINDOW (sg_test_app_window (app)));
+  sg_test_iterate (200);
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                  gtk_native_get_surface (GTK_NATIVE (sg_test_app_window (app)))));
+  {
+    const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, NULL, NULL));
+  }
+  gtk_widget_grab_focus (button);
+  g_assert_true (sg_test_wait (has_focus, button, 5000));
+  press ("space");
+  g_assert_true (sg_test_wait (n_open_is, GUINT_TO_POINTER (0), 5000));
+  sg_test_iterate (200);
+  g_assert_null (find_label_ending (GTK_WIDGET (page), "still to change"));
+
+  /* Dated in the history. */
+  {
+    g_autofree char *html = sg_review_history_to_html (sg_context_get_store (context ()), NULL);
+    g_assert_nonnull (strstr (html, "Needs action — changed on "));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/sg/privacy/review", test_review);
   g_test_add_func ("/sg/privacy/read-from-mastodon", test_read_from_mastodon);
   g_test_add_func ("/sg/privacy/remove", test_remove);
+  g_test_add_func ("/sg/privacy/follow-up", test_follow_up);
 
   return sg_test_gui_run ((GApplication **) &app, home);
 }

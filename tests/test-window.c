@@ -101,7 +101,82 @@ test_about (void)
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
                    "SocialGuard");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  /* Its icon is there even uninstalled (it showed a broken-image icon): it ships in the
+   * resources, which the icon theme searches. */
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==,
+                   "org.example.SocialGuard");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          "org.example.SocialGuard"));
+  sg_test_iterate (200);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (about), "about");
+    g_test_message ("Screenshot: %s", shot);
+  }
   gtk_window_destroy (about);
+}
+
+/* The main menu offers the style: follow the system, light or dark; the choice is kept. */
+static void
+collect_style_targets (GMenuModel *model,
+                       GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        collect_style_targets (section, out);
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "app.style") &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &target))
+        g_string_append_printf (out, "%s ", target);
+    }
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_menu_button (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_style (void)
+{
+  GSettings *settings = sg_context_get_settings (sg_application_get_context (app));
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWidget *button = find_menu_button (GTK_WIDGET (sg_test_app_window (app)));
+  g_autoptr(GString) targets = g_string_new (NULL);
+  g_autofree char *style = NULL;
+
+  g_assert_nonnull (button);
+  collect_style_targets (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), targets);
+  g_assert_cmpstr (targets->str, ==, "system light dark ");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
+  style = g_settings_get_string (settings, "style");
+  g_assert_cmpstr (style, ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  sg_test_iterate (200);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (sg_test_app_window (app)), "window-dark");
+    g_test_message ("Screenshot: %s", shot);
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("light"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (manager));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("system"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* The sources, grouped by whether they are in force, with the current edition first. */
@@ -146,18 +221,93 @@ file_written (gpointer path)
   return g_file_get_contents (path, &contents, NULL, NULL) && g_str_equal (contents, "<p>appraisal</p>");
 }
 
+/* A file manager on the test's own session bus, as Files provides it: ShowItems (uris,
+ * startup id). */
+static char *shown_uri;
+
+static void
+file_manager_call (GDBusConnection       *connection,
+                   const char            *sender,
+                   const char            *object_path,
+                   const char            *interface_name,
+                   const char            *method_name,
+                   GVariant              *parameters,
+                   GDBusMethodInvocation *invocation,
+                   gpointer               user_data)
+{
+  g_autofree const char **uris = NULL;
+  const char *startup = NULL;
+
+  g_variant_get (parameters, "(^a&s&s)", &uris, &startup);
+  g_free (shown_uri);
+  shown_uri = g_strdup (uris[0]);
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static gboolean
+shown (gpointer data)
+{
+  return shown_uri != NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0 &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+button_shown (gpointer label)
+{
+  return find_button (GTK_WIDGET (sg_test_app_window (app)), label) != NULL;
+}
+
 static void
 test_export_write (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("sg-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "history.html", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (
+    "<node><interface name='org.freedesktop.FileManager1'><method name='ShowItems'>"
+    "<arg type='as' name='uris' direction='in'/><arg type='s' name='startup_id' direction='in'/>"
+    "</method></interface></node>", NULL);
+  const GDBusInterfaceVTable vtable = { file_manager_call, NULL, NULL, { 0 } };
+  guint registration, owner;
   GStatBuf st;
 
-  sg_export_write (GTK_WIDGET (sg_test_app_window (app)), file, g_strdup ("<p>appraisal</p>"), "Exported");
+  g_assert_nonnull (bus);
+  registration = g_dbus_connection_register_object (bus, "/org/freedesktop/FileManager1",
+                                                    node->interfaces[0], &vtable, NULL, NULL, NULL);
+  owner = g_bus_own_name_on_connection (bus, "org.freedesktop.FileManager1",
+                                        G_BUS_NAME_OWNER_FLAGS_NONE, NULL, NULL, NULL, NULL);
+
+  /* From a page, as the pages export (the toast overlay is above them). */
+  sg_export_write (GTK_WIDGET (sg_window_get_compose_page (sg_test_app_window (app))), file,
+                   g_strdup ("<p>appraisal</p>"), "Exported");
   g_assert_true (sg_test_wait (file_written, path, 5000));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* The toast offers Show in Files, which asks the file manager to show this very file. */
+  g_assert_true (sg_test_wait (button_shown, (gpointer) "Show in _Files", 5000));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (sg_test_app_window (app)), "Show in _Files"), "clicked");
+  g_assert_true (sg_test_wait (shown, NULL, 5000));
+  g_assert_cmpstr (shown_uri, ==, uri);
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -216,6 +366,22 @@ test_preferences (void)
 }
 
 static void
+collect_shortcuts (GtkWidget *root,
+                   GString   *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+
+      g_object_get (root, "accelerator", &accelerator, "action-name", &action, NULL);
+      g_string_append_printf (out, "%s %s ", accelerator ? accelerator : "", action ? action : "");
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_shortcuts (c, out);
+}
+
+static void
 test_shortcuts_window (void)
 {
   GtkWindow *shortcuts;
@@ -225,6 +391,39 @@ test_shortcuts_window (void)
   g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW),
                                5000));
   shortcuts = sg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+
+  /* Complete: every application shortcut and each of Compose's own keys is listed. */
+  {
+    g_autoptr(GString) listed = g_string_new (" ");
+    g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+    const char *compose_keys[] = { "<Control>n", "<Control><Shift>c", "F6", "F9", "<Control>f",
+                                   "<Control>z", NULL };
+
+    collect_shortcuts (GTK_WIDGET (shortcuts), listed);
+    for (guint i = 0; actions[i] != NULL; i++)
+      {
+        g_autofree char *name = NULL;
+        g_autoptr(GVariant) target = NULL;
+
+        g_assert_true (g_action_parse_detailed_name (actions[i], &name, &target, NULL));
+        /* Listed by its action (the window shows its keys) or by its keys. */
+        if (strstr (listed->str, name) == NULL)
+          {
+            g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                          actions[i]);
+            g_autofree char *key = g_strdup_printf (" %s ", accels[0]);
+
+            if (strstr (listed->str, key) == NULL)
+              g_error ("%s (%s) is missing from the Shortcuts window", actions[i], accels[0]);
+          }
+      }
+    for (guint i = 0; compose_keys[i] != NULL; i++)
+      {
+        g_autofree char *key = g_strdup_printf (" %s ", compose_keys[i]);
+        if (strstr (listed->str, key) == NULL)
+          g_error ("%s is missing from the Shortcuts window", compose_keys[i]);
+      }
+  }
   gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
 }
 
@@ -322,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/sg/window/pages", test_pages);
   g_test_add_func ("/sg/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/sg/window/about", test_about);
+  g_test_add_func ("/sg/window/style", test_style);
   g_test_add_func ("/sg/window/preferences", test_preferences);
   g_test_add_func ("/sg/window/guidance-sources", test_guidance_sources);
   g_test_add_func ("/sg/window/export-write", test_export_write);

@@ -87,6 +87,8 @@ load_catalogue (GError **error)
       p->name = g_strdup (json_object_get_string_member_with_default (o, "name", NULL));
       p->limit = json_object_get_int_member_with_default (o, "limit", 0);
       p->url_length = json_object_get_int_member_with_default (o, "url-length", 0);
+      p->catalogue_limit = p->limit;
+      p->catalogue_url_length = p->url_length;
       p->share_url = g_strdup (json_object_get_string_member_with_default (o, "share-url", NULL));
       if (p->id == NULL || p->name == NULL ||
           !sg_audience_from_string (json_object_get_string_member_with_default (o, "audience", NULL),
@@ -148,6 +150,25 @@ sg_platform_lookup (const char  *id,
                "x, mastodon, bluesky, threads, linkedin, facebook, instagram, tiktok, blog, "
                "whatsapp, forum");
   return NULL;
+}
+
+void
+sg_platform_set_limits (const char *id,
+                        guint       limit,
+                        guint       url_length)
+{
+  SgPlatform *platform;
+
+  g_return_if_fail (id != NULL);
+
+  /* The catalogue hands out const pointers for its whole life; only these two numbers move. */
+  platform = (SgPlatform *) sg_platform_lookup (id, NULL);
+  if (platform == NULL)
+    return;
+  g_atomic_int_set ((gint *) &platform->limit,
+                    (gint) (limit > 0 ? limit : platform->catalogue_limit));
+  g_atomic_int_set ((gint *) &platform->url_length,
+                    (gint) (url_length > 0 ? url_length : platform->catalogue_url_length));
 }
 
 const char * const *

@@ -11,6 +11,7 @@
 #include "sg-guidance-window.h"
 #include "sg-preferences-window.h"
 #include "sg-reminders.h"
+#include "sg-server-limits.h"
 #include "sg-store-job.h"
 #include "sg-window.h"
 
@@ -20,6 +21,7 @@ struct _SgApplication
 
   GSettings      *settings;
   SgContext      *context;        /* what the pages see of all this */
+  SgServerLimits *server_limits;
   GCancellable   *cancellable;
   char           *store_path;
   guint           reminder_source;
@@ -442,6 +444,17 @@ quit_signal_cb (gpointer user_data)
 }
 
 static void
+apply_style (SgApplication *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style");
+  AdwColorScheme scheme = g_str_equal (style, "light") ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                        : g_str_equal (style, "dark")  ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                       : ADW_COLOR_SCHEME_DEFAULT;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static void
 sg_application_startup (GApplication *app)
 {
   SgApplication *self = SG_APPLICATION (app);
@@ -450,6 +463,16 @@ sg_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   self->context = sg_context_new (self->settings, self->store_path);
+  self->server_limits = sg_server_limits_new (self->settings);
+  /* The menu's style choice is the setting itself, as a stateful action. */
+  {
+    g_autoptr(GAction) style = g_settings_create_action (self->settings, "style");
+
+    g_action_map_add_action (G_ACTION_MAP (self), style);
+    g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,
+                             G_CONNECT_SWAPPED);
+    apply_style (self);
+  }
   gtk_window_set_default_icon_name (APP_ID);
   self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   self->signal_sources[1] = g_unix_signal_add (SIGINT, quit_signal_cb, self);
@@ -596,6 +619,7 @@ sg_application_dispose (GObject *object)
   SgApplication *self = SG_APPLICATION (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->server_limits);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 

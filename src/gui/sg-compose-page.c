@@ -9,6 +9,7 @@
 #include "sg-drafts.h"
 #include "sg-drafts-popover.h"
 #include "sg-error.h"
+#include "sg-find-bar.h"
 #include "sg-finding-row.h"
 #include "sg-interest-register.h"
 #include "sg-length.h"
@@ -41,6 +42,7 @@ struct _SgComposePage
   GtkRevealer   *declaration_revealer;
   SgDraftsPopover *drafts_popover;
   GtkTextView   *editor;
+  SgFindBar     *find_bar;
   GtkListBox    *findings_list;
   AdwFlap       *flap;
   GtkToggleButton *sidebar_button;
@@ -67,7 +69,7 @@ struct _SgComposePage
   guint          declaration_updates; /* times it was composed (tests) */
   gboolean       advertising;    /* the declared interests make the post an ad */
   char          *declaration_override; /* the user's wording for this post, or NULL */
-  GStrv          relevant_orgs;  /* organisations the composed declaration names */
+  GPtrArray     *relevant;       /* SgInterest* (copies) the composed declaration names */
   SgPublishFlow *publish_flow;   /* the pre-flight sheet and what follows it */
 
   SgSeverity     worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the sidebar order */
@@ -200,7 +202,7 @@ update_declaration (SgComposePage *self,
   self->declaration_updates++;
 
   g_clear_pointer (&self->declaration, g_free);
-  g_clear_pointer (&self->relevant_orgs, g_strfreev);
+  g_clear_pointer (&self->relevant, g_ptr_array_unref);
   self->advertising = FALSE;
 
   if (self->matcher != NULL && platform != NULL && settings != NULL)
@@ -217,12 +219,10 @@ update_declaration (SgComposePage *self,
                                                    &relevant, &form, &error);
       if (relevant != NULL)
         {
-          g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-
           self->advertising = sg_declaration_is_advertising (relevant);
+          self->relevant = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_interest_free);
           for (guint i = 0; i < relevant->len; i++)
-            g_strv_builder_add (b, ((SgInterest *) g_ptr_array_index (relevant, i))->organisation);
-          self->relevant_orgs = g_strv_builder_end (b);
+            g_ptr_array_add (self->relevant, sg_interest_copy (g_ptr_array_index (relevant, i)));
         }
       if (error != NULL)
         g_warning ("Declaration: %s", error->message);
@@ -1214,6 +1214,16 @@ row_action_cb (SgComposePage *self,
                           (GDestroyNotify) ignore_job_free, job_done_cb, NULL);
       else
         ignore_job_free (job);
+      {
+        /* Said, so an ignore is never silent; a "do not post" still asks for its reason. */
+        g_autofree char *title =
+          sg_finding_get_severity (finding) == SG_SEVERITY_ERROR
+          ? g_strdup_printf (_("“%s” is ignored in this draft; it still needs a reason before "
+                               "posting"), sg_finding_get_match (finding))
+          : g_strdup_printf (_("“%s” is ignored in this draft"), sg_finding_get_match (finding));
+
+        add_toast (self, sg_toast_new_plain (title));
+      }
       self->generation++;
       schedule_analysis (self, 0);
     }
@@ -1417,6 +1427,14 @@ copy_final_action (GtkWidget  *widget,
 }
 
 static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sg_find_bar_open (SG_COMPOSE_PAGE (widget)->find_bar);
+}
+
+static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -1508,7 +1526,7 @@ edit_declaration_action (GtkWidget  *widget,
   SgComposePage *self = SG_COMPOSE_PAGE (widget);
   SgDeclarationDialog *dialog =
     sg_declaration_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->declaration,
-                               (const char * const *) self->relevant_orgs);
+                               self->relevant);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (declaration_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1718,7 +1736,11 @@ static void
 photos_message_cb (SgComposePage *self,
                    const char    *message)
 {
-  add_toast (self, sg_toast_new_plain (message));
+  AdwToast *toast = sg_toast_new_plain (message);
+
+  /* Each answers what the user just did to a photo: shown now, not behind older toasts. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
 }
 
 /* Drafts list */
@@ -1829,7 +1851,9 @@ sg_compose_page_set_context (SgComposePage *self,
                            G_CONNECT_SWAPPED);
   {
     const char *keys[] = { "changed::declare-all-active", "changed::declare-nothing",
-                           "changed::declarations-page-url", "changed::declaration-window-months" };
+                           "changed::declarations-page-url", "changed::declaration-window-months",
+                           /* the server's own length limit (SgServerLimits applies it first) */
+                           "changed::mastodon-limits", "changed::mastodon-server" };
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       g_signal_connect_object (sg_context_get_settings (context), keys[i],
                                G_CALLBACK (update_length), self, G_CONNECT_SWAPPED);
@@ -1879,7 +1903,7 @@ sg_compose_page_finalize (GObject *object)
   g_clear_pointer (&self->ignores, g_hash_table_unref);
   g_clear_pointer (&self->ignored_errors, g_ptr_array_unref);
   g_clear_pointer (&self->matcher, sg_interest_matcher_free);
-  g_clear_pointer (&self->relevant_orgs, g_strfreev);
+  g_clear_pointer (&self->relevant, g_ptr_array_unref);
   g_free (self->declaration_override);
   g_free (self->declaration);
   g_free (self->declared_text);
@@ -1912,6 +1936,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-compose-page.ui");
   g_type_ensure (SG_TYPE_DRAFTS_POPOVER);
+  g_type_ensure (SG_TYPE_FIND_BAR);
   g_type_ensure (SG_TYPE_PHOTO_STRIP);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, ad_check);
@@ -1927,6 +1952,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, save_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_detail);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_label);
 
@@ -1950,6 +1976,9 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compose.toggle-sidebar", NULL,
                                    toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "compose.toggle-sidebar", NULL);
+  gtk_widget_class_install_action (widget_class, "compose.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "compose.find",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "compose.check-photo", NULL, check_photo_action);
   gtk_widget_class_install_action (widget_class, "compose.attach-photos", NULL, attach_photos_action);
 }
@@ -1981,6 +2010,7 @@ sg_compose_page_init (SgComposePage *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sg_find_bar_set_view (self->find_bar, self->editor);
 
   self->draft_id = -1;
   self->cancellable = g_cancellable_new ();

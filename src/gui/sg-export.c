@@ -69,6 +69,62 @@ writing_free (Writing *writing)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Writing, writing_free)
 
+/* "Show in Files": the file manager opens the folder with the file selected
+ * (org.freedesktop.FileManager1, which Files, Dolphin and others provide); without one, the
+ * folder opens in whatever handles folders. */
+static void
+shown_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autofree char *folder = user_data;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result,
+                                                             NULL);
+
+  if (reply == NULL)
+    gtk_show_uri (NULL, folder, GDK_CURRENT_TIME);
+}
+
+static void
+show_in_files_cb (AdwToast   *toast,
+                  const char *uri)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *folder = parent ? g_file_get_uri (parent) : g_strdup (uri);
+  const char *uris[] = { uri, NULL };
+
+  if (bus == NULL)
+    {
+      gtk_show_uri (NULL, folder, GDK_CURRENT_TIME);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL,
+                          G_DBUS_CALL_FLAGS_NONE, 5000, NULL, shown_cb, g_steal_pointer (&folder));
+}
+
+static void
+free_uri (gpointer  data,
+          GClosure *closure)
+{
+  g_free (data);
+}
+
+AdwToast *
+sg_export_toast_new (const char *done,
+                     GFile      *file)
+{
+  AdwToast *toast = sg_toast_new_plain (done);
+
+  adw_toast_set_button_label (toast, _("Show in _Files"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (show_in_files_cb),
+                         g_file_get_uri (file), free_uri, 0);
+  return toast;
+}
+
 static void
 written_cb (GObject      *object,
             GAsyncResult *result,
@@ -78,7 +134,7 @@ written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    sg_toast_show (writing->widget, writing->done);
+    sg_toast_add (writing->widget, sg_export_toast_new (writing->done, G_FILE (object)));
   else
     sg_toast_show (writing->widget, error->message);
 }

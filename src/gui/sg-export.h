@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -22,5 +22,9 @@ void sg_export_write  (GtkWidget      *widget,
                        GFile          *file,
                        char           *contents,
                        const char     *done);
+
+/* A toast saying @done about @file, with "Show in Files" opening its folder with it selected. */
+AdwToast *sg_export_toast_new (const char *done,
+                               GFile      *file);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sg-export.h"
 #include "sg-interest-io.h"
 #include "sg-interest-register.h"
 #include "sg-interests-page.h"
@@ -87,6 +88,27 @@ changed_cb (GObject      *object,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* A new interest is said to be in the register, and where it goes from now on. */
+static void
+added_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SgInterestsPage *self = SG_INTERESTS_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_pointer (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  toast (self, _("Interest added; posts that mention it will declare it"));
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* The list */
 
 static gboolean
@@ -123,6 +145,8 @@ rebuild_rows (SgInterestsPage *self)
   g_autofree char *today = today_string ();
   const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint filter = gtk_drop_down_get_selected (self->filter_dropdown);
+  GSettings *settings = self->context ? sg_context_get_settings (self->context) : NULL;
+  guint months = settings ? g_settings_get_uint (settings, "declaration-window-months") : 36;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -133,17 +157,41 @@ rebuild_rows (SgInterestsPage *self)
     {
       const SgInterest *in = g_ptr_array_index (self->interests, i);
       gboolean ended = is_ended (in, today);
+      /* Ended, but still declared with posts for the window set in Preferences: it belongs
+       * with the active ones, since posts still carry it (it was hidden there). */
+      gboolean declared = sg_interest_is_declarable (in, today, months);
       g_autofree char *subtitle = NULL;
       g_autoptr(GMenu) menu = g_menu_new ();
       GtkWidget *row, *button;
 
-      if ((filter == 0 && ended) || (filter == 1 && !ended) || !matches_search (in, needle))
+      if ((filter == 0 && ended && !declared) || (filter == 1 && !ended) ||
+          !matches_search (in, needle))
         continue;
 
       subtitle = g_strdup_printf ("%s%s · %s – %s", sg_interest_category_title (in->category),
                                   in->paid_to_institution ? _(" (to my institution)") : "",
                                   in->started ? in->started : _("no start date"),
                                   in->ended ? in->ended : _("ongoing"));
+      if (ended && declared)
+        {
+          GDate until;
+          char until_s[64];
+          char *with;
+          int y = 0, m = 0, d = 0;
+
+          g_date_clear (&until, 1);
+          /* Stored as YYYY-MM-DD; shown day first, as typed in the UK. */
+          if (sscanf (in->ended, "%d-%d-%d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+            {
+              g_date_set_dmy (&until, d, m, y);
+              g_date_add_months (&until, months);
+              g_date_strftime (until_s, sizeof until_s, "%d/%m/%Y", &until);
+              /* Translators: %s is a date such as 01/06/2028. */
+              with = g_strdup_printf (_("%s · ended, still declared until %s"), subtitle, until_s);
+              g_free (subtitle);
+              subtitle = with;
+            }
+        }
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), in->organisation);
@@ -326,10 +374,66 @@ form_response_cb (AdwMessageDialog *dialog,
       SgInterest *in = form_to_interest (f);
 
       run_job (f->self, f->id > 0 ? update_job : add_job, in, (GDestroyNotify) sg_interest_free,
-               changed_cb);
+               f->id > 0 ? changed_cb : added_cb);
     }
   g_object_unref (f->self);
   g_free (f);
+}
+
+/* A date picker beside a date field: a calendar that writes the chosen day into the field as
+ * typed in the UK (day first), opening on the date already there. */
+static void
+day_selected_cb (GtkCalendar *calendar,
+                 GtkEditable *entry)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%d/%m/%Y");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (entry, text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+picker_shown_cb (GtkPopover  *popover,
+                 GtkEditable *entry)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  g_autofree char *iso = sg_interest_date_from_user (gtk_editable_get_text (entry));
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
+    return;
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (y, m, d, 0, 0, 0);
+
+    if (day == NULL)
+      return;
+    g_signal_handlers_block_by_func (calendar, day_selected_cb, entry);
+    gtk_calendar_select_day (calendar, day);
+    g_signal_handlers_unblock_by_func (calendar, day_selected_cb, entry);
+  }
+}
+
+static void
+add_date_picker (GtkWidget *entry_row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Choose the date on a calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose the date"), -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), entry_row, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (picker_shown_cb), entry_row, 0);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry_row), button);
 }
 
 static GtkEditable *
@@ -393,6 +497,8 @@ open_form (SgInterestsPage  *self,
   f->currency = add_entry (GTK_LIST_BOX (list), _("Currency, e.g. GBP"), in ? in->currency : "GBP");
   f->started = add_entry (GTK_LIST_BOX (list), _("Started (such as 12/09/2024)"), in ? in->started : NULL);
   f->ended = add_entry (GTK_LIST_BOX (list), _("Ended (if it has)"), in ? in->ended : NULL);
+  add_date_picker (GTK_WIDGET (f->started));
+  add_date_picker (GTK_WIDGET (f->ended));
   f->notes = add_entry (GTK_LIST_BOX (list), _("Notes"), in ? in->notes : NULL);
 
   f->problem = GTK_LABEL (gtk_label_new (NULL));
@@ -527,6 +633,7 @@ ask (SgInterestsPage *self,
      const char      *value,
      const char      *ok_label,
      gboolean         destructive,
+     gboolean         is_date,
      SgStoreJob       job)
 {
   AdwMessageDialog *dialog;
@@ -538,6 +645,8 @@ ask (SgInterestsPage *self,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), field);
   gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
+  if (is_date)
+    add_date_picker (entry);
   gtk_list_box_append (GTK_LIST_BOX (list), entry);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
@@ -568,7 +677,7 @@ end_action (GtkWidget  *widget,
 
   ask (SG_INTERESTS_PAGE (widget), g_variant_get_int64 (parameter), _("End Interest"),
        _("It will still be declared for a while after it ends, as set in Preferences."),
-       _("Ended on (such as 12/09/2024)"), today, _("_End"), FALSE, end_job);
+       _("Ended on (such as 12/09/2024)"), today, _("_End"), FALSE, TRUE, end_job);
 }
 
 static void
@@ -578,7 +687,7 @@ remove_action (GtkWidget  *widget,
 {
   ask (SG_INTERESTS_PAGE (widget), g_variant_get_int64 (parameter), _("Remove Interest?"),
        _("It will no longer be declared. Its history is kept, with your reason."),
-       _("Reason for removing it"), NULL, _("_Remove"), TRUE, remove_job);
+       _("Reason for removing it"), NULL, _("_Remove"), TRUE, FALSE, remove_job);
 }
 
 static gpointer
@@ -703,7 +812,6 @@ export_response_cb (GtkNativeDialog *chooser,
   SgInterestsPage *self = export->self;
   const char *format = export->format;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *today = today_string ();
 
@@ -717,14 +825,8 @@ export_response_cb (GtkNativeDialog *chooser,
       else
         data = sg_interests_to_json_data (self->interests);
 
-      /* Small files: written directly, replacing atomically, readable by the user only
-       * (a register lists payments). */
-      if (!g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                    G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                    NULL, NULL, &error))
-        toast (self, error->message);
-      else
-        toast (self, _("Exported"));
+      /* Readable by the user only (a register lists payments), written off the main loop. */
+      sg_export_write (GTK_WIDGET (self), file, g_steal_pointer (&data), _("Exported"));
     }
   g_object_unref (chooser);
 }
@@ -778,7 +880,7 @@ sg_interests_page_add (SgInterestsPage  *self,
   g_return_if_fail (SG_IS_INTERESTS_PAGE (self));
 
   run_job (self, add_job, sg_interest_copy (interest), (GDestroyNotify) sg_interest_free,
-           changed_cb);
+           added_cb);
 }
 
 guint

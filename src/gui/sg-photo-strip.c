@@ -302,6 +302,8 @@ job_done_cb (GObject      *object,
 
   if (!ok)
     emit_message (self, error->message);
+  else if (job->remove_id > 0)
+    emit_message (self, _("Photo removed from the draft. The file itself is untouched."));
   if (job->problems->len > 0)
     emit_message (self, job->problems->str);
 

@@ -32,7 +32,9 @@ struct _SgPrivacyPage
   SgContext *context;
   GCancellable  *cancellable;
   GPtrArray     *profiles;   /* SgProfile* */
+  GHashTable    *actions;    /* profile id (gint64*) → its open actions (SgReviewAnswer*) */
   guint          n_due;
+  guint          n_open_actions;
   char          *posting_token;   /* instead of the keyring's (tests), or NULL */
 };
 
@@ -41,6 +43,7 @@ G_DEFINE_FINAL_TYPE (SgPrivacyPage, sg_privacy_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_N_DUE,
+  PROP_N_OPEN_ACTIONS,
   N_PROPS
 };
 
@@ -385,6 +388,7 @@ typedef struct {
   gint64     profile_id;
   gint64     review_id;
   GPtrArray *answers;
+  GPtrArray *open_actions;   /* what the last review left to change */
 } OpenResult;
 
 static gpointer
@@ -402,6 +406,7 @@ open_job (SgStore   *store,
       return NULL;
     }
   r->answers = sg_reviews_get_answers (store, r->review_id, NULL);
+  r->open_actions = sg_reviews_open_actions (store, r->profile_id, NULL);
   return r;
 }
 
@@ -435,6 +440,7 @@ opened_cb (GObject      *object,
     {
       toast (self, error != NULL ? error->message : _("That account is not listed any more."));
       g_clear_pointer (&opened->answers, g_ptr_array_unref);
+      g_clear_pointer (&opened->open_actions, g_ptr_array_unref);
       g_free (opened);
       return;
     }
@@ -451,9 +457,11 @@ opened_cb (GObject      *object,
                          g_object_ref (self), unref_closure_data, 0);
   g_signal_connect_data (dialog, "read-requested", G_CALLBACK (review_read_requested_cb),
                          g_object_ref (self), unref_closure_data, 0);
+  sg_review_dialog_mark_open_actions (dialog, opened->open_actions);
   gtk_window_present (GTK_WINDOW (dialog));
 
   g_clear_pointer (&opened->answers, g_ptr_array_unref);
+  g_clear_pointer (&opened->open_actions, g_ptr_array_unref);
   g_free (opened);
 }
 
@@ -720,6 +728,105 @@ remove_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The follow-up: settings a review found wanting, ticked off once changed */
+
+typedef struct {
+  gint64  profile_id;
+  char   *item_id;
+  char   *title;
+} ActionDone;
+
+static void
+action_done_free (ActionDone *a)
+{
+  g_free (a->item_id);
+  g_free (a->title);
+  g_free (a);
+}
+
+static gpointer
+action_done_job (SgStore   *store,
+                 gpointer   data,
+                 GError   **error)
+{
+  ActionDone *a = data;
+
+  return sg_reviews_action_done (store, a->profile_id, a->item_id, error) ? GINT_TO_POINTER (1)
+                                                                          : NULL;
+}
+
+static void
+action_marked_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SgPrivacyPage *self = SG_PRIVACY_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_pointer (G_TASK (result), &error) != NULL)
+    toast (self, _("Marked as changed; the date is kept in the review history"));
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+  reload (self);
+}
+
+static void
+action_done_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ActionDone *a = g_new0 (ActionDone, 1);
+
+  g_variant_get (parameter, "(xs)", &a->profile_id, &a->item_id);
+  run_job (SG_PRIVACY_PAGE (widget), action_done_job, a, (GDestroyNotify) action_done_free,
+           action_marked_cb, NULL);
+}
+
+static char *
+item_title (SgChecklist *checklist,
+            const char  *item_id)
+{
+  for (guint i = 0; checklist != NULL && i < checklist->items->len; i++)
+    {
+      SgChecklistItem *item = g_ptr_array_index (checklist->items, i);
+
+      if (g_strcmp0 (item->id, item_id) == 0)
+        return g_strdup (item->title);
+    }
+  return g_strdup (item_id);
+}
+
+static void
+add_action_rows (AdwExpanderRow  *expander,
+                 const SgProfile *profile,
+                 GPtrArray       *actions)
+{
+  g_autoptr(SgChecklist) checklist = sg_checklist_load (profile->platform, NULL);
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      SgReviewAnswer *a = g_ptr_array_index (actions, i);
+      g_autofree char *title = item_title (checklist, a->item_id);
+      g_autofree char *label = g_strdup_printf (_("Mark “%s” as changed"), title);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *done = gtk_button_new_with_mnemonic (_("_Mark as Changed"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   a->note != NULL && *a->note != '\0'
+                                   ? a->note : _("Found needing action at the last review"));
+      gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (done, _("I have changed this setting"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "privacy.action-done");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (done), "(xs)", profile->id, a->item_id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+      adw_expander_row_add_row (expander, row);
+    }
+}
+
 /* The list */
 
 static void
@@ -727,7 +834,7 @@ rebuild (SgPrivacyPage *self)
 {
   GtkWidget *child;
   GDate now;
-  guint due = 0;
+  guint due = 0, open = 0;
 
   today (&now);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -736,7 +843,10 @@ rebuild (SgPrivacyPage *self)
   for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
     {
       SgProfile *p = g_ptr_array_index (self->profiles, i);
-      GtkWidget *row = adw_action_row_new ();
+      GPtrArray *actions = self->actions ? g_hash_table_lookup (self->actions, &p->id) : NULL;
+      /* An account with settings still to change lists them under it, each to tick off. */
+      GtkWidget *row = actions != NULL && actions->len > 0 ? adw_expander_row_new ()
+                                                           : adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Review"));
       g_autofree char *title = g_strdup_printf ("%s — %s", platform_name (p->platform), p->handle);
       g_autofree char *subtitle = NULL;
@@ -760,9 +870,23 @@ rebuild (SgPrivacyPage *self)
             ? g_strdup_printf (_("Last reviewed %s · due since %s"), g_strstrip (last_s), g_strstrip (due_s))
             : g_strdup_printf (_("Last reviewed %s · next due %s"), g_strstrip (last_s), g_strstrip (due_s));
         }
+      if (actions != NULL && actions->len > 0)
+        {
+          g_autofree char *todo = g_strdup_printf (ngettext ("%u setting still to change",
+                                                             "%u settings still to change",
+                                                             actions->len), actions->len);
+          char *joined = g_strconcat (subtitle, " · ", todo, NULL);
+
+          g_free (subtitle);
+          subtitle = joined;
+          open += actions->len;
+        }
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (ADW_IS_EXPANDER_ROW (row))
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "privacy.review");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", p->id);
@@ -771,7 +895,6 @@ rebuild (SgPrivacyPage *self)
           gtk_widget_add_css_class (button, "suggested-action");
           due++;
         }
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       {
         GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
         g_autofree char *label = g_strdup_printf (_("Stop reviewing %s"), title);
@@ -783,8 +906,20 @@ rebuild (SgPrivacyPage *self)
                                         label, -1);
         gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "privacy.remove");
         gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", p->id);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        if (ADW_IS_EXPANDER_ROW (row))
+          {
+            /* Actions are put before the ones already there. */
+            adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+            adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+          }
+        else
+          {
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+          }
       }
+      if (ADW_IS_EXPANDER_ROW (row))
+        add_action_rows (ADW_EXPANDER_ROW (row), p, actions);
       gtk_list_box_append (self->list, row);
     }
 
@@ -794,6 +929,24 @@ rebuild (SgPrivacyPage *self)
       self->n_due = due;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DUE]);
     }
+  if (open != self->n_open_actions)
+    {
+      self->n_open_actions = open;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN_ACTIONS]);
+    }
+}
+
+typedef struct {
+  GPtrArray  *profiles;
+  GHashTable *actions;
+} Listed;
+
+static void
+listed_free (Listed *l)
+{
+  g_clear_pointer (&l->profiles, g_ptr_array_unref);
+  g_clear_pointer (&l->actions, g_hash_table_unref);
+  g_free (l);
 }
 
 static gpointer
@@ -801,7 +954,25 @@ list_job (SgStore   *store,
           gpointer   data,
           GError   **error)
 {
-  return sg_profiles_list (store, error);
+  Listed *l = g_new0 (Listed, 1);
+
+  l->profiles = sg_profiles_list (store, error);
+  if (l->profiles == NULL)
+    {
+      listed_free (l);
+      return NULL;
+    }
+  l->actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < l->profiles->len; i++)
+    {
+      SgProfile *p = g_ptr_array_index (l->profiles, i);
+      GPtrArray *open = p->open_actions > 0 ? sg_reviews_open_actions (store, p->id, NULL) : NULL;
+
+      if (open != NULL)
+        g_hash_table_insert (l->actions, g_memdup2 (&p->id, sizeof p->id), open);
+    }
+  return l;
 }
 
 static void
@@ -810,12 +981,15 @@ listed_cb (GObject      *object,
            gpointer      user_data)
 {
   SgPrivacyPage *self = SG_PRIVACY_PAGE (object);
-  GPtrArray *profiles = g_task_propagate_pointer (G_TASK (result), NULL);
+  Listed *listed = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (profiles == NULL)
+  if (listed == NULL)
     return;
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
-  self->profiles = profiles;
+  g_clear_pointer (&self->actions, g_hash_table_unref);
+  self->profiles = g_steal_pointer (&listed->profiles);
+  self->actions = g_steal_pointer (&listed->actions);
+  listed_free (listed);
   rebuild (self);
 }
 
@@ -843,6 +1017,13 @@ sg_privacy_page_get_n_profiles (SgPrivacyPage *self)
 }
 
 guint
+sg_privacy_page_get_n_open_actions (SgPrivacyPage *self)
+{
+  g_return_val_if_fail (SG_IS_PRIVACY_PAGE (self), 0);
+  return self->n_open_actions;
+}
+
+guint
 sg_privacy_page_get_n_due (SgPrivacyPage *self)
 {
   return self->n_due;
@@ -862,6 +1043,9 @@ sg_privacy_page_get_property (GObject    *object,
     {
     case PROP_N_DUE:
       g_value_set_uint (value, self->n_due);
+      break;
+    case PROP_N_OPEN_ACTIONS:
+      g_value_set_uint (value, self->n_open_actions);
       break;
 
     default:
@@ -889,6 +1073,7 @@ sg_privacy_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_clear_pointer (&self->actions, g_hash_table_unref);
   g_clear_pointer (&self->posting_token, g_free);
 
   G_OBJECT_CLASS (sg_privacy_page_parent_class)->finalize (object);
@@ -907,12 +1092,17 @@ sg_privacy_page_class_init (SgPrivacyPageClass *klass)
   properties[PROP_N_DUE] =
     g_param_spec_uint ("n-due", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_OPEN_ACTIONS] =
+    g_param_spec_uint ("n-open-actions", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "privacy.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "privacy.review", "x", review_action);
   gtk_widget_class_install_action (widget_class, "privacy.remove", "x", remove_action);
+  gtk_widget_class_install_action (widget_class, "privacy.action-done", "(xs)",
+                                   action_done_action);
   gtk_widget_class_install_action (widget_class, "privacy.export-calendar", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "privacy.export-history", NULL, history_action);
 }

@@ -15,6 +15,9 @@ void  sg_privacy_page_set_context     (SgPrivacyPage *self,
 /* Profiles shown, and how many are due for review today. */
 guint sg_privacy_page_get_n_profiles  (SgPrivacyPage *self);
 guint sg_privacy_page_get_n_due       (SgPrivacyPage *self);
+/* Settings the last reviews found needing action and not yet marked changed, all accounts
+ * together ("notify::n-open-actions"). */
+guint sg_privacy_page_get_n_open_actions (SgPrivacyPage *self);
 void  sg_privacy_page_add_profile     (SgPrivacyPage *self,
                                        const char    *platform,
                                        const char    *handle,

@@ -257,3 +257,26 @@ sg_review_dialog_fill (SgReviewDialog *self,
         sg_review_item_row_set_answer (row, a->answer, a->note);
     }
 }
+
+void
+sg_review_dialog_mark_open_actions (SgReviewDialog *self,
+                                    GPtrArray      *open_actions)
+{
+  g_return_if_fail (SG_IS_REVIEW_DIALOG (self));
+
+  for (guint i = 0; open_actions != NULL && i < open_actions->len; i++)
+    {
+      SgReviewAnswer *a = g_ptr_array_index (open_actions, i);
+      SgReviewItemRow *row = g_hash_table_lookup (self->rows, a->item_id);
+      GtkWidget *icon;
+
+      if (row == NULL)
+        continue;
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, _("Still to change from the last review"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Still to change from the last review"), -1);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+    }
+}

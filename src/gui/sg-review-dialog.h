@@ -35,4 +35,9 @@ void            sg_review_dialog_set_reading   (SgReviewDialog    *self,
 void            sg_review_dialog_fill          (SgReviewDialog    *self,
                                                 GPtrArray         *answers);
 
+/* Marks the items (SgReviewAnswer*) the last review found needing action and that are not yet
+ * marked changed, so this review looks at them first. */
+void            sg_review_dialog_mark_open_actions (SgReviewDialog *self,
+                                                    GPtrArray      *open_actions);
+
 G_END_DECLS

@@ -330,19 +330,30 @@ static void
 privacy_due_cb (SgWindow *self)
 {
   guint due = sg_privacy_page_get_n_due (self->privacy_page);
+  guint open = sg_privacy_page_get_n_open_actions (self->privacy_page);
 
   adw_view_stack_page_set_needs_attention (self->privacy_stack_page, due > 0);
   adw_view_stack_page_set_badge_number (self->privacy_stack_page, due);
 
-  if (due > 0)
+  /* Settings the last reviews found wanting are mentioned too, until marked changed. */
+  if (due > 0 || open > 0)
     {
-      g_autofree char *text =
-        g_strdup_printf (ngettext ("The privacy settings of %u account are due for a review.",
-                                   "The privacy settings of %u accounts are due for a review.", due),
-                         due);
+      g_autofree char *reviews =
+        due > 0 ? g_strdup_printf (ngettext ("The privacy settings of %u account are due for a review.",
+                                             "The privacy settings of %u accounts are due for a review.", due),
+                                   due)
+                : NULL;
+      g_autofree char *actions =
+        open > 0 ? g_strdup_printf (ngettext ("%u setting from your last reviews is still to change.",
+                                              "%u settings from your last reviews are still to change.",
+                                              open), open)
+                 : NULL;
+      g_autofree char *text = g_strjoin (" ", reviews ? reviews : actions,
+                                         reviews ? actions : NULL, NULL);
+
       gtk_label_set_label (self->due_label, text);
     }
-  gtk_revealer_set_reveal_child (self->due_revealer, due > 0);
+  gtk_revealer_set_reveal_child (self->due_revealer, due > 0 || open > 0);
 }
 
 /* GtkWindow:application is not a construct property, so it is only set after constructed():
@@ -373,6 +384,8 @@ sg_window_setup (SgWindow *self)
   sg_history_page_set_context (self->history_page, context);
   g_signal_connect_object (self->compose_page, "published", G_CALLBACK (sg_history_page_reload),
                            self->history_page, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->privacy_page, "notify::n-open-actions",
+                           G_CALLBACK (privacy_due_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->privacy_page, "notify::n-due", G_CALLBACK (privacy_due_cb), self,
                            G_CONNECT_SWAPPED);
   /* A change in the register changes the declarations Compose appends. */

@@ -21,7 +21,9 @@
 
 #define MAX_ATTEMPTS 3
 #define MAX_GRAPHEMES 300
-#define MAX_BLOB_BYTES 1000000   /* the app.bsky.embed.images limit per picture */
+/* app.bsky.embed.images: "may be up to 2 MB, formerly limited to 1 MB" per picture. The
+ * server answers a larger blob with BlobTooLarge; saying so first costs no upload. */
+#define MAX_BLOB_BYTES 2000000
 
 struct _SgBlueskyClient
 {
@@ -375,9 +377,9 @@ upload_images (SgBlueskyClient  *self,
       if (len > MAX_BLOB_BYTES)
         {
           g_set_error (error, SG_ERROR, SG_ERROR_REJECTED,
-                       _("The photo “%s” is %.1f MB and Bluesky takes at most 1 MB per photo. "
+                       _("The photo “%s” is %.1f MB and Bluesky takes at most %.0f MB per photo. "
                          "Use its clean copy, which is made smaller. Nothing was sent."),
-                       name, len / 1e6);
+                       name, len / 1e6, MAX_BLOB_BYTES / 1e6);
           return FALSE;
         }
       bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
@@ -415,6 +417,7 @@ create_session (SgBlueskyClient  *self,
                 char            **token,
                 char            **did,
                 char            **handle,
+                char            **refresh,
                 GCancellable     *cancellable,
                 GError          **error)
 {
@@ -452,6 +455,39 @@ create_session (SgBlueskyClient  *self,
   *token = g_strdup (member (&answer, "accessJwt"));
   *did = g_strdup (member (&answer, "did"));
   *handle = g_strdup (member (&answer, "handle") ? member (&answer, "handle") : *did);
+  if (refresh != NULL)
+    *refresh = g_strdup (member (&answer, "refreshJwt"));
+  return TRUE;
+}
+
+/* com.atproto.server.refreshSession: a new access token from the refresh token, as the
+ * official clients do when the short-lived one expires. FALSE (with no error) when the
+ * refresh token is refused too, so the caller can sign in again with the app password. */
+static gboolean
+refresh_session (SgBlueskyClient  *self,
+                 SoupSession      *session,
+                 char            **token,
+                 char            **refresh,
+                 GCancellable     *cancellable,
+                 GError          **error)
+{
+  g_auto(Answer) answer = { 0, };
+  g_autofree char *url = g_strconcat (self->service, "/xrpc/com.atproto.server.refreshSession",
+                                      NULL);
+
+  if (*refresh == NULL)
+    return FALSE;
+  if (!xrpc (session, SOUP_METHOD_POST, url, *refresh, NULL, &answer, cancellable, error))
+    return network_error (self, error), FALSE;
+  if (answer.status != 200 || member (&answer, "accessJwt") == NULL)
+    return FALSE;
+  g_free (*token);
+  *token = g_strdup (member (&answer, "accessJwt"));
+  if (member (&answer, "refreshJwt") != NULL)
+    {
+      g_free (*refresh);
+      *refresh = g_strdup (member (&answer, "refreshJwt"));
+    }
   return TRUE;
 }
 
@@ -476,6 +512,7 @@ post_sync (SgBlueskyClient  *self,
   g_autofree char *token = NULL;
   g_autofree char *did = NULL;
   g_autofree char *handle = NULL;
+  g_autofree char *refresh = NULL;
   g_autofree char *rkey = sg_bluesky_record_key (d->first_attempt ? d->first_attempt : g_get_real_time (),
                                                  d->key);
   g_autoptr(JsonNode) record = NULL;
@@ -491,7 +528,7 @@ post_sync (SgBlueskyClient  *self,
       return NULL;
     }
 
-  if (!create_session (self, session, &token, &did, &handle, cancellable, error))
+  if (!create_session (self, session, &token, &did, &handle, &refresh, cancellable, error))
     return NULL;
 
   /* Mentions need the DID behind each handle. */
@@ -560,18 +597,32 @@ post_sync (SgBlueskyClient  *self,
           return network_error (self, error), NULL;
         if (answer.status == 200)
           break;
-        /* The session's token ran out (photos can take minutes): sign in again with the app
-         * password we hold and send the same record once more, rather than report a refusal. */
+        /* The session's access token ran out (photos can take minutes): renew it with the
+         * refresh token (com.atproto.server.refreshSession), or failing that sign in again
+         * with the app password we hold, and send the same record once more, rather than
+         * report a refusal. The record key is ours, so it cannot land twice. */
         if (answer.status == 400 && !refreshed &&
             g_strcmp0 (member (&answer, "error"), "ExpiredToken") == 0)
           {
-            g_autofree char *new_did = NULL;
-            g_autofree char *new_handle = NULL;
+            g_autoptr(GError) local = NULL;
 
             refreshed = TRUE;
-            g_clear_pointer (&token, g_free);
-            if (!create_session (self, session, &token, &new_did, &new_handle, cancellable, error))
-              return NULL;
+            if (!refresh_session (self, session, &token, &refresh, cancellable, &local))
+              {
+                g_autofree char *new_did = NULL;
+                g_autofree char *new_handle = NULL;
+
+                if (local != NULL)
+                  {
+                    g_propagate_error (error, g_steal_pointer (&local));
+                    return NULL;
+                  }
+                g_clear_pointer (&token, g_free);
+                g_clear_pointer (&refresh, g_free);
+                if (!create_session (self, session, &token, &new_did, &new_handle, &refresh,
+                                     cancellable, error))
+                  return NULL;
+              }
             attempt--;
             continue;
           }
@@ -731,7 +782,7 @@ verify_thread (GTask        *task,
   GError *error = NULL;
 
   if (check_service (source_object, &error) &&
-      create_session (source_object, session, &token, &did, &handle, cancellable, &error))
+      create_session (source_object, session, &token, &did, &handle, NULL, cancellable, &error))
     g_task_return_pointer (task, handle, g_free);
   else
     g_task_return_error (task, error);

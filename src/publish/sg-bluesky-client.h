@@ -33,7 +33,7 @@ void             sg_bluesky_client_set_progress  (SgBlueskyClient      *self,
                                                   SgPostProgressFunc    func,
                                                   gpointer              user_data);
 /* Adds a picture to the next post: uploaded as a blob and embedded with @alt as its
- * description. At most four, each at most 1 MB. */
+ * description. At most four, each at most 2 MB (formerly 1 MB). */
 void             sg_bluesky_client_add_image    (SgBlueskyClient      *self,
                                                  const char           *path,
                                                  const char           *alt);

@@ -155,7 +155,13 @@ retry_cb (gpointer user_data)
   if (g_task_return_error_if_cancelled (task))
     g_object_unref (task);
   else
-    send_attempt (task);
+    {
+      SgMastodonClient *self = g_task_get_source_object (task);
+
+      if (self->progress != NULL)
+        self->progress (0, 0, self->progress_data);
+      send_attempt (task);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -233,6 +239,15 @@ sent_cb (GObject      *object,
             }
           g_source_set_callback (source, retry_cb, g_object_ref (task), NULL);
           g_source_attach (source, g_task_get_context (task));
+          /* A wait for the rate limit can be minutes: say until when, not just "Sending". */
+          if (status == 429 && self->progress != NULL)
+            {
+              g_autoptr(GDateTime) reset = rate_limit_reset (msg);
+
+              if (reset != NULL)
+                self->progress ((guint) g_date_time_to_unix (reset), SG_POST_PROGRESS_WAITING,
+                                self->progress_data);
+            }
           return;
         }
       {
@@ -889,6 +904,114 @@ sg_mastodon_client_read_account_finish (SgMastodonClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The server's limits */
+
+static void
+instance_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *configuration, *statuses;
+  gint64 max, url;
+  const char *data;
+  gsize len;
+
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = g_bytes_get_data (body, &len);
+  root = soup_message_get_status (msg) == 200 && data != NULL &&
+         json_parser_load_from_data (parser, data, len, NULL) &&
+         JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+         ? json_node_get_object (json_parser_get_root (parser)) : NULL;
+  configuration = root != NULL && json_object_has_member (root, "configuration") &&
+                  JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "configuration"))
+                  ? json_object_get_object_member (root, "configuration") : NULL;
+  statuses = configuration != NULL && json_object_has_member (configuration, "statuses") &&
+             JSON_NODE_HOLDS_OBJECT (json_object_get_member (configuration, "statuses"))
+             ? json_object_get_object_member (configuration, "statuses") : NULL;
+  max = statuses ? json_object_get_int_member_with_default (statuses, "max_characters", 0) : 0;
+  url = statuses ? json_object_get_int_member_with_default (statuses, "characters_reserved_per_url",
+                                                            0) : 0;
+  /* Older servers (before 4.0) have no v2 and say nothing: keep the usual limits. */
+  if (max <= 0 || max > 1000000 || url < 0 || url > 1000)
+    {
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                               _("The server did not say how long posts may be (HTTP %u)."),
+                               soup_message_get_status (msg));
+      return;
+    }
+  {
+    guint *limits = g_new (guint, 2);
+
+    limits[0] = max;
+    limits[1] = url;
+    g_task_return_pointer (task, limits, g_free);
+  }
+}
+
+void
+sg_mastodon_read_limits_async (const char          *instance,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *url = NULL;
+
+  g_return_if_fail (instance != NULL);
+
+  g_task_set_source_tag (task, sg_mastodon_read_limits_async);
+  if (!sg_mastodon_check_instance (instance, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  trimmed = g_strdup (instance);
+  while (g_str_has_suffix (trimmed, "/"))
+    trimmed[strlen (trimmed) - 1] = '\0';
+  url = g_strconcat (trimmed, "/api/v2/instance", NULL);
+  /* Public: no token is sent, so nothing of the account travels with it. */
+  session = soup_session_new_with_options ("timeout", 30, "user-agent",
+                                           "SocialGuard/" PACKAGE_VERSION, NULL);
+  msg = soup_message_new (SOUP_METHOD_GET, url);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_LOW, cancellable, instance_read_cb,
+                                    g_steal_pointer (&task));
+}
+
+gboolean
+sg_mastodon_read_limits_finish (GAsyncResult  *result,
+                                guint         *max_characters,
+                                guint         *url_characters,
+                                GError       **error)
+{
+  g_autofree guint *limits = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  limits = g_task_propagate_pointer (G_TASK (result), error);
+  if (limits == NULL)
+    return FALSE;
+  if (max_characters != NULL)
+    *max_characters = limits[0];
+  if (url_characters != NULL)
+    *url_characters = limits[1];
+  return TRUE;
+}
+
 void
 sg_mastodon_client_set_max_wait (SgMastodonClient *self,
                                  guint             seconds)
@@ -943,7 +1066,9 @@ sg_mastodon_client_init (SgMastodonClient *self)
   self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 30,
                                                  "user-agent", "SocialGuard/" PACKAGE_VERSION,
                                                  NULL);
-  self->max_wait = 60;
+  /* Mastodon's posting limit resets every few minutes; a wait of up to two is worth it when
+   * the progress dialog says until when. */
+  self->max_wait = 120;
   self->images = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_post_image_free);
 }
 

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (SgMastodonClient, sg_mastodon_client, SG, MASTODON_CLIENT,
  * @token an access token with the write:statuses scope. Nothing connects until a call. */
 SgMastodonClient *sg_mastodon_client_new          (const char           *instance,
                                                    const char           *token);
-/* The longest this client waits for a Retry-After before giving up (default 60 s). */
+/* The longest this client waits for a Retry-After or X-RateLimit-Reset before giving up
+ * (default 120 s); a longer wait ends the post with a message saying when to try again. */
 void              sg_mastodon_client_set_max_wait (SgMastodonClient     *self,
                                                    guint                 seconds);
 
@@ -63,6 +64,19 @@ void              sg_mastodon_client_read_account_async  (SgMastodonClient     *
 JsonObject       *sg_mastodon_client_read_account_finish (SgMastodonClient     *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
+
+/* Reads the server's own posting limits from its public GET /api/v2/instance:
+ * configuration.statuses.max_characters and characters_reserved_per_url (servers may raise
+ * the usual 500). The finish gives FALSE with @error when the server could not be asked or
+ * did not say; the caller then keeps the catalogue's 500 and 23. */
+void              sg_mastodon_read_limits_async   (const char           *instance,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean          sg_mastodon_read_limits_finish  (GAsyncResult         *result,
+                                                   guint                *max_characters,
+                                                   guint                *url_characters,
+                                                   GError              **error);
 
 /* TRUE for an https address (or http to this machine, for tests); otherwise a plain message. */
 gboolean          sg_mastodon_check_instance      (const char           *instance,

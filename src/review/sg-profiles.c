@@ -10,6 +10,11 @@
 
 static const char * const answers[] = { "done", "not-applicable", "needs-action" };
 
+/* The id of a profile's last completed review, as an SQL expression of @profile. */
+#define LAST_REVIEW(profile) \
+  "(SELECT r.id FROM reviews r WHERE r.profile_id = " profile " AND r.completed_at IS NOT NULL " \
+  "ORDER BY r.completed_at DESC, r.id DESC LIMIT 1)"
+
 const char *
 sg_answer_to_string (SgAnswer answer)
 {
@@ -140,7 +145,9 @@ sg_profiles_list (SgStore  *store,
 
   if (sqlite3_prepare_v2 (db,
         "SELECT p.id, p.platform, p.handle, p.kind, p.interval_days, "
-        "       (SELECT max(r.completed_at) FROM reviews r WHERE r.profile_id = p.id) "
+        "       (SELECT max(r.completed_at) FROM reviews r WHERE r.profile_id = p.id), "
+        "       (SELECT count(*) FROM review_answers a WHERE a.review_id = " LAST_REVIEW ("p.id")
+        "        AND a.answer = 'needs-action' AND a.action_done_at IS NULL) "
         "FROM profiles p WHERE p.removed_at IS NULL ORDER BY p.id", -1, &stmt, NULL) != SQLITE_OK)
     {
       sg_store_set_error (error, db, "profiles");
@@ -158,6 +165,7 @@ sg_profiles_list (SgStore  *store,
       p->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       p->interval_days = sqlite3_column_int (stmt, 4);
       p->last_review = sqlite3_column_int64 (stmt, 5);
+      p->open_actions = sqlite3_column_int (stmt, 6);
       g_ptr_array_add (out, p);
     }
   sqlite3_finalize (stmt);
@@ -267,6 +275,7 @@ add_answer (sqlite3_stmt *stmt,
     if (g_strcmp0 (answer, answers[i]) == 0)
       a->answer = i;
   a->note = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  a->action_done_at = sqlite3_column_int64 (stmt, 3);
   g_ptr_array_add (out, a);
 }
 
@@ -278,9 +287,53 @@ sg_reviews_get_answers (SgStore  *store,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_review_answer_free);
 
-  if (!sg_store_run (store, "SELECT item_id, answer, note FROM review_answers "
+  if (!sg_store_run (store, "SELECT item_id, answer, note, action_done_at FROM review_answers "
                             "WHERE review_id = ?1 ORDER BY rowid",
                      bind_id, &review_id, add_answer, out, "profiles", error))
     return NULL;
   return g_steal_pointer (&out);
+}
+
+GPtrArray *
+sg_reviews_open_actions (SgStore  *store,
+                         gint64    profile_id,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_review_answer_free);
+
+  g_return_val_if_fail (SG_IS_STORE (store), NULL);
+
+  if (!sg_store_run (store, "SELECT item_id, answer, note, action_done_at FROM review_answers "
+                            "WHERE review_id = " LAST_REVIEW ("?1") " AND answer = 'needs-action' "
+                            "AND action_done_at IS NULL ORDER BY rowid",
+                     bind_id, &profile_id, add_answer, out, "profiles", error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+gboolean
+sg_reviews_action_done (SgStore     *store,
+                        gint64       profile_id,
+                        const char  *item_id,
+                        GError     **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (SG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (item_id != NULL, FALSE);
+
+  db = sg_store_lock (store);
+  ok = exec_params (db, "UPDATE review_answers SET action_done_at = ?1 "
+                        "WHERE review_id = " LAST_REVIEW ("?2") " AND item_id = ?3 "
+                        "AND answer = 'needs-action' AND action_done_at IS NULL", error,
+                    'i', now_seconds (), 'i', profile_id, 's', item_id, 0);
+  if (ok && sqlite3_changes (db) == 0)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("That setting is not on the account’s to-do list any more."));
+      ok = FALSE;
+    }
+  sg_store_unlock (store);
+  return ok;
 }

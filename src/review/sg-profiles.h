@@ -14,6 +14,7 @@ typedef struct {
   char   *kind;            /* "personal" or "professional" */
   guint   interval_days;
   gint64  last_review;     /* Unix seconds of the last completed review, 0 if none */
+  guint   open_actions;    /* "needs action" answers of that review not yet marked done */
 } SgProfile;
 
 void       sg_profile_free            (SgProfile  *profile);
@@ -59,12 +60,26 @@ typedef struct {
   char     *item_id;
   SgAnswer  answer;
   char     *note;
+  gint64    action_done_at;   /* a "needs action" marked done: Unix seconds; else 0 */
 } SgReviewAnswer;
 
 void       sg_review_answer_free      (SgReviewAnswer *answer);
 /* SgReviewAnswer* of a review. */
 GPtrArray *sg_reviews_get_answers     (SgStore     *store,
                                        gint64       review_id,
+                                       GError     **error);
+
+/* The follow-up of a review: the "needs action" answers of @profile_id's last completed review
+ * that are not marked done yet (SgReviewAnswer*, in checklist order). A later review replaces
+ * them with its own. */
+GPtrArray *sg_reviews_open_actions    (SgStore     *store,
+                                       gint64       profile_id,
+                                       GError     **error);
+/* Marks @item_id of @profile_id's last completed review as changed, dated now; the review
+ * history and its export keep the date. FALSE with an error if it is not an open action. */
+gboolean   sg_reviews_action_done     (SgStore     *store,
+                                       gint64       profile_id,
+                                       const char  *item_id,
                                        GError     **error);
 
 G_END_DECLS

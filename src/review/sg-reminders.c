@@ -17,7 +17,7 @@ sg_reminders_compose (SgStore      *store,
 {
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
-  guint due = 0;
+  guint due = 0, open = 0;
 
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
 
@@ -31,6 +31,7 @@ sg_reminders_compose (SgStore      *store,
       const SgPlatform *platform = sg_platform_lookup (p->platform, NULL);
       GDate last;
 
+      open += p->open_actions;
       if (p->last_review > 0)
         sg_review_date_from_unix (p->last_review, &last);
       else
@@ -55,6 +56,18 @@ sg_reminders_compose (SgStore      *store,
                                      "Check the privacy settings of %s. Each takes about five "
                                      "minutes.", due),
                            names->str);
+  /* What the last reviews found wanting and is not changed yet is the first thing to do. */
+  if (open > 0)
+    {
+      g_autofree char *more =
+        g_strdup_printf (ngettext ("%u setting from your last reviews is still to change.",
+                                   "%u settings from your last reviews are still to change.",
+                                   open), open);
+      char *joined = g_strconcat (*body, " ", more, NULL);
+
+      g_free (*body);
+      *body = joined;
+    }
   return TRUE;
 }
 

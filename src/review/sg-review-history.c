@@ -67,7 +67,8 @@ sg_review_history_to_html (SgStore  *store,
 
   db = sg_store_lock (store);
   if (sqlite3_prepare_v2 (db,
-        "SELECT r.id, r.completed_at, p.platform, p.handle, p.kind, a.item_id, a.answer, a.note "
+        "SELECT r.id, r.completed_at, p.platform, p.handle, p.kind, a.item_id, a.answer, a.note, "
+        "       a.action_done_at "
         "FROM reviews r JOIN profiles p ON p.id = r.profile_id "
         "LEFT JOIN review_answers a ON a.review_id = r.id "
         "WHERE r.completed_at IS NOT NULL ORDER BY r.completed_at DESC, r.id, a.rowid",
@@ -108,8 +109,21 @@ sg_review_history_to_html (SgStore  *store,
                                                (const char *) sqlite3_column_text (stmt, 5));
           g_autofree char *note = g_markup_escape_text ((const char *) sqlite3_column_text (stmt, 7), -1);
 
+          g_autofree char *answer = g_strdup (answer_label ((const char *) sqlite3_column_text (stmt, 6)));
+
+          /* The follow-up: when a setting found wanting was changed. */
+          if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+            {
+              g_autoptr(GDateTime) done = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 8));
+              g_autofree char *day = g_date_time_format (done, "%e %B %Y");
+              g_autofree char *with = g_strdup_printf (_("%s — changed on %s"), answer,
+                                                       g_strstrip (day));
+
+              g_free (answer);
+              answer = g_steal_pointer (&with);
+            }
           g_string_append_printf (out, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n", title,
-                                  answer_label ((const char *) sqlite3_column_text (stmt, 6)), note);
+                                  answer, note);
         }
     }
   sqlite3_finalize (stmt);

@@ -141,6 +141,11 @@ static const char migration_2[] =
   "CREATE INDEX draft_photos_draft ON draft_photos (draft_id, position);"
   "ALTER TABLE publications ADD COLUMN photos TEXT NOT NULL DEFAULT '[]';";
 
+/* Privacy review follow-up (issue 20 point 5): a "needs action" answer is done once the user
+ * has changed the setting, on this date; until then it is an open action on that account. */
+static const char migration_3[] =
+  "ALTER TABLE review_answers ADD COLUMN action_done_at INTEGER;";
+
 typedef struct {
   int         version;
   const char *sql;
@@ -149,6 +154,7 @@ typedef struct {
 static const Migration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 3, migration_3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SG_STORE_SCHEMA_VERSION);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sg-declaration-dialog.h"
+#include "sg-interest.h"
 
 struct _SgDeclarationDialog
 {
@@ -11,10 +12,32 @@ struct _SgDeclarationDialog
 
   GtkEditable      *wording;
   GtkEditable      *reason;
-  GStrv             named_orgs;   /* what the composed declaration named */
+  GPtrArray        *named;        /* SgInterest*: what the composed declaration named */
 };
 
 G_DEFINE_FINAL_TYPE (SgDeclarationDialog, sg_declaration_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+/* @name in @folded as a whole word: a short other name such as "AZ" must not be found inside
+ * "Azure" or "hazard". */
+static gboolean
+names_word (const char *folded,
+            const char *name)
+{
+  g_autofree char *needle = g_strstrip (g_utf8_casefold (name, -1));
+  gsize n = strlen (needle);
+
+  if (n == 0)
+    return FALSE;
+  for (const char *p = strstr (folded, needle); p != NULL; p = strstr (p + 1, needle))
+    {
+      gunichar before = p > folded ? g_utf8_get_char (g_utf8_prev_char (p)) : ' ';
+      gunichar after = g_utf8_get_char (p + n);
+
+      if (!g_unichar_isalnum (before) && (after == 0 || !g_unichar_isalnum (after)))
+        return TRUE;
+    }
+  return FALSE;
+}
 
 char *
 sg_declaration_dialog_dup_removed (SgDeclarationDialog *self)
@@ -25,12 +48,17 @@ sg_declaration_dialog_dup_removed (SgDeclarationDialog *self)
   g_return_val_if_fail (SG_IS_DECLARATION_DIALOG (self), NULL);
 
   folded = g_utf8_casefold (gtk_editable_get_text (self->wording), -1);
-  for (guint i = 0; self->named_orgs != NULL && self->named_orgs[i] != NULL; i++)
+  for (guint i = 0; self->named != NULL && i < self->named->len; i++)
     {
-      g_autofree char *org = g_utf8_casefold (self->named_orgs[i], -1);
+      const SgInterest *interest = g_ptr_array_index (self->named, i);
+      g_autofree char *org = g_utf8_casefold (interest->organisation, -1);
+      gboolean named = strstr (folded, org) != NULL;
 
-      if (strstr (folded, org) == NULL)
-        g_string_append_printf (removed, "%s%s", removed->len ? ", " : "", self->named_orgs[i]);
+      /* The register's other names count: a doctor may well write "AZ" for AstraZeneca. */
+      for (guint j = 0; !named && interest->aliases != NULL && interest->aliases[j] != NULL; j++)
+        named = names_word (folded, interest->aliases[j]);
+      if (!named)
+        g_string_append_printf (removed, "%s%s", removed->len ? ", " : "", interest->organisation);
     }
   return g_string_free (g_steal_pointer (&removed), FALSE);
 }
@@ -52,7 +80,7 @@ sg_declaration_dialog_finalize (GObject *object)
 {
   SgDeclarationDialog *self = SG_DECLARATION_DIALOG (object);
 
-  g_strfreev (self->named_orgs);
+  g_clear_pointer (&self->named, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sg_declaration_dialog_parent_class)->finalize (object);
 }
@@ -100,14 +128,14 @@ sg_declaration_dialog_init (SgDeclarationDialog *self)
 SgDeclarationDialog *
 sg_declaration_dialog_new (GtkWindow          *parent,
                            const char         *declaration,
-                           const char * const *named_orgs)
+                           GPtrArray          *named)
 {
   SgDeclarationDialog *self = g_object_new (SG_TYPE_DECLARATION_DIALOG,
                                             "transient-for", parent,
                                             "modal", TRUE,
                                             NULL);
 
-  self->named_orgs = g_strdupv ((char **) named_orgs);
+  self->named = named != NULL ? g_ptr_array_ref (named) : NULL;
   gtk_editable_set_text (self->wording, declaration != NULL ? declaration : "");
   form_changed_cb (self);
   return self;

@@ -12,9 +12,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SgDeclarationDialog, sg_declaration_dialog, SG, DECLARATION_DIALOG,
                       AdwMessageDialog)
 
+/* @named: the interests (SgInterest*) the composed declaration names; a wording names one by
+ * its organisation or by any of its registered other names ("AZ" for AstraZeneca). */
 SgDeclarationDialog *sg_declaration_dialog_new          (GtkWindow           *parent,
                                                          const char          *declaration,
-                                                         const char * const  *named_orgs);
+                                                         GPtrArray           *named);
 GtkEditable         *sg_declaration_dialog_get_wording  (SgDeclarationDialog *self);
 GtkEditable         *sg_declaration_dialog_get_reason   (SgDeclarationDialog *self);
 /* The organisations named before that the wording no longer mentions, ", "-separated ("" for

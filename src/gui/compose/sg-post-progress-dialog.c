@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sg-post-progress-dialog.h"
+#include "sg-post-progress.h"
 
 struct _SgPostProgressDialog
 {
@@ -52,6 +53,7 @@ sg_post_progress_dialog_init (SgPostProgressDialog *self)
   GtkWidget *bar = gtk_progress_bar_new ();
 
   gtk_widget_add_css_class (stage, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (stage), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Posting progress"), -1);
   gtk_box_append (GTK_BOX (box), stage);
@@ -90,7 +92,17 @@ sg_post_progress_dialog_set_stage (SgPostProgressDialog *self,
 
   g_return_if_fail (SG_IS_POST_PROGRESS_DIALOG (self));
 
-  what = total > 0 ? g_strdup_printf (_("Uploading photo %u of %u…"), current, total)
-                   : g_strdup (_("Sending the post…"));
+  if (total == SG_POST_PROGRESS_WAITING)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (current);
+      g_autofree char *at = when ? g_date_time_format (when, "%H:%M:%S") : g_strdup ("?");
+
+      /* Translators: %s is a time of day such as 14:05:30. */
+      what = g_strdup_printf (_("The server limits how often you can post. Waiting until %s, "
+                                "then sending it…"), at);
+    }
+  else
+    what = total > 0 ? g_strdup_printf (_("Uploading photo %u of %u…"), current, total)
+                     : g_strdup (_("Sending the post…"));
   gtk_label_set_label (self->stage, what);
 }

@@ -7,6 +7,7 @@
 
 #include "sg-draft-photos.h"
 #include "sg-finding.h"
+#include "sg-language.h"
 #include "sg-length.h"
 #include "sg-platform.h"
 #include "sg-publications.h"
@@ -19,6 +20,8 @@ struct _SgPreflightDialog
   GPtrArray        *reason_findings;  /* SgFinding*: what each of those reasons answers */
   /* Photos with checks left unticked, or a post over the limit: no reason lets it leave. */
   guint             n_blocking;
+  AdwComboRow      *language_row;     /* when posting directly: the language of this post */
+  GtkEditable      *language_code;    /* its "another language" code */
 };
 
 G_DEFINE_FINAL_TYPE (SgPreflightDialog, sg_preflight_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -33,7 +36,36 @@ static const struct {
   { "private", N_("Followers only") },
 };
 
+/* The languages offered for one post, first the setting's choices (Preferences keeps the
+ * default), then any other by its ISO 639 code, then none. */
+static const struct {
+  const char *code;
+  const char *label;
+} languages[] = {
+  { "en", N_("English") },
+  { "cy", N_("Welsh (Cymraeg)") },
+  { "ga", N_("Irish (Gaeilge)") },
+  { "gd", N_("Scottish Gaelic (Gàidhlig)") },
+  { "other", N_("Another Language…") },
+  { "", N_("Not Stated") },
+};
+#define OTHER_LANGUAGE 4
+
 /* Helpers */
+
+/* An ISO 639-1 or -2 code as both services take it: two or three letters. */
+static gboolean
+language_code_valid (const char *code)
+{
+  gsize n = strlen (code);
+
+  if (n < 2 || n > 3)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isalpha (code[i]))
+      return FALSE;
+  return TRUE;
+}
 
 static GtkWidget *
 boxed_list_new (void)
@@ -126,6 +158,7 @@ reasons_changed_cb (SgPreflightDialog *self)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
   gboolean all = self->n_blocking == 0;
+  g_autofree char *language = sg_preflight_dialog_dup_language (self);
 
   for (guint i = 0; i < self->reasons->len; i++)
     {
@@ -138,8 +171,76 @@ reasons_changed_cb (SgPreflightDialog *self)
   adw_message_dialog_set_response_enabled (dialog, "copy", all);
   if (adw_message_dialog_has_response (dialog, "share"))
     adw_message_dialog_set_response_enabled (dialog, "share", all);
+  /* A half-typed language code would label the post wrongly: only posting waits for it. */
   if (adw_message_dialog_has_response (dialog, "post"))
-    adw_message_dialog_set_response_enabled (dialog, "post", all);
+    adw_message_dialog_set_response_enabled (dialog, "post",
+                                             all && (language == NULL ||
+                                                     *language == '\0' ||
+                                                     language_code_valid (language)));
+}
+
+static void
+language_chosen_cb (SgPreflightDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->language_code),
+                          adw_combo_row_get_selected (self->language_row) == OTHER_LANGUAGE);
+  reasons_changed_cb (self);
+}
+
+/* The post's language for Mastodon and Bluesky, proposed from the setting, or Welsh when the
+ * post reads as Welsh; chosen here for this post only. */
+static void
+add_language_rows (SgPreflightDialog      *self,
+                   GtkListBox             *list,
+                   const SgPublishRequest *request,
+                   GSettings              *settings)
+{
+  g_autofree char *setting = g_settings_get_string (settings, "post-language");
+  g_autoptr(GString) own = g_string_new (request->final_text);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+  GtkWidget *code = adw_entry_row_new ();
+  const char *guess;
+  const char *proposed = setting;
+
+  /* The declaration is in the app's wording, not the writer's language. */
+  if (request->declaration != NULL && *request->declaration != '\0')
+    g_string_replace (own, request->declaration, "", 0);
+  guess = sg_language_guess (own->str);
+  if (guess != NULL && !g_str_equal (guess, setting))
+    proposed = guess;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    gtk_string_list_append (labels, _(languages[i].label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_str_equal (proposed, languages[i].code))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Language of This Post"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               proposed != setting
+                               ? _("It reads as Welsh, so Welsh is proposed. Readers’ filters "
+                                   "and translation go by it.")
+                               : _("Readers’ filters and translation go by it. The usual one is "
+                                   "set in Preferences."));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (code), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (code),
+                                 _("Language code, such as fr or pl"));
+  gtk_widget_set_visible (code, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Language of This Post"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (code), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Language code, such as fr or pl"), -1);
+
+  self->language_row = ADW_COMBO_ROW (row);
+  self->language_code = GTK_EDITABLE (code);
+  gtk_list_box_append (list, row);
+  gtk_list_box_append (list, code);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (language_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (code, "changed", G_CALLBACK (reasons_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* GObject */
@@ -324,12 +425,14 @@ sg_preflight_dialog_new (GtkWindow              *parent,
       }
     else
       g_object_ref_sink (list), g_object_unref (list);
-    if (can_post && g_str_equal (request->platform, "mastodon"))
+    if (can_post)
       {
-        GtkWidget *who = boxed_list_new ();
+        GtkWidget *options = boxed_list_new ();
 
-        gtk_list_box_append (GTK_LIST_BOX (who), visibility_row_new (settings));
-        gtk_box_append (GTK_BOX (extra), who);
+        if (g_str_equal (request->platform, "mastodon"))
+          gtk_list_box_append (GTK_LIST_BOX (options), visibility_row_new (settings));
+        add_language_rows (self, GTK_LIST_BOX (options), request, settings);
+        gtk_box_append (GTK_BOX (extra), options);
         any = TRUE;
       }
     if (any)
@@ -381,6 +484,21 @@ sg_preflight_dialog_dup_acknowledgements (SgPreflightDialog *self)
       g_ptr_array_add (acks, ack);
     }
   return acks;
+}
+
+char *
+sg_preflight_dialog_dup_language (SgPreflightDialog *self)
+{
+  guint i;
+
+  g_return_val_if_fail (SG_IS_PREFLIGHT_DIALOG (self), NULL);
+
+  if (self->language_row == NULL)
+    return NULL;
+  i = adw_combo_row_get_selected (self->language_row);
+  if (i == OTHER_LANGUAGE)
+    return g_ascii_strdown (g_strstrip (g_strdup (gtk_editable_get_text (self->language_code))), -1);
+  return g_strdup (i < G_N_ELEMENTS (languages) ? languages[i].code : "");
 }
 
 GPtrArray *

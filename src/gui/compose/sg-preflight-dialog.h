@@ -25,6 +25,9 @@ SgPreflightDialog *sg_preflight_dialog_new                  (GtkWindow          
                                                              GSettings              *settings);
 /* The reasons given, as the log keeps them (SgAcknowledgement*), in the order asked. */
 GPtrArray         *sg_preflight_dialog_dup_acknowledgements (SgPreflightDialog      *self);
+/* The language chosen for this post when posting directly (an ISO 639 code, "" for none
+ * stated), or NULL when the sheet does not ask (copy and share pages only). */
+char              *sg_preflight_dialog_dup_language         (SgPreflightDialog      *self);
 /* The reason fields (GtkEditable*), in the order shown; owned by the dialog. */
 GPtrArray         *sg_preflight_dialog_get_reasons          (SgPreflightDialog      *self);
 

@@ -300,8 +300,10 @@ progress_response_cb (SgPublishFlow *self)
 
 static void
 post (SgPublishFlow *self,
-      GPtrArray     *acks)
+      GPtrArray     *acks,
+      char          *language)
 {
+  g_autofree char *chosen = language;
   const SgPlatform *platform = sg_platform_lookup (self->platform, NULL);
   SgStore *store = self->context != NULL ? sg_context_get_store (self->context) : NULL;
   GSettings *settings;
@@ -314,7 +316,10 @@ post (SgPublishFlow *self,
   settings = sg_context_get_settings (self->context);
   if (g_str_equal (self->target.platform, "mastodon"))
     self->target.visibility = g_settings_get_string (settings, "mastodon-visibility");
-  self->target.language = g_settings_get_string (settings, "post-language");
+  /* Chosen in the sheet for this post; the setting is only its proposal. */
+  g_free (self->target.language);
+  self->target.language = chosen != NULL ? g_steal_pointer (&chosen)
+                                          : g_settings_get_string (settings, "post-language");
   self->target.progress = post_progress_cb;
   self->target.progress_data = self;   /* kept alive by the reference posted_cb holds */
 
@@ -350,7 +355,7 @@ preflight_response_cb (SgPreflightDialog *dialog,
     {
       acks = sg_preflight_dialog_dup_acknowledgements (dialog);
       if (g_str_equal (response, "post"))
-        post (self, acks);
+        post (self, acks, sg_preflight_dialog_dup_language (dialog));
       else
         hand_over (self, response, acks);
     }
