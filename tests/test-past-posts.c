@@ -175,7 +175,7 @@ test_shortcut_and_empty (void)
 
   /* Nothing imported yet: the page says how to get an archive. */
   g_assert_nonnull (sg_test_find_label_text (page, "Check What You Have Already Posted"));
-  g_assert_nonnull (sg_test_find_by_label (page, "Import archive"));
+  g_assert_nonnull (sg_test_find_label_text (page, "_Import Archive…"));
   g_assert_cmpint (sg_past_posts_page_get_audit_id (SG_PAST_POSTS_PAGE (page)), ==, 0);
   gtk_window_set_default_size (window, 1280, 900);
   sg_test_iterate (300);
@@ -191,32 +191,47 @@ item_status_is (gpointer data)
   return sg_audit_item_get_status (item) != SG_AUDIT_STATUS_OPEN;
 }
 
+/* The rows the list view made (those on screen), depth first. */
+static void
+collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  if (SG_IS_PAST_POST_ROW (root))
+    {
+      g_ptr_array_add (rows, root);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
 static SgPastPostRow *
 row_with_text (GtkWidget  *page,
                const char *text,
                guint       nth)
 {
-  GtkWidget *list = sg_test_find_by_label (page, "Posts needing attention");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (SG_IS_PAST_POST_ROW (row) &&
-        g_str_equal (sg_audit_item_get_text (sg_past_post_row_get_item (SG_PAST_POST_ROW (row))),
-                     text) && nth-- == 0)
-      return SG_PAST_POST_ROW (row);
+  collect_rows (sg_test_find_by_label (page, "Posts needing attention"), rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SgPastPostRow *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (sg_audit_item_get_text (sg_past_post_row_get_item (row)), text) &&
+          nth-- == 0)
+        return row;
+    }
   return NULL;
 }
 
 static guint
 n_rows (GtkWidget *page)
 {
-  GtkWidget *list = sg_test_find_by_label (page, "Posts needing attention");
-  guint n = 0;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    n += SG_IS_PAST_POST_ROW (row);
-  return n;
+  collect_rows (sg_test_find_by_label (page, "Posts needing attention"), rows);
+  return rows->len;
 }
 
 static void
@@ -272,7 +287,9 @@ test_import_review (void)
   g_assert_nonnull (strstr (categories, "Defamation 5"));
   g_assert_nonnull (strstr (categories, "0 of 15 reviewed"));
   g_assert_cmpuint (sg_past_posts_page_get_n_posts (page), ==, 15);
-  g_assert_cmpuint (n_rows (w), ==, 15);
+  /* Only the rows on screen are made. */
+  g_assert_cmpuint (n_rows (w), >, 0);
+  g_assert_cmpuint (n_rows (w), <=, 15);
 
   /* Each row: the text with what was found highlighted, the messages, the actions. */
   row = row_with_text (w, DEFAMATION_POST, 0);
@@ -285,7 +302,8 @@ test_import_review (void)
   /* Filters: a category, a platform, a year, a search; all back to everything. */
   select_in (w, "Filter by category", "Defamation");
   g_assert_cmpuint (sg_past_posts_page_get_n_shown (page), ==, 5);
-  g_assert_cmpuint (n_rows (w), ==, 5);
+  g_assert_nonnull (row_with_text (w, DEFAMATION_POST, 0));
+  g_assert_null (row_with_text (w, RESPECT_POST, 0));
   select_in (w, "Filter by platform", "X (Twitter)");
   g_assert_cmpuint (sg_past_posts_page_get_n_shown (page), ==, 5);
   select_in (w, "Filter by category", "All categories");
@@ -342,6 +360,8 @@ test_import_review (void)
   sg_test_iterate (400);
 
   /* Another goes on the list to delete by hand, with its link. */
+  gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (w, "Search past posts")), "drunk");
+  sg_test_iterate (400);
   row = row_with_text (w, PROFESSIONAL_POST, 0);
   item = g_object_ref (sg_past_post_row_get_item (row));
   gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), "Delete this one"));
@@ -351,6 +371,8 @@ test_import_review (void)
   g_assert_cmpstr (label_of (GTK_WIDGET (row), "review-status"), ==, "To delete by hand");
   g_assert_nonnull (sg_test_find_by_label (GTK_WIDGET (row), "Mark as deleted"));
   g_object_unref (item);
+  gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (w, "Search past posts")), "");
+  sg_test_iterate (400);
 
   select_in (w, "Filter by platform", "All platforms");
 
@@ -398,9 +420,12 @@ test_reopened (void)
   g_assert_cmpint (sg_past_posts_page_get_audit_id (page), ==, first_audit);
   g_assert_cmpuint (sg_past_posts_page_get_n_posts (page), ==, 15);
   g_assert_nonnull (strstr (label_of (w, "summary"), "40 posts checked in tweets.js"));
-  row = row_with_text (w, RESPECT_POST, 0);
-  if (sg_audit_item_get_status (sg_past_post_row_get_item (row)) != SG_AUDIT_STATUS_KEPT)
-    row = row_with_text (w, RESPECT_POST, 1);
+  gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (w, "Search past posts")),
+                         "bed blockers");
+  sg_test_iterate (400);
+  for (guint nth = 0; (row = row_with_text (w, RESPECT_POST, nth)) != NULL; nth++)
+    if (sg_audit_item_get_status (sg_past_post_row_get_item (row)) == SG_AUDIT_STATUS_KEPT)
+      break;
   g_assert_nonnull (row);
   g_assert_cmpint (sg_audit_item_get_status (sg_past_post_row_get_item (row)), ==,
                    SG_AUDIT_STATUS_KEPT);

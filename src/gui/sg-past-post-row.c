@@ -8,7 +8,7 @@
 
 struct _SgPastPostRow
 {
-  GtkListBoxRow  parent_instance;
+  GtkWidget      parent_instance;
 
   SgAuditItem   *item;
   GtkLabel      *status_label;    /* owned by the row's body */
@@ -21,7 +21,7 @@ struct _SgPastPostRow
   GtkEditable   *reason_entry;
 };
 
-G_DEFINE_FINAL_TYPE (SgPastPostRow, sg_past_post_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (SgPastPostRow, sg_past_post_row, GTK_TYPE_WIDGET)
 
 enum {
   REVIEW,
@@ -153,10 +153,30 @@ update_status (SgPastPostRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->todo_label), todo != NULL);
   gtk_label_set_text (self->todo_label, todo != NULL ? todo : "");
 
-  gtk_widget_set_visible (self->keep_button, status == SG_AUDIT_STATUS_OPEN);
-  gtk_widget_set_visible (self->delete_button, status == SG_AUDIT_STATUS_OPEN);
-  gtk_widget_set_visible (self->deleted_button, status == SG_AUDIT_STATUS_TO_DELETE);
-  gtk_widget_set_visible (self->undo_button, status != SG_AUDIT_STATUS_OPEN);
+  /* The button just used may be about to go: keep the keyboard in the row, on the button
+   * that undoes what it did (or on Keep again), rather than nowhere. The buttons to show are
+   * shown first, so focus always has somewhere to go. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+    gboolean moves = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+    struct { GtkWidget *button; gboolean shown; } buttons[] = {
+      { self->undo_button, status != SG_AUDIT_STATUS_OPEN },
+      { self->keep_button, status == SG_AUDIT_STATUS_OPEN },
+      { self->delete_button, status == SG_AUDIT_STATUS_OPEN },
+      { self->deleted_button, status == SG_AUDIT_STATUS_TO_DELETE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      if (buttons[i].shown)
+        gtk_widget_set_visible (buttons[i].button, TRUE);
+    if (moves)
+      gtk_widget_grab_focus (status != SG_AUDIT_STATUS_OPEN ? self->undo_button
+                                                            : self->keep_button);
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      if (!buttons[i].shown)
+        gtk_widget_set_visible (buttons[i].button, FALSE);
+  }
   if (status == SG_AUDIT_STATUS_OPEN)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "sg-reviewed");
   else
@@ -216,9 +236,13 @@ sg_past_post_row_dispose (GObject *object)
 {
   SgPastPostRow *self = SG_PAST_POST_ROW (object);
 
+  GtkWidget *child;
+
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_data (self->item, self);
   g_clear_object (&self->item);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sg_past_post_row_parent_class)->dispose (object);
 }
@@ -229,6 +253,8 @@ sg_past_post_row_class_init (SgPastPostRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = sg_past_post_row_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "sgpastpost");
 
   /* SgPastPostRow::review (SgAuditStatus as int, reason or NULL). */
   signals[REVIEW] =
@@ -299,7 +325,7 @@ sg_past_post_row_new (SgAuditItem *item)
 
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (item), NULL);
 
-  self = g_object_new (SG_TYPE_PAST_POST_ROW, "activatable", FALSE, NULL);
+  self = g_object_new (SG_TYPE_PAST_POST_ROW, NULL);
   self->item = g_object_ref (item);
   findings = sg_audit_item_get_findings (item);
 
@@ -418,7 +444,7 @@ sg_past_post_row_new (SgAuditItem *item)
   gtk_box_append (GTK_BOX (actions), self->undo_button);
   gtk_box_append (GTK_BOX (box), actions);
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
 
   /* A screen reader hears which post this is before the rest of the row. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -11,9 +11,10 @@ G_BEGIN_DECLS
  * highlighted, the findings' short messages, and what the doctor can do about it: open it on
  * the platform, keep it (with an optional reason), or mark it to delete by hand with the link.
  * It stores nothing: "review" (SgAuditStatus, reason or NULL) asks the page to record a
- * decision, and the row shows it when the item's "status" changes. */
+ * decision, and the row shows it when the item's "status" changes. Made for the item a list
+ * view binds, so only the rows on screen exist. */
 #define SG_TYPE_PAST_POST_ROW (sg_past_post_row_get_type ())
-G_DECLARE_FINAL_TYPE (SgPastPostRow, sg_past_post_row, SG, PAST_POST_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (SgPastPostRow, sg_past_post_row, SG, PAST_POST_ROW, GtkWidget)
 
 GtkWidget   *sg_past_post_row_new      (SgAuditItem   *item);
 SgAuditItem *sg_past_post_row_get_item (SgPastPostRow *self);
