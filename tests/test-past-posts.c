@@ -451,6 +451,23 @@ audit_is (gpointer data)
          sg_past_posts_page_get_audit_id (page) == *(gint64 *) data;
 }
 
+/* The largest time the main loop went without running a 5 ms timeout. */
+typedef struct {
+  gint64 last;
+  gint64 max_gap;
+} Gaps;
+
+static gboolean
+gap_tick_cb (gpointer data)
+{
+  Gaps *g = data;
+  gint64 now = g_get_monotonic_time ();
+
+  g->max_gap = MAX (g->max_gap, now - g->last);
+  g->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 audit_is_not (gpointer data)
 {
@@ -473,9 +490,14 @@ test_stop_and_delete (void)
   g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
   gint64 stopped;
+  Gaps gaps = { g_get_monotonic_time (), 0 };
+  guint tick = g_timeout_add (5, gap_tick_cb, &gaps);
 
   sg_past_posts_page_import (page, file);
   g_assert_true (sg_test_wait (running_with_progress, page, 20000));
+  /* Let it run a while with the page showing its progress. */
+  sg_test_iterate (2000);
+  g_test_message ("largest main-loop gap while the audit ran: %.1f ms", gaps.max_gap / 1e3);
   g_assert_true (g_regex_match_simple ("^[0-9,]+ of about [0-9,]+ posts checked$",
                                        label_of (w, "progress"), 0, 0));
   {
@@ -483,10 +505,28 @@ test_stop_and_delete (void)
     g_test_message ("Screenshot: %s", png);
   }
   g_test_message ("progress shown at %" G_GINT64_FORMAT " ms", g_get_monotonic_time () / 1000);
+  gaps.max_gap = 0;
+  gaps.last = g_get_monotonic_time ();
   gtk_widget_activate (sg_test_find_by_label (w, "Stop audit"));
   g_assert_true (sg_test_wait (not_running, page, 20000));
   g_assert_true (sg_test_wait (audit_is_not, &first_audit, 5000));
   stopped = sg_past_posts_page_get_audit_id (page);
+  sg_test_iterate (200);
+  g_source_remove (tick);
+  g_test_message ("largest main-loop gap from Stop to showing the %u posts it flagged: %.1f ms",
+                  sg_past_posts_page_get_n_posts (page), gaps.max_gap / 1e3);
+
+  /* Thousands of flagged posts are listed a page at a time. */
+  g_assert_cmpuint (sg_past_posts_page_get_n_posts (page), >, 50);
+  g_assert_nonnull (strstr (label_of (w, "more"), "Showing the first 25 of"));
+  gaps.max_gap = 0;
+  gaps.last = g_get_monotonic_time ();
+  tick = g_timeout_add (5, gap_tick_cb, &gaps);
+  gtk_widget_activate (sg_test_find_by_label (w, "Show more posts"));
+  sg_test_iterate (300);
+  g_source_remove (tick);
+  g_test_message ("largest main-loop gap showing 25 more: %.1f ms", gaps.max_gap / 1e3);
+  g_assert_nonnull (strstr (label_of (w, "more"), "Showing the first 50 of"));
   g_test_message ("stopped shown at %" G_GINT64_FORMAT " ms", g_get_monotonic_time () / 1000);
   g_assert_cmpint (stopped, !=, first_audit);
   g_assert_nonnull (strstr (label_of (w, "notes"), "stopped before the end"));

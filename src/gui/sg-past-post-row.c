@@ -312,6 +312,16 @@ keep_popover (SgPastPostRow *self)
   return popover;
 }
 
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       data)
+{
+  SgPastPostRow *self = data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_popover (button, keep_popover (self));
+}
+
 GtkWidget *
 sg_past_post_row_new (SgAuditItem *item)
 {
@@ -422,7 +432,9 @@ sg_past_post_row_new (SgAuditItem *item)
   self->keep_button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->keep_button), _("_Keep…"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->keep_button), TRUE);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->keep_button), keep_popover (self));
+  /* Made when first opened: most rows are never kept, and a popover is the costliest part. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->keep_button), create_popup_cb,
+                                         self, NULL);
   gtk_widget_set_tooltip_text (self->keep_button, _("Keep it online: you have reviewed it"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->keep_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Keep"), -1);

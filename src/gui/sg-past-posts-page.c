@@ -25,6 +25,8 @@ struct _SgPastPostsPage
   GtkLabel           *categories_label;
   GtkWidget          *delete_button;
   GtkWidget          *filter_box;
+  GtkLabel           *more_label;
+  GtkRevealer        *more_revealer;
   GtkWidget          *import_button;
   GtkListView        *list;
   GtkWidget          *no_match_label;
@@ -51,6 +53,7 @@ struct _SgPastPostsPage
   gboolean            filling_audits;     /* the dropdown is being refilled */
   GListStore         *items;              /* SgAuditItem* of the audit shown */
   GtkFilterListModel *filtered;
+  GtkSliceListModel  *slice;              /* what the list view shows of it */
   GtkCustomFilter    *filter;
   /* What the filter dropdowns hold, after "All …" at 0. */
   GArray             *filter_categories;  /* SgCategory */
@@ -60,6 +63,12 @@ struct _SgPastPostsPage
 };
 
 G_DEFINE_FINAL_TYPE (SgPastPostsPage, sg_past_posts_page, GTK_TYPE_WIDGET)
+
+/* GTK 4.8's list view makes a row for up to 200 items of its model whatever is on screen,
+ * and a row takes a millisecond or two on the main loop, so thousands of flagged posts froze
+ * the window for a second. It is given them a page at a time, small enough to be made between
+ * two frames; the filters and the search still run over all of them. */
+#define PAGE_SIZE 25
 
 enum {
   LOADED,
@@ -163,9 +172,32 @@ update_no_match (SgPastPostsPage *self)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->slice));
 
   gtk_widget_set_visible (self->no_match_label, n_items > 0 && n_shown == 0);
   gtk_widget_set_visible (self->filter_box, n_items > 0);
+  gtk_revealer_set_reveal_child (self->more_revealer, n_listed < n_shown);
+  if (n_listed < n_shown)
+    {
+      g_autofree char *listed = format_count (n_listed);
+      g_autofree char *shown = format_count (n_shown);
+      g_autofree char *text = g_strdup_printf (_("Showing the first %s of %s posts"), listed,
+                                               shown);
+
+      gtk_label_set_text (self->more_label, text);
+    }
+}
+
+static void
+more_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SgPastPostsPage *self = SG_PAST_POSTS_PAGE (widget);
+
+  gtk_slice_list_model_set_size (self->slice,
+                                 gtk_slice_list_model_get_size (self->slice) + PAGE_SIZE);
+  update_no_match (self);
 }
 
 /* GTK 4.8's list view fails an assertion in its next allocation when the row holding the
@@ -191,6 +223,7 @@ filters_changed_cb (SgPastPostsPage *self)
   g_clear_pointer (&self->search_folded, g_free);
   if (*stripped != '\0')
     self->search_folded = g_utf8_casefold (stripped, -1);
+  gtk_slice_list_model_set_size (self->slice, PAGE_SIZE);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_no_match (self);
 }
@@ -470,6 +503,7 @@ posts_listed_cb (GObject      *object,
     }
   self->shown_id = self->loading_id;
   focus_out_of_list (self);
+  gtk_slice_list_model_set_size (self->slice, PAGE_SIZE);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        posts->pdata, posts->len);
   fill_filters (self);
@@ -870,6 +904,7 @@ sg_past_posts_page_finalize (GObject *object)
   g_clear_object (&self->running);
   g_clear_pointer (&self->audits, g_ptr_array_unref);
   g_clear_object (&self->items);
+  g_clear_object (&self->slice);
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->filter_categories, g_array_unref);
   g_clear_pointer (&self->filter_platforms, g_ptr_array_unref);
@@ -902,6 +937,8 @@ sg_past_posts_page_class_init (SgPastPostsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, filter_box);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, more_label);
+  gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, more_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, no_match_label);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, platform_dropdown);
@@ -916,6 +953,7 @@ sg_past_posts_page_class_init (SgPastPostsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "past-posts.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "past-posts.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "past-posts.more", NULL, more_action);
   gtk_widget_class_install_action (widget_class, "past-posts.delete-audit", NULL,
                                    delete_audit_action);
 }
@@ -943,7 +981,9 @@ sg_past_posts_page_init (SgPastPostsPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), 0,
+                                          PAGE_SIZE);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
