@@ -23,6 +23,7 @@ struct _SgAudit
   char          *path;
   SgAuditRecord *record;
   gboolean       started;
+  gboolean       finished;       /* the record is no longer written by the worker */
 
   /* Written by the worker under the mutex, read by the progress source. */
   GMutex         mutex;
@@ -162,9 +163,9 @@ flush (SgAudit    *self,
 }
 
 static gint64
-run (SgAudit       *self,
-     GCancellable  *cancellable,
-     GError       **error)
+run_audit (SgAudit       *self,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autoptr(SgArchiveReader) reader = sg_archive_reader_new (self->path);
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
@@ -250,6 +251,17 @@ failed:
   r->finished_at = g_get_real_time () / G_USEC_PER_SEC;
   sg_audits_update (self->store, r, NULL);
   return 0;
+}
+
+static gint64
+run (SgAudit       *self,
+     GCancellable  *cancellable,
+     GError       **error)
+{
+  gint64 id = run_audit (self, cancellable, error);
+
+  self->finished = TRUE;
+  return id;
 }
 
 static void
@@ -386,5 +398,5 @@ const SgAuditRecord *
 sg_audit_get_record (SgAudit *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT (self), NULL);
-  return self->record;
+  return self->finished ? self->record : NULL;
 }
