@@ -54,6 +54,8 @@ struct _SgPastPostsPage
   GListStore         *items;              /* SgAuditItem* of the audit shown */
   GtkFilterListModel *filtered;
   GtkSliceListModel  *slice;              /* what the list view shows of it */
+  guint               slice_target;       /* what the slice grows to, a few rows a frame */
+  guint               grow_id;            /* the tick callback growing it */
   GtkCustomFilter    *filter;
   /* What the filter dropdowns hold, after "All …" at 0. */
   GArray             *filter_categories;  /* SgCategory */
@@ -65,10 +67,11 @@ struct _SgPastPostsPage
 G_DEFINE_FINAL_TYPE (SgPastPostsPage, sg_past_posts_page, GTK_TYPE_WIDGET)
 
 /* GTK 4.8's list view makes a row for up to 200 items of its model whatever is on screen,
- * and a row takes a millisecond or two on the main loop, so thousands of flagged posts froze
- * the window for a second. It is given them a page at a time, small enough to be made between
- * two frames; the filters and the search still run over all of them. */
-#define PAGE_SIZE 25
+ * and a row takes a few milliseconds on the main loop (styles, wrapped text), so thousands of
+ * flagged posts froze the window for a second. It is given them a page at a time, and a page
+ * a few rows a frame; the filters and the search still run over all of them. */
+#define PAGE_SIZE      25
+#define ROWS_PER_FRAME 4
 
 enum {
   LOADED,
@@ -172,7 +175,7 @@ update_no_match (SgPastPostsPage *self)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->slice));
+  guint n_listed = MIN (self->slice_target, n_shown);
 
   gtk_widget_set_visible (self->no_match_label, n_items > 0 && n_shown == 0);
   gtk_widget_set_visible (self->filter_box, n_items > 0);
@@ -188,6 +191,35 @@ update_no_match (SgPastPostsPage *self)
     }
 }
 
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  SgPastPostsPage *self = SG_PAST_POSTS_PAGE (widget);
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  if (size < self->slice_target)
+    gtk_slice_list_model_set_size (self->slice, MIN (size + ROWS_PER_FRAME, self->slice_target));
+  update_no_match (self);
+  if (gtk_slice_list_model_get_size (self->slice) < self->slice_target)
+    return G_SOURCE_CONTINUE;
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows @n rows of the filtered posts: fewer at once, the rest over the next frames. */
+static void
+list_rows (SgPastPostsPage *self,
+           guint            n)
+{
+  self->slice_target = n;
+  if (gtk_slice_list_model_get_size (self->slice) > n)
+    gtk_slice_list_model_set_size (self->slice, n);
+  if (self->grow_id == 0)
+    self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_tick_cb, NULL, NULL);
+}
+
 static void
 more_action (GtkWidget  *widget,
              const char *action_name,
@@ -195,9 +227,7 @@ more_action (GtkWidget  *widget,
 {
   SgPastPostsPage *self = SG_PAST_POSTS_PAGE (widget);
 
-  gtk_slice_list_model_set_size (self->slice,
-                                 gtk_slice_list_model_get_size (self->slice) + PAGE_SIZE);
-  update_no_match (self);
+  list_rows (self, self->slice_target + PAGE_SIZE);
 }
 
 /* GTK 4.8's list view fails an assertion in its next allocation when the row holding the
@@ -223,7 +253,8 @@ filters_changed_cb (SgPastPostsPage *self)
   g_clear_pointer (&self->search_folded, g_free);
   if (*stripped != '\0')
     self->search_folded = g_utf8_casefold (stripped, -1);
-  gtk_slice_list_model_set_size (self->slice, PAGE_SIZE);
+  gtk_slice_list_model_set_size (self->slice, 0);
+  list_rows (self, PAGE_SIZE);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_no_match (self);
 }
@@ -503,7 +534,8 @@ posts_listed_cb (GObject      *object,
     }
   self->shown_id = self->loading_id;
   focus_out_of_list (self);
-  gtk_slice_list_model_set_size (self->slice, PAGE_SIZE);
+  gtk_slice_list_model_set_size (self->slice, 0);
+  list_rows (self, PAGE_SIZE);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        posts->pdata, posts->len);
   fill_filters (self);
@@ -885,6 +917,9 @@ sg_past_posts_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->audit_cancellable);
+  if (self->grow_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_id);
+  self->grow_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_PAST_POSTS_PAGE);
   /* The template's root child has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -981,8 +1016,8 @@ sg_past_posts_page_init (SgPastPostsPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
-  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), 0,
-                                          PAGE_SIZE);
+  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), 0, 0);
+  self->slice_target = PAGE_SIZE;
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
