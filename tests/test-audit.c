@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "sg-audit.h"
@@ -332,6 +333,36 @@ test_not_an_archive (Fixture       *f,
   g_assert_cmpuint (audits->len, ==, 0);
 }
 
+/* A database written before past posts (schema v2) gains the two tables on opening. */
+static void
+test_migration (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (sg_store_get_path (f->store));
+  g_autoptr(GPtrArray) audits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgAudit) audit = NULL;
+  sqlite3 *db;
+
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE audit_posts; DROP TABLE audits; "
+                                     "PRAGMA user_version = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sg_store_get_schema_version (f->store), ==, 3);
+  audits = sg_audits_list (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audits->len, ==, 0);
+
+  sg_test_archive_write_tweets (f->archive, texts, 8);
+  audit = sg_audit_new (f->store, analyzer, f->archive);
+  g_assert_cmpint (sg_audit_run (audit, NULL, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +384,7 @@ main (int   argc,
   ADD ("stored", test_stored);
   ADD ("delete", test_delete);
   ADD ("not-an-archive", test_not_an_archive);
+  ADD ("migration-from-v2", test_migration);
 #undef ADD
 
   ret = g_test_run ();
