@@ -15,7 +15,7 @@ src = os.path.join(top, "src")
 # Which folders each may include from (itself always). Anything not listed is forbidden:
 # engine -> anything; store -> interests, review, publish; publish -> review, interests;
 # review/interests -> publish; photos -> store, publish; archive -> anything but the engine;
-# cli -> publish, photos, gui.
+# audit -> interests, review, publish, photos, gui; cli -> publish, photos, gui.
 ALLOWED = {
     "engine": set(),
     "store": {"engine"},
@@ -24,8 +24,9 @@ ALLOWED = {
     "publish": {"store", "engine"},
     "photos": {"engine"},
     "archive": {"engine"},
+    "audit": {"engine", "archive", "store"},
     "cli": {"engine", "store", "interests", "archive"},
-    "gui": {"engine", "store", "interests", "review", "publish", "photos"},
+    "gui": {"engine", "store", "interests", "review", "publish", "photos", "archive", "audit"},
 }
 
 owner = {}

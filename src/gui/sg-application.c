@@ -665,6 +665,7 @@ sg_application_init (SgApplication *self)
     { "win.page::privacy", { "<Alt>2", NULL } },
     { "win.page::interests", { "<Alt>3", NULL } },
     { "win.page::history", { "<Alt>4", NULL } },
+    { "win.page::past-posts", { "<Alt>5", NULL } },
   };
 
   self->cancellable = g_cancellable_new ();

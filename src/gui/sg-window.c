@@ -7,6 +7,7 @@
 #include "sg-error.h"
 #include "sg-interests-page.h"
 #include "sg-history-page.h"
+#include "sg-past-posts-page.h"
 #include "sg-privacy-page.h"
 #include "sg-toast.h"
 #include "sg-window.h"
@@ -22,6 +23,7 @@ struct _SgWindow
   SgInterestsPage      *interests_page;
   SgPrivacyPage        *privacy_page;
   SgHistoryPage        *history_page;
+  SgPastPostsPage      *past_posts_page;
   AdwViewStackPage     *privacy_stack_page;
   GtkLabel             *problem_label;
   GtkRevealer          *problem_revealer;
@@ -44,7 +46,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const page_names[] = { "compose", "privacy", "interests", "history" };
+static const char * const page_names[] = { "compose", "privacy", "interests", "history",
+                                            "past-posts" };
 
 static gboolean
 is_page_name (const char *name)
@@ -382,6 +385,7 @@ sg_window_setup (SgWindow *self)
   sg_interests_page_set_context (self->interests_page, context);
   sg_privacy_page_set_context (self->privacy_page, context);
   sg_history_page_set_context (self->history_page, context);
+  sg_past_posts_page_set_context (self->past_posts_page, context);
   g_signal_connect_object (self->compose_page, "published", G_CALLBACK (sg_history_page_reload),
                            self->history_page, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->privacy_page, "notify::n-open-actions",
@@ -473,19 +477,20 @@ sg_window_class_init (SgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgWindow, interests_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, past_posts_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, toast_overlay);
 
-  /* The visible page, by name ("compose", "privacy", "interests", "history"). */
+  /* The visible page, by name ("compose", "privacy", "interests", "history", "past-posts"). */
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL, "compose",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* A property action is stateful, so the page menu and Alt+1…4 stay in step with the
+  /* A property action is stateful, so the page menu and Alt+1…5 stay in step with the
    * view switcher for free. */
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_action (widget_class, "win.resolve-problem", NULL,
@@ -499,6 +504,7 @@ sg_window_init (SgWindow *self)
   g_type_ensure (SG_TYPE_INTERESTS_PAGE);
   g_type_ensure (SG_TYPE_PRIVACY_PAGE);
   g_type_ensure (SG_TYPE_HISTORY_PAGE);
+  g_type_ensure (SG_TYPE_PAST_POSTS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -537,6 +543,14 @@ sg_window_get_history_page (SgWindow *self)
   g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
 
   return self->history_page;
+}
+
+SgPastPostsPage *
+sg_window_get_past_posts_page (SgWindow *self)
+{
+  g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
+
+  return self->past_posts_page;
 }
 
 SgInterestsPage *

@@ -7,6 +7,7 @@
 #include "sg-compose-page.h"
 #include "sg-history-page.h"
 #include "sg-interests-page.h"
+#include "sg-past-posts-page.h"
 #include "sg-privacy-page.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ SgComposePage *sg_window_get_compose_page (SgWindow *self);
 SgInterestsPage *sg_window_get_interests_page (SgWindow *self);
 SgHistoryPage *sg_window_get_history_page (SgWindow *self);
 SgPrivacyPage *sg_window_get_privacy_page (SgWindow *self);
+SgPastPostsPage *sg_window_get_past_posts_page (SgWindow *self);
 const char *sg_window_get_page       (SgWindow      *self);
 void        sg_window_set_page       (SgWindow      *self,
                                       const char    *page);

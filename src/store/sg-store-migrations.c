@@ -146,6 +146,42 @@ static const char migration_2[] =
 static const char migration_3[] =
   "ALTER TABLE review_answers ADD COLUMN action_done_at INTEGER;";
 
+/* Past posts (issue 14): each audit of a platform's archive, and the posts it flagged. Only the
+ * flagged posts are kept (their text is what the doctor reviews); the rest are counted. An
+ * audit is deleted in one statement, its posts with it. A status of 'running' found on opening
+ * is an audit the app did not live to finish. */
+static const char migration_4[] =
+  "CREATE TABLE audits ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  started_at   INTEGER NOT NULL,"
+  "  finished_at  INTEGER,"
+  "  file_name    TEXT NOT NULL,"
+  "  status       TEXT NOT NULL CHECK (status IN ('running', 'done', 'stopped', 'failed')),"
+  "  n_checked    INTEGER NOT NULL DEFAULT 0,"
+  "  n_flagged    INTEGER NOT NULL DEFAULT 0,"
+  "  n_skipped    INTEGER NOT NULL DEFAULT 0,"
+  "  categories   TEXT NOT NULL DEFAULT '{}',"
+  "  error        TEXT"
+  ");"
+  "CREATE TABLE audit_posts ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  audit_id        INTEGER NOT NULL REFERENCES audits (id) ON DELETE CASCADE,"
+  "  platform        TEXT NOT NULL,"
+  "  post_id         TEXT NOT NULL,"
+  "  posted_at       INTEGER,"
+  "  url             TEXT,"
+  "  text            TEXT NOT NULL,"
+  "  content_warning TEXT,"
+  "  media           TEXT NOT NULL DEFAULT '[]',"
+  "  findings        TEXT NOT NULL,"
+  "  severity        INTEGER NOT NULL,"
+  "  status          TEXT NOT NULL DEFAULT 'open'"
+  "                  CHECK (status IN ('open', 'kept', 'to-delete', 'deleted')),"
+  "  reason          TEXT,"
+  "  reviewed_at     INTEGER"
+  ");"
+  "CREATE INDEX audit_posts_audit ON audit_posts (audit_id, severity DESC, posted_at DESC);";
+
 typedef struct {
   int         version;
   const char *sql;
@@ -155,6 +191,7 @@ static const Migration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
+  { 4, migration_4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SG_STORE_SCHEMA_VERSION);

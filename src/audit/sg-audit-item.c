@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "sg-audit-item.h"
+
+struct _SgAuditItem
+{
+  GObject        parent_instance;
+
+  gint64         id;
+  gint64         audit_id;
+  char          *platform;
+  char          *post_id;
+  gint64         posted_at;
+  char          *url;
+  char          *text;
+  char          *content_warning;
+  GStrv          media;
+  GPtrArray     *findings;
+  SgSeverity     severity;
+  guint          categories;
+
+  SgAuditStatus  status;
+  char          *reason;
+  gint64         reviewed_at;
+};
+
+G_DEFINE_FINAL_TYPE (SgAuditItem, sg_audit_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const status_names[] = { "open", "kept", "to-delete", "deleted" };
+static const char * const part_names[] = { "text", "content-warning", "media-description" };
+
+void
+sg_audit_finding_free (SgAuditFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->rule_id);
+  g_free (finding->title);
+  g_free (finding->message);
+  g_free (finding);
+}
+
+const char *
+sg_audit_status_to_string (SgAuditStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_names), NULL);
+
+  return status_names[status];
+}
+
+gboolean
+sg_audit_status_from_string (const char    *str,
+                             SgAuditStatus *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (str, status_names[i]) == 0)
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+sg_audit_item_finalize (GObject *object)
+{
+  SgAuditItem *self = SG_AUDIT_ITEM (object);
+
+  g_free (self->platform);
+  g_free (self->post_id);
+  g_free (self->url);
+  g_free (self->text);
+  g_free (self->content_warning);
+  g_strfreev (self->media);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_free (self->reason);
+
+  G_OBJECT_CLASS (sg_audit_item_parent_class)->finalize (object);
+}
+
+static void
+sg_audit_item_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SgAuditItem *self = SG_AUDIT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sg_audit_item_class_init (SgAuditItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sg_audit_item_finalize;
+  object_class->get_property = sg_audit_item_get_property;
+
+  /* The review, as an SgAuditStatus. */
+  properties[PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL, SG_AUDIT_STATUS_OPEN, SG_AUDIT_STATUS_DELETED,
+                      SG_AUDIT_STATUS_OPEN,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sg_audit_item_init (SgAuditItem *self)
+{
+}
+
+SgAuditItem *
+sg_audit_item_new (gint64              id,
+                   gint64              audit_id,
+                   const char         *platform,
+                   const char         *post_id,
+                   gint64              posted_at,
+                   const char         *url,
+                   const char         *text,
+                   const char         *content_warning,
+                   const char * const *media,
+                   GPtrArray          *findings)
+{
+  SgAuditItem *self;
+
+  g_return_val_if_fail (platform != NULL, NULL);
+  g_return_val_if_fail (post_id != NULL, NULL);
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  self = g_object_new (SG_TYPE_AUDIT_ITEM, NULL);
+  self->id = id;
+  self->audit_id = audit_id;
+  self->platform = g_strdup (platform);
+  self->post_id = g_strdup (post_id);
+  self->posted_at = posted_at;
+  self->url = g_strdup (url);
+  self->text = g_strdup (text != NULL ? text : "");
+  self->content_warning = g_strdup (content_warning);
+  self->media = media != NULL ? g_strdupv ((GStrv) media) : g_new0 (char *, 1);
+  self->findings = g_ptr_array_ref (findings);
+  self->severity = SG_SEVERITY_INFO;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const SgAuditFinding *f = g_ptr_array_index (findings, i);
+
+      self->severity = MAX (self->severity, f->severity);
+      self->categories |= 1u << f->category;
+    }
+
+  return self;
+}
+
+gint64
+sg_audit_item_get_id (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), 0);
+  return self->id;
+}
+
+gint64
+sg_audit_item_get_audit_id (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), 0);
+  return self->audit_id;
+}
+
+const char *
+sg_audit_item_get_platform (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
+  return self->platform;
+}
+
+const char *
+sg_audit_item_get_post_id (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
+  return self->post_id;
+}
+
+gint64
+sg_audit_item_get_posted_at (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), 0);
+  return self->posted_at;
+}
+
+int
+sg_audit_item_get_year (SgAuditItem *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), 0);
+
+  if (self->posted_at == 0 || (date = g_date_time_new_from_unix_utc (self->posted_at)) == NULL)
+    return 0;
+  return g_date_time_get_year (date);
+}
+
+const char *
+sg_audit_item_get_url (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
+  return self->url;
+}
+
+const char *
+sg_audit_item_get_text (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
+  return self->text;
+}
+
+const char *
+sg_audit_item_get_content_warning (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
+  return self->content_warning;
+}
+
+const char * const *
+sg_audit_item_get_media (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
+  return (const char * const *) self->media;
+}
+
+GPtrArray *
+sg_audit_item_get_findings (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
+  return self->findings;
+}
+
+SgSeverity
+sg_audit_item_get_severity (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), SG_SEVERITY_INFO);
+  return self->severity;
+}
+
+guint
+sg_audit_item_get_categories (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), 0);
+  return self->categories;
+}
+
+SgAuditStatus
+sg_audit_item_get_status (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), SG_AUDIT_STATUS_OPEN);
+  return self->status;
+}
+
+const char *
+sg_audit_item_get_reason (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
+  return self->reason;
+}
+
+gint64
+sg_audit_item_get_reviewed_at (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), 0);
+  return self->reviewed_at;
+}
+
+void
+sg_audit_item_set_review (SgAuditItem   *self,
+                          SgAuditStatus  status,
+                          const char    *reason,
+                          gint64         reviewed_at)
+{
+  gboolean changed;
+
+  g_return_if_fail (SG_IS_AUDIT_ITEM (self));
+  g_return_if_fail (status <= SG_AUDIT_STATUS_DELETED);
+
+  changed = self->status != status || g_strcmp0 (self->reason, reason) != 0;
+  self->status = status;
+  g_free (self->reason);
+  self->reason = g_strdup (reason != NULL && *reason != '\0' ? reason : NULL);
+  self->reviewed_at = reviewed_at;
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+char *
+sg_audit_findings_to_json (GPtrArray *findings)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const SgAuditFinding *f = g_ptr_array_index (findings, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "rule");
+      json_builder_add_string_value (b, f->rule_id);
+      json_builder_set_member_name (b, "category");
+      json_builder_add_string_value (b, sg_category_to_string (f->category));
+      json_builder_set_member_name (b, "severity");
+      json_builder_add_string_value (b, sg_severity_to_string (f->severity));
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, f->title != NULL ? f->title : "");
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, f->message != NULL ? f->message : "");
+      json_builder_set_member_name (b, "part");
+      json_builder_add_string_value (b, part_names[f->part]);
+      json_builder_set_member_name (b, "media");
+      json_builder_add_int_value (b, f->media);
+      json_builder_set_member_name (b, "start");
+      json_builder_add_int_value (b, f->start);
+      json_builder_set_member_name (b, "end");
+      json_builder_add_int_value (b, f->end);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* A finding this build cannot read back (a category a later version added, say) is left out
+ * rather than shown wrong. */
+GPtrArray *
+sg_audit_findings_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_audit_finding_free);
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return findings;
+
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      SgAuditFinding *f;
+      SgCategory category;
+      SgSeverity severity;
+      const char *part;
+      gint64 start, end;
+      guint p;
+
+      if (o == NULL ||
+          !sg_category_from_string (json_object_get_string_member_with_default (o, "category",
+                                                                                NULL),
+                                    &category) ||
+          !sg_severity_from_string (json_object_get_string_member_with_default (o, "severity",
+                                                                                NULL),
+                                    &severity))
+        continue;
+      part = json_object_get_string_member_with_default (o, "part", "text");
+      for (p = 0; p < G_N_ELEMENTS (part_names); p++)
+        if (g_str_equal (part, part_names[p]))
+          break;
+      start = json_object_get_int_member_with_default (o, "start", 0);
+      end = json_object_get_int_member_with_default (o, "end", 0);
+      if (p == G_N_ELEMENTS (part_names) || start < 0 || end < start)
+        continue;
+
+      f = g_new0 (SgAuditFinding, 1);
+      f->rule_id = g_strdup (json_object_get_string_member_with_default (o, "rule", ""));
+      f->category = category;
+      f->severity = severity;
+      f->title = g_strdup (json_object_get_string_member_with_default (o, "title", ""));
+      f->message = g_strdup (json_object_get_string_member_with_default (o, "message", ""));
+      f->part = p;
+      f->media = MAX (json_object_get_int_member_with_default (o, "media", 0), 0);
+      f->start = start;
+      f->end = end;
+      g_ptr_array_add (findings, f);
+    }
+  return findings;
+}
