@@ -9,8 +9,11 @@
  *   test-archive-bluesky --write-seeds DIR   writes the repositories as fuzzing seeds */
 #include "config.h"
 
+#include <sys/wait.h>
+
 #include <cbor.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "sg-archive-private.h"
 #include "sg-archive-reader.h"
@@ -852,6 +855,45 @@ test_detect (void)
   g_assert_false (sg_bluesky_is_car (car->data, car->len));
 }
 
+/* socialguard-check --archive on the export: each post checked as a Bluesky post. */
+static void
+test_cli (void)
+{
+  g_autoptr(GByteArray) car = build_repo (NULL, FALSE);
+  g_autofree char *path = write_car ("export.car", car, car->len);
+  const char *argv[] = { g_getenv ("SG_CHECK"), "--archive", path, "--format=json", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *posts;
+  JsonObject *p;
+  int status;
+
+  if (argv[0] == NULL)
+    {
+      g_test_skip ("SG_CHECK is not set (run it with meson test)");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  /* 2, not 1: besides the findings, one item (the profile under the posts' key) could not be
+   * checked, and the exit status says the check was not complete. */
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  posts = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (posts), ==, 6);
+  p = json_array_get_object_element (posts, 0);
+  g_assert_cmpstr (json_object_get_string_member (p, "platform"), ==, "bluesky");
+  g_assert_cmpstr (json_object_get_string_member (p, "id"), ==, "3kabc2aaaa");
+  g_assert_cmpstr (json_object_get_string_member (p, "url"), ==,
+                   "https://bsky.app/profile/" DID "/post/3kabc2aaaa");
+  g_assert_cmpstr (json_object_get_string_member (p, "date"), ==, "2024-01-02T10:00:00Z");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (p, "findings")), >, 0);
+}
+
 static int
 write_seeds (const char *dir)
 {
@@ -894,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/sg/archive/bluesky/fallback", test_fallback);
   g_test_add_func ("/sg/archive/bluesky/bad-hash", test_bad_hash);
   g_test_add_func ("/sg/archive/bluesky/detect", test_detect);
+  g_test_add_func ("/sg/archive/bluesky/cli", test_cli);
 
   status = g_test_run ();
   {

@@ -478,7 +478,7 @@ block_cmp (gconstpointer a,
 }
 
 /* The header: a map with version 1 and at least one root. */
-static gint64
+static gboolean
 header_root_ok (const guint8 *data,
                 gsize         len,
                 guint8       *codec,
@@ -745,6 +745,8 @@ sg_bluesky_repo_open (FILE          *file,
   cbor_item_t *commit = NULL;
   gint64 tree = -1;
 
+  /* A block's length is kept in 32 bits. */
+  max_block = MIN (max_block, (gsize) G_MAXINT32);
   self->file = file;
   self->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   self->records = g_array_new (FALSE, FALSE, sizeof (Record));
