@@ -209,10 +209,12 @@ kind_from_name (const char *name)
 
   if (g_once_init_enter (&x))
     {
-      facebook = g_regex_new ("^your_posts_.*[0-9]+\\.json$", G_REGEX_OPTIMIZE, 0, NULL);
-      instagram = g_regex_new ("^posts_[0-9]+\\.json$", G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&x, g_regex_new ("^tweets?(-part[0-9]+)?\\.js$", G_REGEX_OPTIMIZE, 0,
-                                          NULL));
+      /* On bytes, as names were once (they are made UTF-8 first now; this costs nothing). */
+      facebook = g_regex_new ("^your_posts_.*[0-9]+\\.json$", G_REGEX_OPTIMIZE | G_REGEX_RAW, 0,
+                              NULL);
+      instagram = g_regex_new ("^posts_[0-9]+\\.json$", G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
+      g_once_init_leave (&x, g_regex_new ("^tweets?(-part[0-9]+)?\\.js$",
+                                          G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL));
     }
 
   if (g_str_equal (lower, "outbox.json"))
