@@ -737,6 +737,64 @@ test_cbor_bomb (void)
     }
 }
 
+/* The limits: more blocks than four times max_entries stops the reading with a message; a
+ * block over max_post_bytes ends the indexing there; a record of 70,000 small items (each
+ * a byte, so within its length) is past the items a block may hold, and skipped. */
+static void
+test_limits (void)
+{
+  g_autoptr(GByteArray) car = build_repo (NULL, FALSE);
+  g_autofree char *path = write_car ("limits.car", car, car->len);
+  GByteArray *many = g_byte_array_new ();
+  g_autoptr(GByteArray) many_car = NULL;
+  g_autofree char *many_path = NULL;
+  SgArchiveLimits limits;
+
+  {
+    g_autoptr(SgArchiveReader) reader = sg_archive_reader_new (path);
+    g_autoptr(GError) error = NULL;
+
+    sg_archive_limits_init (&limits);
+    limits.max_entries = 2;                      /* 8 blocks; the file has 12 */
+    sg_archive_reader_set_limits (reader, &limits);
+    g_assert_null (sg_archive_reader_next (reader, NULL, &error));
+    g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+    g_assert_nonnull (strstr (error->message, "more than 8 blocks"));
+  }
+  {
+    g_autoptr(SgArchiveReader) reader = sg_archive_reader_new (path);
+    g_autoptr(GError) error = NULL;
+    SgPastPost *post;
+
+    sg_archive_limits_init (&limits);
+    limits.max_post_bytes = 150;                 /* the commit and some records are larger */
+    sg_archive_reader_set_limits (reader, &limits);
+    while ((post = sg_archive_reader_next (reader, NULL, &error)) != NULL)
+      sg_past_post_free (post);
+    g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+    g_assert_nonnull (strstr (error->message, "length is beyond"));
+  }
+
+  put_map (many, 2);
+  put_str (many, "$type");
+  put_str (many, "app.bsky.feed.post");
+  put_str (many, "langs");
+  put_array (many, 70000);
+  for (guint i = 0; i < 70000; i++)
+    put_uint (many, 0);
+  many_car = build_repo (many, FALSE);
+  many_path = write_car ("many.car", many_car, many_car->len);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SgArchiveReader) reader = NULL;
+    g_autoptr(GPtrArray) posts = read_posts (many_path, &reader, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (posts->len, ==, 5);
+    g_assert_cmpuint (sg_archive_reader_get_n_skipped (reader), ==, 2);
+  }
+}
+
 /* Text that is not UTF-8. DAG-CBOR allows none, and libcbor refuses a record holding such a
  * string, so the post is skipped and said (never handed out with bad bytes); the others are
  * read. A NUL inside a text is read as a space (a C string would end there). */
@@ -932,6 +990,7 @@ main (int   argc,
   g_test_add_func ("/sg/archive/bluesky/truncated", test_truncated);
   g_test_add_func ("/sg/archive/bluesky/huge-varint", test_huge_varint);
   g_test_add_func ("/sg/archive/bluesky/cbor-bomb", test_cbor_bomb);
+  g_test_add_func ("/sg/archive/bluesky/limits", test_limits);
   g_test_add_func ("/sg/archive/bluesky/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/sg/archive/bluesky/fallback", test_fallback);
   g_test_add_func ("/sg/archive/bluesky/bad-hash", test_bad_hash);
