@@ -691,9 +691,11 @@ test_huge_varint (void)
     }
 }
 
-/* A record nested a million deep (cbor_decref() recurses: that would end the stack) and
- * records declaring 2^32 - 1 and 2^60 items (cbor_load() would allocate for them): each is
- * refused by the check before libcbor builds it, the item skipped, the others read. */
+/* A record nested a million deep, and records declaring 2^32 - 1 and 2^60 items: each is
+ * refused by the check before libcbor builds it (at most 24 deep, no count past the bytes
+ * left), the item skipped, the others read. libcbor 0.8 would refuse these too (it stops at
+ * 2,048 deep, and a failed allocation is an error), but only after allocating for the
+ * declared count: 2^28 items would cost 2 GiB first. */
 static void
 test_cbor_bomb (void)
 {

@@ -11,8 +11,9 @@
  *
  * The framing (varints, CIDs) is read here with strict bounds; every CBOR value is read by
  * libcbor, after libcbor's streaming decoder has checked it against limits (depth, number of
- * items, each length within the bytes left), because cbor_load() trusts a declared array
- * length for its allocation and frees nested items recursively.
+ * items, each length within the bytes left), because cbor_load() allocates for a declared
+ * array length before it finds the bytes missing, and frees nested items recursively (it
+ * stops at 2,048 deep itself; 24 is plenty for a post).
  *
  * The file is read once to index its blocks (CID digest → offset), which costs 48 bytes per
  * block; then each post's block is read when it is asked for. Blocks whose SHA-256 does not
