@@ -797,6 +797,21 @@ test_limits (void)
   }
 }
 
+/* Indexing reads the whole file before the first post: it stops when cancelled. */
+static void
+test_cancel (void)
+{
+  g_autoptr(GByteArray) car = build_repo (NULL, FALSE);
+  g_autofree char *path = write_car ("cancel.car", car, car->len);
+  g_autoptr(SgArchiveReader) reader = sg_archive_reader_new (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (sg_archive_reader_next (reader, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* Text that is not UTF-8. DAG-CBOR allows none, and libcbor refuses a record holding such a
  * string, so the post is skipped and said (never handed out with bad bytes); the others are
  * read. A NUL inside a text is read as a space (a C string would end there). */
@@ -993,6 +1008,7 @@ main (int   argc,
   g_test_add_func ("/sg/archive/bluesky/huge-varint", test_huge_varint);
   g_test_add_func ("/sg/archive/bluesky/cbor-bomb", test_cbor_bomb);
   g_test_add_func ("/sg/archive/bluesky/limits", test_limits);
+  g_test_add_func ("/sg/archive/bluesky/cancel", test_cancel);
   g_test_add_func ("/sg/archive/bluesky/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/sg/archive/bluesky/fallback", test_fallback);
   g_test_add_func ("/sg/archive/bluesky/bad-hash", test_bad_hash);

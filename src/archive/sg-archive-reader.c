@@ -467,6 +467,7 @@ static gboolean
 open_source (SgArchiveReader  *self,
              const char       *name,
              Kind              hint,
+             GCancellable     *cancellable,
              GError          **error)
 {
   guint8 buf[CHUNK];
@@ -513,11 +514,15 @@ open_source (SgArchiveReader  *self,
           /* It seeks in the file: the head is read again from there. */
           g_clear_pointer (&self->head, g_byte_array_unref);
           self->source_eof = TRUE;
+          /* Indexing reads the whole file: it can be cancelled. */
           self->bluesky = sg_bluesky_repo_open (self->plain, self->limits.max_post_bytes,
-                                                max_blocks, NULL, &local);
+                                                max_blocks, cancellable, &local);
           if (self->bluesky == NULL)
             {
-              set_malformed_error (self, local->message, error);
+              if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                g_propagate_error (error, g_steal_pointer (&local));
+              else
+                set_malformed_error (self, local->message, error);
               return FALSE;
             }
           if (sg_bluesky_repo_used_fallback (self->bluesky))
@@ -893,7 +898,7 @@ next_entry (SgArchiveReader  *self,
           return FALSE;
         }
 
-      if (open_source (self, name, hint, error))
+      if (open_source (self, name, hint, cancellable, error))
         return TRUE;
       if (error != NULL && *error != NULL)
         return FALSE;
@@ -1052,7 +1057,8 @@ sg_archive_reader_next (SgArchiveReader  *self,
       if (!open_container (self, error))
         return stop (self);
       /* The file's display name: its name on the disk may not be UTF-8. */
-      if (self->plain != NULL && !open_source (self, self->display, KIND_NONE, error))
+      if (self->plain != NULL &&
+          !open_source (self, self->display, KIND_NONE, cancellable, error))
         {
           if (error == NULL || *error == NULL)
             set_unknown_error (self, error);
