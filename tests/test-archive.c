@@ -977,9 +977,9 @@ test_empty_item (void)
 
 /* Found by fuzzing: X's "window.YTD.tweets.part0=" with a byte that is not UTF-8 just before
  * the "=" was matched by a GRegex in UTF-8 mode, and PCRE2's JIT read past the string's end
- * for the rest of the character (a SEGV under AddressSanitizer; without it the read goes
- * unseen, so this test fails only in a -Db_sanitize=address build). The prefix is bytes:
- * it is refused as malformed, whatever follows. */
+ * for the rest of the character (a SEGV under AddressSanitizer) and took the prefix as X's,
+ * so the file was read (which is what fails here without the fix, in any build). The prefix
+ * is bytes: it is refused as malformed, whatever follows. */
 static void
 test_ytd_prefix_bytes (void)
 {
