@@ -560,8 +560,15 @@ test_json_stream (void)
       g_assert_true (ok == (error == NULL));
       g_assert_cmpuint (elements.length, ==, cases[i].n);
       if (i == 0)
-        g_assert_cmpstr (g_bytes_get_data (g_queue_peek_nth (&elements, 1), NULL), ==,
-                         "\"a]\\\"\"");
+        {
+          /* An element is bytes, not a C string: no NUL after it (AddressSanitizer saw the
+           * strcmp that was here read past it). */
+          gsize size;
+          const char *data = g_bytes_get_data (g_queue_peek_nth (&elements, 1), &size);
+          g_autofree char *text = g_strndup (data, size);
+
+          g_assert_cmpstr (text, ==, "\"a]\\\"\"");
+        }
       if (i == G_N_ELEMENTS (cases) - 1)   /* over 32 bytes: kept out, empty */
         g_assert_cmpuint (g_bytes_get_size (g_queue_peek_head (&elements)), ==, 0);
       g_queue_clear_full (&elements, (GDestroyNotify) g_bytes_unref);
@@ -852,6 +859,234 @@ test_invalid_utf8 (void)
   g_assert_cmpuint (sg_archive_reader_get_n_repaired (li_reader), ==, 1);
 }
 
+/* Every string a post, the sources, the problems or the error hold. */
+static void
+assert_all_utf8 (GPtrArray       *posts,
+                 SgArchiveReader *reader,
+                 const GError    *error)
+{
+  const char * const *list;
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      SgPastPost *p = g_ptr_array_index (posts, i);
+      const char *strings[] = { p->platform, p->id, p->text, p->content_warning, p->url,
+                                p->in_reply_to, p->source };
+
+      for (guint j = 0; j < G_N_ELEMENTS (strings); j++)
+        g_assert_true (strings[j] == NULL || g_utf8_validate (strings[j], -1, NULL));
+      for (guint j = 0; p->media_descriptions != NULL && p->media_descriptions[j] != NULL; j++)
+        g_assert_true (g_utf8_validate (p->media_descriptions[j], -1, NULL));
+    }
+  for (list = sg_archive_reader_get_sources (reader); *list != NULL; list++)
+    g_assert_true (g_utf8_validate (*list, -1, NULL));
+  for (list = sg_archive_reader_get_problems (reader); *list != NULL; list++)
+    g_assert_true (g_utf8_validate (*list, -1, NULL));
+  if (error != NULL)
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+/* Found by fuzzing: the JSON is valid UTF-8 when json-glib gets it, but json-glib 1.6 hands
+ * out a lone surrogate "\ud83d" as CESU-8 bytes (ED A0 BD), and a \u escape cut short
+ * ("\u00f" then "é") swallows the bytes after it raw. Every platform's strings are checked
+ * after its reader, so the post's text, description and id come out valid, counted as
+ * repaired. */
+static void
+test_json_escapes_utf8 (void)
+{
+  const char *tweets =
+    "window.YTD.tweets.part0 = [ "
+    "{\"tweet\": {\"created_at\": \"Mon Jan 01 00:00:00 +0000 2024\", \"id_str\": \"1\", \"full_text\": \"lone \\ud83d surrogate\","
+    "  \"extended_entities\": {\"media\": [{\"ext_alt_text\": \"alt \\udbff end\"}]}}},"
+    "{\"tweet\": {\"created_at\": \"Mon Jan 01 00:00:00 +0000 2024\", \"id_str\": \"2\", \"full_text\": \"short \\u00f\xc3\xa9 escape\"}},"
+    "{\"tweet\": {\"created_at\": \"Mon Jan 01 00:00:00 +0000 2024\", \"id_str\": \"3\\ud800x\", \"full_text\": \"in the id\"}},"
+    "{\"tweet\": {\"created_at\": \"Mon Jan 01 00:00:00 +0000 2024\", \"id_str\": \"4\", \"full_text\": \"fine \\ud83d\\ude02\"}} ]";
+  const char *outbox =
+    "{\"type\": \"OrderedCollection\", \"orderedItems\": ["
+    "{\"type\": \"Create\", \"object\": {\"id\": \"https://m.example/users/a/statuses/1\","
+    " \"type\": \"Note\", \"summary\": \"cw \\ud83d x\", \"content\": \"<p>x \\u00f\xc3\xa9</p>\"}}]}";
+  const char *facebook =
+    "[{\"timestamp\": 1577836800, \"data\": [{\"post\": \"caf\\u00c3\\u00a9 \\ud83d x\"}]}]";
+  g_autofree char *x = make_file ("tweets.js", tweets, -1);
+  g_autofree char *m = make_file ("outbox.json", outbox, -1);
+  g_autofree char *f = make_file ("your_posts_1.json", facebook, -1);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SgArchiveReader) reader = NULL;
+    g_autoptr(GPtrArray) posts = read_posts (x, NULL, &reader, &error);
+    SgPastPost *p;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (posts->len, ==, 4);
+    assert_all_utf8 (posts, reader, error);
+    p = g_ptr_array_index (posts, 0);
+    g_assert_nonnull (strstr (p->text, "lone \xef\xbf\xbd"));
+    g_assert_nonnull (strstr (p->media_descriptions[0], "alt \xef\xbf\xbd"));
+    g_assert_nonnull (strstr (((SgPastPost *) g_ptr_array_index (posts, 1))->text, "short "));
+    g_assert_cmpstr (((SgPastPost *) g_ptr_array_index (posts, 3))->text, ==, "fine 😂");
+    g_assert_cmpuint (sg_archive_reader_get_n_repaired (reader), ==, 3);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SgArchiveReader) reader = NULL;
+    g_autoptr(GPtrArray) posts = read_posts (m, NULL, &reader, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (posts->len, ==, 1);
+    assert_all_utf8 (posts, reader, error);
+    g_assert_true (g_str_has_prefix (((SgPastPost *) g_ptr_array_index (posts, 0))->content_warning,
+                                     "cw \xef\xbf\xbd"));
+    g_assert_cmpuint (sg_archive_reader_get_n_repaired (reader), ==, 1);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SgArchiveReader) reader = NULL;
+    g_autoptr(GPtrArray) posts = read_posts (f, NULL, &reader, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (posts->len, ==, 1);
+    assert_all_utf8 (posts, reader, error);
+  }
+}
+
+/* Found by fuzzing: an item that is only white space or a byte order mark is a JSON document
+ * with no value to json-glib (it parses, and its root is NULL). It is skipped as not JSON,
+ * in the first item (where the list's kind is told) and later. */
+static void
+test_empty_item (void)
+{
+  const char *lists[] = {
+    "[\xef\xbb\xbf, {\"timestamp\": 1577836800, \"data\": [{\"post\": \"after\"}]}]",
+    "[{\"timestamp\": 1577836800, \"data\": [{\"post\": \"before\"}]}, \xef\xbb\xbf]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autofree char *path = make_file ("your_posts_1.json", lists[i], -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SgArchiveReader) reader = NULL;
+      g_autoptr(GPtrArray) posts = read_posts (path, NULL, &reader, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (posts->len, ==, 1);
+      g_assert_cmpuint (sg_archive_reader_get_n_skipped (reader), ==, 1);
+      g_assert_nonnull (strstr (sg_archive_reader_get_problems (reader)[0], "not valid JSON"));
+    }
+}
+
+/* Found by fuzzing: X's "window.YTD.tweets.part0=" with a byte that is not UTF-8 just before
+ * the "=" was matched by a GRegex in UTF-8 mode, and PCRE2's JIT read past the string's end
+ * for the rest of the character (a SEGV under AddressSanitizer) and took the prefix as X's,
+ * so the file was read (which is what fails here without the fix, in any build). The prefix
+ * is bytes: it is refused as malformed, whatever follows. */
+static void
+test_ytd_prefix_bytes (void)
+{
+  const char *prefixes[] = {
+    "window.YTD.tweets.part0\xff= [",          /* the crash: a bad byte last, before "=" */
+    "window.YTD.tweets.part0\xf0= [",
+    "window.YTD.tweets.part0\xe2\x80= [",
+    "window.YTD.tweets.part0\xff = [",
+    "window.YTD.tw\xc3eets.part0 = [",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *data = g_strconcat (prefixes[i],
+                                           "{\"tweet\": {\"id_str\": \"1\", \"full_text\": \"x\","
+                                           " \"created_at\": \"Thu Oct 11 00:00:00 +0000 2018\"}}]",
+                                           NULL);
+      g_autofree char *path = make_file ("tweets.js", data, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SgArchiveReader) reader = NULL;
+      g_autoptr(GPtrArray) posts = read_posts (path, NULL, &reader, &error);
+
+      g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+      g_assert_cmpuint (posts->len, ==, 0);
+      assert_all_utf8 (posts, reader, error);
+    }
+}
+
+/* Found by fuzzing: a zip's file names are bytes in the zipping computer's encoding, and the
+ * sources, every post's source and the messages quote them. They come out as UTF-8. */
+static void
+test_names_utf8 (void)
+{
+  const Entry zip[] = {
+    { "d\xe9j\xe0/tweets.js", TWEETS_JS },
+    { "\xff\xfe/Shares.csv", "Date,ShareLink,ShareCommentary\n2020-01-01 00:00:00,,hello\n" },
+    { "\xc0\xaf/outbox.json", "{\"orderedItems\": [ {\"type\": " },
+  };
+  g_autofree char *path = make_archive ("latin1-names.zip", FALSE, zip, G_N_ELEMENTS (zip));
+  g_autofree char *odd = tmp_path ("tweets-\xff.js");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgArchiveReader) reader = NULL;
+  g_autoptr(GPtrArray) posts = read_posts (path, NULL, &reader, &error);
+
+  /* The Mastodon file is cut off: the error quotes its name. */
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_assert_cmpuint (posts->len, >=, 3);
+  g_assert_cmpuint (g_strv_length ((GStrv) sg_archive_reader_get_sources (reader)), ==, 3);
+  assert_all_utf8 (posts, reader, error);
+  g_assert_nonnull (strstr (((SgPastPost *) g_ptr_array_index (posts, 0))->source, "tweets.js"));
+  g_clear_error (&error);
+  g_clear_object (&reader);
+  g_clear_pointer (&posts, g_ptr_array_unref);
+
+  /* A bare posts file whose name on the disk is not UTF-8. */
+  g_assert_true (g_file_set_contents (odd, TWEETS_JS, -1, NULL));
+  posts = read_posts (odd, NULL, &reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, >, 0);
+  assert_all_utf8 (posts, reader, error);
+}
+
+/* Whatever the bytes, every text handed out is UTF-8: each kind of file, bare and zipped,
+ * with bytes that are not UTF-8 and escapes json-glib mishandles written over it at a few
+ * hundred places (a fixed seed, so a failure repeats). */
+static void
+test_always_utf8 (void)
+{
+  static const char * const bad[] = {
+    "\xff", "\xc3", "\xed\xa0\xbd", "\\ud83d", "\\udc00", "\\u00f", "\\u", "\xe2\x82",
+    "\xf4\x90\x80\x80", "\xc0\xaf", "\\u0000", "&#xD800;", "&#55357;", "&#x110000;", "&#0;",
+  };
+  const struct { const char *name, *data; } files[] = {
+    { "outbox.json", MASTODON_OUTBOX }, { "tweets.js", TWEETS_JS },
+    { "your_posts_1.json", FACEBOOK_POSTS }, { "Shares.csv", SHARES_CSV },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    for (guint round = 0; round < 60; round++)
+      {
+        g_autoptr(GString) data = g_string_new (files[f].data);
+        g_autofree char *path = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(SgArchiveReader) reader = NULL;
+        g_autoptr(GPtrArray) posts = NULL;
+
+        for (guint k = 0; k < 4; k++)
+          {
+            gsize at = (gsize) g_rand_int_range (rand, 0, (gint32) data->len);
+
+            g_string_insert (data, (gssize) at, bad[g_rand_int_range (rand, 0, G_N_ELEMENTS (bad))]);
+          }
+        if (round % 2 == 0)
+          path = make_file (files[f].name, data->str, (gssize) data->len);
+        else
+          {
+            const Entry zip[] = { { files[f].name, data->str } };
+
+            path = make_archive ("mutated.zip", FALSE, zip, 1);
+          }
+        posts = read_posts (path, NULL, &reader, &error);
+        g_assert_true (error == NULL || error->domain == SG_ERROR);
+        assert_all_utf8 (posts, reader, error);
+      }
+}
+
 static void
 test_cancel (void)
 {
@@ -1103,6 +1338,11 @@ main (int   argc,
   g_test_add_func ("/sg/archive/unknown", test_unknown);
   g_test_add_func ("/sg/archive/malformed-json", test_malformed_json);
   g_test_add_func ("/sg/archive/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/sg/archive/json-escapes-utf8", test_json_escapes_utf8);
+  g_test_add_func ("/sg/archive/names-utf8", test_names_utf8);
+  g_test_add_func ("/sg/archive/empty-item", test_empty_item);
+  g_test_add_func ("/sg/archive/ytd-prefix-bytes", test_ytd_prefix_bytes);
+  g_test_add_func ("/sg/archive/always-utf8", test_always_utf8);
   g_test_add_func ("/sg/archive/cancel", test_cancel);
   g_test_add_func ("/sg/archive/large", test_large);
   g_test_add_func ("/sg/archive/cli/text", test_cli_text);

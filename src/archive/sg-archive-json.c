@@ -185,7 +185,9 @@ emit (SgJsonStream *self,
   self->element_too_large = FALSE;
 }
 
-/* X's archive is JavaScript: "window.YTD.tweets.part0 = [ … ]". */
+/* X's archive is JavaScript: "window.YTD.tweets.part0 = [ … ]". The prefix is bytes from the
+ * file, not yet known to be UTF-8, so the regex works on bytes (G_REGEX_RAW): in UTF-8 mode
+ * a bad byte at the end made PCRE2 read past the string (found by fuzzing). */
 static gboolean
 is_ytd_prefix (const char *prefix)
 {
@@ -193,7 +195,7 @@ is_ytd_prefix (const char *prefix)
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("^window\\.YTD\\.[A-Za-z0-9_]+\\.part[0-9]+\\s*$",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
+                                            G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL));
   return g_regex_match (regex, prefix, 0, NULL);
 }
 

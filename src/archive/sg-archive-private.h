@@ -2,7 +2,10 @@
 #pragma once
 
 /* Shared by the pieces of SgArchiveReader: the streaming JSON and CSV splitters, the text
- * helpers and one reader of items per platform. Nothing here does I/O. */
+ * helpers and one reader of items per platform. Nothing here does I/O but the Bluesky reader,
+ * which reads the file it is given. */
+
+#include <stdio.h>
 
 #include <json-glib/json-glib.h>
 
@@ -55,6 +58,39 @@ gboolean      sg_csv_stream_finish  (SgCsvStream   *self,
                                      GError       **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgCsvStream, sg_csv_stream_free)
 
+/* ---- sg-archive-bluesky.c: Bluesky's repository export, a CAR file (see the file's top).
+ * Needs the file itself (it seeks): a CAR inside a zip is not read. */
+typedef struct _SgBlueskyRepo SgBlueskyRepo;
+
+/* TRUE when @head starts with a CAR v1 header: a varint length, then a DAG-CBOR map with
+ * version 1 and a root CID. */
+gboolean       sg_bluesky_is_car              (const guint8   *head,
+                                               gsize           len);
+/* Reads the header and indexes every block (a block over @max_block bytes, or a file cut
+ * short, stops the indexing and is kept for sg_bluesky_repo_get_damage()), then walks the
+ * commit's tree for the posts' record keys. Fails only when there is no header, on an I/O
+ * error, or past @max_blocks blocks. @error's message is a reason, to be put in a sentence. */
+SgBlueskyRepo *sg_bluesky_repo_open           (FILE           *file,
+                                               gsize           max_block,
+                                               guint           max_blocks,
+                                               GCancellable   *cancellable,
+                                               GError        **error);
+void           sg_bluesky_repo_free           (SgBlueskyRepo  *self);
+/* The next post. NULL and *@done: the end. NULL with @error: an item that is not a post it
+ * can read (skipped). NULL without: a record that is no post (a like), passed over. */
+SgPastPost    *sg_bluesky_repo_next           (SgBlueskyRepo  *self,
+                                               gboolean       *done,
+                                               GError        **error);
+/* TRUE when the tree could not be walked in full (no commit, a node missing or damaged): the
+ * blocks outside it were tried as posts, known by their CID instead of their record key. */
+gboolean       sg_bluesky_repo_used_fallback  (SgBlueskyRepo  *self);
+/* Blocks left out because their content does not match their CID. */
+guint          sg_bluesky_repo_get_n_bad_blocks (SgBlueskyRepo *self);
+/* Why the file could not be read to its end (cut off, a length past the limit), or NULL. */
+const GError  *sg_bluesky_repo_get_damage     (SgBlueskyRepo  *self);
+double         sg_bluesky_repo_get_fraction   (SgBlueskyRepo  *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgBlueskyRepo, sg_bluesky_repo_free)
+
 /* ---- sg-archive-text.c */
 
 /* The text a reader saw in a post's HTML: paragraphs and <br> as line breaks, list items on
@@ -73,6 +109,15 @@ char     *sg_archive_repair_mojibake  (const char  *text);
 /* Makes @text valid UTF-8 in place of an invalid one (bad bytes become U+FFFD); returns
  * TRUE when it had to. JSON's \u0000 is also made a space: a C string would end there. */
 gboolean  sg_archive_make_valid       (GBytes     **bytes);
+/* Makes every string of @post valid UTF-8 (bad bytes become U+FFFD); returns TRUE when it
+ * had to. The JSON is valid before it is parsed, but json-glib 1.6 can still hand out bytes
+ * that are not: a lone surrogate ("\ud83d") comes out as its three CESU-8 bytes, and a
+ * \u escape cut short ("\u00f" then a non-hex byte) swallows the raw bytes after it. So what
+ * every reader gives is checked once, here, rather than trusting each string's origin. */
+gboolean  sg_archive_post_make_valid  (SgPastPost  *post);
+/* @text, or a copy with U+FFFD in place of bytes that are not UTF-8 (a file name in a zip
+ * is bytes, in whatever encoding the zipping computer used). Never NULL. */
+char     *sg_archive_valid_name       (const char  *text);
 
 /* ---- One reader per platform. Each returns the post of one item, or NULL: with @error set
  * when the item is not a post it can read (the message names no text of the post), without

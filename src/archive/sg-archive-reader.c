@@ -22,6 +22,7 @@ typedef enum {
   KIND_FACEBOOK,
   KIND_INSTAGRAM,
   KIND_LINKEDIN,     /* Shares.csv */
+  KIND_BLUESKY,      /* the repository export, a CAR file */
 } Kind;
 
 #define CHUNK        (64 * 1024)
@@ -56,6 +57,7 @@ struct _SgArchiveReader
   Kind             hint;            /* what its name suggests, for an empty list */
   SgJsonStream    *json;
   SgCsvStream     *csv;
+  SgBlueskyRepo   *bluesky;
   SgLinkedinColumns columns;
   gboolean         have_header;
   guint            item;            /* items of this file seen so far */
@@ -121,6 +123,7 @@ close_source (SgArchiveReader *self)
     }
   g_clear_pointer (&self->json, sg_json_stream_free);
   g_clear_pointer (&self->csv, sg_csv_stream_free);
+  g_clear_pointer (&self->bluesky, sg_bluesky_repo_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->head, g_byte_array_unref);
   self->source_open = FALSE;
@@ -160,7 +163,8 @@ set_unknown_error (SgArchiveReader  *self,
                  _("“%s” is not an archive SocialGuard can read. Use the file the platform "
                    "gives you: Mastodon’s archive (with outbox.json), X’s archive (with "
                    "data/tweets.js), Facebook’s or Instagram’s “Download your information” in "
-                   "JSON, or LinkedIn’s data export (Shares.csv)."), self->display);
+                   "JSON, LinkedIn’s data export (Shares.csv), or Bluesky’s repository "
+                   "export (the .car file from Settings, Export my data)."), self->display);
 }
 
 static void
@@ -169,11 +173,13 @@ set_damaged_error (SgArchiveReader  *self,
                    GError          **error)
 {
   const char *detail = self->archive != NULL ? archive_error_string (self->archive) : NULL;
+  /* libarchive's reasons can quote a name from the archive: bytes, not always UTF-8. */
+  g_autofree char *valid = detail != NULL ? sg_archive_valid_name (detail) : NULL;
 
   g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
                _("“%s” is damaged or incomplete: %s could not be unpacked (%s). Download it "
                  "again from the platform; the posts before the damage were read."),
-               self->display, what, detail != NULL ? detail : _("no reason given"));
+               self->display, what, valid != NULL ? valid : _("no reason given"));
 }
 
 /* A posts file cut off or malformed: @reason comes from the JSON or CSV reader. */
@@ -203,10 +209,12 @@ kind_from_name (const char *name)
 
   if (g_once_init_enter (&x))
     {
-      facebook = g_regex_new ("^your_posts_.*[0-9]+\\.json$", G_REGEX_OPTIMIZE, 0, NULL);
-      instagram = g_regex_new ("^posts_[0-9]+\\.json$", G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&x, g_regex_new ("^tweets?(-part[0-9]+)?\\.js$", G_REGEX_OPTIMIZE, 0,
-                                          NULL));
+      /* On bytes, as names were once (they are made UTF-8 first now; this costs nothing). */
+      facebook = g_regex_new ("^your_posts_.*[0-9]+\\.json$", G_REGEX_OPTIMIZE | G_REGEX_RAW, 0,
+                              NULL);
+      instagram = g_regex_new ("^posts_[0-9]+\\.json$", G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
+      g_once_init_leave (&x, g_regex_new ("^tweets?(-part[0-9]+)?\\.js$",
+                                          G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL));
     }
 
   if (g_str_equal (lower, "outbox.json"))
@@ -244,6 +252,8 @@ sniff (const guint8 *head,
     p += 3;
   while (p < end && g_ascii_isspace (*p))
     p++;
+  if (sg_bluesky_is_car (head, len))
+    return KIND_BLUESKY;
   if (p == end)
     return KIND_NONE;
 
@@ -457,6 +467,7 @@ static gboolean
 open_source (SgArchiveReader  *self,
              const char       *name,
              Kind              hint,
+             GCancellable     *cancellable,
              GError          **error)
 {
   guint8 buf[CHUNK];
@@ -493,6 +504,44 @@ open_source (SgArchiveReader  *self,
     case KIND_LINKEDIN:
       self->csv = sg_csv_stream_new (self->limits.max_post_bytes);
       break;
+    case KIND_BLUESKY:
+      if (self->plain != NULL)
+        {
+          g_autoptr(GError) local = NULL;
+          guint max_blocks = self->limits.max_entries > G_MAXUINT / 4 ? G_MAXUINT
+                                                                      : self->limits.max_entries * 4;
+
+          /* It seeks in the file: the head is read again from there. */
+          g_clear_pointer (&self->head, g_byte_array_unref);
+          self->source_eof = TRUE;
+          /* Indexing reads the whole file: it can be cancelled. */
+          self->bluesky = sg_bluesky_repo_open (self->plain, self->limits.max_post_bytes,
+                                                max_blocks, cancellable, &local);
+          if (self->bluesky == NULL)
+            {
+              if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                g_propagate_error (error, g_steal_pointer (&local));
+              else
+                set_malformed_error (self, local->message, error);
+              return FALSE;
+            }
+          if (sg_bluesky_repo_used_fallback (self->bluesky))
+            note_problem (self, _("%s: the list of posts in it is incomplete or damaged, so "
+                                  "posts are known by their content’s identifier (CID) rather "
+                                  "than their address, and have no link."), name);
+          if (sg_bluesky_repo_get_n_bad_blocks (self->bluesky) > 0)
+            {
+              guint n = sg_bluesky_repo_get_n_bad_blocks (self->bluesky);
+
+              note_problem (self, g_dngettext (GETTEXT_PACKAGE,
+                                               "%s: %u part does not match its checksum and "
+                                               "was not read.",
+                                               "%s: %u parts do not match their checksum and "
+                                               "were not read.", n), name, n);
+            }
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case KIND_NONE:
     case KIND_FACEBOOK:
     case KIND_INSTAGRAM:
@@ -592,7 +641,9 @@ read_json_item (SgArchiveReader *self,
 
   *repaired = sg_archive_make_valid (&element);
   data = g_bytes_get_data (element, &len);
-  if (!json_parser_load_from_data (self->parser, data, (gssize) len, &error))
+  /* White space or a byte order mark alone parses, as a document with no value (root NULL). */
+  if (!json_parser_load_from_data (self->parser, data, (gssize) len, &error) ||
+      json_parser_get_root (self->parser) == NULL)
     {
       note_problem (self, _("%s, item %u: not valid JSON; skipped."), self->source, self->item);
       self->n_skipped++;
@@ -637,6 +688,7 @@ read_json_item (SgArchiveReader *self,
     case KIND_NONE:
     case KIND_JSON_LIST:
     case KIND_LINKEDIN:
+    case KIND_BLUESKY:
     default:
       g_assert_not_reached ();
     }
@@ -705,12 +757,16 @@ read_csv_record (SgArchiveReader *self,
   return post;
 }
 
+static SgPastPost *finish_post (SgArchiveReader *self,
+                                SgPastPost      *post_in,
+                                gboolean         repaired);
+
 /* The post of the next pending item, or NULL when that item gave none. */
 static SgPastPost *
 read_pending (SgArchiveReader *self)
 {
   gpointer item = g_queue_pop_head (&self->pending);
-  g_autoptr(SgPastPost) post = NULL;
+  SgPastPost *post = NULL;
   gboolean repaired = FALSE;
 
   self->item++;
@@ -721,9 +777,43 @@ read_pending (SgArchiveReader *self)
     }
   else
     post = read_json_item (self, item, &repaired);   /* takes the element */
+  return finish_post (self, post, repaired);
+}
+
+/* The next record of a Bluesky repository; NULL when it gave no post. */
+static SgPastPost *
+read_bluesky (SgArchiveReader *self,
+              gboolean        *done)
+{
+  g_autoptr(GError) error = NULL;
+  SgPastPost *post;
+
+  post = sg_bluesky_repo_next (self->bluesky, done, &error);
+  if (*done)
+    return NULL;
+  self->item++;
+  if (error != NULL)
+    {
+      note_problem (self, _("%s, item %u: %s; skipped."), self->source, self->item,
+                    error->message);
+      self->n_skipped++;
+    }
+  return finish_post (self, post, FALSE);
+}
+
+/* What every reader's post goes through: UTF-8, text to check, its id, the counts. Takes
+ * @post_in; NULL when it is not one to hand out. */
+static SgPastPost *
+finish_post (SgArchiveReader *self,
+             SgPastPost      *post_in,
+             gboolean         repaired)
+{
+  g_autoptr(SgPastPost) post = post_in;
 
   if (post == NULL)
     return NULL;
+  if (sg_archive_post_make_valid (post))
+    repaired = TRUE;
   if (!sg_past_post_has_text (post))
     {
       self->n_without_text++;
@@ -749,6 +839,7 @@ next_entry (SgArchiveReader  *self,
             GError          **error)
 {
   struct archive_entry *entry;
+  g_autofree char *valid_name = NULL;
 
   *at_end = FALSE;
   for (;;)
@@ -779,9 +870,11 @@ next_entry (SgArchiveReader  *self,
           return FALSE;
         }
 
-      name = archive_entry_pathname (entry);
-      if (name == NULL)
-        name = "";
+      /* Names are bytes in whatever encoding the zipping computer used; every message and
+       * post->source quote them, so they are made UTF-8 here, once. */
+      g_free (valid_name);
+      valid_name = sg_archive_valid_name (archive_entry_pathname (entry));
+      name = valid_name;
       self->entry_out = 0;
       self->entry_raw_start = archive_filter_bytes (self->archive, -1);
       if (archive_filter_count (self->archive) > 1 && archive_format (self->archive) != 0 &&
@@ -805,7 +898,7 @@ next_entry (SgArchiveReader  *self,
           return FALSE;
         }
 
-      if (open_source (self, name, hint, error))
+      if (open_source (self, name, hint, cancellable, error))
         return TRUE;
       if (error != NULL && *error != NULL)
         return FALSE;
@@ -963,18 +1056,13 @@ sg_archive_reader_next (SgArchiveReader  *self,
       self->started = TRUE;
       if (!open_container (self, error))
         return stop (self);
-      if (self->plain != NULL)
+      /* The file's display name: its name on the disk may not be UTF-8. */
+      if (self->plain != NULL &&
+          !open_source (self, self->display, KIND_NONE, cancellable, error))
         {
-          char *base = g_path_get_basename (self->path);
-
-          if (!open_source (self, base, KIND_NONE, error))
-            {
-              g_free (base);
-              if (error == NULL || *error == NULL)
-                set_unknown_error (self, error);
-              return stop (self);
-            }
-          g_free (base);
+          if (error == NULL || *error == NULL)
+            set_unknown_error (self, error);
+          return stop (self);
         }
     }
 
@@ -982,6 +1070,26 @@ sg_archive_reader_next (SgArchiveReader  *self,
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return stop (self);
+
+      if (self->bluesky != NULL)
+        {
+          gboolean done;
+          SgPastPost *post = read_bluesky (self, &done);
+          const GError *damage;
+
+          if (post != NULL)
+            return post;
+          if (!done)
+            continue;
+          /* Posts before a cut or a damaged block were read; the damage is told last. */
+          if ((damage = sg_bluesky_repo_get_damage (self->bluesky)) != NULL)
+            {
+              set_malformed_error (self, damage->message, error);
+              return stop (self);
+            }
+          close_source (self);
+          continue;
+        }
 
       if (!g_queue_is_empty (&self->pending))
         {
@@ -1074,6 +1182,8 @@ sg_archive_reader_get_fraction (SgArchiveReader *self)
 
   if (self->finished)
     return 1.;
+  if (self->bluesky != NULL)
+    return sg_bluesky_repo_get_fraction (self->bluesky);
   if (self->archive != NULL)
     done = archive_filter_bytes (self->archive, -1);
   else if (self->plain != NULL)

@@ -14,8 +14,10 @@ typedef struct {
   guint64 max_total_bytes;  /* the posts files, unpacked, all together (default 2 GiB) */
   guint   max_ratio;        /* how many times its packed size one file may unpack to, once
                              * past 1 MiB (default 200; text packs about ten times) */
-  guint   max_entries;      /* files listed in the archive (default 500,000) */
-  gsize   max_post_bytes;   /* one post's JSON or CSV row (default 16 MiB) */
+  guint   max_entries;      /* files listed in the archive (default 500,000); a Bluesky
+                             * repository may hold four times as many blocks */
+  gsize   max_post_bytes;   /* one post's JSON or CSV row, or one block of a Bluesky
+                             * repository (default 16 MiB) */
 } SgArchiveLimits;
 
 void sg_archive_limits_init (SgArchiveLimits *limits);
@@ -25,7 +27,8 @@ G_DECLARE_FINAL_TYPE (SgArchiveReader, sg_archive_reader, SG, ARCHIVE_READER, GO
 
 /* Reads the posts of a platform's own export, as downloaded: a zip (Mastodon, X, Facebook,
  * Instagram, LinkedIn) or tar.gz (Mastodon before 4.2), or the posts file taken out of it
- * (outbox.json, tweets.js, your_posts_1.json, posts_1.json, Shares.csv). What it is is found
+ * (outbox.json, tweets.js, your_posts_1.json, posts_1.json, Shares.csv), or Bluesky's
+ * repository export (a .car file, read as it is, not from inside a zip). What it is is found
  * from the content; names only pick which files of a zip to read, and nothing else in the zip
  * is unpacked. Posts come one at a time, so memory stays bounded whatever the archive's size.
  * Blocking I/O: use it from a worker thread in the GUI. Not thread-safe. */

@@ -397,3 +397,43 @@ sg_archive_make_valid (GBytes **bytes)
   *bytes = g_string_free_to_bytes (out);
   return repaired;
 }
+
+static gboolean
+make_valid_string (char **text)
+{
+  char *valid;
+
+  if (*text == NULL || g_utf8_validate (*text, -1, NULL))
+    return FALSE;
+  valid = g_utf8_make_valid (*text, -1);
+  g_free (*text);
+  *text = valid;
+  return TRUE;
+}
+
+gboolean
+sg_archive_post_make_valid (SgPastPost *post)
+{
+  gboolean repaired = FALSE;
+
+  g_return_val_if_fail (post != NULL, FALSE);
+
+  repaired |= make_valid_string (&post->platform);
+  repaired |= make_valid_string (&post->id);
+  repaired |= make_valid_string (&post->text);
+  repaired |= make_valid_string (&post->content_warning);
+  repaired |= make_valid_string (&post->url);
+  repaired |= make_valid_string (&post->in_reply_to);
+  repaired |= make_valid_string (&post->source);
+  for (guint i = 0; post->media_descriptions != NULL && post->media_descriptions[i] != NULL; i++)
+    repaired |= make_valid_string (&post->media_descriptions[i]);
+  return repaired;
+}
+
+char *
+sg_archive_valid_name (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  return g_utf8_make_valid (text, -1);
+}

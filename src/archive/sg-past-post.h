@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* Who could read a post when it went out, where the archive says so. Mastodon's visibility
  * is read from the activity's addressing; LinkedIn writes a Visibility column; X, Facebook
  * and Instagram archives do not say (a protected X account or a friends-only Facebook post
- * looks like any other), so their posts are SG_PAST_POST_AUDIENCE_UNKNOWN. */
+ * looks like any other), so their posts are SG_PAST_POST_AUDIENCE_UNKNOWN. Every Bluesky
+ * post is public. */
 typedef enum {
   SG_PAST_POST_AUDIENCE_UNKNOWN,
   SG_PAST_POST_AUDIENCE_PUBLIC,
@@ -23,7 +24,9 @@ typedef enum {
 typedef struct {
   char               *platform;        /* an id of data/platforms.json: mastodon, x, … */
   char               *id;              /* the platform's id; for Facebook and Instagram,
-                                        * whose archives have none, the Unix time written */
+                                        * whose archives have none, the Unix time written;
+                                        * for Bluesky the record key, or the record's CID
+                                        * when the repository's tree is damaged */
   GDateTime          *date;            /* UTC; NULL when the archive gives none */
   char               *text;            /* never NULL; may be "" when only a description or
                                         * content warning holds text */
@@ -31,7 +34,8 @@ typedef struct {
   GStrv               media_descriptions; /* one per attachment ("" when it has none), or NULL */
   char               *url;             /* where the post can be opened, or NULL */
   SgPastPostAudience  audience;
-  char               *in_reply_to;     /* the id (X) or URL (Mastodon) it answers, or NULL */
+  char               *in_reply_to;     /* the id (X), URL (Mastodon) or at:// URI (Bluesky)
+                                        * it answers, or NULL */
   char               *source;          /* the file it was read from ("outbox.json") */
 } SgPastPost;
 

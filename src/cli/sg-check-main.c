@@ -766,8 +766,9 @@ main (int   argc,
          "medical-student (default: doctor)"), N_("ROLE") },
     { "archive", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &archives,
       N_("Check every post of a platform’s own archive (Mastodon, X, Facebook, Instagram, "
-         "LinkedIn: the zip as downloaded, or the posts file from it), each for its own "
-         "platform; may be given more than once"), N_("FILE") },
+         "LinkedIn: the zip as downloaded, or the posts file from it; Bluesky: the .car "
+         "repository export), each for its own platform; may be given more than once"),
+      N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE… | -") },
     { NULL }

@@ -8,11 +8,14 @@
 #         cli        socialguard-check's main() on the input: plain text, --jsonl or --declare
 #                    with a --db made once (fuzz-cli.c; the input's first byte chooses)
 #         interests  the interests importer on JSON and CSV data, exports read back (fuzz-interests.c)
+#         archive    SgArchiveReader on the input as a file: zips, tar.gz, Bluesky CAR, bare posts
+#                    files; every post read with small limits (fuzz-archive.c)
 # Each target has its own binary and corpus, so several can run at once. FUZZ_FLAGS adds
 # libFuzzer options, e.g. FUZZ_FLAGS="-fork=1 -ignore_crashes=1" to go on past a crash;
 # SG_DATA_DIR, when set, is the data read (a copy keeps a long run steady while data/ changes).
 # Needs: clang (Debian package clang-14), libstemmer-dev. Seeds are short drafts written here.
 # cli and interests also build src/store and src/interests: libsqlite3-dev.
+# archive builds src/archive: libarchive-dev, libcbor-dev; python3 writes its seed archives.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${FUZZ_OUT:-$top/build-fuzz}
@@ -33,7 +36,7 @@ mkdir -p "$out"
 build () { # OUTPUT SOURCES...
   o=$1; shift
   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -DG_LOG_DOMAIN='"SocialGuard"' -I"$out" -I"$engine" $cflags "$@" \
+    -DG_LOG_DOMAIN='"SocialGuard"' -I"$out" -I"$engine" $cflags ${FUZZ_CFLAGS:-} "$@" \
     $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 $pkgs) -lstemmer -lm -o "$o"
 }
 
@@ -243,8 +246,75 @@ EOF
     '"\\u0000"' '"1e9"' '"-0"' > "$dir/csv.dict"
   set -- -max_len=4096 -dict="$dir/csv.dict" "$dir/corpus"
   ;;
+archive)
+  dir=$out/archive
+  mkdir -p "$dir/corpus"
+  cflags="-I$top/src/archive" pkgs="libarchive libcbor"
+  # A fuzzer cannot forge SHA-256: blocks are not checked against their CIDs in this build,
+  # so the tree and the records behind them are reached.
+  FUZZ_CFLAGS="-DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION"
+  build "$dir/fuzz-archive" "$top/tests/fuzz/fuzz-archive.c" "$top"/src/archive/*.c \
+    "$engine/sg-error.c"
+  # One small file of each kind the reader knows, bare and packed (zip, tar.gz), so mutations
+  # start past the sniffing. Small, so libFuzzer's -max_len keeps whole archives.
+  python3 - "$dir/corpus" <<'EOF'
+import io, sys, tarfile, zipfile
+d = sys.argv[1]
+outbox = ('{"type": "OrderedCollection", "orderedItems": [{"id": "a1", "type": "Create",'
+  ' "object": {"id": "https://m.example/users/jo/statuses/1", "type": "Note", "summary": "cw",'
+  ' "published": "2023-01-02T10:00:00Z", "url": "https://m.example/@jo/1", "inReplyTo": null,'
+  ' "to": ["https://www.w3.org/ns/activitystreams#Public"], "cc": [],'
+  ' "content": "<p>Night &amp; day<br>x &#39; &nbsp;</p><p><span class=\\"invisible\\">https://</span>a</p>",'
+  ' "attachment": [{"type": "Document", "name": "alt"}, {"name": null}]}},'
+  ' {"type": "Announce", "object": "https://o.example/1"}]}')
+tweets = ('window.YTD.tweets.part0 = [{"tweet": {"id_str": "1050118621198921728",'
+  ' "created_at": "Thu Oct 11 00:00:00 +0000 2018", "full_text": "RT? no &amp; &lt;3 @jo",'
+  ' "in_reply_to_status_id_str": "7", "entities": {"media": [{"ext_alt_text": "alt"}]}}},'
+  ' {"tweet": {"id": 8, "created_at": "bad", "full_text": "x"}}]')
+facebook = ('[{"timestamp": 1577836800, "data": [{"post": "caf\\u00c3\\u00a9 \\u00f0\\u009f\\u0098\\u0082"}],'
+  ' "attachments": [{"data": [{"media": {"uri": "p.jpg", "description": "d"}}]}], "title": "t"},'
+  ' {"timestamp": 1577836800, "data": [{"post": "same second \\u0000"}]}]')
+instagram = ('[{"media": [{"uri": "a.jpg", "creation_timestamp": 1672531200, "title": "New \\u00c3\\u00a9"}]},'
+  ' {"media": [{"uri": "b.jpg", "creation_timestamp": 1672617600, "title": ""}], "title": "c",'
+  ' "creation_timestamp": 1672617600}]')
+shares = ('\ufeffDate,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\r\n'
+  '2023-01-15 10:20:30,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7012345678901234567,'
+  '"Proud, ""again"".\r\nTwo",,,MEMBER_NETWORK\r\n\r\n2021-02-03 04:05:06,,x,,,PUBLIC\r\nbad row\r\n')
+files = {'outbox.json': outbox, 'data/tweets.js': tweets,
+         'your_activity_across_facebook/posts/your_posts_1.json': facebook,
+         'your_instagram_activity/content/posts_1.json': instagram, 'Shares.csv': shares}
+for i, (name, text) in enumerate(files.items()):
+    open('%s/seed-plain%d' % (d, i), 'wb').write(text.encode())
+    with zipfile.ZipFile('%s/seed-zip%d' % (d, i), 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('other/x.txt', 'not posts')
+        z.writestr(name, text)
+with zipfile.ZipFile('%s/seed-zip-all' % d, 'w', zipfile.ZIP_STORED) as z:
+    for name, text in files.items():
+        z.writestr(name, text)
+    z.writestr('your_posts_1.html', '<html></html>')
+with tarfile.open('%s/seed-tgz' % d, 'w:gz') as t:
+    for name, text in (('media/a.bin', 'xx'), ('outbox.json', outbox)):
+        b = text.encode()
+        info = tarfile.TarInfo(name)
+        info.size = len(b)
+        t.addfile(info, io.BytesIO(b))
+EOF
+  # Bluesky repositories (CAR files): written by the builder of tests/test-archive-bluesky.c.
+  clang -g -O1 -DG_LOG_DOMAIN='"SocialGuard"' -I"$out" -I"$engine" $cflags \
+    "$top/tests/test-archive-bluesky.c" "$top"/src/archive/*.c "$engine/sg-error.c" \
+    $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 $pkgs) -o "$dir/write-seeds"
+  "$dir/write-seeds" --write-seeds "$dir/corpus"
+  printf '%s\n' '"PK\x03\x04"' '"PK\x01\x02"' '"PK\x05\x06"' '"\x1f\x8b"' '"ustar"' \
+    '"outbox.json"' '"tweets.js"' '"your_posts_1.json"' '"posts_1.json"' '"Shares.csv"' \
+    '"\"orderedItems\""' '"\"OrderedCollection\""' '"window.YTD.tweets.part0 = "' \
+    '"\"tweet\""' '"\"full_text\""' '"\"timestamp\""' '"\"media\""' '"\"content\""' \
+    '"\"object\""' '"\"Create\""' '"ShareCommentary"' '"\\u0000"' '"\\ud83d"' '"\xc3\xa9"' \
+    '"\xff"' '"&#x1F602;"' '"&amp;"' '"<br>"' '"$type"' '"app.bsky.feed.post"' '"createdAt"' \
+    '"\xa2eroots"' '"gversion\x01"' '"\x01q\x12\x20"' '"\xd8\x2a"' > "$dir/archive.dict"
+  set -- -max_len=16384 -dict="$dir/archive.dict" "$dir/corpus"
+  ;;
 *)
-  echo "unknown target $target (analyzer, tokens, rule-pack, cli, interests)" >&2
+  echo "unknown target $target (analyzer, tokens, rule-pack, cli, interests, archive)" >&2
   exit 2
   ;;
 esac
