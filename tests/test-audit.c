@@ -333,7 +333,8 @@ test_not_an_archive (Fixture       *f,
   g_assert_cmpuint (audits->len, ==, 0);
 }
 
-/* A database written before past posts (schema v2) gains the two tables on opening. */
+/* A database written before past posts (schema v3, the review follow-up) gains the two tables
+ * on opening. */
 static void
 test_migration (Fixture       *f,
                 gconstpointer  data)
@@ -347,12 +348,12 @@ test_migration (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&f->store));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP TABLE audit_posts; DROP TABLE audits; "
-                                     "PRAGMA user_version = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+                                     "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   f->store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sg_store_get_schema_version (f->store), ==, 3);
+  g_assert_cmpint (sg_store_get_schema_version (f->store), ==, SG_STORE_SCHEMA_VERSION);
   audits = sg_audits_list (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audits->len, ==, 0);
@@ -384,7 +385,7 @@ main (int   argc,
   ADD ("stored", test_stored);
   ADD ("delete", test_delete);
   ADD ("not-an-archive", test_not_an_archive);
-  ADD ("migration-from-v2", test_migration);
+  ADD ("migration-from-v3", test_migration);
 #undef ADD
 
   ret = g_test_run ();
