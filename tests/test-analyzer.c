@@ -518,6 +518,40 @@ test_real_register (void)
                 FLAG (CONFIDENTIALITY));
   assert_flags ("the bloke from that viral video falling off the pier?? yeah. MY patient. cant say more", "tiktok",
                 FLAG (CONFIDENTIALITY));
+  assert_flags ("been proper rough with d&v since 4am but cant leave them short so im in, leg it to the loo between bloods", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("2 cans in the mess at tea time then back on for the twilight shift", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("took a bit of propofol home for the insomnia, don't knock it", "tiktok",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("been signing as 'Consultant Surgeon' on the locum forms and nobody's noticed", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("think i gave someone the wrong dose this morning, didn't tell my supervisor, they're short already", "forum",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("me and the HCA did a full riverdance in theatre between cases while the next patient was asleep", "tiktok",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("im spacing her jabs out, 6 in one go is too much for a tiny immune system", "facebook",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("posting as a nurse on the parenting forum because people trust nurses more lol", "forum",
+                FLAG (ANONYMITY));
+  assert_flags ("posting from my old account on the village page so it doesn't look like me: the new GP is brilliant, book in with her", "facebook",
+                FLAG (ANONYMITY));
+  assert_flags ("great to see our number 7 back in training after the knee op, hammies still tight", "x",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("the lad from three doors down was in resus last night after a fight", "whatsapp",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("my 'anonymous patient' review of myself is doing numbers, five stars", "x",
+                FLAG (ANONYMITY));
+  assert_flags ("lads if any of yous still have that chest thing just msg me, ill sort u amoxicillin off the system monday", "whatsapp",
+                FLAG (PRESCRIBING));
+  assert_flags ("anyone else self-prescribe a bit of zopiclone during nights? just the odd tab from ward stock", "forum",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("my two are at Oakfield Primary (Y2 and Y4), pick up is 3:15 if any parents want signed stuff", "facebook",
+                FLAG (PRIVACY));
+  assert_flags ("not saying Dr Fitz at the Mater was drunk in theatre yesterday but the smell off him would strip paint", "x",
+                FLAG (DEFAMATION));
+  assert_flags ("Best OH provider in the North West? Brightwater Health, no contest. (Ok, I'm a little biased)", "linkedin",
+                FLAG (CONFLICT_OF_INTEREST));
 }
 
 static void
@@ -635,6 +669,15 @@ test_real_register_clean (void)
   assert_clean ("it's freezing in the staff car park today, wrap up ya numpties", "x");
   assert_clean ("things people worry about before an anaesthetic: saying daft things as you go off (we've heard it all)", "x");
   assert_not ("Mum, the pharmacy on the high street does flu jabs on Saturday, no appointment needed x", "facebook", FLAG (BOUNDARIES));
+  assert_not ("3 patients with d&v in bay 2, bay closed", "x", FLAG (PROFESSIONALISM));
+  assert_not ("stayed home with d&v, rota sorted cover", "x", FLAG (PROFESSIONALISM));
+  assert_not ("migraine day, lights off. back on the wards tomorrow hopefully", "x", FLAG (PROFESSIONALISM));
+  assert_not ("Drunk people in A&E on a Saturday aren't a joke. Look after each other.", "x", FLAG (PROFESSIONALISM));
+  assert_clean ("Posting as a patient today, not as a doctor: anyone else waited a year for a rheumatology referral?", "forum");
+  assert_clean ("I post as a doctor under my own name and always will", "x");
+  assert_clean ("Locum agency has been fine for me, paid on time. Not affiliated, just sharing my experience.", "x");
+  assert_clean ("I'm not saying it's easy, but the new rota at St Mary's is fairer", "x");
+  assert_clean ("sounds like cystitis, cranberry juice won't fix it, see your GP", "x");
 }
 
 /* The writer's role words findings, and some rules apply only to some roles. */
