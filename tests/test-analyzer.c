@@ -552,6 +552,46 @@ test_real_register (void)
                 FLAG (DEFAMATION));
   assert_flags ("Best OH provider in the North West? Brightwater Health, no contest. (Ok, I'm a little biased)", "linkedin",
                 FLAG (CONFLICT_OF_INTEREST));
+  assert_flags ("the ortho reg today was a proper tw*t to the nurses, screamed at a band 5", "whatsapp",
+                FLAG (RESPECT));
+  assert_flags ("Proud case study: a 52 year old head of finance at a major Leeds law firm back at his desk after alcohol rehab with our support", "linkedin",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("A tiny 26 weeker from our NICU finally went home today after 4 months, baby Simran you are a FIGHTER", "instagram",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("the lady i clerked on placement added me on fb and invited me to her gig, going saturday obviously", "facebook",
+                FLAG (BOUNDARIES));
+  assert_flags ("the girl from placement (the hernia one) found me on insta and i followed back, shes fit", "x",
+                FLAG (BOUNDARIES));
+  assert_flags ("leaving reviews for my own clinic from my sisters phone lol, every little helps", "facebook",
+                FLAG (ANONYMITY));
+  assert_flags ("sock account time. @SafeGP_Mum is going to reply to the antivax lot, nobody needs to know it's me", "x",
+                FLAG (ANONYMITY));
+  assert_flags ("been posting on mumsnet as TiredMum22 warning people off the birth centre, they'd never listen if they knew it was the consultant", "forum",
+                FLAG (ANONYMITY));
+  assert_flags ("so many of u asking about the weight loss jabs, i can do Mounjaro via DM consult, no need to come in, ill post it out", "instagram",
+                FLAG (PRESCRIBING));
+  assert_flags ("Ammi keeps asking for her BP tablets, I'll just do them off the FP10s at work", "whatsapp",
+                FLAG (PRESCRIBING));
+  assert_flags ("13 hr shift, took two of the codeine from my own stash just to get through the ward round", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("4 hrs sleep, few pints of cider at the wedding last night and I'm airway today. what could go wrong", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("might have been slightly high for my GP placement monday", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("push up comp on the unit at 4am between obs rounds, filmed it in bay 2, patients all sedated", "tiktok",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("These covid boosters in pregnancy have NOT been properly tested. Do your own research ladies.", "facebook",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("Women on frontline medical teams were a liability then and they still are.", "x",
+                FLAG (RESPECT));
+  assert_flags ("the woman who came in wanting new lips with a face like a slapped haddock 😂 babe no amount of filler is fixing that", "instagram",
+                FLAG (RESPECT));
+  assert_flags ("folk with 'BPD' in their bio are exhausting, no wonder the crisis team can't stand them", "x",
+                FLAG (RESPECT));
+  assert_flags ("the lecturer with the lisp tryna say 'sphenoid sinus' 💀💀 im sorry i cant", "tiktok",
+                FLAG (RESPECT));
+  assert_flags ("That online ADHD clinic Focus Minds is a diagnosis mill. They rubber stamp anyone who pays £800. Avoid.", "x",
+                FLAG (DEFAMATION));
 }
 
 static void
@@ -678,6 +718,23 @@ test_real_register_clean (void)
   assert_clean ("Locum agency has been fine for me, paid on time. Not affiliated, just sharing my experience.", "x");
   assert_clean ("I'm not saying it's easy, but the new rota at St Mary's is fairer", "x");
   assert_clean ("sounds like cystitis, cranberry juice won't fix it, see your GP", "x");
+  assert_clean ("he called me a twat in front of the whole waiting room and I still treated him kindly", "x");
+  assert_clean ("Transparent prices on my website. No 'this week only' deals, no pressure, two weeks to think before any procedure.", "x");
+  assert_clean ("tbh the sh*ttest part of psych is the bed crisis, not the patients", "x");
+  assert_clean ("free CPR session for kids' football coaches at our ground on the 12th, link in bio. not paid, just scared", "facebook");
+  assert_clean ("added my old school friends on facebook, what a blast from the past", "facebook");
+  assert_not ("In my country we give antibiotic for every fever, here they say wait and see. I think the UK way is better.", "x", FLAG (PRESCRIBING));
+  assert_not ("reply to @kay.xo: that rash could be a few things, grab some emollient from the chemist and see your GP", "x", FLAG (PRESCRIBING));
+  assert_clean ("I log in to my NHS account to check my results", "x");
+  assert_clean ("the booster has been properly tested in pregnancy, the data are reassuring", "x");
+  assert_clean ("people say the vaccines were never properly tested; that's a myth", "x");
+  assert_clean ("no drinking tonight, on call tomorrow", "x");
+  assert_clean ("woke up with a face like a smacked bum after nights lol", "x");
+  assert_clean ("people with BPD are not manipulative, they have been hurt", "x");
+  assert_clean ("Some of you have messaged me privately about symptoms. I can't advise over Facebook, please ring the surgery or 111.", "facebook");
+  assert_clean ("before & after of my own teeth from dental school to now, no treatment offers here, just nostalgic", "instagram");
+  assert_clean ("Auntie, take the list of tablets to your GP and ask for a medication review, they'll sort it x", "whatsapp");
+  assert_clean ("Thanks to everyone at defib training! The box is outside the chapel; the code is given by 999 when you ring.", "facebook");
 }
 
 /* The writer's role words findings, and some rules apply only to some roles. */

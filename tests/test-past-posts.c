@@ -225,6 +225,12 @@ row_with_text (GtkWidget  *page,
   return NULL;
 }
 
+static gboolean
+defamation_row_built (gpointer page)
+{
+  return row_with_text (page, DEFAMATION_POST, 0) != NULL;
+}
+
 static guint
 n_rows (GtkWidget *page)
 {
@@ -292,6 +298,8 @@ test_import_review (void)
   g_assert_cmpuint (n_rows (w), <=, 15);
 
   /* Each row: the text with what was found highlighted, the messages, the actions. */
+  /* Rows are added a few per frame: wait for the list to grow to this one. */
+  g_assert_true (sg_test_wait (defamation_row_built, w, 10000));
   row = row_with_text (w, DEFAMATION_POST, 0);
   g_assert_nonnull (row);
   text = find_by_name (GTK_WIDGET (row), "post-text");
