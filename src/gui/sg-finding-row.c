@@ -241,9 +241,11 @@ sg_finding_row_set_consent (SgFindingRow *self,
   g_return_if_fail (SG_IS_FINDING_ROW (self));
 
   /* Only what could identify a patient is answered by their consent (GMC Confidentiality
-   * 2017; Using social media ¶20): it does not excuse a rude or misleading post. Photos' own
-   * findings (location, owner) are about the file, not the patient's story. */
+   * 2017; Using social media ¶20): it does not excuse a rude or misleading post. A suggestion
+   * needs no answer, and photos' own findings (location, owner) are about the file, not the
+   * patient's story. */
   if (sg_finding_get_category (self->finding) != SG_CATEGORY_CONFIDENTIALITY ||
+      sg_finding_get_severity (self->finding) < SG_SEVERITY_WARNING ||
       (sg_finding_get_attachment (self->finding) >= 0 &&
        sg_finding_get_start (self->finding) == sg_finding_get_end (self->finding)))
     return;
