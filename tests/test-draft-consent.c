@@ -103,6 +103,11 @@ test_save_load_withdraw (void)
   g_assert_no_error (error);
   g_assert_cmpuint (file_mode (path), ==, 0600);
 
+  /* It survives closing the app: the file is opened afresh. */
+  g_assert_finalize_object (store);
+  store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
+  g_assert_no_error (error);
+
   loaded = sg_draft_consent_load (store, id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (loaded);
