@@ -18,6 +18,7 @@
 #include "sg-photo-strip.h"
 #include "sg-platform.h"
 #include "sg-publish-flow.h"
+#include "sg-consent-bar.h"
 #include "sg-signal.h"
 #include "sg-store-job.h"
 #include "sg-watch-list.h"
@@ -71,6 +72,7 @@ struct _SgComposePage
   char          *declaration_override; /* the user's wording for this post, or NULL */
   GPtrArray     *relevant;       /* SgInterest* (copies) the composed declaration names */
   SgPublishFlow *publish_flow;   /* the pre-flight sheet and what follows it */
+  SgConsentBar  *consent_bar;    /* the patient's consent recorded on this draft */
 
   SgSeverity     worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the sidebar order */
   GPtrArray     *ignored_errors; /* "do not post" findings ignored here: the pre-flight still asks */
@@ -404,6 +406,24 @@ static void row_action_cb (SgComposePage *self,
                            const char    *action,
                            SgFindingRow  *row);
 
+static const char *
+consent_given_on (SgComposePage *self)
+{
+  const SgDraftConsent *consent = sg_consent_bar_get_consent (self->consent_bar);
+
+  return consent != NULL ? consent->given_on : NULL;
+}
+
+/* Recorded or withdrawn: the findings stay, only what their rows say changes. */
+static void
+consent_changed_cb (SgComposePage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (SG_IS_FINDING_ROW (child))
+      sg_finding_row_set_consent (SG_FINDING_ROW (child), consent_given_on (self));
+}
+
 static void
 apply_findings (SgComposePage *self,
                 const char    *text,
@@ -470,6 +490,7 @@ apply_findings (SgComposePage *self,
                                  &start, &end);
 
       row = sg_finding_row_new (finding, self->buffer, &start, &end);
+      sg_finding_row_set_consent (row, consent_given_on (self));
       g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
       counts[sg_finding_get_severity (finding)]++;
@@ -489,6 +510,7 @@ apply_findings (SgComposePage *self,
           continue;
         }
       row = sg_finding_row_new (finding, NULL, NULL, NULL);
+      sg_finding_row_set_consent (row, consent_given_on (self));
       g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
       counts[sg_finding_get_severity (finding)]++;
@@ -961,6 +983,7 @@ loaded_cb (GObject      *object,
       self->keep_typed = FALSE;
       self->draft_id = draft->id;
       sg_photo_strip_set_draft (self->photo_strip, get_store (self), self->draft_id);
+      sg_consent_bar_set_draft (self->consent_bar, get_store (self), self->draft_id);
       self->dirty = TRUE;
       save_now (self, FALSE);
       remove_emergency_copy (self);
@@ -984,6 +1007,7 @@ loaded_cb (GObject      *object,
   gtk_label_set_label (self->save_label, _("Saved"));
   update_length (self);
   sg_photo_strip_set_draft (self->photo_strip, get_store (self), self->draft_id);
+  sg_consent_bar_set_draft (self->consent_bar, get_store (self), self->draft_id);
   self->generation++;
   schedule_analysis (self, 0);
   g_signal_emit (self, signals[DRAFT_LOADED], 0);
@@ -1256,6 +1280,8 @@ row_action_cb (SgComposePage *self,
       self->generation++;
       schedule_analysis (self, 0);
     }
+  else if (g_str_equal (action, "record-consent"))
+    sg_consent_bar_record (self->consent_bar);
   else if (g_str_equal (action, "add-to-watch-list"))
     {
       g_autofree char *title = g_strdup_printf (_("“%s” added to your watch-list"),
@@ -1566,6 +1592,7 @@ publish_action (GtkWidget  *widget,
     .findings = findings,
     .ignored_errors = self->ignored_errors,
     .photos = sg_photo_strip_get_photos (self->photo_strip),
+    .consent = sg_consent_bar_get_consent (self->consent_bar),
   };
   sg_publish_flow_start (self->publish_flow, &request);
 }
@@ -2043,6 +2070,18 @@ sg_compose_page_init (SgComposePage *self)
       gtk_string_list_append (names, p != NULL ? p->name : ids[i]);
     }
   gtk_drop_down_set_model (self->platform_dropdown, G_LIST_MODEL (names));
+
+  /* Above the findings, where the sidebar starts. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->findings_list),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+
+    self->consent_bar = SG_CONSENT_BAR (sg_consent_bar_new ());
+    gtk_widget_insert_before (GTK_WIDGET (self->consent_bar), gtk_widget_get_parent (scrolled),
+                              scrolled);
+    g_signal_connect_object (self->consent_bar, "notify::consent",
+                             G_CALLBACK (consent_changed_cb), self, G_CONNECT_SWAPPED);
+  }
 
   gtk_list_box_set_sort_func (self->findings_list, sort_rows, self, NULL);
   gtk_list_box_set_header_func (self->findings_list, header_rows, NULL, NULL);

@@ -5,12 +5,16 @@
 
 #include "sg-finding-row.h"
 
+#include "sg-draft-consent.h"
+
 struct _SgFindingRow
 {
   GtkListBoxRow  parent_instance;
 
   /* Template children, alphabetical */
   GtkLabel      *citation_label;
+  GtkButton     *consent_button;
+  GtkLabel      *consent_label;
   GtkLabel      *explanation_label;
   GtkButton     *fix_button;
   GtkLabel      *match_label;
@@ -34,7 +38,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* The page owns the buffer, the store and the settings, so the row only says what was asked:
- * "apply-fix", "ignore-here", "ignore-rule" or "add-to-watch-list". */
+ * "apply-fix", "ignore-here", "ignore-rule", "add-to-watch-list" or "record-consent". */
 static void
 row_action (GtkWidget  *widget,
             const char *action_name,
@@ -125,10 +129,13 @@ sg_finding_row_class_init (SgFindingRowClass *klass)
   gtk_widget_class_install_action (widget_class, "finding.ignore-here", NULL, row_action);
   gtk_widget_class_install_action (widget_class, "finding.ignore-rule", NULL, row_action);
   gtk_widget_class_install_action (widget_class, "finding.add-to-watch-list", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "finding.record-consent", NULL, row_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-finding-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SgFindingRow, citation_label);
+  gtk_widget_class_bind_template_child (widget_class, SgFindingRow, consent_button);
+  gtk_widget_class_bind_template_child (widget_class, SgFindingRow, consent_label);
   gtk_widget_class_bind_template_child (widget_class, SgFindingRow, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, SgFindingRow, fix_button);
   gtk_widget_class_bind_template_child (widget_class, SgFindingRow, match_label);
@@ -219,8 +226,46 @@ sg_finding_row_new (SgFinding     *finding,
                                   accessible, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   sg_finding_get_message (finding), -1);
+  sg_finding_row_set_consent (self, NULL);
 
   return self;
+}
+
+void
+sg_finding_row_set_consent (SgFindingRow *self,
+                            const char   *given_on)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (SG_IS_FINDING_ROW (self));
+
+  /* Only what could identify a patient is answered by their consent (GMC Confidentiality
+   * 2017; Using social media ¶20): it does not excuse a rude or misleading post. A suggestion
+   * needs no answer, and photos' own findings (location, owner) are about the file, not the
+   * patient's story. */
+  if (sg_finding_get_category (self->finding) != SG_CATEGORY_CONFIDENTIALITY ||
+      sg_finding_get_severity (self->finding) < SG_SEVERITY_WARNING ||
+      (sg_finding_get_attachment (self->finding) >= 0 &&
+       sg_finding_get_start (self->finding) == sg_finding_get_end (self->finding)))
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_button), given_on == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_label), given_on != NULL);
+  if (given_on != NULL)
+    {
+      g_autofree char *date = sg_consent_format_date (given_on);
+
+      /* Translators: the patient's consent; the finding is still shown. */
+      note = g_strdup_printf (_("Consent recorded on %s: check you share only what they agreed "
+                                "to"), date);
+      gtk_label_set_label (self->consent_label, note);
+    }
+  description = note != NULL
+                ? g_strdup_printf ("%s %s.", sg_finding_get_message (self->finding), note)
+                : g_strdup (sg_finding_get_message (self->finding));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
 }
 
 /* The first fix that edits the text or cleans a photo, or NULL. */

@@ -21,6 +21,11 @@ const SgFix   *sg_finding_row_get_text_fix (SgFindingRow *self);
 void           sg_finding_row_get_bounds  (SgFindingRow  *self,
                                            GtkTextIter   *start,
                                            GtkTextIter   *end);
+/* The patient's consent recorded on the draft ("YYYY-MM-DD", or NULL for none). A
+ * confidentiality finding offers "Patient Consented…" without it and says with it that the
+ * post should still share only what they agreed to; other findings ignore it. */
+void           sg_finding_row_set_consent (SgFindingRow  *self,
+                                           const char    *given_on);
 /* Removes the marks from the buffer; called when the row is dropped. */
 void           sg_finding_row_detach      (SgFindingRow  *self);
 

@@ -115,6 +115,11 @@ publication_row (const SgPublication *p)
       g_autofree char *plain = g_steal_pointer (&subtitle);
       subtitle = g_strdup_printf (_("%s · posted past a warning"), plain);
     }
+  if (p->consent != NULL)
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+      subtitle = g_strdup_printf (_("%s · patient’s consent recorded"), plain);
+    }
 
   /* Drafts are plain text: "&" or "<" in a post must not be read as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -131,6 +136,12 @@ publication_row (const SgPublication *p)
     {
       g_autofree char *text = g_strdup_printf (_("Posted past these warnings, with your reasons:\n%s"),
                                                p->acknowledged);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_label (text, TRUE));
+    }
+  if (p->consent != NULL)
+    {
+      /* Translators: "Consent: given 12 Sep 2026, in their notes": the patient's. */
+      g_autofree char *text = g_strdup_printf (_("Consent: %s"), p->consent);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_label (text, TRUE));
     }
   if (p->photos != NULL)

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sg-draft-consent.h"
 #include "sg-draft-photos.h"
 #include "sg-platform.h"
 #include "sg-publications.h"
@@ -24,6 +25,7 @@ sg_publication_free (SgPublication *p)
   g_free (p->error);
   g_free (p->acknowledged);
   g_free (p->photos);
+  g_free (p->consent);
   g_free (p);
 }
 
@@ -249,9 +251,14 @@ sg_publications_log (SgStore     *store,
       return -1;
     }
 
+  /* The consent is copied as it stands when the post leaves: withdrawing it later changes the
+   * draft, not what History says this post went out with. */
   ok = sg_store_run_locked (db, "INSERT INTO publications (draft_id, at, platform, method, "
-                                "final_text, declarations, status, photos) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                "final_text, declarations, status, photos, consent_given_on, "
+                                "consent_recorded_in, consent_note) "
+                                "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, c.given_on, "
+                                "       c.recorded_in, c.note "
+                                "FROM (SELECT 1) LEFT JOIN draft_consents c ON c.draft_id = ?1",
                             bind_publication, &d, NULL, NULL, "publications", error);
   if (ok)
     d.id = sqlite3_last_insert_rowid (db);
@@ -377,6 +384,10 @@ row_publication (sqlite3_stmt *stmt,
   p->error = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   p->acknowledged = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
   p->photos = photos_to_text ((const char *) sqlite3_column_text (stmt, 11));
+  if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
+    p->consent = sg_consent_describe ((const char *) sqlite3_column_text (stmt, 12),
+                                      (const char *) sqlite3_column_text (stmt, 13),
+                                      (const char *) sqlite3_column_text (stmt, 14));
   if (decls != NULL && json_parser_load_from_data (parser, decls, -1, NULL) &&
       JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)) &&
       json_array_get_length (json_node_get_array (json_parser_get_root (parser))) > 0)
@@ -404,7 +415,8 @@ sg_publications_list (SgStore     *store,
         "SELECT p.id, p.at, p.platform, p.account, p.method, p.final_text, p.declarations, "
         "       p.status, p.remote_url, p.error, "
         "       (SELECT group_concat(o.rule_id || ': ' || o.reason, char(10)) "
-        "        FROM overrides o WHERE o.publication_id = p.id), p.photos "
+        "        FROM overrides o WHERE o.publication_id = p.id), p.photos, "
+        "       p.consent_given_on, p.consent_recorded_in, p.consent_note "
         "FROM publications p WHERE ?1 IS NULL OR p.final_text LIKE ?1 OR p.platform LIKE ?1 "
         "OR p.account LIKE ?1 ORDER BY p.at DESC, p.id DESC",
         bind_like, like, row_publication, out, "publications", error))
@@ -438,6 +450,12 @@ sg_publications_to_html (GPtrArray *publications)
           g_autofree char *ack = g_markup_escape_text (p->acknowledged, -1);
           g_string_append_printf (out, "<p><strong>%s</strong></p><pre>%s</pre>\n",
                                   _("Warnings acknowledged:"), ack);
+        }
+      if (p->consent != NULL)
+        {
+          g_autofree char *consent = g_markup_escape_text (p->consent, -1);
+          g_string_append_printf (out, "<p><strong>%s</strong> %s</p>\n",
+                                  _("Patient’s consent:"), consent);
         }
       if (p->photos != NULL)
         {

@@ -21,6 +21,8 @@ typedef struct {
   char   *acknowledged;  /* "rule: reason" lines, or NULL */
   char   *photos;        /* a line per photo that went with it (name, clean or not, description,
                           * picture checks ticked), or NULL */
+  char   *consent;       /* the patient's consent recorded on the draft when it left, as
+                          * "given 12 Sep 2026, in their notes", or NULL */
 } SgPublication;
 
 void       sg_publication_free        (SgPublication *publication);
@@ -34,7 +36,8 @@ typedef struct {
 void       sg_acknowledgement_free    (SgAcknowledgement *ack);
 
 /* Logs one publication, its acknowledgements (SgAcknowledgement*) and what went with each of
- * its photos (SgDraftPhoto*, or NULL), in one transaction. */
+ * its photos (SgDraftPhoto*, or NULL), in one transaction, with a copy of the patient's consent
+ * recorded on @draft_id if there is one (sg-draft-consent.h). */
 gint64     sg_publications_log        (SgStore     *store,
                                        gint64       draft_id,
                                        const char  *platform,

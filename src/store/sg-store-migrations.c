@@ -182,6 +182,22 @@ static const char migration_4[] =
   ");"
   "CREATE INDEX audit_posts_audit ON audit_posts (audit_id, severity DESC, posted_at DESC);";
 
+/* Patient consent (issue 18 point 4, GMC Confidentiality 2017 ¶8, ¶34): a case story the
+ * patient agreed to share carries the date they gave explicit consent and how it was recorded.
+ * It belongs to the draft (withdrawing it deletes the row); each publication keeps its own copy
+ * of what was recorded when the post left, so History still says so after a withdrawal. */
+static const char migration_5[] =
+  "CREATE TABLE draft_consents ("
+  "  draft_id    INTEGER PRIMARY KEY REFERENCES drafts (id) ON DELETE CASCADE,"
+  "  given_on    TEXT NOT NULL,"
+  "  recorded_in TEXT NOT NULL CHECK (recorded_in IN ('written', 'notes', 'other')),"
+  "  note        TEXT NOT NULL DEFAULT '',"
+  "  recorded_at INTEGER NOT NULL"
+  ");"
+  "ALTER TABLE publications ADD COLUMN consent_given_on TEXT;"
+  "ALTER TABLE publications ADD COLUMN consent_recorded_in TEXT;"
+  "ALTER TABLE publications ADD COLUMN consent_note TEXT;";
+
 typedef struct {
   int         version;
   const char *sql;
@@ -192,6 +208,7 @@ static const Migration migrations[] = {
   { 2, migration_2 },
   { 3, migration_3 },
   { 4, migration_4 },
+  { 5, migration_5 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SG_STORE_SCHEMA_VERSION);

@@ -283,6 +283,8 @@ sg_preflight_dialog_new (GtkWindow              *parent,
   GtkWidget *list;
   guint n_errors = 0, n_warnings = 0, n_unchecked = 0, n_over = 0, n_flagged;
   g_autofree char *body = NULL;
+  g_autofree char *consent_date = request->consent != NULL
+                                  ? sg_consent_format_date (request->consent->given_on) : NULL;
 
   g_return_val_if_fail (request != NULL, NULL);
   g_return_val_if_fail (!can_post || G_IS_SETTINGS (settings), NULL);
@@ -307,6 +309,21 @@ sg_preflight_dialog_new (GtkWindow              *parent,
 
           add_reason (self, GTK_LIST_BOX (list), f, prompt);
           n_errors++;
+        }
+      else if (consent_date != NULL &&
+               sg_finding_get_category (f) == SG_CATEGORY_CONFIDENTIALITY)
+        {
+          /* The patient's recorded consent answers the warning: no reason is asked, but the
+           * post is still read once more for what they did not agree to. */
+          g_autofree char *note =
+            g_strdup_printf (_("Consent recorded on %s: check you share only what they agreed "
+                               "to"), consent_date);
+          GtkWidget *row = action_row_new (title, note);
+
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+          n_warnings++;
         }
       else
         {
@@ -395,6 +412,21 @@ sg_preflight_dialog_new (GtkWindow              *parent,
   else
     body = g_strdup (_("Nothing is flagged. The final text, with any declaration, will be logged "
                        "in History."));
+
+  /* What the log will keep with the post, whether or not anything is flagged. */
+  if (request->consent != NULL)
+    {
+      g_autofree char *described = sg_consent_describe (request->consent->given_on,
+                                                        request->consent->recorded_in,
+                                                        request->consent->note);
+      /* Translators: "…consent is recorded (given 12 Sep 2026, in their notes). It…" */
+      g_autofree char *more =
+        g_strdup_printf (_("The patient’s consent is recorded (%s). It is kept in History with "
+                           "the post; "
+                           "what could identify them is still checked."), described);
+
+      body = append_paragraph (body, more);
+    }
 
   /* Copy and share pages carry text only: say where the photos' clean copies are. */
   if (request->photos->len > 0)

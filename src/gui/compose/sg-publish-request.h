@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "sg-draft-consent.h"
+
 G_BEGIN_DECLS
 
 /* What Compose hands over when the user publishes: the post as it would leave, and what the
@@ -17,6 +19,8 @@ typedef struct {
   GPtrArray  *ignored_errors;  /* SgFinding*: "do not post" findings ignored here, which still
                                 * need a reason */
   GPtrArray  *photos;          /* SgDraftPhoto*: those attached, in post order */
+  const SgDraftConsent *consent; /* the patient's consent recorded on the draft, or NULL; the
+                                  * log copies it from the store itself */
 } SgPublishRequest;
 
 G_END_DECLS
