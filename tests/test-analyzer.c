@@ -592,6 +592,12 @@ test_real_register (void)
                 FLAG (RESPECT));
   assert_flags ("That online ADHD clinic Focus Minds is a diagnosis mill. They rubber stamp anyone who pays £800. Avoid.", "x",
                 FLAG (DEFAMATION));
+  assert_flags ("Auntie ji in bed 14 wants me to marry her grandson, she's 82, from Sparkhill, in with her sugars", "whatsapp",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("Best wishes to Dai from the garage who's home from Morriston after his bypass, lovely to see him walking the dog", "facebook",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("been up all night with the squits, still doing surgery tho cos theres nobody to cover", "whatsapp",
+                FLAG (PROFESSIONALISM));
 }
 
 static void
