@@ -743,11 +743,7 @@ sg_photo_strip_dispose (GObject *object)
   if (self->photos != NULL)
     alt_save_now (self);   /* a description typed just before closing is kept */
   g_cancellable_cancel (self->cancellable);
-  if (self->list != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->list));
-      self->list = NULL;
-    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_PHOTO_STRIP);
 
   G_OBJECT_CLASS (sg_photo_strip_parent_class)->dispose (object);
 }
@@ -782,6 +778,9 @@ sg_photo_strip_class_init (SgPhotoStripClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "photostrip");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SocialGuard/ui/sg-photo-strip.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoStrip, list);
 }
 
 static void
@@ -793,14 +792,7 @@ sg_photo_strip_init (SgPhotoStrip *self)
   g_queue_init (&self->queue);
   self->previews = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Attached photos"), -1);
-  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
