@@ -14,11 +14,13 @@ struct _SgPhotoCheckWindow
 {
   AdwWindow        parent_instance;
 
+  AdwPreferencesGroup *ask;
   GtkLabel        *description;
   GtkListBox      *found;
   GtkImage        *icon;
   GtkWidget       *save;
   GtkLabel        *title;
+  AdwWindowTitle  *window_title;
 
   GFile           *file;
   SgImageMetadata *metadata;   /* once read, or NULL */
@@ -40,7 +42,6 @@ add_row (SgPhotoCheckWindow *self,
   gtk_list_box_append (self->found, row);
 }
 
-/* Not an AdwStatusPage: that scrolls on its own and is squeezed inside this scrolled page. */
 static void
 set_status (SgPhotoCheckWindow *self,
             const char         *icon,
@@ -221,6 +222,14 @@ save_clicked_cb (SgPhotoCheckWindow *self)
 /* GObject */
 
 static void
+sg_photo_check_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SG_TYPE_PHOTO_CHECK_WINDOW);
+
+  G_OBJECT_CLASS (sg_photo_check_window_parent_class)->dispose (object);
+}
+
+static void
 sg_photo_check_window_finalize (GObject *object)
 {
   SgPhotoCheckWindow *self = SG_PHOTO_CHECK_WINDOW (object);
@@ -234,12 +243,28 @@ sg_photo_check_window_finalize (GObject *object)
 static void
 sg_photo_check_window_class_init (SgPhotoCheckWindowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = sg_photo_check_window_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sg_photo_check_window_dispose;
+  object_class->finalize = sg_photo_check_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/example/SocialGuard/ui/sg-photo-check-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, ask);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, description);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, found);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, icon);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, save);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 }
 
 static void
 sg_photo_check_window_init (SgPhotoCheckWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -256,58 +281,15 @@ sg_photo_check_window_new (GtkWindow *parent,
     N_("Does a window, sign or view show where you are, or where you work?"),
   };
   SgPhotoCheckWindow *self = g_object_new (SG_TYPE_PHOTO_CHECK_WINDOW, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *ask = adw_preferences_group_new ();
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GTask) task = NULL;
 
   self->file = g_object_ref (file);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Check a Photo"));
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Check a Photo"), name));
-  self->save = gtk_button_new_with_mnemonic (_("_Save Clean Copy…"));
-  gtk_widget_add_css_class (self->save, "suggested-action");
-  gtk_widget_set_sensitive (self->save, FALSE);
-  g_signal_connect_swapped (self->save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_image_set_pixel_size (self->icon, 64);
-  gtk_widget_add_css_class (GTK_WIDGET (self->icon), "dim-label");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->icon), 18);
-  self->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->title, TRUE);
-  gtk_label_set_justify (self->title, GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
-  self->description = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->description, TRUE);
-  gtk_label_set_justify (self->description, GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->icon));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->description));
+  adw_window_title_set_subtitle (self->window_title, name);
   set_status (self, "image-x-generic-symbolic", _("Reading the Photo…"), NULL);
 
-  self->found = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->found, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->found), "boxed-list");
-  gtk_widget_set_visible (GTK_WIDGET (self->found), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->found), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Found in the file"), -1);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->found));
-
   /* What software cannot see: the person looks. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (ask), _("Look at the Picture Itself"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (ask),
-                                         _("SocialGuard cannot see these. Tick each one you have "
-                                           "checked and found nothing."));
   for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -319,19 +301,8 @@ sg_photo_check_window_new (GtkWindow *parent,
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(questions[i]), -1);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (ask), row);
+      adw_preferences_group_add (self->ask, row);
     }
-  gtk_box_append (GTK_BOX (content), ask);
-
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_bottom (content, 24);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (self), box);
 
   task = g_task_new (NULL, NULL, read_cb, g_object_ref (self));
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
