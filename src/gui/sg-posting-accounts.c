@@ -485,8 +485,8 @@ sg_posting_accounts_class_init (SgPostingAccountsClass *klass)
   object_class->dispose = sg_posting_accounts_dispose;
   object_class->finalize = sg_posting_accounts_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/example/SocialGuard/ui/sg-posting-accounts.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/example/SocialGuard/ui/sg-posting-accounts.ui");
 #define BIND(id, member) \
   gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, \
                                              G_STRUCT_OFFSET (SgPostingAccounts, member))
