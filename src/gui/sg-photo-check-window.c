@@ -9,6 +9,7 @@
 #include "sg-image-metadata.h"
 #include "sg-places.h"
 #include "sg-photo-check-window.h"
+#include "sg-worker.h"
 
 struct _SgPhotoCheckWindow
 {
@@ -54,26 +55,26 @@ set_status (SgPhotoCheckWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
 }
 
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+read_work (gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  g_autofree char *path = g_file_get_path (task_data);
-  GError *error = NULL;
-  SgImageMetadata *m = path ? sg_image_metadata_read (path, &error) : NULL;
+  g_autofree char *path = g_file_get_path (data);
+  GError *local = NULL;
+  SgImageMetadata *m = path ? sg_image_metadata_read (path, &local) : NULL;
 
   /* The place table is read on first use: here, not on the main loop. */
   if (m != NULL && m->has_location)
     g_free (sg_places_describe (m->latitude, m->longitude));
   if (m != NULL)
-    g_task_return_pointer (task, m, (GDestroyNotify) sg_image_metadata_free);
-  else if (error != NULL)
-    g_task_return_error (task, error);
+    return m;
+  if (local != NULL)
+    g_propagate_error (error, local);
   else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Only photos saved on this computer can be checked."));
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Only photos saved on this computer can be checked."));
+  return NULL;
 }
 
 static void
@@ -125,19 +126,24 @@ read_cb (GObject      *object,
   gtk_widget_set_sensitive (self->save, TRUE);
 }
 
-static void
-strip_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* @data: the original's path and the copy's, either NULL when the file is not on this
+ * computer. The original is never overwritten. */
+static gpointer
+strip_work (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  char **paths = task_data;
-  GError *error = NULL;
+  char **paths = data;
 
-  if (sg_image_strip (paths[0], paths[1], &error))
-    g_task_return_boolean (task, TRUE);
+  if (paths[0] != NULL && paths[1] != NULL && g_str_equal (paths[0], paths[1]))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                         _("Choose another name: the original photo is never overwritten."));
+  else if (paths[0] == NULL || paths[1] == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Save the clean copy in a folder on this computer."));
   else
-    g_task_return_error (task, error);
+    sg_image_strip (paths[0], paths[1], error);
+  return NULL;
 }
 
 static void
@@ -149,7 +155,7 @@ stripped_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  g_task_propagate_pointer (G_TASK (result), &error);
   dialog = adw_message_dialog_new (window,
                                    error ? _("Clean Copy Not Saved") : _("Clean Copy Saved"),
                                    error ? error->message
@@ -161,30 +167,26 @@ stripped_cb (GObject      *object,
   g_object_unref (window);
 }
 
+static void
+free_paths (char **paths)
+{
+  g_free (paths[0]);
+  g_free (paths[1]);
+  g_free (paths);
+}
+
 /* Re-encoding a large photo takes a moment: off the main loop. */
 static void
 write_clean (SgPhotoCheckWindow *self,
              GFile              *destination)
 {
-  g_autofree char *in = g_file_get_path (self->file);
-  g_autofree char *out = g_file_get_path (destination);
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, stripped_cb, g_object_ref (GTK_WINDOW (self)));
+  char **paths = g_new0 (char *, 3);
 
-  if (in != NULL && out != NULL && g_str_equal (in, out))
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                             _("Choose another name: the original photo is never overwritten."));
-  else if (in == NULL || out == NULL)
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Save the clean copy in a folder on this computer."));
-  else
-    {
-      char **paths = g_new0 (char *, 3);
-
-      paths[0] = g_steal_pointer (&in);
-      paths[1] = g_steal_pointer (&out);
-      g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
-      g_task_run_in_thread (task, strip_thread);
-    }
+  paths[0] = g_file_get_path (self->file);
+  paths[1] = g_file_get_path (destination);
+  /* Not a g_strfreev: the first path may be NULL with the second one set. */
+  sg_worker_run (NULL, NULL, strip_work, paths, (GDestroyNotify) free_paths, NULL, stripped_cb,
+                 g_object_ref (GTK_WINDOW (self)));
 }
 
 static void
@@ -282,7 +284,6 @@ sg_photo_check_window_new (GtkWindow *parent,
   };
   SgPhotoCheckWindow *self = g_object_new (SG_TYPE_PHOTO_CHECK_WINDOW, NULL);
   g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GTask) task = NULL;
 
   self->file = g_object_ref (file);
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);
@@ -304,9 +305,8 @@ sg_photo_check_window_new (GtkWindow *parent,
       adw_preferences_group_add (self->ask, row);
     }
 
-  task = g_task_new (NULL, NULL, read_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, read_thread);
+  sg_worker_run (NULL, NULL, read_work, g_object_ref (file), g_object_unref,
+                 (GDestroyNotify) sg_image_metadata_free, read_cb, g_object_ref (self));
   return GTK_WINDOW (self);
 }
 
