@@ -147,20 +147,30 @@ attach_one (Job        *job,
   return FALSE;
 }
 
-/* Each job's work returns the job itself: what it found is in it. */
+/* Each job's work returns the job itself, what it found kept in it, or NULL and an error. */
+
+/* The draft's photos now, as the job's result. */
+static gpointer
+list_into (Job     *job,
+           GError **error)
+{
+  job->photos = sg_draft_photos_list (job->store, job->draft_id, error);
+  return job->photos != NULL ? job : NULL;
+}
+
 static gpointer
 add_work (gpointer       data,
           GCancellable  *cancellable,
-          GError       **out_error)
+          GError       **error)
 {
   Job *job = data;
-  GError *error = NULL;
+  GError *local = NULL;
 
   if (job->texture != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *stem = g_date_time_format (now, "pasted-%Y%m%d-%H%M%S");
-      g_autofree char *path = own_file_name (stem, "png", &error);
+      g_autofree char *path = own_file_name (stem, "png", &local);
 
       /* A pasted picture has no file of its own: keep it with the app's data, private. */
       if (path == NULL || !gdk_texture_save_to_png (job->texture, path))
@@ -172,7 +182,7 @@ add_work (gpointer       data,
           if (!attach_one (job, path, _("Pasted picture")))
             g_unlink (path);
         }
-      g_clear_error (&error);
+      g_clear_error (&local);
     }
 
   for (GList *l = job->files; l != NULL; l = l->next)
@@ -190,42 +200,32 @@ add_work (gpointer       data,
       attach_one (job, path, display);
     }
 
-  if ((job->photos = sg_draft_photos_list (job->store, job->draft_id, &error)) == NULL)
-    {
-      g_propagate_error (out_error, error);
-      return NULL;
-    }
-  return job;
+  return list_into (job, error);
 }
 
 static gpointer
 clean_work (gpointer       data,
             GCancellable  *cancellable,
-            GError       **out_error)
+            GError       **error)
 {
   Job *job = data;
-  GError *error = NULL;
-  g_autofree char *stem = own_file_name ("clean", NULL, &error);
+  GError *local = NULL;
+  g_autofree char *stem = own_file_name ("clean", NULL, error);
   g_autofree char *old = g_strdup (job->photo->clean_path);
   g_autofree char *path = NULL;
   gboolean found = FALSE;
 
   if (stem == NULL ||
-      (path = sg_image_make_posted_copy (job->photo->original_path, stem, &error)) == NULL)
-    {
-      g_propagate_error (out_error, error);
-      return NULL;
-    }
+      (path = sg_image_make_posted_copy (job->photo->original_path, stem, error)) == NULL)
+    return NULL;
   /* Only the copy's path: the description and ticks are the user's, saved on their own. */
-  if (!sg_draft_photos_set_clean (job->store, job->photo->id, path, &found, &error) || !found)
+  if (!sg_draft_photos_set_clean (job->store, job->photo->id, path, &found, &local) || !found)
     {
       g_unlink (path);   /* not recorded, or the photo was taken off the post meanwhile */
-      if (error != NULL)
-        {
-          g_propagate_error (out_error, error);
-          return NULL;
-        }
-      return job;
+      if (local == NULL)
+        return job;
+      g_propagate_error (error, local);
+      return NULL;
     }
   if (old != NULL)
     g_unlink (old);
@@ -236,46 +236,31 @@ clean_work (gpointer       data,
 static gpointer
 update_work (gpointer       data,
              GCancellable  *cancellable,
-             GError       **out_error)
+             GError       **error)
 {
   Job *job = data;
-  GError *error = NULL;
 
-  if (!sg_draft_photos_update (job->store, job->photo, &error))
-    {
-      g_propagate_error (out_error, error);
-      return NULL;
-    }
-  return job;
+  return sg_draft_photos_update (job->store, job->photo, error) ? job : NULL;
 }
 
 static gpointer
 remove_work (gpointer       data,
              GCancellable  *cancellable,
-             GError       **out_error)
+             GError       **error)
 {
   Job *job = data;
-  GError *error = NULL;
 
-  if (sg_draft_photos_remove (job->store, job->remove_id, &error) &&
-      (job->photos = sg_draft_photos_list (job->store, job->draft_id, &error)) != NULL)
-    return job;
-  g_propagate_error (out_error, error);
-  return NULL;
+  if (!sg_draft_photos_remove (job->store, job->remove_id, error))
+    return NULL;
+  return list_into (job, error);
 }
 
 static gpointer
 list_work (gpointer       data,
            GCancellable  *cancellable,
-           GError       **out_error)
+           GError       **error)
 {
-  Job *job = data;
-  GError *error = NULL;
-
-  if ((job->photos = sg_draft_photos_list (job->store, job->draft_id, &error)) != NULL)
-    return job;
-  g_propagate_error (out_error, error);
-  return NULL;
+  return list_into (data, error);
 }
 
 /* Every job ends here: take the new list if there is one, say what went wrong. */
