@@ -87,6 +87,9 @@ read_cb (GObject      *object,
   g_auto(GStrv) lines = NULL;
 
   self->metadata = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Closed before the file was read: the template's children are gone. */
+  if (self->found == NULL)
+    return;
   if (self->metadata == NULL)
     {
       set_status (self, "dialog-warning-symbolic", _("This Photo Could Not Be Checked"),
