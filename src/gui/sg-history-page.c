@@ -16,10 +16,11 @@ struct _SgHistoryPage
 {
   GtkWidget       parent_instance;
 
-  GtkStack       *stack;
+  GtkWidget      *content;       /* the template's root, bound so that it is disposed */
+  AdwStatusPage  *empty;
   GtkListBox     *list;
   GtkSearchEntry *search;
-  AdwStatusPage  *empty;
+  GtkStack       *stack;
 
   SgContext *context;
   GCancellable   *cancellable;   /* of the listing in flight */
@@ -287,11 +288,9 @@ static void
 sg_history_page_dispose (GObject *object)
 {
   SgHistoryPage *self = SG_HISTORY_PAGE (object);
-  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_HISTORY_PAGE);
 
   G_OBJECT_CLASS (sg_history_page_parent_class)->dispose (object);
 }
@@ -322,71 +321,21 @@ sg_history_page_class_init (SgHistoryPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "history.export", NULL, export_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SocialGuard/ui/sg-history-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgHistoryPage, content);
+  gtk_widget_class_bind_template_child (widget_class, SgHistoryPage, empty);
+  gtk_widget_class_bind_template_child (widget_class, SgHistoryPage, list);
+  gtk_widget_class_bind_template_child (widget_class, SgHistoryPage, search);
+  gtk_widget_class_bind_template_child (widget_class, SgHistoryPage, stack);
+  gtk_widget_class_bind_template_callback (widget_class, sg_history_page_reload);
 }
 
-/* Built in code: a search bar, an empty state and a list. */
 static void
 sg_history_page_init (SgHistoryPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
   self->cancellable = g_cancellable_new ();
-
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
-  g_object_set (self->search, "placeholder-text", _("Search posts, platforms and accounts"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search history"), -1);
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (sg_history_page_reload),
-                            self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "history.export");
-  gtk_widget_set_tooltip_text (export, _("The posts listed, printable, for appraisal"));
-  gtk_box_append (GTK_BOX (bar), export);
-  {
-    /* The search lines up with the list below it. */
-    GtkWidget *bar_clamp = adw_clamp_new ();
-
-    adw_clamp_set_maximum_size (ADW_CLAMP (bar_clamp), 800);
-    adw_clamp_set_child (ADW_CLAMP (bar_clamp), bar);
-    gtk_box_append (GTK_BOX (box), bar_clamp);
-  }
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-
-  self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty, "document-open-recent-symbolic");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty), "empty");
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->list), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->list), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->list), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->list), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Published posts"), -1);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_stack_add_named (self->stack, scroller, "list");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
   rebuild (self);
 }

@@ -9,16 +9,19 @@
 #include "sg-image-metadata.h"
 #include "sg-places.h"
 #include "sg-photo-check-window.h"
+#include "sg-worker.h"
 
 struct _SgPhotoCheckWindow
 {
   AdwWindow        parent_instance;
 
+  AdwPreferencesGroup *ask;
   GtkLabel        *description;
   GtkListBox      *found;
   GtkImage        *icon;
   GtkWidget       *save;
   GtkLabel        *title;
+  AdwWindowTitle  *window_title;
 
   GFile           *file;
   SgImageMetadata *metadata;   /* once read, or NULL */
@@ -40,7 +43,6 @@ add_row (SgPhotoCheckWindow *self,
   gtk_list_box_append (self->found, row);
 }
 
-/* Not an AdwStatusPage: that scrolls on its own and is squeezed inside this scrolled page. */
 static void
 set_status (SgPhotoCheckWindow *self,
             const char         *icon,
@@ -53,26 +55,26 @@ set_status (SgPhotoCheckWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
 }
 
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+read_work (gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  g_autofree char *path = g_file_get_path (task_data);
-  GError *error = NULL;
-  SgImageMetadata *m = path ? sg_image_metadata_read (path, &error) : NULL;
+  g_autofree char *path = g_file_get_path (data);
+  GError *local = NULL;
+  SgImageMetadata *m = path ? sg_image_metadata_read (path, &local) : NULL;
 
   /* The place table is read on first use: here, not on the main loop. */
   if (m != NULL && m->has_location)
     g_free (sg_places_describe (m->latitude, m->longitude));
   if (m != NULL)
-    g_task_return_pointer (task, m, (GDestroyNotify) sg_image_metadata_free);
-  else if (error != NULL)
-    g_task_return_error (task, error);
+    return m;
+  if (local != NULL)
+    g_propagate_error (error, local);
   else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Only photos saved on this computer can be checked."));
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Only photos saved on this computer can be checked."));
+  return NULL;
 }
 
 static void
@@ -85,6 +87,9 @@ read_cb (GObject      *object,
   g_auto(GStrv) lines = NULL;
 
   self->metadata = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Closed before the file was read: the template's children are gone. */
+  if (self->found == NULL)
+    return;
   if (self->metadata == NULL)
     {
       set_status (self, "dialog-warning-symbolic", _("This Photo Could Not Be Checked"),
@@ -124,19 +129,24 @@ read_cb (GObject      *object,
   gtk_widget_set_sensitive (self->save, TRUE);
 }
 
-static void
-strip_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* @data: the original's path and the copy's, either NULL when the file is not on this
+ * computer. The original is never overwritten. */
+static gpointer
+strip_work (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  char **paths = task_data;
-  GError *error = NULL;
+  char **paths = data;
 
-  if (sg_image_strip (paths[0], paths[1], &error))
-    g_task_return_boolean (task, TRUE);
+  if (paths[0] != NULL && paths[1] != NULL && g_str_equal (paths[0], paths[1]))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                         _("Choose another name: the original photo is never overwritten."));
+  else if (paths[0] == NULL || paths[1] == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Save the clean copy in a folder on this computer."));
   else
-    g_task_return_error (task, error);
+    sg_image_strip (paths[0], paths[1], error);
+  return NULL;
 }
 
 static void
@@ -148,7 +158,7 @@ stripped_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  g_task_propagate_pointer (G_TASK (result), &error);
   dialog = adw_message_dialog_new (window,
                                    error ? _("Clean Copy Not Saved") : _("Clean Copy Saved"),
                                    error ? error->message
@@ -160,30 +170,26 @@ stripped_cb (GObject      *object,
   g_object_unref (window);
 }
 
+static void
+free_paths (char **paths)
+{
+  g_free (paths[0]);
+  g_free (paths[1]);
+  g_free (paths);
+}
+
 /* Re-encoding a large photo takes a moment: off the main loop. */
 static void
 write_clean (SgPhotoCheckWindow *self,
              GFile              *destination)
 {
-  g_autofree char *in = g_file_get_path (self->file);
-  g_autofree char *out = g_file_get_path (destination);
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, stripped_cb, g_object_ref (GTK_WINDOW (self)));
+  char **paths = g_new0 (char *, 3);
 
-  if (in != NULL && out != NULL && g_str_equal (in, out))
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                             _("Choose another name: the original photo is never overwritten."));
-  else if (in == NULL || out == NULL)
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Save the clean copy in a folder on this computer."));
-  else
-    {
-      char **paths = g_new0 (char *, 3);
-
-      paths[0] = g_steal_pointer (&in);
-      paths[1] = g_steal_pointer (&out);
-      g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
-      g_task_run_in_thread (task, strip_thread);
-    }
+  paths[0] = g_file_get_path (self->file);
+  paths[1] = g_file_get_path (destination);
+  /* Not a g_strfreev: the first path may be NULL with the second one set. */
+  sg_worker_run (NULL, NULL, strip_work, paths, (GDestroyNotify) free_paths, NULL, stripped_cb,
+                 g_object_ref (GTK_WINDOW (self)));
 }
 
 static void
@@ -221,6 +227,14 @@ save_clicked_cb (SgPhotoCheckWindow *self)
 /* GObject */
 
 static void
+sg_photo_check_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SG_TYPE_PHOTO_CHECK_WINDOW);
+
+  G_OBJECT_CLASS (sg_photo_check_window_parent_class)->dispose (object);
+}
+
+static void
 sg_photo_check_window_finalize (GObject *object)
 {
   SgPhotoCheckWindow *self = SG_PHOTO_CHECK_WINDOW (object);
@@ -234,12 +248,28 @@ sg_photo_check_window_finalize (GObject *object)
 static void
 sg_photo_check_window_class_init (SgPhotoCheckWindowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = sg_photo_check_window_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sg_photo_check_window_dispose;
+  object_class->finalize = sg_photo_check_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/example/SocialGuard/ui/sg-photo-check-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, ask);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, description);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, found);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, icon);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, save);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 }
 
 static void
 sg_photo_check_window_init (SgPhotoCheckWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -256,58 +286,14 @@ sg_photo_check_window_new (GtkWindow *parent,
     N_("Does a window, sign or view show where you are, or where you work?"),
   };
   SgPhotoCheckWindow *self = g_object_new (SG_TYPE_PHOTO_CHECK_WINDOW, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *ask = adw_preferences_group_new ();
   g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GTask) task = NULL;
 
   self->file = g_object_ref (file);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Check a Photo"));
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Check a Photo"), name));
-  self->save = gtk_button_new_with_mnemonic (_("_Save Clean Copy…"));
-  gtk_widget_add_css_class (self->save, "suggested-action");
-  gtk_widget_set_sensitive (self->save, FALSE);
-  g_signal_connect_swapped (self->save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_image_set_pixel_size (self->icon, 64);
-  gtk_widget_add_css_class (GTK_WIDGET (self->icon), "dim-label");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->icon), 18);
-  self->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->title, TRUE);
-  gtk_label_set_justify (self->title, GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
-  self->description = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->description, TRUE);
-  gtk_label_set_justify (self->description, GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->icon));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->description));
+  adw_window_title_set_subtitle (self->window_title, name);
   set_status (self, "image-x-generic-symbolic", _("Reading the Photo…"), NULL);
 
-  self->found = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->found, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->found), "boxed-list");
-  gtk_widget_set_visible (GTK_WIDGET (self->found), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->found), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Found in the file"), -1);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->found));
-
   /* What software cannot see: the person looks. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (ask), _("Look at the Picture Itself"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (ask),
-                                         _("SocialGuard cannot see these. Tick each one you have "
-                                           "checked and found nothing."));
   for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -319,23 +305,11 @@ sg_photo_check_window_new (GtkWindow *parent,
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(questions[i]), -1);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (ask), row);
+      adw_preferences_group_add (self->ask, row);
     }
-  gtk_box_append (GTK_BOX (content), ask);
 
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_bottom (content, 24);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  task = g_task_new (NULL, NULL, read_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, read_thread);
+  sg_worker_run (NULL, NULL, read_work, g_object_ref (file), g_object_unref,
+                 (GDestroyNotify) sg_image_metadata_free, read_cb, g_object_ref (self));
   return GTK_WINDOW (self);
 }
 

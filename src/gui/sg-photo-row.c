@@ -12,8 +12,15 @@ struct _SgPhotoRow
 
   GtkEditable   *alt;
   GtkMenuButton *checks_button;
-  GPtrArray     *checks;         /* GtkCheckButton*, owned by the popover; index = check bit */
+  GtkBox        *checks_box;
+  GtkWidget     *clean;
+  GtkWidget     *details;
+  GtkLabel      *name;
   GtkPicture    *picture;
+  GtkWidget     *remove;
+  GtkLabel      *state;
+
+  GPtrArray     *checks;         /* GtkCheckButton*, owned by the popover; index = check bit */
 
   int            position;
   guint          checked;        /* as ticked on the card */
@@ -119,22 +126,14 @@ check_toggled_cb (SgPhotoRow     *self,
   g_signal_emit (self, signals[CHECKS_CHANGED], 0);
 }
 
-/* The questions a program cannot answer about a picture, ticked by the user. */
-static GtkWidget *
-checks_popover (SgPhotoRow *self)
+/* The questions a program cannot answer about a picture, ticked by the user: one check button
+ * each under the template's introduction, as many as sg_photo_checks() has. */
+static void
+add_checks (SgPhotoRow *self)
 {
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *intro = gtk_label_new (_("SocialGuard cannot see the picture itself. Tick each one "
-                                      "you have looked for and not found."));
   guint n;
   const SgPhotoCheck *checks = sg_photo_checks (&n);
 
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (intro), 40);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_widget_add_css_class (intro, "dim-label");
-  gtk_box_append (GTK_BOX (box), intro);
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *check = gtk_check_button_new ();
@@ -150,17 +149,19 @@ checks_popover (SgPhotoRow *self)
       g_ptr_array_add (self->checks, check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self,
                                G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (box), check);
+      gtk_box_append (self->checks_box, check);
     }
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  return popover;
 }
 
 /* GObject */
+
+static void
+sg_photo_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SG_TYPE_PHOTO_ROW);
+
+  G_OBJECT_CLASS (sg_photo_row_parent_class)->dispose (object);
+}
 
 static void
 sg_photo_row_finalize (GObject *object)
@@ -176,7 +177,9 @@ static void
 sg_photo_row_class_init (SgPhotoRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = sg_photo_row_dispose;
   object_class->finalize = sg_photo_row_finalize;
 
   signals[CLEAN] =
@@ -194,13 +197,29 @@ sg_photo_row_class_init (SgPhotoRowClass *klass)
   signals[CHECKS_CHANGED] =
     g_signal_new ("checks-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SocialGuard/ui/sg-photo-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, alt);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, checks_box);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, checks_button);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, clean);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, details);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, name);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, picture);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, remove);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, state);
+  gtk_widget_class_bind_template_callback (widget_class, alt_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clean_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
 
 static void
 sg_photo_row_init (SgPhotoRow *self)
 {
   self->checks = g_ptr_array_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -210,110 +229,44 @@ sg_photo_row_new (const SgDraftPhoto *photo,
                   int                 position)
 {
   SgPhotoRow *self;
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
   g_autofree char *name = NULL;
   g_autofree char *state = NULL;
   g_autofree char *checked = NULL;
-  GtkWidget *title, *status, *checks, *details, *remove, *alt;
+  guint posted_facts;
 
   g_return_val_if_fail (photo != NULL, NULL);
 
   self = g_object_new (SG_TYPE_PHOTO_ROW, NULL);
   self->position = position;
   self->checked = photo->checked;
+  posted_facts = sg_draft_photo_get_posted_facts (photo);
 
   name = g_path_get_basename (photo->original_path);
   state = describe_state (photo);
   checked = checks_label (photo->checked);
-  title = gtk_label_new (name);
-  status = gtk_label_new (state);
-  checks = gtk_menu_button_new ();
-  details = gtk_button_new_from_icon_name ("document-properties-symbolic");
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  alt = gtk_entry_new ();
-
-  self->picture = GTK_PICTURE (picture);
-  gtk_widget_set_size_request (picture, 72, 72);
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
-  gtk_frame_set_child (GTK_FRAME (frame), picture);
-  gtk_widget_set_valign (frame, GTK_ALIGN_START);
-  label_widget (picture, g_strdup_printf (_("Photo %d"), position + 1));
-  gtk_box_append (GTK_BOX (top), frame);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
-  gtk_widget_add_css_class (status, "caption");
-  if (sg_draft_photo_get_posted_facts (photo) & (SG_IMAGE_FACT_LOCATION | SG_IMAGE_FACT_UNREADABLE))
-    gtk_widget_add_css_class (status, "error");
-  else if (sg_draft_photo_get_posted_facts (photo) != 0)
-    gtk_widget_add_css_class (status, "warning");
+  gtk_label_set_text (self->name, name);
+  gtk_label_set_text (self->state, state);
+  if (posted_facts & (SG_IMAGE_FACT_LOCATION | SG_IMAGE_FACT_UNREADABLE))
+    gtk_widget_add_css_class (GTK_WIDGET (self->state), "error");
+  else if (posted_facts != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->state), "warning");
   else
-    gtk_widget_add_css_class (status, "dim-label");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), status);
-  gtk_box_append (GTK_BOX (top), text);
-
-  if (sg_draft_photo_get_posted_facts (photo) != 0)
-    {
-      GtkWidget *clean = gtk_button_new_with_mnemonic (_("_Clean"));
-
-      gtk_widget_set_tooltip_text (clean, _("Make a copy without location, names, device details "
-                                            "or preview, turned the right way up; the copy is posted "
-                                            "and your original is not changed"));
-      gtk_widget_add_css_class (clean, "suggested-action");
-      gtk_widget_set_valign (clean, GTK_ALIGN_CENTER);
-      label_widget (clean, g_strdup_printf (_("Clean photo %d"), position + 1));
-      g_signal_connect_object (clean, "clicked", G_CALLBACK (clean_clicked_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (top), clean);
-    }
-
-  self->checks_button = GTK_MENU_BUTTON (checks);
+    gtk_widget_add_css_class (GTK_WIDGET (self->state), "dim-label");
+  gtk_widget_set_visible (self->clean, posted_facts != 0);
   gtk_menu_button_set_label (self->checks_button, checked);
-  gtk_menu_button_set_popover (self->checks_button, checks_popover (self));
-  gtk_widget_set_tooltip_text (checks, _("What SocialGuard cannot see: look at the picture and tick"));
-  gtk_widget_set_valign (checks, GTK_ALIGN_CENTER);
-  label_widget (checks, g_strdup_printf (_("Picture checks for photo %d"), position + 1));
-  gtk_box_append (GTK_BOX (top), checks);
-
-  gtk_widget_set_tooltip_text (details, _("What the file carries, in plain words, with a map link"));
-  gtk_widget_set_valign (details, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (details, "flat");
-  label_widget (details, g_strdup_printf (_("Details of photo %d"), position + 1));
-  g_signal_connect_object (details, "clicked", G_CALLBACK (details_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (top), details);
-
-  gtk_widget_set_tooltip_text (remove, _("Remove from the post (the file itself is kept)"));
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  label_widget (remove, g_strdup_printf (_("Remove photo %d"), position + 1));
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (top), remove);
-
-  self->alt = GTK_EDITABLE (alt);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (alt), _("Describe the picture for people who cannot see it"));
+  add_checks (self);
   gtk_editable_set_text (self->alt, photo->alt_text ? photo->alt_text : "");
-  label_widget (alt, g_strdup_printf (_("Description of photo %d"), position + 1));
-  g_signal_connect_object (alt, "changed", G_CALLBACK (alt_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_box_append (GTK_BOX (outer), top);
-  gtk_box_append (GTK_BOX (outer), alt);
-  gtk_widget_set_margin_start (outer, 12);
-  gtk_widget_set_margin_end (outer, 12);
-  gtk_widget_set_margin_top (outer, 8);
-  gtk_widget_set_margin_bottom (outer, 8);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), outer);
+  /* The accessible names carry the photo's number, so a screen reader (and a test) can tell
+   * the cards apart. */
+  label_widget (GTK_WIDGET (self->picture), g_strdup_printf (_("Photo %d"), position + 1));
+  label_widget (self->clean, g_strdup_printf (_("Clean photo %d"), position + 1));
+  label_widget (GTK_WIDGET (self->checks_button),
+                g_strdup_printf (_("Picture checks for photo %d"), position + 1));
+  label_widget (self->details, g_strdup_printf (_("Details of photo %d"), position + 1));
+  label_widget (self->remove, g_strdup_printf (_("Remove photo %d"), position + 1));
+  label_widget (GTK_WIDGET (self->alt),
+                g_strdup_printf (_("Description of photo %d"), position + 1));
   return self;
 }
 

@@ -12,6 +12,7 @@
 #include "sg-photo-check-window.h"
 #include "sg-photo-row.h"
 #include "sg-photo-strip.h"
+#include "sg-worker.h"
 
 #define PREVIEW_SIZE    144   /* shown at 72, sharp on HiDPI screens */
 #define ALT_SAVE_DELAY_MS 500
@@ -26,8 +27,7 @@ struct _SgPhotoStrip
   GPtrArray    *photos;        /* SgDraftPhoto */
   GHashTable   *previews;      /* path → GdkTexture */
   GCancellable *cancellable;
-  GQueue        queue;         /* GTask waiting to run: store jobs go one at a time, in order */
-  gboolean      running;
+  SgWorkerQueue *queue;        /* store jobs go one at a time, in order */
   GHashTable   *dirty;         /* ids of photos whose description is not saved yet */
   guint         busy;
   guint         alt_save_source;
@@ -65,7 +65,6 @@ get_photo (SgPhotoStrip *self,
 /* Store jobs: each runs on a worker thread with its own copy of what it needs. */
 
 typedef struct {
-  GTaskThreadFunc thread;   /* what the job does */
   SgStore         *store;
   gint64          draft_id;
   guint           generation;
@@ -148,20 +147,30 @@ attach_one (Job        *job,
   return FALSE;
 }
 
-static void
-add_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* Each job's work returns the job itself, what it found kept in it, or NULL and an error. */
+
+/* The draft's photos now, as the job's result. */
+static gpointer
+list_into (Job     *job,
+           GError **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
+  job->photos = sg_draft_photos_list (job->store, job->draft_id, error);
+  return job->photos != NULL ? job : NULL;
+}
+
+static gpointer
+add_work (gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Job *job = data;
+  GError *local = NULL;
 
   if (job->texture != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *stem = g_date_time_format (now, "pasted-%Y%m%d-%H%M%S");
-      g_autofree char *path = own_file_name (stem, "png", &error);
+      g_autofree char *path = own_file_name (stem, "png", &local);
 
       /* A pasted picture has no file of its own: keep it with the app's data, private. */
       if (path == NULL || !gdk_texture_save_to_png (job->texture, path))
@@ -173,7 +182,7 @@ add_thread (GTask        *task,
           if (!attach_one (job, path, _("Pasted picture")))
             g_unlink (path);
         }
-      g_clear_error (&error);
+      g_clear_error (&local);
     }
 
   for (GList *l = job->files; l != NULL; l = l->next)
@@ -191,94 +200,68 @@ add_thread (GTask        *task,
       attach_one (job, path, display);
     }
 
-  if ((job->photos = sg_draft_photos_list (job->store, job->draft_id, &error)) == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return list_into (job, error);
 }
 
-static void
-clean_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+clean_work (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-  g_autofree char *stem = own_file_name ("clean", NULL, &error);
+  Job *job = data;
+  GError *local = NULL;
+  g_autofree char *stem = own_file_name ("clean", NULL, error);
   g_autofree char *old = g_strdup (job->photo->clean_path);
   g_autofree char *path = NULL;
   gboolean found = FALSE;
 
   if (stem == NULL ||
-      (path = sg_image_make_posted_copy (job->photo->original_path, stem, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+      (path = sg_image_make_posted_copy (job->photo->original_path, stem, error)) == NULL)
+    return NULL;
   /* Only the copy's path: the description and ticks are the user's, saved on their own. */
-  if (!sg_draft_photos_set_clean (job->store, job->photo->id, path, &found, &error) || !found)
+  if (!sg_draft_photos_set_clean (job->store, job->photo->id, path, &found, &local) || !found)
     {
       g_unlink (path);   /* not recorded, or the photo was taken off the post meanwhile */
-      if (error != NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_boolean (task, TRUE);
-      return;
+      if (local == NULL)
+        return job;
+      g_propagate_error (error, local);
+      return NULL;
     }
   if (old != NULL)
     g_unlink (old);
   job->new_path = g_steal_pointer (&path);
-  g_task_return_boolean (task, TRUE);
+  return job;
 }
 
-static void
-update_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+update_work (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
+  Job *job = data;
 
-  if (sg_draft_photos_update (job->store, job->photo, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return sg_draft_photos_update (job->store, job->photo, error) ? job : NULL;
 }
 
-static void
-remove_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+remove_work (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
+  Job *job = data;
 
-  if (sg_draft_photos_remove (job->store, job->remove_id, &error) &&
-      (job->photos = sg_draft_photos_list (job->store, job->draft_id, &error)) != NULL)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (!sg_draft_photos_remove (job->store, job->remove_id, error))
+    return NULL;
+  return list_into (job, error);
 }
 
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+list_work (gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-
-  if ((job->photos = sg_draft_photos_list (job->store, job->draft_id, &error)) != NULL)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return list_into (data, error);
 }
-
-static void start_next (SgPhotoStrip *self);
 
 /* Every job ends here: take the new list if there is one, say what went wrong. */
 static void
@@ -287,13 +270,12 @@ job_done_cb (GObject      *object,
              gpointer      user_data)
 {
   SgPhotoStrip *self = SG_PHOTO_STRIP (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = sg_worker_get_data (result);
   g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean ok = g_task_propagate_pointer (G_TASK (result), &error) != NULL;
 
+  /* The queue has started the next job already. */
   self->busy--;
-  self->running = FALSE;
-  start_next (self);
   g_application_release (g_application_get_default ());
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -352,34 +334,18 @@ job_done_cb (GObject      *object,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-start_next (SgPhotoStrip *self)
-{
-  GTask *task;
-
-  if (self->running || (task = g_queue_pop_head (&self->queue)) == NULL)
-    return;
-  self->running = TRUE;
-  g_task_run_in_thread (task, ((Job *) g_task_get_task_data (task))->thread);
-  g_object_unref (task);
-}
-
 /* Jobs run one after another, in the order asked: a tick saved after a description cannot
  * land before it. The application is held until each is done, so closing the window never
  * drops a save. */
 static void
-run (SgPhotoStrip    *self,
-     Job             *job,
-     GTaskThreadFunc  thread)
+run (SgPhotoStrip *self,
+     Job          *job,
+     SgWorkerFunc  work)
 {
-  GTask *task = g_task_new (self, self->cancellable, job_done_cb, NULL);
-
-  job->thread = thread;
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_application_hold (g_application_get_default ());
   self->busy++;
-  g_queue_push_tail (&self->queue, task);
-  start_next (self);
+  sg_worker_queue_push (self->queue, self, self->cancellable, work, job,
+                        (GDestroyNotify) job_free, NULL, job_done_cb, NULL);
 }
 
 static void
@@ -392,24 +358,17 @@ save_photo (SgPhotoStrip *self,
     return;
   job = job_new (self);
   job->photo = sg_draft_photo_copy (photo);
-  run (self, job, update_thread);
+  run (self, job, update_work);
 }
 
 /* Previews */
 
-static void
-preview_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+preview_work (gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  GError *error = NULL;
-  GdkPixbuf *pixbuf = sg_image_load_preview (task_data, PREVIEW_SIZE, &error);
-
-  if (pixbuf != NULL)
-    g_task_return_pointer (task, pixbuf, g_object_unref);
-  else
-    g_task_return_error (task, error);
+  return sg_image_load_preview (data, PREVIEW_SIZE, error);
 }
 
 static void
@@ -425,7 +384,7 @@ preview_cb (GObject      *object,
   if (pixbuf == NULL)
     return;   /* the card says what is wrong with the file */
   texture = gdk_texture_new_for_pixbuf (pixbuf);
-  g_hash_table_insert (self->previews, g_strdup (g_task_get_task_data (G_TASK (result))),
+  g_hash_table_insert (self->previews, g_strdup (sg_worker_get_data (result)),
                        g_object_ref (texture));
   sg_photo_row_set_preview (row, GDK_PAINTABLE (texture));
 }
@@ -436,16 +395,15 @@ load_preview (SgPhotoStrip *self,
               SgPhotoRow   *row)
 {
   GdkTexture *known = g_hash_table_lookup (self->previews, path);
-  g_autoptr(GTask) task = NULL;
 
   if (known != NULL)
     {
       sg_photo_row_set_preview (row, GDK_PAINTABLE (known));
       return;
     }
-  task = g_task_new (self, self->cancellable, preview_cb, g_object_ref (row));
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, preview_thread);
+  /* Previews are not queued: they touch no store, and a card need not wait for a save. */
+  sg_worker_run (self, self->cancellable, preview_work, g_strdup (path), g_free, g_object_unref,
+                 preview_cb, g_object_ref (row));
 }
 
 /* Cards */
@@ -524,7 +482,7 @@ remove_cb (SgPhotoRow   *row,
   alt_save_now (self);
   job = job_new (self);
   job->remove_id = photo->id;
-  run (self, job, remove_thread);
+  run (self, job, remove_work);
 }
 
 static void
@@ -586,7 +544,7 @@ sg_photo_strip_set_draft (SgPhotoStrip *self,
   g_ptr_array_set_size (self->photos, 0);
   rebuild (self);
   if (store != NULL && draft_id >= 0)
-    run (self, job_new (self), list_thread);
+    run (self, job_new (self), list_work);
 }
 
 void
@@ -604,7 +562,7 @@ sg_photo_strip_add_files (SgPhotoStrip *self,
   for (GList *l = files; l != NULL; l = l->next)
     job->files = g_list_prepend (job->files, g_object_ref (l->data));
   job->files = g_list_reverse (job->files);
-  run (self, job, add_thread);
+  run (self, job, add_work);
 }
 
 void
@@ -621,7 +579,7 @@ sg_photo_strip_add_texture (SgPhotoStrip *self,
   alt_save_now (self);
   job = job_new (self);
   job->texture = g_object_ref (texture);
-  run (self, job, add_thread);
+  run (self, job, add_work);
 }
 
 GPtrArray *
@@ -677,7 +635,7 @@ sg_photo_strip_clean (SgPhotoStrip *self,
     return;
   job = job_new (self);
   job->photo = sg_draft_photo_copy (photo);
-  run (self, job, clean_thread);
+  run (self, job, clean_work);
 }
 
 void
@@ -743,11 +701,7 @@ sg_photo_strip_dispose (GObject *object)
   if (self->photos != NULL)
     alt_save_now (self);   /* a description typed just before closing is kept */
   g_cancellable_cancel (self->cancellable);
-  if (self->list != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->list));
-      self->list = NULL;
-    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_PHOTO_STRIP);
 
   G_OBJECT_CLASS (sg_photo_strip_parent_class)->dispose (object);
 }
@@ -759,6 +713,7 @@ sg_photo_strip_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->queue, sg_worker_queue_free);
   g_clear_pointer (&self->photos, g_ptr_array_unref);
   g_clear_pointer (&self->previews, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
@@ -782,6 +737,9 @@ sg_photo_strip_class_init (SgPhotoStripClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "photostrip");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SocialGuard/ui/sg-photo-strip.ui");
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoStrip, list);
 }
 
 static void
@@ -790,17 +748,10 @@ sg_photo_strip_init (SgPhotoStrip *self)
   self->draft_id = -1;
   self->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_draft_photo_free);
   self->dirty = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_queue_init (&self->queue);
+  self->queue = sg_worker_queue_new ();
   self->previews = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Attached photos"), -1);
-  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -389,107 +389,62 @@ sign_out_cb (Form *f)
   sg_secrets_clear_async (f->service->service, server, account, NULL, cleared_cb, f);
 }
 
-static GtkWidget *
-build_group (Form          *f,
-             GSettings     *settings,
-             const Service *service,
-             const char    *title,
-             const char    *description,
-             const char    *server_hint,
-             const char    *account_label,
-             const char    *secret_label)
+/* Template callbacks: each button and field belongs to one service's group. */
+
+static Form *
+form_of (SgPostingAccounts *self,
+         GtkWidget         *widget)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *button_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  return gtk_widget_is_ancestor (widget, self->mastodon_form.group) ? &self->mastodon_form
+                                                                     : &self->bluesky_form;
+}
+
+static void
+entry_changed_cb (SgPostingAccounts *self,
+                  GtkEditable       *entry)
+{
+  form_changed (form_of (self, GTK_WIDGET (entry)));
+}
+
+static void
+sign_in_clicked_cb (SgPostingAccounts *self,
+                    GtkWidget         *button)
+{
+  sign_in_cb (form_of (self, button));
+}
+
+static void
+browser_clicked_cb (SgPostingAccounts *self,
+                    GtkWidget         *button)
+{
+  browser_cb (form_of (self, button));
+}
+
+static void
+sign_out_clicked_cb (SgPostingAccounts *self,
+                     GtkWidget         *button)
+{
+  sign_out_cb (form_of (self, button));
+}
+
+/* The form's widgets are the template's; this gives it its service and settings. */
+static void
+setup_form (Form          *f,
+            GSettings     *settings,
+            const Service *service)
+{
+  g_autofree char *server = g_settings_get_string (settings,
+                                                   sg_accounts_server_key (service->service));
+  g_autofree char *detail = g_strconcat ("changed::", sg_accounts_account_key (service->service),
+                                         NULL);
 
   f->service = service;
   f->settings = g_object_ref (settings);
-  f->group = group;
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-
-  f->server = GTK_EDITABLE (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->server), server_hint);
-  /* Mastodon names the account itself once the token is checked. */
-  if (account_label != NULL)
-    {
-      f->account = GTK_EDITABLE (adw_entry_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->account), account_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (f->account), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      account_label, -1);
-    }
-  f->secret = GTK_EDITABLE (adw_password_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->secret), secret_label);
-  {
-    g_autofree char *server = g_settings_get_string (settings, sg_accounts_server_key (service->service));
-    gtk_editable_set_text (f->server, *server ? server : (service == &bluesky ? "https://bsky.social" : ""));
-  }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (f->server), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  server_hint, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (f->secret), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  secret_label, -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->server));
-  if (f->account != NULL)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->account));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->secret));
-
-  /* For Mastodon the server's own page is the easy way; a token is for those who have one. */
-  f->sign_in = gtk_button_new_with_mnemonic (service == &mastodon ? _("Sign In With _Token")
-                                                                  : _("_Sign In"));
-  if (service != &mastodon)
-    gtk_widget_add_css_class (f->sign_in, "suggested-action");
-  gtk_widget_set_margin_top (button_row, 12);
-  gtk_widget_set_halign (button_row, GTK_ALIGN_END);
-  {
-    g_autofree char *label = g_strdup_printf (_("Sign in to %s"), title);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (f->sign_in), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    label, -1);
-  }
-  if (service == &mastodon)
-    {
-      g_autofree char *label = g_strdup_printf (_("Sign in to %s in the browser"), title);
-
-      f->browser = gtk_button_new_with_mnemonic (_("Sign In in the _Browser…"));
-      gtk_widget_add_css_class (f->browser, "suggested-action");
-      gtk_widget_set_tooltip_text (f->browser, _("Sign in on your server’s own page and paste "
-                                                 "the code it gives; no token to make by hand"));
-      gtk_widget_set_margin_start (f->browser, 6);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (f->browser), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
-      g_signal_connect_swapped (f->browser, "clicked", G_CALLBACK (browser_cb), f);
-    }
-  gtk_box_append (GTK_BOX (button_row), f->sign_in);
-  if (f->browser != NULL)
-    gtk_box_append (GTK_BOX (button_row), f->browser);
-
-  f->signed_in = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (f->signed_in), FALSE);
-  f->sign_out = gtk_button_new_with_mnemonic (_("Sign _Out"));
-  gtk_widget_set_valign (f->sign_out, GTK_ALIGN_CENTER);
-  {
-    g_autofree char *label = g_strdup_printf (_("Sign out of %s"), title);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (f->sign_out), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    label, -1);
-  }
-  adw_action_row_add_suffix (f->signed_in, f->sign_out);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->signed_in));
-  /* Not a row: the group puts it under the list. */
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button_row);
-
-  g_signal_connect_swapped (f->server, "changed", G_CALLBACK (form_changed), f);
-  if (f->account != NULL)
-    g_signal_connect_swapped (f->account, "changed", G_CALLBACK (form_changed), f);
-  g_signal_connect_swapped (f->secret, "changed", G_CALLBACK (form_changed), f);
-  g_signal_connect_swapped (f->sign_in, "clicked", G_CALLBACK (sign_in_cb), f);
-  g_signal_connect_swapped (f->sign_out, "clicked", G_CALLBACK (sign_out_cb), f);
-  {
-    g_autofree char *detail = g_strconcat ("changed::", sg_accounts_account_key (service->service), NULL);
-    g_signal_connect_swapped (settings, detail, G_CALLBACK (sync_form), f);
-  }
+  gtk_editable_set_text (f->server, *server ? server
+                                            : (service == &bluesky ? "https://bsky.social" : ""));
+  g_signal_connect_swapped (settings, detail, G_CALLBACK (sync_form), f);
   sync_form (f);
   form_changed (f);
-  return group;
 }
 
 /* GObject */
@@ -504,6 +459,8 @@ sg_posting_accounts_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->mastodon_form.settings, &self->mastodon_form);
   if (self->bluesky_form.settings != NULL)
     g_signal_handlers_disconnect_by_data (self->bluesky_form.settings, &self->bluesky_form);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_POSTING_ACCOUNTS);
 
   G_OBJECT_CLASS (sg_posting_accounts_parent_class)->dispose (object);
 }
@@ -523,9 +480,35 @@ static void
 sg_posting_accounts_class_init (SgPostingAccountsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sg_posting_accounts_dispose;
   object_class->finalize = sg_posting_accounts_finalize;
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/example/SocialGuard/ui/sg-posting-accounts.ui");
+#define BIND(id, member) \
+  gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, \
+                                             G_STRUCT_OFFSET (SgPostingAccounts, member))
+  BIND ("bluesky_account", bluesky_form.account);
+  BIND ("bluesky_group", bluesky_form.group);
+  BIND ("bluesky_secret", bluesky_form.secret);
+  BIND ("bluesky_server", bluesky_form.server);
+  BIND ("bluesky_sign_in", bluesky_form.sign_in);
+  BIND ("bluesky_sign_out", bluesky_form.sign_out);
+  BIND ("bluesky_signed_in", bluesky_form.signed_in);
+  BIND ("mastodon_browser", mastodon_form.browser);
+  BIND ("mastodon_group", mastodon_form.group);
+  BIND ("mastodon_secret", mastodon_form.secret);
+  BIND ("mastodon_server", mastodon_form.server);
+  BIND ("mastodon_sign_in", mastodon_form.sign_in);
+  BIND ("mastodon_sign_out", mastodon_form.sign_out);
+  BIND ("mastodon_signed_in", mastodon_form.signed_in);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, browser_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_out_clicked_cb);
 }
 
 static void
@@ -533,6 +516,7 @@ sg_posting_accounts_init (SgPostingAccounts *self)
 {
   self->mastodon_form.page = self;
   self->bluesky_form.page = self;
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -541,28 +525,11 @@ AdwPreferencesPage *
 sg_posting_accounts_page_new (GSettings *settings)
 {
   SgPostingAccounts *self;
-  AdwPreferencesPage *page;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (SG_TYPE_POSTING_ACCOUNTS, NULL);
-  page = ADW_PREFERENCES_PAGE (self);
-  adw_preferences_page_set_name (page, "posting");
-  adw_preferences_page_set_title (page, _("Posting"));
-  adw_preferences_page_set_icon_name (page, "send-to-symbolic");
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (
-    build_group (&self->mastodon_form, settings, &mastodon, _("Mastodon"),
-                 _("Sign in on your server’s own page in the browser, or paste an access token "
-                   "made under Preferences → Development (allow “read:accounts”, "
-                   "“write:statuses” and “write:media”). SocialGuard checks it with the server "
-                   "and keeps it in your keyring, never in its own files."),
-                 _("Server, e.g. https://mastodon.social"), NULL,
-                 _("Access token"))));
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (
-    build_group (&self->bluesky_form, settings, &bluesky, _("Bluesky"),
-                 _("Use an app password (Bluesky → Settings → Privacy and security → App "
-                   "passwords), never your account password. SocialGuard checks it with Bluesky "
-                   "and keeps it in your keyring."),
-                 _("Server"), _("Handle, e.g. you.bsky.social"), _("App password"))));
-  return page;
+  setup_form (&self->mastodon_form, settings, &mastodon);
+  setup_form (&self->bluesky_form, settings, &bluesky);
+  return ADW_PREFERENCES_PAGE (self);
 }

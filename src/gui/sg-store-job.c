@@ -2,13 +2,13 @@
 #include "config.h"
 
 #include "sg-store-job.h"
+#include "sg-worker.h"
 
 typedef struct {
   SgStore        *store;
   SgStoreJob      job;
   gpointer        data;
   GDestroyNotify  destroy;
-  GDestroyNotify  result_destroy;
 } JobData;
 
 static void
@@ -20,20 +20,14 @@ job_data_free (JobData *d)
   g_free (d);
 }
 
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gpointer
+job_work (gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  JobData *d = task_data;
-  GError *error = NULL;
-  gpointer result = d->job (d->store, d->data, &error);
+  JobData *d = data;
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, d->result_destroy);
+  return d->job (d->store, d->data, error);
 }
 
 gboolean
@@ -47,7 +41,6 @@ sg_store_job_run_full (gpointer             source_object,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   JobData *d;
 
   if (store == NULL)
@@ -57,16 +50,13 @@ sg_store_job_run_full (gpointer             source_object,
       return FALSE;
     }
 
-  task = g_task_new (source_object, cancellable, callback, user_data);
   d = g_new0 (JobData, 1);
   d->store = g_object_ref (store);
   d->job = job;
   d->data = data;
   d->destroy = destroy;
-  d->result_destroy = result_destroy;
-  g_task_set_source_tag (task, sg_store_job_run);
-  g_task_set_task_data (task, d, (GDestroyNotify) job_data_free);
-  g_task_run_in_thread (task, job_thread);
+  sg_worker_run (source_object, cancellable, job_work, d, (GDestroyNotify) job_data_free,
+                 result_destroy, callback, user_data);
   return TRUE;
 }
 
