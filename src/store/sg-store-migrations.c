@@ -182,6 +182,26 @@ static const char migration_4[] =
   ");"
   "CREATE INDEX audit_posts_audit ON audit_posts (audit_id, severity DESC, posted_at DESC);";
 
+/* Version 5 belongs to the consent work being written beside this one; this placeholder only
+ * holds its number until that migration is merged in its place. */
+static const char migration_5[] =
+  "SELECT 1;";
+
+/* Past posts (issue 14): each post deleted from a platform (by SocialGuard, found already gone,
+ * or marked deleted by hand), for History. The post's address and when, never its text: the
+ * log must not keep what the doctor chose to remove. An audit deleted later leaves these. */
+static const char migration_6[] =
+  "CREATE TABLE deletions ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  at            INTEGER NOT NULL,"
+  "  platform      TEXT NOT NULL,"
+  "  account       TEXT,"
+  "  url           TEXT,"
+  "  how           TEXT NOT NULL CHECK (how IN ('platform', 'already-gone', 'by-hand')),"
+  "  audit_post_id INTEGER REFERENCES audit_posts (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX deletions_at ON deletions (at DESC);";
+
 typedef struct {
   int         version;
   const char *sql;
@@ -192,6 +212,8 @@ static const Migration migrations[] = {
   { 2, migration_2 },
   { 3, migration_3 },
   { 4, migration_4 },
+  { 5, migration_5 },
+  { 6, migration_6 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SG_STORE_SCHEMA_VERSION);
