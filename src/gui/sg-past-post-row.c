@@ -488,7 +488,11 @@ sg_past_post_row_new (SgAuditItem *item)
                                        G_CALLBACK (delete_clicked_cb));
   gtk_widget_set_tooltip_text (self->delete_button,
                                _("Put it on your list to delete on the platform"));
-  gtk_widget_add_css_class (self->delete_button, "destructive-action");
+  /* Where SocialGuard can delete it itself, that is the destructive button; this one only
+   * makes a list. */
+  if (!g_str_equal (sg_audit_item_get_platform (item), "mastodon") &&
+      !g_str_equal (sg_audit_item_get_platform (item), "bluesky"))
+    gtk_widget_add_css_class (self->delete_button, "destructive-action");
   gtk_box_append (GTK_BOX (actions), self->delete_button);
 
   self->deleted_button = action_button (self, _("_Mark as Deleted"), _("Mark as deleted"),
