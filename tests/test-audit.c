@@ -347,7 +347,8 @@ test_migration (Fixture       *f,
 
   g_assert_finalize_object (g_steal_pointer (&f->store));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE audit_posts; DROP TABLE audits; "
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE deletions; DROP TABLE audit_posts; "
+                                     "DROP TABLE audits; "
                                      "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

@@ -468,6 +468,8 @@ reviewed_cb (GObject      *object,
       return;
     }
   sg_audit_item_set_review (job->item, job->status, job->reason, job->at);
+  /* What the last delete attempt said no longer applies to a decision made since. */
+  sg_audit_item_set_note (job->item, NULL, FALSE);
   update_summary (self);
 }
 
