@@ -377,6 +377,21 @@ test_delete (void)
           g_assert_cmpstr (title, ==, "Marked deleted on Mastodon");
         }
     }
+  /* And the History page shows them, titled by what happened. */
+  {
+    GtkWidget *history_page = GTK_WIDGET (sg_window_get_history_page (get_window ()));
+
+    press ("alt+4");
+    g_assert_true (sg_test_wait (page_is, (gpointer) "history", 3000));
+    sg_test_iterate (300);
+    g_assert_nonnull (sg_test_find_label_text (history_page, "Deleted from Mastodon"));
+    g_assert_nonnull (sg_test_find_label_text (history_page, "Marked deleted on Mastodon"));
+    g_assert_null (sg_test_find_label_containing (history_page, "Westfield"));
+    g_clear_pointer (&png, g_free);
+    png = sg_test_save_png (GTK_WIDGET (window), "history-deleted");
+    g_test_message ("Screenshot: %s", png);
+    press ("alt+5");
+  }
   g_unlink (path);
 }
 

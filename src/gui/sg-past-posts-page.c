@@ -85,6 +85,7 @@ G_DEFINE_FINAL_TYPE (SgPastPostsPage, sg_past_posts_page, GTK_TYPE_WIDGET)
 
 enum {
   LOADED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -471,6 +472,8 @@ reviewed_cb (GObject      *object,
   /* What the last delete attempt said no longer applies to a decision made since. */
   sg_audit_item_set_note (job->item, NULL, FALSE);
   update_summary (self);
+  if (job->status == SG_AUDIT_STATUS_DELETED)
+    g_signal_emit (self, signals[DELETED], 0);
 }
 
 static void
@@ -579,6 +582,7 @@ deletion_stored_cb (GObject      *object,
                             name);
   sg_audit_item_set_note (d->item, note, FALSE);
   update_summary (self);
+  g_signal_emit (self, signals[DELETED], 0);
   deletion_free (d);
 }
 
@@ -1392,6 +1396,11 @@ sg_past_posts_page_class_init (SgPastPostsPageClass *klass)
 
   signals[LOADED] =
     g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A post was deleted on its platform (or marked deleted) and logged: History has a new
+   * entry. */
+  signals[DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
