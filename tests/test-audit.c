@@ -347,8 +347,8 @@ test_migration (Fixture       *f,
 
   g_assert_finalize_object (g_steal_pointer (&f->store));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  /* What versions 4 and 5 (patient consent) added goes too, so both run again. */
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE audit_posts; DROP TABLE audits; "
+  /* What versions 4, 5 (patient consent) and 6 (deletions) added goes too, so all run again. */
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE deletions; DROP TABLE audit_posts; DROP TABLE audits; "
                                      "DROP TABLE draft_consents; "
                                      "ALTER TABLE publications DROP COLUMN consent_given_on; "
                                      "ALTER TABLE publications DROP COLUMN consent_recorded_in; "

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "sg-audit-item.h"
@@ -25,6 +27,9 @@ struct _SgAuditItem
   SgAuditStatus  status;
   char          *reason;
   gint64         reviewed_at;
+
+  char          *note;     /* not stored: what happened when it was last deleted online */
+  gboolean       busy;     /* a delete is under way */
 };
 
 G_DEFINE_FINAL_TYPE (SgAuditItem, sg_audit_item, G_TYPE_OBJECT)
@@ -32,6 +37,7 @@ G_DEFINE_FINAL_TYPE (SgAuditItem, sg_audit_item, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_STATUS,
+  PROP_NOTE,
   N_PROPS
 };
 
@@ -85,6 +91,7 @@ sg_audit_item_finalize (GObject *object)
   g_strfreev (self->media);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_free (self->reason);
+  g_free (self->note);
 
   G_OBJECT_CLASS (sg_audit_item_parent_class)->finalize (object);
 }
@@ -101,6 +108,9 @@ sg_audit_item_get_property (GObject    *object,
     {
     case PROP_STATUS:
       g_value_set_int (value, self->status);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -120,6 +130,10 @@ sg_audit_item_class_init (SgAuditItemClass *klass)
     g_param_spec_int ("status", NULL, NULL, SG_AUDIT_STATUS_OPEN, SG_AUDIT_STATUS_DELETED,
                       SG_AUDIT_STATUS_OPEN,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* What the last delete on the platform said, or NULL; notified also when busy changes. */
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -401,4 +415,75 @@ sg_audit_findings_from_json (const char *json)
       g_ptr_array_add (findings, f);
     }
   return findings;
+}
+
+const char *
+sg_audit_item_get_note (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
+
+  return self->note;
+}
+
+gboolean
+sg_audit_item_get_busy (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), FALSE);
+
+  return self->busy;
+}
+
+void
+sg_audit_item_set_note (SgAuditItem *self,
+                        const char  *note,
+                        gboolean     busy)
+{
+  g_return_if_fail (SG_IS_AUDIT_ITEM (self));
+
+  if (g_strcmp0 (self->note, note) == 0 && self->busy == busy)
+    return;
+  g_free (self->note);
+  self->note = g_strdup (note);
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+char *
+sg_audit_item_dup_owner (SgAuditItem *self)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_auto(GStrv) parts = NULL;
+  const char *path;
+
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
+
+  if (self->url == NULL || (uri = g_uri_parse (self->url, G_URI_FLAGS_NONE, NULL)) == NULL ||
+      g_uri_get_host (uri) == NULL)
+    return NULL;
+  path = g_uri_get_path (uri);
+  parts = g_strsplit (path[0] == '/' ? path + 1 : path, "/", -1);
+
+  if (g_str_equal (self->platform, "bluesky"))
+    {
+      /* https://bsky.app/profile/did:plc:…/post/<rkey> */
+      if (g_strv_length (parts) >= 4 && g_str_equal (parts[0], "profile") &&
+          g_str_has_prefix (parts[1], "did:") && g_str_equal (parts[2], "post"))
+        return g_strdup (parts[1]);
+      return NULL;
+    }
+  if (g_str_equal (self->platform, "mastodon"))
+    {
+      const char *name = NULL;
+
+      /* https://server/@name/<id>, or the ActivityPub id https://server/users/name/statuses/<id> */
+      if (g_strv_length (parts) >= 2 && parts[0][0] == '@' && parts[0][1] != '\0')
+        name = parts[0] + 1;
+      else if (g_strv_length (parts) >= 4 && g_str_equal (parts[0], "users") &&
+               g_str_equal (parts[2], "statuses") && parts[1][0] != '\0')
+        name = parts[1];
+      if (name == NULL || strchr (name, '@') != NULL)
+        return NULL;
+      return g_strdup_printf ("@%s@%s", name, g_uri_get_host (uri));
+    }
+  return NULL;
 }

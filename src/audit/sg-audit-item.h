@@ -88,6 +88,17 @@ void                sg_audit_item_set_review         (SgAuditItem   *self,
                                                       const char    *reason,
                                                       gint64         reviewed_at);
 
+/* Not stored: what the last attempt to delete it on the platform said (or NULL), and whether
+ * one is under way; "notify::note" tells of either. */
+const char         *sg_audit_item_get_note           (SgAuditItem   *self);
+gboolean            sg_audit_item_get_busy           (SgAuditItem   *self);
+void                sg_audit_item_set_note           (SgAuditItem   *self,
+                                                      const char    *note,
+                                                      gboolean       busy);
+/* Whose post it is, from its address: "@name@server" for Mastodon (as the posting account is
+ * named), the DID for Bluesky; NULL when the address does not say or for other platforms. */
+char               *sg_audit_item_dup_owner          (SgAuditItem   *self);
+
 /* The findings as stored: a JSON array of {rule, category, severity, title, message, part,
  * media, start, end}. */
 char               *sg_audit_findings_to_json        (GPtrArray     *findings);

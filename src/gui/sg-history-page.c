@@ -88,6 +88,29 @@ detail_label (const char *text,
   return label;
 }
 
+/* A past post deleted from its platform: what, where and when, never its text. */
+static GtkWidget *
+deletion_row (const SgPublication *p)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (p->at);
+  g_autofree char *stamp = g_date_time_format (when, "%e %b %Y %H:%M");
+  g_autofree char *title = sg_publication_deletion_title (p);
+  g_autofree char *subtitle = g_strdup_printf ("%s%s%s", g_strstrip (stamp),
+                                               p->account ? " · " : "",
+                                               p->account ? p->account : "");
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  subtitle, -1);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            detail_label (p->remote_url ? p->remote_url
+                                                        : _("The archive gave no link."), TRUE));
+  return row;
+}
+
 static GtkWidget *
 publication_row (const SgPublication *p)
 {
@@ -164,7 +187,12 @@ rebuild (SgHistoryPage *self)
     gtk_list_box_remove (self->list, child);
 
   for (guint i = 0; self->shown != NULL && i < self->shown->len; i++)
-    gtk_list_box_append (self->list, publication_row (g_ptr_array_index (self->shown, i)));
+    {
+      const SgPublication *p = g_ptr_array_index (self->shown, i);
+
+      gtk_list_box_append (self->list, g_strcmp0 (p->method, "delete") == 0 ? deletion_row (p)
+                                                                            : publication_row (p));
+    }
 
   if (self->shown != NULL && self->shown->len > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");

@@ -13,7 +13,9 @@ struct _SgPastPostRow
   SgAuditItem   *item;
   GtkLabel      *status_label;    /* owned by the row's body */
   GtkLabel      *todo_label;
+  GtkLabel      *note_label;      /* what the last delete on the platform said */
   GtkWidget     *open_button;
+  GtkWidget     *online_button;   /* Delete from Mastodon…, for the platforms SocialGuard posts to */
   GtkWidget     *keep_button;
   GtkWidget     *delete_button;
   GtkWidget     *deleted_button;
@@ -25,6 +27,7 @@ G_DEFINE_FINAL_TYPE (SgPastPostRow, sg_past_post_row, GTK_TYPE_WIDGET)
 
 enum {
   REVIEW,
+  DELETE_ONLINE,
   N_SIGNALS
 };
 
@@ -114,7 +117,9 @@ update_status (SgPastPostRow *self)
   SgAuditStatus status = sg_audit_item_get_status (self->item);
   const char *reason = sg_audit_item_get_reason (self->item);
   const char *platform = sg_audit_item_get_platform (self->item);
-  gboolean api_later = g_str_equal (platform, "mastodon") || g_str_equal (platform, "bluesky");
+  gboolean online = g_str_equal (platform, "mastodon") || g_str_equal (platform, "bluesky");
+  gboolean busy = sg_audit_item_get_busy (self->item);
+  const char *note = sg_audit_item_get_note (self->item);
   g_autofree char *text = NULL;
   g_autofree char *todo = NULL;
 
@@ -132,16 +137,19 @@ update_status (SgPastPostRow *self)
       else
         todo = g_strdup_printf (_("Find it on %s (the archive gives no link), delete it there, "
                                   "then mark it deleted."), platform_name (self->item));
-      if (api_later)
-        {
-          g_autofree char *plain = g_steal_pointer (&todo);
-
-          todo = g_strdup_printf (_("%s Deleting it from SocialGuard directly is coming in a "
-                                    "later version."), plain);
-        }
       break;
     case SG_AUDIT_STATUS_DELETED:
-      text = g_strdup (_("Deleted"));
+      if (sg_audit_item_get_reviewed_at (self->item) > 0)
+        {
+          g_autoptr(GDateTime) when =
+            g_date_time_new_from_unix_local (sg_audit_item_get_reviewed_at (self->item));
+          g_autofree char *date = g_date_time_format (when, "%-d %B %Y");
+
+          /* Translators: %s is a date, "6 December 2026". */
+          text = g_strdup_printf (_("Deleted on %s"), date);
+        }
+      else
+        text = g_strdup (_("Deleted"));
       break;
     case SG_AUDIT_STATUS_OPEN:
     default:
@@ -152,6 +160,8 @@ update_status (SgPastPostRow *self)
   gtk_label_set_text (self->status_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->todo_label), todo != NULL);
   gtk_label_set_text (self->todo_label, todo != NULL ? todo : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
+  gtk_label_set_text (self->note_label, note != NULL ? note : "");
 
   /* The button just used may be about to go: keep the keyboard in the row, on the button
    * that undoes what it did (or on Keep again), rather than nowhere. The buttons to show are
@@ -163,6 +173,8 @@ update_status (SgPastPostRow *self)
     struct { GtkWidget *button; gboolean shown; } buttons[] = {
       { self->undo_button, status != SG_AUDIT_STATUS_OPEN },
       { self->keep_button, status == SG_AUDIT_STATUS_OPEN },
+      { self->online_button, online && (status == SG_AUDIT_STATUS_OPEN ||
+                                        status == SG_AUDIT_STATUS_TO_DELETE) },
       { self->delete_button, status == SG_AUDIT_STATUS_OPEN },
       { self->deleted_button, status == SG_AUDIT_STATUS_TO_DELETE },
     };
@@ -177,6 +189,10 @@ update_status (SgPastPostRow *self)
       if (!buttons[i].shown)
         gtk_widget_set_visible (buttons[i].button, FALSE);
   }
+  /* One delete at a time per post; the rest of the row waits for its answer too. */
+  gtk_widget_set_sensitive (self->online_button, !busy);
+  gtk_widget_set_sensitive (self->undo_button, !busy);
+  gtk_widget_set_sensitive (self->deleted_button, !busy);
   if (status == SG_AUDIT_STATUS_OPEN)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "sg-reviewed");
   else
@@ -209,6 +225,12 @@ keep_confirmed_cb (SgPastPostRow *self)
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->keep_button));
   review (self, SG_AUDIT_STATUS_KEPT, *reason != '\0' ? reason : NULL);
+}
+
+static void
+online_clicked_cb (SgPastPostRow *self)
+{
+  g_signal_emit (self, signals[DELETE_ONLINE], 0);
 }
 
 static void
@@ -260,6 +282,11 @@ sg_past_post_row_class_init (SgPastPostRowClass *klass)
   signals[REVIEW] =
     g_signal_new ("review", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+  /* SgPastPostRow::delete-online: the doctor asked to delete it on the platform (the page
+   * confirms, then deletes). */
+  signals[DELETE_ONLINE] =
+    g_signal_new ("delete-online", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -417,6 +444,11 @@ sg_past_post_row_new (SgAuditItem *item)
   gtk_widget_add_css_class (GTK_WIDGET (self->todo_label), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->todo_label));
 
+  self->note_label = GTK_LABEL (wrapped_label (NULL));
+  gtk_label_set_selectable (self->note_label, TRUE);
+  gtk_widget_set_name (GTK_WIDGET (self->note_label), "delete-note");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_label));
+
   /* What to do about it. */
   actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (actions, GTK_ALIGN_END);
@@ -440,11 +472,27 @@ sg_past_post_row_new (SgAuditItem *item)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Keep"), -1);
   gtk_box_append (GTK_BOX (actions), self->keep_button);
 
+  {
+    g_autofree char *online_label = g_strdup_printf (_("D_elete from %s…"), platform_name (item));
+    g_autofree char *online_a11y = g_strdup_printf (_("Delete from %s"), platform_name (item));
+
+    self->online_button = action_button (self, online_label, online_a11y,
+                                         G_CALLBACK (online_clicked_cb));
+    gtk_widget_set_tooltip_text (self->online_button,
+                                 _("Delete it now with the account you signed in with"));
+    gtk_widget_add_css_class (self->online_button, "destructive-action");
+    gtk_box_append (GTK_BOX (actions), self->online_button);
+  }
+
   self->delete_button = action_button (self, _("_Delete This One"), _("Delete this one"),
                                        G_CALLBACK (delete_clicked_cb));
   gtk_widget_set_tooltip_text (self->delete_button,
                                _("Put it on your list to delete on the platform"));
-  gtk_widget_add_css_class (self->delete_button, "destructive-action");
+  /* Where SocialGuard can delete it itself, that is the destructive button; this one only
+   * makes a list. */
+  if (!g_str_equal (sg_audit_item_get_platform (item), "mastodon") &&
+      !g_str_equal (sg_audit_item_get_platform (item), "bluesky"))
+    gtk_widget_add_css_class (self->delete_button, "destructive-action");
   gtk_box_append (GTK_BOX (actions), self->delete_button);
 
   self->deleted_button = action_button (self, _("_Mark as Deleted"), _("Mark as deleted"),
@@ -463,6 +511,8 @@ sg_past_post_row_new (SgAuditItem *item)
                                   meta_text, -1);
 
   g_signal_connect_object (item, "notify::status", G_CALLBACK (update_status), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::note", G_CALLBACK (update_status), self,
                            G_CONNECT_SWAPPED);
   update_status (self);
   return GTK_WIDGET (self);

@@ -8,7 +8,15 @@
 
 #include <glib/gi18n.h>
 
+#include "sg-accounts.h"
+#include "sg-appraisal.h"
 #include "sg-audit.h"
+#include "sg-bluesky-client.h"
+#include "sg-error.h"
+#include "sg-export.h"
+#include "sg-mastodon-client.h"
+#include "sg-publications.h"
+#include "sg-secrets.h"
 #include "sg-past-post-row.h"
 #include "sg-past-posts-page.h"
 #include "sg-platform.h"
@@ -24,6 +32,7 @@ struct _SgPastPostsPage
   GtkDropDown        *category_dropdown;
   GtkLabel           *categories_label;
   GtkWidget          *delete_button;
+  GtkWidget          *export_button;
   GtkWidget          *filter_box;
   GtkLabel           *more_label;
   GtkRevealer        *more_revealer;
@@ -62,6 +71,7 @@ struct _SgPastPostsPage
   GPtrArray          *filter_platforms;   /* char* */
   GArray             *filter_years;       /* int */
   char               *search_folded;      /* NULL: no search */
+  char               *token;              /* for tests: used instead of the keyring's */
 };
 
 G_DEFINE_FINAL_TYPE (SgPastPostsPage, sg_past_posts_page, GTK_TYPE_WIDGET)
@@ -75,6 +85,7 @@ G_DEFINE_FINAL_TYPE (SgPastPostsPage, sg_past_posts_page, GTK_TYPE_WIDGET)
 
 enum {
   LOADED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -433,6 +444,12 @@ review_job (SgStore  *store,
   if (!sg_audits_review_post (store, sg_audit_item_get_id (job->item), job->status,
                               job->reason, job->at, error))
     return NULL;
+  /* Deleted by hand on the platform: History keeps that too, as it keeps what was posted. */
+  if (job->status == SG_AUDIT_STATUS_DELETED &&
+      sg_publications_log_deletion (store, sg_audit_item_get_platform (job->item), NULL,
+                                    sg_audit_item_get_url (job->item), SG_DELETION_BY_HAND,
+                                    job->at, sg_audit_item_get_id (job->item), error) < 0)
+    return NULL;
   return job;
 }
 
@@ -452,7 +469,11 @@ reviewed_cb (GObject      *object,
       return;
     }
   sg_audit_item_set_review (job->item, job->status, job->reason, job->at);
+  /* What the last delete attempt said no longer applies to a decision made since. */
+  sg_audit_item_set_note (job->item, NULL, FALSE);
   update_summary (self);
+  if (job->status == SG_AUDIT_STATUS_DELETED)
+    g_signal_emit (self, signals[DELETED], 0);
 }
 
 static void
@@ -476,6 +497,273 @@ row_review_cb (SgPastPostRow   *row,
                     reviewed_cb, NULL);
 }
 
+/* Deleting a post on the platform: the account checked, the doctor asked, the secret read,
+ * the delete sent, and the outcome stored and logged, each step off the main loop. The post
+ * keeps its row whatever happens; what happened is written under it. */
+
+typedef struct {
+  SgPastPostsPage *self;      /* held until the end */
+  SgAuditItem     *item;
+  char            *platform;
+  char            *server;
+  char            *account;
+  char            *owner;     /* from the post's address: "@name@server" or a DID */
+  gboolean         already_gone;
+  gint64           at;
+} Deletion;
+
+static void
+deletion_free (Deletion *d)
+{
+  g_object_unref (d->self);
+  g_object_unref (d->item);
+  g_free (d->platform);
+  g_free (d->server);
+  g_free (d->account);
+  g_free (d->owner);
+  g_free (d);
+}
+
+static void
+deletion_failed (Deletion     *d,
+                 const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    sg_audit_item_set_note (d->item, NULL, FALSE);
+  else
+    sg_audit_item_set_note (d->item, error->message, FALSE);
+  deletion_free (d);
+}
+
+static gpointer
+deletion_store_job (SgStore  *store,
+                    gpointer  data,
+                    GError  **error)
+{
+  Deletion *d = data;
+  SgDeletionHow how = d->already_gone ? SG_DELETION_ALREADY_GONE : SG_DELETION_PLATFORM;
+
+  if (!sg_audits_review_post (store, sg_audit_item_get_id (d->item), SG_AUDIT_STATUS_DELETED,
+                              NULL, d->at, error) ||
+      sg_publications_log_deletion (store, d->platform, d->account,
+                                    sg_audit_item_get_url (d->item), how, d->at,
+                                    sg_audit_item_get_id (d->item), error) < 0)
+    return NULL;
+  return d;
+}
+
+static void
+deletion_stored_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SgPastPostsPage *self = SG_PAST_POSTS_PAGE (object);
+  Deletion *d = user_data;
+  g_autoptr(GError) error = NULL;
+  const SgPlatform *platform = sg_platform_lookup (d->platform, NULL);
+  const char *name = platform != NULL ? platform->name : d->platform;
+  g_autofree char *note = NULL;
+
+  if (g_task_propagate_pointer (G_TASK (result), &error) == NULL)
+    {
+      /* Gone from the platform all the same: say so, so it is not tried again blindly. */
+      g_autofree char *text = g_strdup_printf (_("Deleted from %s, but SocialGuard could not "
+                                                 "record it: %s"), name, error->message);
+
+      sg_audit_item_set_note (d->item, text, FALSE);
+      deletion_free (d);
+      return;
+    }
+  sg_audit_item_set_review (d->item, SG_AUDIT_STATUS_DELETED, NULL, d->at);
+  if (d->already_gone)
+    note = g_strdup_printf (_("It was already gone from %s, so it is marked deleted."), name);
+  else
+    note = g_strdup_printf (_("Deleted from %s. History has a note of it, without its text."),
+                            name);
+  sg_audit_item_set_note (d->item, note, FALSE);
+  update_summary (self);
+  g_signal_emit (self, signals[DELETED], 0);
+  deletion_free (d);
+}
+
+static void
+deletion_done (Deletion *d)
+{
+  SgStore *store = get_store (d->self);
+
+  d->at = g_get_real_time () / G_USEC_PER_SEC;
+  if (store == NULL)
+    {
+      sg_audit_item_set_note (d->item, _("Deleted, but your SocialGuard data could not be "
+                                         "opened to record it."), FALSE);
+      deletion_free (d);
+      return;
+    }
+  /* The task holds the page; the Deletion goes to the callback whatever happens. */
+  sg_store_job_run (d->self, store, NULL, deletion_store_job, d, NULL, deletion_stored_cb, d);
+}
+
+static void
+mastodon_deleted_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Deletion *d = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sg_mastodon_client_delete_finish (SG_MASTODON_CLIENT (object), result, &d->already_gone,
+                                         &error))
+    deletion_failed (d, error);
+  else
+    deletion_done (d);
+}
+
+static void
+bluesky_deleted_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Deletion *d = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sg_bluesky_client_delete_finish (SG_BLUESKY_CLIENT (object), result, &d->already_gone,
+                                        &error))
+    deletion_failed (d, error);
+  else
+    deletion_done (d);
+}
+
+static void
+deletion_send (Deletion   *d,
+               const char *token)
+{
+  const char *id = sg_audit_item_get_post_id (d->item);
+
+  if (g_str_equal (d->platform, "mastodon"))
+    {
+      g_autoptr(SgMastodonClient) client = sg_mastodon_client_new (d->server, token);
+
+      sg_mastodon_client_delete_async (client, id, d->self->cancellable, mastodon_deleted_cb, d);
+    }
+  else
+    {
+      g_autoptr(SgBlueskyClient) client = sg_bluesky_client_new (d->server, d->account, token);
+
+      sg_bluesky_client_delete_async (client, d->owner, id, d->self->cancellable,
+                                      bluesky_deleted_cb, d);
+    }
+}
+
+static void
+deletion_secret_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Deletion *d = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = sg_secrets_lookup_finish (result, &error);
+
+  if (token == NULL && error == NULL)
+    g_set_error (&error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                 _("Your keyring has no sign-in for %s. Sign in again under Preferences → "
+                   "Posting, then try again."), d->account);
+  if (token == NULL)
+    {
+      deletion_failed (d, error);
+      return;
+    }
+  deletion_send (d, token);
+  memset (token, 0, strlen (token));
+}
+
+static void
+deletion_confirmed_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  Deletion *d = user_data;
+  const SgPlatform *platform = sg_platform_lookup (d->platform, NULL);
+  g_autofree char *busy = NULL;
+
+  if (!g_str_equal (response, "delete"))
+    {
+      deletion_free (d);
+      return;
+    }
+  busy = g_strdup_printf (_("Deleting from %s…"), platform != NULL ? platform->name : d->platform);
+  sg_audit_item_set_note (d->item, busy, TRUE);
+  if (d->self->token != NULL)
+    deletion_send (d, d->self->token);
+  else
+    sg_secrets_lookup_async (d->platform, d->server, d->account, d->self->cancellable,
+                             deletion_secret_cb, d);
+}
+
+static void
+row_delete_online_cb (SgPastPostRow   *row,
+                      SgPastPostsPage *self)
+{
+  SgAuditItem *item = sg_past_post_row_get_item (row);
+  const char *platform_id = sg_audit_item_get_platform (item);
+  const SgPlatform *platform = sg_platform_lookup (platform_id, NULL);
+  const char *name = platform != NULL ? platform->name : platform_id;
+  GSettings *settings = self->context != NULL ? sg_context_get_settings (self->context) : NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *owner = sg_audit_item_dup_owner (item);
+  g_autofree char *heading = NULL;
+  g_autofree char *note = NULL;
+  Deletion *d;
+  GtkWidget *dialog;
+
+  if (sg_audit_item_get_busy (item))
+    return;
+  if (owner == NULL)
+    note = g_strdup_printf (_("The archive gives no address for this post, so SocialGuard cannot "
+                              "tell which account wrote it. Delete it on %s, then mark it "
+                              "deleted."), name);
+  else if (!sg_accounts_signed_in (settings, platform_id, &server, &account))
+    note = g_strdup_printf (_("To delete it from here, sign in to the %s account that wrote it "
+                              "under Preferences → Posting. Or delete it on %s, then mark it "
+                              "deleted."), name, name);
+  /* Mastodon names the account in the post's address; Bluesky's DID is checked against the
+   * session's when signing in, as only the server knows whose DID it is. */
+  else if (g_str_equal (platform_id, "mastodon") && g_ascii_strcasecmp (owner, account) != 0)
+    note = g_strdup_printf (_("This post is from %s, and you are signed in as %s. Sign in to %s "
+                              "under Preferences → Posting to delete it from here."),
+                            owner, account, owner);
+  if (note != NULL)
+    {
+      sg_audit_item_set_note (item, note, FALSE);
+      return;
+    }
+
+  d = g_new0 (Deletion, 1);
+  d->self = g_object_ref (self);
+  d->item = g_object_ref (item);
+  d->platform = g_strdup (platform_id);
+  d->server = g_steal_pointer (&server);
+  d->account = g_steal_pointer (&account);
+  d->owner = g_steal_pointer (&owner);
+
+  /* Translators: %s is "Mastodon" or "Bluesky". */
+  heading = g_strdup_printf (_("Delete this post from %s?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("This cannot be undone. It is removed for everyone who can "
+                                    "see it; SocialGuard keeps only its address and the date, "
+                                    "in History."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (deletion_confirmed_cb), d);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Each row is made when the list view binds an item to a place on screen, and dropped when
  * it scrolls away: the item keeps the state, so nothing is lost. The list item's own child is
  * a holder that stays, as GTK 4.8's list view expects a child once set up. */
@@ -496,6 +784,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = sg_past_post_row_new (gtk_list_item_get_item (list_item));
 
   g_signal_connect_object (row, "review", G_CALLBACK (row_review_cb), self, 0);
+  g_signal_connect_object (row, "delete-online", G_CALLBACK (row_delete_online_cb), self, 0);
   adw_bin_set_child (ADW_BIN (gtk_list_item_get_child (list_item)), row);
 }
 
@@ -611,6 +900,7 @@ audits_listed_cb (GObject      *object,
   any = audits->len > 0;
   gtk_widget_set_visible (GTK_WIDGET (self->audit_dropdown), any);
   gtk_widget_set_visible (self->delete_button, any);
+  gtk_widget_set_visible (self->export_button, any);
   /* With none, the empty page has its own, larger Import button. */
   gtk_widget_set_visible (self->import_button, any);
   fill_audit_dropdown (self);
@@ -893,6 +1183,151 @@ delete_audit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The appraisal record: every audit, what it found and what was done, read off the main loop
+ * and saved as a printable page or a CSV, readable by the user only. */
+
+typedef struct {
+  GFile    *file;
+  gboolean  csv;
+  gboolean  include_text;
+} Export;
+
+static void
+export_free (gpointer data)
+{
+  Export *e = data;
+
+  g_object_unref (e->file);
+  g_free (e);
+}
+
+static gpointer
+appraisal_job (SgStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  return sg_appraisal_read (store, error);
+}
+
+static void
+appraisal_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SgPastPostsPage *self = SG_PAST_POSTS_PAGE (object);
+  Export *e = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgAppraisal) appraisal = g_task_propagate_pointer (G_TASK (result), &error);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (appraisal == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        sg_toast_show (GTK_WIDGET (self), error->message);
+    }
+  else if (e->csv)
+    sg_export_write (GTK_WIDGET (self), e->file,
+                     sg_appraisal_to_csv (appraisal, now, e->include_text),
+                     _("Appraisal record saved; open it in a spreadsheet"));
+  else
+    sg_export_write (GTK_WIDGET (self), e->file,
+                     sg_appraisal_to_html (appraisal, now, e->include_text),
+                     _("Appraisal record saved; open it in a browser to print it"));
+  export_free (e);
+}
+
+void
+sg_past_posts_page_export_appraisal (SgPastPostsPage *self,
+                                     GFile           *file,
+                                     gboolean         csv,
+                                     gboolean         include_text)
+{
+  SgStore *store;
+  Export *e;
+
+  g_return_if_fail (SG_IS_PAST_POSTS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if ((store = get_store (self)) == NULL)
+    return;
+  e = g_new0 (Export, 1);
+  e->file = g_object_ref (file);
+  e->csv = csv;
+  e->include_text = include_text;
+  if (!sg_store_job_run_full (self, store, self->cancellable, appraisal_job, NULL, NULL,
+                              (GDestroyNotify) sg_appraisal_free, appraisal_read_cb, e))
+    export_free (e);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    SgPastPostsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  gboolean csv = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format"),
+                            "csv") == 0;
+  gboolean text = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "text"),
+                             "true") == 0;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* The name proposed ends in .html; a CSV chosen afterwards gets its own ending. */
+      if (csv && g_str_has_suffix (name, ".html"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".html"));
+          g_autofree char *renamed = g_strconcat (stem, ".csv", NULL);
+
+          GFile *csv_file = g_file_get_child (parent, renamed);
+
+          g_object_unref (file);
+          file = csv_file;
+        }
+      sg_past_posts_page_export_appraisal (self, file, csv, text);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_appraisal_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SgPastPostsPage *self = SG_PAST_POSTS_PAGE (widget);
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export Appraisal Record"),
+                                 GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  const char *formats[] = { "html", "csv", NULL };
+  const char *format_labels[] = { _("Printable page (HTML)"), _("Spreadsheet (CSV)"), NULL };
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "appraisal-record.html");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), formats,
+                               format_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "html");
+  /* Off unless ticked: the record is meant to be handed over, and the posts may be the very
+   * thing that should not travel further. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "text", _("Include the posts’ text"),
+                               NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "text", "false");
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+sg_past_posts_page_set_token (SgPastPostsPage *self,
+                              const char      *token)
+{
+  g_return_if_fail (SG_IS_PAST_POSTS_PAGE (self));
+
+  g_free (self->token);
+  self->token = g_strdup (token);
+}
+
 /* A file dropped on the page is imported like one chosen. */
 static gboolean
 drop_cb (GtkDropTarget   *target,
@@ -945,6 +1380,7 @@ sg_past_posts_page_finalize (GObject *object)
   g_clear_pointer (&self->filter_platforms, g_ptr_array_unref);
   g_clear_pointer (&self->filter_years, g_array_unref);
   g_free (self->search_folded);
+  g_free (self->token);
 
   G_OBJECT_CLASS (sg_past_posts_page_parent_class)->finalize (object);
 }
@@ -961,6 +1397,11 @@ sg_past_posts_page_class_init (SgPastPostsPageClass *klass)
   signals[LOADED] =
     g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A post was deleted on its platform (or marked deleted) and logged: History has a new
+   * entry. */
+  signals[DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -969,6 +1410,7 @@ sg_past_posts_page_class_init (SgPastPostsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, categories_label);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, filter_box);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, list);
@@ -991,6 +1433,8 @@ sg_past_posts_page_class_init (SgPastPostsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "past-posts.more", NULL, more_action);
   gtk_widget_class_install_action (widget_class, "past-posts.delete-audit", NULL,
                                    delete_audit_action);
+  gtk_widget_class_install_action (widget_class, "past-posts.export-appraisal", NULL,
+                                   export_appraisal_action);
 }
 
 static void

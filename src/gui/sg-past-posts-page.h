@@ -24,4 +24,15 @@ gint64    sg_past_posts_page_get_audit_id (SgPastPostsPage *self);
 guint     sg_past_posts_page_get_n_posts  (SgPastPostsPage *self);
 guint     sg_past_posts_page_get_n_shown  (SgPastPostsPage *self);
 
+/* Saves the appraisal record of every audit to @file (0600), as CSV or a printable HTML page,
+ * with the posts' text only when @include_text, as "Export Appraisal Record…" does. */
+void      sg_past_posts_page_export_appraisal (SgPastPostsPage *self,
+                                               GFile           *file,
+                                               gboolean         csv,
+                                               gboolean         include_text);
+/* For tests: deletes on the platforms with @token instead of the keyring's (NULL: the
+ * keyring again). */
+void      sg_past_posts_page_set_token    (SgPastPostsPage *self,
+                                           const char      *token);
+
 G_END_DECLS

@@ -388,6 +388,8 @@ sg_window_setup (SgWindow *self)
   sg_past_posts_page_set_context (self->past_posts_page, context);
   g_signal_connect_object (self->compose_page, "published", G_CALLBACK (sg_history_page_reload),
                            self->history_page, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->past_posts_page, "deleted", G_CALLBACK (sg_history_page_reload),
+                           self->history_page, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->privacy_page, "notify::n-open-actions",
                            G_CALLBACK (privacy_due_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->privacy_page, "notify::n-due", G_CALLBACK (privacy_due_cb), self,

@@ -911,3 +911,192 @@ sg_bluesky_client_set_language (SgBlueskyClient *self,
   g_free (self->language);
   self->language = g_strdup (language);
 }
+
+/* Deleting a past post */
+
+typedef struct {
+  char *owner_did;
+  char *rkey;
+} DeleteData;
+
+static void
+delete_data_free (DeleteData *d)
+{
+  g_free (d->owner_did);
+  g_free (d->rkey);
+  g_free (d);
+}
+
+/* The connection failed: nothing is known changed. */
+static void
+delete_network_error (SgBlueskyClient  *self,
+                      GError          **error)
+{
+  g_autofree char *why = NULL;
+
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || (*error)->domain == SG_ERROR)
+    return;
+  why = g_strdup ((*error)->message);
+  g_clear_error (error);
+  g_set_error (error, SG_ERROR, SG_ERROR_NETWORK,
+               _("Could not reach %s (%s). The post is still online; try again when you are "
+                 "connected."), self->service, why);
+}
+
+/* -1 on error, else whether it was already gone. */
+static int
+delete_sync (SgBlueskyClient  *self,
+             DeleteData       *d,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  g_autoptr(SoupSession) session = new_session ();
+  g_auto(Answer) answer = { 0, };
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *did = NULL;
+  g_autofree char *handle = NULL;
+  g_autofree char *url = NULL;
+  const char *what;
+
+  if (!check_service (self, error))
+    return -1;
+  if (!create_session (self, session, &token, &did, &handle, NULL, cancellable, &local))
+    {
+      if (local->domain == SG_ERROR && local->code == SG_ERROR_SIGN_IN_NEEDED)
+        g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                     _("Bluesky did not accept your handle and app password, so the post is "
+                       "still online. Sign in again under Preferences → Posting, then try "
+                       "again."));
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          delete_network_error (self, error);
+        }
+      return -1;
+    }
+  /* Only the account that wrote it can delete it; say whose it is rather than fail later. */
+  if (g_strcmp0 (did, d->owner_did) != 0)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                   _("This post belongs to another Bluesky account (%s), and you are signed in "
+                     "as @%s. Sign in to that account under Preferences → Posting to delete it "
+                     "from here."), d->owner_did, handle);
+      return -1;
+    }
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "repo");
+  json_builder_add_string_value (b, did);
+  json_builder_set_member_name (b, "collection");
+  json_builder_add_string_value (b, "app.bsky.feed.post");
+  json_builder_set_member_name (b, "rkey");
+  json_builder_add_string_value (b, d->rkey);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  url = g_strconcat (self->service, "/xrpc/com.atproto.repo.deleteRecord", NULL);
+  if (!xrpc (session, SOUP_METHOD_POST, url, token, body, &answer, cancellable, error))
+    {
+      delete_network_error (self, error);
+      return -1;
+    }
+  if (answer.status == 200)
+    return 0;
+  what = member (&answer, "error");
+  if (answer.status == 404 || g_strcmp0 (what, "RecordNotFound") == 0)
+    return 1;
+  if (sg_http_sign_in_refused (answer.status))
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                   _("Bluesky ended the session, so the post is still online. Sign in again "
+                     "under Preferences → Posting, then try again."));
+      return -1;
+    }
+  if (answer.status == 429)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (now, MAX (answer.retry_after, 60u));
+      g_autofree char *at = g_date_time_format (when, "%H:%M");
+
+      g_set_error (error, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                   _("Bluesky allows only so many changes at a time. The post is still online; "
+                     "try again after %s."), at);
+      return -1;
+    }
+  if (answer.status >= 500)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                   _("Bluesky is having trouble (HTTP %u), so the post is still online. Try "
+                     "again in a few minutes."), answer.status);
+      return -1;
+    }
+  g_set_error (error, SG_ERROR, SG_ERROR_REJECTED,
+               _("Bluesky refused to delete the post (%s). It is still online."),
+               member (&answer, "message") ? member (&answer, "message")
+                                           : soup_status_get_phrase (answer.status));
+  return -1;
+}
+
+static void
+delete_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  int gone = delete_sync (source_object, task_data, cancellable, &error);
+
+  if (gone < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, gone);
+}
+
+void
+sg_bluesky_client_delete_async (SgBlueskyClient     *self,
+                                const char          *owner_did,
+                                const char          *rkey,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DeleteData *d;
+
+  g_return_if_fail (SG_IS_BLUESKY_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sg_bluesky_client_delete_async);
+  if (owner_did == NULL || !g_str_has_prefix (owner_did, "did:") || rkey == NULL || *rkey == '\0')
+    {
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                               _("The archive did not say which post this is, so it cannot be "
+                                 "deleted from here."));
+      return;
+    }
+  d = g_new0 (DeleteData, 1);
+  d->owner_did = g_strdup (owner_did);
+  d->rkey = g_strdup (rkey);
+  g_task_set_task_data (task, d, (GDestroyNotify) delete_data_free);
+  g_task_run_in_thread (task, delete_thread);
+}
+
+gboolean
+sg_bluesky_client_delete_finish (SgBlueskyClient  *self,
+                                 GAsyncResult     *result,
+                                 gboolean         *already_gone,
+                                 GError          **error)
+{
+  gssize gone;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  gone = g_task_propagate_int (G_TASK (result), error);
+  if (gone < 0)
+    return FALSE;
+  if (already_gone != NULL)
+    *already_gone = gone > 0;
+  return TRUE;
+}

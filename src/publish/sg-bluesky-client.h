@@ -62,4 +62,22 @@ char            *sg_bluesky_client_verify_finish (SgBlueskyClient      *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
+/* Deletes one of the account's own posts (com.atproto.repo.deleteRecord in app.bsky.feed.post,
+ * record key @rkey), after signing in. @owner_did is the DID in the post's address: when the
+ * account signed in is another, nothing is deleted and the error (SG_ERROR_SIGN_IN_NEEDED)
+ * says to sign in to that account. The finish gives TRUE when it is gone, with @already_gone
+ * set when the server said it was not there (404, or RecordNotFound); otherwise FALSE with
+ * SG_ERROR_SIGN_IN_NEEDED, SG_ERROR_SERVICE_BUSY (429, saying when, or 5xx), SG_ERROR_NETWORK
+ * or SG_ERROR_REJECTED, each message saying the post is still there. Nothing is retried. */
+void             sg_bluesky_client_delete_async  (SgBlueskyClient      *self,
+                                                  const char           *owner_did,
+                                                  const char           *rkey,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean         sg_bluesky_client_delete_finish (SgBlueskyClient      *self,
+                                                  GAsyncResult         *result,
+                                                  gboolean             *already_gone,
+                                                  GError              **error);
+
 G_END_DECLS

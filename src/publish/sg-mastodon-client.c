@@ -862,6 +862,148 @@ credentials_cb (GObject      *object,
                          (GDestroyNotify) json_object_unref);
 }
 
+/* Deleting a past post */
+
+/* "14:32", or "14:32 on 7 December" when not today: when to try a delete again. */
+static char *
+retry_time (guint seconds)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) when = g_date_time_add_seconds (now, MAX (seconds, 60u));
+
+  if (g_date_time_get_day_of_year (when) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (when, "%H:%M");
+  return g_date_time_format (when, _("%H:%M on %-d %B"));
+}
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SgMastodonClient *self = g_task_get_source_object (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autofree char *message = NULL;
+  guint status;
+
+  if (body == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, SG_ERROR, SG_ERROR_NETWORK,
+                                 _("Could not reach %s (%s). The post is still online; try "
+                                   "again when you are connected."),
+                                 self->instance, error->message);
+      return;
+    }
+
+  status = soup_message_get_status (msg);
+  if (status == 200)
+    {
+      g_task_return_int (task, FALSE);
+      return;
+    }
+  /* Gone already (deleted on the website, or by a moderator): what the doctor wanted. */
+  if (status == 404)
+    {
+      g_task_return_int (task, TRUE);
+      return;
+    }
+  if (sg_http_sign_in_refused (status))
+    {
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                               _("%s did not accept your sign-in, so the post is still online. "
+                                 "Sign in again under Preferences → Posting, then try again."),
+                               self->instance);
+      return;
+    }
+  if (status == 429)
+    {
+      g_autofree char *when = retry_time (retry_after (msg, 1));
+
+      /* Mastodon allows about 30 deletes in half an hour. */
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                               _("%s allows only so many deletes at a time. The post is still "
+                                 "online; try again after %s."), self->instance, when);
+      return;
+    }
+  message = server_message (body);
+  if (status >= 500)
+    g_task_return_new_error (task, SG_ERROR, SG_ERROR_SERVICE_BUSY,
+                             _("%s is having trouble (HTTP %u), so the post is still online. "
+                               "Try again in a few minutes."), self->instance, status);
+  else
+    g_task_return_new_error (task, SG_ERROR, SG_ERROR_REJECTED,
+                             _("%s refused to delete the post (%s). It is still online."),
+                             self->instance,
+                             message ? message : soup_status_get_phrase (status));
+}
+
+void
+sg_mastodon_client_delete_async (SgMastodonClient    *self,
+                                 const char          *status_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *auth = NULL;
+
+  g_return_if_fail (SG_IS_MASTODON_CLIENT (self));
+  g_return_if_fail (status_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sg_mastodon_client_delete_async);
+  if (!sg_mastodon_check_instance (self->instance, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (*status_id == '\0')
+    {
+      g_task_return_new_error (task, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                               _("The archive did not say which post this is, so it cannot be "
+                                 "deleted from here."));
+      return;
+    }
+
+  escaped = g_uri_escape_string (status_id, NULL, FALSE);
+  url = g_strconcat (self->instance, "/api/v1/statuses/", escaped, NULL);
+  auth = g_strconcat ("Bearer ", self->token, NULL);
+  msg = soup_message_new (SOUP_METHOD_DELETE, url);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    deleted_cb, g_steal_pointer (&task));
+}
+
+gboolean
+sg_mastodon_client_delete_finish (SgMastodonClient  *self,
+                                  GAsyncResult      *result,
+                                  gboolean          *already_gone,
+                                  GError           **error)
+{
+  gssize gone;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  gone = g_task_propagate_int (G_TASK (result), error);
+  if (gone < 0)
+    return FALSE;
+  if (already_gone != NULL)
+    *already_gone = gone > 0;
+  return TRUE;
+}
+
 void
 sg_mastodon_client_read_account_async (SgMastodonClient    *self,
                                        GCancellable        *cancellable,

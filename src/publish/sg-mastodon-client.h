@@ -78,6 +78,20 @@ gboolean          sg_mastodon_read_limits_finish  (GAsyncResult         *result,
                                                    guint                *url_characters,
                                                    GError              **error);
 
+/* Deletes one of the account's own posts (DELETE /api/v1/statuses/:id). Nothing is retried:
+ * the doctor sees why and tries again. The finish gives TRUE when it is gone, with
+ * @already_gone set when the server no longer had it (404); otherwise FALSE with
+ * SG_ERROR_SIGN_IN_NEEDED (401/403), SG_ERROR_SERVICE_BUSY (429, saying when to try again, or
+ * 5xx), SG_ERROR_NETWORK, or SG_ERROR_REJECTED, each message saying the post is still there. */
+void              sg_mastodon_client_delete_async  (SgMastodonClient     *self,
+                                                    const char           *status_id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean          sg_mastodon_client_delete_finish (SgMastodonClient     *self,
+                                                    GAsyncResult         *result,
+                                                    gboolean             *already_gone,
+                                                    GError              **error);
 /* TRUE for an https address (or http to this machine, for tests); otherwise a plain message. */
 gboolean          sg_mastodon_check_instance      (const char           *instance,
                                                    GError              **error);

@@ -396,6 +396,108 @@ row_publication (sqlite3_stmt *stmt,
   g_ptr_array_add (data, p);
 }
 
+static const char * const how_names[] = { "platform", "already-gone", "by-hand" };
+
+typedef struct {
+  const char    *platform;
+  const char    *account;
+  const char    *url;
+  SgDeletionHow  how;
+  gint64         at;
+  gint64         audit_post_id;
+} Deletion;
+
+static void
+bind_deletion (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  const Deletion *d = data;
+
+  sqlite3_bind_int64 (stmt, 1, d->at);
+  bind_text (stmt, 2, d->platform);
+  bind_text (stmt, 3, d->account);
+  bind_text (stmt, 4, d->url);
+  bind_text (stmt, 5, how_names[d->how]);
+  if (d->audit_post_id > 0)
+    sqlite3_bind_int64 (stmt, 6, d->audit_post_id);
+  else
+    sqlite3_bind_null (stmt, 6);
+}
+
+gint64
+sg_publications_log_deletion (SgStore       *store,
+                              const char    *platform,
+                              const char    *account,
+                              const char    *url,
+                              SgDeletionHow  how,
+                              gint64         at,
+                              gint64         audit_post_id,
+                              GError       **error)
+{
+  Deletion d = { platform, account, url, how, at, audit_post_id };
+  sqlite3 *db;
+  gint64 id = -1;
+
+  g_return_val_if_fail (SG_IS_STORE (store), -1);
+  g_return_val_if_fail (platform != NULL, -1);
+  g_return_val_if_fail (how <= SG_DELETION_BY_HAND, -1);
+
+  db = sg_store_lock (store);
+  if (sg_store_run_locked (db, "INSERT INTO deletions (at, platform, account, url, how, "
+                               "audit_post_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                           bind_deletion, &d, NULL, NULL, "deletions", error))
+    id = sqlite3_last_insert_rowid (db);
+  sg_store_unlock (store);
+  return id;
+}
+
+char *
+sg_publication_deletion_title (const SgPublication *p)
+{
+  const SgPlatform *platform = sg_platform_lookup (p->platform, NULL);
+  const char *name = platform != NULL ? platform->name : p->platform;
+
+  g_return_val_if_fail (p != NULL, NULL);
+
+  /* Translators: %s is a platform's name, "Mastodon" or "X". */
+  if (g_strcmp0 (p->status, "by-hand") == 0)
+    return g_strdup_printf (_("Marked deleted on %s"), name);
+  if (g_strcmp0 (p->status, "already-gone") == 0)
+    return g_strdup_printf (_("Already gone from %s"), name);
+  return g_strdup_printf (_("Deleted from %s"), name);
+}
+
+/* A deletion as History lists it: a publication of method "delete" whose status says how, with
+ * no text. Its id is negative so that it never meets a publication's. */
+static void
+row_deletion (sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  SgPublication *p = g_new0 (SgPublication, 1);
+
+  p->id = -sqlite3_column_int64 (stmt, 0);
+  p->at = sqlite3_column_int64 (stmt, 1);
+  p->platform = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  p->account = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  p->remote_url = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  p->status = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  p->method = g_strdup ("delete");
+  p->final_text = g_strdup ("");
+  g_ptr_array_add (data, p);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const SgPublication *pa = *(SgPublication * const *) a;
+  const SgPublication *pb = *(SgPublication * const *) b;
+
+  if (pa->at != pb->at)
+    return pa->at < pb->at ? 1 : -1;
+  return pa->id < pb->id ? 1 : pa->id > pb->id ? -1 : 0;
+}
+
 static void
 bind_like (sqlite3_stmt *stmt,
            gpointer      data)
@@ -421,6 +523,12 @@ sg_publications_list (SgStore     *store,
         "OR p.account LIKE ?1 ORDER BY p.at DESC, p.id DESC",
         bind_like, like, row_publication, out, "publications", error))
     return NULL;
+  if (!sg_store_run (store,
+        "SELECT id, at, platform, account, url, how FROM deletions "
+        "WHERE ?1 IS NULL OR platform LIKE ?1 OR account LIKE ?1 OR url LIKE ?1",
+        bind_like, like, row_deletion, out, "deletions", error))
+    return NULL;
+  g_ptr_array_sort (out, compare_newest_first);
   return g_steal_pointer (&out);
 }
 
@@ -443,6 +551,15 @@ sg_publications_to_html (GPtrArray *publications)
       g_autofree char *text = g_markup_escape_text (p->final_text, -1);
       const SgPlatform *platform = sg_platform_lookup (p->platform, NULL);
 
+      if (g_strcmp0 (p->method, "delete") == 0)
+        {
+          g_autofree char *title = sg_publication_deletion_title (p);
+          g_autofree char *url = g_markup_escape_text (p->remote_url ? p->remote_url : "", -1);
+
+          g_string_append_printf (out, "<article><h2>%s — %s</h2>\n<p>%s</p>\n</article>\n",
+                                  g_strstrip (stamp), title, url);
+          continue;
+        }
       g_string_append_printf (out, "<article><h2>%s — %s</h2>\n<pre>%s</pre>\n",
                               g_strstrip (stamp), platform ? platform->name : p->platform, text);
       if (p->acknowledged != NULL)

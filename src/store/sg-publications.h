@@ -65,7 +65,30 @@ gboolean   sg_publications_first_attempt (SgStore    *store,
                                           gint64     *first_at,
                                           guint      *n_attempts,
                                           GError    **error);
-/* Newest first; @query (or NULL) filters by text, platform or account, case-insensitively. */
+/* How a past post left its platform, for History: deleted by SocialGuard, found already gone
+ * when SocialGuard tried (404), or marked deleted by the doctor after deleting it by hand. */
+typedef enum {
+  SG_DELETION_PLATFORM,
+  SG_DELETION_ALREADY_GONE,
+  SG_DELETION_BY_HAND,
+} SgDeletionHow;
+
+/* Logs a deleted post: its platform, the account (or NULL), its address (or NULL), how and
+ * when, and the audit's post row (or 0). Never the post's text. In History it is listed among
+ * the publications with method "delete", status "deleted", no text and @url as remote_url. */
+gint64     sg_publications_log_deletion (SgStore       *store,
+                                         const char    *platform,
+                                         const char    *account,
+                                         const char    *url,
+                                         SgDeletionHow  how,
+                                         gint64         at,
+                                         gint64         audit_post_id,
+                                         GError       **error);
+/* A deletion's words for History ("Deleted from Mastodon", "Marked deleted on X"), from a
+ * publication listed with method "delete" (its status says how). */
+char      *sg_publication_deletion_title (const SgPublication *publication);
+
+/* Newest first, deletions among them; @query (or NULL) filters by text, platform or account, case-insensitively. */
 GPtrArray *sg_publications_list       (SgStore     *store,
                                        const char  *query,
                                        GError     **error);

@@ -198,6 +198,21 @@ static const char migration_5[] =
   "ALTER TABLE publications ADD COLUMN consent_recorded_in TEXT;"
   "ALTER TABLE publications ADD COLUMN consent_note TEXT;";
 
+/* Past posts (issue 14): each post deleted from a platform (by SocialGuard, found already gone,
+ * or marked deleted by hand), for History. The post's address and when, never its text: the
+ * log must not keep what the doctor chose to remove. An audit deleted later leaves these. */
+static const char migration_6[] =
+  "CREATE TABLE deletions ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  at            INTEGER NOT NULL,"
+  "  platform      TEXT NOT NULL,"
+  "  account       TEXT,"
+  "  url           TEXT,"
+  "  how           TEXT NOT NULL CHECK (how IN ('platform', 'already-gone', 'by-hand')),"
+  "  audit_post_id INTEGER REFERENCES audit_posts (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX deletions_at ON deletions (at DESC);";
+
 typedef struct {
   int         version;
   const char *sql;
@@ -209,6 +224,7 @@ static const Migration migrations[] = {
   { 3, migration_3 },
   { 4, migration_4 },
   { 5, migration_5 },
+  { 6, migration_6 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SG_STORE_SCHEMA_VERSION);

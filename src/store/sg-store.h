@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* The newest schema this build knows. A database with a larger PRAGMA user_version was
  * written by a newer SocialGuard and is never touched. */
-#define SG_STORE_SCHEMA_VERSION 5
+#define SG_STORE_SCHEMA_VERSION 6
 
 typedef enum {
   SG_STORE_OPEN_DEFAULT   = 0,
