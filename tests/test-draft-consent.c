@@ -183,9 +183,9 @@ test_migration_from_4 (void)
   g_assert_no_error (error);
   g_assert_finalize_object (store);
 
-  /* Back to exactly what version 4 wrote. */
+  /* Back to exactly what version 4 wrote (so 6, the deletions log, goes too). */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE draft_consents; "
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE deletions; DROP TABLE draft_consents; "
                                      "ALTER TABLE publications DROP COLUMN consent_given_on; "
                                      "ALTER TABLE publications DROP COLUMN consent_recorded_in; "
                                      "ALTER TABLE publications DROP COLUMN consent_note; "
@@ -195,7 +195,7 @@ test_migration_from_4 (void)
 
   store = sg_store_open (path, SG_STORE_OPEN_NO_BACKUP, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sg_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (sg_store_get_schema_version (store), ==, SG_STORE_SCHEMA_VERSION);
   g_assert_cmpuint (file_mode (path), ==, 0600);
 
   log = sg_publications_list (store, NULL, &error);
