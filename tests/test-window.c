@@ -56,6 +56,50 @@ test_opens (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+static gboolean
+privacy_built (gpointer data)
+{
+  return sg_window_is_page_built (sg_test_app_window (app), "privacy");
+}
+
+/* Only Compose is built with the window; the other pages when first shown or asked for.
+ * Privacy follows the first frame by itself, because its tab carries the "review due" badge. */
+static void
+test_pages_built_when_shown (void)
+{
+  SgWindow *window = sg_test_app_window (app);
+  AdwViewStack *stack;
+  GtkWidget *page;
+
+  g_assert_true (sg_test_wait (window_mapped, NULL, 5000));
+  g_assert_cmpstr (sg_window_get_page (window), ==, "compose");
+  g_assert_true (sg_window_is_page_built (window, "compose"));
+  g_assert_false (sg_window_is_page_built (window, "interests"));
+  g_assert_false (sg_window_is_page_built (window, "history"));
+  g_assert_false (sg_window_is_page_built (window, "past-posts"));
+  g_assert_true (sg_test_wait (privacy_built, NULL, 5000));
+
+  /* Showing a page builds it, inside the stack page that was there all along. */
+  sg_window_set_page (window, "history");
+  g_assert_true (sg_window_is_page_built (window, "history"));
+  page = GTK_WIDGET (sg_window_get_history_page (window));
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK));
+  g_assert_nonnull (stack);
+  g_assert_true (gtk_widget_is_ancestor (page, adw_view_stack_get_visible_child (stack)));
+  g_assert_true (sg_test_wait (window_mapped, NULL, 5000));
+  sg_test_iterate (50);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_false (sg_window_is_page_built (window, "interests"));
+
+  /* Asking for a page builds it without showing it. */
+  g_assert_nonnull (sg_window_get_past_posts_page (window));
+  g_assert_true (sg_window_is_page_built (window, "past-posts"));
+  g_assert_cmpstr (sg_window_get_page (window), ==, "history");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (sg_window_get_past_posts_page (window))));
+
+  sg_window_set_page (window, "compose");
+}
+
 static void
 test_pages (void)
 {
@@ -518,6 +562,7 @@ main (int   argc,
 
   app = sg_application_new ();
   g_test_add_func ("/sg/window/opens", test_opens);
+  g_test_add_func ("/sg/window/pages-built-when-shown", test_pages_built_when_shown);
   g_test_add_func ("/sg/window/pages", test_pages);
   g_test_add_func ("/sg/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/sg/window/about", test_about);

@@ -85,6 +85,14 @@ load_catalogue (GError **error)
       p = g_new0 (SgPlatform, 1);
       p->id = g_strdup (json_object_get_string_member_with_default (o, "id", NULL));
       p->name = g_strdup (json_object_get_string_member_with_default (o, "name", NULL));
+      /* The name is shown ("Blog", "WhatsApp group"): translated like the rest of data/. */
+      if (p->name != NULL && *p->name != '\0')
+        {
+          char *translated = g_strdup (g_dgettext (GETTEXT_PACKAGE, p->name));
+
+          g_free (p->name);
+          p->name = translated;
+        }
       p->limit = json_object_get_int_member_with_default (o, "limit", 0);
       p->url_length = json_object_get_int_member_with_default (o, "url-length", 0);
       p->catalogue_limit = p->limit;

@@ -36,6 +36,15 @@ struct _SgRulePack
   SgTokens    scratch;       /* tokenises and stems terms while loading */
 };
 
+/* What a user reads from the pack (titles, messages, explanations, labels) is looked up in the
+ * app's translations: build-aux/extract-data-strings.py puts the same strings in the template.
+ * Ids, patterns and terms are never translated: they are matched against English drafts. */
+static char *
+tr (const char *text)
+{
+  return g_strdup (text != NULL && *text != '\0' ? g_dgettext (GETTEXT_PACKAGE, text) : text);
+}
+
 G_DEFINE_FINAL_TYPE (SgRulePack, sg_rule_pack, G_TYPE_OBJECT)
 
 /* Keys each kind of object may hold: anything else is a typo that would silently disable
@@ -445,7 +454,7 @@ load_concepts (LoadContext  *ctx,
                      file->name);
       id = add_group (self, SG_GROUP_CONCEPT, group_name, 0);
       group = g_ptr_array_index (self->groups, id);
-      group->label = g_strdup (file->label);
+      group->label = tr (file->label);
 
       for (guint t = 0; t < file->terms->len; t++)
         {
@@ -516,7 +525,7 @@ pattern_group (LoadContext  *ctx,
   id = add_group (self, SG_GROUP_PATTERN, NULL, 0);
   group = g_ptr_array_index (self->groups, id);
   group->pattern = compiled;
-  group->label = g_strdup (get_string (o, "label"));
+  group->label = tr (get_string (o, "label"));
   g_array_append_val (self->pattern_groups, id);
   if (sg_pattern_get_first_words (compiled) != NULL)
     {
@@ -588,7 +597,7 @@ resolve_terms (LoadContext  *ctx,
                              _("“stems” is a non-empty list of words, with maybe a “label”"));
               id = add_group (self, SG_GROUP_CONCEPT, NULL, 0);
               group = g_ptr_array_index (self->groups, id);
-              group->label = g_strdup (get_string (o, "label"));
+              group->label = tr (get_string (o, "label"));
               for (guint w = 0; w < json_array_get_length (words); w++)
                 {
                   const char *word = json_array_get_string_element (words, w);
@@ -896,7 +905,7 @@ load_detector (LoadContext  *ctx,
           if (!check_keys (ctx, fo, feature_keys, "a feature", error))
             return FALSE;
           f.name = g_strdup (l->data);
-          f.label = g_strdup (get_string (fo, "label") ? get_string (fo, "label") : l->data);
+          f.label = get_string (fo, "label") ? tr (get_string (fo, "label")) : g_strdup (l->data);
           f.weight = json_object_get_int_member_with_default (fo, "weight", 1);
           f.groups = g_array_new (FALSE, FALSE, sizeof (guint));
           g_array_append_val (rule->features, f);
@@ -1091,9 +1100,9 @@ load_rule (LoadContext  *ctx,
     return fail (ctx, o, "severity", error, _("unknown severity “%s” (info, warning, error)"),
                  severity);
 
-  rule->title = g_strdup (title);
-  rule->message = g_strdup (message);
-  rule->explanation = g_strdup (explanation);
+  rule->title = tr (title);
+  rule->message = tr (message);
+  rule->explanation = tr (explanation);
 
   /* Every rule must say where the guidance says so: "explain, don't police". */
   citations = get_array (o, "citations");
@@ -1148,7 +1157,7 @@ load_rule (LoadContext  *ctx,
         return fail (ctx, f, "kind", error, _("a “replace” fix needs a “replacement”"));
 
       fix.kind = g_strdup (kind);
-      fix.label = g_strdup (label);
+      fix.label = tr (label);
       fix.replacement = g_strdup (get_string (f, "replacement"));
       g_array_append_val (rule->fixes, fix);
     }
@@ -1218,7 +1227,7 @@ load_rule (LoadContext  *ctx,
           if (!sg_role_from_string (l->data, &r) || text == NULL)
             return fail (ctx, messages, l->data, error,
                          _("“role-messages” maps a role to a message"));
-          rule->role_messages[r] = g_strdup (text);
+          rule->role_messages[r] = tr (text);
         }
     }
 
@@ -1376,7 +1385,7 @@ load_pack (LoadContext  *ctx,
     return FALSE;
 
   self->id = g_strdup (id);
-  self->title = g_strdup (title);
+  self->title = tr (title);
   self->version = g_strdup (version);
 
   sources = get_array (root, "sources");
@@ -1400,15 +1409,15 @@ load_pack (LoadContext  *ctx,
         return fail (ctx, s, "status", error,
                      _("“status” is current, withdrawn, advice or commentary"));
       source.id = g_strdup (sid);
-      source.title = g_strdup (stitle);
+      source.title = tr (stitle);
       source.edition = g_strdup (get_string (s, "edition"));
       source.status = g_strdup (get_string (s, "status"));
       source.in_force = g_strdup (get_string (s, "in-force"));
       source.withdrawn = g_strdup (get_string (s, "withdrawn"));
       source.checked = g_strdup (get_string (s, "checked"));
       source.url = g_strdup (get_string (s, "url"));
-      source.short_title = g_strdup (get_string (s, "short"));
-      source.applies_to = g_strdup (get_string (s, "applies-to"));
+      source.short_title = tr (get_string (s, "short"));
+      source.applies_to = tr (get_string (s, "applies-to"));
       g_array_append_val (self->sources, source);
     }
 

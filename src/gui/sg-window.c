@@ -20,15 +20,24 @@ struct _SgWindow
   SgComposePage        *compose_page;
   GtkLabel             *due_label;
   GtkRevealer          *due_revealer;
-  SgInterestsPage      *interests_page;
-  SgPrivacyPage        *privacy_page;
-  SgHistoryPage        *history_page;
-  SgPastPostsPage      *past_posts_page;
+  AdwBin               *history_bin;
+  AdwBin               *interests_bin;
+  AdwBin               *past_posts_bin;
+  AdwBin               *privacy_bin;
   AdwViewStackPage     *privacy_stack_page;
   GtkLabel             *problem_label;
   GtkRevealer          *problem_revealer;
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+
+  /* Built on first show or first asked for (sg_window_get_*_page), inside the bins above;
+   * NULL until then. */
+  SgInterestsPage      *interests_page;
+  SgPrivacyPage        *privacy_page;
+  SgHistoryPage        *history_page;
+  SgPastPostsPage      *past_posts_page;
+  gboolean              deletions_linked;   /* Past Posts' deletions reload History */
+  guint                 privacy_idle_id;
 
   SgApplication        *application;
   GSettings            *settings;
@@ -177,6 +186,9 @@ resolve_problem_action (GtkWidget  *widget,
   show_store_problem (SG_WINDOW (widget));
 }
 
+static void ensure_page (SgWindow   *self,
+                         const char *name);
+
 static void
 visible_page_changed_cb (SgWindow *self)
 {
@@ -184,6 +196,8 @@ visible_page_changed_cb (SgWindow *self)
 
   if (name == NULL)
     return;
+
+  ensure_page (self, name);
 
   g_settings_set_string (self->settings, "last-page", name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
@@ -359,6 +373,116 @@ privacy_due_cb (SgWindow *self)
   gtk_revealer_set_reveal_child (self->due_revealer, due > 0 || open > 0);
 }
 
+/* The Privacy Review tab's badge and the "review due" banner come from the privacy page, so
+ * it is built soon after the first frame even if not shown: at low priority, after painting. */
+static gboolean
+build_privacy_idle_cb (gpointer data)
+{
+  SgWindow *self = data;
+
+  self->privacy_idle_id = 0;
+  ensure_page (self, "privacy");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      SgWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+  if (self->privacy_page == NULL && self->privacy_idle_id == 0)
+    self->privacy_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_privacy_idle_cb, self, NULL);
+}
+
+static void
+realize_cb (GtkWidget *widget)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (after_first_paint_cb), widget, 0);
+}
+
+/* Builds the page called @name if it is not built yet, puts it in its bin and wires it to the
+ * context and to the rest of the window. Compose is built with the window. */
+static void
+ensure_page (SgWindow   *self,
+             const char *name)
+{
+  SgContext *context;
+
+  /* Before sg_window_setup() there is no context; after dispose, no bins. */
+  if (self->application == NULL || self->stack == NULL)
+    return;
+  context = sg_application_get_context (self->application);
+
+  if (g_strcmp0 (name, "privacy") == 0 && self->privacy_page == NULL)
+    {
+      self->privacy_page = g_object_new (SG_TYPE_PRIVACY_PAGE, NULL);
+      g_clear_handle_id (&self->privacy_idle_id, g_source_remove);
+      adw_bin_set_child (self->privacy_bin, GTK_WIDGET (self->privacy_page));
+      sg_privacy_page_set_context (self->privacy_page, context);
+      g_signal_connect_object (self->privacy_page, "notify::n-open-actions",
+                               G_CALLBACK (privacy_due_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->privacy_page, "notify::n-due", G_CALLBACK (privacy_due_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  else if (g_strcmp0 (name, "interests") == 0 && self->interests_page == NULL)
+    {
+      self->interests_page = g_object_new (SG_TYPE_INTERESTS_PAGE, NULL);
+      adw_bin_set_child (self->interests_bin, GTK_WIDGET (self->interests_page));
+      sg_interests_page_set_context (self->interests_page, context);
+      /* A change in the register changes the declarations Compose appends. */
+      g_signal_connect_object (self->interests_page, "changed",
+                               G_CALLBACK (sg_compose_page_reload_interests), self->compose_page,
+                               G_CONNECT_SWAPPED);
+    }
+  else if (g_strcmp0 (name, "history") == 0 && self->history_page == NULL)
+    {
+      self->history_page = g_object_new (SG_TYPE_HISTORY_PAGE, NULL);
+      adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_page));
+      sg_history_page_set_context (self->history_page, context);
+      /* Built after any earlier publication, so it reads those itself; later ones reload it. */
+      g_signal_connect_object (self->compose_page, "published",
+                               G_CALLBACK (sg_history_page_reload), self->history_page,
+                               G_CONNECT_SWAPPED);
+    }
+  else if (g_strcmp0 (name, "past-posts") == 0 && self->past_posts_page == NULL)
+    {
+      self->past_posts_page = g_object_new (SG_TYPE_PAST_POSTS_PAGE, NULL);
+      adw_bin_set_child (self->past_posts_bin, GTK_WIDGET (self->past_posts_page));
+      sg_past_posts_page_set_context (self->past_posts_page, context);
+    }
+
+  /* A post deleted from Past Posts is logged in History: once both pages exist (whichever was
+   * built second makes the link; a History built later reads the log itself). */
+  if ((g_strcmp0 (name, "history") == 0 || g_strcmp0 (name, "past-posts") == 0) &&
+      self->history_page != NULL && self->past_posts_page != NULL && !self->deletions_linked)
+    {
+      g_signal_connect_object (self->past_posts_page, "deleted",
+                               G_CALLBACK (sg_history_page_reload), self->history_page,
+                               G_CONNECT_SWAPPED);
+      self->deletions_linked = TRUE;
+    }
+}
+
+gboolean
+sg_window_is_page_built (SgWindow   *self,
+                         const char *name)
+{
+  g_return_val_if_fail (SG_IS_WINDOW (self), FALSE);
+
+  if (g_strcmp0 (name, "compose") == 0)
+    return self->compose_page != NULL;
+  if (g_strcmp0 (name, "privacy") == 0)
+    return self->privacy_page != NULL;
+  if (g_strcmp0 (name, "interests") == 0)
+    return self->interests_page != NULL;
+  if (g_strcmp0 (name, "history") == 0)
+    return self->history_page != NULL;
+  if (g_strcmp0 (name, "past-posts") == 0)
+    return self->past_posts_page != NULL;
+  return FALSE;
+}
+
 /* GtkWindow:application is not a construct property, so it is only set after constructed():
  * everything that needs the application happens here, from sg_window_new(). */
 static void
@@ -377,30 +501,17 @@ sg_window_setup (SgWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  sg_compose_page_set_context (self->compose_page, context);
+
   last_page = g_settings_get_string (self->settings, "last-page");
   if (is_page_name (last_page))
     adw_view_stack_set_visible_child_name (self->stack, last_page);
-
-  sg_compose_page_set_context (self->compose_page, context);
-  sg_interests_page_set_context (self->interests_page, context);
-  sg_privacy_page_set_context (self->privacy_page, context);
-  sg_history_page_set_context (self->history_page, context);
-  sg_past_posts_page_set_context (self->past_posts_page, context);
-  g_signal_connect_object (self->compose_page, "published", G_CALLBACK (sg_history_page_reload),
-                           self->history_page, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->past_posts_page, "deleted", G_CALLBACK (sg_history_page_reload),
-                           self->history_page, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->privacy_page, "notify::n-open-actions",
-                           G_CALLBACK (privacy_due_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->privacy_page, "notify::n-due", G_CALLBACK (privacy_due_cb), self,
-                           G_CONNECT_SWAPPED);
-  /* A change in the register changes the declarations Compose appends. */
-  g_signal_connect_object (self->interests_page, "changed",
-                           G_CALLBACK (sg_compose_page_reload_interests), self->compose_page,
-                           G_CONNECT_SWAPPED);
+  /* The page shown at launch is built now; the others wait until shown. */
+  ensure_page (self, sg_window_get_page (self));
 
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   g_signal_connect_object (context, "notify::store-error",
                            G_CALLBACK (store_error_changed_cb), self, G_CONNECT_SWAPPED);
@@ -453,7 +564,13 @@ sg_window_dispose (GObject *object)
 {
   SgWindow *self = SG_WINDOW (object);
 
+  g_clear_handle_id (&self->privacy_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_WINDOW);
+  /* The pages were children of the bins, gone with the template. */
+  self->privacy_page = NULL;
+  self->interests_page = NULL;
+  self->history_page = NULL;
+  self->past_posts_page = NULL;
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sg_window_parent_class)->dispose (object);
@@ -476,10 +593,10 @@ sg_window_class_init (SgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgWindow, compose_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, due_label);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, due_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SgWindow, interests_page);
-  gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_page);
-  gtk_widget_class_bind_template_child (widget_class, SgWindow, history_page);
-  gtk_widget_class_bind_template_child (widget_class, SgWindow, past_posts_page);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, history_bin);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, interests_bin);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, past_posts_bin);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_bin);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_revealer);
@@ -503,10 +620,6 @@ static void
 sg_window_init (SgWindow *self)
 {
   g_type_ensure (SG_TYPE_COMPOSE_PAGE);
-  g_type_ensure (SG_TYPE_INTERESTS_PAGE);
-  g_type_ensure (SG_TYPE_PRIVACY_PAGE);
-  g_type_ensure (SG_TYPE_HISTORY_PAGE);
-  g_type_ensure (SG_TYPE_PAST_POSTS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -536,6 +649,7 @@ sg_window_get_privacy_page (SgWindow *self)
 {
   g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
 
+  ensure_page (self, "privacy");
   return self->privacy_page;
 }
 
@@ -544,6 +658,7 @@ sg_window_get_history_page (SgWindow *self)
 {
   g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
 
+  ensure_page (self, "history");
   return self->history_page;
 }
 
@@ -552,6 +667,7 @@ sg_window_get_past_posts_page (SgWindow *self)
 {
   g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
 
+  ensure_page (self, "past-posts");
   return self->past_posts_page;
 }
 
@@ -560,6 +676,7 @@ sg_window_get_interests_page (SgWindow *self)
 {
   g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
 
+  ensure_page (self, "interests");
   return self->interests_page;
 }
 

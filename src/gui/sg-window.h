@@ -21,6 +21,10 @@ SgInterestsPage *sg_window_get_interests_page (SgWindow *self);
 SgHistoryPage *sg_window_get_history_page (SgWindow *self);
 SgPrivacyPage *sg_window_get_privacy_page (SgWindow *self);
 SgPastPostsPage *sg_window_get_past_posts_page (SgWindow *self);
+/* Whether the page called @name ("compose", "privacy", …) has been built: pages other than
+ * Compose are built when first shown or first asked for by the getters above. */
+gboolean sg_window_is_page_built (SgWindow   *self,
+                                  const char *name);
 const char *sg_window_get_page       (SgWindow      *self);
 void        sg_window_set_page       (SgWindow      *self,
                                       const char    *page);

@@ -527,6 +527,18 @@ typedef struct {
   JsonParser *parser;
 } Templates;
 
+/* The wording of a declaration, translated: the English file's strings are in the template
+ * under the context "declaration" (build-aux/extract-data-strings.py). A declarations.LL.json
+ * read instead needs no lookup, and its strings are not in the catalogue, so they pass as is. */
+static const char *
+wording (JsonObject *o,
+         const char *member)
+{
+  const char *text = json_object_get_string_member (o, member);
+
+  return text != NULL && *text != '\0' ? g_dpgettext2 (GETTEXT_PACKAGE, "declaration", text) : text;
+}
+
 static JsonObject *
 load_templates (GError **error)
 {
@@ -584,9 +596,9 @@ compose_form (JsonObject *form,
               GPtrArray  *interests)
 {
   JsonObject *categories = json_object_get_object_member (form, "categories");
-  const char *prefix = json_object_get_string_member (form, "prefix");
-  const char *separator = json_object_get_string_member (form, "separator");
-  const char *institution = json_object_get_string_member (form, "institution");
+  const char *prefix = wording (form, "prefix");
+  const char *separator = wording (form, "separator");
+  const char *institution = wording (form, "institution");
   g_autoptr(GString) out = g_string_new (prefix);
   gboolean first = TRUE;
 
@@ -609,7 +621,7 @@ compose_form (JsonObject *form,
         if (names->len == 0)
           continue;
 
-        tmpl = json_object_get_string_member (categories, sg_interest_category_to_string (c));
+        tmpl = wording (categories, sg_interest_category_to_string (c));
         orgs = join_names (names);
         clause = g_string_new (tmpl);
         g_string_replace (clause, "{orgs}", orgs, 0);
@@ -682,7 +694,7 @@ sg_declaration_compose (GPtrArray          *interests,
 
   if (page_url != NULL && *page_url != '\0')
     {
-      g_autoptr(GString) link = g_string_new (json_object_get_string_member (templates, "link"));
+      g_autoptr(GString) link = g_string_new (wording (templates, "link"));
 
       g_string_replace (link, "{url}", page_url, 0);
       if (fits (platform, post, link->str))
@@ -743,8 +755,7 @@ sg_declaration_nothing (GError **error)
 
   if (templates == NULL)
     return NULL;
-  return g_strdup (json_object_get_string_member (json_object_get_object_member (templates, "full"),
-                                                  "nothing"));
+  return g_strdup (wording (json_object_get_object_member (templates, "full"), "nothing"));
 }
 
 gboolean

@@ -8,6 +8,14 @@
 #include "sg-error.h"
 #include "sg-platform.h"
 
+/* What the checklist tells the user is looked up in the app's translations;
+ * build-aux/extract-data-strings.py puts the same strings in the template. */
+static char *
+tr (const char *text)
+{
+  return g_strdup (text != NULL && *text != '\0' ? g_dgettext (GETTEXT_PACKAGE, text) : text);
+}
+
 static const char * const topics[] = {
   "audience", "default-audience", "findability", "requests", "tagging", "location",
   "old-posts", "search-engines", "contact-details", "real-name", "separation",
@@ -145,15 +153,15 @@ load_item (SgChecklist  *self,
       const char *step = json_array_get_string_element (step_list, i);
       if (step == NULL)
         return fail (error, path, n, _("a step must be text"));
-      g_strv_builder_add (steps, step);
+      g_strv_builder_add (steps, *step != '\0' ? g_dgettext (GETTEXT_PACKAGE, step) : step);
     }
 
   item = g_new0 (SgChecklistItem, 1);
   item->id = g_strdup (id);
   item->topic = g_strdup (string_member (o, "topic"));
-  item->title = g_strdup (string_member (o, "title"));
-  item->why = g_strdup (string_member (o, "why"));
-  item->conservative = g_strdup (string_member (o, "conservative"));
+  item->title = tr (string_member (o, "title"));
+  item->why = tr (string_member (o, "why"));
+  item->conservative = tr (string_member (o, "conservative"));
   item->settings_url = g_strdup (string_member (o, "settings_url"));
   item->citations = g_strv_builder_end (citations);
   item->steps = g_strv_builder_end (steps);
@@ -190,7 +198,7 @@ sg_checklist_load_file (const char  *path,
     }
 
   self->platform = g_strdup (string_member (root, "platform"));
-  self->name = g_strdup (string_member (root, "name"));
+  self->name = tr (string_member (root, "name"));
   items = json_object_get_array_member (root, "items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libical/ical.h>
 
 #include "sg-platform.h"
 #include "sg-profiles.h"
@@ -71,20 +72,19 @@ sg_reminders_compose (SgStore      *store,
   return TRUE;
 }
 
-/* RFC 5545 §3.3.11: backslash, semicolon and comma are escaped in TEXT values. */
-static void
-append_text (GString    *out,
-             const char *text)
+/* The calendar is built as components and serialised by libical, which does RFC 5545's
+ * escaping (backslash, semicolon, comma, newline), folds lines longer than 75 octets and ends
+ * lines in CRLF: a handle may hold any of these, and hand-written output got folding wrong. */
+/* An all-day date: VALUE=DATE, no time, no zone. */
+static struct icaltimetype
+ical_date (const GDate *date)
 {
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\\' || *p == ';' || *p == ',')
-        g_string_append_c (out, '\\');
-      if (*p == '\n')
-        g_string_append (out, "\\n");
-      else
-        g_string_append_c (out, *p);
-    }
+  struct icaltimetype t = icaltime_null_date ();
+
+  t.year = g_date_get_year (date);
+  t.month = g_date_get_month (date);
+  t.day = g_date_get_day (date);
+  return t;
 }
 
 char *
@@ -92,17 +92,31 @@ sg_reminders_to_ics (GPtrArray   *profiles,
                      const GDate *today,
                      GDateTime   *stamp)
 {
-  g_autoptr(GString) out = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
-                                         "PRODID:-//SocialGuard//Privacy reviews//EN\r\n"
-                                         "CALSCALE:GREGORIAN\r\n");
-  g_autofree char *dtstamp = g_date_time_format (stamp, "%Y%m%dT%H%M%SZ");
+  icalcomponent *calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
+                                                 icalproperty_new_version ("2.0"),
+                                                 icalproperty_new_prodid ("-//SocialGuard//Privacy reviews//EN"),
+                                                 icalproperty_new_calscale ("GREGORIAN"),
+                                                 (void *) 0);
+  struct icaltimetype dtstamp = icaltime_null_time ();
+  char *ics;
+
+  dtstamp.year = g_date_time_get_year (stamp);
+  dtstamp.month = g_date_time_get_month (stamp);
+  dtstamp.day = g_date_time_get_day_of_month (stamp);
+  dtstamp.hour = g_date_time_get_hour (stamp);
+  dtstamp.minute = g_date_time_get_minute (stamp);
+  dtstamp.second = g_date_time_get_second (stamp);
+  dtstamp.zone = icaltimezone_get_utc_timezone ();
 
   for (guint i = 0; i < profiles->len; i++)
     {
       const SgProfile *p = g_ptr_array_index (profiles, i);
       const SgPlatform *platform = sg_platform_lookup (p->platform, NULL);
+      struct icalrecurrencetype rrule;
+      struct icaltriggertype trigger = { 0 };
+      icalcomponent *event, *alarm;
       GDate last, due, end;
-      char day[16], next[16];
+      g_autofree char *uid = NULL;
       g_autofree char *summary = NULL;
 
       if (p->last_review > 0)
@@ -116,21 +130,40 @@ sg_reminders_to_ics (GPtrArray   *profiles,
         due = *today;
       end = due;
       g_date_add_days (&end, 1);
-      g_date_strftime (day, sizeof day, "%Y%m%d", &due);
-      g_date_strftime (next, sizeof next, "%Y%m%d", &end);
+
+      /* The row id never changes for an account, so a calendar that imports the file again
+       * updates its event instead of adding a second one. */
+      uid = g_strdup_printf ("socialguard-profile-%" G_GINT64_FORMAT "@socialguard.local", p->id);
       summary = g_strdup_printf (_("Privacy review: %s (%s)"),
                                  platform != NULL ? platform->name : p->platform, p->handle);
 
-      g_string_append_printf (out, "BEGIN:VEVENT\r\nUID:socialguard-profile-%" G_GINT64_FORMAT
-                              "@socialguard.local\r\nDTSTAMP:%s\r\nDTSTART;VALUE=DATE:%s\r\n"
-                              "DTEND;VALUE=DATE:%s\r\nSUMMARY:", p->id, dtstamp, day, next);
-      append_text (out, summary);
-      g_string_append_printf (out, "\r\nRRULE:FREQ=DAILY;INTERVAL=%u\r\n"
-                              "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:", p->interval_days);
-      append_text (out, summary);
-      g_string_append (out, "\r\nTRIGGER:PT9H\r\nEND:VALARM\r\nEND:VEVENT\r\n");
+      icalrecurrencetype_clear (&rrule);
+      rrule.freq = ICAL_DAILY_RECURRENCE;
+      rrule.interval = (short) MIN (p->interval_days, G_MAXSHORT);
+
+      /* 09:00 on the day: an all-day event starts at midnight. */
+      trigger.time = icaltime_null_time ();
+      trigger.duration = icaldurationtype_null_duration ();
+      trigger.duration.hours = 9;
+
+      alarm = icalcomponent_vanew (ICAL_VALARM_COMPONENT,
+                                   icalproperty_new_action (ICAL_ACTION_DISPLAY),
+                                   icalproperty_new_description (summary),
+                                   icalproperty_new_trigger (trigger),
+                                   (void *) 0);
+      event = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
+                                   icalproperty_new_uid (uid),
+                                   icalproperty_new_dtstamp (dtstamp),
+                                   icalproperty_new_dtstart (ical_date (&due)),
+                                   icalproperty_new_dtend (ical_date (&end)),
+                                   icalproperty_new_summary (summary),
+                                   icalproperty_new_rrule (rrule),
+                                   alarm,
+                                   (void *) 0);
+      icalcomponent_add_component (calendar, event);
     }
 
-  g_string_append (out, "END:VCALENDAR\r\n");
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  ics = g_strdup (icalcomponent_as_ical_string (calendar));
+  icalcomponent_free (calendar);
+  return ics;
 }
