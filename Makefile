@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian 12 packages: build, run, and test (Xvfb, a private D-Bus, the accessibility bus).
 PACKAGES := \
 	libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libstemmer-dev libsqlite3-dev libsecret-1-dev libgexiv2-dev exiv2 \
-	libarchive-dev libcbor-dev libical-dev \
+	libarchive-dev libcbor-dev libical-dev libenchant-2-dev hunspell-en-gb \
 	webp-pixbuf-loader heif-gdk-pixbuf libheif-examples libheif-dev gnome-keyring \
 	meson ninja-build pkg-config gettext gcc \
 	xvfb xauth dbus at-spi2-core desktop-file-utils appstream \

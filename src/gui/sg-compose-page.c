@@ -20,6 +20,7 @@
 #include "sg-publish-flow.h"
 #include "sg-consent-bar.h"
 #include "sg-signal.h"
+#include "sg-spell-checker.h"
 #include "sg-store-job.h"
 #include "sg-watch-list.h"
 #include "sg-toast.h"
@@ -73,6 +74,7 @@ struct _SgComposePage
   GPtrArray     *relevant;       /* SgInterest* (copies) the composed declaration names */
   SgPublishFlow *publish_flow;   /* the pre-flight sheet and what follows it */
   SgConsentBar  *consent_bar;    /* the patient's consent recorded on this draft */
+  SgSpellChecker *spell;         /* spelling in the editor: its underlines and menu */
 
   SgSeverity     worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the sidebar order */
   GPtrArray     *ignored_errors; /* "do not post" findings ignored here: the pre-flight still asks */
@@ -1870,6 +1872,7 @@ sg_compose_page_set_context (SgComposePage *self,
   sg_drafts_popover_set_context (self->drafts_popover, context);
   sg_publish_flow_set_context (self->publish_flow, context);
   platform = g_settings_get_string (sg_context_get_settings (context), "default-platform");
+  self->spell = sg_spell_checker_new (self->editor, sg_context_get_settings (context));
   self->loading = TRUE;
   sg_compose_page_set_platform (self, platform);
   self->loading = FALSE;
@@ -1908,6 +1911,7 @@ sg_compose_page_dispose (GObject *object)
     }
   g_clear_handle_id (&self->analysis_source, g_source_remove);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_object (&self->spell);
   if (self->buffer != NULL)
     clear_findings (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_COMPOSE_PAGE);
@@ -2129,6 +2133,13 @@ sg_compose_page_get_photo_strip (SgComposePage *self)
 {
   g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
   return self->photo_strip;
+}
+
+SgSpellChecker *
+sg_compose_page_get_spell_checker (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+  return self->spell;
 }
 
 GtkTextBuffer *

@@ -6,6 +6,7 @@
 #include "sg-context.h"
 
 #include "sg-photo-strip.h"
+#include "sg-spell-checker.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,8 @@ G_DECLARE_FINAL_TYPE (SgComposePage, sg_compose_page, SG, COMPOSE_PAGE, GtkWidge
 void           sg_compose_page_set_context     (SgComposePage *self,
                                                     SgContext     *context);
 GtkTextBuffer *sg_compose_page_get_buffer      (SgComposePage *self);
+/* Spelling in the editor; NULL until the page has its context. */
+SgSpellChecker *sg_compose_page_get_spell_checker (SgComposePage *self);
 GtkListBox    *sg_compose_page_get_findings    (SgComposePage *self);
 const char    *sg_compose_page_get_verdict     (SgComposePage *self);
 const char    *sg_compose_page_get_platform    (SgComposePage *self);

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Spell check for one text view, through enchant-2 (British English Hunspell by default).
+ * It owns its tag ("sg-misspelt", a dotted purple underline: guidance findings keep the red
+ * dots, orange double and blue single lines), the view's extra menu (suggestions, Add to
+ * Dictionary, Ignore All for the word under the pointer or the cursor) and the checking,
+ * which runs in idle slices of about 2 ms so a long draft never stalls typing; an edit
+ * re-checks only the words around it. Clinical words (data/spelling/) are session words;
+ * @handles, #tags, web addresses, e-mails, numbers, words with digits and capitals of up to
+ * five letters are never flagged. The settings "spell-check" and "spell-language" are
+ * followed as they change. A missing dictionary is said once, in a toast. */
+#define SG_TYPE_SPELL_CHECKER (sg_spell_checker_get_type ())
+G_DECLARE_FINAL_TYPE (SgSpellChecker, sg_spell_checker, SG, SPELL_CHECKER, GObject)
+
+SgSpellChecker *sg_spell_checker_new                (GtkTextView    *view,
+                                                     GSettings      *settings);
+/* TRUE when no region is waiting to be checked (tests, and the benchmark). */
+gboolean        sg_spell_checker_is_idle            (SgSpellChecker *self);
+/* The language in use, or NULL when spelling is off or its dictionary is missing. */
+const char     *sg_spell_checker_get_language       (SgSpellChecker *self);
+/* The plain words said when there is no dictionary for the chosen language, or NULL. */
+const char     *sg_spell_checker_get_problem        (SgSpellChecker *self);
+/* Whether @word would be flagged (the dictionary, the clinical list, the personal list and
+ * the words ignored this session all count). */
+gboolean        sg_spell_checker_is_misspelt        (SgSpellChecker *self,
+                                                     const char     *word);
+
+/* For Preferences: the languages enchant has a dictionary for (sorted, "en_GB" style), the
+ * name a doctor reads for one ("English (United Kingdom)"), and what to say when @language
+ * has no dictionary (NULL when it has one). */
+char          **sg_spell_checker_list_languages     (void);
+char           *sg_spell_checker_describe_language  (const char     *language);
+char           *sg_spell_checker_missing_message    (const char     *language);
+
+G_END_DECLS
