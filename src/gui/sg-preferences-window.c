@@ -6,6 +6,7 @@
 #include "sg-context.h"
 #include "sg-posting-accounts.h"
 #include "sg-preferences-window.h"
+#include "sg-spell-checker.h"
 
 struct _SgPreferencesWindow
 {
@@ -25,6 +26,9 @@ struct _SgPreferencesWindow
 
   GSettings            *settings;
   SgContext            *context;
+  char                **spell_languages;  /* the rows of the spelling language choice */
+  GtkWidget            *spell_problem_row;
+  GtkWidget            *spell_language_row;
 };
 
 G_DEFINE_FINAL_TYPE (SgPreferencesWindow, sg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -195,6 +199,116 @@ ignored_rules_changed_cb (SgPreferencesWindow *self)
     }
 }
 
+/* Spelling: the languages are what enchant has (plus the chosen one, even when missing, so
+ * the choice shows what is set and the line below says why nothing is checked). */
+static gboolean
+spell_language_get_mapping (GValue   *value,
+                            GVariant *variant,
+                            gpointer  user_data)
+{
+  SgPreferencesWindow *self = user_data;
+  const char *code = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; self->spell_languages[i] != NULL; i++)
+    if (g_strcmp0 (code, self->spell_languages[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+spell_language_set_mapping (const GValue       *value,
+                            const GVariantType *expected_type,
+                            gpointer            user_data)
+{
+  SgPreferencesWindow *self = user_data;
+  guint i = g_value_get_uint (value);
+
+  if (i >= g_strv_length (self->spell_languages))
+    return NULL;
+  return g_variant_new_string (self->spell_languages[i]);
+}
+
+static void
+spell_settings_changed_cb (SgPreferencesWindow *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "spell-language");
+  g_autofree char *problem = NULL;
+
+  if (g_settings_get_boolean (self->settings, "spell-check"))
+    problem = sg_spell_checker_missing_message (language);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->spell_problem_row),
+                               problem != NULL ? problem : "");
+  gtk_widget_set_visible (self->spell_problem_row, problem != NULL);
+}
+
+static void
+add_spelling_group (SgPreferencesWindow *self)
+{
+  AdwPreferencesPage *page = adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (self));
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *check_row = adw_action_row_new ();
+  GtkWidget *check_switch = gtk_switch_new ();
+  GtkWidget *language_row = self->spell_language_row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *chosen = g_settings_get_string (self->settings, "spell-language");
+  g_auto(GStrv) available = sg_spell_checker_list_languages ();
+  g_autoptr(GStrvBuilder) languages = g_strv_builder_new ();
+
+  if (!g_strv_contains ((const char * const *) available, chosen))
+    g_strv_builder_add (languages, chosen);
+  g_strv_builder_addv (languages, (const char **) available);
+  self->spell_languages = g_strv_builder_end (languages);
+  for (guint i = 0; self->spell_languages[i] != NULL; i++)
+    {
+      g_autofree char *name = sg_spell_checker_describe_language (self->spell_languages[i]);
+      g_autofree char *shown = g_strcmp0 (name, self->spell_languages[i]) == 0
+                               ? g_strdup (name)
+                               : g_strdup_printf ("%s (%s)", name, self->spell_languages[i]);
+      gtk_string_list_append (names, shown);
+    }
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Spelling"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (check_row), _("Check spelling"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (check_row),
+                               _("Misspelt words in drafts get a dotted purple underline. "
+                                 "Clinical words and abbreviations are known."));
+  gtk_widget_set_valign (check_switch, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Check spelling"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (check_row), check_switch);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (check_row), check_switch);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), check_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (language_row), _("Spelling language"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (language_row), G_LIST_MODEL (names));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (language_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Spelling language"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), language_row);
+
+  self->spell_problem_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->spell_problem_row),
+                                 _("Spelling is not checked"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->spell_problem_row);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+
+  g_settings_bind (self->settings, "spell-check", check_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "spell-check", language_row, "sensitive",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind_with_mapping (self->settings, "spell-language", language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, spell_language_get_mapping,
+                                spell_language_set_mapping, self, NULL);
+  g_signal_connect_object (self->settings, "changed::spell-check",
+                           G_CALLBACK (spell_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::spell-language",
+                           G_CALLBACK (spell_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  spell_settings_changed_cb (self);
+}
+
 static void
 sg_preferences_window_constructed (GObject *object)
 {
@@ -227,6 +341,7 @@ sg_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::ignored-rules",
                            G_CALLBACK (ignored_rules_changed_cb), self, G_CONNECT_SWAPPED);
   ignored_rules_changed_cb (self);
+  add_spelling_group (self);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               sg_posting_accounts_page_new (self->settings));
@@ -260,6 +375,11 @@ sg_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
+  /* The row can outlive the window; its settings mapping reads the list. */
+  if (self->spell_language_row != NULL)
+    g_settings_unbind (self->spell_language_row, "selected");
+  self->spell_language_row = NULL;
+  g_clear_pointer (&self->spell_languages, g_strfreev);
 
   G_OBJECT_CLASS (sg_preferences_window_parent_class)->dispose (object);
 }

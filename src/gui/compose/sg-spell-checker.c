@@ -224,6 +224,14 @@ check_word (SgSpellChecker *self,
   g_string_replace (norm, "\xe2\x80\x99", "'", 0);
   if (g_hash_table_contains (self->ignored, norm->str))
     return TRUE;
+  /* As enchant's own lists do: a word ignored in lower case is ignored capitalised too. */
+  if (g_unichar_isupper (g_utf8_get_char (norm->str)))
+    {
+      g_autofree char *lower = g_utf8_strdown (norm->str, norm->len);
+
+      if (g_hash_table_contains (self->ignored, lower))
+        return TRUE;
+    }
   if (enchant_dict_check (self->dict, norm->str, norm->len) <= 0)
     return TRUE;
   if (self->personal != NULL && enchant_dict_check (self->personal, norm->str, norm->len) <= 0)
