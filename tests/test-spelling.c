@@ -106,15 +106,31 @@ place_cursor_in (const char *word)
   sg_test_iterate (100);
 }
 
+/* xdotool runs beside the main loop (not g_spawn_sync, which would stop the loop while it
+ * runs and count as a pause of the app's own). */
+static void
+waited_cb (GObject      *proc,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (proc), result, NULL);
+  *(gboolean *) data = TRUE;
+}
+
 static void
 press (const char *keys)
 {
-  const char *argv[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
-  int status = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "xdotool", "key",
+                                                  "--clearmodifiers", keys, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  g_subprocess_wait_async (proc, NULL, waited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_get_successful (proc));
   sg_test_iterate (150);
 }
 
@@ -457,16 +473,61 @@ gap_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Types 20 real keys in the middle of the draft; the main loop's longest pause meanwhile. */
+static gint64
+type_in_middle (Gap *gap)
+{
+  GtkTextIter middle;
+
+  gtk_text_buffer_get_iter_at_offset (buffer (), &middle, 10000);
+  gtk_text_buffer_place_cursor (buffer (), &middle);
+  sg_test_iterate (300);
+  g_assert_true (sg_test_wait (checker_idle, NULL, 5000));
+  gap->last = 0;
+  gap->worst = 0;
+  for (int i = 0; i < 20; i++)
+    press (i % 5 == 4 ? "space" : "e");
+  g_assert_true (sg_test_wait (checker_idle, NULL, 5000));
+  return gap->worst;
+}
+
+/* GTK 4.8 warns "Trying to snapshot GtkGizmo … without a current allocation" now and then
+ * while keys are typed into a draft this long, with spelling on or off alike (seen here with
+ * the checker off throughout): a scrollbar part drawn before it was placed. During the
+ * long-draft test that one message is counted and let through; any other warning, and that
+ * one anywhere else, still fails. */
+static gboolean allow_gizmo_warning;
+static guint gizmo_warnings;
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         data)
+{
+  if (allow_gizmo_warning && (level & G_LOG_LEVEL_WARNING) != 0)
+    for (gsize i = 0; i < n_fields; i++)
+      if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+          g_str_has_prefix (fields[i].value, "Trying to snapshot GtkGizmo"))
+        {
+          gizmo_warnings++;
+          return G_LOG_WRITER_HANDLED;
+        }
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
 static void
 test_long_draft (void)
 {
+  SgSpellChecker *checker = sg_compose_page_get_spell_checker (get_page ());
   g_autoptr(GString) draft = g_string_new (NULL);
   Gap gap = { 0 };
   guint source;
-  gint64 t0, checked_us;
+  gint64 t0, checked_us, first_slice, typing_on, typing_slice, typing_off;
   g_autofree char *flagged = NULL;
   guint n_teh = 0, paragraphs = 0;
 
+  allow_gizmo_warning = TRUE;
   focus_window ();
   /* About 20,000 characters in paragraphs, a misspelling in each. */
   for (; draft->len < 20000; paragraphs++)
@@ -475,41 +536,43 @@ test_long_draft (void)
   gtk_text_buffer_set_text (buffer (), draft->str, -1);
 
   source = g_timeout_add_full (G_PRIORITY_HIGH, 1, gap_cb, &gap, NULL);
+  sg_spell_checker_take_longest_slice (checker);
   t0 = g_get_monotonic_time ();
   g_assert_true (sg_test_wait (checker_idle, NULL, 30000));
   checked_us = g_get_monotonic_time () - t0;
-  g_test_message ("20,000 characters checked in %.0f ms; longest main-loop pause %.1f ms",
-                  checked_us / 1000.0, gap.worst / 1000.0);
+  first_slice = sg_spell_checker_take_longest_slice (checker);
   flagged = misspelt ();
   for (const char *p = flagged; (p = strstr (p, "teh")) != NULL; p += 3)
     n_teh++;
   g_assert_cmpuint (n_teh, ==, paragraphs);
   g_assert_cmpuint (n_teh * 4 - 1, ==, strlen (flagged));
 
-  /* Typing in the middle: real keys, each answered quickly. */
-  {
-    GtkTextIter middle;
-    gint64 typing_worst;
-
-    gtk_text_buffer_get_iter_at_offset (buffer (), &middle, 10000);
-    gtk_text_buffer_place_cursor (buffer (), &middle);
-    sg_test_iterate (300);
-    gap.last = 0;
-    gap.worst = 0;
-    for (int i = 0; i < 20; i++)
-      press (i % 5 == 4 ? "space" : "e");
-    typing_worst = gap.worst;
-    g_test_message ("typing 20 keys in a 20,000-character draft: longest main-loop pause %.1f ms",
-                    typing_worst / 1000.0);
-    /* A frame is 16 ms; the check runs in slices of 2 ms, so what is left is GTK's own work. */
-    g_assert_cmpint (typing_worst, <, 100 * 1000);
-    g_assert_true (sg_test_wait (checker_idle, NULL, 5000));
-  }
+  /* Typing in the middle, real keys: with spelling on, then off for comparison. The pauses
+   * include GTK's own layout and the guidance's analysis, and the machine's load; what the
+   * checker itself holds the main loop for is its slices. */
+  typing_on = type_in_middle (&gap);
+  typing_slice = sg_spell_checker_take_longest_slice (checker);
+  g_settings_set_boolean (settings (), "spell-check", FALSE);
+  wait_checked ();
+  typing_off = type_in_middle (&gap);
+  g_settings_set_boolean (settings (), "spell-check", TRUE);
   g_source_remove (source);
-  /* The long initial check was in slices too. */
+
+  g_test_message ("20,000 characters (%u paragraphs) checked in %.0f ms, in slices of at most "
+                  "%.1f ms", paragraphs, checked_us / 1000.0, first_slice / 1000.0);
+  g_test_message ("typing 20 keys in the middle: longest main-loop pause %.1f ms with spelling "
+                  "on (longest slice %.1f ms), %.1f ms with it off", typing_on / 1000.0,
+                  typing_slice / 1000.0, typing_off / 1000.0);
+  /* A frame is 16 ms: the checker never holds the loop for one (2 ms slices, one chunk of
+   * 256 characters past the deadline at most; a loaded machine stretches both). */
+  g_assert_cmpint (first_slice, <, 16 * 1000);
+  g_assert_cmpint (typing_slice, <, 16 * 1000);
   g_assert_cmpint (checked_us, <, 20 * G_USEC_PER_SEC);
   gtk_text_buffer_set_text (buffer (), "", -1);
   wait_checked ();
+  allow_gizmo_warning = FALSE;
+  if (gizmo_warnings > 0)
+    g_test_message ("GTK's GtkGizmo warning came %u times (see log_writer)", gizmo_warnings);
 }
 
 /* Dark: the purple dots stay apart from the guidance's red dots, for the screenshot. */
@@ -536,8 +599,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  char *home = sg_test_gui_init (&argc, &argv);
+  char *home;
 
+  g_log_set_writer_func (log_writer, NULL, NULL);
+  home = sg_test_gui_init (&argc, &argv);
   app = sg_application_new ();
   g_test_add_func ("/sg/spelling/clinical", test_clinical);
   g_test_add_func ("/sg/spelling/not-words", test_not_words);

@@ -274,7 +274,7 @@ add_spelling_group (SgPreferencesWindow *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Spelling"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (check_row), _("Check spelling"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (check_row),
-                               _("Misspelt words in drafts get a dotted purple underline. "
+                               _("Misspelt words in drafts are marked with purple dots on a light purple background. "
                                  "Clinical words and abbreviations are known."));
   gtk_widget_set_valign (check_switch, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,

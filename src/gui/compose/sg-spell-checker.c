@@ -54,6 +54,7 @@ struct _SgSpellChecker
   guint          menu_source;
   gboolean       typing;         /* the last edit was a letter typed at the cursor */
   gboolean       in_edit;        /* inside an insertion or deletion */
+  gint64         longest_slice;  /* µs, of one idle run (the long-draft test reports it) */
 };
 
 G_DEFINE_FINAL_TYPE (SgSpellChecker, sg_spell_checker, G_TYPE_OBJECT)
@@ -470,6 +471,8 @@ check_idle_cb (gpointer data)
         {
           self->check_source = 0;
           update_menu_at_cursor (self);
+          self->longest_slice = MAX (self->longest_slice,
+                                     g_get_monotonic_time () - deadline + SLICE_US);
           return G_SOURCE_REMOVE;
         }
       limit = start;
@@ -484,6 +487,7 @@ check_idle_cb (gpointer data)
     }
   while (g_get_monotonic_time () < deadline);
 
+  self->longest_slice = MAX (self->longest_slice, g_get_monotonic_time () - deadline + SLICE_US);
   return G_SOURCE_CONTINUE;
 }
 
@@ -604,10 +608,14 @@ update_menu_at (SgSpellChecker    *self,
   g_menu_append_section (self->section, NULL, G_MENU_MODEL (suggestions));
   {
     g_autoptr(GMenu) words = g_menu_new ();
+    /* Translators: heads "Add to Dictionary" and "Ignore All"; %s is the misspelt word */
+    g_autofree char *heading = g_strdup_printf (_("“%s”"), word);
 
     g_menu_append (words, _("Add to Dictionary"), "spelling.add");
     g_menu_append (words, _("Ignore All"), "spelling.ignore");
-    g_menu_append_section (self->section, NULL, G_MENU_MODEL (words));
+    /* GTK draws no line between sections nested in the extra menu unless they have a label:
+     * the word itself says what the two items act on. */
+    g_menu_append_section (self->section, heading, G_MENU_MODEL (words));
   }
   set_actions_enabled (self, TRUE);
 }
@@ -795,14 +803,17 @@ tell_missing (SgSpellChecker *self)
   sg_toast_show (GTK_WIDGET (self->view), self->problem);
 }
 
+/* Guidance findings already use red dots (do not post), an orange double line and a blue
+ * single line; a squiggle of another colour alone would read as one of them, so a misspelling
+ * also gets a faint purple wash behind the word: a shape of its own, seen without colour. */
 static void
 update_tag_colour (SgSpellChecker *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  /* GNOME's purple: apart from the findings' red, orange and blue on both backgrounds. */
-  GdkRGBA colour = dark ? (GdkRGBA) { 0.86, 0.54, 0.87, 1 } : (GdkRGBA) { 0.57, 0.25, 0.67, 1 };
+  GdkRGBA line = dark ? (GdkRGBA) { 0.86, 0.54, 0.87, 1 } : (GdkRGBA) { 0.57, 0.25, 0.67, 1 };
+  GdkRGBA wash = dark ? (GdkRGBA) { 0.86, 0.54, 0.87, 0.20 } : (GdkRGBA) { 0.57, 0.25, 0.67, 0.12 };
 
-  g_object_set (self->misspelt_tag, "underline-rgba", &colour, NULL);
+  g_object_set (self->misspelt_tag, "underline-rgba", &line, "background-rgba", &wash, NULL);
 }
 
 /* Settings */
@@ -933,7 +944,7 @@ sg_spell_checker_new (GtkTextView *view,
   self->buffer = g_object_ref (gtk_text_view_get_buffer (view));
   self->settings = g_object_ref (settings);
 
-  /* Dots, as GNOME editors mark misspellings; purple, apart from the findings' colours. */
+  /* Dots, as GNOME editors mark misspellings; see update_tag_colour for the rest. */
   self->misspelt_tag = gtk_text_buffer_create_tag (self->buffer, "sg-misspelt",
                                                    "underline", PANGO_UNDERLINE_ERROR, NULL);
   self->unchecked_tag = gtk_text_buffer_create_tag (self->buffer, "sg-spell-unchecked", NULL);
@@ -992,6 +1003,17 @@ sg_spell_checker_is_idle (SgSpellChecker *self)
 {
   g_return_val_if_fail (SG_IS_SPELL_CHECKER (self), TRUE);
   return self->check_source == 0;
+}
+
+gint64
+sg_spell_checker_take_longest_slice (SgSpellChecker *self)
+{
+  gint64 longest;
+
+  g_return_val_if_fail (SG_IS_SPELL_CHECKER (self), 0);
+  longest = self->longest_slice;
+  self->longest_slice = 0;
+  return longest;
 }
 
 const char *

@@ -6,8 +6,8 @@
 G_BEGIN_DECLS
 
 /* Spell check for one text view, through enchant-2 (British English Hunspell by default).
- * It owns its tag ("sg-misspelt", a dotted purple underline: guidance findings keep the red
- * dots, orange double and blue single lines), the view's extra menu (suggestions, Add to
+ * It owns its tag ("sg-misspelt": purple dots on a faint purple wash, apart from the guidance's
+ * red dots, orange double and blue single lines), the view's extra menu (suggestions, Add to
  * Dictionary, Ignore All for the word under the pointer or the cursor) and the checking,
  * which runs in idle slices of about 2 ms so a long draft never stalls typing; an edit
  * re-checks only the words around it. Clinical words (data/spelling/) are session words;
@@ -21,6 +21,8 @@ SgSpellChecker *sg_spell_checker_new                (GtkTextView    *view,
                                                      GSettings      *settings);
 /* TRUE when no region is waiting to be checked (tests, and the benchmark). */
 gboolean        sg_spell_checker_is_idle            (SgSpellChecker *self);
+/* The longest the checker held the main loop at once since the last call, in µs. */
+gint64          sg_spell_checker_take_longest_slice (SgSpellChecker *self);
 /* The language in use, or NULL when spelling is off or its dictionary is missing. */
 const char     *sg_spell_checker_get_language       (SgSpellChecker *self);
 /* The plain words said when there is no dictionary for the chosen language, or NULL. */
