@@ -272,21 +272,21 @@ add_spelling_group (SgPreferencesWindow *self)
     }
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Spelling"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (check_row), _("Check spelling"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (check_row), _("Check Spelling"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (check_row),
                                _("Misspelt words in drafts are marked with purple dots on a light purple background. "
                                  "Clinical words and abbreviations are known."));
   gtk_widget_set_valign (check_switch, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Check spelling"), -1);
+                                  _("Check Spelling"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (check_row), check_switch);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (check_row), check_switch);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), check_row);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (language_row), _("Spelling language"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (language_row), _("Spelling Language"));
   adw_combo_row_set_model (ADW_COMBO_ROW (language_row), G_LIST_MODEL (names));
   gtk_accessible_update_property (GTK_ACCESSIBLE (language_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Spelling language"), -1);
+                                  _("Spelling Language"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), language_row);
 
   self->spell_problem_row = adw_action_row_new ();
