@@ -284,6 +284,58 @@ test_menu_replace (void)
   g_assert_cmpstr (undone, ==, "The SHO gave amoxicillin and checked the ECG, but teh obs were fine");
 }
 
+/* Right-click on a word that is not at the cursor: the menu is about the word under the
+ * pointer (the press is seen before GTK opens its menu). A real click through the X server. */
+static void
+test_right_click (void)
+{
+  GtkWidget *view = editor ();
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (view));
+  g_autofree char *xid = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  GtkTextIter iter;
+  GdkRectangle rect;
+  double wx, wy;
+  int vx, vy;
+  GtkWidget *popover;
+
+  focus_window ();
+  set_text ("Recieved the referal this morning.");
+  /* the cursor at the start, on "Recieved": the pointer goes to "referal" */
+  gtk_text_buffer_get_start_iter (buffer (), &iter);
+  gtk_text_buffer_place_cursor (buffer (), &iter);
+  sg_test_iterate (200);
+  gtk_text_buffer_get_iter_at_offset (buffer (), &iter, 15);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x + 2, rect.y + rect.height / 2, &vx, &vy);
+  g_assert_true (gtk_widget_translate_coordinates (view, GTK_WIDGET (window), vx, vy, &wx, &wy));
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                  gtk_native_get_surface (GTK_NATIVE (window))));
+  x = g_strdup_printf ("%d", (int) wx);
+  y = g_strdup_printf ("%d", (int) wy);
+  {
+    const char *argv[] = { "xdotool", "mousemove", "--sync", "--window", xid, x, y, "click", "3",
+                           NULL };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+    gboolean done = FALSE;
+
+    g_assert_no_error (error);
+    g_subprocess_wait_async (proc, NULL, waited_cb, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_true (sg_test_wait (menu_shown, NULL, 5000));
+  sg_test_iterate (300);
+  popover = find_popover (view);
+  g_assert_nonnull (find_item (popover, "referral"));
+  g_assert_null (find_item (popover, "Received"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  sg_test_iterate (300);
+}
+
 static void
 test_add_to_dictionary (void)
 {
@@ -618,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/sg/spelling/clinical", test_clinical);
   g_test_add_func ("/sg/spelling/not-words", test_not_words);
   g_test_add_func ("/sg/spelling/menu-replace", test_menu_replace);
+  g_test_add_func ("/sg/spelling/right-click", test_right_click);
   g_test_add_func ("/sg/spelling/add-to-dictionary", test_add_to_dictionary);
   g_test_add_func ("/sg/spelling/ignore-all", test_ignore_all);
   g_test_add_func ("/sg/spelling/preference", test_preference);

@@ -248,7 +248,8 @@ spell_settings_changed_cb (SgPreferencesWindow *self)
 static void
 add_spelling_group (SgPreferencesWindow *self)
 {
-  AdwPreferencesPage *page = adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (self));
+  AdwPreferencesPage *page =
+    adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (self));
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *check_row = adw_action_row_new ();
   GtkWidget *check_switch = gtk_switch_new ();
@@ -274,8 +275,9 @@ add_spelling_group (SgPreferencesWindow *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Spelling"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (check_row), _("Check Spelling"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (check_row),
-                               _("Misspelt words in drafts are marked with purple dots on a light purple background. "
-                                 "Clinical words and abbreviations are known."));
+                               _("Misspelt words in drafts are marked with purple dots on a "
+                                 "light purple background. Clinical words and abbreviations "
+                                 "are known."));
   gtk_widget_set_valign (check_switch, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Check Spelling"), -1);

@@ -301,7 +301,8 @@ foreach_word (SgSpellChecker *self,
 
                 if (is_word_char (d))
                   q = next, o++;
-                else if (is_apostrophe (d) && next < p && g_unichar_isalpha (g_utf8_get_char (next)))
+                else if (is_apostrophe (d) && next < p
+                         && g_unichar_isalpha (g_utf8_get_char (next)))
                   q = next, o++;  /* don't, patient's */
                 else
                   break;
@@ -476,7 +477,8 @@ check_idle_cb (gpointer data)
           return G_SOURCE_REMOVE;
         }
       limit = start;
-      if (gtk_text_iter_forward_chars (&limit, SLICE_CHARS) && gtk_text_iter_compare (&limit, &end) < 0)
+      if (gtk_text_iter_forward_chars (&limit, SLICE_CHARS)
+          && gtk_text_iter_compare (&limit, &end) < 0)
         {
           while (gtk_text_iter_compare (&limit, &end) < 0
                  && !g_unichar_isspace (gtk_text_iter_get_char (&limit)))
