@@ -47,9 +47,13 @@ struct _SgSpellChecker
   GMenu         *menu;           /* the view's extra menu */
   GMenu         *section;        /* its spelling part, filled for the word in question */
   GSimpleActionGroup *actions;
+  GtkEventController *click;     /* on the view: right-click */
+  GtkEventController *keys;      /* on the view: Shift+F10 and the Menu key */
   GtkTextMark   *word_start;     /* the word the menu is about */
   GtkTextMark   *word_end;
   GtkTextMark   *deferred;       /* the word being typed: checked once the cursor leaves it */
+  char          *suggested_for;  /* the word the suggestions below are for */
+  char         **suggestions;
   guint          check_source;
   guint          menu_source;
   gboolean       typing;         /* the last edit was a letter typed at the cursor */
@@ -456,7 +460,8 @@ next_unchecked (SgSpellChecker *self,
   return TRUE;
 }
 
-static void update_menu_at_cursor (SgSpellChecker *self);
+static void update_menu_at_cursor (SgSpellChecker *self,
+                                   gboolean        suggest);
 
 static gboolean
 check_idle_cb (gpointer data)
@@ -471,7 +476,7 @@ check_idle_cb (gpointer data)
       if (!next_unchecked (self, &start, &end))
         {
           self->check_source = 0;
-          update_menu_at_cursor (self);
+          update_menu_at_cursor (self, FALSE);
           self->longest_slice = MAX (self->longest_slice,
                                      g_get_monotonic_time () - deadline + SLICE_US);
           return G_SOURCE_REMOVE;
@@ -574,16 +579,46 @@ set_actions_enabled (SgSpellChecker *self,
       g_action_map_lookup_action (G_ACTION_MAP (self->actions), names[i])), enabled);
 }
 
-/* Fills the menu for the word at @iter when it is underlined, and empties it otherwise. */
+/* Up to five suggestions for @word, remembered for the last word asked about: Hunspell takes
+ * 40 to 170 ms for one word here, so they are asked for only when the menu opens. */
+static const char * const *
+get_suggestions (SgSpellChecker *self,
+                 const char     *word)
+{
+  if (g_strcmp0 (word, self->suggested_for) != 0)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      size_t n = 0;
+      char **list = enchant_dict_suggest (self->dict, word, -1, &n);
+
+      for (size_t i = 0; i < n && i < MAX_SUGGESTIONS; i++)
+        g_strv_builder_add (builder, list[i]);
+      if (list != NULL)
+        enchant_dict_free_string_list (self->dict, list);
+      g_strfreev (self->suggestions);
+      self->suggestions = g_strv_builder_end (builder);
+      g_free (self->suggested_for);
+      self->suggested_for = g_strdup (word);
+    }
+  return (const char * const *) self->suggestions;
+}
+
+static void
+forget_suggestions (SgSpellChecker *self)
+{
+  g_clear_pointer (&self->suggested_for, g_free);
+  g_clear_pointer (&self->suggestions, g_strfreev);
+}
+
+/* Fills the menu for the word at @iter when it is underlined, and empties it otherwise. The
+ * suggestions are looked up when @suggest (the menu is opening) or already known. */
 static void
 update_menu_at (SgSpellChecker    *self,
-                const GtkTextIter *iter)
+                const GtkTextIter *iter,
+                gboolean           suggest)
 {
   GtkTextIter start, end;
   g_autofree char *word = NULL;
-  g_autoptr(GMenu) suggestions = NULL;
-  char **list = NULL;
-  size_t n = 0;
 
   g_menu_remove_all (self->section);
   set_actions_enabled (self, FALSE);
@@ -593,21 +628,23 @@ update_menu_at (SgSpellChecker    *self,
 
   gtk_text_buffer_move_mark (self->buffer, self->word_start, &start);
   gtk_text_buffer_move_mark (self->buffer, self->word_end, &end);
-  suggestions = g_menu_new ();
-  list = enchant_dict_suggest (self->dict, word, -1, &n);
-  for (size_t i = 0; i < n && i < MAX_SUGGESTIONS; i++)
+  if (suggest || g_strcmp0 (word, self->suggested_for) == 0)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (list[i], NULL);
+      g_autoptr(GMenu) suggestions = g_menu_new ();
+      const char * const *list = get_suggestions (self, word);
 
-      g_menu_item_set_action_and_target (item, "spelling.replace", "s", list[i]);
-      g_menu_append_item (suggestions, item);
+      for (guint i = 0; list[i] != NULL; i++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (list[i], NULL);
+
+          g_menu_item_set_action_and_target (item, "spelling.replace", "s", list[i]);
+          g_menu_append_item (suggestions, item);
+        }
+      if (list[0] == NULL)
+        /* Translators: in the draft's right-click menu, for a misspelt word */
+        g_menu_append (suggestions, _("No Suggestions"), "spelling.none");
+      g_menu_append_section (self->section, NULL, G_MENU_MODEL (suggestions));
     }
-  if (list != NULL)
-    enchant_dict_free_string_list (self->dict, list);
-  if (n == 0)
-    /* Translators: in the draft's right-click menu, for a misspelt word */
-    g_menu_append (suggestions, _("No Suggestions"), "spelling.none");
-  g_menu_append_section (self->section, NULL, G_MENU_MODEL (suggestions));
   {
     g_autoptr(GMenu) words = g_menu_new ();
     /* Translators: heads "Add to Dictionary" and "Ignore All"; %s is the misspelt word */
@@ -623,12 +660,13 @@ update_menu_at (SgSpellChecker    *self,
 }
 
 static void
-update_menu_at_cursor (SgSpellChecker *self)
+update_menu_at_cursor (SgSpellChecker *self,
+                       gboolean        suggest)
 {
   GtkTextIter iter;
 
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-  update_menu_at (self, &iter);
+  update_menu_at (self, &iter, suggest);
 }
 
 static gboolean
@@ -637,8 +675,22 @@ menu_idle_cb (gpointer data)
   SgSpellChecker *self = data;
 
   self->menu_source = 0;
-  update_menu_at_cursor (self);
+  update_menu_at_cursor (self, FALSE);
   return G_SOURCE_REMOVE;
+}
+
+/* Shift+F10 or the Menu key: before the view's own binding opens the menu, the suggestions
+ * for the word at the cursor; FALSE lets the key go on to the view. */
+static gboolean
+menu_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   data)
+{
+  SgSpellChecker *self = data;
+
+  g_clear_handle_id (&self->menu_source, g_source_remove);
+  update_menu_at_cursor (self, TRUE);
+  return FALSE;
 }
 
 static char *
@@ -790,7 +842,7 @@ pressed_cb (GtkGestureClick *gesture,
     return;
   gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
   if (gtk_text_view_get_iter_at_location (self->view, &iter, bx, by))
-    update_menu_at (self, &iter);
+    update_menu_at (self, &iter, TRUE);
 }
 
 static void
@@ -851,8 +903,9 @@ reload (SgSpellChecker *self)
       else
         self->problem = sg_spell_checker_missing_message (language);
     }
+  forget_suggestions (self);
   mark_all_unchecked (self);
-  update_menu_at_cursor (self);
+  update_menu_at_cursor (self, FALSE);
   tell_missing (self);
 }
 
@@ -870,6 +923,9 @@ sg_spell_checker_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->view, self);
       g_signal_handlers_disconnect_by_data (self->buffer, self);
       gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spelling", NULL);
+      /* The key shortcut's callback holds a plain pointer to us. */
+      gtk_widget_remove_controller (GTK_WIDGET (self->view), self->keys);
+      gtk_widget_remove_controller (GTK_WIDGET (self->view), self->click);
       g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
       self->view = NULL;
     }
@@ -898,6 +954,7 @@ sg_spell_checker_finalize (GObject *object)
   g_free (self->language);
   g_free (self->problem);
   g_free (self->told);
+  forget_suggestions (self);
   g_hash_table_unref (self->ignored);
 
   G_OBJECT_CLASS (sg_spell_checker_parent_class)->finalize (object);
@@ -980,6 +1037,19 @@ sg_spell_checker_new (GtkTextView *view,
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (click));
+  self->click = GTK_EVENT_CONTROLLER (click);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    const guint menu_keys[][2] = { { GDK_KEY_F10, GDK_SHIFT_MASK }, { GDK_KEY_Menu, 0 } };
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (menu_keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+        gtk_shortcut_new (gtk_keyval_trigger_new (menu_keys[i][0], menu_keys[i][1]),
+                          gtk_callback_action_new (menu_key_cb, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (view), keys);
+    self->keys = keys;
+  }
 
   g_signal_connect_swapped (self->buffer, "insert-text", G_CALLBACK (insert_text_before_cb), self);
   g_signal_connect_data (self->buffer, "insert-text", G_CALLBACK (insert_text_cb), self, NULL,
