@@ -15,7 +15,9 @@
 #include "sg-audits.h"
 #include "sg-past-post-row.h"
 #include "sg-publications.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
+#include "sg-test-past-posts.h"
 #include "sg-test-server.h"
 #include "sg-window.h"
 
@@ -58,42 +60,10 @@ statuses_cb (SoupServer        *server,
     sg_test_server_reply_json (msg, 200, "{\"id\":\"109\"}");
 }
 
-static SgWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (SG_IS_WINDOW (window));
-  return SG_WINDOW (window);
-}
-
-static SgPastPostsPage *
-get_page (void)
-{
-  return sg_window_get_past_posts_page (get_window ());
-}
-
-static gboolean
-ready (gpointer data)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-         sg_context_get_store (sg_application_get_context (app)) != NULL &&
-         sg_context_get_analyzer (sg_application_get_context (app)) != NULL;
-}
-
 static gboolean
 page_is (gpointer name)
 {
-  return g_strcmp0 (sg_window_get_page (get_window ()), name) == 0;
-}
-
-static gboolean
-audit_shown (gpointer page)
-{
-  return !sg_past_posts_page_is_running (page) && sg_past_posts_page_get_audit_id (page) != 0 &&
-         sg_past_posts_page_get_n_posts (page) > 0;
+  return g_strcmp0 (sg_window_get_page (sg_test_app_window (app)), name) == 0;
 }
 
 static void
@@ -108,73 +78,10 @@ focus_x_window (GtkWindow *window)
   sg_test_iterate (100);
 }
 
-/* Real key presses through the X server (XTEST), not activated actions. */
-static void
-press (const char *keys)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  const char *argv[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  sg_test_iterate (100);
-}
-
-static void
-collect_rows (GtkWidget *root,
-              GPtrArray *rows)
-{
-  if (SG_IS_PAST_POST_ROW (root))
-    {
-      g_ptr_array_add (rows, root);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
-static SgPastPostRow *
-row_with_text (GtkWidget  *page,
-               const char *text)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_rows (sg_test_find_by_label (page, "Posts needing attention"), rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      SgPastPostRow *row = g_ptr_array_index (rows, i);
-
-      if (g_str_equal (sg_audit_item_get_text (sg_past_post_row_get_item (row)), text))
-        return row;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 note_of (SgPastPostRow *row)
 {
-  GtkWidget *label = find_by_name (GTK_WIDGET (row), "delete-note");
+  GtkWidget *label = sg_test_find_by_name (GTK_WIDGET (row), "delete-note");
 
   g_assert_true (GTK_IS_LABEL (label));
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
@@ -256,20 +163,20 @@ test_delete (void)
   GtkWidget *button;
   g_autofree char *png = NULL;
 
-  g_assert_true (sg_test_wait (ready, NULL, 10000));
+  g_assert_true (sg_test_wait (sg_test_past_posts_ready, app, 10000));
   if (g_find_program_in_path ("xdotool") == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
     {
       g_test_fail_printf ("real key events need xdotool and an X display (Xvfb)");
       return;
     }
-  window = GTK_WINDOW (get_window ());
+  window = GTK_WINDOW (sg_test_app_window (app));
   gtk_window_set_default_size (window, 1280, 1000);
   gtk_window_present (window);
   sg_test_iterate (200);
   focus_x_window (window);
-  press ("alt+5");
+  sg_test_press_keys ("alt+5");
   g_assert_true (sg_test_wait (page_is, (gpointer) "past-posts", 3000));
-  page = get_page ();
+  page = sg_test_past_posts_page (app);
   w = GTK_WIDGET (page);
 
   /* Signed in to Mastodon as the account that wrote two of the posts. */
@@ -280,13 +187,13 @@ test_delete (void)
   path = write_outbox ();
   file = g_file_new_for_path (path);
   sg_past_posts_page_import (page, file);
-  g_assert_true (sg_test_wait (audit_shown, page, 20000));
+  g_assert_true (sg_test_wait (sg_test_past_posts_audit_shown, page, 20000));
   sg_test_iterate (300);
   g_assert_cmpuint (sg_past_posts_page_get_n_posts (page), ==, 3);
 
   /* 1. Deleted through the confirmation, with the keyboard: the button focused, Space, then
    * Alt+D for the dialog's Delete. */
-  row = row_with_text (w, DELETED_POST);
+  row = sg_test_past_post_row_with_text (w, DELETED_POST, 0);
   g_assert_nonnull (row);
   item = g_object_ref (sg_past_post_row_get_item (row));
   button = sg_test_find_by_label (GTK_WIDGET (row), "Delete from Mastodon");
@@ -294,7 +201,7 @@ test_delete (void)
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_grab_focus (button));
   sg_test_iterate (50);
-  press ("space");
+  sg_test_press_keys ("space");
   g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
   dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -308,7 +215,7 @@ test_delete (void)
   g_test_message ("Screenshot: %s", png);
   focus_x_window (dialog);
   sg_test_wait (confirmation_shown, NULL, 2000);
-  press ("alt+d");
+  sg_test_press_keys ("alt+d");
   g_assert_true (sg_test_wait (item_status_is_deleted, item, 10000));
   g_assert_cmpuint (mastodon.deleted->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (mastodon.deleted, 0), ==, "109");
@@ -318,7 +225,7 @@ test_delete (void)
   g_object_unref (item);
 
   /* 2. The server fails: the reason under the post, which stays open and can be retried. */
-  row = row_with_text (w, FAILING_POST);
+  row = sg_test_past_post_row_with_text (w, FAILING_POST, 0);
   item = g_object_ref (sg_past_post_row_get_item (row));
   gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), "Delete from Mastodon"));
   g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
@@ -333,7 +240,7 @@ test_delete (void)
 
   /* 3. Another account's post: nothing sent, and the row says whom to sign in as. Deleted by
    * hand instead, and marked so. */
-  row = row_with_text (w, OTHER_POST);
+  row = sg_test_past_post_row_with_text (w, OTHER_POST, 0);
   item = g_object_ref (sg_past_post_row_get_item (row));
   /* A button's activation clicks it a moment later, as a key press would. */
   g_assert_true (gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row),
@@ -379,9 +286,9 @@ test_delete (void)
     }
   /* And the History page shows them, titled by what happened. */
   {
-    GtkWidget *history_page = GTK_WIDGET (sg_window_get_history_page (get_window ()));
+    GtkWidget *history_page = GTK_WIDGET (sg_window_get_history_page (sg_test_app_window (app)));
 
-    press ("alt+4");
+    sg_test_press_keys ("alt+4");
     g_assert_true (sg_test_wait (page_is, (gpointer) "history", 3000));
     sg_test_iterate (300);
     g_assert_nonnull (sg_test_find_label_text (history_page, "Deleted from Mastodon"));
@@ -390,7 +297,7 @@ test_delete (void)
     g_clear_pointer (&png, g_free);
     png = sg_test_save_png (GTK_WIDGET (window), "history-deleted");
     g_test_message ("Screenshot: %s", png);
-    press ("alt+5");
+    sg_test_press_keys ("alt+5");
   }
   g_unlink (path);
 }
@@ -404,7 +311,7 @@ file_exists (gpointer path)
 static void
 test_appraisal_export (void)
 {
-  SgPastPostsPage *page = get_page ();
+  SgPastPostsPage *page = sg_test_past_posts_page (app);
 
   for (guint i = 0; i < 4; i++)
     {

@@ -12,7 +12,9 @@
 #include "sg-audits.h"
 #include "sg-past-post-row.h"
 #include "sg-test-archive.h"
+#include "sg-test-app.h"
 #include "sg-test-gui.h"
+#include "sg-test-past-posts.h"
 #include "sg-window.h"
 
 static SgApplication *app;
@@ -34,66 +36,17 @@ static const char * const texts[] = {
   NULL
 };
 
-static SgWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (SG_IS_WINDOW (window));
-  return SG_WINDOW (window);
-}
-
-static SgPastPostsPage *
-get_page (void)
-{
-  return sg_window_get_past_posts_page (get_window ());
-}
-
-static gboolean
-ready (gpointer data)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-         sg_context_get_store (sg_application_get_context (app)) != NULL && sg_context_get_analyzer (sg_application_get_context (app)) != NULL;
-}
-
 static gboolean
 page_is (gpointer name)
 {
-  return g_strcmp0 (sg_window_get_page (get_window ()), name) == 0;
-}
-
-static gboolean
-audit_shown (gpointer page)
-{
-  return !sg_past_posts_page_is_running (page) && sg_past_posts_page_get_audit_id (page) != 0 &&
-         sg_past_posts_page_get_n_posts (page) > 0;
-}
-
-/* A label is read out as its text, so the page names the ones a test reads. */
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return g_strcmp0 (sg_window_get_page (sg_test_app_window (app)), name) == 0;
 }
 
 static const char *
 label_of (GtkWidget  *root,
           const char *name)
 {
-  GtkWidget *label = find_by_name (root, name);
+  GtkWidget *label = sg_test_find_by_name (root, name);
 
   if (!GTK_IS_LABEL (label))
     g_error ("no label named “%s”", name);
@@ -124,22 +77,6 @@ write_archive (const char *name,
   return path;
 }
 
-/* Real key presses through the X server (xdotool and XTEST under Xvfb), not activated
- * actions. */
-static void
-press (const char *keys)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  const char *argv[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  sg_test_iterate (100);
-}
-
 static void
 test_shortcut_and_empty (void)
 {
@@ -148,9 +85,9 @@ test_shortcut_and_empty (void)
   g_autofree char *png = NULL;
   GtkWidget *page;
 
-  g_assert_true (sg_test_wait (ready, NULL, 10000));
-  window = GTK_WINDOW (get_window ());
-  page = GTK_WIDGET (get_page ());
+  g_assert_true (sg_test_wait (sg_test_past_posts_ready, app, 10000));
+  window = GTK_WINDOW (sg_test_app_window (app));
+  page = GTK_WIDGET (sg_test_past_posts_page (app));
 
   if (g_find_program_in_path ("xdotool") == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
     {
@@ -166,11 +103,11 @@ test_shortcut_and_empty (void)
     g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                  NULL, NULL, NULL, NULL));
   }
-  press ("alt+5");
+  sg_test_press_keys ("alt+5");
   g_assert_true (sg_test_wait (page_is, (gpointer) "past-posts", 3000));
-  press ("alt+1");
+  sg_test_press_keys ("alt+1");
   g_assert_true (sg_test_wait (page_is, (gpointer) "compose", 3000));
-  press ("alt+5");
+  sg_test_press_keys ("alt+5");
   g_assert_true (sg_test_wait (page_is, (gpointer) "past-posts", 3000));
 
   /* Nothing imported yet: the page says how to get an archive. */
@@ -191,53 +128,19 @@ item_status_is (gpointer data)
   return sg_audit_item_get_status (item) != SG_AUDIT_STATUS_OPEN;
 }
 
-/* The rows the list view made (those on screen), depth first. */
-static void
-collect_rows (GtkWidget *root,
-              GPtrArray *rows)
-{
-  if (SG_IS_PAST_POST_ROW (root))
-    {
-      g_ptr_array_add (rows, root);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
-static SgPastPostRow *
-row_with_text (GtkWidget  *page,
-               const char *text,
-               guint       nth)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_rows (sg_test_find_by_label (page, "Posts needing attention"), rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      SgPastPostRow *row = g_ptr_array_index (rows, i);
-
-      if (g_str_equal (sg_audit_item_get_text (sg_past_post_row_get_item (row)), text) &&
-          nth-- == 0)
-        return row;
-    }
-  return NULL;
-}
-
 static guint
 n_rows (GtkWidget *page)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_rows (sg_test_find_by_label (page, "Posts needing attention"), rows);
+  sg_test_collect_past_post_rows (sg_test_find_by_label (page, "Posts needing attention"), rows);
   return rows->len;
 }
 
 static gboolean
 defamation_row_made (gpointer page)
 {
-  return row_with_text (page, DEFAMATION_POST, 0) != NULL;
+  return sg_test_past_post_row_with_text (page, DEFAMATION_POST, 0) != NULL;
 }
 
 static gboolean
@@ -269,9 +172,9 @@ static gint64 first_audit;
 static void
 test_import_review (void)
 {
-  SgPastPostsPage *page = get_page ();
+  SgPastPostsPage *page = sg_test_past_posts_page (app);
   GtkWidget *w = GTK_WIDGET (page);
-  GtkWindow *window = GTK_WINDOW (get_window ());
+  GtkWindow *window = GTK_WINDOW (sg_test_app_window (app));
   g_autofree char *path = write_archive ("tweets.js", 40);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) stored = NULL;
@@ -287,7 +190,7 @@ test_import_review (void)
   /* What the Import button's chooser and a drop both call with the file. */
   sg_past_posts_page_import (page, file);
   g_assert_true (sg_past_posts_page_is_running (page));
-  g_assert_true (sg_test_wait (audit_shown, page, 20000));
+  g_assert_true (sg_test_wait (sg_test_past_posts_audit_shown, page, 20000));
   first_audit = sg_past_posts_page_get_audit_id (page);
   sg_test_iterate (100);
 
@@ -306,9 +209,9 @@ test_import_review (void)
   /* Each row: the text with what was found highlighted, the messages, the actions. */
   /* The rows come a few a frame, fewer when the machine is busy. */
   g_assert_true (sg_test_wait (defamation_row_made, w, 10000));
-  row = row_with_text (w, DEFAMATION_POST, 0);
+  row = sg_test_past_post_row_with_text (w, DEFAMATION_POST, 0);
   g_assert_nonnull (row);
-  text = find_by_name (GTK_WIDGET (row), "post-text");
+  text = sg_test_find_by_name (GTK_WIDGET (row), "post-text");
   g_assert_nonnull (gtk_label_get_attributes (GTK_LABEL (text)));
   g_assert_nonnull (sg_test_find_by_label (GTK_WIDGET (row), "Open on X (Twitter)"));
   g_assert_nonnull (sg_test_find_by_label (GTK_WIDGET (row), "Delete this one"));
@@ -316,8 +219,8 @@ test_import_review (void)
   /* Filters: a category, a platform, a year, a search; all back to everything. */
   select_in (w, "Filter by category", "Defamation");
   g_assert_cmpuint (sg_past_posts_page_get_n_shown (page), ==, 5);
-  g_assert_nonnull (row_with_text (w, DEFAMATION_POST, 0));
-  g_assert_null (row_with_text (w, RESPECT_POST, 0));
+  g_assert_nonnull (sg_test_past_post_row_with_text (w, DEFAMATION_POST, 0));
+  g_assert_null (sg_test_past_post_row_with_text (w, RESPECT_POST, 0));
   select_in (w, "Filter by platform", "X (Twitter)");
   g_assert_cmpuint (sg_past_posts_page_get_n_shown (page), ==, 5);
   select_in (w, "Filter by category", "All categories");
@@ -337,7 +240,7 @@ test_import_review (void)
                          "bed blockers");
   sg_test_iterate (400);
   g_assert_cmpuint (sg_past_posts_page_get_n_shown (page), ==, 5);
-  row = row_with_text (w, RESPECT_POST, 0);
+  row = sg_test_past_post_row_with_text (w, RESPECT_POST, 0);
   item = g_object_ref (sg_past_post_row_get_item (row));
   keep = sg_test_find_by_label (GTK_WIDGET (row), "Keep");
   gtk_menu_button_popup (GTK_MENU_BUTTON (keep));
@@ -376,7 +279,7 @@ test_import_review (void)
   /* Another goes on the list to delete by hand, with its link. */
   gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (w, "Search past posts")), "drunk");
   sg_test_iterate (400);
-  row = row_with_text (w, PROFESSIONAL_POST, 0);
+  row = sg_test_past_post_row_with_text (w, PROFESSIONAL_POST, 0);
   item = g_object_ref (sg_past_post_row_get_item (row));
   gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), "Delete this one"));
   g_assert_true (sg_test_wait (item_status_is, item, 5000));
@@ -437,7 +340,7 @@ test_reopened (void)
   gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (w, "Search past posts")),
                          "bed blockers");
   sg_test_iterate (400);
-  for (guint nth = 0; (row = row_with_text (w, RESPECT_POST, nth)) != NULL; nth++)
+  for (guint nth = 0; (row = sg_test_past_post_row_with_text (w, RESPECT_POST, nth)) != NULL; nth++)
     if (sg_audit_item_get_status (sg_past_post_row_get_item (row)) == SG_AUDIT_STATUS_KEPT)
       break;
   g_assert_nonnull (row);
@@ -459,7 +362,7 @@ dialog_shown (gpointer data)
 static gboolean
 audit_is (gpointer data)
 {
-  SgPastPostsPage *page = get_page ();
+  SgPastPostsPage *page = sg_test_past_posts_page (app);
 
   return !sg_past_posts_page_is_running (page) &&
          sg_past_posts_page_get_audit_id (page) == *(gint64 *) data;
@@ -497,7 +400,7 @@ redraw_cb (gpointer window)
 static gboolean
 audit_is_not (gpointer data)
 {
-  SgPastPostsPage *page = get_page ();
+  SgPastPostsPage *page = sg_test_past_posts_page (app);
 
   return !sg_past_posts_page_is_running (page) &&
          sg_past_posts_page_get_audit_id (page) != *(gint64 *) data;
@@ -508,7 +411,7 @@ audit_is_not (gpointer data)
 static void
 test_stop_and_delete (void)
 {
-  SgPastPostsPage *page = get_page ();
+  SgPastPostsPage *page = sg_test_past_posts_page (app);
   GtkWidget *w = GTK_WIDGET (page);
   g_autofree char *path = write_archive ("big-tweets.js", 60000);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -519,7 +422,7 @@ test_stop_and_delete (void)
   Gaps gaps = { g_get_monotonic_time (), 0, 0 };
   gint64 started;
   guint tick = g_timeout_add (5, gap_tick_cb, &gaps);
-  guint redraw = g_timeout_add (16, redraw_cb, get_window ());
+  guint redraw = g_timeout_add (16, redraw_cb, sg_test_app_window (app));
 
   /* For comparison: the window redrawn every frame, nothing else happening. */
   sg_test_iterate (1000);
@@ -539,7 +442,7 @@ test_stop_and_delete (void)
   g_assert_true (g_regex_match_simple ("^[0-9,]+ of about [0-9,]+ posts checked$",
                                        label_of (w, "progress"), 0, 0));
   {
-    g_autofree char *png = sg_test_save_png (GTK_WIDGET (get_window ()), "past-posts-progress");
+    g_autofree char *png = sg_test_save_png (GTK_WIDGET (sg_test_app_window (app)), "past-posts-progress");
     g_test_message ("Screenshot: %s", png);
   }
   g_test_message ("progress shown at %" G_GINT64_FORMAT " ms", g_get_monotonic_time () / 1000);
