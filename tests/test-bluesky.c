@@ -87,6 +87,8 @@ typedef struct {
   guint       create_calls;
   gboolean    fail_first_create;   /* store it, but answer 500 */
   gboolean    expire_first_create;   /* the first createRecord: 400 ExpiredToken */
+  gboolean    expire_first_upload;   /* the first uploadBlob: 400 ExpiredToken */
+  guint       upload_calls;
   guint       sessions;
   guint       refreshes;
   gboolean    refuse_refresh;      /* refreshSession answers ExpiredToken too */
@@ -211,6 +213,12 @@ xrpc_cb (SoupServer        *server,
         soup_server_message_get_request_headers (msg), NULL);
       g_autofree char *answer = NULL;
 
+      f->upload_calls++;
+      if (f->expire_first_upload && f->upload_calls == 1)
+        {
+          sg_test_server_reply_json (msg, 400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}");
+          return;
+        }
       /* The PDS refuses what the lexicon does not allow: at most 2 MB a picture. */
       if (body->length > 2000000)
         {
@@ -636,6 +644,36 @@ test_expired_token (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (f->records), ==, 2);
 }
 
+/* The access token can also run out while photos upload: the session is renewed there too,
+ * the photo sent again, and the post lands once (issue 20 point 11). */
+static void
+test_expired_token_during_upload (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(SgBlueskyClient) client = sg_bluesky_client_new (f->base, "doc.bsky.social",
+                                                             "abcd-efgh-ijkl-mnop");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *first = write_file ("rota.png", 4096);
+  g_autofree char *second = write_file ("ward.png", 4096);
+
+  f->expire_first_upload = TRUE;
+  sg_bluesky_client_add_image (client, first, "The new rota");
+  sg_bluesky_client_add_image (client, second, "The ward at night");
+  sg_bluesky_client_post_async (client, "Rota for December.", "key-expire-upload", NULL,
+                                sg_test_result_cb, &result);
+  url = sg_bluesky_client_post_finish (client, sg_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_assert_cmpuint (f->refreshes, ==, 1);
+  g_assert_cmpuint (f->sessions, ==, 1);
+  g_assert_cmpuint (f->upload_calls, ==, 3);        /* the first photo twice, then the second */
+  g_assert_cmpuint (f->blob_types->len, ==, 2);
+  g_assert_cmpuint (f->create_calls, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->records), ==, 1);
+}
+
 /* Picture sizes from headers, without decoding. */
 static void
 test_image_size (void)
@@ -672,6 +710,7 @@ main (int   argc,
   ADD ("/sg/bluesky/text-bytes", test_text_bytes);
   ADD ("/sg/bluesky/language", test_language);
   ADD ("/sg/bluesky/expired-token", test_expired_token);
+  ADD ("/sg/bluesky/expired-token-during-upload", test_expired_token_during_upload);
   g_test_add_func ("/sg/bluesky/image-size", test_image_size);
   ADD ("/sg/bluesky/retry-posts-once", test_retry_posts_once);
   ADD ("/sg/bluesky/wrong-password", test_wrong_password);

@@ -342,10 +342,18 @@ report (PostData *d,
 
 /* Uploads each picture (com.atproto.repo.uploadBlob); @blobs gets the blob references the
  * record embeds. Blobs are stored by content, so uploading again on a retry is harmless. */
+static gboolean renew_session (SgBlueskyClient  *self,
+                               SoupSession      *session,
+                               char            **token,
+                               char            **refresh,
+                               GCancellable     *cancellable,
+                               GError          **error);
+
 static gboolean
 upload_images (SgBlueskyClient  *self,
                SoupSession      *session,
-               const char       *token,
+               char            **token,
+               char            **refresh,
                PostData         *d,
                GPtrArray        *blobs,
                GCancellable     *cancellable,
@@ -353,6 +361,7 @@ upload_images (SgBlueskyClient  *self,
 {
   GPtrArray *images = d->images;
   g_autofree char *url = g_strconcat (self->service, "/xrpc/com.atproto.repo.uploadBlob", NULL);
+  gboolean renewed = FALSE;
 
   for (guint i = 0; i < images->len; i++)
     {
@@ -385,9 +394,20 @@ upload_images (SgBlueskyClient  *self,
       bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
       type = sg_post_image_guess_type (image->path, bytes);
       sg_post_image_read_size (bytes, &image->width, &image->height);
-      if (!xrpc_full (session, SOUP_METHOD_POST, url, token, NULL, bytes, type, &answer,
+      if (!xrpc_full (session, SOUP_METHOD_POST, url, *token, NULL, bytes, type, &answer,
                       cancellable, error))
         return network_error (self, error), FALSE;
+      /* Several large photos can outlast the access token: renew it once and send this
+       * photo again (blobs are stored by content, so a second upload is harmless). */
+      if (answer.status == 400 && !renewed &&
+          g_strcmp0 (member (&answer, "error"), "ExpiredToken") == 0)
+        {
+          renewed = TRUE;
+          if (!renew_session (self, session, token, refresh, cancellable, error))
+            return FALSE;
+          i--;
+          continue;
+        }
       if (sg_http_sign_in_refused (answer.status))
         {
           g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
@@ -491,6 +511,32 @@ refresh_session (SgBlueskyClient  *self,
   return TRUE;
 }
 
+/* A new access token for a session that ran out: from the refresh token, or, when that is
+ * refused too, by signing in again with the app password we hold. */
+static gboolean
+renew_session (SgBlueskyClient  *self,
+               SoupSession      *session,
+               char            **token,
+               char            **refresh,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *did = NULL;
+  g_autofree char *handle = NULL;
+
+  if (refresh_session (self, session, token, refresh, cancellable, &local))
+    return TRUE;
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  g_clear_pointer (token, g_free);
+  g_clear_pointer (refresh, g_free);
+  return create_session (self, session, token, &did, &handle, refresh, cancellable, error);
+}
+
 static SoupSession *
 new_session (void)
 {
@@ -565,7 +611,7 @@ post_sync (SgBlueskyClient  *self,
         return g_strdup_printf ("https://bsky.app/profile/%s/post/%s", handle, rkey);
     }
 
-  if (!upload_images (self, session, token, d, blobs, cancellable, error))
+  if (!upload_images (self, session, &token, &refresh, d, blobs, cancellable, error))
     return NULL;
   report (d, 0, 0);
 
@@ -604,25 +650,9 @@ post_sync (SgBlueskyClient  *self,
         if (answer.status == 400 && !refreshed &&
             g_strcmp0 (member (&answer, "error"), "ExpiredToken") == 0)
           {
-            g_autoptr(GError) local = NULL;
-
             refreshed = TRUE;
-            if (!refresh_session (self, session, &token, &refresh, cancellable, &local))
-              {
-                g_autofree char *new_did = NULL;
-                g_autofree char *new_handle = NULL;
-
-                if (local != NULL)
-                  {
-                    g_propagate_error (error, g_steal_pointer (&local));
-                    return NULL;
-                  }
-                g_clear_pointer (&token, g_free);
-                g_clear_pointer (&refresh, g_free);
-                if (!create_session (self, session, &token, &new_did, &new_handle, &refresh,
-                                     cancellable, error))
-                  return NULL;
-              }
+            if (!renew_session (self, session, &token, &refresh, cancellable, error))
+              return NULL;
             attempt--;
             continue;
           }
