@@ -20,17 +20,6 @@ sg_audit_record_free (SgAuditRecord *record)
   g_free (record);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           i,
-           const char   *value)
-{
-  if (value != NULL)
-    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, i);
-}
-
 static char *
 column_text (sqlite3_stmt *stmt,
              int           i)
@@ -242,7 +231,7 @@ bind_review (sqlite3_stmt *stmt,
   const Review *r = data;
 
   sqlite3_bind_text (stmt, 1, sg_audit_status_to_string (r->status), -1, SQLITE_STATIC);
-  bind_text (stmt, 2, r->reason != NULL && *r->reason != '\0' ? r->reason : NULL);
+  sg_store_bind_text (stmt, 2, r->reason != NULL && *r->reason != '\0' ? r->reason : NULL);
   if (r->status == SG_AUDIT_STATUS_OPEN)
     sqlite3_bind_null (stmt, 3);
   else
@@ -365,9 +354,9 @@ sg_audits_add_posts (SgStore    *store,
         sqlite3_bind_int64 (stmt, 4, sg_audit_item_get_posted_at (item));
       else
         sqlite3_bind_null (stmt, 4);
-      bind_text (stmt, 5, sg_audit_item_get_url (item));
+      sg_store_bind_text (stmt, 5, sg_audit_item_get_url (item));
       sqlite3_bind_text (stmt, 6, sg_audit_item_get_text (item), -1, SQLITE_STATIC);
-      bind_text (stmt, 7, sg_audit_item_get_content_warning (item));
+      sg_store_bind_text (stmt, 7, sg_audit_item_get_content_warning (item));
       sqlite3_bind_text (stmt, 8, media, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 9, findings, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 10, sg_audit_item_get_severity (item));
@@ -408,7 +397,7 @@ bind_update (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, 4, r->n_flagged);
   sqlite3_bind_int (stmt, 5, r->n_skipped);
   sqlite3_bind_text (stmt, 6, categories, -1, SQLITE_TRANSIENT);
-  bind_text (stmt, 7, r->error);
+  sg_store_bind_text (stmt, 7, r->error);
   sqlite3_bind_int64 (stmt, 8, r->id);
 }
 

@@ -57,17 +57,6 @@ interest_json (const SgInterest *interest)
   return json_generator_to_data (gen, NULL);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           i,
-                   const char   *value)
-{
-  if (value != NULL)
-    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, i);
-}
-
 static gboolean
 append_event (sqlite3     *db,
               gint64       id,
@@ -87,7 +76,7 @@ append_event (sqlite3     *db,
       sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
       sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, data, -1, SQLITE_TRANSIENT);
-      bind_text_or_null (stmt, 5, reason);
+      sg_store_bind_text (stmt, 5, reason);
       ok = sqlite3_step (stmt) == SQLITE_DONE;
     }
   if (!ok)
@@ -128,9 +117,9 @@ write_interest (sqlite3           *db,
         sqlite3_bind_double (stmt, 6, interest->amount);
       else
         sqlite3_bind_null (stmt, 6);
-      bind_text_or_null (stmt, 7, interest->currency);
-      bind_text_or_null (stmt, 8, interest->started);
-      bind_text_or_null (stmt, 9, interest->ended);
+      sg_store_bind_text (stmt, 7, interest->currency);
+      sg_store_bind_text (stmt, 8, interest->started);
+      sg_store_bind_text (stmt, 9, interest->ended);
       sqlite3_bind_text (stmt, 10, interest->notes != NULL ? interest->notes : "", -1,
                          SQLITE_TRANSIENT);
       if (!insert)

@@ -73,11 +73,7 @@ exec_params (sqlite3     *db,
     {
       if (type == 's')
         {
-          const char *s = va_arg (args, const char *);
-          if (s != NULL)
-            sqlite3_bind_text (stmt, i, s, -1, SQLITE_TRANSIENT);
-          else
-            sqlite3_bind_null (stmt, i);
+          sg_store_bind_text (stmt, i, va_arg (args, const char *));
         }
       else
         sqlite3_bind_int64 (stmt, i, va_arg (args, gint64));

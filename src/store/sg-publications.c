@@ -40,17 +40,6 @@ sg_acknowledgement_free (SgAcknowledgement *ack)
   g_free (ack);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           i,
-           const char   *value)
-{
-  if (value != NULL)
-    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, i);
-}
-
 /* [{"name": "ward.jpg", "cleaned": true, "carried": ["location"], "alt": "…",
  *   "checked": ["people", …], "unchecked": […]}] */
 static char *
@@ -187,12 +176,12 @@ bind_publication (sqlite3_stmt *stmt,
 
   bind_draft_id (stmt, 1, d->draft_id);
   sqlite3_bind_int64 (stmt, 2, d->now);
-  bind_text (stmt, 3, d->platform);
-  bind_text (stmt, 4, d->method);
-  bind_text (stmt, 5, d->final_text);
-  bind_text (stmt, 6, d->declarations);
-  bind_text (stmt, 7, d->status);
-  bind_text (stmt, 8, d->photos);
+  sg_store_bind_text (stmt, 3, d->platform);
+  sg_store_bind_text (stmt, 4, d->method);
+  sg_store_bind_text (stmt, 5, d->final_text);
+  sg_store_bind_text (stmt, 6, d->declarations);
+  sg_store_bind_text (stmt, 7, d->status);
+  sg_store_bind_text (stmt, 8, d->photos);
 }
 
 static void
@@ -204,9 +193,9 @@ bind_override (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, 1, d->id);
   bind_draft_id (stmt, 2, d->draft_id);
   sqlite3_bind_int64 (stmt, 3, d->now);
-  bind_text (stmt, 4, d->ack->rule_id);
-  bind_text (stmt, 5, d->ack->match);
-  bind_text (stmt, 6, d->ack->reason);
+  sg_store_bind_text (stmt, 4, d->ack->rule_id);
+  sg_store_bind_text (stmt, 5, d->ack->match);
+  sg_store_bind_text (stmt, 6, d->ack->reason);
 }
 
 gint64
@@ -296,11 +285,11 @@ bind_update (sqlite3_stmt *stmt,
   const UpdateData *d = data;
 
   sqlite3_bind_int64 (stmt, 1, d->id);
-  bind_text (stmt, 2, d->account);
-  bind_text (stmt, 3, d->idempotency_key);
-  bind_text (stmt, 4, d->status);
-  bind_text (stmt, 5, d->remote_url);
-  bind_text (stmt, 6, d->error_text);
+  sg_store_bind_text (stmt, 2, d->account);
+  sg_store_bind_text (stmt, 3, d->idempotency_key);
+  sg_store_bind_text (stmt, 4, d->status);
+  sg_store_bind_text (stmt, 5, d->remote_url);
+  sg_store_bind_text (stmt, 6, d->error_text);
 }
 
 gboolean
@@ -414,10 +403,10 @@ bind_deletion (sqlite3_stmt *stmt,
   const Deletion *d = data;
 
   sqlite3_bind_int64 (stmt, 1, d->at);
-  bind_text (stmt, 2, d->platform);
-  bind_text (stmt, 3, d->account);
-  bind_text (stmt, 4, d->url);
-  bind_text (stmt, 5, how_names[d->how]);
+  sg_store_bind_text (stmt, 2, d->platform);
+  sg_store_bind_text (stmt, 3, d->account);
+  sg_store_bind_text (stmt, 4, d->url);
+  sg_store_bind_text (stmt, 5, how_names[d->how]);
   if (d->audit_post_id > 0)
     sqlite3_bind_int64 (stmt, 6, d->audit_post_id);
   else
@@ -502,7 +491,7 @@ static void
 bind_like (sqlite3_stmt *stmt,
            gpointer      data)
 {
-  bind_text (stmt, 1, data);
+  sg_store_bind_text (stmt, 1, data);
 }
 
 GPtrArray *

@@ -42,6 +42,11 @@ gboolean  sg_store_run_locked      (sqlite3     *db,
                                     const char  *what,
                                     GError     **error);
 
+/* Binds @value as text at @i, or SQL NULL when it is NULL (an absent field, not ""). */
+void      sg_store_bind_text       (sqlite3_stmt *stmt,
+                                    int           i,
+                                    const char   *value);
+
 /* sg-store-migrations.c */
 gboolean  sg_store_migrate         (sqlite3    *db,
                                     int         from_version,

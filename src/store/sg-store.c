@@ -701,6 +701,17 @@ sg_store_restore_backup (const char  *path,
   return TRUE;
 }
 
+void
+sg_store_bind_text (sqlite3_stmt *stmt,
+                    int           i,
+                    const char   *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
 gboolean
 sg_store_run_locked (sqlite3     *db,
                      const char  *sql,
