@@ -598,12 +598,26 @@ test_real_register (void)
                 FLAG (CONFIDENTIALITY));
   assert_flags ("been up all night with the squits, still doing surgery tho cos theres nobody to cover", "whatsapp",
                 FLAG (PROFESSIONALISM));
+  /* Words seeded from the cuss list (build-aux/seed-swearing.py), not in the hand-written lists. */
+  assert_flags ("that new reg is an absolute assclown, 3rd time hes lost the bloods", "whatsapp",
+                FLAG (RESPECT));
+  assert_flags ("locum on tonight = total fucktard. again.", "x", FLAG (RESPECT));
+  assert_flags ("the lad in cubicle 2 is a right sh*tstain, spat at the nurse", "whatsapp",
+                FLAG (RESPECT));
 }
 
 static void
 test_real_register_clean (void)
 {
   assert_clean ("Breast clinic was rammed today but the team were brilliant", "x");
+  /* Words a profanity list rates as likely rude but that are clinical or ordinary here
+   * (build-aux/swearing-routing.tsv skips them with their reasons). */
+  assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
+                "forum");
+  assert_clean ("Substantia nigra loss on the DaT scan, as expected", "forum");
+  assert_clean ("The hooker is the one who strikes for the ball in a scrum, as I told the under-9s", "x");
+  assert_clean ("Red neck syndrome with the vanc again, slowed the infusion", "forum");
+  assert_clean ("Graduated cum laude from the Homo sapiens evolution module, 20 years ago now", "x");
   assert_clean ("Penetrating injury teaching this afternoon, bring your questions", "x");
   assert_clean ("Great night out in Scunthorpe, cocktails all round for the retirement do", "x");
   assert_clean ("'Vaccines cause autism' is a myth: the study behind it was withdrawn and "
