@@ -598,6 +598,23 @@ test_real_register (void)
                 FLAG (CONFIDENTIALITY));
   assert_flags ("been up all night with the squits, still doing surgery tho cos theres nobody to cover", "whatsapp",
                 FLAG (PROFESSIONALISM));
+  /* Insinuation about hidden evidence, not a claim stated outright. */
+  assert_flags ("not anti jab or owt but why is no one investigating all these young lads collapsing?? "
+                "do ur own research x", "facebook", FLAG (PROFESSIONALISM));
+  assert_flags ("the trial data on the flu vaccine they suppressed... funny that", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("antidepressants r the greatest con in modern medicine, been saying it 10 yrs", "tiktok",
+                FLAG (PROFESSIONALISM));
+  /* People as vermin, whoever they are. */
+  assert_flags ("hospital managers r basically leeches, every one of em", "x", FLAG (RESPECT));
+  assert_flags ("frequent attenders are the cockroaches of general practice, cant get rid", "whatsapp",
+                FLAG (RESPECT));
+  assert_flags ("3rd kid in this yr with nits from the same house. some folk shouldnt be allowed to "
+                "reproduce", "x", FLAG (RESPECT));
+  assert_flags ("Romanians in our catchment always skip their appointments", "forum", FLAG (RESPECT));
+  /* A student putting "Dr" before their own name. */
+  assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
+                FLAG (PROFESSIONALISM));
   /* Words seeded from the cuss list (build-aux/seed-swearing.py), not in the hand-written lists. */
   assert_flags ("that new reg is an absolute assclown, 3rd time hes lost the bloods", "whatsapp",
                 FLAG (RESPECT));
@@ -610,6 +627,16 @@ static void
 test_real_register_clean (void)
 {
   assert_clean ("Breast clinic was rammed today but the team were brilliant", "x");
+  assert_clean ("Head lice are parasites, not a sign of dirt: no need to keep children off school",
+                "facebook");
+  assert_clean ("Muslims all over the county are fasting this month: a reminder about insulin doses",
+                "forum");
+  assert_clean ("Dr Okafor - what a brilliant teacher, best placement of my degree", "x");
+  assert_clean ("Future Dr Hannah reporting from placement, 4th year starts now", "instagram");
+  assert_clean ("Revision tip for finals: do your own question bank rather than rereading notes",
+                "x");
+  assert_clean ("#DoYourOwnResearch is how measles came back here. Check your child's MMR in the "
+                "red book.", "x");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
