@@ -612,6 +612,13 @@ test_real_register (void)
   assert_flags ("3rd kid in this yr with nits from the same house. some folk shouldnt be allowed to "
                 "reproduce", "x", FLAG (RESPECT));
   assert_flags ("Romanians in our catchment always skip their appointments", "forum", FLAG (RESPECT));
+  /* Meeting a patient or their family socially; advice to one person in a reply. */
+  assert_flags ("fella I stitched up in majors last month messaged me, we're heading out for a pint "
+                "fri 🍺", "x", FLAG (BOUNDARIES));
+  assert_flags ("saw the twins from our NICU at the garden centre, mum and I r going for brunch soon",
+                "facebook", FLAG (BOUNDARIES));
+  assert_flags ("replying to Gaz Pryce: ur iron is on the floor, start them tablets n ill sort bloods",
+                "facebook", FLAG (BOUNDARIES));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -637,6 +644,11 @@ test_real_register_clean (void)
                 "x");
   assert_clean ("#DoYourOwnResearch is how measles came back here. Check your child's MMR in the "
                 "red book.", "x");
+  assert_clean ("Going for a curry with the ward team tonight, we've earned it", "x");
+  assert_clean ("Hi all, start the week with a walk at lunch: your bloods and your head will thank you",
+                "facebook");
+  assert_clean ("Auntie saw your message about her tablets: take the list to your GP and ask for a "
+                "medication review", "whatsapp");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
