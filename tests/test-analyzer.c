@@ -619,6 +619,19 @@ test_real_register (void)
                 "facebook", FLAG (BOUNDARIES));
   assert_flags ("replying to Gaz Pryce: ur iron is on the floor, start them tablets n ill sort bloods",
                 "facebook", FLAG (BOUNDARIES));
+  /* Drink or drugs named at work; medicines taken from work or a friend. */
+  assert_flags ("necked a bottle of prosecco in the on call room b4 the 2nd half of nights, dont judge",
+                "x", FLAG (PROFESSIONALISM));
+  assert_flags ("still hungover. first pt at 8. pray for me", "whatsapp", FLAG (PROFESSIONALISM));
+  assert_flags ("finals survival kit = elvanse off my housemate n 3 red bulls", "tiktok",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("pocketed some leftover fent from the end of the list, rough week", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  /* Pictures with what was removed in theatre; a title on a profile that is not held. */
+  assert_flags ("pic with the kidney stone we whipped out today 😂 size of a grape", "instagram",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("changed my bio to 'Dr Kaz, skin expert'. technically i'm a nurse prescriber but "
+                "nobody's said anything", "instagram", FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -649,6 +662,10 @@ test_real_register_clean (void)
                 "facebook");
   assert_clean ("Auntie saw your message about her tablets: take the list to your GP and ask for a "
                 "medication review", "whatsapp");
+  assert_clean ("Grabbed a bottle of water and a can of coke before clinic, living the dream", "x");
+  assert_clean ("Patient on midazolam from the ward needs a review before going home", "forum");
+  assert_clean ("Signing my letters Dr from now on: the PhD is finally done 🎓", "linkedin");
+  assert_clean ("Photo of the whole theatre team after the list, what a day", "instagram");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
