@@ -666,6 +666,11 @@ test_real_register_clean (void)
   assert_clean ("Patient on midazolam from the ward needs a review before going home", "forum");
   assert_clean ("Signing my letters Dr from now on: the PhD is finally done 🎓", "linkedin");
   assert_clean ("Photo of the whole theatre team after the list, what a day", "instagram");
+  assert_clean ("Quick video consults over WhatsApp are not secure enough for clinical photos, use "
+                "the practice system", "forum");
+  assert_clean ("Bumped into my old reg in town, still going strong at 70 bless him ❤️", "facebook");
+  assert_clean ("A former colleague, Sheila, kindly sent me her slides from the regional meeting",
+                "linkedin");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
