@@ -632,6 +632,13 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   assert_flags ("changed my bio to 'Dr Kaz, skin expert'. technically i'm a nurse prescriber but "
                 "nobody's said anything", "instagram", FLAG (PROFESSIONALISM));
+  /* Wrongdoing alleged as fact about a named place or person, in words not on any list. */
+  assert_flags ("everyone knows Brookside care home leaves residents in wet pads to save on staff",
+                "facebook", FLAG (DEFAMATION));
+  assert_flags ("the ops manager at Westgate has been backdating the rota logs since march", "x",
+                FLAG (DEFAMATION));
+  assert_flags ("Glow Aesthetics in Bury are using counterfeit botox, seen the boxes myself", "instagram",
+                FLAG (DEFAMATION));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -670,6 +677,8 @@ test_real_register_clean (void)
                 "the practice system", "forum");
   assert_clean ("Bumped into my old reg in town, still going strong at 70 bless him ❤️", "facebook");
   assert_clean ("A former colleague, Sheila, kindly sent me her slides from the regional meeting",
+                "linkedin");
+  assert_clean ("We changed the incident reporting form at Westgate to make it quicker to fill in",
                 "linkedin");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
