@@ -639,6 +639,13 @@ test_real_register (void)
                 FLAG (DEFAMATION));
   assert_flags ("Glow Aesthetics in Bury are using counterfeit botox, seen the boxes myself", "instagram",
                 FLAG (DEFAMATION));
+  /* Reviews from your own circle, another account of yours. */
+  assert_flags ("got my receptionist and my cousin to leave a couple of 5 star reviews on Doctify lol",
+                "x", FLAG (ANONYMITY));
+  assert_flags ("left a google review for the practice under my dad's name, 5 stars obvs", "facebook",
+                FLAG (ANONYMITY));
+  assert_flags ("running a side insta @skin.truths where i review clinics 👀 mine always wins", "instagram",
+                FLAG (ANONYMITY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -680,6 +687,7 @@ test_real_register_clean (void)
                 "linkedin");
   assert_clean ("We changed the incident reporting form at Westgate to make it quicker to fill in",
                 "linkedin");
+  assert_clean ("Made a second account for the dog's pics 🐶 follow her for walkies content", "instagram");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
