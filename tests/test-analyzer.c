@@ -646,6 +646,9 @@ test_real_register (void)
                 FLAG (ANONYMITY));
   assert_flags ("running a side insta @skin.truths where i review clinics 👀 mine always wins", "instagram",
                 FLAG (ANONYMITY));
+  /* UK and Scots insults. */
+  assert_flags ("that locum on nights is an absolute weapon, left 6 jobs for me", "whatsapp", FLAG (RESPECT));
+  assert_flags ("the new reg in ortho, total bampot. shouts at everyone", "x", FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -688,6 +691,7 @@ test_real_register_clean (void)
   assert_clean ("We changed the incident reporting form at Westgate to make it quicker to fill in",
                 "linkedin");
   assert_clean ("Made a second account for the dog's pics 🐶 follow her for walkies content", "instagram");
+  assert_clean ("Plank challenge for the ward charity day: the whole team managed two minutes", "x");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
