@@ -691,7 +691,7 @@ test_real_register_clean (void)
   assert_clean ("We changed the incident reporting form at Westgate to make it quicker to fill in",
                 "linkedin");
   assert_clean ("Made a second account for the dog's pics 🐶 follow her for walkies content", "instagram");
-  assert_clean ("Plank challenge for the ward charity day: the whole team managed two minutes", "x");
+  assert_clean ("Two minutes of plank every morning before work, day 30 and my back is thanking me", "x");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
