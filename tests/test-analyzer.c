@@ -649,6 +649,8 @@ test_real_register (void)
   /* UK and Scots insults. */
   assert_flags ("that locum on nights is an absolute weapon, left 6 jobs for me", "whatsapp", FLAG (RESPECT));
   assert_flags ("the new reg in ortho, total bampot. shouts at everyone", "x", FLAG (RESPECT));
+  assert_flags ("pt in cubicle 3 😳 why is he this buff with appendicitis, couldnt concentrate",
+                "tiktok", FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -692,6 +694,8 @@ test_real_register_clean (void)
                 "linkedin");
   assert_clean ("Made a second account for the dog's pics 🐶 follow her for walkies content", "instagram");
   assert_clean ("Two minutes of plank every morning before work, day 30 and my back is thanking me", "x");
+  assert_clean ("So hot on the ward today 🥵 aircon broken again, jugs of water at the nurses' station",
+                "x");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
