@@ -651,6 +651,8 @@ test_real_register (void)
   assert_flags ("the new reg in ortho, total bampot. shouts at everyone", "x", FLAG (RESPECT));
   assert_flags ("pt in cubicle 3 😳 why is he this buff with appendicitis, couldnt concentrate",
                 "tiktok", FLAG (RESPECT));
+  assert_flags ("speaking as a gp, the hpv jab has never even been safety tested in boys", "facebook",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -695,6 +697,8 @@ test_real_register_clean (void)
   assert_clean ("Made a second account for the dog's pics 🐶 follow her for walkies content", "instagram");
   assert_clean ("Two minutes of plank every morning before work, day 30 and my back is thanking me", "x");
   assert_clean ("So hot on the ward today 🥵 aircon broken again, jugs of water at the nurses' station",
+                "x");
+  assert_clean ("The new malaria vaccine has not been tested in under-5s yet, so trials start next year",
                 "x");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
