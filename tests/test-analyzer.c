@@ -653,6 +653,12 @@ test_real_register (void)
                 "tiktok", FLAG (RESPECT));
   assert_flags ("speaking as a gp, the hpv jab has never even been safety tested in boys", "facebook",
                 FLAG (PROFESSIONALISM));
+  /* The writer's own safety: a child's school in lower case, their own number or car. */
+  assert_flags ("late again for my lads assembly at st peters primary, on call till 5 at the infirmary",
+                "facebook", FLAG (PRIVACY));
+  assert_flags ("whoever keeps blocking the silver yaris AB12 CDE in the staff car park, text me on "
+                "07700 900234", "x", FLAG (PRIVACY));
+  assert_flags ("heres my ID badge lol, the new readers on theatres never work", "x", FLAG (PRIVACY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -700,6 +706,7 @@ test_real_register_clean (void)
                 "x");
   assert_clean ("The new malaria vaccine has not been tested in under-5s yet, so trials start next year",
                 "x");
+  assert_clean ("Out of hours? Ring 111 or the practice on 01632 960123 and press 2", "facebook");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
