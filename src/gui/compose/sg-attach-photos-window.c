@@ -257,6 +257,35 @@ show_item_free (ShowItem *show)
 }
 
 static void
+folder_shown_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autofree char *folder = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("No file manager could be opened. The "
+                                                    "photos are in %s."), folder);
+
+      sg_toast_show (GTK_WIDGET (object), message);
+    }
+}
+
+/* Without FileManager1: the folder, in whatever opens folders. */
+static void
+show_folder (ShowItem *show)
+{
+  g_autoptr(GFile) folder = g_file_new_for_uri (show->folder_uri);
+
+  if (show->parent != NULL)
+    gtk_show_uri_full (show->parent, show->folder_uri, GDK_CURRENT_TIME, NULL, folder_shown_cb,
+                       g_file_get_path (folder));
+  show_item_free (show);
+}
+
+static void
 show_item_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -266,9 +295,10 @@ show_item_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
-  if (reply == NULL && show->parent != NULL)
-    gtk_show_uri (show->parent, show->folder_uri, GDK_CURRENT_TIME);
-  show_item_free (show);
+  if (reply == NULL)
+    show_folder (show);
+  else
+    show_item_free (show);
 }
 
 static void
@@ -282,9 +312,7 @@ show_item_bus_cb (GObject      *object,
 
   if (bus == NULL)
     {
-      if (show->parent != NULL)
-        gtk_show_uri (show->parent, show->folder_uri, GDK_CURRENT_TIME);
-      show_item_free (show);
+      show_folder (show);
       return;
     }
   g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",

@@ -106,6 +106,14 @@ sg_photo_handover_write (const SgDraftPhoto  *photo,
       if (!copy_private (photo->clean_path, out, &local))
         g_clear_pointer (&out, g_free);
     }
+  else if (!g_file_test (photo->original_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *base = g_path_get_basename (photo->original_path);
+
+      g_set_error (&local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("“%s” is no longer where it was attached from; it may have been moved or "
+                     "deleted. Attach it again in Compose."), base);
+    }
   else
     out = sg_image_make_posted_copy (photo->original_path, stem, &local);
 
