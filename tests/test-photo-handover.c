@@ -470,7 +470,6 @@ fake_openers (void)
   g_autofree char *script_text = NULL;
   g_autofree char *desktop = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *dirs = NULL;
 
   opened_log = g_build_filename (home, "opened", NULL);
   g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
@@ -488,11 +487,6 @@ fake_openers (void)
   g_assert_true (g_file_set_contents (path, "[Default Applications]\n"
                                             "x-scheme-handler/https=sg-fake-open.desktop\n"
                                             "inode/directory=sg-fake-open.desktop\n", -1, NULL));
-  /* The Pictures folder inside the test's home, before GLib reads user-dirs.dirs. */
-  g_free (path);
-  path = g_build_filename (config, "user-dirs.dirs", NULL);
-  dirs = g_strdup_printf ("XDG_PICTURES_DIR=\"%s/Pictures\"\n", home);
-  g_assert_true (g_file_set_contents (path, dirs, -1, NULL));
 }
 
 int

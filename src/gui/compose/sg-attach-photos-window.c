@@ -26,6 +26,7 @@ typedef struct {
   GtkWidget            *picture;  /* SgPhotoPicture */
   GtkWidget            *status;   /* spinner and words while the copy is made */
   GtkLabel             *failure;
+  GtkWidget            *description;   /* its title and text, for the alt text field */
   GtkWidget            *actions;
   GtkWidget            *copy_photo;
 } Card;
@@ -87,6 +88,7 @@ card_failed (Card       *card,
   gtk_widget_set_visible (card->status, FALSE);
   gtk_widget_set_visible (card->picture, FALSE);
   gtk_widget_set_visible (card->actions, FALSE);
+  gtk_widget_set_visible (card->description, FALSE);
   gtk_label_set_text (card->failure, message);
   gtk_widget_set_visible (GTK_WIDGET (card->failure), TRUE);
 }
@@ -400,10 +402,11 @@ card_build (Card  *card,
   gtk_box_append (GTK_BOX (box), card->picture);
 
   /* The description goes in the platform's own alt text field. */
+  card->description = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   alt_title = gtk_label_new (_("Description (alt text)"));
   gtk_label_set_xalign (GTK_LABEL (alt_title), 0);
   gtk_widget_add_css_class (alt_title, "caption-heading");
-  gtk_box_append (GTK_BOX (box), alt_title);
+  gtk_box_append (GTK_BOX (card->description), alt_title);
   alt = gtk_label_new (described ? alt_text : _("No description was written for this photo. "
                                                 "People who cannot see it will miss it."));
   gtk_label_set_wrap (GTK_LABEL (alt), TRUE);
@@ -411,7 +414,8 @@ card_build (Card  *card,
   gtk_label_set_selectable (GTK_LABEL (alt), described);
   if (!described)
     gtk_widget_add_css_class (alt, "dim-label");
-  gtk_box_append (GTK_BOX (box), alt);
+  gtk_box_append (GTK_BOX (card->description), alt);
+  gtk_box_append (GTK_BOX (box), card->description);
 
   card->actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_visible (card->actions, FALSE);
