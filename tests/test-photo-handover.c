@@ -250,6 +250,18 @@ test_share_hands_over_clean_copies (void)
                                                               "Description of photo 1")), ALT);
   wait_for_photos (1);
   g_assert_null (((SgDraftPhoto *) g_ptr_array_index (sg_photo_strip_get_photos (strip), 0))->clean_path);
+  /* A pasted screenshot as photo 2: a PNG, handed over as a PNG. */
+  {
+    g_autoptr(GdkPixbuf) shot = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 20, 10);
+    g_autoptr(GdkTexture) texture = NULL;
+
+    gdk_pixbuf_fill (shot, 0x22aa44ff);
+    texture = gdk_texture_new_for_pixbuf (shot);
+    sg_photo_strip_add_texture (strip, texture);
+    wait_for_photos (2);
+    sg_photo_strip_set_checked (strip, 1, 0x1f);
+    wait_for_photos (2);
+  }
 
   /* The thumbnail, with a real Enter key: the photo large; Escape closes it. */
   thumbnail = sg_test_find_by_label (GTK_WIDGET (page), "Show photo 1 large");
@@ -362,6 +374,23 @@ test_share_hands_over_clean_copies (void)
     g_assert_true (sg_test_wait (opened_contains,
                                  (gpointer) sg_attach_photos_window_get_folder (attach), 5000));
 
+    /* The pasted picture: a PNG that carries nothing either. */
+    {
+      GtkWidget *png = sg_test_find_by_label (GTK_WIDGET (attach), "Photo 2");
+      const char *path;
+      g_autoptr(SgImageMetadata) m = NULL;
+
+      g_assert_nonnull (png);
+      g_assert_true (sg_test_wait (picture_loaded, png, 5000));
+      path = sg_photo_picture_get_path (SG_PHOTO_PICTURE (png));
+      g_assert_true (g_str_has_suffix (path, "/Photo 2.png"));
+      m = sg_image_metadata_read (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (m->n_tags, ==, 0);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+
     screenshots (GTK_WINDOW (attach));
     gtk_window_destroy (GTK_WINDOW (attach));
   }
@@ -380,8 +409,9 @@ test_share_hands_over_clean_copies (void)
 }
 
 /* Nothing is offered for a photo whose clean copy cannot be made: not its picture, not a
- * button, not a file. Photo 2's original is gone by the time it is copied; photo 3's has
- * been overwritten with something that is not a picture. Photo 1 is still handed over. */
+ * button, not a file. Photo 3's original is gone by the time it is copied; photo 4's has
+ * been overwritten with something that is not a picture. Photos 1 and 2 are still handed
+ * over. */
 static gboolean
 offers_nothing (SgAttachPhotosWindow *attach,
                 guint                 n)
@@ -428,11 +458,11 @@ test_failed_copy_offers_nothing (void)
 
   files2.prev = &files;
   sg_photo_strip_add_files (strip, &files);
-  wait_for_photos (3);
-  sg_photo_strip_set_checked (strip, 1, 0x1f);
-  wait_for_photos (3);
+  wait_for_photos (4);
   sg_photo_strip_set_checked (strip, 2, 0x1f);
-  wait_for_photos (3);
+  wait_for_photos (4);
+  sg_photo_strip_set_checked (strip, 3, 0x1f);
+  wait_for_photos (4);
   g_assert_cmpint (g_unlink (gone), ==, 0);
   g_assert_true (g_file_set_contents (damaged, "these are not pixels", -1, NULL));
 
@@ -443,16 +473,16 @@ test_failed_copy_offers_nothing (void)
   g_assert_nonnull (sg_test_find_label_containing (GTK_WIDGET (attach),
                                                    "Your text is on the clipboard"));
   g_assert_nonnull (sg_test_find_label_containing (GTK_WIDGET (attach),
-                                                   "Photo 2 could not be cleaned, so it is not "
+                                                   "Photo 3 could not be cleaned, so it is not "
                                                    "offered here: “ward-view.jpg” is no longer "
                                                    "where it was attached from"));
   g_assert_nonnull (sg_test_find_label_containing (GTK_WIDGET (attach),
-                                                   "Photo 3 could not be cleaned, so it is not "
+                                                   "Photo 4 could not be cleaned, so it is not "
                                                    "offered here"));
-  /* Photo 1 is offered; nothing of photos 2 and 3 is on screen or on disk. */
+  /* Photos 1 and 2 are offered; nothing of photos 3 and 4 is on screen or on disk. */
   g_assert_true (gtk_widget_get_mapped (sg_test_find_by_label (GTK_WIDGET (attach), "Copy photo 1")));
-  g_assert_true (offers_nothing (attach, 2));
   g_assert_true (offers_nothing (attach, 3));
+  g_assert_true (offers_nothing (attach, 4));
   {
     g_autofree char *shot = sg_test_save_png (GTK_WIDGET (attach), "attach-photos-failed");
     g_test_message ("Screenshot: %s", shot);
