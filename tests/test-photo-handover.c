@@ -15,6 +15,7 @@
 #include "sg-compose-page.h"
 #include "sg-draft-photos.h"
 #include "sg-image-metadata.h"
+#include "sg-photo-check-window.h"
 #include "sg-photo-picture.h"
 #include "sg-photo-strip.h"
 #include "sg-photo-view-window.h"
@@ -290,6 +291,26 @@ test_share_hands_over_clean_copies (void)
     sg_test_press_keys ("Escape");
     sg_test_iterate (200);
     g_assert_null (sg_test_find_toplevel (SG_TYPE_PHOTO_VIEW_WINDOW));
+  }
+
+  /* From Details too, with a real click; Escape closes the large view. */
+  click (sg_test_find_by_label (GTK_WIDGET (page), "Details of photo 1"));
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown,
+                               GSIZE_TO_POINTER (SG_TYPE_PHOTO_CHECK_WINDOW), 5000));
+  {
+    GtkWindow *details = sg_test_find_toplevel (SG_TYPE_PHOTO_CHECK_WINDOW);
+
+    sg_test_iterate (300);
+    focus_window (GTK_WIDGET (details));
+    click (sg_test_find_mapped_button (GTK_WIDGET (details), "Show Photo _Large"));
+    g_assert_true (sg_test_wait (sg_test_toplevel_shown,
+                                 GSIZE_TO_POINTER (SG_TYPE_PHOTO_VIEW_WINDOW), 5000));
+    focus_window (GTK_WIDGET (sg_test_find_toplevel (SG_TYPE_PHOTO_VIEW_WINDOW)));
+    sg_test_press_keys ("Escape");
+    sg_test_iterate (200);
+    g_assert_null (sg_test_find_toplevel (SG_TYPE_PHOTO_VIEW_WINDOW));
+    gtk_window_destroy (details);
+    sg_test_iterate (200);
   }
 
   /* Published by the share page: the page opens, then the photos to attach. */

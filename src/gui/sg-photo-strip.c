@@ -506,13 +506,13 @@ view_cb (SgPhotoRow   *row,
 {
   int position = sg_photo_row_get_position (row);
   SgDraftPhoto *photo = get_photo (self, position);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
 
   if (photo == NULL)
     return;
   /* The file that would be posted: the clean copy once there is one. */
-  gtk_window_present (sg_photo_view_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                sg_draft_photo_get_posted_path (photo), position,
-                                                photo->alt_text));
+  gtk_window_present (sg_photo_view_window_new (parent, sg_draft_photo_get_posted_path (photo),
+                                                position, photo->alt_text));
 }
 
 static GtkWidget *

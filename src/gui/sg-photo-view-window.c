@@ -37,8 +37,8 @@ sg_photo_view_window_class_init (SgPhotoViewWindowClass *klass)
 
   object_class->dispose = sg_photo_view_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/example/SocialGuard/ui/sg-photo-view-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/example/SocialGuard/ui/sg-photo-view-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SgPhotoViewWindow, description);
   gtk_widget_class_bind_template_child (widget_class, SgPhotoViewWindow, picture_box);
   gtk_widget_class_bind_template_child (widget_class, SgPhotoViewWindow, window_title);

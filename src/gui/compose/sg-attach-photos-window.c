@@ -479,8 +479,8 @@ sg_attach_photos_window_class_init (SgAttachPhotosWindowClass *klass)
   object_class->dispose = sg_attach_photos_window_dispose;
   object_class->finalize = sg_attach_photos_window_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/example/SocialGuard/ui/sg-attach-photos-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/example/SocialGuard/ui/sg-attach-photos-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SgAttachPhotosWindow, folder);
   gtk_widget_class_bind_template_child (widget_class, SgAttachPhotosWindow, intro);
   gtk_widget_class_bind_template_child (widget_class, SgAttachPhotosWindow, photos_box);
