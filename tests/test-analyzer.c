@@ -707,6 +707,7 @@ test_real_register_clean (void)
   assert_clean ("The new malaria vaccine has not been tested in under-5s yet, so trials start next year",
                 "x");
   assert_clean ("Out of hours? Ring 111 or the practice on 01632 960123 and press 2", "facebook");
+  assert_not ("Dr Patel says HRT is a scam, and honestly I agree lol", "x", FLAG (DEFAMATION));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
