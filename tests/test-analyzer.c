@@ -708,6 +708,8 @@ test_real_register_clean (void)
                 "x");
   assert_clean ("Out of hours? Ring 111 or the practice on 01632 960123 and press 2", "facebook");
   assert_not ("Dr Patel says HRT is a scam, and honestly I agree lol", "x", FLAG (DEFAMATION));
+  assert_clean ("I introduce myself by name and role and wear the lanyard: it saves confusion on the unit",
+                "forum");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
