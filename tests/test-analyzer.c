@@ -710,6 +710,8 @@ test_real_register_clean (void)
   assert_not ("Dr Patel says HRT is a scam, and honestly I agree lol", "x", FLAG (DEFAMATION));
   assert_clean ("I introduce myself by name and role and wear the lanyard: it saves confusion on the unit",
                 "forum");
+  assert_not ("the new PA on our ward reckons she's basically a doctor lol", "whatsapp",
+              FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
