@@ -712,6 +712,10 @@ test_real_register_clean (void)
                 "forum");
   assert_not ("the new PA on our ward reckons she's basically a doctor lol", "whatsapp",
               FLAG (PROFESSIONALISM));
+  assert_not ("popped two of my mum's diazepam before the interview, worked a treat", "whatsapp",
+              FLAG (PRESCRIBING));
+  assert_clean ("If you're given antibiotics, take them as your prescriber directed and don't save "
+                "leftovers", "facebook");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
