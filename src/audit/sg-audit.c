@@ -108,16 +108,12 @@ check_part (SgAudit     *self,
       /* Info is a suggestion and never counts as a flag (DESIGN.md). */
       if (sg_finding_get_severity (finding) < SG_SEVERITY_WARNING)
         continue;
-      f = g_new0 (SgAuditFinding, 1);
-      f->rule_id = g_strdup (sg_finding_get_rule_id (finding));
-      f->category = sg_finding_get_category (finding);
-      f->severity = sg_finding_get_severity (finding);
-      f->title = g_strdup (sg_finding_get_title (finding));
-      f->message = g_strdup (sg_finding_get_message (finding));
-      f->part = part;
-      f->media = media;
-      f->start = sg_finding_get_start (finding);
-      f->end = sg_finding_get_end (finding);
+      f = sg_audit_finding_new (sg_finding_get_rule_id (finding),
+                                sg_finding_get_category (finding),
+                                sg_finding_get_severity (finding),
+                                sg_finding_get_title (finding), sg_finding_get_message (finding),
+                                part, media, sg_finding_get_start (finding),
+                                sg_finding_get_end (finding));
       g_ptr_array_add (out, f);
     }
   return TRUE;
