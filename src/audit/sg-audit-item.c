@@ -16,6 +16,7 @@ struct _SgAuditItem
   char          *platform;
   char          *post_id;
   gint64         posted_at;
+  int            year;     /* of posted_at, read by every filter pass over the list */
   char          *url;
   char          *text;
   char          *content_warning;
@@ -200,6 +201,12 @@ sg_audit_item_new (gint64              id,
   self->platform = g_ref_string_new_intern (platform);
   self->post_id = g_strdup (post_id);
   self->posted_at = posted_at;
+  if (posted_at != 0)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (posted_at);
+
+      self->year = date != NULL ? g_date_time_get_year (date) : 0;
+    }
   self->url = g_strdup (url);
   self->text = g_strdup (text != NULL ? text : "");
   self->content_warning = g_strdup (content_warning);
@@ -256,13 +263,8 @@ sg_audit_item_get_posted_at (SgAuditItem *self)
 int
 sg_audit_item_get_year (SgAuditItem *self)
 {
-  g_autoptr(GDateTime) date = NULL;
-
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), 0);
-
-  if (self->posted_at == 0 || (date = g_date_time_new_from_unix_utc (self->posted_at)) == NULL)
-    return 0;
-  return g_date_time_get_year (date);
+  return self->year;
 }
 
 const char *
