@@ -80,9 +80,11 @@ G_DEFINE_FINAL_TYPE (SgPastPostsPage, sg_past_posts_page, GTK_TYPE_WIDGET)
 /* GTK 4.8's list view makes a row for up to 200 items of its model whatever is on screen,
  * and a row takes a few milliseconds on the main loop (styles, wrapped text), so thousands of
  * flagged posts froze the window for a second. It is given them a page at a time, and a page
- * a few rows a frame; the filters and the search still run over all of them. */
+ * a row a frame: on a busy two-core machine a row and the layout it sets off take 10-15 ms,
+ * so four a frame made frames of 25-75 ms (bench-past-posts-gaps); the first screenful still
+ * comes within a tenth of a second. The filters and the search still run over all of them. */
 #define PAGE_SIZE      25
-#define ROWS_PER_FRAME 4
+#define ROWS_PER_FRAME 1
 
 enum {
   LOADED,
