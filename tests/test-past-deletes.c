@@ -22,6 +22,7 @@
 #include "sg-test-gui.h"
 #include "sg-test-past-posts.h"
 #include "sg-test-server.h"
+#include "sg-test-x11.h"
 #include "sg-window.h"
 
 static SgApplication *app;
@@ -131,18 +132,6 @@ page_is (gpointer name)
   return g_strcmp0 (sg_window_get_page (sg_test_app_window (app)), name) == 0;
 }
 
-static void
-focus_x_window (GtkWindow *window)
-{
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
-                                            gtk_native_get_surface (GTK_NATIVE (window))));
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, NULL, NULL));
-  sg_test_iterate (100);
-}
-
 static const char *
 note_of (SgPastPostRow *row)
 {
@@ -238,7 +227,7 @@ test_delete (void)
   gtk_window_set_default_size (window, 1280, 1000);
   gtk_window_present (window);
   sg_test_iterate (200);
-  focus_x_window (window);
+  sg_test_x11_focus (GTK_WIDGET (window));
   sg_test_press_keys ("alt+5");
   g_assert_true (sg_test_wait (page_is, (gpointer) "past-posts", 3000));
   page = sg_test_past_posts_page (app);
@@ -278,7 +267,7 @@ test_delete (void)
   sg_test_iterate (200);
   png = sg_test_save_png (GTK_WIDGET (dialog), "past-posts-delete-confirm");
   g_test_message ("Screenshot: %s", png);
-  focus_x_window (dialog);
+  sg_test_x11_focus (GTK_WIDGET (dialog));
   sg_test_wait (confirmation_shown, NULL, 2000);
   sg_test_press_keys ("alt+d");
   g_assert_true (sg_test_wait (item_status_is_deleted, item, 10000));
@@ -492,7 +481,7 @@ test_delete_bluesky (void)
   g_assert_true (sg_test_wait (page_shows, page, 10000));
   g_assert_cmpint (sg_past_posts_page_get_audit_id (page), ==, id);
   sg_test_iterate (200);
-  focus_x_window (GTK_WINDOW (window));
+  sg_test_x11_focus (GTK_WIDGET (window));
 
   /* 1. Deleted, through the confirmation, with the keyboard. */
   row = sg_test_past_post_row_with_text (w, BSKY_DELETED, 0);
@@ -507,7 +496,7 @@ test_delete_bluesky (void)
                      sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))), ==,
                    "Delete this post from Bluesky?");
   g_assert_cmpuint (bluesky.deleted->len, ==, 0);
-  focus_x_window (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  sg_test_x11_focus (GTK_WIDGET (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
   sg_test_wait (confirmation_shown, NULL, 2000);
   sg_test_press_keys ("alt+d");
   g_assert_true (sg_test_wait (item_status_is_deleted, item, 10000));
