@@ -6,7 +6,9 @@
  * in to that account, then marked deleted by hand and logged too. Then the appraisal record
  * saved as HTML and CSV (0600), with and without the posts' text. Then the same against a
  * loopback Bluesky (createSession, com.atproto.repo.deleteRecord): deleted, already gone,
- * a server error, and another account's post, which is not sent. */
+ * a server error, and another account's post, which is not sent. Last, the export dialog as a
+ * doctor uses it: opened from its button with a key press, a name typed, CSV chosen and the
+ * posts' text ticked with clicks, saved with the Export button. */
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
@@ -574,6 +576,135 @@ test_delete_bluesky (void)
   sg_test_iterate (100);
 }
 
+/* The chooser's drop-down whose first entry is @first (it has another, for file types). */
+static GtkWidget *
+find_drop_down (GtkWidget  *root,
+                const char *first)
+{
+  if (GTK_IS_DROP_DOWN (root) && gtk_widget_get_mapped (root))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (root));
+
+      if (GTK_IS_STRING_LIST (model) &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), first) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drop_down (child, first);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_check_button (GtkWidget  *root,
+                   const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  GtkWindow *chooser = sg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return chooser == NULL || !gtk_widget_get_visible (GTK_WIDGET (chooser));
+}
+
+/* Export Appraisal Record… driven as a doctor does it. Without a portal (ADW_DISABLE_PORTAL,
+ * no xdg-desktop-portal on the test bus) GtkFileChooserNative shows GTK's own dialog in this
+ * process, so its widgets take real key presses and clicks. */
+static void
+test_export_dialog (void)
+{
+  SgPastPostsPage *page = sg_test_past_posts_page (app);
+  GtkWindow *window = GTK_WINDOW (sg_test_app_window (app));
+  g_autofree char *typed = g_build_filename (archive_dir, "record-by-keys.html", NULL);
+  g_autofree char *saved = g_build_filename (archive_dir, "record-by-keys.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *png = NULL;
+  GtkWindow *chooser;
+  GtkWidget *button, *format, *text, *export;
+  GStatBuf st;
+
+  g_assert_true (sg_test_x11_available ());
+  g_assert_true (page_is ((gpointer) "past-posts"));
+  gtk_window_present (window);
+  sg_test_iterate (200);
+  sg_test_x11_focus (GTK_WIDGET (window));
+  button = sg_test_find_by_label (GTK_WIDGET (page), "Export appraisal record");
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+  sg_test_iterate (50);
+  sg_test_press_keys ("space");
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown,
+                               GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
+  chooser = sg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  sg_test_iterate (300);
+  sg_test_x11_focus (GTK_WIDGET (chooser));
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Export Appraisal Record");
+
+  /* The name field has the focus, its proposal selected: a whole path typed over it. */
+  sg_test_press_keys ("ctrl+a");
+  sg_test_x11_type (typed);
+  sg_test_iterate (200);
+
+  /* The format, HTML until changed: its drop-down clicked open, the next entry chosen. */
+  format = find_drop_down (GTK_WIDGET (chooser), "Printable page (HTML)");
+  g_assert_nonnull (format);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (format)), ==, 0);
+  sg_test_x11_click (format);
+  sg_test_iterate (300);
+  sg_test_press_keys ("Down");
+  sg_test_press_keys ("Return");
+  sg_test_iterate (200);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (format)), ==, 1);
+
+  /* The posts' text is left out unless ticked. */
+  text = find_check_button (GTK_WIDGET (chooser), "Include the posts’ text");
+  g_assert_nonnull (text);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (text)));
+  sg_test_x11_click (text);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (text)));
+  png = sg_test_save_png (GTK_WIDGET (chooser), "past-posts-export-dialog");
+  g_test_message ("Screenshot: %s", png);
+
+  export = sg_test_find_mapped_button (GTK_WIDGET (chooser), "_Export");
+  g_assert_nonnull (export);
+  sg_test_x11_click (export);
+  g_assert_true (sg_test_wait (chooser_gone, NULL, 5000));
+  g_assert_true (sg_test_wait (file_exists, saved, 5000));
+  sg_test_iterate (200);
+
+  /* CSV chosen after an .html name: saved with its own ending, readable by the user only, with
+   * the posts' text as ticked. */
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (saved, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (saved, &contents, NULL, NULL));
+  g_assert_false (g_str_has_prefix (contents, "<"));
+  g_assert_nonnull (strstr (contents, "outbox.json"));
+  g_assert_nonnull (strstr (contents, "repo.car"));
+  g_assert_nonnull (strstr (contents, "https://bsky.app/profile/did:plc:doc/post/3kok"));
+  g_assert_nonnull (strstr (contents, "Westfield General"));
+  g_unlink (saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/sg/past-posts/delete", test_delete);
   g_test_add_func ("/sg/past-posts/appraisal-export", test_appraisal_export);
   g_test_add_func ("/sg/past-posts/delete-bluesky", test_delete_bluesky);
+  g_test_add_func ("/sg/past-posts/export-dialog", test_export_dialog);
 
   ret = sg_test_gui_run ((GApplication **) &app, home);
   g_clear_object (&mastodon.server);
