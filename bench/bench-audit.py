@@ -22,6 +22,7 @@ import tempfile
 import time
 
 window = sys.argv[1] == "--window"
+MB = 1024 * 1024
 check, bench, n = sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 50000
 data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data")
 texts = []
@@ -68,6 +69,10 @@ with tempfile.TemporaryDirectory(prefix="sg-bench-audit-") as tmp:
               f"{result['max_gap_listing_ms']:.1f} ms while listing, "
               f"{result['max_gap_settling_ms']:.1f} ms while the rows are made; longest time "
               f"between frames {result['max_frame_gap_ms']:.1f} ms (issue: at most 50)")
+        base = result["base_rss"]
+        print(f"window RSS {base / MB:.1f} MB before the import; above that / text size "
+              f"({text_bytes / MB:.1f} MB): peak {(result['peak_rss'] - base) / text_bytes:.2f}, "
+              f"at the end {(result['end_rss'] - base) / text_bytes:.2f}")
         sys.exit(0)
 
     check_s, check_rss, check_rc, _ = run([check, "--jsonl", jsonl])

@@ -5,12 +5,15 @@
  * went without reaching it: while the audit runs, and while its flagged posts are read back and
  * listed, until the list has settled (two seconds after it is shown). Beside it, a tick
  * callback keeps the window's frame clock running (as an animation would) and records the
- * longest time between two frames. Run under Xvfb, with a fresh
+ * longest time between two frames. It also reads its resident size (VmRSS) just before the
+ * import (the baseline: window, rules and store), every 100 ms after, and at the end. Run
+ * under Xvfb, with a fresh
  * XDG_DATA_HOME (the audit is stored there).
  * Usage: bench-past-posts-gaps ARCHIVE; prints one JSON line. */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "sg-application.h"
 #include "sg-past-posts-page.h"
@@ -35,11 +38,27 @@ static struct {
   gint64        max_paint_gap;
   gint64        shown, started, audited, listed;
   guint         n_posts;
+  gsize         base_rss, peak_rss, end_rss;
+  gint64        last_rss;
 } b;
+
+static gsize
+resident_bytes (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10) * 1024;
+}
 
 static gboolean
 quit_cb (gpointer data)
 {
+  b.end_rss = resident_bytes ();
+  b.peak_rss = MAX (b.peak_rss, b.end_rss);
   g_application_quit (b.app);
   return G_SOURCE_REMOVE;
 }
@@ -53,6 +72,12 @@ probe_cb (gpointer data)
   if (b.phase > PHASE_SHOWING)
     b.max_gap[b.phase] = MAX (b.max_gap[b.phase], now - b.last_tick);
   b.last_tick = now;
+  if (b.phase > PHASE_SHOWING && now - b.last_rss >= G_USEC_PER_SEC / 10)
+    {
+      b.peak_rss = MAX (b.peak_rss, resident_bytes ());
+      b.last_rss = now = g_get_monotonic_time ();
+      b.last_tick = now;
+    }
 
   switch (b.phase)
     {
@@ -74,6 +99,7 @@ probe_cb (gpointer data)
           g_autoptr(GFile) file = g_file_new_for_path (b.archive);
 
           page = sg_window_get_past_posts_page (b.window);
+          b.base_rss = b.peak_rss = resident_bytes ();
           b.phase = PHASE_AUDITING;
           b.started = b.last_paint = g_get_monotonic_time ();
           sg_past_posts_page_import (page, file);
@@ -153,10 +179,13 @@ main (int   argc,
     }
   printf ("{\"audit_s\": %.2f, \"list_s\": %.2f, \"posts_listed\": %u, "
           "\"max_gap_auditing_ms\": %.1f, \"max_gap_listing_ms\": %.1f, "
-          "\"max_gap_settling_ms\": %.1f, \"max_frame_gap_ms\": %.1f}\n",
+          "\"max_gap_settling_ms\": %.1f, \"max_frame_gap_ms\": %.1f, "
+          "\"base_rss\": %" G_GSIZE_FORMAT ", \"peak_rss\": %" G_GSIZE_FORMAT ", "
+          "\"end_rss\": %" G_GSIZE_FORMAT "}\n",
           (b.audited - b.started) / 1e6, (b.listed - b.audited) / 1e6, b.n_posts,
           b.max_gap[PHASE_AUDITING] / 1e3, b.max_gap[PHASE_LISTING] / 1e3,
-          b.max_gap[PHASE_SETTLING] / 1e3, b.max_paint_gap / 1e3);
+          b.max_gap[PHASE_SETTLING] / 1e3, b.max_paint_gap / 1e3,
+          b.base_rss, b.peak_rss, b.end_rss);
   g_object_unref (b.app);
   g_free (b.archive);
   return status;
