@@ -3,7 +3,7 @@
  * archive is imported, then the audit's summary and the flagged posts, filters, a post kept
  * with a reason (and that reason in the store), one put on the list to delete by hand, the
  * stored audit shown again by a page made afresh, an audit stopped and then deleted, and an
- * archive dropped on the page. */
+ * archive dropped on the page; then every audit deleted. */
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
@@ -559,6 +559,22 @@ test_drop (void)
   g_assert_nonnull (strstr (label_of (GTK_WIDGET (page), "summary"),
                             "16 posts checked in dropped-tweets.js"));
   g_unlink (path);
+
+  /* Both audits deleted: the page is empty again, its list too. */
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 shown = sg_past_posts_page_get_audit_id (page);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "past-posts.delete-audit",
+                                                 NULL));
+      g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+      sg_test_respond (ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                       "delete");
+      g_assert_true (sg_test_wait (audit_is_not, &shown, 10000));
+    }
+  g_assert_cmpint (sg_past_posts_page_get_audit_id (page), ==, 0);
+  g_assert_cmpuint (sg_past_posts_page_get_n_posts (page), ==, 0);
+  g_assert_cmpuint (sg_past_posts_page_get_n_shown (page), ==, 0);
 }
 
 int

@@ -978,7 +978,11 @@ audits_listed_cb (GObject      *object,
     {
       self->shown_id = 0;
       focus_out_of_list (self);
-      g_list_store_remove_all (self->items);
+      /* The last audit's posts go the same way as when another is shown: on a worker. */
+      gtk_filter_list_model_set_model (self->filtered, NULL);
+      drop_items (self->items);
+      self->items = g_list_store_new (SG_TYPE_AUDIT_ITEM);
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->items));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       g_signal_emit (self, signals[LOADED], 0);
       return;
