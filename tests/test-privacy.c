@@ -59,6 +59,35 @@ review_shown (gpointer data)
   return review_window () != NULL;
 }
 
+/* The window light and dark, at its own width and at 600 px, to look at (and to compare
+ * before and after a change to the page's layout). */
+static void
+save_shots (const char *name)
+{
+  GtkWindow *window = GTK_WINDOW (sg_test_app_window (app));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint narrow = 0; narrow < 2; narrow++)
+      {
+        g_autofree char *file = g_strdup_printf ("%s-%s-%s", name, narrow ? "600" : "wide",
+                                                 dark ? "dark" : "light");
+        g_autofree char *shot = NULL;
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (window, narrow ? 600 : width, height);
+        sg_test_iterate (400);
+        shot = sg_test_save_png (GTK_WIDGET (window), file);
+        g_test_message ("Screenshot: %s", shot);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_set_default_size (window, width, height);
+  sg_test_iterate (200);
+}
+
 static void
 collect_buttons (GtkWidget  *root,
                  const char *label,
@@ -102,6 +131,7 @@ test_review (void)
   sg_window_set_page (sg_test_app_window (app), "privacy");
   sg_test_iterate (200);
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "No Accounts Yet"));
+  save_shots ("privacy-empty");
 
   sg_privacy_page_add_profile (page, "facebook", "asha.patel", "personal");
   g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (1), 5000));
@@ -436,6 +466,7 @@ test_follow_up (void)
     gtk_window_set_default_size (GTK_WINDOW (sg_test_app_window (app)), width, height);
     sg_test_iterate (200);
   }
+  save_shots ("privacy-follow-up");
   mark = g_strdup_printf ("Mark “%s” as changed",
                           ((SgChecklistItem *) g_ptr_array_index (checklist->items, 0))->title);
   button = sg_test_find_by_label (GTK_WIDGET (page), mark);
