@@ -33,6 +33,8 @@ const char * const sg_privacy_platform_names[] = {
   N_("Other"), NULL
 };
 
+/* What the other parts share, through sg-privacy-page-private.h */
+
 void
 sg_privacy_page_toast (SgPrivacyPage *self,
                        const char    *text)
