@@ -92,10 +92,10 @@ handle_changed_cb (AdwMessageDialog *dialog,
   adw_message_dialog_set_response_enabled (dialog, "add", *s != '\0');
 }
 
-void
-sg_privacy_page_add_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
   SgPrivacyPage *self = SG_PRIVACY_PAGE (widget);
   GtkWidget *list = gtk_list_box_new ();
@@ -168,10 +168,10 @@ remove_response_cb (AdwMessageDialog *dialog,
                              NULL, sg_privacy_page_changed_cb, NULL);
 }
 
-void
-sg_privacy_page_remove_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   SgPrivacyPage *self = SG_PRIVACY_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
@@ -199,4 +199,11 @@ sg_privacy_page_remove_action (GtkWidget  *widget,
   sg_signal_connect_data_object (dialog, "response", G_CALLBACK (remove_response_cb), request,
                                  free_closure_data, self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+sg_privacy_page_class_init_accounts (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "privacy.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "privacy.remove", "x", remove_action);
 }

@@ -28,10 +28,10 @@ calendar_chosen (GtkWidget *widget,
                    _("Calendar exported"));
 }
 
-void
-sg_privacy_page_export_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   sg_export_choose (widget, _("Export Review Schedule"), "privacy-reviews.ics", calendar_chosen);
 }
@@ -70,11 +70,18 @@ history_chosen (GtkWidget *widget,
                            g_object_ref (file));
 }
 
-void
-sg_privacy_page_history_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   sg_export_choose (widget, _("Export Review History"), "privacy-review-history.html",
                     history_chosen);
+}
+
+void
+sg_privacy_page_class_init_export (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "privacy.export-calendar", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "privacy.export-history", NULL, history_action);
 }

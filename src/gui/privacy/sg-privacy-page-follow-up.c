@@ -51,10 +51,10 @@ action_marked_cb (GObject      *object,
   sg_privacy_page_reload (self);
 }
 
-void
-sg_privacy_page_action_done_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter)
+static void
+action_done_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   ActionDone *a = g_new0 (ActionDone, 1);
 
@@ -106,4 +106,11 @@ sg_privacy_page_add_follow_up_rows (AdwExpanderRow  *expander,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
       adw_expander_row_add_row (expander, row);
     }
+}
+
+void
+sg_privacy_page_class_init_follow_up (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "privacy.action-done", "(xs)",
+                                   action_done_action);
 }

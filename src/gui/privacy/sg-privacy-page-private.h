@@ -61,24 +61,10 @@ void             sg_privacy_page_add_follow_up_rows (AdwExpanderRow  *expander,
                                                      const SgProfile *profile,
                                                      GPtrArray       *actions);
 
-/* The page's actions, installed by its class_init, one file each part. */
-void sg_privacy_page_review_action      (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter);
-void sg_privacy_page_add_action         (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter);
-void sg_privacy_page_remove_action      (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter);
-void sg_privacy_page_action_done_action (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter);
-void sg_privacy_page_export_action      (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter);
-void sg_privacy_page_history_action     (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter);
+/* Each part installs its own actions ("privacy.*") from the page's class_init. */
+void sg_privacy_page_class_init_review    (GtkWidgetClass *widget_class);
+void sg_privacy_page_class_init_accounts  (GtkWidgetClass *widget_class);
+void sg_privacy_page_class_init_follow_up (GtkWidgetClass *widget_class);
+void sg_privacy_page_class_init_export    (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -348,12 +348,18 @@ opened_cb (GObject      *object,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-sg_privacy_page_review_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   sg_privacy_page_run_job (SG_PRIVACY_PAGE (widget), open_job,
                            GSIZE_TO_POINTER (g_variant_get_int64 (parameter)), NULL, opened_cb,
                            NULL);
+}
+
+void
+sg_privacy_page_class_init_review (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "privacy.review", "x", review_action);
 }

@@ -403,18 +403,10 @@ sg_privacy_page_class_init (SgPrivacyPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_install_action (widget_class, "privacy.add", NULL,
-                                   sg_privacy_page_add_action);
-  gtk_widget_class_install_action (widget_class, "privacy.review", "x",
-                                   sg_privacy_page_review_action);
-  gtk_widget_class_install_action (widget_class, "privacy.remove", "x",
-                                   sg_privacy_page_remove_action);
-  gtk_widget_class_install_action (widget_class, "privacy.action-done", "(xs)",
-                                   sg_privacy_page_action_done_action);
-  gtk_widget_class_install_action (widget_class, "privacy.export-calendar", NULL,
-                                   sg_privacy_page_export_action);
-  gtk_widget_class_install_action (widget_class, "privacy.export-history", NULL,
-                                   sg_privacy_page_history_action);
+  sg_privacy_page_class_init_accounts (widget_class);
+  sg_privacy_page_class_init_review (widget_class);
+  sg_privacy_page_class_init_follow_up (widget_class);
+  sg_privacy_page_class_init_export (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-privacy-page.ui");
