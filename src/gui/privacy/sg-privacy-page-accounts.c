@@ -7,6 +7,7 @@
 
 #include "sg-privacy-page-private.h"
 
+#include "sg-add-account-dialog.h"
 #include "sg-signal.h"
 
 /* What a dialog's handler carries goes with the dialog. */
@@ -62,34 +63,16 @@ sg_privacy_page_add_profile (SgPrivacyPage *self,
                            sg_privacy_page_changed_cb, NULL);
 }
 
-/* The fields of an Add Account dialog, owned by the dialog. */
-typedef struct {
-  SgPrivacyPage *self;
-  AdwComboRow   *platform;
-  GtkEditable   *handle;
-  AdwComboRow   *kind;
-} AddForm;
-
 static void
-add_response_cb (AdwMessageDialog *dialog,
-                 const char       *response,
-                 AddForm          *form)
+add_response_cb (SgAddAccountDialog *dialog,
+                 const char         *response,
+                 SgPrivacyPage      *self)
 {
   if (!g_str_equal (response, "add"))
     return;
-  sg_privacy_page_add_profile (form->self,
-                               sg_privacy_platform_ids[adw_combo_row_get_selected (form->platform)],
-                               gtk_editable_get_text (form->handle),
-                               adw_combo_row_get_selected (form->kind) == 0 ? "personal"
-                                                                            : "professional");
-}
-
-static void
-handle_changed_cb (AdwMessageDialog *dialog,
-                   GtkEditable      *handle)
-{
-  g_autofree char *s = g_strstrip (g_strdup (gtk_editable_get_text (handle)));
-  adw_message_dialog_set_response_enabled (dialog, "add", *s != '\0');
+  sg_privacy_page_add_profile (self, sg_add_account_dialog_get_platform (dialog),
+                               sg_add_account_dialog_get_handle (dialog),
+                               sg_add_account_dialog_get_kind (dialog));
 }
 
 static void
@@ -97,49 +80,10 @@ add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  SgPrivacyPage *self = SG_PRIVACY_PAGE (widget);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *platform = adw_combo_row_new ();
-  GtkWidget *handle = adw_entry_row_new ();
-  GtkWidget *kind = adw_combo_row_new ();
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  AddForm *form = g_new0 (AddForm, 1);
-  AdwMessageDialog *dialog;
+  SgAddAccountDialog *dialog =
+    sg_add_account_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)));
 
-  for (guint i = 0; sg_privacy_platform_names[i] != NULL; i++)
-    gtk_string_list_append (names, _(sg_privacy_platform_names[i]));
-  gtk_string_list_append (kinds, _("Personal"));
-  gtk_string_list_append (kinds, _("Professional"));
-
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (platform), _("Platform"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (platform), G_LIST_MODEL (names));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (handle), _("Account name or handle"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind of account"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (kinds));
-  gtk_list_box_append (GTK_LIST_BOX (list), platform);
-  gtk_list_box_append (GTK_LIST_BOX (list), handle);
-  gtk_list_box_append (GTK_LIST_BOX (list), kind);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_WINDOW (gtk_widget_get_root (widget)), _("Add Account"),
-      _("Add each account you hold; SocialGuard reminds you when its settings are due for a "
-        "review.")));
-  adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_add_response (dialog, "add", _("_Add"));
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  form->self = self;
-  form->platform = ADW_COMBO_ROW (platform);
-  form->handle = GTK_EDITABLE (handle);
-  form->kind = ADW_COMBO_ROW (kind);
-  sg_signal_connect_data_object (dialog, "response", G_CALLBACK (add_response_cb), form,
-                                 free_closure_data, self);
-  g_signal_connect_swapped (handle, "changed", G_CALLBACK (handle_changed_cb), dialog);
-  handle_changed_cb (dialog, GTK_EDITABLE (handle));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (add_response_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
