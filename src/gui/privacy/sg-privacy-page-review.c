@@ -23,7 +23,6 @@ unref_closure_data (gpointer  data,
   g_object_unref (data);
 }
 
-
 /* The dialog shows the review, the page saves it */
 
 typedef struct {
