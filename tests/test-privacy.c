@@ -496,32 +496,18 @@ test_follow_up (void)
 
 /* Add Account, as a user does it: a real key press on the bar's button, Escape to think again,
  * then a handle typed, and Add pressed once it is enabled. */
+/* The row of type @type titled @title (the Add Account dialog's entry and combo rows). */
 static GtkWidget *
-find_entry_row (GtkWidget  *root,
-                const char *title)
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
 {
-  if (ADW_IS_ENTRY_ROW (root) &&
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_entry_row (c, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_combo_row (GtkWidget  *root,
-                const char *title)
-{
-  if (ADW_IS_COMBO_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_combo_row (c, title);
+      GtkWidget *found = find_row (c, type, title);
       if (found != NULL)
         return found;
     }
@@ -603,13 +589,13 @@ test_add_account (void)
   dialog = open_add_dialog (page);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Account");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
-  press_on (find_entry_row (GTK_WIDGET (dialog), "Account name or handle"), "Escape");
+  press_on (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Account name or handle"), "Escape");
   g_assert_true (sg_test_wait (add_dialog_gone, NULL, 5000));
   sg_test_iterate (300);
   g_assert_cmpuint (sg_privacy_page_get_n_profiles (page), ==, before);
 
   dialog = open_add_dialog (page);
-  handle = find_entry_row (GTK_WIDGET (dialog), "Account name or handle");
+  handle = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Account name or handle");
   g_assert_nonnull (handle);
   /* Spaces alone are no handle. */
   press_on (handle, "space");
@@ -623,9 +609,11 @@ test_add_account (void)
   }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (handle)), ==, "dr.bea");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Platform")), 7);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_combo_row (GTK_WIDGET (dialog), "Kind of account")),
-                              1);
+  /* Mastodon, and a professional account. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                       "Platform")), 7);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                       "Kind of account")), 1);
   sg_test_iterate (300);
   {
     g_autofree char *shot = sg_test_save_png (GTK_WIDGET (dialog), "privacy-add-account");
