@@ -370,8 +370,9 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   assert_flags ("as a neurologist, the prime minister is obviously demented, watch his hands",
                 "x", FLAG (PROFESSIONALISM));
-  assert_flags ("Gifted by BrightDerm: trying their new vitamin C serum this week, every med "
-                "student needs one", "instagram", FLAG (CONFLICT_OF_INTEREST));
+  /* A gift praised with no word that it was given ("Gifted by…" would be that word). */
+  assert_flags ("BrightDerm sent me their new vitamin C serum this week, every med student needs "
+                "one", "instagram", FLAG (CONFLICT_OF_INTEREST));
   assert_flags ("mounjaro pens back in stock!! DM for the quick online form, posted out next day",
                 "instagram", FLAG (ADVERTISING));
   assert_flags ("fave vitamin gummies ever 😍 use code DRLOU20 for 20% off", "instagram",
