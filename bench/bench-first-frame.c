@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Time from process start to the first frame painted, for the real SocialGuard window
  * (`bench-first-frame`) or a bare GtkWindow (`bench-first-frame --bare`), so the two can be
- * compared in the same run. Prints "first-frame-ms N" and exits after that frame. */
+ * compared in the same run. Prints "first-frame-ms N" and "first-frame-rss-kb N" (the resident
+ * set when that frame is painted) and exits after that frame. bench-first-frame-rounds.py runs
+ * the two interleaved and gives the medians. */
 #include "config.h"
+
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -12,11 +16,25 @@
 static gint64 start_us;
 static gboolean bare;
 
+/* VmRSS from /proc/self/status, in kB; 0 where there is no /proc. */
+static guint64
+rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "\nVmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 GApplication  *app)
 {
   g_print ("first-frame-ms %.1f\n", (g_get_monotonic_time () - start_us) / 1000.0);
+  g_print ("first-frame-rss-kb %" G_GUINT64_FORMAT "\n", rss_kb ());
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
   g_application_quit (app);
 }
