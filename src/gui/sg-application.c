@@ -703,9 +703,12 @@ sg_application_init (SgApplication *self)
 {
   static const struct {
     const char *action;
-    const char *accels[2];
+    const char *accels[3];
   } accels[] = {
     { "app.preferences", { "<Control>comma", NULL } },
+    /* GtkApplication sets these itself only for a gtk/help-overlay.ui, which it would build
+     * with every window; ours is built on first use (sg-window.c). */
+    { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.page::compose", { "<Alt>1", NULL } },

@@ -521,6 +521,30 @@ sg_window_setup (SgWindow *self)
     show_store_problem (self);
 }
 
+/* The shortcuts window is built the first time it is asked for (Ctrl+?, the menu), not with
+ * the window as GtkApplication does with gtk/help-overlay.ui: it is a window of its own with
+ * some fifty rows that nobody sees at launch. Handing it to GtkApplicationWindow keeps what
+ * GTK does for a help overlay: modal, hidden rather than destroyed on close, and each row's
+ * keys read from the application's accels. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (window);
+
+  if (shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/example/SocialGuard/ui/sg-shortcuts-window.ui");
+
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, shortcuts);
+    }
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}
+
 static void
 sg_window_get_property (GObject    *object,
                         guint       prop_id,
@@ -614,6 +638,10 @@ sg_window_class_init (SgWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_action (widget_class, "win.resolve-problem", NULL,
                                    resolve_problem_action);
+  /* Before GtkApplicationWindow's own action of that name, which only exists once the
+   * shortcuts window has been handed to it. */
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
 }
 
 static void
