@@ -179,31 +179,20 @@ collect_style_targets (GMenuModel *model,
     }
 }
 
-static GtkWidget *
-find_menu_button (GtkWidget *root)
-{
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_menu_button (c);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_style (void)
 {
   GSettings *settings = sg_context_get_settings (sg_application_get_context (app));
   AdwStyleManager *manager = adw_style_manager_get_default ();
-  GtkWidget *button = find_menu_button (GTK_WIDGET (sg_test_app_window (app)));
+  GtkWidget *button = sg_test_find_by_label (GTK_WIDGET (sg_test_app_window (app)), "Main Menu");
   g_autoptr(GString) targets = g_string_new (NULL);
   g_autofree char *style = NULL;
 
-  g_assert_nonnull (button);
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  /* The menu is made when it first opens, as a user opens it. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   collect_style_targets (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), targets);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   g_assert_cmpstr (targets->str, ==, "system light dark ");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));

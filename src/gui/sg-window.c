@@ -23,11 +23,15 @@ struct _SgWindow
   AdwBin               *history_bin;
   AdwBin               *interests_bin;
   AdwBin               *past_posts_bin;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *primary_menu_button;
   AdwBin               *privacy_bin;
   AdwViewStackPage     *privacy_stack_page;
   GtkLabel             *problem_label;
   GtkRevealer          *problem_revealer;
   AdwViewStack         *stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
 
   /* Built on first show or first asked for (sg_window_get_*_page), inside the bins above;
@@ -394,6 +398,32 @@ after_first_paint_cb (GdkFrameClock *clock,
     self->privacy_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_privacy_idle_cb, self, NULL);
 }
 
+/* The main menu's popover, a dozen rows nobody sees at launch, is made the first time it
+ * opens: by a click, F10 (the button is the window's primary menu) or Enter. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       data)
+{
+  SgWindow *self = data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+/* The switcher bar at the bottom only matters once the window is too narrow for the switcher
+ * in the title; until then it is hidden and has no buttons, which saved building, styling and
+ * measuring five of them for the first frame. Its reveal stays bound to title-visible in the
+ * template, so it still slides in and out from then on. */
+static void
+title_visible_cb (SgWindow *self)
+{
+  if (!adw_view_switcher_title_get_title_visible (self->switcher_title) ||
+      gtk_widget_get_visible (GTK_WIDGET (self->switcher_bar)))
+    return;
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+}
+
 static void
 realize_cb (GtkWidget *widget)
 {
@@ -620,11 +650,15 @@ sg_window_class_init (SgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, interests_bin);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, past_posts_bin);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_bin);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, toast_overlay);
 
   /* The visible page, by name ("compose", "privacy", "interests", "history", "past-posts"). */
@@ -649,6 +683,10 @@ sg_window_init (SgWindow *self)
 {
   g_type_ensure (SG_TYPE_COMPOSE_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb,
+                                         self, NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
 }
 
 SgWindow *
