@@ -252,6 +252,10 @@ update_declaration (SgComposePage *self,
     }
   else
     gtk_label_set_label (self->declaration_label, self->declaration ? self->declaration : "");
+  /* Its contents stay hidden (not even measured) until there is a first declaration to show;
+   * after that they stay visible, so that hiding it slides it away. */
+  if (self->declaration != NULL)
+    gtk_widget_set_visible (gtk_revealer_get_child (self->declaration_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->declaration_revealer, self->declaration != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->ad_check), self->advertising);
 }

@@ -71,6 +71,18 @@ is_page_name (const char *name)
   return FALSE;
 }
 
+/* The banners' contents are hidden in the template: a GtkRevealer measures its child even
+ * while it is closed, and the first frame has no banner to show. Made visible when first
+ * revealed, and left so, so that closing still slides them away. */
+static void
+reveal_banner (GtkRevealer *revealer,
+               gboolean     reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (gtk_revealer_get_child (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, reveal);
+}
+
 static void
 problem_response_cb (SgWindow         *self,
                      const char       *response,
@@ -106,7 +118,7 @@ show_store_problem (SgWindow *self)
 
   if (error == NULL)
     {
-      gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
+      reveal_banner (self->problem_revealer, FALSE);
       if (self->problem_dialog != NULL)
         gtk_window_destroy (GTK_WINDOW (self->problem_dialog));
       return;
@@ -115,7 +127,7 @@ show_store_problem (SgWindow *self)
   gtk_label_set_label (self->problem_label,
                        _("Your saved data could not be opened, so nothing you do now will be "
                          "saved."));
-  gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+  reveal_banner (self->problem_revealer, TRUE);
 
   if (self->problem_dialog != NULL)
     return;
@@ -374,7 +386,7 @@ privacy_due_cb (SgWindow *self)
 
       gtk_label_set_label (self->due_label, text);
     }
-  gtk_revealer_set_reveal_child (self->due_revealer, due > 0 || open > 0);
+  reveal_banner (self->due_revealer, due > 0 || open > 0);
 }
 
 /* The Privacy Review tab's badge and the "review due" banner come from the privacy page, so
