@@ -175,7 +175,7 @@ test_first_frame (void)
                                GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
   /* Without a window manager the X focus stays with the main window: closed by hand. */
   gtk_widget_set_visible (GTK_WIDGET (sg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)), FALSE);
-  sg_test_iterate (100);
+  sg_test_focus_window (GTK_WINDOW (window));
   sg_test_press_keys ("F10");
   g_assert_true (sg_test_wait (popover_shown, menu_button, 5000));
   sg_test_press_keys ("Escape");
