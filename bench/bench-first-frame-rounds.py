@@ -3,13 +3,15 @@
 """The first window against a bare libadwaita window, interleaved in one run.
 
     xvfb-run -a bench/bench-first-frame-rounds.py build/bench/bench-first-frame [ROUNDS]
-        [--compare OTHER/build/bench/bench-first-frame]
+        [--compare OTHER/build/bench/bench-first-frame] [--skeleton]
 
 Runs the app and the bare window one after the other ROUNDS times (12 unless told), in an
 order that turns round each round, after one warm-up round that is not counted, and prints
 the median time to the first frame of each, their ratio (issue 15 asks for at most 1.3) and
 the median resident set at that frame. --compare adds the app of another build (an older
-commit, say) to the same rounds, measured against the same bare windows. The machines are
+commit, say) to the same rounds, measured against the same bare windows; --skeleton adds a libadwaita window
+with the same chrome and no content (header bar, view switcher over five empty pages, menu
+button), the part of the time any app of this shape pays. The machines are
 shared: a single pair of runs says little, medians of rounds interleaved in the same minutes
 much more.
 """
@@ -60,6 +62,8 @@ def main():
     parser.add_argument("exe")
     parser.add_argument("rounds", nargs="?", type=int, default=12)
     parser.add_argument("--compare", help="the bench-first-frame of another build")
+    parser.add_argument("--skeleton", action="store_true",
+                        help="also time the libadwaita chrome without content")
     opts = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as home:
@@ -67,6 +71,9 @@ def main():
                  ("bare", [opts.exe, "--bare"], environment(opts.exe, home, "bare"))]
         if opts.compare:
             kinds.append(("compared", [opts.compare], environment(opts.compare, home, "other")))
+        if opts.skeleton:
+            kinds.append(("skeleton", [opts.exe, "--skeleton"],
+                          environment(opts.exe, home, "skeleton")))
         for _, args, env in kinds:
             run_once(args, env)
         runs = {name: [] for name, _, _ in kinds}
@@ -80,6 +87,8 @@ def main():
     report("app", runs["app"], runs["bare"])
     if opts.compare:
         report("compared", runs["compared"], runs["bare"])
+    if opts.skeleton:
+        report("skeleton", runs["skeleton"], runs["bare"])
 
 
 if __name__ == "__main__":
