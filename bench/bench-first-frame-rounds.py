@@ -9,9 +9,9 @@ Runs the app and the bare window one after the other ROUNDS times (12 unless tol
 order that turns round each round, after one warm-up round that is not counted, and prints
 the median time to the first frame of each, their ratio (issue 15 asks for at most 1.3) and
 the median resident set at that frame. --compare adds the app of another build (an older
-commit, say) to the same rounds, measured against the same bare windows; --skeleton adds a libadwaita window
-with the same chrome and no content (header bar, view switcher over five empty pages, menu
-button), the part of the time any app of this shape pays. The machines are
+commit, say) to the same rounds, measured against the same bare windows; --skeleton adds a
+libadwaita window with the same chrome and no content (header bar, view switcher over five
+empty pages, menu button), the part of the time any app of this shape pays. The machines are
 shared: a single pair of runs says little, medians of rounds interleaved in the same minutes
 much more.
 """

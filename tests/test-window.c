@@ -78,7 +78,8 @@ find_by_type (GtkWidget *root,
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_by_type (c, type);
 
