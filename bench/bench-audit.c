@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Audits one archive as the Past Posts page does (SgAudit on a worker thread, progress to the
  * main loop) and measures how long the main loop went without running: a 5 ms timeout records
- * the largest gap between its runs while the audit works. Driven by bench-audit.py, which
- * builds the archive and compares with socialguard-check --jsonl on the same texts.
+ * the largest gap between its runs while the audit works. It also reads its own resident size
+ * (VmRSS): once the rules are loaded and the store open (the baseline, what the app holds
+ * anyway), at each tick during the audit (the peak), and after reading the flagged posts back
+ * as the page lists them. Driven by bench-audit.py, which builds the archive and compares with
+ * socialguard-check --jsonl on the same texts.
  * Usage: bench-audit ARCHIVE DATABASE; prints one JSON line. */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "sg-audit.h"
+#include "sg-audits.h"
 #include "sg-rule-pack.h"
 
 typedef struct {
@@ -18,7 +23,21 @@ typedef struct {
   guint      n_progress;
   gint64     id;
   GError    *error;
+  gsize      peak_rss;
 } Bench;
+
+/* This process's resident set in bytes, from /proc/self/status (0 if unreadable). */
+static gsize
+resident_bytes (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10) * 1024;
+}
 
 static gboolean
 tick_cb (gpointer data)
@@ -27,7 +46,8 @@ tick_cb (gpointer data)
   gint64 now = g_get_monotonic_time ();
 
   b->max_gap = MAX (b->max_gap, now - b->last_tick);
-  b->last_tick = now;
+  b->peak_rss = MAX (b->peak_rss, resident_bytes ());
+  b->last_tick = g_get_monotonic_time ();
   return G_SOURCE_CONTINUE;
 }
 
@@ -62,7 +82,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   const SgAuditRecord *r;
   Bench b = { 0 };
+  g_autoptr(GPtrArray) listed = NULL;
   gint64 start;
+  gsize base_rss, listed_rss;
   guint tick;
 
   if (argc != 3)
@@ -78,6 +100,7 @@ main (int   argc,
   if (store == NULL)
     g_error ("%s", error->message);
 
+  base_rss = b.peak_rss = resident_bytes ();
   b.loop = g_main_loop_new (NULL, FALSE);
   audit = sg_audit_new (store, analyzer, argv[1]);
   g_signal_connect (audit, "progress", G_CALLBACK (progress_cb), &b);
@@ -92,9 +115,18 @@ main (int   argc,
 
   r = sg_audit_get_record (audit);
   printf ("{\"seconds\": %.3f, \"max_gap_ms\": %.1f, \"progress_events\": %u, "
-          "\"checked\": %u, \"flagged\": %u, \"skipped\": %u}\n",
+          "\"checked\": %u, \"flagged\": %u, \"skipped\": %u, ",
           (g_get_monotonic_time () - start) / 1e6, b.max_gap / 1e3, b.n_progress,
           r->n_checked, r->n_flagged, r->n_skipped);
+
+  /* What the page holds once the audit is shown: every flagged post, as it lists them. */
+  listed = sg_audits_list_posts (store, b.id, &error);
+  if (listed == NULL)
+    g_error ("%s", error->message);
+  listed_rss = resident_bytes ();
+  printf ("\"base_rss\": %" G_GSIZE_FORMAT ", \"audit_peak_rss\": %" G_GSIZE_FORMAT ", "
+          "\"listed_rss\": %" G_GSIZE_FORMAT ", \"listed\": %u}\n",
+          base_rss, b.peak_rss, listed_rss, listed->len);
   g_main_loop_unref (b.loop);
   return 0;
 }

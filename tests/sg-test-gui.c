@@ -24,6 +24,14 @@ sg_test_gui_init (int    *argc,
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* The Pictures folder too (Photos to Attach writes there), read by GLib on first use. */
+  {
+    g_autofree char *dirs = g_build_filename (config, "user-dirs.dirs", NULL);
+    g_autofree char *line = g_strdup_printf ("XDG_PICTURES_DIR=\"%s/Pictures\"\n", home);
+
+    g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (dirs, line, -1, &error));
+  }
 
   g_test_init (argc, argv, NULL);
 

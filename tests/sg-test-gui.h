@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 typedef gboolean (*SgTestCondition) (gpointer data);
 
-/* Prepares a private $XDG_DATA_HOME and $XDG_CONFIG_HOME before GLib caches them. */
+/* Prepares a private $XDG_DATA_HOME and $XDG_CONFIG_HOME (with the Pictures folder inside the
+ * temporary home) before GLib caches them. */
 char      *sg_test_gui_init        (int             *argc,
                                     char          ***argv);
 gboolean   sg_test_wait            (SgTestCondition  condition,

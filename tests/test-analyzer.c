@@ -598,12 +598,132 @@ test_real_register (void)
                 FLAG (CONFIDENTIALITY));
   assert_flags ("been up all night with the squits, still doing surgery tho cos theres nobody to cover", "whatsapp",
                 FLAG (PROFESSIONALISM));
+  /* Insinuation about hidden evidence, not a claim stated outright. */
+  assert_flags ("not anti jab or owt but why is no one investigating all these young lads collapsing?? "
+                "do ur own research x", "facebook", FLAG (PROFESSIONALISM));
+  assert_flags ("the trial data on the flu vaccine they suppressed... funny that", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("antidepressants r the greatest con in modern medicine, been saying it 10 yrs", "tiktok",
+                FLAG (PROFESSIONALISM));
+  /* People as vermin, whoever they are. */
+  assert_flags ("hospital managers r basically leeches, every one of em", "x", FLAG (RESPECT));
+  assert_flags ("frequent attenders are the cockroaches of general practice, cant get rid", "whatsapp",
+                FLAG (RESPECT));
+  assert_flags ("3rd kid in this yr with nits from the same house. some folk shouldnt be allowed to "
+                "reproduce", "x", FLAG (RESPECT));
+  assert_flags ("Romanians in our catchment always skip their appointments", "forum", FLAG (RESPECT));
+  /* Meeting a patient or their family socially; advice to one person in a reply. */
+  assert_flags ("fella I stitched up in majors last month messaged me, we're heading out for a pint "
+                "fri 🍺", "x", FLAG (BOUNDARIES));
+  assert_flags ("saw the twins from our NICU at the garden centre, mum and I r going for brunch soon",
+                "facebook", FLAG (BOUNDARIES));
+  assert_flags ("replying to Gaz Pryce: ur iron is on the floor, start them tablets n ill sort bloods",
+                "facebook", FLAG (BOUNDARIES));
+  /* Drink or drugs named at work; medicines taken from work or a friend. */
+  assert_flags ("necked a bottle of prosecco in the on call room b4 the 2nd half of nights, dont judge",
+                "x", FLAG (PROFESSIONALISM));
+  assert_flags ("still hungover. first pt at 8. pray for me", "whatsapp", FLAG (PROFESSIONALISM));
+  assert_flags ("finals survival kit = elvanse off my housemate n 3 red bulls", "tiktok",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("pocketed some leftover fent from the end of the list, rough week", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  /* Pictures with what was removed in theatre; a title on a profile that is not held. */
+  assert_flags ("pic with the kidney stone we whipped out today 😂 size of a grape", "instagram",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("changed my bio to 'Dr Kaz, skin expert'. technically i'm a nurse prescriber but "
+                "nobody's said anything", "instagram", FLAG (PROFESSIONALISM));
+  /* Wrongdoing alleged as fact about a named place or person, in words not on any list. */
+  assert_flags ("everyone knows Brookside care home leaves residents in wet pads to save on staff",
+                "facebook", FLAG (DEFAMATION));
+  assert_flags ("the ops manager at Westgate has been backdating the rota logs since march", "x",
+                FLAG (DEFAMATION));
+  assert_flags ("Glow Aesthetics in Bury are using counterfeit botox, seen the boxes myself", "instagram",
+                FLAG (DEFAMATION));
+  /* Reviews from your own circle, another account of yours. */
+  assert_flags ("got my receptionist and my cousin to leave a couple of 5 star reviews on Doctify lol",
+                "x", FLAG (ANONYMITY));
+  assert_flags ("left a google review for the practice under my dad's name, 5 stars obvs", "facebook",
+                FLAG (ANONYMITY));
+  assert_flags ("running a side insta @skin.truths where i review clinics 👀 mine always wins", "instagram",
+                FLAG (ANONYMITY));
+  /* UK and Scots insults. */
+  assert_flags ("that locum on nights is an absolute weapon, left 6 jobs for me", "whatsapp", FLAG (RESPECT));
+  assert_flags ("the new reg in ortho, total bampot. shouts at everyone", "x", FLAG (RESPECT));
+  assert_flags ("pt in cubicle 3 😳 why is he this buff with appendicitis, couldnt concentrate",
+                "tiktok", FLAG (RESPECT));
+  assert_flags ("speaking as a gp, the hpv jab has never even been safety tested in boys", "facebook",
+                FLAG (PROFESSIONALISM));
+  /* The writer's own safety: a child's school in lower case, their own number or car. */
+  assert_flags ("late again for my lads assembly at st peters primary, on call till 5 at the infirmary",
+                "facebook", FLAG (PRIVACY));
+  assert_flags ("whoever keeps blocking the silver yaris AB12 CDE in the staff car park, text me on "
+                "07700 900234", "x", FLAG (PRIVACY));
+  assert_flags ("heres my ID badge lol, the new readers on theatres never work", "x", FLAG (PRIVACY));
+  /* A student putting "Dr" before their own name. */
+  assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
+                FLAG (PROFESSIONALISM));
+  /* Words seeded from the cuss list (build-aux/seed-swearing.py), not in the hand-written lists. */
+  assert_flags ("that new reg is an absolute assclown, 3rd time hes lost the bloods", "whatsapp",
+                FLAG (RESPECT));
+  assert_flags ("locum on tonight = total fucktard. again.", "x", FLAG (RESPECT));
+  assert_flags ("the lad in cubicle 2 is a right sh*tstain, spat at the nurse", "whatsapp",
+                FLAG (RESPECT));
 }
 
 static void
 test_real_register_clean (void)
 {
   assert_clean ("Breast clinic was rammed today but the team were brilliant", "x");
+  assert_clean ("Head lice are parasites, not a sign of dirt: no need to keep children off school",
+                "facebook");
+  assert_clean ("Muslims all over the county are fasting this month: a reminder about insulin doses",
+                "forum");
+  assert_clean ("Dr Okafor - what a brilliant teacher, best placement of my degree", "x");
+  assert_clean ("Future Dr Hannah reporting from placement, 4th year starts now", "instagram");
+  assert_clean ("Revision tip for finals: do your own question bank rather than rereading notes",
+                "x");
+  assert_clean ("#DoYourOwnResearch is how measles came back here. Check your child's MMR in the "
+                "red book.", "x");
+  assert_clean ("Going for a curry with the ward team tonight, we've earned it", "x");
+  assert_clean ("Hi all, start the week with a walk at lunch: your bloods and your head will thank you",
+                "facebook");
+  assert_clean ("Auntie saw your message about her tablets: take the list to your GP and ask for a "
+                "medication review", "whatsapp");
+  assert_clean ("Grabbed a bottle of water and a can of coke before clinic, living the dream", "x");
+  assert_clean ("Patient on midazolam from the ward needs a review before going home", "forum");
+  assert_clean ("Signing my letters Dr from now on: the PhD is finally done 🎓", "linkedin");
+  assert_clean ("Photo of the whole theatre team after the list, what a day", "instagram");
+  assert_clean ("Quick video consults over WhatsApp are not secure enough for clinical photos, use "
+                "the practice system", "forum");
+  assert_clean ("Bumped into my old reg in town, still going strong at 70 bless him ❤️", "facebook");
+  assert_clean ("A former colleague, Sheila, kindly sent me her slides from the regional meeting",
+                "linkedin");
+  assert_clean ("We changed the incident reporting form at Westgate to make it quicker to fill in",
+                "linkedin");
+  assert_clean ("Made a second account for the dog's pics 🐶 follow her for walkies content", "instagram");
+  assert_clean ("Two minutes of plank every morning before work, day 30 and my back is thanking me", "x");
+  assert_clean ("So hot on the ward today 🥵 aircon broken again, jugs of water at the nurses' station",
+                "x");
+  assert_clean ("The new malaria vaccine has not been tested in under-5s yet, so trials start next year",
+                "x");
+  assert_clean ("Out of hours? Ring 111 or the practice on 01632 960123 and press 2", "facebook");
+  assert_not ("Dr Patel says HRT is a scam, and honestly I agree lol", "x", FLAG (DEFAMATION));
+  assert_clean ("I introduce myself by name and role and wear the lanyard: it saves confusion on the unit",
+                "forum");
+  assert_not ("the new PA on our ward reckons she's basically a doctor lol", "whatsapp",
+              FLAG (PROFESSIONALISM));
+  assert_not ("popped two of my mum's diazepam before the interview, worked a treat", "whatsapp",
+              FLAG (PRESCRIBING));
+  assert_clean ("If you're given antibiotics, take them as your prescriber directed and don't save "
+                "leftovers", "facebook");
+  /* Words a profanity list rates as likely rude but that are clinical or ordinary here
+   * (build-aux/swearing-routing.tsv skips them with their reasons). */
+  assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
+                "forum");
+  assert_clean ("Substantia nigra loss on the DaT scan, as expected", "forum");
+  assert_clean ("The hooker is the one who strikes for the ball in a scrum, as I told the under-9s", "x");
+  assert_clean ("Red neck syndrome with the vanc again, slowed the infusion", "forum");
+  assert_clean ("Graduated cum laude from the Homo sapiens evolution module, 20 years ago now", "x");
   assert_clean ("Penetrating injury teaching this afternoon, bring your questions", "x");
   assert_clean ("Great night out in Scunthorpe, cocktails all round for the retirement do", "x");
   assert_clean ("'Vaccines cause autism' is a myth: the study behind it was withdrawn and "

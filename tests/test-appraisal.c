@@ -15,7 +15,9 @@ make_appraisal (void)
   SgAuditRecord *r = g_new0 (SgAuditRecord, 1);
   GPtrArray *posts = g_ptr_array_new_with_free_func (g_object_unref);
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_audit_finding_free);
-  SgAuditFinding *f = g_new0 (SgAuditFinding, 1);
+  SgAuditFinding *f = sg_audit_finding_new ("respect.test", SG_CATEGORY_RESPECT,
+                                            SG_SEVERITY_WARNING, "t", "m", SG_AUDIT_PART_TEXT,
+                                            0, 0, 2);
   const char *media[] = { NULL };
   SgAuditItem *kept, *deleted;
 
@@ -28,13 +30,6 @@ make_appraisal (void)
   r->n_flagged = 2;
   r->by_category[SG_CATEGORY_RESPECT] = 2;
 
-  f->rule_id = g_strdup ("respect.test");
-  f->category = SG_CATEGORY_RESPECT;
-  f->severity = SG_SEVERITY_WARNING;
-  f->title = g_strdup ("t");
-  f->message = g_strdup ("m");
-  f->start = 0;
-  f->end = 2;
   g_ptr_array_add (findings, f);
 
   kept = sg_audit_item_new (10, 1, "mastodon", "109", 1600000000,

@@ -29,6 +29,7 @@
 #include "sg-store-private.h"
 #include "sg-test-app.h"
 #include "sg-test-gui.h"
+#include "sg-test-photos.h"
 #include "sg-window.h"
 
 static SgApplication *app;
@@ -1147,24 +1148,6 @@ media_cb (SoupServer        *server,
   sg_test_server_reply_json (msg, 200, reply);
 }
 
-static char *
-make_located_photo (const char *dir,
-                    const char *name)
-{
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
-  g_autoptr(GExiv2Metadata) meta = gexiv2_metadata_new ();
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, name, NULL);
-
-  gdk_pixbuf_fill (pixbuf, 0xcc6633ff);
-  g_assert_true (gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL));
-  g_assert_true (gexiv2_metadata_open_path (meta, path, &error));
-  g_assert_true (gexiv2_metadata_try_set_gps_info (meta, -1.89830, 52.48620, 140.0, &error));
-  g_assert_true (gexiv2_metadata_try_set_tag_string (meta, "Exif.Image.Artist", "Dr Asha Patel", &error));
-  g_assert_true (gexiv2_metadata_save_file (meta, path, &error));
-  return path;
-}
-
 static guint want_photos;
 
 static gboolean
@@ -1222,7 +1205,7 @@ test_photos (void)
   SgPhotoStrip *strip = sg_compose_page_get_photo_strip (page);
   GSettings *settings = sg_context_get_settings (context ());
   g_autofree char *dir = g_dir_make_tmp ("sg-attach-XXXXXX", NULL);
-  g_autofree char *path = make_located_photo (dir, "sunrise.jpg");
+  g_autofree char *path = sg_test_make_located_photo (dir, "sunrise.jpg");
   g_autofree char *junk = g_build_filename (dir, "notes.jpg", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) junk_file = g_file_new_for_path (junk);

@@ -18,6 +18,7 @@
 #include "sg-publications.h"
 #include "sg-test-app.h"
 #include "sg-test-gui.h"
+#include "sg-test-x11.h"
 #include "sg-window.h"
 
 static SgApplication *app;
@@ -30,14 +31,6 @@ static SgComposePage *
 get_page (void)
 {
   return sg_window_get_compose_page (sg_test_app_window (app));
-}
-
-static char *
-xid_of (GtkWidget *widget)
-{
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
-
-  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
 }
 
 static void
@@ -53,63 +46,12 @@ run (const char * const *argv)
   sg_test_iterate (150);
 }
 
-/* Keyboard focus to the window holding @widget, as a click on it would give. */
-static void
-focus_window (GtkWidget *widget)
-{
-  g_autofree char *xid = xid_of (widget);
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
-
-  run (argv);
-}
-
 static void
 press (const char *keys)
 {
   const char *argv[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
 
   run (argv);
-}
-
-static void
-type (const char *text)
-{
-  const char *argv[] = { "xdotool", "type", "--delay", "5", text, NULL };
-
-  run (argv);
-}
-
-/* A real click in the middle of @widget, through the X server. */
-static void
-click (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  g_autofree char *xid = xid_of (widget);
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-  graphene_point_t p;
-  double dx, dy;
-
-  g_assert_true (gtk_widget_get_mapped (widget));
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                                 gtk_widget_get_height (widget) / 2.0),
-                                           &p));
-  /* Widget coordinates start inside the window's shadow; the X window's at its corner. */
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  x = g_strdup_printf ("%d", (int) (p.x + dx));
-  y = g_strdup_printf ("%d", (int) (p.y + dy));
-  g_test_message ("click at %s,%s in window %s (%d×%d)", x, y, xid,
-                  gtk_widget_get_width (GTK_WIDGET (native)),
-                  gtk_widget_get_height (GTK_WIDGET (native)));
-  {
-    const char *move[] = { "xdotool", "mousemove", "--sync", "--window", xid, x, y, NULL };
-    const char *press_button[] = { "xdotool", "click", "1", NULL };
-
-    /* Moved first and let settle, so the pointer's enter reaches the widget before the press. */
-    run (move);
-    run (press_button);
-  }
 }
 
 /* A field by its label: the visible label names it through its mnemonic, as a screen reader
@@ -224,12 +166,12 @@ test_consent (void)
       g_assert_true (sg_test_wait (window_width_is, window, 5000));
     }
   sg_test_iterate (300);
-  focus_window (GTK_WIDGET (window));
+  sg_test_x11_focus (GTK_WIDGET (window));
 
   /* Typed as a doctor would, then checked. */
   gtk_widget_grab_focus (editor);
   id = g_signal_connect (page, "findings-changed", G_CALLBACK (findings_changed_cb), &changed);
-  type (POST);
+  sg_test_x11_type (POST);
   g_assert_true (sg_test_wait (text_is, (gpointer) POST, 10000));
   g_assert_true (sg_test_wait (sg_test_is_true, &changed, 5000));
   g_signal_handler_disconnect (page, id);
@@ -268,12 +210,12 @@ test_consent (void)
     g_autofree char *shot = sg_test_save_png (GTK_WIDGET (window), "consent-before-click");
     g_test_message ("Screenshot: %s", shot);
   }
-  click (button);
+  sg_test_x11_click (button);
   g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (SG_TYPE_CONSENT_DIALOG),
                                5000));
   dialog = SG_CONSENT_DIALOG (sg_test_find_toplevel (SG_TYPE_CONSENT_DIALOG));
   sg_test_iterate (300);
-  focus_window (GTK_WIDGET (dialog));
+  sg_test_x11_focus (GTK_WIDGET (dialog));
   {
     AdwMessageDialog *md = ADW_MESSAGE_DIALOG (dialog);
     GtkWidget *confirm = sg_test_find_by_label (GTK_WIDGET (dialog),
@@ -301,35 +243,35 @@ test_consent (void)
     }
     g_assert_false (adw_message_dialog_get_response_enabled (md, "record"));
 
-    click (confirm);
+    sg_test_x11_click (confirm);
     g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (confirm)));
     /* Still not: how it was recorded is a choice the doctor makes. */
     g_assert_false (adw_message_dialog_get_response_enabled (md, "record"));
-    click (notes);
+    sg_test_x11_click (notes);
     g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (notes)));
     g_assert_true (adw_message_dialog_get_response_enabled (md, "record"));
 
     /* A date in the future is refused, in words, as it is typed. */
-    click (date);
+    sg_test_x11_click (date);
     press ("ctrl+a");
-    type ("12/09/2099");
+    sg_test_x11_type ("12/09/2099");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "12/09/2099");
     g_assert_false (adw_message_dialog_get_response_enabled (md, "record"));
     problem = sg_test_find_label_containing (GTK_WIDGET (dialog), "in the future");
     g_assert_nonnull (problem);
     press ("ctrl+a");
-    type ("12/09/2026");
+    sg_test_x11_type ("12/09/2026");
     g_assert_true (adw_message_dialog_get_response_enabled (md, "record"));
     g_assert_false (gtk_widget_get_visible (problem));
 
-    click (note);
-    type ("The story and the diagnosis; not her village");
+    sg_test_x11_click (note);
+    sg_test_x11_type ("The story and the diagnosis; not her village");
     sg_test_iterate (200);
     shot = sg_test_save_png (GTK_WIDGET (dialog), "consent-dialog");
     g_test_message ("Screenshot: %s", shot);
 
     /* Enter in the date field records it (the default response). */
-    click (date);
+    sg_test_x11_click (date);
     press ("Return");
   }
   g_assert_true (sg_test_wait (consent_recorded, bar, 5000));
@@ -361,11 +303,11 @@ test_consent (void)
                                                                  "Patient consented")));
   /* Another edit, another analysis: the note is still there on the new rows. */
   gtk_widget_grab_focus (editor);
-  focus_window (GTK_WIDGET (window));
+  sg_test_x11_focus (GTK_WIDGET (window));
   changed = FALSE;
   id = g_signal_connect (page, "findings-changed", G_CALLBACK (findings_changed_cb), &changed);
   press ("ctrl+End");
-  type (" ");
+  sg_test_x11_type (" ");
   g_assert_true (sg_test_wait (sg_test_is_true, &changed, 5000));
   g_signal_handler_disconnect (page, id);
   sg_test_iterate (200);
@@ -377,7 +319,7 @@ test_consent (void)
   }
 
   /* The pre-flight: no reason asked for the warnings consent answers; copy is ready. */
-  click (sg_test_find_mapped_button (GTK_WIDGET (page), "_Publish…"));
+  sg_test_x11_click (sg_test_find_mapped_button (GTK_WIDGET (page), "_Publish…"));
   g_assert_true (sg_test_wait (sg_test_toplevel_shown, GSIZE_TO_POINTER (SG_TYPE_PREFLIGHT_DIALOG),
                                5000));
   {
@@ -394,7 +336,7 @@ test_consent (void)
     g_test_message ("Screenshot: %s", shot);
 
     id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
-    click (sg_test_find_mapped_button (GTK_WIDGET (preflight), "_Copy Text"));
+    sg_test_x11_click (sg_test_find_mapped_button (GTK_WIDGET (preflight), "_Copy Text"));
     g_assert_true (sg_test_wait (sg_test_is_true, &published, 5000));
     g_signal_handler_disconnect (page, id);
   }
@@ -425,7 +367,7 @@ test_consent (void)
 
   /* Withdrawn from the sidebar with a click: the rows offer it again, and History still says
    * what the post went out with. */
-  click (sg_test_find_by_label (GTK_WIDGET (bar), "Withdraw consent"));
+  sg_test_x11_click (sg_test_find_by_label (GTK_WIDGET (bar), "Withdraw consent"));
   g_assert_true (sg_test_wait (consent_gone, bar, 5000));
   sg_test_iterate (200);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));

@@ -236,6 +236,10 @@ main (int   argc,
     { "SG_TUNE_10",   "/sg/corpus/tune-10",          0.60, 0.50, 0.11, TRUE },
     /* tune-11 scored 0.44 and 0.13 at first (weighted to the hardest categories). */
     { "SG_TUNE_11",   "/sg/corpus/tune-11",          0.55, 0.35, 0.09, TRUE },
+    /* tune-12 scored 0.47 and 0.06 at first, tune-13 0.48 and 0.09 (session 7, new voices in the
+     * rough register). */
+    { "SG_TUNE_12",   "/sg/corpus/tune-12",          0.46, 0.25, 0.07, TRUE },
+    { "SG_TUNE_13",   "/sg/corpus/tune-13",          0.46, 0.25, 0.09, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.66, 0.25, 0.05, FALSE },

@@ -4,11 +4,16 @@
  * logged in History without its text; one the server fails on, which stays listed with the
  * reason and can be tried again; one of another account, which is not sent and says to sign
  * in to that account, then marked deleted by hand and logged too. Then the appraisal record
- * saved as HTML and CSV (0600), with and without the posts' text. */
+ * saved as HTML and CSV (0600), with and without the posts' text. Then the same against a
+ * loopback Bluesky (createSession, com.atproto.repo.deleteRecord): deleted, already gone,
+ * a server error, and another account's post, which is not sent. Last, the export dialog as a
+ * doctor uses it: opened from its button with a key press, a name typed, CSV chosen and the
+ * posts' text ticked with clicks, saved with the Export button. */
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "sg-application.h"
@@ -19,6 +24,7 @@
 #include "sg-test-gui.h"
 #include "sg-test-past-posts.h"
 #include "sg-test-server.h"
+#include "sg-test-x11.h"
 #include "sg-window.h"
 
 static SgApplication *app;
@@ -35,6 +41,7 @@ typedef struct {
 } Server;
 
 static Server mastodon;
+static Server bluesky;    /* deleted: the rkeys a deleteRecord reached */
 
 static void
 statuses_cb (SoupServer        *server,
@@ -60,22 +67,71 @@ statuses_cb (SoupServer        *server,
     sg_test_server_reply_json (msg, 200, "{\"id\":\"109\"}");
 }
 
+/* A Bluesky PDS: a session for doc.bsky.social's app password, then deleteRecord for the
+ * session's own repository. 3kgone is no longer there, 3kfail meets a server error. */
+static void
+xrpc_cb (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+  JsonObject *o;
+
+  if (soup_server_message_get_method (msg) != SOUP_METHOD_POST ||
+      !json_parser_load_from_data (parser, body->data, body->length, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      sg_test_server_reply_json (msg, 400, "{\"error\":\"InvalidRequest\"}");
+      return;
+    }
+  o = json_node_get_object (json_parser_get_root (parser));
+  if (g_str_equal (path, "/xrpc/com.atproto.server.createSession"))
+    {
+      if (g_strcmp0 (json_object_get_string_member_with_default (o, "identifier", ""),
+                     "doc.bsky.social") == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (o, "password", ""),
+                     "abcd-efgh-ijkl-mnop") == 0)
+        sg_test_server_reply_json (msg, 200, "{\"accessJwt\":\"jwt-1\",\"refreshJwt\":\"r\","
+                                             "\"did\":\"did:plc:doc\","
+                                             "\"handle\":\"doc.bsky.social\"}");
+      else
+        sg_test_server_reply_json (msg, 401, "{\"error\":\"AuthenticationRequired\"}");
+      return;
+    }
+  if (!g_str_equal (path, "/xrpc/com.atproto.repo.deleteRecord") ||
+      g_strcmp0 (auth, "Bearer jwt-1") != 0)
+    {
+      sg_test_server_reply_json (msg, 401, "{\"error\":\"AuthenticationRequired\"}");
+      return;
+    }
+  /* Only the session's own repository, and only posts. */
+  if (g_strcmp0 (json_object_get_string_member_with_default (o, "repo", ""), "did:plc:doc") != 0 ||
+      g_strcmp0 (json_object_get_string_member_with_default (o, "collection", ""),
+                 "app.bsky.feed.post") != 0)
+    {
+      sg_test_server_reply_json (msg, 400, "{\"error\":\"InvalidRequest\"}");
+      return;
+    }
+  g_ptr_array_add (bluesky.deleted,
+                   g_strdup (json_object_get_string_member_with_default (o, "rkey", "")));
+  if (g_strcmp0 (json_object_get_string_member_with_default (o, "rkey", ""), "3kgone") == 0)
+    sg_test_server_reply_json (msg, 400, "{\"error\":\"RecordNotFound\","
+                                         "\"message\":\"Could not locate record\"}");
+  else if (g_strcmp0 (json_object_get_string_member_with_default (o, "rkey", ""), "3kfail") == 0)
+    sg_test_server_reply_json (msg, 502, "{\"error\":\"UpstreamFailure\"}");
+  else
+    sg_test_server_reply_json (msg, 200, "{}");
+}
+
 static gboolean
 page_is (gpointer name)
 {
   return g_strcmp0 (sg_window_get_page (sg_test_app_window (app)), name) == 0;
-}
-
-static void
-focus_x_window (GtkWindow *window)
-{
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
-                                            gtk_native_get_surface (GTK_NATIVE (window))));
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, NULL, NULL));
-  sg_test_iterate (100);
 }
 
 static const char *
@@ -173,7 +229,7 @@ test_delete (void)
   gtk_window_set_default_size (window, 1280, 1000);
   gtk_window_present (window);
   sg_test_iterate (200);
-  focus_x_window (window);
+  sg_test_x11_focus (GTK_WIDGET (window));
   sg_test_press_keys ("alt+5");
   g_assert_true (sg_test_wait (page_is, (gpointer) "past-posts", 3000));
   page = sg_test_past_posts_page (app);
@@ -213,7 +269,7 @@ test_delete (void)
   sg_test_iterate (200);
   png = sg_test_save_png (GTK_WIDGET (dialog), "past-posts-delete-confirm");
   g_test_message ("Screenshot: %s", png);
-  focus_x_window (dialog);
+  sg_test_x11_focus (GTK_WIDGET (dialog));
   sg_test_wait (confirmation_shown, NULL, 2000);
   sg_test_press_keys ("alt+d");
   g_assert_true (sg_test_wait (item_status_is_deleted, item, 10000));
@@ -340,6 +396,315 @@ test_appraisal_export (void)
     }
 }
 
+#define BSKY_DELETED "Bed 4 in Resus is the drunk from last week again, same wife, same excuses."
+#define BSKY_GONE    "Frequent flyer back in majors tonight. Third time this month."
+#define BSKY_FAILING "Hungover on the ward round after the mess party, do not judge me."
+#define BSKY_OTHER   "My colleague's patient in bay 2 is an absolute nightmare."
+
+/* A stored audit of Bluesky posts, as an import of the account's CAR export leaves one (the
+ * CAR reader has its own tests): each with its at-URI's DID in its address. */
+static gint64
+store_bluesky_audit (SgStore *store)
+{
+  const struct { const char *rkey, *did, *text; } posts[] = {
+    { "3kok", "did:plc:doc", BSKY_DELETED },
+    { "3kgone", "did:plc:doc", BSKY_GONE },
+    { "3kfail", "did:plc:doc", BSKY_FAILING },
+    { "3kother", "did:plc:other", BSKY_OTHER },
+  };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  SgAuditRecord record = { 0, };
+
+  record.file_name = (char *) "repo.car";
+  record.started_at = record.finished_at = g_get_real_time () / G_USEC_PER_SEC;
+  record.run = SG_AUDIT_RUN_DONE;
+  record.n_checked = 10;
+  record.n_flagged = G_N_ELEMENTS (posts);
+  record.by_category[SG_CATEGORY_RESPECT] = G_N_ELEMENTS (posts);
+  record.id = sg_audits_begin (store, record.file_name, record.started_at, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      g_autoptr(GPtrArray) findings =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) sg_audit_finding_free);
+      g_autofree char *url = g_strdup_printf ("https://bsky.app/profile/%s/post/%s",
+                                              posts[i].did, posts[i].rkey);
+
+      g_ptr_array_add (findings, sg_audit_finding_new ("respect.test", SG_CATEGORY_RESPECT,
+                                                       SG_SEVERITY_WARNING, "A derogatory word",
+                                                       "Could read as mocking patients.",
+                                                       SG_AUDIT_PART_TEXT, 0, 0, 3));
+      g_ptr_array_add (items, sg_audit_item_new (0, record.id, "bluesky", posts[i].rkey,
+                                                 1700000000 + i, url, posts[i].text, NULL,
+                                                 NULL, findings));
+    }
+  g_assert_true (sg_audits_add_posts (store, record.id, items, &error));
+  g_assert_true (sg_audits_update (store, &record, &error));
+  g_assert_no_error (error);
+  return record.id;
+}
+
+static gboolean
+page_shows (gpointer page)
+{
+  return sg_past_posts_page_get_n_posts (page) == 4 &&
+         sg_test_past_post_row_with_text (page, BSKY_OTHER, 0) != NULL;
+}
+
+/* Deleting from a Bluesky account signed in with an app password: the page sends the session's
+ * DID as the repository and the post's rkey, after the confirmation. */
+static void
+test_delete_bluesky (void)
+{
+  SgContext *context = sg_application_get_context (app);
+  GSettings *settings = sg_context_get_settings (context);
+  GtkWidget *window = gtk_window_new ();
+  SgPastPostsPage *page = g_object_new (SG_TYPE_PAST_POSTS_PAGE, NULL);
+  GtkWidget *w = GTK_WIDGET (page);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = NULL;
+  GtkWidget *button;
+  SgPastPostRow *row;
+  SgAuditItem *item;
+  gint64 id;
+  guint n_bluesky = 0;
+
+  id = store_bluesky_audit (sg_context_get_store (context));
+  g_settings_set_string (settings, "bluesky-server", bluesky.base);
+  g_settings_set_string (settings, "bluesky-handle", "doc.bsky.social");
+
+  gtk_window_set_child (GTK_WINDOW (window), w);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
+  sg_past_posts_page_set_context (page, context);
+  sg_past_posts_page_set_token (page, "abcd-efgh-ijkl-mnop");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sg_test_wait (page_shows, page, 10000));
+  g_assert_cmpint (sg_past_posts_page_get_audit_id (page), ==, id);
+  sg_test_iterate (200);
+  sg_test_x11_focus (GTK_WIDGET (window));
+
+  /* 1. Deleted, through the confirmation, with the keyboard. */
+  row = sg_test_past_post_row_with_text (w, BSKY_DELETED, 0);
+  item = g_object_ref (sg_past_post_row_get_item (row));
+  button = sg_test_find_by_label (GTK_WIDGET (row), "Delete from Bluesky");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+  sg_test_iterate (50);
+  sg_test_press_keys ("space");
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (
+                     sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))), ==,
+                   "Delete this post from Bluesky?");
+  g_assert_cmpuint (bluesky.deleted->len, ==, 0);
+  sg_test_x11_focus (GTK_WIDGET (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  sg_test_wait (confirmation_shown, NULL, 2000);
+  sg_test_press_keys ("alt+d");
+  g_assert_true (sg_test_wait (item_status_is_deleted, item, 10000));
+  g_assert_cmpuint (bluesky.deleted->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (bluesky.deleted, 0), ==, "3kok");
+  sg_test_iterate (100);
+  g_assert_true (g_str_has_prefix (note_of (row), "Deleted from Bluesky."));
+  g_object_unref (item);
+
+  /* 2. Already gone: Bluesky says RecordNotFound, so it is marked deleted and said so. */
+  row = sg_test_past_post_row_with_text (w, BSKY_GONE, 0);
+  item = g_object_ref (sg_past_post_row_get_item (row));
+  gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), "Delete from Bluesky"));
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
+  sg_test_respond (ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete");
+  g_assert_true (sg_test_wait (item_status_is_deleted, item, 10000));
+  sg_test_iterate (100);
+  g_assert_nonnull (strstr (note_of (row), "already gone from Bluesky"));
+  g_object_unref (item);
+
+  /* 3. A server error: still open, the reason shown, the button there to try again. */
+  row = sg_test_past_post_row_with_text (w, BSKY_FAILING, 0);
+  item = g_object_ref (sg_past_post_row_get_item (row));
+  gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), "Delete from Bluesky"));
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
+  sg_test_respond (ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete");
+  g_assert_true (sg_test_wait (item_idle, item, 10000));
+  g_assert_cmpint (sg_audit_item_get_status (item), ==, SG_AUDIT_STATUS_OPEN);
+  g_assert_nonnull (strstr (note_of (row), "HTTP 502"));
+  g_assert_nonnull (strstr (note_of (row), "still online"));
+  button = sg_test_find_by_label (GTK_WIDGET (row), "Delete from Bluesky");
+  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button));
+  g_object_unref (item);
+
+  /* 4. Another account's post: the session's DID is not the post's, so nothing is deleted. */
+  row = sg_test_past_post_row_with_text (w, BSKY_OTHER, 0);
+  item = g_object_ref (sg_past_post_row_get_item (row));
+  gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), "Delete from Bluesky"));
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
+  sg_test_respond (ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete");
+  g_assert_true (sg_test_wait (item_idle, item, 10000));
+  g_assert_cmpint (sg_audit_item_get_status (item), ==, SG_AUDIT_STATUS_OPEN);
+  g_assert_nonnull (strstr (note_of (row), "belongs to another Bluesky account (did:plc:other)"));
+  g_assert_cmpuint (bluesky.deleted->len, ==, 3);
+  g_object_unref (item);
+
+  sg_test_iterate (200);
+  png = sg_test_save_png (window, "past-posts-deleted-bluesky");
+  g_test_message ("Screenshot: %s", png);
+
+  /* History: the two gone from Bluesky, with their addresses and the account, no text. */
+  history = sg_publications_list (sg_context_get_store (context), NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      SgPublication *p = g_ptr_array_index (history, i);
+      g_autofree char *title = sg_publication_deletion_title (p);
+
+      if (g_strcmp0 (p->platform, "bluesky") != 0)
+        continue;
+      n_bluesky++;
+      g_assert_cmpstr (p->method, ==, "delete");
+      g_assert_cmpstr (p->final_text, ==, "");
+      g_assert_cmpstr (p->account, ==, "doc.bsky.social");
+      if (g_str_equal (p->remote_url, "https://bsky.app/profile/did:plc:doc/post/3kok"))
+        g_assert_cmpstr (title, ==, "Deleted from Bluesky");
+      else
+        {
+          g_assert_cmpstr (p->remote_url, ==, "https://bsky.app/profile/did:plc:doc/post/3kgone");
+          g_assert_cmpstr (title, ==, "Already gone from Bluesky");
+        }
+    }
+  g_assert_cmpuint (n_bluesky, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sg_test_iterate (100);
+}
+
+/* The chooser's drop-down whose first entry is @first (it has another, for file types). */
+static GtkWidget *
+find_drop_down (GtkWidget  *root,
+                const char *first)
+{
+  if (GTK_IS_DROP_DOWN (root) && gtk_widget_get_mapped (root))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (root));
+
+      if (GTK_IS_STRING_LIST (model) &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), first) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drop_down (child, first);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_check_button (GtkWidget  *root,
+                   const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  GtkWindow *chooser = sg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return chooser == NULL || !gtk_widget_get_visible (GTK_WIDGET (chooser));
+}
+
+/* Export Appraisal Record… driven as a doctor does it. Without a portal (ADW_DISABLE_PORTAL,
+ * no xdg-desktop-portal on the test bus) GtkFileChooserNative shows GTK's own dialog in this
+ * process, so its widgets take real key presses and clicks. */
+static void
+test_export_dialog (void)
+{
+  SgPastPostsPage *page = sg_test_past_posts_page (app);
+  GtkWindow *window = GTK_WINDOW (sg_test_app_window (app));
+  g_autofree char *typed = g_build_filename (archive_dir, "record-by-keys.html", NULL);
+  g_autofree char *saved = g_build_filename (archive_dir, "record-by-keys.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *png = NULL;
+  GtkWindow *chooser;
+  GtkWidget *button, *format, *text, *export;
+  GStatBuf st;
+
+  g_assert_true (sg_test_x11_available ());
+  g_assert_true (page_is ((gpointer) "past-posts"));
+  gtk_window_present (window);
+  sg_test_iterate (200);
+  sg_test_x11_focus (GTK_WIDGET (window));
+  button = sg_test_find_by_label (GTK_WIDGET (page), "Export appraisal record");
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+  sg_test_iterate (50);
+  sg_test_press_keys ("space");
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown,
+                               GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
+  chooser = sg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  sg_test_iterate (300);
+  sg_test_x11_focus (GTK_WIDGET (chooser));
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Export Appraisal Record");
+
+  /* The name field has the focus, its proposal selected: a whole path typed over it. */
+  sg_test_press_keys ("ctrl+a");
+  sg_test_x11_type (typed);
+  sg_test_iterate (200);
+
+  /* The format, HTML until changed: its drop-down clicked open, the next entry chosen. */
+  format = find_drop_down (GTK_WIDGET (chooser), "Printable page (HTML)");
+  g_assert_nonnull (format);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (format)), ==, 0);
+  sg_test_x11_click (format);
+  sg_test_iterate (300);
+  sg_test_press_keys ("Down");
+  sg_test_press_keys ("Return");
+  sg_test_iterate (200);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (format)), ==, 1);
+
+  /* The posts' text is left out unless ticked. */
+  text = find_check_button (GTK_WIDGET (chooser), "Include the posts’ text");
+  g_assert_nonnull (text);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (text)));
+  sg_test_x11_click (text);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (text)));
+  png = sg_test_save_png (GTK_WIDGET (chooser), "past-posts-export-dialog");
+  g_test_message ("Screenshot: %s", png);
+
+  export = sg_test_find_mapped_button (GTK_WIDGET (chooser), "_Export");
+  g_assert_nonnull (export);
+  sg_test_x11_click (export);
+  g_assert_true (sg_test_wait (chooser_gone, NULL, 5000));
+  g_assert_true (sg_test_wait (file_exists, saved, 5000));
+  sg_test_iterate (200);
+
+  /* CSV chosen after an .html name: saved with its own ending, readable by the user only, with
+   * the posts' text as ticked. */
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (saved, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (saved, &contents, NULL, NULL));
+  g_assert_false (g_str_has_prefix (contents, "<"));
+  g_assert_nonnull (strstr (contents, "outbox.json"));
+  g_assert_nonnull (strstr (contents, "repo.car"));
+  g_assert_nonnull (strstr (contents, "https://bsky.app/profile/did:plc:doc/post/3kok"));
+  g_assert_nonnull (strstr (contents, "Westfield General"));
+  g_unlink (saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,15 +719,25 @@ main (int   argc,
   soup_server_add_handler (mastodon.server, "/api/v1/statuses", statuses_cb, NULL, NULL);
   mastodon.base = sg_test_server_listen (mastodon.server);
   mastodon.base[strlen (mastodon.base) - 1] = '\0';
+  bluesky.server = soup_server_new (NULL, NULL);
+  bluesky.deleted = g_ptr_array_new_with_free_func (g_free);
+  soup_server_add_handler (bluesky.server, "/xrpc", xrpc_cb, NULL, NULL);
+  bluesky.base = sg_test_server_listen (bluesky.server);
+  bluesky.base[strlen (bluesky.base) - 1] = '\0';
 
   app = sg_application_new ();
   g_test_add_func ("/sg/past-posts/delete", test_delete);
   g_test_add_func ("/sg/past-posts/appraisal-export", test_appraisal_export);
+  g_test_add_func ("/sg/past-posts/delete-bluesky", test_delete_bluesky);
+  g_test_add_func ("/sg/past-posts/export-dialog", test_export_dialog);
 
   ret = sg_test_gui_run ((GApplication **) &app, home);
   g_clear_object (&mastodon.server);
   g_free (mastodon.base);
   g_ptr_array_unref (mastodon.deleted);
+  g_clear_object (&bluesky.server);
+  g_free (bluesky.base);
+  g_ptr_array_unref (bluesky.deleted);
   g_free (archive_dir);
   return ret;
 }

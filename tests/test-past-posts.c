@@ -2,7 +2,8 @@
 /* The Past Posts page as a doctor meets it: reached by Alt+5 (a real key press), empty until an
  * archive is imported, then the audit's summary and the flagged posts, filters, a post kept
  * with a reason (and that reason in the store), one put on the list to delete by hand, the
- * stored audit shown again by a page made afresh, and an audit stopped and then deleted. */
+ * stored audit shown again by a page made afresh, an audit stopped and then deleted, and an
+ * archive dropped on the page; then every audit deleted. */
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
@@ -492,6 +493,90 @@ test_stop_and_delete (void)
   g_unlink (path);
 }
 
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* A file dropped on the page is audited like one chosen with Import. Xvfb has no drag source
+ * to drag a file from, so the drop target's "drop" is emitted with the value GTK hands it
+ * when a file manager's text/uri-list is dropped: a GFile. Anything else is refused. */
+static void
+test_drop (void)
+{
+  SgPastPostsPage *page = sg_test_past_posts_page (app);
+  GtkDropTarget *target = drop_target_of (GTK_WIDGET (page));
+  g_autofree char *path = write_archive ("dropped-tweets.js", 16);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = TRUE;
+  gsize n_types = 0;
+  const GType *types;
+  gint64 before = sg_past_posts_page_get_audit_id (page);
+
+  g_assert_nonnull (target);
+  g_assert_true (sg_test_wait (audit_is, &before, 5000));
+  /* It asks for files, so a drop from a file manager reaches it as one. */
+  types = gtk_drop_target_get_gtypes (target, &n_types);
+  g_assert_cmpuint (n_types, ==, 1);
+  g_assert_true (types[0] == G_TYPE_FILE);
+  g_assert_true (gdk_drag_action_is_unique (gtk_drop_target_get_actions (target)));
+  g_assert_true (gtk_drop_target_get_actions (target) & GDK_ACTION_COPY);
+
+  /* Text is not a file: refused, and nothing starts. */
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, path);
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
+  g_value_unset (&value);
+  g_assert_false (accepted);
+  g_assert_false (sg_past_posts_page_is_running (page));
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_true (sg_past_posts_page_is_running (page));
+  /* A second drop while it runs is refused rather than queued. */
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
+  g_assert_false (accepted);
+  g_value_unset (&value);
+
+  g_assert_true (sg_test_wait (audit_is_not, &before, 20000));
+  g_assert_true (sg_test_wait (sg_test_past_posts_audit_shown, page, 5000));
+  sg_test_iterate (100);
+  /* Three of each eight texts are flagged: the respect, defamation and drunk posts. */
+  g_assert_cmpuint (sg_past_posts_page_get_n_posts (page), ==, 6);
+  g_assert_nonnull (strstr (label_of (GTK_WIDGET (page), "summary"),
+                            "16 posts checked in dropped-tweets.js"));
+  g_unlink (path);
+
+  /* Both audits deleted: the page is empty again, its list too. */
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 shown = sg_past_posts_page_get_audit_id (page);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "past-posts.delete-audit",
+                                                 NULL));
+      g_assert_true (sg_test_wait (dialog_shown, NULL, 5000));
+      sg_test_respond (ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                       "delete");
+      g_assert_true (sg_test_wait (audit_is_not, &shown, 10000));
+    }
+  g_assert_cmpint (sg_past_posts_page_get_audit_id (page), ==, 0);
+  g_assert_cmpuint (sg_past_posts_page_get_n_posts (page), ==, 0);
+  g_assert_cmpuint (sg_past_posts_page_get_n_shown (page), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/sg/past-posts/import-review", test_import_review);
   g_test_add_func ("/sg/past-posts/reopened", test_reopened);
   g_test_add_func ("/sg/past-posts/stop-and-delete", test_stop_and_delete);
+  g_test_add_func ("/sg/past-posts/drop", test_drop);
 
   ret = sg_test_gui_run ((GApplication **) &app, home);
   g_free (archive_dir);

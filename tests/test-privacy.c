@@ -59,6 +59,35 @@ review_shown (gpointer data)
   return review_window () != NULL;
 }
 
+/* The window light and dark, at its own width and at 600 px, to look at (and to compare
+ * before and after a change to the page's layout). */
+static void
+save_shots (const char *name)
+{
+  GtkWindow *window = GTK_WINDOW (sg_test_app_window (app));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint narrow = 0; narrow < 2; narrow++)
+      {
+        g_autofree char *file = g_strdup_printf ("%s-%s-%s", name, narrow ? "600" : "wide",
+                                                 dark ? "dark" : "light");
+        g_autofree char *shot = NULL;
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (window, narrow ? 600 : width, height);
+        sg_test_iterate (400);
+        shot = sg_test_save_png (GTK_WIDGET (window), file);
+        g_test_message ("Screenshot: %s", shot);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_set_default_size (window, width, height);
+  sg_test_iterate (200);
+}
+
 static void
 collect_buttons (GtkWidget  *root,
                  const char *label,
@@ -102,6 +131,7 @@ test_review (void)
   sg_window_set_page (sg_test_app_window (app), "privacy");
   sg_test_iterate (200);
   g_assert_nonnull (sg_test_find_label_text (GTK_WIDGET (page), "No Accounts Yet"));
+  save_shots ("privacy-empty");
 
   sg_privacy_page_add_profile (page, "facebook", "asha.patel", "personal");
   g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (1), 5000));
@@ -436,6 +466,7 @@ test_follow_up (void)
     gtk_window_set_default_size (GTK_WINDOW (sg_test_app_window (app)), width, height);
     sg_test_iterate (200);
   }
+  save_shots ("privacy-follow-up");
   mark = g_strdup_printf ("Mark “%s” as changed",
                           ((SgChecklistItem *) g_ptr_array_index (checklist->items, 0))->title);
   button = sg_test_find_by_label (GTK_WIDGET (page), mark);
@@ -463,6 +494,144 @@ test_follow_up (void)
   }
 }
 
+/* Add Account, as a user does it: a real key press on the bar's button, Escape to think again,
+ * then a handle typed, and Add pressed once it is enabled. */
+/* The row of type @type titled @title (the Add Account dialog's entry and combo rows). */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row (c, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+focus_window (GtkWindow *window)
+{
+  g_autofree char *xid = NULL;
+
+  gtk_window_present (window);
+  sg_test_iterate (200);
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                  gtk_native_get_surface (GTK_NATIVE (window))));
+  {
+    const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, NULL, NULL));
+  }
+}
+
+/* @widget or a widget inside it (an entry row's text) has the keyboard focus. */
+static gboolean
+focus_within (gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)) &&
+         gtk_widget_has_focus (focus);
+}
+
+static void
+press_on (GtkWidget  *widget,
+          const char *keys)
+{
+  focus_window (GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_widget_grab_focus (widget);
+  g_assert_true (sg_test_wait (focus_within, widget, 5000));
+  press (keys);
+}
+
+static gboolean
+add_dialog_gone (gpointer data)
+{
+  return !sg_test_message_dialog_shown (NULL);
+}
+
+static AdwMessageDialog *
+open_add_dialog (SgPrivacyPage *page)
+{
+  GtkWidget *add = sg_test_find_mapped_button (GTK_WIDGET (page), "_Add Account");
+
+  g_assert_nonnull (add);
+  press_on (add, "space");
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
+  return ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_add_account (void)
+{
+  SgPrivacyPage *page = sg_window_get_privacy_page (sg_test_app_window (app));
+  guint before = sg_privacy_page_get_n_profiles (page);
+  g_autoptr(GPtrArray) profiles = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *handle, *add;
+  SgProfile *added;
+
+  if (g_find_program_in_path ("xdotool") == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_fail_printf ("real key events need xdotool and an X display (Xvfb)");
+      return;
+    }
+  sg_window_set_page (sg_test_app_window (app), "privacy");
+  sg_test_iterate (200);
+
+  /* Escape closes it and adds nothing. */
+  dialog = open_add_dialog (page);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Account");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  press_on (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Account name or handle"), "Escape");
+  g_assert_true (sg_test_wait (add_dialog_gone, NULL, 5000));
+  sg_test_iterate (300);
+  g_assert_cmpuint (sg_privacy_page_get_n_profiles (page), ==, before);
+
+  dialog = open_add_dialog (page);
+  handle = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Account name or handle");
+  g_assert_nonnull (handle);
+  /* Spaces alone are no handle. */
+  press_on (handle, "space");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  press ("BackSpace");
+  {
+    const char *argv[] = { "xdotool", "type", "--delay", "20", "dr.bea", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, NULL, NULL));
+    sg_test_iterate (200);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (handle)), ==, "dr.bea");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  /* Mastodon, and a professional account. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                       "Platform")), 7);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                       "Kind of account")), 1);
+  sg_test_iterate (300);
+  {
+    g_autofree char *shot = sg_test_save_png (GTK_WIDGET (dialog), "privacy-add-account");
+    g_test_message ("Screenshot: %s", shot);
+  }
+  add = sg_test_find_mapped_button (GTK_WIDGET (dialog), "_Add");
+  g_assert_nonnull (add);
+  press_on (add, "space");
+  g_assert_true (sg_test_wait (n_profiles_is, GUINT_TO_POINTER (before + 1), 5000));
+  g_assert_true (sg_test_wait (add_dialog_gone, NULL, 5000));
+
+  profiles = sg_profiles_list (sg_context_get_store (context ()), NULL);
+  added = g_ptr_array_index (profiles, profiles->len - 1);
+  g_assert_cmpstr (added->platform, ==, "mastodon");
+  g_assert_cmpstr (added->handle, ==, "dr.bea");
+  g_assert_cmpstr (added->kind, ==, "professional");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/sg/privacy/read-from-mastodon", test_read_from_mastodon);
   g_test_add_func ("/sg/privacy/remove", test_remove);
   g_test_add_func ("/sg/privacy/follow-up", test_follow_up);
+  g_test_add_func ("/sg/privacy/add-account", test_add_account);
 
   return sg_test_gui_run ((GApplication **) &app, home);
 }

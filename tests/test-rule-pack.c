@@ -5,6 +5,7 @@
 
 #include "sg-error.h"
 #include "sg-guidance.h"
+#include "sg-analyzer.h"
 #include "sg-rule-pack.h"
 
 static char *tmpdir;
@@ -206,6 +207,47 @@ test_new_detectors (void)
   }
 }
 
+/* A slot regex that only lists words is matched as a word list (sg-patterns.c), with the same
+ * answers as the regex: optional letters and groups, apostrophes, an optional "^". */
+static gboolean
+pattern_matches (SgAnalyzer *analyzer,
+                 const char *text)
+{
+  g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, text, strlen (text), "x", NULL);
+
+  return findings->len > 0;
+}
+
+static void
+test_regex_word_lists (void)
+{
+  g_autofree char *contents =
+    replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+             "{\"type\": \"phrases\", \"match\": ["
+             "{\"pattern\": [{\"regex\": \"^(leech(es)?|rats?|can'?t)$\"}, {\"word\": \"here\"}], "
+             "\"label\": \"a\"}, "
+             "{\"pattern\": [{\"regex\": \"(?:zopi|fent)$\"}, {\"word\": \"now\"}], \"label\": \"b\"}, "
+             "{\"pattern\": [{\"regex\": \"^gob\\\\w*$\"}, {\"word\": \"there\"}], \"label\": \"c\"}]}");
+  g_autofree char *path = write_pack ("word-lists.json", contents);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+  g_autoptr(SgAnalyzer) analyzer = NULL;
+
+  g_assert_no_error (error);
+  analyzer = sg_analyzer_new (pack);
+  for (const char * const *t = (const char * const[]) { "leech here", "leeches here", "rat here",
+                                                         "rats here", "cant here", "can't here",
+                                                         "zopi now", "fent now", "gobby there",
+                                                         "gob there", NULL }; *t; t++)
+    if (!pattern_matches (analyzer, *t))
+      g_error ("no match in “%s”", *t);
+  for (const char * const *t = (const char * const[]) { "leechy here", "leeche here", "ratss here",
+                                                         "ca here", "zopiclone now", "here leech",
+                                                         "agob there", NULL }; *t; t++)
+    if (pattern_matches (analyzer, *t))
+      g_error ("a match in “%s”", *t);
+}
+
 /* The shipped pack loads and covers every category of DESIGN.md, and every rule cites. */
 static void
 test_default_pack (void)
@@ -256,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/unknown-lexicon", test_unknown_lexicon);
   g_test_add_func ("/sg/rule-pack/unknown-severity", test_unknown_severity);
   g_test_add_func ("/sg/rule-pack/new-detectors", test_new_detectors);
+  g_test_add_func ("/sg/rule-pack/regex-word-lists", test_regex_word_lists);
   g_test_add_func ("/sg/rule-pack/default-pack", test_default_pack);
 
   ret = g_test_run ();

@@ -16,6 +16,7 @@ struct _SgAuditItem
   char          *platform;
   char          *post_id;
   gint64         posted_at;
+  int            year;     /* of posted_at, read by every filter pass over the list */
   char          *url;
   char          *text;
   char          *content_warning;
@@ -46,14 +47,47 @@ static GParamSpec *properties[N_PROPS];
 static const char * const status_names[] = { "open", "kept", "to-delete", "deleted" };
 static const char * const part_names[] = { "text", "content-warning", "media-description" };
 
+/* Interned: one copy of each rule's id, title and message however many posts it flags,
+ * released with the last finding that holds it. */
+static char *
+intern (const char *str)
+{
+  return g_ref_string_new_intern (str != NULL ? str : "");
+}
+
+SgAuditFinding *
+sg_audit_finding_new (const char  *rule_id,
+                      SgCategory   category,
+                      SgSeverity   severity,
+                      const char  *title,
+                      const char  *message,
+                      SgAuditPart  part,
+                      guint        media,
+                      gsize        start,
+                      gsize        end)
+{
+  SgAuditFinding *f = g_new0 (SgAuditFinding, 1);
+
+  f->rule_id = intern (rule_id);
+  f->category = category;
+  f->severity = severity;
+  f->title = intern (title);
+  f->message = intern (message);
+  f->part = part;
+  f->media = media;
+  f->start = start;
+  f->end = end;
+  return f;
+}
+
 void
 sg_audit_finding_free (SgAuditFinding *finding)
 {
   if (finding == NULL)
     return;
-  g_free (finding->rule_id);
-  g_free (finding->title);
-  g_free (finding->message);
+  g_ref_string_release (finding->rule_id);
+  g_ref_string_release (finding->title);
+  g_ref_string_release (finding->message);
   g_free (finding);
 }
 
@@ -83,12 +117,12 @@ sg_audit_item_finalize (GObject *object)
 {
   SgAuditItem *self = SG_AUDIT_ITEM (object);
 
-  g_free (self->platform);
+  g_ref_string_release (self->platform);
   g_free (self->post_id);
   g_free (self->url);
   g_free (self->text);
   g_free (self->content_warning);
-  g_strfreev (self->media);
+  g_clear_pointer (&self->media, g_strfreev);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_free (self->reason);
   g_free (self->note);
@@ -163,13 +197,21 @@ sg_audit_item_new (gint64              id,
   self = g_object_new (SG_TYPE_AUDIT_ITEM, NULL);
   self->id = id;
   self->audit_id = audit_id;
-  self->platform = g_strdup (platform);
+  /* Interned like the findings' strings: a handful of platforms for thousands of posts. */
+  self->platform = g_ref_string_new_intern (platform);
   self->post_id = g_strdup (post_id);
   self->posted_at = posted_at;
+  if (posted_at != 0)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (posted_at);
+
+      self->year = date != NULL ? g_date_time_get_year (date) : 0;
+    }
   self->url = g_strdup (url);
   self->text = g_strdup (text != NULL ? text : "");
   self->content_warning = g_strdup (content_warning);
-  self->media = media != NULL ? g_strdupv ((GStrv) media) : g_new0 (char *, 1);
+  /* Most posts have none: no allocation for them. */
+  self->media = media != NULL && media[0] != NULL ? g_strdupv ((GStrv) media) : NULL;
   self->findings = g_ptr_array_ref (findings);
   self->severity = SG_SEVERITY_INFO;
   for (guint i = 0; i < findings->len; i++)
@@ -221,13 +263,8 @@ sg_audit_item_get_posted_at (SgAuditItem *self)
 int
 sg_audit_item_get_year (SgAuditItem *self)
 {
-  g_autoptr(GDateTime) date = NULL;
-
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), 0);
-
-  if (self->posted_at == 0 || (date = g_date_time_new_from_unix_utc (self->posted_at)) == NULL)
-    return 0;
-  return g_date_time_get_year (date);
+  return self->year;
 }
 
 const char *
@@ -254,8 +291,10 @@ sg_audit_item_get_content_warning (SgAuditItem *self)
 const char * const *
 sg_audit_item_get_media (SgAuditItem *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
-  return (const char * const *) self->media;
+  return self->media != NULL ? (const char * const *) self->media : none;
 }
 
 GPtrArray *
@@ -402,16 +441,13 @@ sg_audit_findings_from_json (const char *json)
       if (p == G_N_ELEMENTS (part_names) || start < 0 || end < start)
         continue;
 
-      f = g_new0 (SgAuditFinding, 1);
-      f->rule_id = g_strdup (json_object_get_string_member_with_default (o, "rule", ""));
-      f->category = category;
-      f->severity = severity;
-      f->title = g_strdup (json_object_get_string_member_with_default (o, "title", ""));
-      f->message = g_strdup (json_object_get_string_member_with_default (o, "message", ""));
-      f->part = p;
-      f->media = MAX (json_object_get_int_member_with_default (o, "media", 0), 0);
-      f->start = start;
-      f->end = end;
+      f = sg_audit_finding_new (json_object_get_string_member_with_default (o, "rule", ""),
+                                category, severity,
+                                json_object_get_string_member_with_default (o, "title", ""),
+                                json_object_get_string_member_with_default (o, "message", ""),
+                                p, MAX (json_object_get_int_member_with_default (o, "media", 0),
+                                        0),
+                                start, end);
       g_ptr_array_add (findings, f);
     }
   return findings;

@@ -3,6 +3,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "sg-archive-reader.h"
 #include "sg-audit.h"
 #include "sg-error.h"
@@ -108,16 +114,12 @@ check_part (SgAudit     *self,
       /* Info is a suggestion and never counts as a flag (DESIGN.md). */
       if (sg_finding_get_severity (finding) < SG_SEVERITY_WARNING)
         continue;
-      f = g_new0 (SgAuditFinding, 1);
-      f->rule_id = g_strdup (sg_finding_get_rule_id (finding));
-      f->category = sg_finding_get_category (finding);
-      f->severity = sg_finding_get_severity (finding);
-      f->title = g_strdup (sg_finding_get_title (finding));
-      f->message = g_strdup (sg_finding_get_message (finding));
-      f->part = part;
-      f->media = media;
-      f->start = sg_finding_get_start (finding);
-      f->end = sg_finding_get_end (finding);
+      f = sg_audit_finding_new (sg_finding_get_rule_id (finding),
+                                sg_finding_get_category (finding),
+                                sg_finding_get_severity (finding),
+                                sg_finding_get_title (finding), sg_finding_get_message (finding),
+                                part, media, sg_finding_get_start (finding),
+                                sg_finding_get_end (finding));
       g_ptr_array_add (out, f);
     }
   return TRUE;
@@ -264,20 +266,29 @@ run (SgAudit       *self,
   return id;
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* The audit's own thread, not one of GTask's pool: it runs at a lower priority (nice 10),
+ * which a pooled thread would keep for whatever it runs next. On a two-core machine the audit
+ * shares the processors with the window's main loop and the display server; the lower
+ * priority lets those run first when they have something to do, so the window does not stall
+ * behind a minutes-long audit. Unprivileged, only the thread's own priority can be lowered,
+ * and only on Linux is a thread's "nice" its own. */
+static gpointer
+run_thread (gpointer data)
 {
-  SgAudit *self = source_object;
+  g_autoptr(GTask) task = data;
+  SgAudit *self = g_task_get_source_object (task);
   GError *error = NULL;
-  gint64 id = run (self, cancellable, &error);
+  gint64 id;
 
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
+  id = run (self, g_task_get_cancellable (task), &error);
   if (id == 0)
     g_task_return_error (task, error);
   else
     g_task_return_int (task, id);
+  return NULL;
 }
 
 static void
@@ -350,11 +361,10 @@ sg_audit_run_async (SgAudit             *self,
   self->context = g_main_context_ref_thread_default ();
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sg_audit_run_async);
-  /* Cancelling must still let the worker record the audit as stopped. */
-  g_task_set_return_on_cancel (task, FALSE);
-  /* Nor may finish turn a stop into an error: the stop was recorded. */
+  /* Cancelling lets the thread record the audit as stopped and return; finish must not turn
+   * that stop into an error: the stop was recorded. */
   g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, run_thread);
+  g_thread_unref (g_thread_new ("sg-audit", run_thread, g_steal_pointer (&task)));
 }
 
 gint64

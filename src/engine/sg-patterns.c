@@ -94,6 +94,129 @@ parse_group (Slot            *slot,
   return TRUE;
 }
 
+/* Adds to @out every word that @alt spells: plain characters (letters, digits, ' ’ - & and
+ * escaped marks such as "\\."), a character or a "(group)" made optional by "?". FALSE when
+ * @alt uses anything else, or spells too many words. */
+static gboolean
+expand_alternative (const char   *alt,
+                    GString      *prefix,
+                    GStrvBuilder *out,
+                    guint        *count)
+{
+  const char *c = alt;
+
+  while (*c != '\0')
+    {
+      const char *unit = c, *unit_end;
+      g_autofree char *text = NULL;
+
+      if (*c == '(')
+        {
+          const char *close = strchr (c, ')');
+
+          if (close == NULL || close[1] != '?' || memchr (c + 1, '(', close - c - 1) != NULL ||
+              memchr (c + 1, '|', close - c - 1) != NULL || memchr (c + 1, '\\', close - c - 1))
+            return FALSE;
+          text = g_strndup (c + 1, close - c - 1);
+          unit_end = close + 1;
+        }
+      else if (*c == '\\' && (c[1] == '.' || c[1] == '-' || c[1] == '\'' || c[1] == '&'))
+        {
+          text = g_strndup (c + 1, 1);
+          unit_end = c + 2;
+        }
+      else
+        {
+          gunichar u = g_utf8_get_char (c);
+
+          if (!(g_unichar_isalnum (u) && !g_unichar_isupper (u)) && u != '\'' && u != 0x2019 &&
+              u != '-' && u != '&')
+            return FALSE;
+          unit_end = g_utf8_next_char (c);
+          text = g_strndup (c, unit_end - c);
+        }
+      for (const char *t = text; *t != '\0'; t = g_utf8_next_char (t))
+        {
+          gunichar u = g_utf8_get_char (t);
+          if (!(g_unichar_isalnum (u) && !g_unichar_isupper (u)) && u != '\'' && u != 0x2019 &&
+              u != '-' && u != '&' && u != '.')
+            return FALSE;
+        }
+
+      if (*unit_end == '?')
+        {
+          /* Optional: the words without it, then carry on with it. */
+          gsize keep = prefix->len;
+
+          if (!expand_alternative (unit_end + 1, prefix, out, count))
+            return FALSE;
+          g_string_truncate (prefix, keep);
+          g_string_append (prefix, text);
+          c = unit_end + 1;
+          continue;
+        }
+      if (*unit == '(')
+        return FALSE;   /* a group that is not optional: leave it to the regex */
+      g_string_append (prefix, text);
+      c = unit_end;
+    }
+
+  if (prefix->len == 0 || ++*count > 64)
+    return FALSE;
+  g_strv_builder_add (out, prefix->str);
+  return TRUE;
+}
+
+/* A slot regex that only lists words, "^(leg|legs|arm)$" or "^(parasites?|leech(es)?)$", is
+ * turned into a word list: a hash lookup per token instead of a regex match (each match
+ * allocates), which made such patterns most of the time of an analysis. NULL when @re uses
+ * anything else. The slot regexes are anchored at the start anyway, so "^" may be left out. */
+static GStrv
+literal_alternatives (const char *re)
+{
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+  g_autofree char *body = NULL;
+  g_auto(GStrv) parts = NULL;
+  const char *from = re[0] == '^' ? re + 1 : re;
+  gsize n = strlen (from);
+  guint count = 0;
+
+  if (n < 2 || from[n - 1] != '$')
+    return NULL;
+  body = g_strndup (from, n - 1);
+  if (body[0] == '(')
+    {
+      gsize len = strlen (body);
+
+      /* One group around everything: "(?:a|b)" or "(a|b)". */
+      if (body[len - 1] != ')' || strchr (body + 1, '(') != NULL)
+        {
+          /* Inner groups ("leech(es)?") are allowed only when the outer one closes last. */
+          int depth = 0;
+          for (gsize i = 0; i < len; i++)
+            {
+              depth += body[i] == '(' ? 1 : body[i] == ')' ? -1 : 0;
+              if (depth == 0 && i + 1 < len)
+                return NULL;
+            }
+        }
+      body[len - 1] = '\0';
+      memmove (body, body + 1, len - 1);
+      if (g_str_has_prefix (body, "?:"))
+        memmove (body, body + 2, strlen (body) - 1);
+    }
+
+  parts = g_strsplit (body, "|", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autoptr(GString) prefix = g_string_new (NULL);
+
+      if (!expand_alternative (parts[i], prefix, words, &count))
+        return NULL;
+    }
+  return g_strv_builder_end (words);
+}
+
 static gboolean
 parse_slot (Slot             *slot,
             JsonNode         *node,
@@ -192,6 +315,11 @@ parse_slot (Slot             *slot,
     {
       g_autoptr(GError) error = NULL;
 
+      if ((slot->words = literal_alternatives (s)) != NULL)
+        {
+          slot->type = SLOT_WORDS;
+          return TRUE;
+        }
       slot->type = SLOT_REGEX;
       slot->regex = g_regex_new (s, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED | G_REGEX_DOLLAR_ENDONLY,
                                  0, &error);

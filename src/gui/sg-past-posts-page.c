@@ -70,6 +70,7 @@ struct _SgPastPostsPage
   GArray             *filter_categories;  /* SgCategory */
   GPtrArray          *filter_platforms;   /* char* */
   GArray             *filter_years;       /* int */
+  gboolean            filling_filters;
   char               *search_folded;      /* NULL: no search */
   char               *token;              /* for tests: used instead of the keyring's */
 };
@@ -79,9 +80,11 @@ G_DEFINE_FINAL_TYPE (SgPastPostsPage, sg_past_posts_page, GTK_TYPE_WIDGET)
 /* GTK 4.8's list view makes a row for up to 200 items of its model whatever is on screen,
  * and a row takes a few milliseconds on the main loop (styles, wrapped text), so thousands of
  * flagged posts froze the window for a second. It is given them a page at a time, and a page
- * a few rows a frame; the filters and the search still run over all of them. */
+ * a row a frame: on a busy two-core machine a row and the layout it sets off take 10-15 ms,
+ * so four a frame made frames of 25-75 ms (bench-past-posts-gaps); the first screenful still
+ * comes within a tenth of a second. The filters and the search still run over all of them. */
 #define PAGE_SIZE      25
-#define ROWS_PER_FRAME 4
+#define ROWS_PER_FRAME 1
 
 enum {
   LOADED,
@@ -258,8 +261,12 @@ static void
 filters_changed_cb (SgPastPostsPage *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (query));
+  g_autofree char *stripped = NULL;
 
+  /* Resetting the three dropdowns for a new audit is one change, not three passes. */
+  if (self->filling_filters)
+    return;
+  stripped = g_strstrip (g_strdup (query));
   focus_out_of_list (self);
   g_clear_pointer (&self->search_folded, g_free);
   if (*stripped != '\0')
@@ -277,43 +284,75 @@ compare_years_desc (gconstpointer a,
   return *(const int *) b - *(const int *) a;
 }
 
-/* The dropdowns offer only what the audit found, so no choice leads to an empty list. */
+/* What the list of an audit needs besides its posts: which categories, platforms and years
+ * they have, gathered on the worker that reads them, so the main loop never walks them all. */
+typedef struct {
+  GListStore *items;
+  guint       categories;  /* 1 << SgCategory */
+  GPtrArray  *platforms;   /* char*, in order of first appearance */
+  GArray     *years;       /* int, newest first */
+} Listing;
+
 static void
-fill_filters (SgPastPostsPage *self)
+listing_free (gpointer data)
 {
-  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) platforms = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  guint found = 0;
+  Listing *l = data;
 
-  g_array_set_size (self->filter_categories, 0);
-  g_ptr_array_set_size (self->filter_platforms, 0);
-  g_array_set_size (self->filter_years, 0);
+  g_clear_object (&l->items);
+  g_ptr_array_unref (l->platforms);
+  g_array_unref (l->years);
+  g_free (l);
+}
 
-  for (guint i = 0; i < n; i++)
+static Listing *
+listing_new (GPtrArray *posts)
+{
+  Listing *l = g_new0 (Listing, 1);
+
+  l->items = g_list_store_new (SG_TYPE_AUDIT_ITEM);
+  l->platforms = g_ptr_array_new_with_free_func (g_free);
+  l->years = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint i = 0; i < posts->len; i++)
     {
-      g_autoptr(SgAuditItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      SgAuditItem *item = g_ptr_array_index (posts, i);
       const char *platform = sg_audit_item_get_platform (item);
       int year = sg_audit_item_get_year (item);
       gboolean seen = FALSE;
 
-      found |= sg_audit_item_get_categories (item);
-      for (guint j = 0; j < self->filter_platforms->len && !seen; j++)
-        seen = g_str_equal (g_ptr_array_index (self->filter_platforms, j), platform);
+      l->categories |= sg_audit_item_get_categories (item);
+      for (guint j = 0; j < l->platforms->len && !seen; j++)
+        seen = g_str_equal (g_ptr_array_index (l->platforms, j), platform);
       if (!seen)
-        g_ptr_array_add (self->filter_platforms, g_strdup (platform));
+        g_ptr_array_add (l->platforms, g_strdup (platform));
       seen = year == 0;
-      for (guint j = 0; j < self->filter_years->len && !seen; j++)
-        seen = g_array_index (self->filter_years, int, j) == year;
+      for (guint j = 0; j < l->years->len && !seen; j++)
+        seen = g_array_index (l->years, int, j) == year;
       if (!seen)
-        g_array_append_val (self->filter_years, year);
+        g_array_append_val (l->years, year);
     }
-  g_array_sort (self->filter_years, compare_years_desc);
+  g_array_sort (l->years, compare_years_desc);
+  g_list_store_splice (l->items, 0, 0, posts->pdata, posts->len);
+  return l;
+}
+
+/* The dropdowns offer only what the audit found, so no choice leads to an empty list. */
+static void
+fill_filters (SgPastPostsPage *self,
+              Listing         *listing)
+{
+  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) platforms = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+
+  g_array_set_size (self->filter_categories, 0);
+  g_ptr_array_unref (self->filter_platforms);
+  self->filter_platforms = g_ptr_array_ref (listing->platforms);
+  g_array_unref (self->filter_years);
+  self->filter_years = g_array_ref (listing->years);
 
   gtk_string_list_append (categories, _("All categories"));
   for (SgCategory c = 0; c < SG_N_CATEGORIES; c++)
-    if (found & (1u << c))
+    if (listing->categories & (1u << c))
       {
         g_array_append_val (self->filter_categories, c);
         gtk_string_list_append (categories, sg_category_get_title (c));
@@ -328,12 +367,14 @@ fill_filters (SgPastPostsPage *self)
       gtk_string_list_append (years, year);
     }
 
+  self->filling_filters = TRUE;
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (categories));
   gtk_drop_down_set_model (self->platform_dropdown, G_LIST_MODEL (platforms));
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   gtk_drop_down_set_selected (self->platform_dropdown, 0);
   gtk_drop_down_set_selected (self->year_dropdown, 0);
+  self->filling_filters = FALSE;
 }
 
 /* The summary */
@@ -803,7 +844,30 @@ list_posts_job (SgStore  *store,
                 gpointer  data,
                 GError  **error)
 {
-  return sg_audits_list_posts (store, *(gint64 *) data, error);
+  g_autoptr(GPtrArray) posts = sg_audits_list_posts (store, *(gint64 *) data, error);
+
+  return posts != NULL ? listing_new (posts) : NULL;
+}
+
+static void
+drop_items_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+}
+
+/* The posts of the audit shown before go on a worker: finalizing tens of thousands of them is
+ * a stall of its own. The list has let go of them; an item a row still holds is finalized
+ * when the row lets go, on the main loop. */
+static void
+drop_items (GListStore *items)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, items, NULL);
+  g_task_run_in_thread (task, drop_items_thread);
 }
 
 static void
@@ -813,9 +877,9 @@ posts_listed_cb (GObject      *object,
 {
   SgPastPostsPage *self = SG_PAST_POSTS_PAGE (object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) posts = g_task_propagate_pointer (G_TASK (result), &error);
+  Listing *listing = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (posts == NULL)
+  if (listing == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         sg_toast_show (GTK_WIDGET (self), error->message);
@@ -825,10 +889,15 @@ posts_listed_cb (GObject      *object,
   focus_out_of_list (self);
   gtk_slice_list_model_set_size (self->slice, 0);
   list_rows (self, PAGE_SIZE);
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       posts->pdata, posts->len);
-  fill_filters (self);
+  /* The store was filled on the worker. The old one is let go first, so that resetting the
+   * filters passes over nothing; the filter then makes one pass over the new one. */
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  drop_items (self->items);
+  self->items = g_steal_pointer (&listing->items);
+  fill_filters (self, listing);
+  listing_free (listing);
   filters_changed_cb (self);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->items));
   update_summary (self);
   gtk_stack_set_visible_child_name (self->stack, "results");
   g_signal_emit (self, signals[LOADED], 0);
@@ -843,8 +912,8 @@ show_audit (SgPastPostsPage *self,
   self->loading_id = id;
   if (store == NULL)
     return;
-  sg_store_job_run (self, store, self->cancellable, list_posts_job, g_memdup2 (&id, sizeof id),
-                    g_free, posts_listed_cb, NULL);
+  sg_store_job_run_full (self, store, self->cancellable, list_posts_job,
+                         g_memdup2 (&id, sizeof id), g_free, listing_free, posts_listed_cb, NULL);
 }
 
 static void
@@ -909,7 +978,11 @@ audits_listed_cb (GObject      *object,
     {
       self->shown_id = 0;
       focus_out_of_list (self);
-      g_list_store_remove_all (self->items);
+      /* The last audit's posts go the same way as when another is shown: on a worker. */
+      gtk_filter_list_model_set_model (self->filtered, NULL);
+      drop_items (self->items);
+      self->items = g_list_store_new (SG_TYPE_AUDIT_ITEM);
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->items));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       g_signal_emit (self, signals[LOADED], 0);
       return;

@@ -9,6 +9,7 @@
 #include "sg-image-metadata.h"
 #include "sg-places.h"
 #include "sg-photo-check-window.h"
+#include "sg-photo-view-window.h"
 #include "sg-worker.h"
 
 struct _SgPhotoCheckWindow
@@ -21,6 +22,7 @@ struct _SgPhotoCheckWindow
   GtkImage        *icon;
   GtkWidget       *save;
   GtkLabel        *title;
+  GtkWidget       *view;
   AdwWindowTitle  *window_title;
 
   GFile           *file;
@@ -224,6 +226,15 @@ save_clicked_cb (SgPhotoCheckWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+view_clicked_cb (SgPhotoCheckWindow *self)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+
+  if (path != NULL)
+    gtk_window_present (sg_photo_view_window_new (GTK_WINDOW (self), path, -1, NULL));
+}
+
 /* GObject */
 
 static void
@@ -262,8 +273,10 @@ sg_photo_check_window_class_init (SgPhotoCheckWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, icon);
   gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, save);
   gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, view);
   gtk_widget_class_bind_template_child (widget_class, SgPhotoCheckWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_clicked_cb);
 }
 
 static void
@@ -289,6 +302,7 @@ sg_photo_check_window_new (GtkWindow *parent,
   g_autofree char *name = g_file_get_basename (file);
 
   self->file = g_object_ref (file);
+  gtk_widget_set_visible (self->view, g_file_is_native (file));
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);
   adw_window_title_set_subtitle (self->window_title, name);
   set_status (self, "image-x-generic-symbolic", _("Reading the Photo…"), NULL);

@@ -19,6 +19,7 @@ struct _SgPhotoRow
   GtkPicture    *picture;
   GtkWidget     *remove;
   GtkLabel      *state;
+  GtkWidget     *view;
 
   GPtrArray     *checks;         /* GtkCheckButton*, owned by the popover; index = check bit */
 
@@ -34,6 +35,7 @@ enum {
   REMOVE,
   DESCRIPTION_CHANGED,
   CHECKS_CHANGED,
+  VIEW,
   N_SIGNALS
 };
 
@@ -94,6 +96,12 @@ static void
 details_clicked_cb (SgPhotoRow *self)
 {
   g_signal_emit (self, signals[DETAILS], 0);
+}
+
+static void
+view_clicked_cb (SgPhotoRow *self)
+{
+  g_signal_emit (self, signals[VIEW], 0);
 }
 
 static void
@@ -197,6 +205,9 @@ sg_photo_row_class_init (SgPhotoRowClass *klass)
   signals[CHECKS_CHANGED] =
     g_signal_new ("checks-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[VIEW] =
+    g_signal_new ("view", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-photo-row.ui");
@@ -209,10 +220,12 @@ sg_photo_row_class_init (SgPhotoRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, picture);
   gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, remove);
   gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, state);
+  gtk_widget_class_bind_template_child (widget_class, SgPhotoRow, view);
   gtk_widget_class_bind_template_callback (widget_class, alt_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clean_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_clicked_cb);
 }
 
 static void
@@ -260,6 +273,7 @@ sg_photo_row_new (const SgDraftPhoto *photo,
   /* The accessible names carry the photo's number, so a screen reader (and a test) can tell
    * the cards apart. */
   label_widget (GTK_WIDGET (self->picture), g_strdup_printf (_("Photo %d"), position + 1));
+  label_widget (self->view, g_strdup_printf (_("Show photo %d large"), position + 1));
   label_widget (self->clean, g_strdup_printf (_("Clean photo %d"), position + 1));
   label_widget (GTK_WIDGET (self->checks_button),
                 g_strdup_printf (_("Picture checks for photo %d"), position + 1));

@@ -11,8 +11,9 @@ G_BEGIN_DECLS
  * carries, Clean when it carries anything, the picture checks, Details, Remove, and the
  * description. It keeps no photo: it says what the user did and the strip acts on photo
  * number get_position(). Signals: "clean" (Clean is then insensitive: once is enough),
- * "details", "remove", "description-changed" (read get_description()), "checks-changed" (a
- * picture check was ticked or unticked; read get_checked()). */
+ * "details", "view" (the thumbnail was activated: show the photo large), "remove",
+ * "description-changed" (read get_description()), "checks-changed" (a picture check was
+ * ticked or unticked; read get_checked()). */
 #define SG_TYPE_PHOTO_ROW (sg_photo_row_get_type ())
 G_DECLARE_FINAL_TYPE (SgPhotoRow, sg_photo_row, SG, PHOTO_ROW, GtkListBoxRow)
 

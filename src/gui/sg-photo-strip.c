@@ -12,6 +12,7 @@
 #include "sg-photo-check-window.h"
 #include "sg-photo-row.h"
 #include "sg-photo-strip.h"
+#include "sg-photo-view-window.h"
 #include "sg-worker.h"
 
 #define PREVIEW_SIZE    144   /* shown at 72, sharp on HiDPI screens */
@@ -499,6 +500,21 @@ details_cb (SgPhotoRow   *row,
                                           file));
 }
 
+static void
+view_cb (SgPhotoRow   *row,
+         SgPhotoStrip *self)
+{
+  int position = sg_photo_row_get_position (row);
+  SgDraftPhoto *photo = get_photo (self, position);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (photo == NULL)
+    return;
+  /* The file that would be posted: the clean copy once there is one. */
+  gtk_window_present (sg_photo_view_window_new (parent, sg_draft_photo_get_posted_path (photo),
+                                                position, photo->alt_text));
+}
+
 static GtkWidget *
 make_card (SgPhotoStrip *self,
            SgDraftPhoto *photo,
@@ -509,6 +525,7 @@ make_card (SgPhotoStrip *self,
   load_preview (self, sg_draft_photo_get_posted_path (photo), row);
   g_signal_connect_object (row, "clean", G_CALLBACK (clean_cb), self, 0);
   g_signal_connect_object (row, "details", G_CALLBACK (details_cb), self, 0);
+  g_signal_connect_object (row, "view", G_CALLBACK (view_cb), self, 0);
   g_signal_connect_object (row, "remove", G_CALLBACK (remove_cb), self, 0);
   g_signal_connect_object (row, "description-changed", G_CALLBACK (description_changed_cb),
                            self, 0);

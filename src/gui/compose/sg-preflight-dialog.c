@@ -428,12 +428,16 @@ sg_preflight_dialog_new (GtkWindow              *parent,
       body = append_paragraph (body, more);
     }
 
-  /* Copy and share pages carry text only: say where the photos' clean copies are. */
+  /* Copy and share pages carry text only: say what happens to the photos. */
   if (request->photos->len > 0)
-    body = append_paragraph (body, _("Copying and share pages take the text only. Direct "
-                                     "posting uploads the photos; elsewhere, attach them in the "
-                                     "app yourself, saving a clean copy of each from its "
-                                     "Details."));
+    body = append_paragraph (body, can_post
+                                   ? _("Direct posting uploads the photos with the text. Copying "
+                                       "and share pages take the text only: SocialGuard then "
+                                       "shows clean copies of the photos, without location or "
+                                       "device details, to drag or paste into the post.")
+                                   : _("Copying and share pages take the text only: SocialGuard "
+                                       "then shows clean copies of the photos, without location "
+                                       "or device details, to drag or paste into the post."));
 
   /* Say plainly when a platform has no page to hand the text to. */
   if (platform != NULL && platform->share_url == NULL && !can_post)

@@ -6,6 +6,7 @@
 #include "sg-publish-flow.h"
 
 #include "sg-accounts.h"
+#include "sg-attach-photos-window.h"
 #include "sg-draft-photos.h"
 #include "sg-error.h"
 #include "sg-platform.h"
@@ -201,6 +202,14 @@ hand_over (SgPublishFlow *self,
       gtk_show_uri (get_window (self), url->str, GDK_CURRENT_TIME);
       add_toast (self, adw_toast_new (_("Opened the share page and logged it in History")));
     }
+
+  /* The text left without the photos: hand over their clean copies to attach by hand, never
+   * the originals (sg-attach-photos-window.c). */
+  if (self->photos->len > 0)
+    gtk_window_present (sg_attach_photos_window_new (get_window (self), self->photos,
+                                                     platform != NULL ? platform->name
+                                                                      : self->platform,
+                                                     method));
 
   /* Without a store the text has still left; there is nowhere to log it. */
   if (store == NULL)

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+
+#include "sg-test-gui.h"
+#include "sg-test-x11.h"
+
+static char *
+xid_of (GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+}
+
+static void
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  sg_test_iterate (150);
+}
+
+gboolean
+sg_test_x11_available (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+}
+
+void
+sg_test_x11_focus (GtkWidget *widget)
+{
+  g_autofree char *xid = xid_of (widget);
+  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+
+  run (argv);
+}
+
+void
+sg_test_x11_type (const char *text)
+{
+  const char *argv[] = { "xdotool", "type", "--delay", "5", text, NULL };
+
+  run (argv);
+}
+
+void
+sg_test_x11_click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *xid = xid_of (widget);
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  graphene_point_t p;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &p));
+  /* Widget coordinates start inside the window's shadow; the X window's at its corner. */
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (p.x + dx));
+  y = g_strdup_printf ("%d", (int) (p.y + dy));
+  g_test_message ("click at %s,%s in window %s (%d×%d)", x, y, xid,
+                  gtk_widget_get_width (GTK_WIDGET (native)),
+                  gtk_widget_get_height (GTK_WIDGET (native)));
+  {
+    const char *move[] = { "xdotool", "mousemove", "--sync", "--window", xid, x, y, NULL };
+    const char *press_button[] = { "xdotool", "click", "1", NULL };
+
+    /* Moved first and let settle, so the pointer's enter reaches the widget before the press. */
+    run (move);
+    run (press_button);
+  }
+}
