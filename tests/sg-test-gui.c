@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
 #include "sg-test-gui.h"
 
@@ -44,6 +45,41 @@ timeout_cb (gpointer data)
 
   *timed_out = TRUE;
   return G_SOURCE_REMOVE;
+}
+
+void
+sg_test_press_keys (const char *keys)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  sg_test_iterate (100);
+}
+
+void
+sg_test_focus_window (GtkWindow *window)
+{
+  g_autofree char *xid = NULL;
+
+  if (g_find_program_in_path ("xdotool") == NULL ||
+      !GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (window))))
+    g_error ("real key events need xdotool and an X display (Xvfb)");
+  gtk_window_present (window);
+  sg_test_iterate (100);
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                  gtk_native_get_surface (GTK_NATIVE (window))));
+  {
+    const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, NULL, NULL));
+  }
+  sg_test_iterate (100);
 }
 
 gboolean

@@ -41,6 +41,12 @@ GtkWidget *sg_test_find_label_containing (GtkWidget  *root,
 GtkWidget *sg_test_find_mapped_button    (GtkWidget  *root,
                                           const char *label);
 void       sg_test_remove_tree     (const char      *path);
+/* Real key presses through the X server (xdotool and XTEST under Xvfb), not activated
+ * actions; @keys as xdotool writes them ("ctrl+question", "F10"). */
+void       sg_test_press_keys      (const char      *keys);
+/* Gives @window the X input focus, so that sg_test_press_keys() reaches it; fails the test
+ * without xdotool or an X display. */
+void       sg_test_focus_window    (GtkWindow       *window);
 /* The usual end of a GUI test's main(): registers and activates *@app (non-unique), runs the
  * tests added, quits and clears *@app, removes @home (from sg_test_gui_init) and frees it. */
 int        sg_test_gui_run         (GApplication   **app,

@@ -79,17 +79,3 @@ sg_test_past_post_row_with_text (GtkWidget  *page,
     }
   return NULL;
 }
-
-void
-sg_test_press_keys (const char *keys)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  const char *argv[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  sg_test_iterate (100);
-}

@@ -24,8 +24,5 @@ SgPastPostRow   *sg_test_past_post_row_with_text  (GtkWidget     *page,
                                                    guint          nth);
 void             sg_test_collect_past_post_rows   (GtkWidget     *root,
                                                    GPtrArray     *rows);
-/* Real key presses through the X server (xdotool and XTEST under Xvfb), not activated
- * actions. */
-void             sg_test_press_keys               (const char    *keys);
 
 G_END_DECLS

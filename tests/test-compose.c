@@ -1911,8 +1911,10 @@ test_drafts_list (void)
   other = sg_compose_page_get_draft_id (page);
 
   g_assert_true (GTK_IS_MENU_BUTTON (button));
-  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  /* The list is made when the button first opens (not with the page). */
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
   g_assert_true (sg_test_wait (drafts_row_shown, popover, 5000));
   gtk_widget_activate (drafts_row_titled (popover, "Ward quiz answers"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));

@@ -218,6 +218,8 @@ test_clinical (void)
   g_autofree char *flagged = NULL;
 
   g_assert_true (sg_test_wait (sg_test_app_ready, app, 10000));
+  /* The dictionary is read after the first frame, on a worker thread. */
+  wait_checked ();
   g_assert_cmpstr (sg_spell_checker_get_language (sg_compose_page_get_spell_checker (get_page ())),
                    ==, "en_GB");
   set_text ("The SHO gave amoxicillin and checked the ECG, but teh obs were fine");

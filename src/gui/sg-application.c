@@ -14,6 +14,7 @@
 #include "sg-server-limits.h"
 #include "sg-store-job.h"
 #include "sg-window.h"
+#include "sg-worker.h"
 
 struct _SgApplication
 {
@@ -504,12 +505,39 @@ apply_style (SgApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
+/* Reads the icon theme's index and caches: any lookup does it first, under the theme's lock
+ * (GTK does the same on a thread of its own, gtk_icon_theme_load_in_thread). */
+static gpointer
+read_icon_theme_work (gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  gtk_icon_theme_has_icon (data, APP_ID);
+  return NULL;
+}
+
+/* The icon theme (the index and caches of some 700 folders, a tenth of the work before the
+ * first frame) was read by the window's first icon, on the main loop, because GtkApplication's
+ * startup adds our resource path to the theme and so throws away what GTK had started reading
+ * on its own thread. Read again here on a worker, it is ready by the time the window has been
+ * built; a lookup that comes first waits for it, as it would have read it anyway. */
+static void
+read_icon_theme (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  sg_worker_run (NULL, NULL, read_icon_theme_work, g_object_ref (theme), g_object_unref, NULL,
+                 NULL, NULL);
+}
+
 static void
 sg_application_startup (GApplication *app)
 {
   SgApplication *self = SG_APPLICATION (app);
 
   G_APPLICATION_CLASS (sg_application_parent_class)->startup (app);
+
+  read_icon_theme ();
 
   self->settings = g_settings_new (APP_ID);
   self->context = sg_context_new (self->settings, self->store_path);
@@ -703,9 +731,12 @@ sg_application_init (SgApplication *self)
 {
   static const struct {
     const char *action;
-    const char *accels[2];
+    const char *accels[3];
   } accels[] = {
     { "app.preferences", { "<Control>comma", NULL } },
+    /* GtkApplication sets these itself only for a gtk/help-overlay.ui, which it would build
+     * with every window; ours is built on first use (sg-window.c). */
+    { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.page::compose", { "<Alt>1", NULL } },

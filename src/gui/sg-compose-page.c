@@ -42,7 +42,7 @@ struct _SgComposePage
   GtkLabel      *declaration_label;
   GtkCheckButton *ad_check;
   GtkRevealer   *declaration_revealer;
-  SgDraftsPopover *drafts_popover;
+  GtkMenuButton *drafts_button;
   GtkTextView   *editor;
   SgFindBar     *find_bar;
   GtkListBox    *findings_list;
@@ -74,6 +74,7 @@ struct _SgComposePage
   GPtrArray     *relevant;       /* SgInterest* (copies) the composed declaration names */
   SgPublishFlow *publish_flow;   /* the pre-flight sheet and what follows it */
   SgConsentBar  *consent_bar;    /* the patient's consent recorded on this draft */
+  SgDraftsPopover *drafts_popover; /* NULL until the Drafts button first opens */
   SgSpellChecker *spell;         /* spelling in the editor: its underlines and menu */
 
   SgSeverity     worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the sidebar order */
@@ -251,6 +252,10 @@ update_declaration (SgComposePage *self,
     }
   else
     gtk_label_set_label (self->declaration_label, self->declaration ? self->declaration : "");
+  /* Its contents stay hidden (not even measured) until there is a first declaration to show;
+   * after that they stay visible, so that hiding it slides it away. */
+  if (self->declaration != NULL)
+    gtk_widget_set_visible (gtk_revealer_get_child (self->declaration_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->declaration_revealer, self->declaration != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->ad_check), self->advertising);
 }
@@ -1384,7 +1389,8 @@ new_draft_action (GtkWidget  *widget,
   start_load (self, CREATE_NEW, -1);
   /* From the drafts list the popover would keep the focus, and what is typed next would go
    * nowhere: close it and write in the new draft. */
-  gtk_popover_popdown (GTK_POPOVER (self->drafts_popover));
+  if (self->drafts_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->drafts_popover));
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
@@ -1789,6 +1795,26 @@ draft_activated_cb (SgComposePage *self,
     load_draft (self, id);
 }
 
+/* The list is made the first time the Drafts button opens (click, Enter or a test's
+ * gtk_menu_button_popup), not with the page: it reads the store each time it opens anyway. */
+static void
+create_drafts_popover_cb (GtkMenuButton *button,
+                          gpointer       data)
+{
+  SgComposePage *self = data;
+
+  if (self->drafts_popover != NULL)
+    return;
+  self->drafts_popover = g_object_new (SG_TYPE_DRAFTS_POPOVER, NULL);
+  if (self->context != NULL)
+    sg_drafts_popover_set_context (self->drafts_popover, self->context);
+  g_signal_connect_object (self->drafts_popover, "opening", G_CALLBACK (drafts_opening_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drafts_popover, "draft-activated",
+                           G_CALLBACK (draft_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->drafts_popover));
+}
+
 /* The interests register */
 
 static gpointer
@@ -1869,7 +1895,8 @@ sg_compose_page_set_context (SgComposePage *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = context;
-  sg_drafts_popover_set_context (self->drafts_popover, context);
+  if (self->drafts_popover != NULL)
+    sg_drafts_popover_set_context (self->drafts_popover, context);
   sg_publish_flow_set_context (self->publish_flow, context);
   platform = g_settings_get_string (sg_context_get_settings (context), "default-platform");
   self->spell = sg_spell_checker_new (self->editor, sg_context_get_settings (context));
@@ -1915,6 +1942,7 @@ sg_compose_page_dispose (GObject *object)
   if (self->buffer != NULL)
     clear_findings (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_COMPOSE_PAGE);
+  self->drafts_popover = NULL;   /* went with its button */
   /* The template's root child has no id, so dispose_template leaves it: unparent it here. */
   {
     GtkWidget *child;
@@ -1966,13 +1994,12 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-compose-page.ui");
-  g_type_ensure (SG_TYPE_DRAFTS_POPOVER);
   g_type_ensure (SG_TYPE_FIND_BAR);
   g_type_ensure (SG_TYPE_PHOTO_STRIP);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, ad_check);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_popover);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_button);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, editor);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, findings_list);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, flap);
@@ -2101,10 +2128,8 @@ sg_compose_page_init (SgComposePage *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_list, "row-activated", G_CALLBACK (row_activated_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->drafts_popover, "opening", G_CALLBACK (drafts_opening_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->drafts_popover, "draft-activated",
-                           G_CALLBACK (draft_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->drafts_button, create_drafts_popover_cb, self,
+                                         NULL);
   g_signal_connect_object (self->photo_strip, "changed", G_CALLBACK (photos_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->photo_strip, "message", G_CALLBACK (photos_message_cb), self,

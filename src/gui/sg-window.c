@@ -23,11 +23,15 @@ struct _SgWindow
   AdwBin               *history_bin;
   AdwBin               *interests_bin;
   AdwBin               *past_posts_bin;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *primary_menu_button;
   AdwBin               *privacy_bin;
   AdwViewStackPage     *privacy_stack_page;
   GtkLabel             *problem_label;
   GtkRevealer          *problem_revealer;
   AdwViewStack         *stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
 
   /* Built on first show or first asked for (sg_window_get_*_page), inside the bins above;
@@ -67,6 +71,18 @@ is_page_name (const char *name)
   return FALSE;
 }
 
+/* The banners' contents are hidden in the template: a GtkRevealer measures its child even
+ * while it is closed, and the first frame has no banner to show. Made visible when first
+ * revealed, and left so, so that closing still slides them away. */
+static void
+reveal_banner (GtkRevealer *revealer,
+               gboolean     reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (gtk_revealer_get_child (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, reveal);
+}
+
 static void
 problem_response_cb (SgWindow         *self,
                      const char       *response,
@@ -102,7 +118,7 @@ show_store_problem (SgWindow *self)
 
   if (error == NULL)
     {
-      gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
+      reveal_banner (self->problem_revealer, FALSE);
       if (self->problem_dialog != NULL)
         gtk_window_destroy (GTK_WINDOW (self->problem_dialog));
       return;
@@ -111,7 +127,7 @@ show_store_problem (SgWindow *self)
   gtk_label_set_label (self->problem_label,
                        _("Your saved data could not be opened, so nothing you do now will be "
                          "saved."));
-  gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+  reveal_banner (self->problem_revealer, TRUE);
 
   if (self->problem_dialog != NULL)
     return;
@@ -370,7 +386,7 @@ privacy_due_cb (SgWindow *self)
 
       gtk_label_set_label (self->due_label, text);
     }
-  gtk_revealer_set_reveal_child (self->due_revealer, due > 0 || open > 0);
+  reveal_banner (self->due_revealer, due > 0 || open > 0);
 }
 
 /* The Privacy Review tab's badge and the "review due" banner come from the privacy page, so
@@ -392,6 +408,32 @@ after_first_paint_cb (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
   if (self->privacy_page == NULL && self->privacy_idle_id == 0)
     self->privacy_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_privacy_idle_cb, self, NULL);
+}
+
+/* The main menu's popover, a dozen rows nobody sees at launch, is made the first time it
+ * opens: by a click, F10 (the button is the window's primary menu) or Enter. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       data)
+{
+  SgWindow *self = data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+/* The switcher bar at the bottom only matters once the window is too narrow for the switcher
+ * in the title; until then it is hidden and has no buttons, which saved building, styling and
+ * measuring five of them for the first frame. Its reveal stays bound to title-visible in the
+ * template, so it still slides in and out from then on. */
+static void
+title_visible_cb (SgWindow *self)
+{
+  if (!adw_view_switcher_title_get_title_visible (self->switcher_title) ||
+      gtk_widget_get_visible (GTK_WIDGET (self->switcher_bar)))
+    return;
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
 }
 
 static void
@@ -521,6 +563,30 @@ sg_window_setup (SgWindow *self)
     show_store_problem (self);
 }
 
+/* The shortcuts window is built the first time it is asked for (Ctrl+?, the menu), not with
+ * the window as GtkApplication does with gtk/help-overlay.ui: it is a window of its own with
+ * some fifty rows that nobody sees at launch. Handing it to GtkApplicationWindow keeps what
+ * GTK does for a help overlay: modal, hidden rather than destroyed on close, and each row's
+ * keys read from the application's accels. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (window);
+
+  if (shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/example/SocialGuard/ui/sg-shortcuts-window.ui");
+
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, shortcuts);
+    }
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}
+
 static void
 sg_window_get_property (GObject    *object,
                         guint       prop_id,
@@ -596,11 +662,15 @@ sg_window_class_init (SgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, interests_bin);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, past_posts_bin);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_bin);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, privacy_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, toast_overlay);
 
   /* The visible page, by name ("compose", "privacy", "interests", "history", "past-posts"). */
@@ -614,6 +684,10 @@ sg_window_class_init (SgWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_action (widget_class, "win.resolve-problem", NULL,
                                    resolve_problem_action);
+  /* Before GtkApplicationWindow's own action of that name, which only exists once the
+   * shortcuts window has been handed to it. */
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
 }
 
 static void
@@ -621,6 +695,10 @@ sg_window_init (SgWindow *self)
 {
   g_type_ensure (SG_TYPE_COMPOSE_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb,
+                                         self, NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
 }
 
 SgWindow *

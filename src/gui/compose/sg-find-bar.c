@@ -149,7 +149,12 @@ sg_find_bar_dispose (GObject *object)
   SgFindBar *self = SG_FIND_BAR (object);
 
   g_clear_weak_pointer (&self->view);
-  g_clear_pointer ((GtkWidget **) &self->bar, gtk_widget_unparent);
+  /* Built on first opening only (ensure_bar). */
+  if (self->bar != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->bar));
+      self->bar = NULL;
+    }
   g_clear_pointer (&self->status_text, g_free);
 
   G_OBJECT_CLASS (sg_find_bar_parent_class)->dispose (object);
@@ -168,8 +173,11 @@ sg_find_bar_class_init (SgFindBarClass *klass)
                                 NULL);
 }
 
+/* The bar's widgets are made the first time it opens: until then it is an empty widget in
+ * Compose's column, so the first window neither builds, styles nor measures a search entry
+ * and two buttons nobody has asked for. */
 static void
-sg_find_bar_init (SgFindBar *self)
+build_bar (SgFindBar *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *entry = gtk_search_entry_new ();
@@ -210,6 +218,18 @@ sg_find_bar_init (SgFindBar *self)
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (next_match_cb), self);
 }
 
+static void
+ensure_bar (SgFindBar *self)
+{
+  if (self->bar == NULL)
+    build_bar (self);
+}
+
+static void
+sg_find_bar_init (SgFindBar *self)
+{
+}
+
 void
 sg_find_bar_set_view (SgFindBar   *self,
                       GtkTextView *view)
@@ -224,6 +244,7 @@ sg_find_bar_open (SgFindBar *self)
 {
   g_return_if_fail (SG_IS_FIND_BAR (self));
 
+  ensure_bar (self);
   if (self->view != NULL)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);

@@ -13,6 +13,7 @@
 #include "sg-platform.h"
 #include "sg-spell-checker.h"
 #include "sg-toast.h"
+#include "sg-worker.h"
 
 /* One idle slice checks for about this long and then lets GTK draw and take keys: a frame
  * is 16 ms, so typing stays smooth whatever the length of the draft. */
@@ -27,6 +28,11 @@
 /* Hunspell's en_GB is the dictionary asked for; Debian's ordering prefers aspell for en_*,
  * whose British list is older and misses words such as "paediatric". */
 #define PROVIDER_ORDER "hunspell,nuspell,aspell"
+/* Hunspell reads its en_GB dictionary in about a fifth of a second of CPU, as long as the rest
+ * of the first window takes to build and paint, so it is read on a worker thread once the view
+ * has painted (bench/bench-first-frame). Without a frame (Compose not shown at launch) it is
+ * read this long after the checker is made all the same. */
+#define LOAD_FALLBACK_MS 1500
 
 struct _SgSpellChecker
 {
@@ -35,8 +41,11 @@ struct _SgSpellChecker
   GtkTextView   *view;           /* weak: the view owns us through the page */
   GtkTextBuffer *buffer;
   GSettings     *settings;
+  GCancellable  *cancellable;    /* the dictionary being read: cancelled when we go */
+  /* The three below come together from one load (Loaded) and are replaced together. */
   EnchantBroker *broker;
-  EnchantDict   *dict;           /* NULL when spelling is off or the dictionary is missing */
+  EnchantDict   *dict;           /* NULL when spelling is off, the dictionary is missing or
+                                  * still being read */
   EnchantDict   *personal;       /* the words added to the dictionary, in our data folder */
   char          *language;       /* of dict */
   char          *problem;        /* what is said when the dictionary is missing */
@@ -56,6 +65,10 @@ struct _SgSpellChecker
   char         **suggestions;
   guint          check_source;
   guint          menu_source;
+  guint          load_source;    /* LOAD_FALLBACK_MS after creation, until the first frame */
+  guint          load_generation; /* bumped by each reload: an older load is dropped */
+  gboolean       load_wanted;    /* spelling is on and its dictionary is not in yet */
+  gboolean       may_load;       /* the view has painted (or the fallback ran): load now */
   gboolean       typing;         /* the last edit was a letter typed at the cursor */
   gboolean       in_edit;        /* inside an insertion or deletion */
   gint64         longest_slice;  /* µs, of one idle run (the long-draft test reports it) */
@@ -870,43 +883,225 @@ update_tag_colour (SgSpellChecker *self)
   g_object_set (self->misspelt_tag, "underline-rgba", &line, "background-rgba", &wash, NULL);
 }
 
+/* Loading the dictionary */
+
+/* What one load brings: its own broker (enchant's are not shared between threads), the
+ * dictionary for @language or what to say when there is none, and the personal word list. */
+typedef struct {
+  char          *language;
+  EnchantBroker *broker;
+  EnchantDict   *dict;
+  EnchantDict   *personal;
+  char          *problem;
+} Loaded;
+
+static void
+loaded_free (Loaded *l)
+{
+  if (l->dict != NULL)
+    enchant_broker_free_dict (l->broker, l->dict);
+  if (l->personal != NULL)
+    enchant_broker_free_dict (l->broker, l->personal);
+  if (l->broker != NULL)
+    enchant_broker_free (l->broker);
+  g_free (l->language);
+  g_free (l->problem);
+  g_free (l);
+}
+
+typedef struct {
+  char *language;
+  guint generation;
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *r)
+{
+  g_free (r->language);
+  g_free (r);
+}
+
+/* On a worker thread, or on the main thread when a word must be checked at once
+ * (sg_spell_checker_is_misspelt); touches nothing of the checker. */
+static Loaded *
+load_dictionary (const char *language)
+{
+  g_autofree char *path = personal_path ();
+  Loaded *l = g_new0 (Loaded, 1);
+
+  l->language = g_strdup (language);
+  l->broker = enchant_broker_init ();
+  enchant_broker_set_ordering (l->broker, language, PROVIDER_ORDER);
+  l->dict = enchant_broker_request_dict (l->broker, language);
+  if (l->dict != NULL)
+    {
+      const char * const *words = clinical_words ();
+
+      for (guint i = 0; words[i] != NULL; i++)
+        enchant_dict_add_to_session (l->dict, words[i], -1);
+    }
+  else
+    l->problem = sg_spell_checker_missing_message (language);
+  if (ensure_personal_file (path))
+    l->personal = enchant_broker_request_pwl_dict (l->broker, path);
+  return l;
+}
+
+static gpointer
+load_work (gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  LoadRequest *r = data;
+
+  return load_dictionary (r->language);
+}
+
+/* Everything underlined is looked at again with the dictionary that came in. */
+static void
+apply_loaded (SgSpellChecker *self,
+              Loaded         *l)
+{
+  if (self->dict != NULL)
+    enchant_broker_free_dict (self->broker, self->dict);
+  if (self->personal != NULL)
+    enchant_broker_free_dict (self->broker, self->personal);
+  if (self->broker != NULL)
+    enchant_broker_free (self->broker);
+  self->broker = g_steal_pointer (&l->broker);
+  self->dict = g_steal_pointer (&l->dict);
+  self->personal = g_steal_pointer (&l->personal);
+  g_free (self->language);
+  self->language = g_steal_pointer (&l->language);
+  g_free (self->problem);
+  self->problem = g_steal_pointer (&l->problem);
+  loaded_free (l);
+  self->load_wanted = FALSE;
+
+  forget_suggestions (self);
+  mark_all_unchecked (self);
+  update_menu_at_cursor (self, FALSE);
+  tell_missing (self);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LoadRequest *r = sg_worker_get_data (result);
+  Loaded *l;
+  SgSpellChecker *self;
+
+  /* Cancelled: the checker is gone, and user_data with it. */
+  if ((l = g_task_propagate_pointer (G_TASK (result), NULL)) == NULL)
+    return;
+  self = user_data;
+  if (r->generation != self->load_generation || !self->load_wanted)
+    {
+      loaded_free (l);   /* the settings changed again while it was read */
+      return;
+    }
+  apply_loaded (self, l);
+}
+
+static char *
+wanted_language (SgSpellChecker *self)
+{
+  char *language = g_settings_get_string (self->settings, "spell-language");
+
+  if (language[0] == '\0')
+    {
+      g_free (language);
+      language = g_strdup ("en_GB");
+    }
+  return language;
+}
+
+static void
+start_load (SgSpellChecker *self)
+{
+  LoadRequest *r;
+
+  if (!self->load_wanted || !self->may_load)
+    return;
+  r = g_new0 (LoadRequest, 1);
+  r->language = wanted_language (self);
+  r->generation = self->load_generation;
+  sg_worker_run (NULL, self->cancellable, load_work, r, (GDestroyNotify) load_request_free,
+                 (GDestroyNotify) loaded_free, loaded_cb, self);
+}
+
+/* The dictionary wanted, read here and now rather than on a worker: only for a question that
+ * cannot wait for it. A load under way is overtaken (its result is dropped). */
+static void
+load_now (SgSpellChecker *self)
+{
+  g_autofree char *language = NULL;
+
+  if (!self->load_wanted)
+    return;
+  language = wanted_language (self);
+  self->load_generation++;
+  apply_loaded (self, load_dictionary (language));
+}
+
+static void
+allow_load (SgSpellChecker *self)
+{
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  if (self->may_load)
+    return;
+  self->may_load = TRUE;
+  start_load (self);
+}
+
+static gboolean
+load_fallback_cb (gpointer data)
+{
+  SgSpellChecker *self = data;
+
+  self->load_source = 0;
+  allow_load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+view_painted_cb (SgSpellChecker *self,
+                 GdkFrameClock  *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, view_painted_cb, self);
+  allow_load (self);
+}
+
+static void
+view_realized_cb (SgSpellChecker *self)
+{
+  if (self->may_load || self->view == NULL)
+    return;
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self->view)), "after-paint",
+                           G_CALLBACK (view_painted_cb), self, G_CONNECT_SWAPPED);
+}
+
 /* Settings */
 
 static void
 reload (SgSpellChecker *self)
 {
-  g_autofree char *language = g_settings_get_string (self->settings, "spell-language");
   gboolean enabled = g_settings_get_boolean (self->settings, "spell-check");
 
+  /* Off, or another language: nothing is checked with the old dictionary from now on. */
   if (self->dict != NULL)
     enchant_broker_free_dict (self->broker, self->dict);
   self->dict = NULL;
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->problem, g_free);
-  if (enabled)
-    {
-      if (language[0] == '\0')
-        {
-          g_free (language);
-          language = g_strdup ("en_GB");
-        }
-      enchant_broker_set_ordering (self->broker, language, PROVIDER_ORDER);
-      self->dict = enchant_broker_request_dict (self->broker, language);
-      self->language = g_strdup (language);
-      if (self->dict != NULL)
-        {
-          const char * const *words = clinical_words ();
-
-          for (guint i = 0; words[i] != NULL; i++)
-            enchant_dict_add_to_session (self->dict, words[i], -1);
-        }
-      else
-        self->problem = sg_spell_checker_missing_message (language);
-    }
+  self->load_generation++;
+  self->load_wanted = enabled;
+  start_load (self);
   forget_suggestions (self);
   mark_all_unchecked (self);
   update_menu_at_cursor (self, FALSE);
-  tell_missing (self);
 }
 
 /* GObject */
@@ -916,8 +1111,10 @@ sg_spell_checker_dispose (GObject *object)
 {
   SgSpellChecker *self = SG_SPELL_CHECKER (object);
 
+  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_handle_id (&self->menu_source, g_source_remove);
+  g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->view != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->view, self);
@@ -950,7 +1147,9 @@ sg_spell_checker_finalize (GObject *object)
     enchant_broker_free_dict (self->broker, self->dict);
   if (self->personal != NULL)
     enchant_broker_free_dict (self->broker, self->personal);
-  enchant_broker_free (self->broker);
+  if (self->broker != NULL)
+    enchant_broker_free (self->broker);
+  g_clear_object (&self->cancellable);
   g_free (self->language);
   g_free (self->problem);
   g_free (self->told);
@@ -972,7 +1171,7 @@ sg_spell_checker_class_init (SgSpellCheckerClass *klass)
 static void
 sg_spell_checker_init (SgSpellChecker *self)
 {
-  self->broker = enchant_broker_init ();
+  self->cancellable = g_cancellable_new ();
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -992,7 +1191,6 @@ sg_spell_checker_new (GtkTextView *view,
   GMenuModel *previous;
   GtkGesture *click;
   GtkTextIter start;
-  g_autofree char *path = personal_path ();
 
   g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
@@ -1011,9 +1209,6 @@ sg_spell_checker_new (GtkTextView *view,
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   self->word_start = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
   self->word_end = gtk_text_buffer_create_mark (self->buffer, NULL, &start, FALSE);
-
-  if (ensure_personal_file (path))
-    self->personal = enchant_broker_request_pwl_dict (self->broker, path);
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries),
@@ -1066,6 +1261,11 @@ sg_spell_checker_new (GtkTextView *view,
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (update_tag_colour), self);
 
+  g_signal_connect_swapped (view, "realize", G_CALLBACK (view_realized_cb), self);
+  if (gtk_widget_get_realized (GTK_WIDGET (view)))
+    view_realized_cb (self);
+  self->load_source = g_timeout_add (LOAD_FALLBACK_MS, load_fallback_cb, self);
+
   reload (self);
   return self;
 }
@@ -1074,7 +1274,7 @@ gboolean
 sg_spell_checker_is_idle (SgSpellChecker *self)
 {
   g_return_val_if_fail (SG_IS_SPELL_CHECKER (self), TRUE);
-  return self->check_source == 0;
+  return self->check_source == 0 && !self->load_wanted;
 }
 
 gint64
@@ -1109,6 +1309,7 @@ sg_spell_checker_is_misspelt (SgSpellChecker *self,
   g_return_val_if_fail (SG_IS_SPELL_CHECKER (self), FALSE);
   g_return_val_if_fail (word != NULL, FALSE);
 
+  load_now (self);
   if (self->dict == NULL || !worth_checking (word, strlen (word)))
     return FALSE;
   return !check_word (self, word, strlen (word));

@@ -13,22 +13,28 @@ G_BEGIN_DECLS
  * re-checks only the words around it. Clinical words (data/spelling/) are session words;
  * @handles, #tags, web addresses, e-mails, numbers, words with digits and capitals of up to
  * five letters are never flagged. The settings "spell-check" and "spell-language" are
- * followed as they change. A missing dictionary is said once, in a toast. */
+ * followed as they change. A missing dictionary is said once, in a toast. The dictionary is
+ * read on a worker thread once the view has painted its first frame (or 1.5 s after the
+ * checker is made, whichever is first), so it never delays the first window; until it is in,
+ * nothing is underlined, and what was typed meanwhile is checked when it arrives. */
 #define SG_TYPE_SPELL_CHECKER (sg_spell_checker_get_type ())
 G_DECLARE_FINAL_TYPE (SgSpellChecker, sg_spell_checker, SG, SPELL_CHECKER, GObject)
 
 SgSpellChecker *sg_spell_checker_new                (GtkTextView    *view,
                                                      GSettings      *settings);
-/* TRUE when no region is waiting to be checked (tests, and the benchmark). */
+/* TRUE when no region is waiting to be checked and no dictionary is being read (tests, and
+ * the benchmark). */
 gboolean        sg_spell_checker_is_idle            (SgSpellChecker *self);
 /* The longest the checker held the main loop at once since the last call, in µs. */
 gint64          sg_spell_checker_take_longest_slice (SgSpellChecker *self);
-/* The language in use, or NULL when spelling is off or its dictionary is missing. */
+/* The language in use, or NULL when spelling is off, its dictionary is missing or it is still
+ * being read. */
 const char     *sg_spell_checker_get_language       (SgSpellChecker *self);
 /* The plain words said when there is no dictionary for the chosen language, or NULL. */
 const char     *sg_spell_checker_get_problem        (SgSpellChecker *self);
 /* Whether @word would be flagged (the dictionary, the clinical list, the personal list and
- * the words ignored this session all count). */
+ * the words ignored this session all count). A dictionary not read yet is read first, on the
+ * calling thread. */
 gboolean        sg_spell_checker_is_misspelt        (SgSpellChecker *self,
                                                      const char     *word);
 
