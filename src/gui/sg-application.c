@@ -163,18 +163,13 @@ sg_application_move_store_aside (SgApplication *self)
                              g_object_ref (self));
 }
 
-static void
-restore_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* On a worker: the backup copied over the damaged file. */
+static gpointer
+restore_work (gpointer       path,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  GError *error = NULL;
-
-  if (sg_store_restore_backup (task_data, NULL, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return sg_store_restore_backup (path, NULL, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static void
@@ -185,7 +180,7 @@ restore_cb (GObject      *object,
   SgApplication *self = SG_APPLICATION (object);
   GError *error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (g_task_propagate_pointer (G_TASK (result), &error) == NULL)
     set_store_result (self, NULL, error);
   else
     sg_application_reopen_store (self);
@@ -194,31 +189,21 @@ restore_cb (GObject      *object,
 void
 sg_application_restore_store_backup (SgApplication *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (SG_IS_APPLICATION (self));
   g_return_if_fail (sg_context_get_store (self->context) == NULL);
 
   set_store_busy (self);
-  task = g_task_new (self, self->cancellable, restore_cb, NULL);
-  g_task_set_source_tag (task, sg_application_restore_store_backup);
-  g_task_set_task_data (task, g_strdup (self->store_path), g_free);
-  g_task_run_in_thread (task, restore_thread);
+  sg_worker_run (self, self->cancellable, restore_work, g_strdup (self->store_path), g_free,
+                 NULL, restore_cb, NULL);
 }
 
-static void
-pack_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* On a worker: the default rule pack, with its concepts, lexicons and models. */
+static gpointer
+pack_work (gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  GError *error = NULL;
-  SgRulePack *pack = sg_rule_pack_load (NULL, &error);
-
-  if (pack == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pack, g_object_unref);
+  return sg_rule_pack_load (NULL, error);
 }
 
 static void
@@ -279,15 +264,12 @@ pack_loaded_cb (GObject      *object,
 static void
 start_pack_load (SgApplication *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_clear_handle_id (&self->pack_source, g_source_remove);
   if (self->pack_started)
     return;
   self->pack_started = TRUE;
-  task = g_task_new (self, self->cancellable, pack_loaded_cb, NULL);
-  g_task_set_source_tag (task, start_pack_load);
-  g_task_run_in_thread (task, pack_thread);
+  sg_worker_run (self, self->cancellable, pack_work, NULL, NULL, g_object_unref, pack_loaded_cb,
+                 NULL);
 }
 
 static gboolean

@@ -24,6 +24,7 @@
 #include "sg-store-job.h"
 #include "sg-watch-list.h"
 #include "sg-toast.h"
+#include "sg-worker.h"
 
 /* Analysis starts this long after the last keystroke: short enough that the sidebar follows
  * within 150 ms, long enough not to analyse every letter of a fast typist. */
@@ -626,25 +627,20 @@ analysis_data_free (AnalysisData *data)
   g_free (data);
 }
 
-static void
-analysis_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+/* On a worker (sg-worker.h): the draft's findings; the photos' findings go into @data. */
+static gpointer
+analysis_work (gpointer       user_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  AnalysisData *data = task_data;
-  GError *error = NULL;
+  AnalysisData *data = user_data;
   GPtrArray *findings = sg_analyzer_analyze (data->analyzer, data->text, -1, data->platform,
-                                             &error);
+                                             error);
 
-  if (findings == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  data->photo_findings = sg_photo_strip_check_photos (data->photos, data->analyzer,
-                                                      data->platform);
-  g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
+  if (findings != NULL)
+    data->photo_findings = sg_photo_strip_check_photos (data->photos, data->analyzer,
+                                                        data->platform);
+  return findings;
 }
 
 static void
@@ -653,7 +649,7 @@ analyzed_cb (GObject      *object,
              gpointer      user_data)
 {
   SgComposePage *self = SG_COMPOSE_PAGE (object);
-  AnalysisData *data = g_task_get_task_data (G_TASK (result));
+  AnalysisData *data = sg_worker_get_data (result);
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -673,7 +669,6 @@ analysis_timeout_cb (gpointer user_data)
   SgComposePage *self = user_data;
   SgAnalyzer *analyzer = self->context ? sg_context_get_analyzer (self->context) : NULL;
   GPtrArray *shown = sg_photo_strip_get_photos (self->photo_strip);
-  g_autoptr(GTask) task = NULL;
   AnalysisData *data;
 
   self->analysis_source = 0;
@@ -692,10 +687,9 @@ analysis_timeout_cb (gpointer user_data)
     g_ptr_array_add (data->photos, sg_draft_photo_copy (g_ptr_array_index (shown, i)));
 
   self->analyses_running++;
-  task = g_task_new (self, self->cancellable, analyzed_cb, NULL);
-  g_task_set_source_tag (task, analysis_timeout_cb);
-  g_task_set_task_data (task, data, (GDestroyNotify) analysis_data_free);
-  g_task_run_in_thread (task, analysis_thread);
+  sg_worker_run (self, self->cancellable, analysis_work, data,
+                 (GDestroyNotify) analysis_data_free, (GDestroyNotify) g_ptr_array_unref,
+                 analyzed_cb, NULL);
   return G_SOURCE_REMOVE;
 }
 

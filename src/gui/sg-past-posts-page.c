@@ -22,6 +22,7 @@
 #include "sg-platform.h"
 #include "sg-store-job.h"
 #include "sg-toast.h"
+#include "sg-worker.h"
 
 struct _SgPastPostsPage
 {
@@ -849,13 +850,13 @@ list_posts_job (SgStore  *store,
   return posts != NULL ? listing_new (posts) : NULL;
 }
 
-static void
-drop_items_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+static gpointer
+drop_items_work (gpointer       items,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  g_object_unref (task_data);
+  g_object_unref (items);
+  return NULL;
 }
 
 /* The posts of the audit shown before go on a worker: finalizing tens of thousands of them is
@@ -864,10 +865,7 @@ drop_items_thread (GTask        *task,
 static void
 drop_items (GListStore *items)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-  g_task_set_task_data (task, items, NULL);
-  g_task_run_in_thread (task, drop_items_thread);
+  sg_worker_run (NULL, NULL, drop_items_work, items, NULL, NULL, NULL, NULL);
 }
 
 static void
