@@ -9,6 +9,8 @@
  * Usage: bench-audit ARCHIVE DATABASE; prints one JSON line. */
 #include "config.h"
 
+#include "bench-rss.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -26,19 +28,6 @@ typedef struct {
   gsize      peak_rss;
 } Bench;
 
-/* This process's resident set in bytes, from /proc/self/status (0 if unreadable). */
-static gsize
-resident_bytes (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10) * 1024;
-}
-
 static gboolean
 tick_cb (gpointer data)
 {
@@ -46,7 +35,7 @@ tick_cb (gpointer data)
   gint64 now = g_get_monotonic_time ();
 
   b->max_gap = MAX (b->max_gap, now - b->last_tick);
-  b->peak_rss = MAX (b->peak_rss, resident_bytes ());
+  b->peak_rss = MAX (b->peak_rss, bench_resident_bytes ());
   b->last_tick = g_get_monotonic_time ();
   return G_SOURCE_CONTINUE;
 }
@@ -100,7 +89,7 @@ main (int   argc,
   if (store == NULL)
     g_error ("%s", error->message);
 
-  base_rss = b.peak_rss = resident_bytes ();
+  base_rss = b.peak_rss = bench_resident_bytes ();
   b.loop = g_main_loop_new (NULL, FALSE);
   audit = sg_audit_new (store, analyzer, argv[1]);
   g_signal_connect (audit, "progress", G_CALLBACK (progress_cb), &b);
@@ -123,7 +112,7 @@ main (int   argc,
   listed = sg_audits_list_posts (store, b.id, &error);
   if (listed == NULL)
     g_error ("%s", error->message);
-  listed_rss = resident_bytes ();
+  listed_rss = bench_resident_bytes ();
   printf ("\"base_rss\": %" G_GSIZE_FORMAT ", \"audit_peak_rss\": %" G_GSIZE_FORMAT ", "
           "\"listed_rss\": %" G_GSIZE_FORMAT ", \"listed\": %u}\n",
           base_rss, b.peak_rss, listed_rss, listed->len);

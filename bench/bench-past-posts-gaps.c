@@ -12,6 +12,8 @@
  * Usage: bench-past-posts-gaps ARCHIVE; prints one JSON line. */
 #include "config.h"
 
+#include "bench-rss.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -42,22 +44,10 @@ static struct {
   gint64        last_rss;
 } b;
 
-static gsize
-resident_bytes (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10) * 1024;
-}
-
 static gboolean
 quit_cb (gpointer data)
 {
-  b.end_rss = resident_bytes ();
+  b.end_rss = bench_resident_bytes ();
   b.peak_rss = MAX (b.peak_rss, b.end_rss);
   g_application_quit (b.app);
   return G_SOURCE_REMOVE;
@@ -74,7 +64,7 @@ probe_cb (gpointer data)
   b.last_tick = now;
   if (b.phase > PHASE_SHOWING && now - b.last_rss >= G_USEC_PER_SEC / 10)
     {
-      b.peak_rss = MAX (b.peak_rss, resident_bytes ());
+      b.peak_rss = MAX (b.peak_rss, bench_resident_bytes ());
       b.last_rss = now = g_get_monotonic_time ();
       b.last_tick = now;
     }
@@ -99,7 +89,7 @@ probe_cb (gpointer data)
           g_autoptr(GFile) file = g_file_new_for_path (b.archive);
 
           page = sg_window_get_past_posts_page (b.window);
-          b.base_rss = b.peak_rss = resident_bytes ();
+          b.base_rss = b.peak_rss = bench_resident_bytes ();
           b.phase = PHASE_AUDITING;
           b.started = b.last_paint = g_get_monotonic_time ();
           sg_past_posts_page_import (page, file);

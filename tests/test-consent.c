@@ -33,27 +33,6 @@ get_page (void)
   return sg_window_get_compose_page (sg_test_app_window (app));
 }
 
-static void
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  sg_test_iterate (150);
-}
-
-static void
-press (const char *keys)
-{
-  const char *argv[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
-
-  run (argv);
-}
-
 /* A field by its label: the visible label names it through its mnemonic, as a screen reader
  * reads it. */
 static GtkWidget *
@@ -253,13 +232,13 @@ test_consent (void)
 
     /* A date in the future is refused, in words, as it is typed. */
     sg_test_x11_click (date);
-    press ("ctrl+a");
+    sg_test_press_keys ("ctrl+a");
     sg_test_x11_type ("12/09/2099");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "12/09/2099");
     g_assert_false (adw_message_dialog_get_response_enabled (md, "record"));
     problem = sg_test_find_label_containing (GTK_WIDGET (dialog), "in the future");
     g_assert_nonnull (problem);
-    press ("ctrl+a");
+    sg_test_press_keys ("ctrl+a");
     sg_test_x11_type ("12/09/2026");
     g_assert_true (adw_message_dialog_get_response_enabled (md, "record"));
     g_assert_false (gtk_widget_get_visible (problem));
@@ -272,7 +251,7 @@ test_consent (void)
 
     /* Enter in the date field records it (the default response). */
     sg_test_x11_click (date);
-    press ("Return");
+    sg_test_press_keys ("Return");
   }
   g_assert_true (sg_test_wait (consent_recorded, bar, 5000));
   sg_test_iterate (200);
@@ -306,7 +285,7 @@ test_consent (void)
   sg_test_x11_focus (GTK_WIDGET (window));
   changed = FALSE;
   id = g_signal_connect (page, "findings-changed", G_CALLBACK (findings_changed_cb), &changed);
-  press ("ctrl+End");
+  sg_test_press_keys ("ctrl+End");
   sg_test_x11_type (" ");
   g_assert_true (sg_test_wait (sg_test_is_true, &changed, 5000));
   g_signal_handler_disconnect (page, id);
