@@ -717,6 +717,10 @@ test_real_register_clean (void)
               FLAG (PRESCRIBING));
   assert_clean ("If you're given antibiotics, take them as your prescriber directed and don't save "
                 "leftovers", "facebook");
+  assert_clean ("Anonymous accounts selling supplements wind me up. I'm Dr Tom Hale, a GP in Hull, "
+                "and I post under my own name.", "x");
+  assert_clean ("Our new ICB thinks a poster fixes three-week waits. Truly visionary, these people.",
+                "x");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
