@@ -721,6 +721,8 @@ test_real_register_clean (void)
                 "and I post under my own name.", "x");
   assert_clean ("Our new ICB thinks a poster fixes three-week waits. Truly visionary, these people.",
                 "x");
+  assert_not ("Started a TikTok for A&E explainers: chest pain, sepsis, when to call 999", "tiktok",
+              FLAG (CONFIDENTIALITY));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
