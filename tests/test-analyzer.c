@@ -660,6 +660,8 @@ test_real_register (void)
   assert_flags ("whoever keeps blocking the silver yaris AB12 CDE in the staff car park, text me on "
                 "07700 900234", "x", FLAG (PRIVACY));
   assert_flags ("heres my ID badge lol, the new readers on theatres never work", "x", FLAG (PRIVACY));
+  assert_flags ("the agency on Mill Lane pockets half our locum rates and calls it admin", "x",
+                FLAG (DEFAMATION));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -723,6 +725,8 @@ test_real_register_clean (void)
                 "x");
   assert_not ("Started a TikTok for A&E explainers: chest pain, sepsis, when to call 999", "tiktok",
               FLAG (CONFIDENTIALITY));
+  assert_not ("#ad new scrubs from @scrubco: pockets 10/10, fit 7/10, colour a bit hospital curtain",
+              "instagram", FLAG (DEFAMATION));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
