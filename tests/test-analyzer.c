@@ -727,6 +727,9 @@ test_real_register_clean (void)
               FLAG (CONFIDENTIALITY));
   assert_not ("#ad new scrubs from @scrubco: pockets 10/10, fit 7/10, colour a bit hospital curtain",
               "instagram", FLAG (DEFAMATION));
+  /* Words whose stems meet a listed one (elective/election, useful/use, first aid/AIDS). */
+  assert_clean ("Elective list cancelled again, third time this month. Really useful debrief after, "
+                "and first aid refresher for the HCAs on Friday", "x");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
