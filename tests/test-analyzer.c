@@ -662,6 +662,8 @@ test_real_register (void)
   assert_flags ("heres my ID badge lol, the new readers on theatres never work", "x", FLAG (PRIVACY));
   assert_flags ("the agency on Mill Lane pockets half our locum rates and calls it admin", "x",
                 FLAG (DEFAMATION));
+  assert_flags ("if this govt cuts our pay again im going to stop ventilating tories lol", "x",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -730,6 +732,7 @@ test_real_register_clean (void)
   /* Words whose stems meet a listed one (elective/election, useful/use, first aid/AIDS). */
   assert_clean ("Elective list cancelled again, third time this month. Really useful debrief after, "
                 "and first aid refresher for the HCAs on Friday", "x");
+  assert_clean ("We won't stop treating them, whatever they said to the nurses last night", "forum");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
