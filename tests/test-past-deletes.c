@@ -203,6 +203,41 @@ confirmation_shown (gpointer data)
          gtk_window_is_active (dialog);
 }
 
+/* Activates @label ("Delete from Mastodon") on the row showing @text and confirms; the row and a
+ * reference to its item come back. */
+static SgAuditItem *
+delete_confirmed (GtkWidget      *page,
+                  const char     *text,
+                  const char     *label,
+                  SgPastPostRow **row_out)
+{
+  SgPastPostRow *row = sg_test_past_post_row_with_text (page, text, 0);
+  SgAuditItem *item = g_object_ref (sg_past_post_row_get_item (row));
+
+  gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), label));
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
+  sg_test_respond (ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete");
+  *row_out = row;
+  return item;
+}
+
+/* The server failed: the post stays open with @reason under it, and @label can be tried again. */
+static void
+assert_kept_open (SgPastPostRow *row,
+                  SgAuditItem   *item,
+                  const char    *reason,
+                  const char    *label)
+{
+  GtkWidget *button;
+
+  g_assert_true (sg_test_wait (item_idle, item, 10000));
+  g_assert_cmpint (sg_audit_item_get_status (item), ==, SG_AUDIT_STATUS_OPEN);
+  g_assert_nonnull (strstr (note_of (row), reason));
+  g_assert_nonnull (strstr (note_of (row), "still online"));
+  button = sg_test_find_by_label (GTK_WIDGET (row), label);
+  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button));
+}
+
 static void
 test_delete (void)
 {
@@ -281,17 +316,8 @@ test_delete (void)
   g_object_unref (item);
 
   /* 2. The server fails: the reason under the post, which stays open and can be retried. */
-  row = sg_test_past_post_row_with_text (w, FAILING_POST, 0);
-  item = g_object_ref (sg_past_post_row_get_item (row));
-  gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), "Delete from Mastodon"));
-  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
-  sg_test_respond (ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete");
-  g_assert_true (sg_test_wait (item_idle, item, 10000));
-  g_assert_cmpint (sg_audit_item_get_status (item), ==, SG_AUDIT_STATUS_OPEN);
-  g_assert_nonnull (strstr (note_of (row), "HTTP 503"));
-  g_assert_nonnull (strstr (note_of (row), "still online"));
-  button = sg_test_find_by_label (GTK_WIDGET (row), "Delete from Mastodon");
-  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button));
+  item = delete_confirmed (w, FAILING_POST, "Delete from Mastodon", &row);
+  assert_kept_open (row, item, "HTTP 503", "Delete from Mastodon");
   g_object_unref (item);
 
   /* 3. Another account's post: nothing sent, and the row says whom to sign in as. Deleted by
@@ -509,36 +535,19 @@ test_delete_bluesky (void)
   g_object_unref (item);
 
   /* 2. Already gone: Bluesky says RecordNotFound, so it is marked deleted and said so. */
-  row = sg_test_past_post_row_with_text (w, BSKY_GONE, 0);
-  item = g_object_ref (sg_past_post_row_get_item (row));
-  gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), "Delete from Bluesky"));
-  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
-  sg_test_respond (ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete");
+  item = delete_confirmed (w, BSKY_GONE, "Delete from Bluesky", &row);
   g_assert_true (sg_test_wait (item_status_is_deleted, item, 10000));
   sg_test_iterate (100);
   g_assert_nonnull (strstr (note_of (row), "already gone from Bluesky"));
   g_object_unref (item);
 
   /* 3. A server error: still open, the reason shown, the button there to try again. */
-  row = sg_test_past_post_row_with_text (w, BSKY_FAILING, 0);
-  item = g_object_ref (sg_past_post_row_get_item (row));
-  gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), "Delete from Bluesky"));
-  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
-  sg_test_respond (ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete");
-  g_assert_true (sg_test_wait (item_idle, item, 10000));
-  g_assert_cmpint (sg_audit_item_get_status (item), ==, SG_AUDIT_STATUS_OPEN);
-  g_assert_nonnull (strstr (note_of (row), "HTTP 502"));
-  g_assert_nonnull (strstr (note_of (row), "still online"));
-  button = sg_test_find_by_label (GTK_WIDGET (row), "Delete from Bluesky");
-  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button));
+  item = delete_confirmed (w, BSKY_FAILING, "Delete from Bluesky", &row);
+  assert_kept_open (row, item, "HTTP 502", "Delete from Bluesky");
   g_object_unref (item);
 
   /* 4. Another account's post: the session's DID is not the post's, so nothing is deleted. */
-  row = sg_test_past_post_row_with_text (w, BSKY_OTHER, 0);
-  item = g_object_ref (sg_past_post_row_get_item (row));
-  gtk_widget_activate (sg_test_find_by_label (GTK_WIDGET (row), "Delete from Bluesky"));
-  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
-  sg_test_respond (ADW_MESSAGE_DIALOG (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete");
+  item = delete_confirmed (w, BSKY_OTHER, "Delete from Bluesky", &row);
   g_assert_true (sg_test_wait (item_idle, item, 10000));
   g_assert_cmpint (sg_audit_item_get_status (item), ==, SG_AUDIT_STATUS_OPEN);
   g_assert_nonnull (strstr (note_of (row), "belongs to another Bluesky account (did:plc:other)"));
