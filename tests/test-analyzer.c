@@ -733,6 +733,8 @@ test_real_register_clean (void)
   assert_clean ("Elective list cancelled again, third time this month. Really useful debrief after, "
                 "and first aid refresher for the HCAs on Friday", "x");
   assert_clean ("We won't stop treating them, whatever they said to the nurses last night", "forum");
+  assert_not ("the coffee machine on AMU died at 3am. rest in peace you useless bastard", "x",
+              FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
