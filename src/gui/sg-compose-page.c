@@ -6,6 +6,7 @@
 
 #include "sg-compose-page.h"
 #include "sg-declaration-dialog.h"
+#include "sg-draft-checker.h"
 #include "sg-drafts.h"
 #include "sg-drafts-popover.h"
 #include "sg-error.h"
@@ -26,9 +27,6 @@
 #include "sg-toast.h"
 #include "sg-worker.h"
 
-/* Analysis starts this long after the last keystroke: short enough that the sidebar follows
- * within 150 ms, long enough not to analyse every letter of a fast typist. */
-#define ANALYSIS_DELAY_MS 80
 /* Drafts are saved this long after the last change (the promise is "within a second"). */
 #define SAVE_DELAY_MS 700
 /* Steady typing never pauses for SAVE_DELAY_MS: the save still happens this long after the
@@ -60,9 +58,8 @@ struct _SgComposePage
 
   SgContext *context;
   GtkTextBuffer *buffer;
-  GtkTextTag    *tags[3];        /* by SgSeverity */
+  SgDraftChecker *checker;      /* the analysis, its underlines and the draft's ignores */
   GCancellable  *cancellable;
-  GHashTable    *ignores;        /* "rule\x1fmatch" set for this draft */
   char          *verdict;
   SgInterestMatcher *matcher;    /* NULL until the register is loaded */
   char          *declaration;    /* appended to the post, or NULL */
@@ -79,14 +76,10 @@ struct _SgComposePage
   SgSpellChecker *spell;         /* spelling in the editor: its underlines and menu */
 
   SgSeverity     worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the sidebar order */
-  GPtrArray     *ignored_errors; /* "do not post" findings ignored here: the pre-flight still asks */
-  guint          analysis_source;
-  guint          analyses_running; /* started and not yet back */
   guint          save_source;
   gint64         dirty_since;    /* monotonic µs of the oldest unsaved change, 0 when clean */
   gboolean       save_failed;    /* the last save did not reach the store */
   gboolean       keep_typed;     /* a store arrived while typed text was waiting for one */
-  guint64        generation;     /* bumped on every edit; stale analyses are dropped */
   gint64         draft_id;       /* -1 until the store has given us a draft */
   guint          loading : 1;    /* setting text from the store: not an edit */
   guint          dirty : 1;
@@ -103,8 +96,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void schedule_analysis (SgComposePage *self,
-                               guint          delay_ms);
 static void schedule_save     (SgComposePage *self);
 static void load_draft        (SgComposePage *self,
                                gint64         id);
@@ -131,13 +122,6 @@ get_text (SgComposePage *self)
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-}
-
-static char *
-ignore_key (SgFinding *finding)
-{
-  return g_strdup_printf ("%s\x1f%s", sg_finding_get_rule_id (finding),
-                          sg_finding_get_match (finding));
 }
 
 /* Platforms */
@@ -259,6 +243,7 @@ update_declaration (SgComposePage *self,
     gtk_widget_set_visible (gtk_revealer_get_child (self->declaration_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->declaration_revealer, self->declaration != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->ad_check), self->advertising);
+  sg_draft_checker_set_declared (self->checker, self->declaration != NULL);
 }
 
 /* The post as it leaves: the "#ad" label first when the interests make it an ad (the
@@ -394,9 +379,7 @@ update_verdict (SgComposePage *self,
 static void
 clear_findings (SgComposePage *self)
 {
-  g_ptr_array_set_size (self->ignored_errors, 0);
   GtkWidget *child;
-  GtkTextIter start, end;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
     {
@@ -404,10 +387,6 @@ clear_findings (SgComposePage *self)
         sg_finding_row_detach (SG_FINDING_ROW (child));
       gtk_list_box_remove (self->findings_list, child);
     }
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
-    gtk_text_buffer_remove_tag (self->buffer, self->tags[i], &start, &end);
 }
 
 static void row_action_cb (SgComposePage *self,
@@ -432,15 +411,11 @@ consent_changed_cb (SgComposePage *self)
       sg_finding_row_set_consent (SG_FINDING_ROW (child), consent_given_on (self));
 }
 
+/* The checker has a new set of findings, underlined already: a row for each. */
 static void
-apply_findings (SgComposePage *self,
-                const char    *text,
-                GPtrArray     *findings,
-                GPtrArray     *photo_findings)
+findings_changed_cb (SgComposePage *self)
 {
-  guint counts[3] = { 0 };
-  const char *cursor = text;
-  glong offset = 0;
+  GPtrArray *findings = sg_draft_checker_get_findings (self->checker);
 
   clear_findings (self);
 
@@ -448,84 +423,33 @@ apply_findings (SgComposePage *self,
    * since the list sorts as rows are added. */
   for (guint c = 0; c < SG_N_CATEGORIES; c++)
     self->worst_in_category[c] = SG_SEVERITY_INFO;
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint i = 0; i < findings->len; i++)
     {
-      GPtrArray *list = pass == 0 ? findings : photo_findings;
+      SgFinding *finding = g_ptr_array_index (findings, i);
+      SgCategory c = sg_finding_get_category (finding);
 
-      for (guint i = 0; list != NULL && i < list->len; i++)
-        {
-          SgFinding *finding = g_ptr_array_index (list, i);
-          g_autofree char *key = ignore_key (finding);
-          SgCategory c = sg_finding_get_category (finding);
-
-          if (g_hash_table_contains (self->ignores, key) ||
-              (pass == 0 && self->declaration != NULL && c == SG_CATEGORY_CONFLICT_OF_INTEREST))
-            continue;
-          self->worst_in_category[c] = MAX (self->worst_in_category[c],
-                                            sg_finding_get_severity (finding));
-        }
+      self->worst_in_category[c] = MAX (self->worst_in_category[c],
+                                        sg_finding_get_severity (finding));
     }
 
   for (guint i = 0; i < findings->len; i++)
     {
       SgFinding *finding = g_ptr_array_index (findings, i);
-      g_autofree char *key = ignore_key (finding);
       GtkTextIter start, end;
       SgFindingRow *row;
-      glong start_offset, end_offset;
 
-      if (g_hash_table_contains (self->ignores, key))
-        {
-          if (sg_finding_get_severity (finding) == SG_SEVERITY_ERROR)
-            g_ptr_array_add (self->ignored_errors, g_object_ref (finding));
-          continue;
-        }
-
-      /* The declaration appended from the register resolves an undeclared interest. */
-      if (self->declaration != NULL &&
-          sg_finding_get_category (finding) == SG_CATEGORY_CONFLICT_OF_INTEREST)
-        continue;
-
-      /* Findings are sorted by start, so character offsets are counted once, forwards. */
-      offset += g_utf8_pointer_to_offset (cursor, text + sg_finding_get_start (finding));
-      cursor = text + sg_finding_get_start (finding);
-      start_offset = offset;
-      end_offset = start_offset + g_utf8_pointer_to_offset (cursor, text + sg_finding_get_end (finding));
-
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, start_offset);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, end_offset);
-      gtk_text_buffer_apply_tag (self->buffer, self->tags[sg_finding_get_severity (finding)],
-                                 &start, &end);
-
-      row = sg_finding_row_new (finding, self->buffer, &start, &end);
+      if (sg_draft_checker_get_bounds (self->checker, i, &start, &end))
+        row = sg_finding_row_new (finding, self->buffer, &start, &end);
+      else
+        row = sg_finding_row_new (finding, NULL, NULL, NULL);
       sg_finding_row_set_consent (row, consent_given_on (self));
       g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
-      counts[sg_finding_get_severity (finding)]++;
     }
 
-  /* The attached photos: their files' facts and their descriptions, checked with the text. */
-  for (guint i = 0; photo_findings != NULL && i < photo_findings->len; i++)
-    {
-      SgFinding *finding = g_ptr_array_index (photo_findings, i);
-      g_autofree char *key = ignore_key (finding);
-      SgFindingRow *row;
-
-      if (g_hash_table_contains (self->ignores, key))
-        {
-          if (sg_finding_get_severity (finding) == SG_SEVERITY_ERROR)
-            g_ptr_array_add (self->ignored_errors, g_object_ref (finding));
-          continue;
-        }
-      row = sg_finding_row_new (finding, NULL, NULL, NULL);
-      sg_finding_row_set_consent (row, consent_given_on (self));
-      g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
-      counts[sg_finding_get_severity (finding)]++;
-    }
-
-  update_verdict (self, counts[SG_SEVERITY_ERROR], counts[SG_SEVERITY_WARNING],
-                  counts[SG_SEVERITY_INFO]);
+  update_verdict (self, sg_draft_checker_get_count (self->checker, SG_SEVERITY_ERROR),
+                  sg_draft_checker_get_count (self->checker, SG_SEVERITY_WARNING),
+                  sg_draft_checker_get_count (self->checker, SG_SEVERITY_INFO));
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }
 
@@ -600,99 +524,6 @@ row_activated_cb (SgComposePage *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
-/* Analysis */
-
-/* One analysis: the text and the attached photos (their files' facts and descriptions), both
- * checked on a worker thread from copies taken on the main loop, so neither a long draft nor
- * a long description ever blocks typing. */
-typedef struct {
-  SgComposePage *self;
-  SgAnalyzer    *analyzer;
-  guint64        generation;
-  char          *text;
-  char          *platform;
-  GPtrArray     *photos;          /* SgDraftPhoto copies */
-  GPtrArray     *photo_findings;  /* filled by the worker */
-} AnalysisData;
-
-static void
-analysis_data_free (AnalysisData *data)
-{
-  g_object_unref (data->self);
-  g_object_unref (data->analyzer);
-  g_free (data->text);
-  g_free (data->platform);
-  g_ptr_array_unref (data->photos);
-  g_clear_pointer (&data->photo_findings, g_ptr_array_unref);
-  g_free (data);
-}
-
-/* On a worker (sg-worker.h): the draft's findings; the photos' findings go into @data. */
-static gpointer
-analysis_work (gpointer       user_data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  AnalysisData *data = user_data;
-  GPtrArray *findings = sg_analyzer_analyze (data->analyzer, data->text, -1, data->platform,
-                                             error);
-
-  if (findings != NULL)
-    data->photo_findings = sg_photo_strip_check_photos (data->photos, data->analyzer,
-                                                        data->platform);
-  return findings;
-}
-
-static void
-analyzed_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  SgComposePage *self = SG_COMPOSE_PAGE (object);
-  AnalysisData *data = sg_worker_get_data (result);
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
-
-  findings = g_task_propagate_pointer (G_TASK (result), &error);
-  self->analyses_running--;
-
-  /* The text changed since this analysis started: its offsets no longer fit. */
-  if (findings != NULL && data->generation == self->generation)
-    apply_findings (self, data->text, findings, data->photo_findings);
-  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Analysis failed: %s", error->message);
-}
-
-static gboolean
-analysis_timeout_cb (gpointer user_data)
-{
-  SgComposePage *self = user_data;
-  SgAnalyzer *analyzer = self->context ? sg_context_get_analyzer (self->context) : NULL;
-  GPtrArray *shown = sg_photo_strip_get_photos (self->photo_strip);
-  AnalysisData *data;
-
-  self->analysis_source = 0;
-
-  if (analyzer == NULL)
-    return G_SOURCE_REMOVE;
-
-  data = g_new0 (AnalysisData, 1);
-  data->self = g_object_ref (self);
-  data->analyzer = g_object_ref (analyzer);
-  data->generation = self->generation;
-  data->text = get_text (self);
-  data->platform = g_strdup (sg_compose_page_get_platform (self));
-  data->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_draft_photo_free);
-  for (guint i = 0; shown != NULL && i < shown->len; i++)
-    g_ptr_array_add (data->photos, sg_draft_photo_copy (g_ptr_array_index (shown, i)));
-
-  self->analyses_running++;
-  sg_worker_run (self, self->cancellable, analysis_work, data,
-                 (GDestroyNotify) analysis_data_free, (GDestroyNotify) g_ptr_array_unref,
-                 analyzed_cb, NULL);
-  return G_SOURCE_REMOVE;
-}
-
 /* How many times the declaration was composed: a keystroke that changes nothing it depends on
  * must not compose it again (tests). */
 guint
@@ -709,15 +540,7 @@ sg_compose_page_is_checking (SgComposePage *self)
 {
   g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), FALSE);
 
-  return self->analysis_source != 0 || self->analyses_running > 0;
-}
-
-static void
-schedule_analysis (SgComposePage *self,
-                   guint          delay_ms)
-{
-  g_clear_handle_id (&self->analysis_source, g_source_remove);
-  self->analysis_source = g_timeout_add (delay_ms, analysis_timeout_cb, self);
+  return sg_draft_checker_is_checking (self->checker);
 }
 
 /* Saving */
@@ -1001,16 +824,13 @@ loaded_cb (GObject      *object,
   self->loading = FALSE;
   self->dirty = FALSE;
 
-  g_hash_table_remove_all (self->ignores);
-  for (guint i = 0; loaded->ignores != NULL && loaded->ignores[i] != NULL; i++)
-    g_hash_table_add (self->ignores, g_strdup (loaded->ignores[i]));
+  sg_draft_checker_set_ignores (self->checker, (const char * const *) loaded->ignores);
 
   gtk_label_set_label (self->save_label, _("Saved"));
   update_length (self);
   sg_photo_strip_set_draft (self->photo_strip, get_store (self), self->draft_id);
   sg_consent_bar_set_draft (self->consent_bar, get_store (self), self->draft_id);
-  self->generation++;
-  schedule_analysis (self, 0);
+  sg_draft_checker_invalidate (self->checker, 0);
   g_signal_emit (self, signals[DRAFT_LOADED], 0);
 }
 
@@ -1128,8 +948,7 @@ watch_list_loaded_cb (GObject      *object,
   if (terms != NULL && analyzer != NULL)
     {
       sg_analyzer_set_watch_list (analyzer, (const char * const *) terms);
-      self->generation++;
-      schedule_analysis (self, 0);
+      sg_draft_checker_invalidate (self->checker, 0);
     }
 }
 
@@ -1230,7 +1049,7 @@ row_action_cb (SgComposePage *self,
     {
       IgnoreJob *job = g_new0 (IgnoreJob, 1);
 
-      g_hash_table_add (self->ignores, ignore_key (finding));
+      sg_draft_checker_ignore (self->checker, finding);
       job->id = self->draft_id;
       job->rule_id = g_strdup (sg_finding_get_rule_id (finding));
       job->match = g_strdup (sg_finding_get_match (finding));
@@ -1249,8 +1068,7 @@ row_action_cb (SgComposePage *self,
 
         add_toast (self, sg_toast_new_plain (title));
       }
-      self->generation++;
-      schedule_analysis (self, 0);
+      sg_draft_checker_invalidate (self->checker, 0);
     }
   else if (g_str_equal (action, "ignore-rule"))
     {
@@ -1278,8 +1096,7 @@ row_action_cb (SgComposePage *self,
                                      undo, undo_ignore_rule_free, settings);
       add_toast (self, toast);
 
-      self->generation++;
-      schedule_analysis (self, 0);
+      sg_draft_checker_invalidate (self->checker, 0);
     }
   else if (g_str_equal (action, "record-consent"))
     sg_consent_bar_record (self->consent_bar);
@@ -1304,9 +1121,8 @@ buffer_changed_cb (SgComposePage *self)
   if (self->loading)
     return;
 
-  self->generation++;
+  /* The checker watches the buffer itself. */
   gtk_label_set_label (self->save_label, _("Editing…"));
-  schedule_analysis (self, ANALYSIS_DELAY_MS);
   schedule_save (self);
 }
 
@@ -1320,11 +1136,11 @@ title_changed_cb (SgComposePage *self)
 static void
 platform_changed_cb (SgComposePage *self)
 {
+  sg_draft_checker_set_platform (self->checker, sg_compose_page_get_platform (self));
   update_length (self);
   if (self->loading)
     return;
-  self->generation++;
-  schedule_analysis (self, 0);
+  sg_draft_checker_invalidate (self->checker, 0);
   schedule_save (self);
 }
 
@@ -1542,8 +1358,7 @@ declaration_response_cb (SgDeclarationDialog *dialog,
     declaration_job_free (j);
 
   update_length (self);
-  self->generation++;
-  schedule_analysis (self, 0);
+  sg_draft_checker_invalidate (self->checker, 0);
 }
 
 static void
@@ -1592,7 +1407,7 @@ publish_action (GtkWidget  *widget,
     .final_text = final_text,
     .declaration = self->declaration,
     .findings = findings,
-    .ignored_errors = self->ignored_errors,
+    .ignored_errors = sg_draft_checker_get_ignored_errors (self->checker),
     .photos = sg_photo_strip_get_photos (self->photo_strip),
     .consent = sg_consent_bar_get_consent (self->consent_bar),
   };
@@ -1758,7 +1573,7 @@ static void
 photos_changed_cb (SgComposePage *self)
 {
   /* The photos' findings are worked out with the text's. */
-  schedule_analysis (self, 0);
+  sg_draft_checker_schedule (self->checker, 0);
 }
 
 static void
@@ -1836,8 +1651,7 @@ interests_loaded_cb (GObject      *object,
   self->matcher = matcher;
   self->register_generation++;
   update_length (self);
-  self->generation++;
-  schedule_analysis (self, 0);
+  sg_draft_checker_invalidate (self->checker, 0);
 }
 
 void
@@ -1874,8 +1688,7 @@ store_changed_cb (SgComposePage *self)
 static void
 analyzer_changed_cb (SgComposePage *self)
 {
-  self->generation++;
-  schedule_analysis (self, 0);
+  sg_draft_checker_invalidate (self->checker, 0);
 }
 
 void
@@ -1889,6 +1702,7 @@ sg_compose_page_set_context (SgComposePage *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = context;
+  sg_draft_checker_set_context (self->checker, context);
   if (self->drafts_popover != NULL)
     sg_drafts_popover_set_context (self->drafts_popover, context);
   sg_publish_flow_set_context (self->publish_flow, context);
@@ -1930,11 +1744,15 @@ sg_compose_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->publish_flow, self);
       g_clear_object (&self->publish_flow);
     }
-  g_clear_handle_id (&self->analysis_source, g_source_remove);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_object (&self->spell);
-  if (self->buffer != NULL)
-    clear_findings (self);
+  if (self->checker != NULL)
+    {
+      clear_findings (self);
+      g_signal_handlers_disconnect_by_data (self->checker, self);
+      sg_draft_checker_clear (self->checker);
+      g_clear_object (&self->checker);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_COMPOSE_PAGE);
   self->drafts_popover = NULL;   /* went with its button */
   /* The template's root child has no id, so dispose_template leaves it: unparent it here. */
@@ -1953,8 +1771,6 @@ sg_compose_page_finalize (GObject *object)
   SgComposePage *self = SG_COMPOSE_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->ignores, g_hash_table_unref);
-  g_clear_pointer (&self->ignored_errors, g_ptr_array_unref);
   g_clear_pointer (&self->matcher, sg_interest_matcher_free);
   g_clear_pointer (&self->relevant, g_ptr_array_unref);
   g_free (self->declaration_override);
@@ -2067,8 +1883,6 @@ sg_compose_page_init (SgComposePage *self)
   self->draft_id = -1;
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->ad_check, "toggled", G_CALLBACK (update_length), self);
-  self->ignores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->ignored_errors = g_ptr_array_new_with_free_func (g_object_unref);
   self->publish_flow = sg_publish_flow_new (GTK_WIDGET (self));
   g_signal_connect_object (self->publish_flow, "notify::busy", G_CALLBACK (publish_busy_cb), self,
                            G_CONNECT_SWAPPED);
@@ -2077,17 +1891,10 @@ sg_compose_page_init (SgComposePage *self)
   self->buffer = gtk_text_view_get_buffer (self->editor);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
 
-  /* Not by colour alone: errors get a squiggle, warnings a double line, suggestions a
-   * single line; the colours read on light and dark backgrounds. */
-  self->tags[SG_SEVERITY_ERROR] =
-    gtk_text_buffer_create_tag (self->buffer, "sg-error", "underline", PANGO_UNDERLINE_ERROR,
-                                "underline-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1 }, NULL);
-  self->tags[SG_SEVERITY_WARNING] =
-    gtk_text_buffer_create_tag (self->buffer, "sg-warning", "underline", PANGO_UNDERLINE_DOUBLE,
-                                "underline-rgba", &(GdkRGBA) { 0.90, 0.55, 0.04, 1 }, NULL);
-  self->tags[SG_SEVERITY_INFO] =
-    gtk_text_buffer_create_tag (self->buffer, "sg-info", "underline", PANGO_UNDERLINE_SINGLE,
-                                "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1 }, NULL);
+  self->checker = sg_draft_checker_new (self->buffer);
+  sg_draft_checker_set_photo_strip (self->checker, self->photo_strip);
+  g_signal_connect_object (self->checker, "findings-changed", G_CALLBACK (findings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -2144,6 +1951,7 @@ sg_compose_page_init (SgComposePage *self)
   g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
   g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  sg_draft_checker_set_platform (self->checker, sg_compose_page_get_platform (self));
   update_length (self);
 }
 
