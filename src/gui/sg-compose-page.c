@@ -11,6 +11,7 @@
 #include "sg-drafts-popover.h"
 #include "sg-error.h"
 #include "sg-find-bar.h"
+#include "sg-guidance-sidebar.h"
 #include "sg-finding-row.h"
 #include "sg-interest-register.h"
 #include "sg-length.h"
@@ -44,23 +45,19 @@ struct _SgComposePage
   GtkMenuButton *drafts_button;
   GtkTextView   *editor;
   SgFindBar     *find_bar;
-  GtkListBox    *findings_list;
   AdwFlap       *flap;
+  SgGuidanceSidebar *sidebar;
   GtkToggleButton *sidebar_button;
   SgPhotoStrip  *photo_strip;
   GtkLabel      *length_label;
   GtkDropDown   *platform_dropdown;
   GtkLabel      *save_label;
   GtkEntry      *title_entry;
-  GtkImage      *verdict_icon;
-  GtkLabel      *verdict_detail;
-  GtkLabel      *verdict_label;
 
   SgContext *context;
   GtkTextBuffer *buffer;
   SgDraftChecker *checker;      /* the analysis, its underlines and the draft's ignores */
   GCancellable  *cancellable;
-  char          *verdict;
   SgInterestMatcher *matcher;    /* NULL until the register is loaded */
   char          *declaration;    /* appended to the post, or NULL */
   char          *declared_text;  /* the text the declaration was composed for */
@@ -71,11 +68,10 @@ struct _SgComposePage
   char          *declaration_override; /* the user's wording for this post, or NULL */
   GPtrArray     *relevant;       /* SgInterest* (copies) the composed declaration names */
   SgPublishFlow *publish_flow;   /* the pre-flight sheet and what follows it */
-  SgConsentBar  *consent_bar;    /* the patient's consent recorded on this draft */
+  SgConsentBar  *consent_bar;    /* the sidebar's: the patient's consent on this draft */
   SgDraftsPopover *drafts_popover; /* NULL until the Drafts button first opens */
   SgSpellChecker *spell;         /* spelling in the editor: its underlines and menu */
 
-  SgSeverity     worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the sidebar order */
   guint          save_source;
   gint64         dirty_since;    /* monotonic µs of the oldest unsaved change, 0 when clean */
   gboolean       save_failed;    /* the last save did not reach the store */
@@ -312,194 +308,29 @@ update_length (SgComposePage *self)
 
 /* The sidebar */
 
+/* Narrow, the guidance is folded away: its button carries the verdict, in colour and words,
+ * so a "do not post" is not hidden with it. */
 static void
-update_verdict (SgComposePage *self,
-                guint          n_errors,
-                guint          n_warnings,
-                guint          n_info)
+verdict_changed_cb (SgComposePage *self)
 {
-  const char *icon, *css;
-  g_autofree char *detail = NULL;
+  const char *verdict = sg_guidance_sidebar_get_verdict (self->sidebar);
+  g_autofree char *tip = g_strdup_printf (_("%s — show or hide the guidance (F9)"), verdict);
 
-  g_free (self->verdict);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), "sg-verdict-error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), "sg-verdict-warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), "sg-verdict-ready");
-
-  if (n_errors > 0)
-    {
-      self->verdict = g_strdup (_("Do not post as written"));
-      icon = "dialog-error-symbolic";
-      css = "sg-verdict-error";
-      detail = g_strdup_printf (ngettext ("%u serious problem to fix", "%u serious problems to fix",
-                                          n_errors), n_errors);
-    }
-  else if (n_warnings > 0)
-    {
-      self->verdict = g_strdup_printf (ngettext ("Review %u item", "Review %u items", n_warnings),
-                                       n_warnings);
-      icon = "dialog-warning-symbolic";
-      css = "sg-verdict-warning";
-      detail = g_strdup (_("Check each one before posting"));
-    }
-  else
-    {
-      self->verdict = g_strdup (_("Ready to post"));
-      icon = "emblem-ok-symbolic";
-      css = "sg-verdict-ready";
-      detail = n_info > 0
-        ? g_strdup_printf (ngettext ("%u suggestion", "%u suggestions", n_info), n_info)
-        : g_strdup (_("Checked for confidentiality, boundaries, respect, defamation, anonymity, "
-                      "interests, prescribing, advertising, privacy and professionalism"));
-    }
-
-  gtk_image_set_from_icon_name (self->verdict_icon, icon);
-  gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), css);
-  /* Narrow, the guidance is folded away: its button carries the verdict, in colour and words,
-   * so a "do not post" is not hidden with it. */
-  {
-    g_autofree char *tip = g_strdup_printf (_("%s — show or hide the guidance (F9)"), self->verdict);
-
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_button), tip);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->sidebar_button),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->verdict, -1);
-    gtk_widget_remove_css_class (GTK_WIDGET (self->sidebar_button), "error");
-    gtk_widget_remove_css_class (GTK_WIDGET (self->sidebar_button), "warning");
-    if (n_errors > 0)
-      gtk_widget_add_css_class (GTK_WIDGET (self->sidebar_button), "error");
-    else if (n_warnings > 0)
-      gtk_widget_add_css_class (GTK_WIDGET (self->sidebar_button), "warning");
-  }
-  gtk_label_set_label (self->verdict_label, self->verdict);
-  gtk_label_set_label (self->verdict_detail, detail);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->verdict, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_button), tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sidebar_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, verdict, -1);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sidebar_button), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sidebar_button), "warning");
+  if (sg_guidance_sidebar_get_count (self->sidebar, SG_SEVERITY_ERROR) > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->sidebar_button), "error");
+  else if (sg_guidance_sidebar_get_count (self->sidebar, SG_SEVERITY_WARNING) > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->sidebar_button), "warning");
 }
 
-static void
-clear_findings (SgComposePage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
-    {
-      if (SG_IS_FINDING_ROW (child))
-        sg_finding_row_detach (SG_FINDING_ROW (child));
-      gtk_list_box_remove (self->findings_list, child);
-    }
-}
-
-static void row_action_cb (SgComposePage *self,
-                           const char    *action,
-                           SgFindingRow  *row);
-
-static const char *
-consent_given_on (SgComposePage *self)
-{
-  const SgDraftConsent *consent = sg_consent_bar_get_consent (self->consent_bar);
-
-  return consent != NULL ? consent->given_on : NULL;
-}
-
-/* Recorded or withdrawn: the findings stay, only what their rows say changes. */
-static void
-consent_changed_cb (SgComposePage *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (SG_IS_FINDING_ROW (child))
-      sg_finding_row_set_consent (SG_FINDING_ROW (child), consent_given_on (self));
-}
-
-/* The checker has a new set of findings, underlined already: a row for each. */
 static void
 findings_changed_cb (SgComposePage *self)
 {
-  GPtrArray *findings = sg_draft_checker_get_findings (self->checker);
-
-  clear_findings (self);
-
-  /* The order of the principles comes from what is in them; known before the first row goes in,
-   * since the list sorts as rows are added. */
-  for (guint c = 0; c < SG_N_CATEGORIES; c++)
-    self->worst_in_category[c] = SG_SEVERITY_INFO;
-  for (guint i = 0; i < findings->len; i++)
-    {
-      SgFinding *finding = g_ptr_array_index (findings, i);
-      SgCategory c = sg_finding_get_category (finding);
-
-      self->worst_in_category[c] = MAX (self->worst_in_category[c],
-                                        sg_finding_get_severity (finding));
-    }
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      SgFinding *finding = g_ptr_array_index (findings, i);
-      GtkTextIter start, end;
-      SgFindingRow *row;
-
-      if (sg_draft_checker_get_bounds (self->checker, i, &start, &end))
-        row = sg_finding_row_new (finding, self->buffer, &start, &end);
-      else
-        row = sg_finding_row_new (finding, NULL, NULL, NULL);
-      sg_finding_row_set_consent (row, consent_given_on (self));
-      g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
-    }
-
-  update_verdict (self, sg_draft_checker_get_count (self->checker, SG_SEVERITY_ERROR),
-                  sg_draft_checker_get_count (self->checker, SG_SEVERITY_WARNING),
-                  sg_draft_checker_get_count (self->checker, SG_SEVERITY_INFO));
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
-}
-
-/* Grouped by principle, and the principles ordered by the most serious finding each holds, so
- * a "do not post" is never below a warning; within a principle, most serious first, then in
- * text order. */
-static int
-sort_rows (GtkListBoxRow *a,
-           GtkListBoxRow *b,
-           gpointer       user_data)
-{
-  SgComposePage *self = user_data;
-  SgFinding *x = sg_finding_row_get_finding (SG_FINDING_ROW (a));
-  SgFinding *y = sg_finding_row_get_finding (SG_FINDING_ROW (b));
-  SgCategory cx = sg_finding_get_category (x);
-  SgCategory cy = sg_finding_get_category (y);
-
-  if (cx != cy && self->worst_in_category[cx] != self->worst_in_category[cy])
-    return (int) self->worst_in_category[cy] - (int) self->worst_in_category[cx];
-  if (cx != cy)
-    return (int) cx - (int) cy;
-  if (sg_finding_get_severity (x) != sg_finding_get_severity (y))
-    return (int) sg_finding_get_severity (y) - (int) sg_finding_get_severity (x);
-  return sg_finding_get_start (x) < sg_finding_get_start (y) ? -1 :
-         sg_finding_get_start (x) > sg_finding_get_start (y);
-}
-
-static void
-header_rows (GtkListBoxRow *row,
-             GtkListBoxRow *before,
-             gpointer       user_data)
-{
-  SgCategory category = sg_finding_get_category (sg_finding_row_get_finding (SG_FINDING_ROW (row)));
-  GtkWidget *header;
-
-  if (before != NULL &&
-      sg_finding_get_category (sg_finding_row_get_finding (SG_FINDING_ROW (before))) == category)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_label_new (sg_category_get_title (category));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "dim-label");
-  gtk_widget_set_margin_top (header, 12);
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_bottom (header, 2);
-  gtk_list_box_row_set_header (row, header);
 }
 
 static void
@@ -1152,6 +983,7 @@ editor_query_tooltip_cb (SgComposePage *self,
                          GtkTooltip    *tooltip)
 {
   GtkTextIter iter;
+  SgFinding *finding;
   int bx, by;
 
   if (keyboard)
@@ -1164,23 +996,13 @@ editor_query_tooltip_cb (SgComposePage *self,
         return FALSE;
     }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  finding = sg_guidance_sidebar_get_finding_at (self->sidebar, &iter);
+  if (finding != NULL)
     {
-      GtkTextIter start, end;
-
-      if (!SG_IS_FINDING_ROW (child))
-        continue;
-      sg_finding_row_get_bounds (SG_FINDING_ROW (child), &start, &end);
-      if (gtk_text_iter_in_range (&iter, &start, &end) || gtk_text_iter_equal (&iter, &start))
-        {
-          SgFinding *f = sg_finding_row_get_finding (SG_FINDING_ROW (child));
-          g_autofree char *text = g_strdup_printf ("%s\n%s", sg_finding_get_title (f),
-                                                   sg_finding_get_message (f));
-          gtk_tooltip_set_text (tooltip, text);
-          return TRUE;
-        }
+      g_autofree char *text = g_strdup_printf ("%s\n%s", sg_finding_get_title (finding),
+                                               sg_finding_get_message (finding));
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
     }
 
   return FALSE;
@@ -1294,7 +1116,7 @@ switch_focus_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   SgComposePage *self = SG_COMPOSE_PAGE (widget);
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->findings_list, 0);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (sg_guidance_sidebar_get_list (self->sidebar), 0);
 
   if (gtk_widget_is_focus (GTK_WIDGET (self->editor)) && first != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (first));
@@ -1383,7 +1205,7 @@ publish_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   SgComposePage *self = SG_COMPOSE_PAGE (widget);
-  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *final_text = NULL;
   SgPublishRequest request;
 
@@ -1395,10 +1217,7 @@ publish_action (GtkWidget  *widget,
     }
 
   /* In the sidebar's order, so the sheet reads the same way. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (SG_IS_FINDING_ROW (child))
-      g_ptr_array_add (findings, sg_finding_row_get_finding (SG_FINDING_ROW (child)));
+  findings = sg_guidance_sidebar_list_findings (self->sidebar);
 
   final_text = get_final_text (self);
   request = (SgPublishRequest) {
@@ -1748,7 +1567,7 @@ sg_compose_page_dispose (GObject *object)
   g_clear_object (&self->spell);
   if (self->checker != NULL)
     {
-      clear_findings (self);
+      sg_guidance_sidebar_set_checker (self->sidebar, NULL);
       g_signal_handlers_disconnect_by_data (self->checker, self);
       sg_draft_checker_clear (self->checker);
       g_clear_object (&self->checker);
@@ -1777,7 +1596,6 @@ sg_compose_page_finalize (GObject *object)
   g_free (self->declaration);
   g_free (self->declared_text);
   g_free (self->declared_key);
-  g_free (self->verdict);
 
   G_OBJECT_CLASS (sg_compose_page_parent_class)->finalize (object);
 }
@@ -1805,24 +1623,22 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-compose-page.ui");
   g_type_ensure (SG_TYPE_FIND_BAR);
+  g_type_ensure (SG_TYPE_GUIDANCE_SIDEBAR);
   g_type_ensure (SG_TYPE_PHOTO_STRIP);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, ad_check);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_button);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, editor);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, findings_list);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, flap);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, length_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, photo_strip);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, platform_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, save_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, title_entry);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, find_bar);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_detail);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, verdict_label);
 
   gtk_widget_class_install_action (widget_class, "compose.new-draft", NULL, new_draft_action);
   gtk_widget_class_install_action (widget_class, "compose.delete-draft", NULL,
@@ -1893,8 +1709,6 @@ sg_compose_page_init (SgComposePage *self)
 
   self->checker = sg_draft_checker_new (self->buffer);
   sg_draft_checker_set_photo_strip (self->checker, self->photo_strip);
-  g_signal_connect_object (self->checker, "findings-changed", G_CALLBACK (findings_changed_cb),
-                           self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -1903,21 +1717,15 @@ sg_compose_page_init (SgComposePage *self)
     }
   gtk_drop_down_set_model (self->platform_dropdown, G_LIST_MODEL (names));
 
-  /* Above the findings, where the sidebar starts. */
-  {
-    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->findings_list),
-                                                   GTK_TYPE_SCROLLED_WINDOW);
-
-    self->consent_bar = SG_CONSENT_BAR (sg_consent_bar_new ());
-    gtk_widget_insert_before (GTK_WIDGET (self->consent_bar), gtk_widget_get_parent (scrolled),
-                              scrolled);
-    g_signal_connect_object (self->consent_bar, "notify::consent",
-                             G_CALLBACK (consent_changed_cb), self, G_CONNECT_SWAPPED);
-  }
-
-  gtk_list_box_set_sort_func (self->findings_list, sort_rows, self, NULL);
-  gtk_list_box_set_header_func (self->findings_list, header_rows, NULL, NULL);
-  update_verdict (self, 0, 0, 0);
+  self->consent_bar = sg_guidance_sidebar_get_consent_bar (self->sidebar);
+  sg_guidance_sidebar_set_checker (self->sidebar, self->checker);
+  g_signal_connect_object (self->sidebar, "notify::verdict", G_CALLBACK (verdict_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "findings-changed", G_CALLBACK (findings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "row-action", G_CALLBACK (row_action_cb), self,
+                           G_CONNECT_SWAPPED);
+  verdict_changed_cb (self);
 
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1927,7 +1735,7 @@ sg_compose_page_init (SgComposePage *self)
                            G_CALLBACK (platform_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "query-tooltip", G_CALLBACK (editor_query_tooltip_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->findings_list, "row-activated", G_CALLBACK (row_activated_cb),
+  g_signal_connect_object (sg_guidance_sidebar_get_list (self->sidebar), "row-activated", G_CALLBACK (row_activated_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->drafts_button, create_drafts_popover_cb, self,
                                          NULL);
@@ -1980,14 +1788,14 @@ GtkListBox *
 sg_compose_page_get_findings (SgComposePage *self)
 {
   g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
-  return self->findings_list;
+  return sg_guidance_sidebar_get_list (self->sidebar);
 }
 
 const char *
 sg_compose_page_get_verdict (SgComposePage *self)
 {
   g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
-  return self->verdict;
+  return sg_guidance_sidebar_get_verdict (self->sidebar);
 }
 
 void

@@ -330,6 +330,13 @@ sg_draft_checker_new (GtkTextBuffer *buffer)
   return self;
 }
 
+GtkTextBuffer *
+sg_draft_checker_get_buffer (SgDraftChecker *self)
+{
+  g_return_val_if_fail (SG_IS_DRAFT_CHECKER (self), NULL);
+  return self->buffer;
+}
+
 void
 sg_draft_checker_set_context (SgDraftChecker *self,
                               SgContext      *context)

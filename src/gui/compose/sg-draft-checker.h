@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SgDraftChecker, sg_draft_checker, SG, DRAFT_CHECKER, GObject)
 
 SgDraftChecker *sg_draft_checker_new            (GtkTextBuffer  *buffer);
+GtkTextBuffer  *sg_draft_checker_get_buffer     (SgDraftChecker *self);
 /* Where the analyzer comes from (read when each analysis starts). */
 void            sg_draft_checker_set_context    (SgDraftChecker *self,
                                                  SgContext      *context);
