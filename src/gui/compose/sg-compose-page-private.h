@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the files of the Compose page share: the page's fields and the few entry points each
+ * part needs. sg-compose-page.c is the page: its template, its context, the sidebar's button
+ * and the actions that only pass something on; -declaration.c the declaration and the length
+ * (the register, the preferences, editing the wording for one post); -drafts.c saving, loading,
+ * new and deleted drafts and the drafts list; -findings.c what a finding's row asks for
+ * (fix, ignore, watch-list) and where it points in the editor; -photos.c attaching and checking
+ * photos (button, drag and drop, paste). The objects the page is made of (SgDraftChecker,
+ * SgGuidanceSidebar, SgPublishFlow, SgConsentBar, ...) keep their state to themselves. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sg-compose-page.h"
+#include "sg-consent-bar.h"
+#include "sg-draft-checker.h"
+#include "sg-drafts-popover.h"
+#include "sg-find-bar.h"
+#include "sg-finding-row.h"
+#include "sg-guidance-sidebar.h"
+#include "sg-interest-register.h"
+#include "sg-publish-flow.h"
+#include "sg-toast.h"
+
+G_BEGIN_DECLS
+
+struct _SgComposePage
+{
+  GtkWidget      parent_instance;
+
+  /* Template children, alphabetical */
+  GtkLabel      *declaration_label;
+  GtkCheckButton *ad_check;
+  GtkRevealer   *declaration_revealer;
+  GtkMenuButton *drafts_button;
+  GtkTextView   *editor;
+  SgFindBar     *find_bar;
+  AdwFlap       *flap;
+  SgGuidanceSidebar *sidebar;
+  GtkToggleButton *sidebar_button;
+  SgPhotoStrip  *photo_strip;
+  GtkLabel      *length_label;
+  GtkDropDown   *platform_dropdown;
+  GtkLabel      *save_label;
+  GtkEntry      *title_entry;
+
+  SgContext *context;
+  GtkTextBuffer *buffer;
+  SgDraftChecker *checker;      /* the analysis, its underlines and the draft's ignores */
+  GCancellable  *cancellable;
+  SgInterestMatcher *matcher;    /* NULL until the register is loaded */
+  char          *declaration;    /* appended to the post, or NULL */
+  char          *declared_text;  /* the text the declaration was composed for */
+  char          *declared_key;   /* and everything else it depended on */
+  guint          register_generation; /* bumped when the register is read again */
+  guint          declaration_updates; /* times it was composed (tests) */
+  gboolean       advertising;    /* the declared interests make the post an ad */
+  char          *declaration_override; /* the user's wording for this post, or NULL */
+  GPtrArray     *relevant;       /* SgInterest* (copies) the composed declaration names */
+  SgPublishFlow *publish_flow;   /* the pre-flight sheet and what follows it */
+  SgConsentBar  *consent_bar;    /* the sidebar's: the patient's consent on this draft */
+  SgDraftsPopover *drafts_popover; /* NULL until the Drafts button first opens */
+  SgSpellChecker *spell;         /* spelling in the editor: its underlines and menu */
+
+  guint          save_source;
+  gint64         dirty_since;    /* monotonic µs of the oldest unsaved change, 0 when clean */
+  gboolean       save_failed;    /* the last save did not reach the store */
+  gboolean       keep_typed;     /* a store arrived while typed text was waiting for one */
+  gint64         draft_id;       /* -1 until the store has given us a draft */
+  guint          loading : 1;    /* setting text from the store: not an edit */
+  guint          dirty : 1;
+};
+
+typedef enum {
+  LOAD_LATEST_OR_CREATE,
+  LOAD_ID,
+  CREATE_NEW,
+} LoadMode;
+
+static inline SgStore *
+get_store (SgComposePage *self)
+{
+  return self->context != NULL ? sg_context_get_store (self->context) : NULL;
+}
+
+static inline void
+add_toast (SgComposePage *self,
+           AdwToast      *toast)
+{
+  sg_toast_add (GTK_WIDGET (self), toast);
+}
+
+/* The draft's text, fetched once by whoever needs it. */
+static inline char *
+get_text (SgComposePage *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+}
+
+/* sg-compose-page.c */
+void     sg_compose_page_emit_draft_loaded        (SgComposePage *self);
+
+/* sg-compose-page-declaration.c: the declaration follows the text; the length counts it. */
+void     sg_compose_page_update_length            (SgComposePage *self);
+void     sg_compose_page_edit_declaration_action  (GtkWidget     *widget,
+                                                   const char    *action_name,
+                                                   GVariant      *parameter);
+
+/* sg-compose-page-drafts.c */
+void     sg_compose_page_save_now                 (SgComposePage *self,
+                                                   gboolean       hold_application);
+void     sg_compose_page_schedule_save            (SgComposePage *self);
+void     sg_compose_page_start_load               (SgComposePage *self,
+                                                   LoadMode       mode,
+                                                   gint64         id);
+/* A store job's callback that only says what went wrong, if anything. */
+void     sg_compose_page_job_done_cb              (GObject       *object,
+                                                   GAsyncResult  *result,
+                                                   gpointer       user_data);
+void     sg_compose_page_new_draft_action         (GtkWidget     *widget,
+                                                   const char    *action_name,
+                                                   GVariant      *parameter);
+void     sg_compose_page_delete_draft_action      (GtkWidget     *widget,
+                                                   const char    *action_name,
+                                                   GVariant      *parameter);
+void     sg_compose_page_create_drafts_popover_cb (GtkMenuButton *button,
+                                                   gpointer       data);
+
+/* sg-compose-page-findings.c */
+void     sg_compose_page_refresh_watch_list       (SgComposePage *self);
+void     sg_compose_page_row_action_cb            (SgComposePage *self,
+                                                   const char    *action,
+                                                   SgFindingRow  *row);
+void     sg_compose_page_row_activated_cb         (SgComposePage *self,
+                                                   GtkListBoxRow *row);
+gboolean sg_compose_page_editor_query_tooltip_cb  (SgComposePage *self,
+                                                   int            x,
+                                                   int            y,
+                                                   gboolean       keyboard,
+                                                   GtkTooltip    *tooltip);
+
+/* sg-compose-page-photos.c */
+void     sg_compose_page_check_photo_action       (GtkWidget     *widget,
+                                                   const char    *action_name,
+                                                   GVariant      *parameter);
+void     sg_compose_page_attach_photos_action     (GtkWidget     *widget,
+                                                   const char    *action_name,
+                                                   GVariant      *parameter);
+gboolean sg_compose_page_drop_cb                  (GtkDropTarget *target,
+                                                   const GValue  *value,
+                                                   double         x,
+                                                   double         y,
+                                                   SgComposePage *self);
+void     sg_compose_page_paste_clipboard_cb       (GtkTextView   *editor,
+                                                   SgComposePage *self);
+void     sg_compose_page_photos_changed_cb        (SgComposePage *self);
+void     sg_compose_page_photos_message_cb        (SgComposePage *self,
+                                                   const char    *message);
+
+G_END_DECLS

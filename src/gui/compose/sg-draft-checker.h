@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sg-context.h"
+#include "sg-finding.h"
+#include "sg-photo-strip.h"
+
+G_BEGIN_DECLS
+
+/* Checks the draft in a GtkTextBuffer as it is written: each edit bumps a generation and
+ * schedules an analysis a moment later on a worker (sg-worker.h); a result whose generation
+ * is stale is dropped. It owns the underlines (the "sg-error", "sg-warning" and "sg-info"
+ * tags), a pair of marks on each finding of the text, and the draft's "ignore here" keys, and
+ * says "findings-changed" when a new set of findings is in place. */
+#define SG_TYPE_DRAFT_CHECKER (sg_draft_checker_get_type ())
+G_DECLARE_FINAL_TYPE (SgDraftChecker, sg_draft_checker, SG, DRAFT_CHECKER, GObject)
+
+SgDraftChecker *sg_draft_checker_new            (GtkTextBuffer  *buffer);
+GtkTextBuffer  *sg_draft_checker_get_buffer     (SgDraftChecker *self);
+/* Where the analyzer comes from (read when each analysis starts). */
+void            sg_draft_checker_set_context    (SgDraftChecker *self,
+                                                 SgContext      *context);
+/* The attached photos, checked with the text (copied when each analysis starts). */
+void            sg_draft_checker_set_photo_strip (SgDraftChecker *self,
+                                                  SgPhotoStrip   *strip);
+void            sg_draft_checker_set_platform   (SgDraftChecker *self,
+                                                 const char     *platform);
+/* A declaration is appended to the post: it resolves the text's undeclared interests. */
+void            sg_draft_checker_set_declared   (SgDraftChecker *self,
+                                                 gboolean        declared);
+
+/* Checks again @delay_ms from now; what is running now will be dropped (invalidate), or
+ * kept if it comes back first (schedule, for what does not move the text's offsets). */
+void            sg_draft_checker_invalidate     (SgDraftChecker *self,
+                                                 guint           delay_ms);
+void            sg_draft_checker_schedule       (SgDraftChecker *self,
+                                                 guint           delay_ms);
+/* TRUE while an analysis is scheduled or running: the findings may still change. */
+gboolean        sg_draft_checker_is_checking    (SgDraftChecker *self);
+
+/* The draft's "ignore here" keys: all of them (a draft loaded), or one more. */
+void            sg_draft_checker_set_ignores    (SgDraftChecker    *self,
+                                                 const char * const *keys);
+void            sg_draft_checker_ignore         (SgDraftChecker *self,
+                                                 SgFinding      *finding);
+
+/* The findings shown: the text's in text order, then the photos'. */
+GPtrArray      *sg_draft_checker_get_findings   (SgDraftChecker *self);
+/* Where the finding at @index is in the buffer now; FALSE for a photo's. */
+gboolean        sg_draft_checker_get_bounds     (SgDraftChecker *self,
+                                                 guint           index,
+                                                 GtkTextIter    *start,
+                                                 GtkTextIter    *end);
+guint           sg_draft_checker_get_count      (SgDraftChecker *self,
+                                                 SgSeverity      severity);
+/* "Do not post" findings ignored here: the pre-flight still asks for their reason. */
+GPtrArray      *sg_draft_checker_get_ignored_errors (SgDraftChecker *self);
+/* Removes the underlines and marks (the page is going). */
+void            sg_draft_checker_clear          (SgDraftChecker *self);
+
+G_END_DECLS
