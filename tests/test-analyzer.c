@@ -735,6 +735,8 @@ test_real_register_clean (void)
   assert_clean ("We won't stop treating them, whatever they said to the nurses last night", "forum");
   assert_not ("the coffee machine on AMU died at 3am. rest in peace you useless bastard", "x",
               FLAG (PROFESSIONALISM));
+  assert_not ("spent my lunch arguing with anti-vaxxers about 5g masts again, why do I bother",
+              "x", FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
