@@ -737,6 +737,8 @@ test_real_register_clean (void)
               FLAG (PROFESSIONALISM));
   assert_not ("spent my lunch arguing with anti-vaxxers about 5g masts again, why do I bother",
               "x", FLAG (PROFESSIONALISM));
+  assert_clean ("An old patient found me on here and sent a kind message. I didn't reply: it's a "
+                "boundary that keeps their care safe. But thank you.", "facebook");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
