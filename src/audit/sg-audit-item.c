@@ -43,6 +43,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+/* What a listed item without its body reports: no findings. */
+static GPtrArray *no_findings;
 
 static const char * const status_names[] = { "open", "kept", "to-delete", "deleted" };
 static const char * const part_names[] = { "text", "content-warning", "media-description" };
@@ -169,6 +171,7 @@ sg_audit_item_class_init (SgAuditItemClass *klass)
     g_param_spec_string ("note", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  no_findings = g_ptr_array_new ();
 }
 
 static void
@@ -225,6 +228,74 @@ sg_audit_item_new (gint64              id,
   return self;
 }
 
+SgAuditItem *
+sg_audit_item_new_head (gint64      id,
+                        gint64      audit_id,
+                        const char *platform,
+                        const char *post_id,
+                        gint64      posted_at,
+                        const char *url,
+                        SgSeverity  severity,
+                        guint       categories)
+{
+  SgAuditItem *self;
+
+  g_return_val_if_fail (platform != NULL, NULL);
+  g_return_val_if_fail (post_id != NULL, NULL);
+
+  self = g_object_new (SG_TYPE_AUDIT_ITEM, NULL);
+  self->id = id;
+  self->audit_id = audit_id;
+  self->platform = g_ref_string_new_intern (platform);
+  self->post_id = g_strdup (post_id);
+  self->posted_at = posted_at;
+  if (posted_at != 0)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (posted_at);
+
+      self->year = date != NULL ? g_date_time_get_year (date) : 0;
+    }
+  self->url = g_strdup (url);
+  self->severity = severity;
+  self->categories = categories;
+  return self;
+}
+
+gboolean
+sg_audit_item_has_body (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), FALSE);
+  return self->findings != NULL;
+}
+
+void
+sg_audit_item_set_body (SgAuditItem        *self,
+                        const char         *text,
+                        const char         *content_warning,
+                        const char * const *media,
+                        GPtrArray          *findings)
+{
+  g_return_if_fail (SG_IS_AUDIT_ITEM (self));
+  g_return_if_fail (findings != NULL);
+
+  sg_audit_item_drop_body (self);
+  self->text = g_strdup (text != NULL ? text : "");
+  self->content_warning = g_strdup (content_warning);
+  self->media = media != NULL && media[0] != NULL ? g_strdupv ((GStrv) media) : NULL;
+  self->findings = g_ptr_array_ref (findings);
+}
+
+void
+sg_audit_item_drop_body (SgAuditItem *self)
+{
+  g_return_if_fail (SG_IS_AUDIT_ITEM (self));
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->content_warning, g_free);
+  g_clear_pointer (&self->media, g_strfreev);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+}
+
 gint64
 sg_audit_item_get_id (SgAuditItem *self)
 {
@@ -278,7 +349,7 @@ const char *
 sg_audit_item_get_text (SgAuditItem *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
-  return self->text;
+  return self->text != NULL ? self->text : "";
 }
 
 const char *
@@ -301,7 +372,7 @@ GPtrArray *
 sg_audit_item_get_findings (SgAuditItem *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
-  return self->findings;
+  return self->findings != NULL ? self->findings : no_findings;
 }
 
 SgSeverity
