@@ -1938,3 +1938,19 @@ sg_past_posts_page_get_n_shown (SgPastPostsPage *self)
   g_return_val_if_fail (SG_IS_PAST_POSTS_PAGE (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
+
+guint
+sg_past_posts_page_get_n_bodies (SgPastPostsPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SG_IS_PAST_POSTS_PAGE (self), 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+    {
+      g_autoptr(SgAuditItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      n += sg_audit_item_has_body (item);
+    }
+  return n;
+}
