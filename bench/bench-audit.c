@@ -134,9 +134,10 @@ main (int   argc,
           gint64 id = sg_audit_item_get_id (g_ptr_array_index (listed, i));
 
           g_array_append_val (ids, id);
-          g_hash_table_insert (by_id, &g_array_index (ids, gint64, ids->len - 1),
-                               g_ptr_array_index (listed, i));
         }
+      /* Keyed by the array's elements once it has stopped growing (and moving). */
+      for (guint i = 0; i < ids->len; i++)
+        g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (listed, i));
       bodies = sg_audits_read_posts (store, (const gint64 *) (gpointer) ids->data, ids->len,
                                      &error);
       if (bodies == NULL)
