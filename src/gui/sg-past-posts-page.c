@@ -1177,8 +1177,11 @@ list_posts_job (SgStore  *store,
                 GError  **error)
 {
   g_autoptr(GPtrArray) posts = sg_audits_list_post_heads (store, *(gint64 *) data, error);
+  Listing *listing = posts != NULL ? listing_new (posts) : NULL;
 
-  return posts != NULL ? listing_new (posts) : NULL;
+  /* Reading them parsed every post's findings on this worker: give that back. */
+  sg_audit_release_memory ();
+  return listing;
 }
 
 static gpointer
@@ -1187,6 +1190,7 @@ drop_items_work (gpointer       items,
                  GError       **error)
 {
   g_object_unref (items);
+  sg_audit_release_memory ();
   return NULL;
 }
 
