@@ -11,6 +11,7 @@
 #include "sg-accounts.h"
 #include "sg-appraisal.h"
 #include "sg-audit.h"
+#include "sg-audit-item-list.h"
 #include "sg-bluesky-client.h"
 #include "sg-error.h"
 #include "sg-export.h"
@@ -61,7 +62,7 @@ struct _SgPastPostsPage
   gint64              loading_id;         /* its posts are being read */
   gint64              want_id;            /* to show once the list is read again */
   gboolean            filling_audits;     /* the dropdown is being refilled */
-  GListStore         *items;              /* SgAuditItem* of the audit shown */
+  SgAuditItemList    *items;              /* SgAuditItem* of the audit shown */
   GtkFilterListModel *filtered;
   GtkSliceListModel  *slice;              /* what the list view shows of it */
   guint               slice_target;       /* what the slice grows to, a few rows a frame */
@@ -395,7 +396,7 @@ compare_years_desc (gconstpointer a,
 /* What the list of an audit needs besides its posts: which categories, platforms and years
  * they have, gathered on the worker that reads them, so the main loop never walks them all. */
 typedef struct {
-  GListStore *items;
+  SgAuditItemList *items;
   guint       categories;  /* 1 << SgCategory */
   GPtrArray  *platforms;   /* char*, in order of first appearance */
   GArray     *years;       /* int, newest first */
@@ -417,7 +418,6 @@ listing_new (GPtrArray *posts)
 {
   Listing *l = g_new0 (Listing, 1);
 
-  l->items = g_list_store_new (SG_TYPE_AUDIT_ITEM);
   l->platforms = g_ptr_array_new_with_free_func (g_free);
   l->years = g_array_new (FALSE, FALSE, sizeof (int));
   for (guint i = 0; i < posts->len; i++)
@@ -439,7 +439,7 @@ listing_new (GPtrArray *posts)
         g_array_append_val (l->years, year);
     }
   g_array_sort (l->years, compare_years_desc);
-  g_list_store_splice (l->items, 0, 0, posts->pdata, posts->len);
+  l->items = sg_audit_item_list_new (g_ptr_array_ref (posts));
   return l;
 }
 
@@ -1198,7 +1198,7 @@ drop_items_work (gpointer       items,
  * a stall of its own. The list has let go of them; an item a row still holds is finalized
  * when the row lets go, on the main loop. */
 static void
-drop_items (GListStore *items)
+drop_items (SgAuditItemList *items)
 {
   sg_worker_run (NULL, NULL, drop_items_work, items, NULL, NULL, NULL, NULL);
 }
@@ -1316,7 +1316,7 @@ audits_listed_cb (GObject      *object,
       gtk_filter_list_model_set_model (self->filtered, NULL);
       forget_bodies (self);
       drop_items (self->items);
-      self->items = g_list_store_new (SG_TYPE_AUDIT_ITEM);
+      self->items = sg_audit_item_list_new (NULL);
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->items));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       g_signal_emit (self, signals[LOADED], 0);
@@ -1860,7 +1860,7 @@ sg_past_posts_page_init (SgPastPostsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->items = g_list_store_new (SG_TYPE_AUDIT_ITEM);
+  self->items = sg_audit_item_list_new (NULL);
   g_queue_init (&self->cached);
   self->bound = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->waiting = g_hash_table_new (NULL, NULL);
