@@ -77,6 +77,7 @@ struct _SgPastPostsPage
   GHashTable         *search_ids;         /* gint64* row ids its search found, or NULL */
   gint64              search_audit;       /* the audit search_ids are of */
   guint               search_serial;      /* a search's result is used if still the last */
+  gboolean            searching;          /* the last search has not answered yet */
   /* The posts' bodies (text, findings) are read from the store for the rows on screen, a
    * batch on a worker, and kept for the last CACHE_SIZE posts and every post bound to a row. */
   GQueue              cached;             /* SgAuditItem* with a body, most recent first */
@@ -206,7 +207,8 @@ update_no_match (SgPastPostsPage *self)
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint n_listed = MIN (self->slice_target, n_shown);
 
-  gtk_widget_set_visible (self->no_match_label, n_items > 0 && n_shown == 0);
+  /* "No posts match" waits for the search to answer. */
+  gtk_widget_set_visible (self->no_match_label, n_items > 0 && n_shown == 0 && !self->searching);
   gtk_widget_set_visible (self->filter_box, n_items > 0);
   gtk_revealer_set_reveal_child (self->more_revealer, n_listed < n_shown);
   if (n_listed < n_shown)
@@ -321,12 +323,17 @@ searched_cb (GObject      *object,
   if (ids == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        sg_toast_show (GTK_WIDGET (self), error->message);
+        {
+          if (serial == self->search_serial)
+            self->searching = FALSE;
+          sg_toast_show (GTK_WIDGET (self), error->message);
+        }
       return;
     }
   /* Typed over, cleared or another audit shown since: a newer search (or none) applies. */
   if (serial != self->search_serial || self->search_folded == NULL)
     return;
+  self->searching = FALSE;
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
   self->search_ids = g_steal_pointer (&ids);
   refilter (self);
@@ -344,6 +351,7 @@ start_search (SgPastPostsPage *self)
   job->audit_id = self->shown_id;
   job->folded = g_strdup (self->search_folded);
   job->serial = ++self->search_serial;
+  self->searching = TRUE;
   sg_store_job_run_full (self, store, self->cancellable, search_job, job, search_job_free,
                          (GDestroyNotify) g_hash_table_unref, searched_cb,
                          GUINT_TO_POINTER (job->serial));
@@ -370,6 +378,7 @@ filters_changed_cb (SgPastPostsPage *self)
       self->search_serial++;
       /* Until the new search answers, the list keeps showing what the last one found in this
        * audit; in another audit, nothing rather than everything. */
+      self->searching = FALSE;
       if (self->search_folded == NULL)
         g_clear_pointer (&self->search_ids, g_hash_table_unref);
       else
