@@ -407,6 +407,20 @@ audit_is_not (gpointer data)
          sg_past_posts_page_get_audit_id (page) != *(gint64 *) data;
 }
 
+static gboolean
+some_shown_not_all (gpointer page)
+{
+  guint n = sg_past_posts_page_get_n_shown (page);
+
+  return n > 0 && n < sg_past_posts_page_get_n_posts (page);
+}
+
+static gboolean
+respect_row_made (gpointer page)
+{
+  return sg_test_past_post_row_with_text (page, RESPECT_POST, 0) != NULL;
+}
+
 /* A long audit shows how far it is, can be stopped (what was checked is kept), and an audit
  * is deleted in one action, after a confirmation. */
 static void
@@ -484,6 +498,17 @@ test_stop_and_delete (void)
                   sg_past_posts_page_get_n_posts (page));
   g_assert_cmpuint (sg_past_posts_page_get_n_bodies (page), >=, 25);
   g_assert_cmpuint (sg_past_posts_page_get_n_bodies (page), <=, 200);
+  /* A search reads the texts from the store: it finds posts whose rows were never made, and
+   * their rows show them. */
+  gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (w, "Search past posts")),
+                         "BED BLOCKERS");
+  g_assert_true (sg_test_wait (some_shown_not_all, page, 5000));
+  g_assert_true (sg_test_wait (respect_row_made, w, 5000));
+  g_assert_cmpuint (sg_past_posts_page_get_n_bodies (page), <=, 200 + 25);
+  gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (w, "Search past posts")), "");
+  sg_test_iterate (400);
+  g_assert_cmpuint (sg_past_posts_page_get_n_shown (page), ==,
+                    sg_past_posts_page_get_n_posts (page));
   g_test_message ("stopped shown at %" G_GINT64_FORMAT " ms", g_get_monotonic_time () / 1000);
   g_assert_cmpint (stopped, !=, first_audit);
   g_assert_nonnull (strstr (label_of (w, "notes"), "stopped before the end"));
