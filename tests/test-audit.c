@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "sg-audit.h"
+#include "sg-audit-item-list.h"
 #include "sg-error.h"
 #include "sg-rule-pack.h"
 #include "sg-test-archive.h"
@@ -470,6 +471,47 @@ test_heads (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (found), ==, 0);
 }
 
+/* The list the Past Posts page shows: the heads in their order, nothing past the end, and the
+ * items let go with it. */
+static void
+test_item_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SgAudit) audit = NULL;
+  g_autoptr(GPtrArray) heads = NULL;
+  g_autoptr(SgAuditItemList) list = NULL;
+  g_autoptr(SgAuditItemList) empty = sg_audit_item_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SgAuditItem *first;
+  gint64 id;
+
+  sg_test_archive_write_tweets (f->archive, texts, 16);
+  audit = sg_audit_new (f->store, analyzer, f->archive);
+  id = sg_audit_run (audit, NULL, &error);
+  g_assert_no_error (error);
+  heads = sg_audits_list_post_heads (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (heads->len, ==, 6);
+  first = g_object_ref (heads->pdata[0]);
+  list = sg_audit_item_list_new (g_ptr_array_ref (heads));
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == SG_TYPE_AUDIT_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+  for (guint i = 0; i < heads->len; i++)
+    {
+      g_autoptr(SgAuditItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_true (item == heads->pdata[i]);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 6));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (empty)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (empty), 0));
+
+  g_clear_pointer (&heads, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_finalize_object (first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +535,7 @@ main (int   argc,
   ADD ("not-an-archive", test_not_an_archive);
   ADD ("migration-from-v3", test_migration);
   ADD ("heads", test_heads);
+  ADD ("item-list", test_item_list);
 #undef ADD
 
   ret = g_test_run ();
