@@ -8,7 +8,8 @@ and once the flagged posts are read back as the page lists them, and the largest
 runs (at most 50 ms). The texts are the read tuning sets (tests/data/tune-*.jsonl), cycled:
 written to be flagged far more often than real timelines are, so the audit stores many more
 posts than it would for a real archive.
-Usage: bench-audit.py SOCIALGUARD_CHECK BENCH_AUDIT [N_POSTS]
+Usage: bench-audit.py [--whole] SOCIALGUARD_CHECK BENCH_AUDIT [N_POSTS]
+   (--whole: the flagged posts listed whole, as the page held them before issue 14's fix)
    or: bench-audit.py --window BENCH_PAST_POSTS_GAPS [N_POSTS]   (under Xvfb)
 The second audits the same archive in the real window (bench-past-posts-gaps.c) and reports the
 longest main-loop and frame gaps while it audits, lists and settles."""
@@ -21,6 +22,9 @@ import sys
 import tempfile
 import time
 
+whole = "--whole" in sys.argv
+if whole:
+    sys.argv.remove("--whole")
 window = sys.argv[1] == "--window"
 MB = 1024 * 1024
 check, bench, n = sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 50000
@@ -78,7 +82,8 @@ with tempfile.TemporaryDirectory(prefix="sg-bench-audit-") as tmp:
     check_s, check_rss, check_rc, _ = run([check, "--jsonl", jsonl])
     if check_rc not in (0, 1):
         sys.exit(f"socialguard-check failed ({check_rc})")
-    audit_s, audit_rss, audit_rc, out = run([bench, archive, os.path.join(tmp, "sg.db")],
+    audit_s, audit_rss, audit_rc, out = run([bench] + (["--whole"] if whole else []) +
+                                            [archive, os.path.join(tmp, "sg.db")],
                                             stdout=subprocess.PIPE)
     if audit_rc != 0:
         sys.exit(f"bench-audit failed ({audit_rc})")
@@ -99,7 +104,8 @@ print(f"RSS / text size: audit process peak {audit_rss / text_bytes:.2f}, check 
       f"audit RSS above check's: {(audit_rss - check_rss) / MB:.0f} MB")
 print(f"RSS above the baseline (rules loaded, store open: {base / MB:.1f} MB) / text size: "
       f"during the audit {(result['audit_peak_rss'] - base) / text_bytes:.2f}, "
-      f"with the {result['listed']} flagged posts listed as the page holds them "
+      f"with the {result['listed']} flagged posts listed "
+      f"{'whole (as before issue 14)' if whole else 'as the page holds them'} "
       f"{(result['listed_rss'] - base) / text_bytes:.2f} (issue: at most 2)")
 print(f"largest main-loop gap during the audit: {result['max_gap_ms']:.1f} ms "
       f"(issue: at most 50), {result['progress_events']} progress events")

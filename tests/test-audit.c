@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "sg-audit.h"
+#include "sg-audit-item-list.h"
 #include "sg-error.h"
 #include "sg-rule-pack.h"
 #include "sg-test-archive.h"
@@ -369,6 +370,148 @@ test_migration (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* What the Past Posts list holds (issue 14): the posts without their bodies, in the same
+ * order and with the same severity, categories and review as whole; the bodies read back by
+ * id; and a search over the stored texts, case-folded beyond ASCII. */
+static const char * const heads_texts[] = {
+  "ÄRZTE-Treffen. " RESPECT_POST,
+  DEFAMATION_POST,
+  "Lovely walk along the canal this morning.",
+  PROFESSIONAL_POST,
+  NULL
+};
+
+static void
+test_heads (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SgAudit) audit = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GPtrArray) heads = NULL;
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folded = NULL;
+  gint64 id, ids[2];
+
+  sg_test_archive_write_tweets (f->archive, heads_texts, 8);
+  audit = sg_audit_new (f->store, analyzer, f->archive);
+  id = sg_audit_run (audit, NULL, &error);
+  g_assert_no_error (error);
+  posts = sg_audits_list_posts (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (sg_audits_review_post (f->store, sg_audit_item_get_id (posts->pdata[1]),
+                                        SG_AUDIT_STATUS_KEPT, "a joke", 1700000000, &error));
+  g_clear_pointer (&posts, g_ptr_array_unref);
+  posts = sg_audits_list_posts (f->store, id, &error);
+  heads = sg_audits_list_post_heads (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 6);
+  g_assert_cmpuint (heads->len, ==, posts->len);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      SgAuditItem *post = posts->pdata[i], *head = heads->pdata[i];
+
+      g_assert_cmpint (sg_audit_item_get_id (head), ==, sg_audit_item_get_id (post));
+      g_assert_cmpint (sg_audit_item_get_severity (head), ==, sg_audit_item_get_severity (post));
+      g_assert_cmpuint (sg_audit_item_get_categories (head), ==,
+                        sg_audit_item_get_categories (post));
+      g_assert_cmpint (sg_audit_item_get_year (head), ==, sg_audit_item_get_year (post));
+      g_assert_cmpstr (sg_audit_item_get_url (head), ==, sg_audit_item_get_url (post));
+      g_assert_cmpint (sg_audit_item_get_status (head), ==, sg_audit_item_get_status (post));
+      g_assert_cmpstr (sg_audit_item_get_reason (head), ==, sg_audit_item_get_reason (post));
+      g_assert_false (sg_audit_item_has_body (head));
+      g_assert_true (sg_audit_item_has_body (post));
+      g_assert_cmpstr (sg_audit_item_get_text (head), ==, "");
+      g_assert_cmpuint (sg_audit_item_get_findings (head)->len, ==, 0);
+    }
+  g_assert_cmpint (sg_audit_item_get_status (heads->pdata[1]), ==, SG_AUDIT_STATUS_KEPT);
+
+  /* Two bodies read back by id, given to their heads, and let go again. */
+  ids[0] = sg_audit_item_get_id (posts->pdata[4]);
+  ids[1] = sg_audit_item_get_id (posts->pdata[0]);
+  read = sg_audits_read_posts (f->store, ids, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->len, ==, 2);
+  for (guint i = 0; i < read->len; i++)
+    {
+      SgAuditItem *r = read->pdata[i];
+      SgAuditItem *post = posts->pdata[sg_audit_item_get_id (r) == ids[0] ? 4 : 0];
+      SgAuditItem *head = heads->pdata[sg_audit_item_get_id (r) == ids[0] ? 4 : 0];
+
+      g_assert_cmpint (sg_audit_item_get_id (r), ==, sg_audit_item_get_id (post));
+      g_assert_cmpstr (sg_audit_item_get_text (r), ==, sg_audit_item_get_text (post));
+      sg_audit_item_set_body (head, sg_audit_item_get_text (r),
+                              sg_audit_item_get_content_warning (r),
+                              sg_audit_item_get_media (r), sg_audit_item_get_findings (r));
+      g_assert_true (sg_audit_item_has_body (head));
+      g_assert_cmpstr (sg_audit_item_get_text (head), ==, sg_audit_item_get_text (post));
+      g_assert_cmpuint (sg_audit_item_get_findings (head)->len, ==,
+                        sg_audit_item_get_findings (post)->len);
+      sg_audit_item_drop_body (head);
+      g_assert_false (sg_audit_item_has_body (head));
+      g_assert_cmpstr (sg_audit_item_get_text (head), ==, "");
+    }
+
+  /* "ärzte" finds "ÄRZTE" (LIKE would not), in both copies of the post and nowhere else. */
+  folded = g_utf8_casefold ("ärzte", -1);
+  found = sg_audits_search_posts (f->store, id, folded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (found), ==, 2);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      gint64 post_id = sg_audit_item_get_id (posts->pdata[i]);
+
+      g_assert_cmpint (g_hash_table_contains (found, &post_id), ==,
+                       g_str_has_prefix (sg_audit_item_get_text (posts->pdata[i]), "ÄRZTE"));
+    }
+  g_clear_pointer (&found, g_hash_table_unref);
+  found = sg_audits_search_posts (f->store, id + 1, folded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (found), ==, 0);
+}
+
+/* The list the Past Posts page shows: the heads in their order, nothing past the end, and the
+ * items let go with it. */
+static void
+test_item_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SgAudit) audit = NULL;
+  g_autoptr(GPtrArray) heads = NULL;
+  g_autoptr(SgAuditItemList) list = NULL;
+  g_autoptr(SgAuditItemList) empty = sg_audit_item_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SgAuditItem *first;
+  gint64 id;
+
+  sg_test_archive_write_tweets (f->archive, texts, 16);
+  audit = sg_audit_new (f->store, analyzer, f->archive);
+  id = sg_audit_run (audit, NULL, &error);
+  g_assert_no_error (error);
+  heads = sg_audits_list_post_heads (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (heads->len, ==, 6);
+  first = g_object_ref (heads->pdata[0]);
+  list = sg_audit_item_list_new (g_ptr_array_ref (heads));
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == SG_TYPE_AUDIT_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+  for (guint i = 0; i < heads->len; i++)
+    {
+      g_autoptr(SgAuditItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_true (item == heads->pdata[i]);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 6));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (empty)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (empty), 0));
+
+  g_clear_pointer (&heads, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_finalize_object (first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +534,8 @@ main (int   argc,
   ADD ("delete", test_delete);
   ADD ("not-an-archive", test_not_an_archive);
   ADD ("migration-from-v3", test_migration);
+  ADD ("heads", test_heads);
+  ADD ("item-list", test_item_list);
 #undef ADD
 
   ret = g_test_run ();

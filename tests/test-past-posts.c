@@ -407,6 +407,20 @@ audit_is_not (gpointer data)
          sg_past_posts_page_get_audit_id (page) != *(gint64 *) data;
 }
 
+static gboolean
+some_shown_not_all (gpointer page)
+{
+  guint n = sg_past_posts_page_get_n_shown (page);
+
+  return n > 0 && n < sg_past_posts_page_get_n_posts (page);
+}
+
+static gboolean
+respect_row_made (gpointer page)
+{
+  return sg_test_past_post_row_with_text (page, RESPECT_POST, 0) != NULL;
+}
+
 /* A long audit shows how far it is, can be stopped (what was checked is kept), and an audit
  * is deleted in one action, after a confirmation. */
 static void
@@ -470,6 +484,31 @@ test_stop_and_delete (void)
   g_source_remove (tick);
   g_test_message ("largest main-loop gap showing 25 more: %.1f ms", gaps.max_gap / 1e3);
   g_assert_nonnull (strstr (label_of (w, "more"), "Showing the first 50 of"));
+  /* The rows shown have their posts' text; the page holds no more bodies than it keeps. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    sg_test_collect_past_post_rows (sg_test_find_by_label (w, "Posts needing attention"), rows);
+    g_assert_cmpuint (rows->len, >, 0);
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_cmpstr (sg_audit_item_get_text (sg_past_post_row_get_item (rows->pdata[i])), !=,
+                       "");
+  }
+  g_test_message ("posts held with their text: %u of %u", sg_past_posts_page_get_n_bodies (page),
+                  sg_past_posts_page_get_n_posts (page));
+  g_assert_cmpuint (sg_past_posts_page_get_n_bodies (page), >=, 25);
+  g_assert_cmpuint (sg_past_posts_page_get_n_bodies (page), <=, 200);
+  /* A search reads the texts from the store: it finds posts whose rows were never made, and
+   * their rows show them. */
+  gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (w, "Search past posts")),
+                         "BED BLOCKERS");
+  g_assert_true (sg_test_wait (some_shown_not_all, page, 5000));
+  g_assert_true (sg_test_wait (respect_row_made, w, 5000));
+  g_assert_cmpuint (sg_past_posts_page_get_n_bodies (page), <=, 200 + 25);
+  gtk_editable_set_text (GTK_EDITABLE (sg_test_find_by_label (w, "Search past posts")), "");
+  sg_test_iterate (400);
+  g_assert_cmpuint (sg_past_posts_page_get_n_shown (page), ==,
+                    sg_past_posts_page_get_n_posts (page));
   g_test_message ("stopped shown at %" G_GINT64_FORMAT " ms", g_get_monotonic_time () / 1000);
   g_assert_cmpint (stopped, !=, first_audit);
   g_assert_nonnull (strstr (label_of (w, "notes"), "stopped before the end"));

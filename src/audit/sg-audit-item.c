@@ -7,6 +7,25 @@
 
 #include "sg-audit-item.h"
 
+/* The post's text, content warning, media descriptions and findings: a listed head has none
+ * until a row shows it (issue 14). */
+typedef struct {
+  char      *text;
+  char      *content_warning;
+  GStrv      media;
+  GPtrArray *findings;
+} Body;
+
+/* The review's reason and date and the last delete attempt: most listed posts have none, so
+ * they cost one pointer until they do. */
+typedef struct {
+  char     *reason;
+  gint64    reviewed_at;
+  char     *note;     /* not stored: what happened when it was last deleted online */
+  gboolean  busy;     /* a delete is under way */
+} Extra;
+
+/* Kept small: a listed audit holds tens of thousands of these (issue 14). */
 struct _SgAuditItem
 {
   GObject        parent_instance;
@@ -16,22 +35,24 @@ struct _SgAuditItem
   char          *platform;
   char          *post_id;
   gint64         posted_at;
-  int            year;     /* of posted_at, read by every filter pass over the list */
   char          *url;
-  char          *text;
-  char          *content_warning;
-  GStrv          media;
-  GPtrArray     *findings;
-  SgSeverity     severity;
-  guint          categories;
-
-  SgAuditStatus  status;
-  char          *reason;
-  gint64         reviewed_at;
-
-  char          *note;     /* not stored: what happened when it was last deleted online */
-  gboolean       busy;     /* a delete is under way */
+  Body          *body;
+  Extra         *extra;
+  guint16        year;       /* of posted_at, read by every filter pass over the list */
+  guint16        categories; /* 1 << SgCategory */
+  guint8         severity;   /* SgSeverity */
+  guint8         status;     /* SgAuditStatus */
 };
+
+G_STATIC_ASSERT (SG_N_CATEGORIES <= 16);
+
+static Extra *
+get_extra (SgAuditItem *self)
+{
+  if (self->extra == NULL)
+    self->extra = g_new0 (Extra, 1);
+  return self->extra;
+}
 
 G_DEFINE_FINAL_TYPE (SgAuditItem, sg_audit_item, G_TYPE_OBJECT)
 
@@ -43,6 +64,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+/* What a listed item without its body reports: no findings. */
+static GPtrArray *no_findings;
 
 static const char * const status_names[] = { "open", "kept", "to-delete", "deleted" };
 static const char * const part_names[] = { "text", "content-warning", "media-description" };
@@ -120,12 +143,13 @@ sg_audit_item_finalize (GObject *object)
   g_ref_string_release (self->platform);
   g_free (self->post_id);
   g_free (self->url);
-  g_free (self->text);
-  g_free (self->content_warning);
-  g_clear_pointer (&self->media, g_strfreev);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_free (self->reason);
-  g_free (self->note);
+  sg_audit_item_drop_body (self);
+  if (self->extra != NULL)
+    {
+      g_free (self->extra->reason);
+      g_free (self->extra->note);
+      g_free (self->extra);
+    }
 
   G_OBJECT_CLASS (sg_audit_item_parent_class)->finalize (object);
 }
@@ -144,7 +168,7 @@ sg_audit_item_get_property (GObject    *object,
       g_value_set_int (value, self->status);
       break;
     case PROP_NOTE:
-      g_value_set_string (value, self->note);
+      g_value_set_string (value, sg_audit_item_get_note (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -169,6 +193,7 @@ sg_audit_item_class_init (SgAuditItemClass *klass)
     g_param_spec_string ("note", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  no_findings = g_ptr_array_new ();
 }
 
 static void
@@ -208,11 +233,7 @@ sg_audit_item_new (gint64              id,
       self->year = date != NULL ? g_date_time_get_year (date) : 0;
     }
   self->url = g_strdup (url);
-  self->text = g_strdup (text != NULL ? text : "");
-  self->content_warning = g_strdup (content_warning);
-  /* Most posts have none: no allocation for them. */
-  self->media = media != NULL && media[0] != NULL ? g_strdupv ((GStrv) media) : NULL;
-  self->findings = g_ptr_array_ref (findings);
+  sg_audit_item_set_body (self, text, content_warning, media, findings);
   self->severity = SG_SEVERITY_INFO;
   for (guint i = 0; i < findings->len; i++)
     {
@@ -223,6 +244,79 @@ sg_audit_item_new (gint64              id,
     }
 
   return self;
+}
+
+SgAuditItem *
+sg_audit_item_new_head (gint64      id,
+                        gint64      audit_id,
+                        const char *platform,
+                        const char *post_id,
+                        gint64      posted_at,
+                        const char *url,
+                        SgSeverity  severity,
+                        guint       categories)
+{
+  SgAuditItem *self;
+
+  g_return_val_if_fail (platform != NULL, NULL);
+  g_return_val_if_fail (post_id != NULL, NULL);
+
+  self = g_object_new (SG_TYPE_AUDIT_ITEM, NULL);
+  self->id = id;
+  self->audit_id = audit_id;
+  self->platform = g_ref_string_new_intern (platform);
+  self->post_id = g_strdup (post_id);
+  self->posted_at = posted_at;
+  if (posted_at != 0)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (posted_at);
+
+      self->year = date != NULL ? g_date_time_get_year (date) : 0;
+    }
+  self->url = g_strdup (url);
+  self->severity = severity;
+  self->categories = categories;
+  return self;
+}
+
+gboolean
+sg_audit_item_has_body (SgAuditItem *self)
+{
+  g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), FALSE);
+  return self->body != NULL;
+}
+
+void
+sg_audit_item_set_body (SgAuditItem        *self,
+                        const char         *text,
+                        const char         *content_warning,
+                        const char * const *media,
+                        GPtrArray          *findings)
+{
+  g_return_if_fail (SG_IS_AUDIT_ITEM (self));
+  g_return_if_fail (findings != NULL);
+
+  sg_audit_item_drop_body (self);
+  self->body = g_new0 (Body, 1);
+  self->body->text = g_strdup (text != NULL ? text : "");
+  self->body->content_warning = g_strdup (content_warning);
+  /* Most posts have none: no allocation for them. */
+  self->body->media = media != NULL && media[0] != NULL ? g_strdupv ((GStrv) media) : NULL;
+  self->body->findings = g_ptr_array_ref (findings);
+}
+
+void
+sg_audit_item_drop_body (SgAuditItem *self)
+{
+  g_return_if_fail (SG_IS_AUDIT_ITEM (self));
+
+  if (self->body == NULL)
+    return;
+  g_free (self->body->text);
+  g_free (self->body->content_warning);
+  g_strfreev (self->body->media);
+  g_ptr_array_unref (self->body->findings);
+  g_clear_pointer (&self->body, g_free);
 }
 
 gint64
@@ -278,14 +372,14 @@ const char *
 sg_audit_item_get_text (SgAuditItem *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
-  return self->text;
+  return self->body != NULL ? self->body->text : "";
 }
 
 const char *
 sg_audit_item_get_content_warning (SgAuditItem *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
-  return self->content_warning;
+  return self->body != NULL ? self->body->content_warning : NULL;
 }
 
 const char * const *
@@ -294,14 +388,15 @@ sg_audit_item_get_media (SgAuditItem *self)
   static const char * const none[] = { NULL };
 
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
-  return self->media != NULL ? (const char * const *) self->media : none;
+  return self->body != NULL && self->body->media != NULL
+         ? (const char * const *) self->body->media : none;
 }
 
 GPtrArray *
 sg_audit_item_get_findings (SgAuditItem *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
-  return self->findings;
+  return self->body != NULL ? self->body->findings : no_findings;
 }
 
 SgSeverity
@@ -329,14 +424,14 @@ const char *
 sg_audit_item_get_reason (SgAuditItem *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
-  return self->reason;
+  return self->extra != NULL ? self->extra->reason : NULL;
 }
 
 gint64
 sg_audit_item_get_reviewed_at (SgAuditItem *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), 0);
-  return self->reviewed_at;
+  return self->extra != NULL ? self->extra->reviewed_at : 0;
 }
 
 void
@@ -350,11 +445,17 @@ sg_audit_item_set_review (SgAuditItem   *self,
   g_return_if_fail (SG_IS_AUDIT_ITEM (self));
   g_return_if_fail (status <= SG_AUDIT_STATUS_DELETED);
 
-  changed = self->status != status || g_strcmp0 (self->reason, reason) != 0;
+  changed = self->status != status || g_strcmp0 (sg_audit_item_get_reason (self), reason) != 0;
   self->status = status;
-  g_free (self->reason);
-  self->reason = g_strdup (reason != NULL && *reason != '\0' ? reason : NULL);
-  self->reviewed_at = reviewed_at;
+  /* An open post with no date and no reason needs no room for them. */
+  if (self->extra != NULL || (reason != NULL && *reason != '\0') || reviewed_at != 0)
+    {
+      Extra *extra = get_extra (self);
+
+      g_free (extra->reason);
+      extra->reason = g_strdup (reason != NULL && *reason != '\0' ? reason : NULL);
+      extra->reviewed_at = reviewed_at;
+    }
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
@@ -458,7 +559,7 @@ sg_audit_item_get_note (SgAuditItem *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), NULL);
 
-  return self->note;
+  return self->extra != NULL ? self->extra->note : NULL;
 }
 
 gboolean
@@ -466,7 +567,7 @@ sg_audit_item_get_busy (SgAuditItem *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT_ITEM (self), FALSE);
 
-  return self->busy;
+  return self->extra != NULL && self->extra->busy;
 }
 
 void
@@ -476,11 +577,12 @@ sg_audit_item_set_note (SgAuditItem *self,
 {
   g_return_if_fail (SG_IS_AUDIT_ITEM (self));
 
-  if (g_strcmp0 (self->note, note) == 0 && self->busy == busy)
+  if (g_strcmp0 (sg_audit_item_get_note (self), note) == 0 &&
+      sg_audit_item_get_busy (self) == busy)
     return;
-  g_free (self->note);
-  self->note = g_strdup (note);
-  self->busy = busy;
+  g_free (get_extra (self)->note);
+  self->extra->note = g_strdup (note);
+  self->extra->busy = busy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 

@@ -70,6 +70,26 @@ SgAuditItem        *sg_audit_item_new                (gint64         id,
                                                       const char    *content_warning,
                                                       const char * const *media,
                                                       GPtrArray     *findings);
+/* A flagged post as a long list holds it (issue 14): what sorting, filtering and the review
+ * need, without its text, content warning, media descriptions and findings (its "body"),
+ * which are read from the store for the rows on screen and let go again. Until then the text
+ * is "" and there are no findings. */
+SgAuditItem        *sg_audit_item_new_head           (gint64         id,
+                                                      gint64         audit_id,
+                                                      const char    *platform,
+                                                      const char    *post_id,
+                                                      gint64         posted_at,
+                                                      const char    *url,
+                                                      SgSeverity     severity,
+                                                      guint          categories);
+gboolean            sg_audit_item_has_body           (SgAuditItem   *self);
+/* Main loop only, like the review: the body of a head read back, or let go. */
+void                sg_audit_item_set_body           (SgAuditItem   *self,
+                                                      const char    *text,
+                                                      const char    *content_warning,
+                                                      const char * const *media,
+                                                      GPtrArray     *findings);
+void                sg_audit_item_drop_body          (SgAuditItem   *self);
 
 gint64              sg_audit_item_get_id             (SgAuditItem   *self);
 gint64              sg_audit_item_get_audit_id       (SgAuditItem   *self);

@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -284,6 +287,7 @@ run_thread (gpointer data)
   setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
 #endif
   id = run (self, g_task_get_cancellable (task), &error);
+  sg_audit_release_memory ();
   if (id == 0)
     g_task_return_error (task, error);
   else
@@ -409,4 +413,12 @@ sg_audit_get_record (SgAudit *self)
 {
   g_return_val_if_fail (SG_IS_AUDIT (self), NULL);
   return self->finished ? self->record : NULL;
+}
+
+void
+sg_audit_release_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
 }

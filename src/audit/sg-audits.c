@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -215,6 +217,133 @@ sg_audits_list_posts (SgStore  *store,
                      bind_id, &audit_id, post_row, items, "audit posts", error))
     return NULL;
   return g_steal_pointer (&items);
+}
+
+/* The heads of the posts (issue 14): the findings are read only to learn the most serious
+ * severity and the categories, then let go, so a listed audit holds none of its posts' text. */
+static void
+post_head_row (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  GPtrArray *items = data;
+  g_autoptr(GPtrArray) findings =
+    sg_audit_findings_from_json ((const char *) sqlite3_column_text (stmt, 6));
+  SgSeverity severity = SG_SEVERITY_INFO;
+  guint categories = 0;
+  SgAuditStatus status = SG_AUDIT_STATUS_OPEN;
+  SgAuditItem *item;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const SgAuditFinding *f = g_ptr_array_index (findings, i);
+
+      severity = MAX (severity, f->severity);
+      categories |= 1u << f->category;
+    }
+  item = sg_audit_item_new_head (sqlite3_column_int64 (stmt, 0),
+                                 sqlite3_column_int64 (stmt, 1),
+                                 (const char *) sqlite3_column_text (stmt, 2),
+                                 (const char *) sqlite3_column_text (stmt, 3),
+                                 sqlite3_column_int64 (stmt, 4),
+                                 (const char *) sqlite3_column_text (stmt, 5),
+                                 severity, categories);
+  sg_audit_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &status);
+  sg_audit_item_set_review (item, status, (const char *) sqlite3_column_text (stmt, 8),
+                            sqlite3_column_int64 (stmt, 9));
+  g_ptr_array_add (items, item);
+}
+
+GPtrArray *
+sg_audits_list_post_heads (SgStore  *store,
+                           gint64    audit_id,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (SG_IS_STORE (store), NULL);
+
+  if (!sg_store_run (store,
+                     "SELECT id, audit_id, platform, post_id, posted_at, url, findings, "
+                     "       status, reason, reviewed_at "
+                     "FROM audit_posts WHERE audit_id = ? "
+                     "ORDER BY severity DESC, posted_at DESC, id",
+                     bind_id, &audit_id, post_head_row, items, "audit posts", error))
+    return NULL;
+  return g_steal_pointer (&items);
+}
+
+static void
+bind_ids_json (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+}
+
+GPtrArray *
+sg_audits_read_posts (SgStore       *store,
+                      const gint64  *ids,
+                      guint          n_ids,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) json = g_string_new ("[");
+
+  g_return_val_if_fail (SG_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  /* One statement for a batch of rows: the ids travel as a JSON array (SQLite's json_each). */
+  if (!sg_store_run (store,
+                     "SELECT id, audit_id, platform, post_id, posted_at, url, text, "
+                     "       content_warning, media, findings, status, reason, reviewed_at "
+                     "FROM audit_posts WHERE id IN (SELECT value FROM json_each (?))",
+                     bind_ids_json, json->str, post_row, items, "audit posts", error))
+    return NULL;
+  return g_steal_pointer (&items);
+}
+
+typedef struct {
+  const char *folded;
+  GHashTable *ids;
+} Search;
+
+/* The same match as the list's filter always made: the case-folded query inside the
+ * case-folded text, so "NHS" finds "nhs" and "Ärzte" finds "ärzte", which SQL's LIKE does
+ * not do beyond ASCII. One row at a time: the texts are never all held. */
+static void
+search_row (sqlite3_stmt *stmt,
+            gpointer      data)
+{
+  Search *search = data;
+  const char *text = (const char *) sqlite3_column_text (stmt, 1);
+  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+
+  if (strstr (folded, search->folded) != NULL)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (search->ids, g_memdup2 (&id, sizeof id));
+    }
+}
+
+GHashTable *
+sg_audits_search_posts (SgStore     *store,
+                        gint64       audit_id,
+                        const char  *folded,
+                        GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Search search = { folded, ids };
+
+  g_return_val_if_fail (SG_IS_STORE (store), NULL);
+  g_return_val_if_fail (folded != NULL, NULL);
+
+  if (!sg_store_run (store, "SELECT id, text FROM audit_posts WHERE audit_id = ?",
+                     bind_id, &audit_id, search_row, &search, "audit posts", error))
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 typedef struct {

@@ -45,6 +45,24 @@ SgAuditRecord *sg_audits_get         (SgStore        *store,
 GPtrArray     *sg_audits_list_posts  (SgStore        *store,
                                       gint64          audit_id,
                                       GError        **error);
+/* The same posts as heads (sg_audit_item_new_head): no text, findings or media, for a list
+ * that reads the rest only for the rows it shows (issue 14: a listed audit within 2× the
+ * archive's text). */
+GPtrArray     *sg_audits_list_post_heads (SgStore     *store,
+                                          gint64       audit_id,
+                                          GError     **error);
+/* The posts with these row ids, whole (SgAuditItem*), in no particular order; ids that are
+ * gone are left out. */
+GPtrArray     *sg_audits_read_posts  (SgStore        *store,
+                                      const gint64   *ids,
+                                      guint           n_ids,
+                                      GError        **error);
+/* The row ids (gint64*, a set) of an audit's posts whose case-folded text holds @folded (a
+ * case-folded query), read one post at a time. */
+GHashTable    *sg_audits_search_posts (SgStore       *store,
+                                       gint64         audit_id,
+                                       const char    *folded,
+                                       GError       **error);
 /* Records the doctor's decision about one flagged post (its row id) and when. */
 gboolean       sg_audits_review_post (SgStore        *store,
                                       gint64          post_row_id,

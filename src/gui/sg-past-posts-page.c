@@ -11,6 +11,7 @@
 #include "sg-accounts.h"
 #include "sg-appraisal.h"
 #include "sg-audit.h"
+#include "sg-audit-item-list.h"
 #include "sg-bluesky-client.h"
 #include "sg-error.h"
 #include "sg-export.h"
@@ -61,7 +62,7 @@ struct _SgPastPostsPage
   gint64              loading_id;         /* its posts are being read */
   gint64              want_id;            /* to show once the list is read again */
   gboolean            filling_audits;     /* the dropdown is being refilled */
-  GListStore         *items;              /* SgAuditItem* of the audit shown */
+  SgAuditItemList    *items;              /* SgAuditItem* of the audit shown */
   GtkFilterListModel *filtered;
   GtkSliceListModel  *slice;              /* what the list view shows of it */
   guint               slice_target;       /* what the slice grows to, a few rows a frame */
@@ -73,6 +74,17 @@ struct _SgPastPostsPage
   GArray             *filter_years;       /* int */
   gboolean            filling_filters;
   char               *search_folded;      /* NULL: no search */
+  GHashTable         *search_ids;         /* gint64* row ids its search found, or NULL */
+  gint64              search_audit;       /* the audit search_ids are of */
+  guint               search_serial;      /* a search's result is used if still the last */
+  gboolean            searching;          /* the last search has not answered yet */
+  /* The posts' bodies (text, findings) are read from the store for the rows on screen, a
+   * batch on a worker, and kept for the last CACHE_SIZE posts and every post bound to a row. */
+  GQueue              cached;             /* SgAuditItem* with a body, most recent first */
+  GHashTable         *bound;              /* SgAuditItem* → rows made for it */
+  GHashTable         *waiting;            /* GtkListItem* bound to a post without its body */
+  GPtrArray          *wanted;             /* SgAuditItem* whose bodies to read next */
+  gboolean            reading;            /* a batch of bodies is being read */
   char               *token;              /* for tests: used instead of the keyring's */
 };
 
@@ -86,6 +98,8 @@ G_DEFINE_FINAL_TYPE (SgPastPostsPage, sg_past_posts_page, GTK_TYPE_WIDGET)
  * comes within a tenth of a second. The filters and the search still run over all of them. */
 #define PAGE_SIZE      25
 #define ROWS_PER_FRAME 1
+/* Bodies kept for posts no row shows: a few screenfuls back and forth (issue 14). */
+#define CACHE_SIZE     200
 
 enum {
   LOADED,
@@ -96,6 +110,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void load_audits (SgPastPostsPage *self);
+static void read_bodies (SgPastPostsPage *self);
 
 /* Helpers */
 
@@ -175,11 +190,11 @@ filter_func (gpointer object,
   if (y != GTK_INVALID_LIST_POSITION && y > 0 && y <= self->filter_years->len &&
       sg_audit_item_get_year (item) != g_array_index (self->filter_years, int, y - 1))
     return FALSE;
-  if (self->search_folded != NULL)
+  if (self->search_ids != NULL)
     {
-      g_autofree char *text = g_utf8_casefold (sg_audit_item_get_text (item), -1);
+      gint64 id = sg_audit_item_get_id (item);
 
-      if (strstr (text, self->search_folded) == NULL)
+      if (!g_hash_table_contains (self->search_ids, &id))
         return FALSE;
     }
   return TRUE;
@@ -192,7 +207,8 @@ update_no_match (SgPastPostsPage *self)
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint n_listed = MIN (self->slice_target, n_shown);
 
-  gtk_widget_set_visible (self->no_match_label, n_items > 0 && n_shown == 0);
+  /* "No posts match" waits for the search to answer. */
+  gtk_widget_set_visible (self->no_match_label, n_items > 0 && n_shown == 0 && !self->searching);
   gtk_widget_set_visible (self->filter_box, n_items > 0);
   gtk_revealer_set_reveal_child (self->more_revealer, n_listed < n_shown);
   if (n_listed < n_shown)
@@ -259,23 +275,124 @@ focus_out_of_list (SgPastPostsPage *self)
 }
 
 static void
+refilter (SgPastPostsPage *self)
+{
+  focus_out_of_list (self);
+  gtk_slice_list_model_set_size (self->slice, 0);
+  list_rows (self, PAGE_SIZE);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_no_match (self);
+}
+
+/* A search reads the texts from the store on a worker, as the list holds none of them. */
+typedef struct {
+  gint64  audit_id;
+  char   *folded;
+  guint   serial;
+} SearchJob;
+
+static void
+search_job_free (gpointer data)
+{
+  SearchJob *job = data;
+
+  g_free (job->folded);
+  g_free (job);
+}
+
+static gpointer
+search_job (SgStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  SearchJob *job = data;
+
+  return sg_audits_search_posts (store, job->audit_id, job->folded, error);
+}
+
+static void
+searched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SgPastPostsPage *self = SG_PAST_POSTS_PAGE (object);
+  guint serial = GPOINTER_TO_UINT (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (ids == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (serial == self->search_serial)
+            self->searching = FALSE;
+          sg_toast_show (GTK_WIDGET (self), error->message);
+        }
+      return;
+    }
+  /* Typed over, cleared or another audit shown since: a newer search (or none) applies. */
+  if (serial != self->search_serial || self->search_folded == NULL)
+    return;
+  self->searching = FALSE;
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  self->search_ids = g_steal_pointer (&ids);
+  refilter (self);
+}
+
+static void
+start_search (SgPastPostsPage *self)
+{
+  SgStore *store = get_store (self);
+  SearchJob *job;
+
+  if (store == NULL || self->search_folded == NULL)
+    return;
+  job = g_new0 (SearchJob, 1);
+  job->audit_id = self->shown_id;
+  job->folded = g_strdup (self->search_folded);
+  job->serial = ++self->search_serial;
+  self->searching = TRUE;
+  sg_store_job_run_full (self, store, self->cancellable, search_job, job, search_job_free,
+                         (GDestroyNotify) g_hash_table_unref, searched_cb,
+                         GUINT_TO_POINTER (job->serial));
+}
+
+static void
 filters_changed_cb (SgPastPostsPage *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
 
   /* Resetting the three dropdowns for a new audit is one change, not three passes. */
   if (self->filling_filters)
     return;
   stripped = g_strstrip (g_strdup (query));
-  focus_out_of_list (self);
-  g_clear_pointer (&self->search_folded, g_free);
   if (*stripped != '\0')
-    self->search_folded = g_utf8_casefold (stripped, -1);
-  gtk_slice_list_model_set_size (self->slice, 0);
-  list_rows (self, PAGE_SIZE);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_no_match (self);
+    folded = g_utf8_casefold (stripped, -1);
+  if (g_strcmp0 (folded, self->search_folded) != 0 ||
+      (folded != NULL && self->search_audit != self->shown_id))
+    {
+      g_free (self->search_folded);
+      self->search_folded = g_steal_pointer (&folded);
+      self->search_serial++;
+      /* Until the new search answers, the list keeps showing what the last one found in this
+       * audit; in another audit, nothing rather than everything. */
+      self->searching = FALSE;
+      if (self->search_folded == NULL)
+        g_clear_pointer (&self->search_ids, g_hash_table_unref);
+      else
+        {
+          if (self->search_ids == NULL || self->search_audit != self->shown_id)
+            {
+              g_clear_pointer (&self->search_ids, g_hash_table_unref);
+              self->search_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+              self->search_audit = self->shown_id;
+            }
+          start_search (self);
+        }
+    }
+  refilter (self);
 }
 
 static int
@@ -288,7 +405,7 @@ compare_years_desc (gconstpointer a,
 /* What the list of an audit needs besides its posts: which categories, platforms and years
  * they have, gathered on the worker that reads them, so the main loop never walks them all. */
 typedef struct {
-  GListStore *items;
+  SgAuditItemList *items;
   guint       categories;  /* 1 << SgCategory */
   GPtrArray  *platforms;   /* char*, in order of first appearance */
   GArray     *years;       /* int, newest first */
@@ -310,7 +427,6 @@ listing_new (GPtrArray *posts)
 {
   Listing *l = g_new0 (Listing, 1);
 
-  l->items = g_list_store_new (SG_TYPE_AUDIT_ITEM);
   l->platforms = g_ptr_array_new_with_free_func (g_free);
   l->years = g_array_new (FALSE, FALSE, sizeof (int));
   for (guint i = 0; i < posts->len; i++)
@@ -332,7 +448,7 @@ listing_new (GPtrArray *posts)
         g_array_append_val (l->years, year);
     }
   g_array_sort (l->years, compare_years_desc);
-  g_list_store_splice (l->items, 0, 0, posts->pdata, posts->len);
+  l->items = sg_audit_item_list_new (g_ptr_array_ref (posts));
   return l;
 }
 
@@ -806,9 +922,204 @@ row_delete_online_cb (SgPastPostRow   *row,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Each row is made when the list view binds an item to a place on screen, and dropped when
- * it scrolls away: the item keeps the state, so nothing is lost. The list item's own child is
- * a holder that stays, as GTK 4.8's list view expects a child once set up. */
+/* The posts' bodies. The list holds each flagged post without its text and findings (issue 14:
+ * 30,000 of them with their text came to 3× the archive's text); a row's post is read with the
+ * next page of the list in one statement on a worker, kept while a row shows it and for the
+ * last CACHE_SIZE posts read, and let go after. */
+
+static void
+forget_bodies (SgPastPostsPage *self)
+{
+  SgAuditItem *item;
+
+  while ((item = g_queue_pop_head (&self->cached)) != NULL)
+    {
+      sg_audit_item_drop_body (item);
+      g_object_unref (item);
+    }
+  g_ptr_array_set_size (self->wanted, 0);
+}
+
+/* Marks @item's body as just used, and lets go of the oldest no row shows. */
+static void
+touch_body (SgPastPostsPage *self,
+            SgAuditItem     *item)
+{
+  GList *link = g_queue_find (&self->cached, item);
+
+  if (link != NULL)
+    {
+      g_queue_unlink (&self->cached, link);
+      g_queue_push_head_link (&self->cached, link);
+    }
+  else
+    g_queue_push_head (&self->cached, g_object_ref (item));
+
+  for (GList *l = self->cached.tail; l != NULL && self->cached.length > CACHE_SIZE;)
+    {
+      GList *prev = l->prev;
+
+      if (!g_hash_table_contains (self->bound, l->data))
+        {
+          sg_audit_item_drop_body (l->data);
+          g_object_unref (l->data);
+          g_queue_delete_link (&self->cached, l);
+        }
+      l = prev;
+    }
+}
+
+static void make_row (SgPastPostsPage *self,
+                      GtkListItem     *list_item);
+
+typedef struct {
+  GPtrArray *items;  /* SgAuditItem*, the heads asked for */
+  GArray    *ids;    /* gint64, theirs: the worker reads nothing of the items */
+} BodyJob;
+
+static void
+body_job_free (gpointer data)
+{
+  BodyJob *job = data;
+
+  g_ptr_array_unref (job->items);
+  g_array_unref (job->ids);
+  g_free (job);
+}
+
+static gpointer
+body_job (SgStore  *store,
+          gpointer  data,
+          GError  **error)
+{
+  BodyJob *job = data;
+
+  return sg_audits_read_posts (store, (const gint64 *) (gpointer) job->ids->data,
+                               job->ids->len, error);
+}
+
+static void
+bodies_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SgPastPostsPage *self = SG_PAST_POSTS_PAGE (object);
+  BodyJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) posts = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (posts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          self->reading = FALSE;
+          sg_toast_show (GTK_WIDGET (self), error->message);
+        }
+      body_job_free (job);
+      return;
+    }
+  self->reading = FALSE;
+  for (guint i = 0; i < job->items->len; i++)
+    {
+      SgAuditItem *item = g_ptr_array_index (job->items, i);
+
+      g_hash_table_insert (by_id, &g_array_index (job->ids, gint64, i), item);
+    }
+  for (guint i = 0; i < posts->len; i++)
+    {
+      SgAuditItem *post = g_ptr_array_index (posts, i);
+      gint64 id = sg_audit_item_get_id (post);
+      SgAuditItem *item = g_hash_table_lookup (by_id, &id);
+
+      /* Another audit shown since: its posts are let go, not cached. */
+      if (item == NULL || sg_audit_item_has_body (item) ||
+          sg_audit_item_get_audit_id (item) != self->shown_id)
+        continue;
+      sg_audit_item_set_body (item, sg_audit_item_get_text (post),
+                              sg_audit_item_get_content_warning (post),
+                              sg_audit_item_get_media (post), sg_audit_item_get_findings (post));
+      touch_body (self, item);
+    }
+  body_job_free (job);
+
+  /* The rows waiting for these posts are made now; the rest wait for the next batch. */
+  g_hash_table_iter_init (&iter, self->waiting);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *list_item = key;
+      SgAuditItem *item = gtk_list_item_get_item (list_item);
+
+      if (item != NULL && sg_audit_item_has_body (item))
+        {
+          g_hash_table_iter_remove (&iter);
+          make_row (self, list_item);
+        }
+    }
+  if (self->wanted->len > 0)
+    read_bodies (self);
+}
+
+static void
+read_bodies (SgPastPostsPage *self)
+{
+  SgStore *store = get_store (self);
+  BodyJob *job;
+
+  if (self->reading || self->wanted->len == 0 || store == NULL)
+    return;
+  job = g_new0 (BodyJob, 1);
+  job->items = g_ptr_array_new_with_free_func (g_object_unref);
+  job->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->wanted->len; i++)
+    {
+      SgAuditItem *item = g_ptr_array_index (self->wanted, i);
+      gint64 id = sg_audit_item_get_id (item);
+
+      if (sg_audit_item_has_body (item))
+        continue;
+      g_ptr_array_add (job->items, g_object_ref (item));
+      g_array_append_val (job->ids, id);
+    }
+  g_ptr_array_set_size (self->wanted, 0);
+  if (job->items->len == 0)
+    {
+      body_job_free (job);
+      return;
+    }
+  self->reading = TRUE;
+  if (!sg_store_job_run_full (self, store, self->cancellable, body_job, job, NULL,
+                              (GDestroyNotify) g_ptr_array_unref, bodies_read_cb, job))
+    {
+      self->reading = FALSE;
+      body_job_free (job);
+    }
+}
+
+/* Asks for the post at @position of the filtered list and the rest of its page, which the
+ * list is about to show one a frame. */
+static void
+want_bodies (SgPastPostsPage *self,
+             guint            position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  for (guint i = position; i < n && i < position + PAGE_SIZE; i++)
+    {
+      g_autoptr(SgAuditItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (!sg_audit_item_has_body (item) && !g_ptr_array_find (self->wanted, item, NULL))
+        g_ptr_array_add (self->wanted, g_object_ref (item));
+    }
+  read_bodies (self);
+}
+
+/* Each row is made when the list view binds an item to a place on screen and its body has
+ * been read, and dropped when it scrolls away: the item keeps the state, so nothing is lost.
+ * The list item's own child is a holder that stays, as GTK 4.8's list view expects a child
+ * once set up. */
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -819,9 +1130,8 @@ setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *list_item,
-         SgPastPostsPage          *self)
+make_row (SgPastPostsPage *self,
+          GtkListItem     *list_item)
 {
   GtkWidget *row = sg_past_post_row_new (gtk_list_item_get_item (list_item));
 
@@ -831,11 +1141,41 @@ bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         SgPastPostsPage          *self)
+{
+  SgAuditItem *item = gtk_list_item_get_item (list_item);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->bound, item));
+
+  g_hash_table_insert (self->bound, g_object_ref (item), GUINT_TO_POINTER (n + 1));
+  if (sg_audit_item_has_body (item))
+    {
+      touch_body (self, item);
+      make_row (self, list_item);
+      return;
+    }
+  g_hash_table_add (self->waiting, list_item);
+  want_bodies (self, gtk_list_item_get_position (list_item));
+}
+
+static void
 unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            SgPastPostsPage          *self)
 {
+  SgAuditItem *item = gtk_list_item_get_item (list_item);
+  guint n;
+
   adw_bin_set_child (ADW_BIN (gtk_list_item_get_child (list_item)), NULL);
+  g_hash_table_remove (self->waiting, list_item);
+  if (item == NULL)
+    return;
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->bound, item));
+  if (n > 1)
+    g_hash_table_insert (self->bound, g_object_ref (item), GUINT_TO_POINTER (n - 1));
+  else
+    g_hash_table_remove (self->bound, item);
 }
 
 /* Loading an audit and the list of audits */
@@ -845,9 +1185,12 @@ list_posts_job (SgStore  *store,
                 gpointer  data,
                 GError  **error)
 {
-  g_autoptr(GPtrArray) posts = sg_audits_list_posts (store, *(gint64 *) data, error);
+  g_autoptr(GPtrArray) posts = sg_audits_list_post_heads (store, *(gint64 *) data, error);
+  Listing *listing = posts != NULL ? listing_new (posts) : NULL;
 
-  return posts != NULL ? listing_new (posts) : NULL;
+  /* Reading them parsed every post's findings on this worker: give that back. */
+  sg_audit_release_memory ();
+  return listing;
 }
 
 static gpointer
@@ -856,6 +1199,7 @@ drop_items_work (gpointer       items,
                  GError       **error)
 {
   g_object_unref (items);
+  sg_audit_release_memory ();
   return NULL;
 }
 
@@ -863,7 +1207,7 @@ drop_items_work (gpointer       items,
  * a stall of its own. The list has let go of them; an item a row still holds is finalized
  * when the row lets go, on the main loop. */
 static void
-drop_items (GListStore *items)
+drop_items (SgAuditItemList *items)
 {
   sg_worker_run (NULL, NULL, drop_items_work, items, NULL, NULL, NULL, NULL);
 }
@@ -890,6 +1234,7 @@ posts_listed_cb (GObject      *object,
   /* The store was filled on the worker. The old one is let go first, so that resetting the
    * filters passes over nothing; the filter then makes one pass over the new one. */
   gtk_filter_list_model_set_model (self->filtered, NULL);
+  forget_bodies (self);
   drop_items (self->items);
   self->items = g_steal_pointer (&listing->items);
   fill_filters (self, listing);
@@ -978,8 +1323,9 @@ audits_listed_cb (GObject      *object,
       focus_out_of_list (self);
       /* The last audit's posts go the same way as when another is shown: on a worker. */
       gtk_filter_list_model_set_model (self->filtered, NULL);
+      forget_bodies (self);
       drop_items (self->items);
-      self->items = g_list_store_new (SG_TYPE_AUDIT_ITEM);
+      self->items = sg_audit_item_list_new (NULL);
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->items));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       g_signal_emit (self, signals[LOADED], 0);
@@ -1451,6 +1797,11 @@ sg_past_posts_page_finalize (GObject *object)
   g_clear_pointer (&self->filter_platforms, g_ptr_array_unref);
   g_clear_pointer (&self->filter_years, g_array_unref);
   g_free (self->search_folded);
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  g_queue_clear_full (&self->cached, g_object_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->waiting, g_hash_table_unref);
+  g_clear_pointer (&self->wanted, g_ptr_array_unref);
   g_free (self->token);
 
   G_OBJECT_CLASS (sg_past_posts_page_parent_class)->finalize (object);
@@ -1518,7 +1869,11 @@ sg_past_posts_page_init (SgPastPostsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->items = g_list_store_new (SG_TYPE_AUDIT_ITEM);
+  self->items = sg_audit_item_list_new (NULL);
+  g_queue_init (&self->cached);
+  self->bound = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->waiting = g_hash_table_new (NULL, NULL);
+  self->wanted = g_ptr_array_new_with_free_func (g_object_unref);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
                                               GTK_FILTER (self->filter));
@@ -1595,4 +1950,20 @@ sg_past_posts_page_get_n_shown (SgPastPostsPage *self)
 {
   g_return_val_if_fail (SG_IS_PAST_POSTS_PAGE (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+guint
+sg_past_posts_page_get_n_bodies (SgPastPostsPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SG_IS_PAST_POSTS_PAGE (self), 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+    {
+      g_autoptr(SgAuditItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      n += sg_audit_item_has_body (item);
+    }
+  return n;
 }

@@ -23,6 +23,9 @@ gint64    sg_past_posts_page_get_audit_id (SgPastPostsPage *self);
 /* Flagged posts of the audit shown, and how many pass the filters now. */
 guint     sg_past_posts_page_get_n_posts  (SgPastPostsPage *self);
 guint     sg_past_posts_page_get_n_shown  (SgPastPostsPage *self);
+/* How many of them the page holds with their text and findings (the rows shown and the last
+ * few read): never all of a long audit (issue 14). */
+guint     sg_past_posts_page_get_n_bodies (SgPastPostsPage *self);
 
 /* Saves the appraisal record of every audit to @file (0600), as CSV or a printable HTML page,
  * with the posts' text only when @include_text, as "Export Appraisal Record…" does. */
