@@ -248,6 +248,31 @@ test_regex_word_lists (void)
       g_error ("a match in “%s”", *t);
 }
 
+/* A rule for public posts only is not applied to a post read for a private audience (a
+ * Mastodon direct message in a past-posts audit), though the platform is public. */
+static void
+test_audience_override (void)
+{
+  g_autofree char *contents =
+    replace ("\"severity\": \"warning\",", "\"severity\": \"warning\", \"audiences\": [\"public\"],");
+  g_autofree char *path = write_pack ("audience.json", contents);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+  g_autoptr(SgAnalyzer) analyzer = NULL;
+  g_autoptr(GPtrArray) as_public = NULL;
+  g_autoptr(GPtrArray) as_private = NULL;
+
+  g_assert_no_error (error);
+  analyzer = sg_analyzer_new (pack);
+  as_public = sg_analyzer_analyze (analyzer, "what a muppet", -1, "mastodon", &error);
+  g_assert_no_error (error);
+  as_private = sg_analyzer_analyze_for_audience (analyzer, "what a muppet", -1, "mastodon",
+                                                 SG_AUDIENCE_PRIVATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (as_public->len, ==, 1);
+  g_assert_cmpuint (as_private->len, ==, 0);
+}
+
 /* The shipped pack loads and covers every category of DESIGN.md, and every rule cites. */
 static void
 test_default_pack (void)
@@ -299,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/unknown-severity", test_unknown_severity);
   g_test_add_func ("/sg/rule-pack/new-detectors", test_new_detectors);
   g_test_add_func ("/sg/rule-pack/regex-word-lists", test_regex_word_lists);
+  g_test_add_func ("/sg/rule-pack/audience-override", test_audience_override);
   g_test_add_func ("/sg/rule-pack/default-pack", test_default_pack);
 
   ret = g_test_run ();

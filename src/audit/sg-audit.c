@@ -93,9 +93,19 @@ post_progress (SgAudit *self,
 }
 
 /* Findings of warning or error severity for one part of the post, as stored. */
+/* How the engine should read a post for who could see it: a Mastodon direct message went only to
+ * the people it mentions, like a group chat; everything else as its platform's usual audience
+ * (followers-only posts can be passed on, so they are read as public). */
+static SgAudience
+engine_audience (const SgPastPost *post)
+{
+  return post->audience == SG_PAST_POST_AUDIENCE_DIRECT ? SG_AUDIENCE_PRIVATE : SG_N_AUDIENCES;
+}
+
 static gboolean
 check_part (SgAudit     *self,
             const char  *platform,
+            SgAudience   audience,
             const char  *text,
             SgAuditPart  part,
             guint        media,
@@ -106,7 +116,8 @@ check_part (SgAudit     *self,
 
   if (text == NULL || *text == '\0')
     return TRUE;
-  findings = sg_analyzer_analyze (self->analyzer, text, -1, platform, error);
+  findings = sg_analyzer_analyze_for_audience (self->analyzer, text, -1, platform, audience,
+                                               error);
   if (findings == NULL)
     return FALSE;
   for (guint i = 0; i < findings->len; i++)
@@ -138,13 +149,15 @@ check_post (SgAudit           *self,
 {
   g_autoptr(GPtrArray) findings =
     g_ptr_array_new_with_free_func ((GDestroyNotify) sg_audit_finding_free);
+  SgAudience audience = engine_audience (post);
 
-  if (!check_part (self, post->platform, post->text, SG_AUDIT_PART_TEXT, 0, findings, error) ||
-      !check_part (self, post->platform, post->content_warning, SG_AUDIT_PART_CONTENT_WARNING,
-                   0, findings, error))
+  if (!check_part (self, post->platform, audience, post->text, SG_AUDIT_PART_TEXT, 0, findings,
+                   error) ||
+      !check_part (self, post->platform, audience, post->content_warning,
+                   SG_AUDIT_PART_CONTENT_WARNING, 0, findings, error))
     return NULL;
   for (guint i = 0; post->media_descriptions != NULL && post->media_descriptions[i]; i++)
-    if (!check_part (self, post->platform, post->media_descriptions[i],
+    if (!check_part (self, post->platform, audience, post->media_descriptions[i],
                      SG_AUDIT_PART_MEDIA_DESCRIPTION, i, findings, error))
       return NULL;
   if (findings->len == 0)

@@ -1130,6 +1130,18 @@ sg_analyzer_analyze (SgAnalyzer  *self,
                      const char  *platform,
                      GError     **error)
 {
+  return sg_analyzer_analyze_for_audience (self, text, len, platform, SG_N_AUDIENCES, error);
+}
+
+/* @audience SG_N_AUDIENCES: the platform's own. */
+GPtrArray *
+sg_analyzer_analyze_for_audience (SgAnalyzer  *self,
+                                  const char  *text,
+                                  gssize       len,
+                                  const char  *platform,
+                                  SgAudience   audience,
+                                  GError     **error)
+{
   g_autoptr(GPtrArray) findings = NULL;
   g_auto(GStrv) ignored = NULL;
   const SgPlatform *p;
@@ -1165,7 +1177,8 @@ sg_analyzer_analyze (SgAnalyzer  *self,
     {
       gsize end = segment_end (text, pos, len);
 
-      analyze_segment (&scan, text + pos, end - pos, pos, p->audience, p->id,
+      analyze_segment (&scan, text + pos, end - pos, pos,
+                       audience < SG_N_AUDIENCES ? audience : p->audience, p->id,
                        (const char * const *) ignored, findings);
       pos = end;
     }

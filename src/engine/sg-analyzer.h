@@ -40,6 +40,15 @@ GPtrArray  *sg_analyzer_analyze           (SgAnalyzer          *self,
                                            const char          *platform,
                                            GError             **error);
 
+/* The same for a post whose audience is not its platform's usual one: a Mastodon direct
+ * message read as a private message (SG_AUDIENCE_PRIVATE), as rules may differ by audience. */
+GPtrArray  *sg_analyzer_analyze_for_audience (SgAnalyzer       *self,
+                                              const char       *text,
+                                              gssize            len,
+                                              const char       *platform,
+                                              SgAudience        audience,
+                                              GError          **error);
+
 void        sg_analyzer_analyze_async     (SgAnalyzer          *self,
                                            const char          *text,
                                            const char          *platform,
