@@ -664,6 +664,11 @@ test_real_register (void)
                 FLAG (DEFAMATION));
   assert_flags ("if this govt cuts our pay again im going to stop ventilating tories lol", "x",
                 FLAG (PROFESSIONALISM));
+  /* Records of someone the writer knows; a patient placed by name and where they are from. */
+  assert_flags ("my neighbour's lad is on ward 9, had a quick look at his results on my break, "
+                "hes fine", "whatsapp", FLAG (CONFIDENTIALITY));
+  assert_flags ("Pen-blwydd hapus to Ceri from Llanbedrog on her 90th birthday! Proud to have been "
+                "her GP through her breast cancer", "facebook", FLAG (CONFIDENTIALITY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -739,6 +744,7 @@ test_real_register_clean (void)
               "x", FLAG (PROFESSIONALISM));
   assert_clean ("An old patient found me on here and sent a kind message. I didn't reply: it's a "
                 "boundary that keeps their care safe. But thank you.", "facebook");
+  assert_clean ("Checked her bloods on the ward round: all improving, home tomorrow", "forum");
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
