@@ -171,16 +171,14 @@ list_posts (Fixture     *f,
 }
 
 static GPtrArray *
-to_posts (GPtrArray  *records,
-          const char *handle)
+to_posts (GPtrArray *records)
 {
   GPtrArray *posts = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_past_post_free);
 
   for (guint i = 0; i < records->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      SgPastPost *post = sg_bluesky_record_to_post (g_ptr_array_index (records, i), handle,
-                                                    &error);
+      SgPastPost *post = sg_bluesky_record_to_post (g_ptr_array_index (records, i), &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (posts, post);
@@ -220,12 +218,12 @@ test_pages (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (f->cursors, 2), ==, "c1");
   g_assert_cmpstr (g_ptr_array_index (f->cursors, 3), ==, "c2");
 
-  posts = to_posts (records, handle);
+  posts = to_posts (records);
   p = g_ptr_array_index (posts, 0);
   g_assert_cmpstr (p->platform, ==, "bluesky");
   g_assert_cmpstr (p->id, ==, "3k5");
   g_assert_cmpstr (p->text, ==, RESPECT_POST);
-  g_assert_cmpstr (p->url, ==, "https://bsky.app/profile/doc.bsky.social/post/3k5");
+  g_assert_cmpstr (p->url, ==, "https://bsky.app/profile/did:plc:doc/post/3k5");
   g_assert_cmpint (p->audience, ==, SG_PAST_POST_AUDIENCE_PUBLIC);
   g_assert_null (p->media_descriptions);
   assert_date (p, "2024-05-05T21:00:00Z");
@@ -241,7 +239,7 @@ test_pages (Fixture       *f,
   p = g_ptr_array_index (posts, 2);
   g_assert_cmpstr (p->id, ==, "3k3");
   g_assert_cmpstr (p->text, ==, "Read this: https://example.org/a/long/path");
-  g_assert_cmpstr (p->url, ==, "https://bsky.app/profile/doc.bsky.social/post/3k3");
+  g_assert_cmpstr (p->url, ==, "https://bsky.app/profile/did:plc:doc/post/3k3");
 
   p = g_ptr_array_index (posts, 3);
   g_assert_cmpstr (p->id, ==, "3k2");
@@ -266,8 +264,7 @@ test_not_a_post (void)
   g_assert_true (json_parser_load_from_data (parser,
     "{\"uri\":\"at://did:plc:doc/app.bsky.feed.like/1\",\"value\":{\"$type\":\"app.bsky.feed.like\"}}",
     -1, NULL));
-  post = sg_bluesky_record_to_post (json_node_get_object (json_parser_get_root (parser)),
-                                    "doc.bsky.social", &error);
+  post = sg_bluesky_record_to_post (json_node_get_object (json_parser_get_root (parser)), &error);
   g_assert_null (post);
   g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
 }
@@ -295,7 +292,7 @@ test_audit (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *handle = NULL;
   g_autoptr(GPtrArray) records = list_posts (f, "abcd-efgh-ijkl-mnop", &handle, &error);
-  g_autoptr(GPtrArray) posts = to_posts (records, handle);
+  g_autoptr(GPtrArray) posts = to_posts (records);
   g_autofree char *name = g_strdup_printf ("Bluesky account @%s", handle);
   g_autoptr(SgAudit) audit = sg_audit_new_for_posts (f->store, analyzer, posts, name);
   g_autoptr(GPtrArray) audits = NULL;
@@ -303,6 +300,7 @@ test_audit (Fixture       *f,
   const SgAuditRecord *r;
   gint64 id;
   gboolean respect = FALSE, defamation = FALSE;
+  g_autofree char *owner = NULL;
 
   id = sg_audit_run (audit, NULL, &error);
   g_assert_no_error (error);
@@ -330,7 +328,9 @@ test_audit (Fixture       *f,
         {
           respect = TRUE;
           g_assert_cmpstr (sg_audit_item_get_url (item), ==,
-                           "https://bsky.app/profile/doc.bsky.social/post/3k5");
+                           "https://bsky.app/profile/did:plc:doc/post/3k5");
+          /* The page can delete it: the owner is the DID deleteRecord is checked against. */
+          g_assert_cmpstr (owner = sg_audit_item_dup_owner (item), ==, "did:plc:doc");
         }
       if (g_strcmp0 (sg_audit_item_get_text (item), DEFAMATION_POST) == 0)
         defamation = TRUE;

@@ -106,13 +106,13 @@ expand_links (char       *text,
 
 SgPastPost *
 sg_bluesky_record_to_post (JsonObject  *record,
-                           const char  *handle,
                            GError     **error)
 {
   JsonObject *value = sg_archive_json_object (record, "value");
   JsonObject *reply;
   const char *uri = sg_archive_json_string (record, "uri");
   const char *rkey = uri ? strrchr (uri, '/') : NULL;
+  g_autofree char *did = NULL;
   const char *text, *created;
   g_autoptr(GStrvBuilder) media = g_strv_builder_new ();
   g_auto(GStrv) descriptions = NULL;
@@ -127,6 +127,9 @@ sg_bluesky_record_to_post (JsonObject  *record,
       return NULL;
     }
   rkey++;
+  /* at://<did>/app.bsky.feed.post/<rkey>: the DID of the account that wrote it. */
+  if (g_str_has_prefix (uri, "at://did:"))
+    did = g_strndup (uri + 5, strcspn (uri + 5, "/"));
 
   post = sg_past_post_new ("bluesky", rkey);
   text = sg_archive_json_string (value, "text");
@@ -157,7 +160,10 @@ sg_bluesky_record_to_post (JsonObject  *record,
     }
 
   post->audience = SG_PAST_POST_AUDIENCE_PUBLIC;   /* every Bluesky post is public */
-  post->url = g_strdup_printf ("https://bsky.app/profile/%s/post/%s", handle, rkey);
+  /* Addressed by the DID, as the .car reader does: it outlives a change of handle, and it is
+   * what deleting from the Past Posts page checks against the signed-in account. */
+  if (did != NULL)
+    post->url = g_strdup_printf ("https://bsky.app/profile/%s/post/%s", did, rkey);
   post->source = g_strdup ("Bluesky");
   sg_archive_post_make_valid (post);
   return g_steal_pointer (&post);

@@ -10,9 +10,9 @@ G_BEGIN_DECLS
 /* One record of com.atproto.repo.listRecords ({ uri, cid, value }) as the post it holds, read
  * as the .car reader reads a post (sg-archive-bluesky.c): text with shortened links written
  * out in full, createdAt, the alt texts of pictures and video, the post it answers. Its URL
- * opens it under @handle. NULL with @error when the record is not a post it can read. */
+ * is https://bsky.app/profile/<DID>/post/<rkey>, the DID taken from the record's at:// URI.
+ * NULL with @error when the record is not a post it can read. */
 SgPastPost *sg_bluesky_record_to_post (JsonObject  *record,
-                                       const char  *handle,
                                        GError     **error);
 
 G_END_DECLS

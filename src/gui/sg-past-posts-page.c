@@ -1548,8 +1548,7 @@ bluesky_listed_cb (GObject      *object,
   posts = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_past_post_free);
   for (guint i = 0; i < records->len; i++)
     {
-      SgPastPost *post = sg_bluesky_record_to_post (g_ptr_array_index (records, i), handle,
-                                                    NULL);
+      SgPastPost *post = sg_bluesky_record_to_post (g_ptr_array_index (records, i), NULL);
 
       if (post != NULL)
         g_ptr_array_add (posts, post);
