@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Past Posts: audits of the archives the platforms let a doctor download. An archive is
- * imported (button or drop), every post goes through the analyzer on a worker thread
+ * imported (button or drop), or a signed-in Bluesky account's posts are listed over the API,
+ * and every post goes through the analyzer on a worker thread
  * (SgAudit), and the posts that need attention are listed, most serious first, to be opened,
  * kept with a reason, or put on a list to delete by hand. Audits stay on this computer until
  * deleted. GMC (2013 ¶8) and the BMA: what is online can be found whatever the settings. */
