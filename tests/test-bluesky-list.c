@@ -282,6 +282,27 @@ test_wrong_password (Fixture       *f,
   g_assert_cmpuint (f->lists, ==, 0);
 }
 
+/* Stop before the listing: cancelled, said as such, nothing listed. */
+static void
+test_cancelled (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SgBlueskyClient) client = sg_bluesky_client_new (f->base, "doc.bsky.social",
+                                                             "abcd-efgh-ijkl-mnop");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_cancellable_cancel (cancellable);
+  sg_bluesky_client_list_posts_async (client, cancellable, sg_test_result_cb, &result);
+  records = sg_bluesky_client_list_posts_finish (client, sg_test_wait_result (&result), NULL,
+                                                 &error);
+  g_assert_null (records);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (f->lists, ==, 0);
+}
+
 static SgAnalyzer *analyzer;
 
 /* The listed posts through the audit: stored like an archive's, under the account's name. */
@@ -380,6 +401,7 @@ main (int   argc,
   ADD ("/sg/bluesky-list/pages", test_pages);
   g_test_add_func ("/sg/bluesky-list/not-a-post", test_not_a_post);
   ADD ("/sg/bluesky-list/wrong-password", test_wrong_password);
+  ADD ("/sg/bluesky-list/cancelled", test_cancelled);
   ADD ("/sg/bluesky-list/audit", test_audit);
   ADD ("/sg/bluesky-list/audit-cancelled", test_audit_cancelled);
   ret = g_test_run ();

@@ -1513,17 +1513,52 @@ end_listing (SgPastPostsPage *self,
     sg_toast_show (GTK_WIDGET (self), error->message);
 }
 
+typedef struct {
+  GPtrArray *records;   /* JsonObject, as listed */
+  char      *handle;
+} Listed;
+
 static void
-bluesky_listed_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+listed_free (gpointer data)
+{
+  Listed *l = data;
+
+  g_clear_pointer (&l->records, g_ptr_array_unref);
+  g_free (l->handle);
+  g_free (l);
+}
+
+/* On a worker: thousands of records take longer to read than a frame. A record the reader
+ * cannot take is left out; the server lists only this collection's, so that is a damaged
+ * record, not a post unseen. */
+static gpointer
+read_records_work (gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  Listed *l = data;
+  GPtrArray *posts = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_past_post_free);
+
+  for (guint i = 0; i < l->records->len; i++)
+    {
+      SgPastPost *post = sg_bluesky_record_to_post (g_ptr_array_index (l->records, i), NULL);
+
+      if (post != NULL)
+        g_ptr_array_add (posts, post);
+    }
+  g_clear_pointer (&l->records, g_ptr_array_unref);
+  return posts;
+}
+
+static void
+records_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   SgPastPostsPage *self = user_data;   /* a reference, held for the listing */
+  Listed *l = sg_worker_get_data (result);
   g_autoptr(GError) error = NULL;
-  g_autofree char *handle = NULL;
-  g_autoptr(GPtrArray) records =
-    sg_bluesky_client_list_posts_finish (SG_BLUESKY_CLIENT (object), result, &handle, &error);
-  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GPtrArray) posts = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(SgAudit) audit = NULL;
   g_autofree char *name = NULL;
   SgStore *store = get_store (self);
@@ -1534,7 +1569,7 @@ bluesky_listed_cb (GObject      *object,
       g_object_unref (self);
       return;
     }
-  if (records == NULL || store == NULL || analyzer == NULL)
+  if (posts == NULL || store == NULL || analyzer == NULL)
     {
       if (error == NULL)
         g_set_error_literal (&error, SG_ERROR, SG_ERROR_FAILED,
@@ -1544,25 +1579,36 @@ bluesky_listed_cb (GObject      *object,
       return;
     }
 
-  /* A record the reader cannot take is left out; the server lists only this collection's,
-   * so that is a damaged record, not a post unseen. */
-  posts = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_past_post_free);
-  for (guint i = 0; i < records->len; i++)
-    {
-      SgPastPost *post = sg_bluesky_record_to_post (g_ptr_array_index (records, i), NULL);
-
-      if (post != NULL)
-        g_ptr_array_add (posts, post);
-    }
-  g_clear_pointer (&records, g_ptr_array_unref);
-
   /* Translators: the name an audit of a signed-in account is listed under; %s is the handle. */
-  name = g_strdup_printf (_("Bluesky account @%s"), handle);
+  name = g_strdup_printf (_("Bluesky account @%s"), l->handle);
   audit = sg_audit_new_for_posts (store, analyzer, posts, name);
   g_signal_connect_object (audit, "progress", G_CALLBACK (audit_progress_cb), self, 0);
   self->listing = FALSE;
   set_running (self, audit);
   sg_audit_run_async (audit, self->audit_cancellable, audit_done_cb, self);   /* keeps the ref */
+}
+
+static void
+bluesky_listed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SgPastPostsPage *self = user_data;   /* a reference, held for the listing */
+  g_autoptr(GError) error = NULL;
+  Listed *l = g_new0 (Listed, 1);
+
+  l->records = sg_bluesky_client_list_posts_finish (SG_BLUESKY_CLIENT (object), result,
+                                                    &l->handle, &error);
+  if (self->context == NULL || l->records == NULL)
+    {
+      if (self->context != NULL)
+        end_listing (self, error);
+      listed_free (l);
+      g_object_unref (self);
+      return;
+    }
+  sg_worker_run (self, self->audit_cancellable, read_records_work, l, listed_free,
+                 (GDestroyNotify) g_ptr_array_unref, records_read_cb, self);
 }
 
 static void
