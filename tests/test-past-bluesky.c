@@ -127,6 +127,15 @@ test_audit_account (void)
 
   /* With an audit listed, the header row has the button too. */
   g_assert_nonnull (sg_test_find_mapped_button (GTK_WIDGET (page), "Audit My _Bluesky Posts"));
+  {
+    int min;
+
+    /* The extra button and the long audit name must still fit a 1024-pixel screen: the
+     * dropdown ellipsizes the name (it alone made the page 908 pixels wide before). */
+    gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_test_message ("Past Posts page minimum width with the Bluesky button: %d px", min);
+    g_assert_cmpint (min, <=, 800);
+  }
   g_clear_pointer (&png, g_free);
   png = sg_test_save_png (GTK_WIDGET (window), "past-posts-bluesky-audit");
   g_test_message ("Screenshot: %s", png);

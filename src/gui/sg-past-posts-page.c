@@ -1982,6 +1982,31 @@ drop_cb (GtkDropTarget   *target,
   return TRUE;
 }
 
+/* The stored audits' names ("Bluesky account @name.bsky.social, 6 December 2026") are long:
+ * shown whole, the dropdown's own width made the page wider than a 1024-pixel screen once the
+ * header row had its buttons. Ellipsized in the middle it can shrink; the list that drops down
+ * still shows them whole, as it takes its natural width. */
+static void
+audit_name_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+audit_name_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
 /* GObject */
 
 static void
@@ -2129,6 +2154,11 @@ sg_past_posts_page_init (SgPastPostsPage *self)
                             G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->audit_dropdown, "notify::selected",
                             G_CALLBACK (audit_selected_cb), self);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (audit_name_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (audit_name_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->audit_dropdown, factory);
+  g_object_unref (factory);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
