@@ -30,6 +30,8 @@ struct _SgAudit
   SgStore       *store;
   SgAnalyzer    *analyzer;
   char          *path;
+  GPtrArray     *posts;          /* SgPastPost, or NULL: read from @path */
+  char          *source_name;    /* what the audit is called when @posts are given */
   SgAuditRecord *record;
   gboolean       started;
   gboolean       finished;       /* the record is no longer written by the worker */
@@ -180,15 +182,44 @@ flush (SgAudit    *self,
   return sg_audits_update (self->store, self->record, error);
 }
 
+/* The next post to check: from the archive, or from the posts given (a copy, as the reader
+ * hands out its own). */
+static SgPastPost *
+next_post (SgAudit          *self,
+           SgArchiveReader  *reader,
+           guint            *next,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  if (reader != NULL)
+    return sg_archive_reader_next (reader, cancellable, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || *next >= self->posts->len)
+    return NULL;
+  return sg_past_post_copy (g_ptr_array_index (self->posts, (*next)++));
+}
+
+static double
+fraction_of (SgAudit          *self,
+             SgArchiveReader  *reader,
+             guint             next)
+{
+  if (reader != NULL)
+    return sg_archive_reader_get_fraction (reader);
+  return self->posts->len == 0 ? 1. : (double) next / self->posts->len;
+}
+
 static gint64
 run_audit (SgAudit       *self,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autoptr(SgArchiveReader) reader = sg_archive_reader_new (self->path);
+  g_autoptr(SgArchiveReader) reader = self->posts == NULL ? sg_archive_reader_new (self->path)
+                                                          : NULL;
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) read_error = NULL;
-  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *name = self->posts == NULL ? g_path_get_basename (self->path)
+                                              : g_strdup (self->source_name);
+  guint next = 0;
   gint64 last_flush, last_progress = 0;
   SgPastPost *post;
   SgAuditRecord *r;
@@ -202,7 +233,7 @@ run_audit (SgAudit       *self,
     return 0;
 
   last_flush = g_get_monotonic_time ();
-  while ((post = sg_archive_reader_next (reader, cancellable, &read_error)) != NULL)
+  while ((post = next_post (self, reader, &next, cancellable, &read_error)) != NULL)
     {
       g_autoptr(GError) post_error = NULL;
       SgAuditItem *item = check_post (self, post, &post_error);
@@ -227,19 +258,19 @@ run_audit (SgAudit       *self,
         }
       if (batch->len >= BATCH_POSTS || (batch->len > 0 && now - last_flush >= BATCH_USEC))
         {
-          r->n_skipped = sg_archive_reader_get_n_skipped (reader);
+          r->n_skipped = (reader ? sg_archive_reader_get_n_skipped (reader) : 0);
           if (!flush (self, batch, error))
             goto failed;
           last_flush = now;
         }
       if (now - last_progress >= PROGRESS_USEC)
         {
-          post_progress (self, r->n_checked, sg_archive_reader_get_fraction (reader));
+          post_progress (self, r->n_checked, fraction_of (self, reader, next));
           last_progress = now;
         }
     }
 
-  r->n_skipped += sg_archive_reader_get_n_skipped (reader);
+  r->n_skipped += (reader ? sg_archive_reader_get_n_skipped (reader) : 0);
   r->finished_at = g_get_real_time () / G_USEC_PER_SEC;
   if (read_error == NULL)
     r->run = SG_AUDIT_RUN_DONE;
@@ -260,7 +291,7 @@ run_audit (SgAudit       *self,
   if (!flush (self, batch, error))
     goto failed;
   post_progress (self, r->n_checked, r->run == SG_AUDIT_RUN_DONE ? 1.0
-                                       : sg_archive_reader_get_fraction (reader));
+                                       : fraction_of (self, reader, next));
   return r->id;
 
 failed:
@@ -316,6 +347,8 @@ sg_audit_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->analyzer);
   g_free (self->path);
+  g_clear_pointer (&self->posts, g_ptr_array_unref);
+  g_free (self->source_name);
   g_clear_pointer (&self->record, sg_audit_record_free);
   if (self->progress_source != NULL)
     g_source_destroy (self->progress_source);
@@ -360,6 +393,26 @@ sg_audit_new (SgStore    *store,
   self->store = g_object_ref (store);
   self->analyzer = g_object_ref (analyzer);
   self->path = g_strdup (path);
+  return self;
+}
+
+SgAudit *
+sg_audit_new_for_posts (SgStore    *store,
+                        SgAnalyzer *analyzer,
+                        GPtrArray  *posts,
+                        const char *source_name)
+{
+  SgAudit *self;
+
+  g_return_val_if_fail (SG_IS_STORE (store), NULL);
+  g_return_val_if_fail (SG_IS_ANALYZER (analyzer), NULL);
+  g_return_val_if_fail (posts != NULL && source_name != NULL, NULL);
+
+  self = g_object_new (SG_TYPE_AUDIT, NULL);
+  self->store = g_object_ref (store);
+  self->analyzer = g_object_ref (analyzer);
+  self->posts = g_ptr_array_ref (posts);
+  self->source_name = g_strdup (source_name);
   return self;
 }
 

@@ -18,6 +18,13 @@ G_DECLARE_FINAL_TYPE (SgAudit, sg_audit, SG, AUDIT, GObject)
 SgAudit             *sg_audit_new          (SgStore             *store,
                                             SgAnalyzer          *analyzer,
                                             const char          *path);
+/* The same for posts already read (SgPastPost, in the order to check them), such as those
+ * listed from a signed-in account; @source_name is what the stored audit is called ("Bluesky
+ * account @name.bsky.social"), where a file's audit has the file's name. */
+SgAudit             *sg_audit_new_for_posts (SgStore            *store,
+                                             SgAnalyzer         *analyzer,
+                                             GPtrArray          *posts,
+                                             const char         *source_name);
 
 /* Runs on a worker thread. "progress" is emitted in the thread-default main context of the
  * caller, at most ten times a second, and once more at the end. Cancelling stops it after

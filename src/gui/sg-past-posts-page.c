@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Past Posts: audits of the archives the platforms let a doctor download. An archive is
- * imported (button or drop), every post goes through the analyzer on a worker thread
+ * imported (button or drop), or a signed-in Bluesky account's posts are listed over the API,
+ * and every post goes through the analyzer on a worker thread
  * (SgAudit), and the posts that need attention are listed, most serious first, to be opened,
  * kept with a reason, or put on a list to delete by hand. Audits stay on this computer until
  * deleted. GMC (2013 ¶8) and the BMA: what is online can be found whatever the settings. */
@@ -13,6 +14,7 @@
 #include "sg-audit.h"
 #include "sg-audit-item-list.h"
 #include "sg-bluesky-client.h"
+#include "sg-bluesky-record.h"
 #include "sg-error.h"
 #include "sg-export.h"
 #include "sg-mastodon-client.h"
@@ -39,6 +41,8 @@ struct _SgPastPostsPage
   GtkLabel           *more_label;
   GtkRevealer        *more_revealer;
   GtkWidget          *import_button;
+  GtkWidget          *bluesky_button;
+  GtkWidget          *bluesky_empty_button;
   GtkListView        *list;
   GtkWidget          *no_match_label;
   GtkLabel           *note_label;
@@ -56,6 +60,7 @@ struct _SgPastPostsPage
   GCancellable       *cancellable;        /* of the page: store jobs */
   GCancellable       *audit_cancellable;  /* of the audit running, or NULL */
   SgAudit            *running;
+  gboolean            listing;            /* the Bluesky account's posts are being read */
 
   GPtrArray          *audits;             /* SgAuditRecord*, newest first */
   gint64              shown_id;
@@ -110,6 +115,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void load_audits (SgPastPostsPage *self);
+static void update_bluesky_buttons (SgPastPostsPage *self);
 static void read_bodies (SgPastPostsPage *self);
 
 /* Helpers */
@@ -1315,6 +1321,7 @@ audits_listed_cb (GObject      *object,
   gtk_widget_set_visible (self->export_button, any);
   /* With none, the empty page has its own, larger Import button. */
   gtk_widget_set_visible (self->import_button, any);
+  update_bluesky_buttons (self);
   fill_audit_dropdown (self);
 
   if (!any)
@@ -1394,11 +1401,12 @@ static void
 set_running (SgPastPostsPage *self,
              SgAudit         *audit)
 {
-  gboolean running = audit != NULL;
+  gboolean running = audit != NULL || self->listing;
 
   g_set_object (&self->running, audit);
   gtk_revealer_set_reveal_child (self->progress_revealer, running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "past-posts.import", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "past-posts.audit-bluesky", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "past-posts.delete-audit", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "past-posts.stop", running);
 }
@@ -1448,7 +1456,7 @@ sg_past_posts_page_import (SgPastPostsPage *self,
 
   store = get_store (self);
   analyzer = self->context != NULL ? sg_context_get_analyzer (self->context) : NULL;
-  if (self->running != NULL)
+  if (self->running != NULL || self->listing)
     {
       sg_toast_show (GTK_WIDGET (self), _("An audit is already running: stop it or wait for it "
                                           "to finish"));
@@ -1475,6 +1483,221 @@ sg_past_posts_page_import (SgPastPostsPage *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_running (self, audit);
   sg_audit_run_async (audit, self->audit_cancellable, audit_done_cb, g_object_ref (self));
+}
+
+/* Auditing the signed-in Bluesky account's own posts: they are listed over the API (the
+ * token from the keyring), read as past posts, and audited like an archive's. */
+
+static void
+update_bluesky_buttons (SgPastPostsPage *self)
+{
+  GSettings *settings = self->context != NULL ? sg_context_get_settings (self->context) : NULL;
+  gboolean signed_in = settings != NULL && sg_accounts_signed_in (settings, "bluesky", NULL, NULL);
+  gboolean any = self->audits != NULL && self->audits->len > 0;
+
+  /* With no audit yet the empty page has its own, larger button. */
+  gtk_widget_set_visible (self->bluesky_button, signed_in && any);
+  gtk_widget_set_visible (self->bluesky_empty_button, signed_in);
+}
+
+static void
+end_listing (SgPastPostsPage *self,
+             const GError    *error)
+{
+  self->listing = FALSE;
+  g_clear_object (&self->audit_cancellable);
+  set_running (self, NULL);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    sg_toast_show (GTK_WIDGET (self), _("Stopped before any post was checked"));
+  else if (error != NULL)
+    sg_toast_show (GTK_WIDGET (self), error->message);
+}
+
+typedef struct {
+  GPtrArray *records;   /* JsonObject, as listed */
+  char      *handle;
+} Listed;
+
+static void
+listed_free (gpointer data)
+{
+  Listed *l = data;
+
+  g_clear_pointer (&l->records, g_ptr_array_unref);
+  g_free (l->handle);
+  g_free (l);
+}
+
+/* On a worker: thousands of records take longer to read than a frame. A record the reader
+ * cannot take is left out; the server lists only this collection's, so that is a damaged
+ * record, not a post unseen. */
+static gpointer
+read_records_work (gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  Listed *l = data;
+  GPtrArray *posts = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_past_post_free);
+
+  for (guint i = 0; i < l->records->len; i++)
+    {
+      SgPastPost *post = sg_bluesky_record_to_post (g_ptr_array_index (l->records, i), NULL);
+
+      if (post != NULL)
+        g_ptr_array_add (posts, post);
+    }
+  g_clear_pointer (&l->records, g_ptr_array_unref);
+  return posts;
+}
+
+static void
+records_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SgPastPostsPage *self = user_data;   /* a reference, held for the listing */
+  Listed *l = sg_worker_get_data (result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) posts = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(SgAudit) audit = NULL;
+  g_autofree char *name = NULL;
+  SgStore *store = get_store (self);
+  SgAnalyzer *analyzer = self->context != NULL ? sg_context_get_analyzer (self->context) : NULL;
+
+  if (self->context == NULL)
+    {
+      g_object_unref (self);
+      return;
+    }
+  if (posts == NULL || store == NULL || analyzer == NULL)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, SG_ERROR, SG_ERROR_FAILED,
+                             _("SocialGuard is still starting; try again in a moment"));
+      end_listing (self, error);
+      g_object_unref (self);
+      return;
+    }
+
+  /* Translators: the name an audit of a signed-in account is listed under; %s is the handle. */
+  name = g_strdup_printf (_("Bluesky account @%s"), l->handle);
+  audit = sg_audit_new_for_posts (store, analyzer, posts, name);
+  g_signal_connect_object (audit, "progress", G_CALLBACK (audit_progress_cb), self, 0);
+  self->listing = FALSE;
+  set_running (self, audit);
+  sg_audit_run_async (audit, self->audit_cancellable, audit_done_cb, self);   /* keeps the ref */
+}
+
+static void
+bluesky_listed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SgPastPostsPage *self = user_data;   /* a reference, held for the listing */
+  g_autoptr(GError) error = NULL;
+  Listed *l = g_new0 (Listed, 1);
+
+  l->records = sg_bluesky_client_list_posts_finish (SG_BLUESKY_CLIENT (object), result,
+                                                    &l->handle, &error);
+  if (self->context == NULL || l->records == NULL)
+    {
+      if (self->context != NULL)
+        end_listing (self, error);
+      listed_free (l);
+      g_object_unref (self);
+      return;
+    }
+  sg_worker_run (self, self->audit_cancellable, read_records_work, l, listed_free,
+                 (GDestroyNotify) g_ptr_array_unref, records_read_cb, self);
+}
+
+static void
+bluesky_list (SgPastPostsPage *self,
+              const char      *server,
+              const char      *account,
+              const char      *token)
+{
+  g_autoptr(SgBlueskyClient) client = sg_bluesky_client_new (server, account, token);
+
+  sg_bluesky_client_list_posts_async (client, self->audit_cancellable, bluesky_listed_cb,
+                                      g_object_ref (self));
+}
+
+typedef struct {
+  SgPastPostsPage *self;
+  char            *server;
+  char            *account;
+} BlueskyLookup;
+
+static void
+bluesky_secret_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  BlueskyLookup *l = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = sg_secrets_lookup_finish (result, &error);
+
+  if (l->self->context != NULL)
+    {
+      if (token == NULL && error == NULL)
+        g_set_error (&error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                     _("Your keyring has no sign-in for %s. Sign in again under Preferences → "
+                       "Posting, then try again."), l->account);
+      if (token == NULL)
+        end_listing (l->self, error);
+      else
+        {
+          bluesky_list (l->self, l->server, l->account, token);
+          memset (token, 0, strlen (token));
+        }
+    }
+  g_object_unref (l->self);
+  g_free (l->server);
+  g_free (l->account);
+  g_free (l);
+}
+
+static void
+audit_bluesky_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SgPastPostsPage *self = SG_PAST_POSTS_PAGE (widget);
+  GSettings *settings = self->context != NULL ? sg_context_get_settings (self->context) : NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *account = NULL;
+
+  if (self->running != NULL || self->listing)
+    return;
+  if (get_store (self) == NULL || sg_context_get_analyzer (self->context) == NULL)
+    {
+      sg_toast_show (widget, _("SocialGuard is still starting; try again in a moment"));
+      return;
+    }
+  if (!sg_accounts_signed_in (settings, "bluesky", &server, &account))
+    {
+      sg_toast_show (widget, _("Sign in to Bluesky under Preferences → Posting first"));
+      return;
+    }
+
+  self->listing = TRUE;
+  self->audit_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->progress_label, _("Reading your posts from Bluesky…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  set_running (self, NULL);
+  if (self->token != NULL)
+    bluesky_list (self, server, account, self->token);
+  else
+    {
+      BlueskyLookup *l = g_new0 (BlueskyLookup, 1);
+
+      l->self = g_object_ref (self);
+      l->server = g_strdup (server);
+      l->account = g_strdup (account);
+      sg_secrets_lookup_async ("bluesky", server, account, self->cancellable, bluesky_secret_cb,
+                               l);
+    }
 }
 
 /* Actions */
@@ -1753,10 +1976,35 @@ drop_cb (GtkDropTarget   *target,
          double           y,
          SgPastPostsPage *self)
 {
-  if (!G_VALUE_HOLDS (value, G_TYPE_FILE) || self->running != NULL)
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE) || self->running != NULL || self->listing)
     return FALSE;
   sg_past_posts_page_import (self, g_value_get_object (value));
   return TRUE;
+}
+
+/* The stored audits' names ("Bluesky account @name.bsky.social, 6 December 2026") are long:
+ * shown whole, the dropdown's own width made the page wider than a 1024-pixel screen once the
+ * header row had its buttons. Ellipsized in the middle it can shrink; the list that drops down
+ * still shows them whole, as it takes its natural width. */
+static void
+audit_name_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+audit_name_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
 }
 
 /* GObject */
@@ -1829,6 +2077,8 @@ sg_past_posts_page_class_init (SgPastPostsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-past-posts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, audit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, bluesky_button);
+  gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, bluesky_empty_button);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, categories_label);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SgPastPostsPage, delete_button);
@@ -1852,6 +2102,8 @@ sg_past_posts_page_class_init (SgPastPostsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "past-posts.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "past-posts.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "past-posts.audit-bluesky", NULL,
+                                   audit_bluesky_action);
   gtk_widget_class_install_action (widget_class, "past-posts.more", NULL, more_action);
   gtk_widget_class_install_action (widget_class, "past-posts.delete-audit", NULL,
                                    delete_audit_action);
@@ -1902,6 +2154,11 @@ sg_past_posts_page_init (SgPastPostsPage *self)
                             G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->audit_dropdown, "notify::selected",
                             G_CALLBACK (audit_selected_cb), self);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (audit_name_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (audit_name_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->audit_dropdown, factory);
+  g_object_unref (factory);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -1921,6 +2178,15 @@ sg_past_posts_page_set_context (SgPastPostsPage *self,
   self->context = context;
   g_signal_connect_object (context, "notify::store", G_CALLBACK (load_audits), self,
                            G_CONNECT_SWAPPED);
+  {
+    g_autofree char *changed = g_strconcat ("changed::", sg_accounts_account_key ("bluesky"),
+                                            NULL);
+
+    /* Signing in or out under Preferences shows or hides the button at once. */
+    g_signal_connect_object (sg_context_get_settings (context), changed,
+                             G_CALLBACK (update_bluesky_buttons), self, G_CONNECT_SWAPPED);
+  }
+  update_bluesky_buttons (self);
   load_audits (self);
 }
 
@@ -1928,7 +2194,7 @@ gboolean
 sg_past_posts_page_is_running (SgPastPostsPage *self)
 {
   g_return_val_if_fail (SG_IS_PAST_POSTS_PAGE (self), FALSE);
-  return self->running != NULL;
+  return self->running != NULL || self->listing;
 }
 
 gint64

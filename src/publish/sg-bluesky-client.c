@@ -1130,3 +1130,197 @@ sg_bluesky_client_delete_finish (SgBlueskyClient  *self,
     *already_gone = gone > 0;
   return TRUE;
 }
+
+/* Listing the account's own posts */
+
+#define LIST_PAGE_SIZE 100
+/* A safety stop, far past any real account (100 000 posts), for a server whose cursor never
+ * ends. */
+#define LIST_MAX_PAGES 1000
+
+typedef struct {
+  GPtrArray *records;   /* JsonObject: { uri, cid, value } as listRecords gives them */
+  char      *handle;
+} ListResult;
+
+static void
+list_result_free (ListResult *r)
+{
+  g_clear_pointer (&r->records, g_ptr_array_unref);
+  g_free (r->handle);
+  g_free (r);
+}
+
+/* The connection failed: nothing was changed, only not read. */
+static void
+list_network_error (SgBlueskyClient  *self,
+                    GError          **error)
+{
+  g_autofree char *why = NULL;
+
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || (*error)->domain == SG_ERROR)
+    return;
+  why = g_strdup ((*error)->message);
+  g_clear_error (error);
+  g_set_error (error, SG_ERROR, SG_ERROR_NETWORK,
+               _("Could not reach %s (%s), so your posts could not be read. Try again when you "
+                 "are connected."), self->service, why);
+}
+
+static ListResult *
+list_sync (SgBlueskyClient  *self,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  g_autoptr(SoupSession) session = new_session ();
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *refresh = NULL;
+  g_autofree char *did = NULL;
+  g_autofree char *handle = NULL;
+  g_autofree char *cursor = NULL;
+  gboolean renewed = FALSE;
+  ListResult *result;
+
+  if (!check_service (self, error))
+    return NULL;
+  if (!create_session (self, session, &token, &did, &handle, &refresh, cancellable, &local))
+    {
+      if (local->domain == SG_ERROR && local->code == SG_ERROR_SIGN_IN_NEEDED)
+        g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                     _("Bluesky did not accept your handle and app password, so your posts "
+                       "could not be read. Sign in again under Preferences → Posting."));
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          list_network_error (self, error);
+        }
+      return NULL;
+    }
+
+  for (guint page = 0; page < LIST_MAX_PAGES; page++)
+    {
+      g_auto(Answer) answer = { 0, };
+      g_autofree char *repo = g_uri_escape_string (did, NULL, FALSE);
+      g_autofree char *after = cursor ? g_uri_escape_string (cursor, NULL, FALSE) : NULL;
+      g_autofree char *url = NULL;
+      JsonNode *node;
+      JsonArray *list;
+      const char *next;
+
+      url = g_strdup_printf ("%s/xrpc/com.atproto.repo.listRecords?repo=%s"
+                             "&collection=app.bsky.feed.post&limit=%d%s%s",
+                             self->service, repo, LIST_PAGE_SIZE,
+                             after ? "&cursor=" : "", after ? after : "");
+      if (!xrpc (session, SOUP_METHOD_GET, url, token, NULL, &answer, cancellable, error))
+        {
+          list_network_error (self, error);
+          return NULL;
+        }
+      /* A long listing can outlast the access token: renew it as posting does, and ask for
+       * the same page again. Once per page, so a server that keeps refusing ends it. */
+      if (answer.status == 400 && !renewed &&
+          g_strcmp0 (member (&answer, "error"), "ExpiredToken") == 0)
+        {
+          renewed = TRUE;
+          if (!renew_session (self, session, &token, &refresh, cancellable, error))
+            {
+              list_network_error (self, error);
+              return NULL;
+            }
+          page--;
+          continue;
+        }
+      renewed = FALSE;
+      if (sg_http_sign_in_refused (answer.status) ||
+          g_strcmp0 (member (&answer, "error"), "ExpiredToken") == 0)
+        {
+          g_set_error (error, SG_ERROR, SG_ERROR_SIGN_IN_NEEDED,
+                       _("Bluesky ended the session, so your posts could not be read. Sign in "
+                         "again under Preferences → Posting, then try again."));
+          return NULL;
+        }
+      node = answer.object ? json_object_get_member (answer.object, "records") : NULL;
+      list = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      if (answer.status != 200 || list == NULL)
+        {
+          g_set_error (error, SG_ERROR, sg_http_failure_code (answer.status),
+                       _("Bluesky could not list your posts (HTTP %u: %s). Try again in a few "
+                         "minutes."), answer.status,
+                       member (&answer, "message") ? member (&answer, "message")
+                                                   : soup_status_get_phrase (answer.status));
+          return NULL;
+        }
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonNode *element = json_array_get_element (list, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            g_ptr_array_add (records, json_object_ref (json_node_get_object (element)));
+        }
+      next = member (&answer, "cursor");
+      /* No cursor, or an empty page: the end (some servers repeat the last cursor). */
+      if (next == NULL || *next == '\0' || json_array_get_length (list) == 0 ||
+          g_strcmp0 (next, cursor) == 0)
+        break;
+      g_free (cursor);
+      cursor = g_strdup (next);
+    }
+
+  result = g_new0 (ListResult, 1);
+  result->records = g_steal_pointer (&records);
+  result->handle = g_steal_pointer (&handle);
+  return result;
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ListResult *result = list_sync (source_object, cancellable, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) list_result_free);
+}
+
+void
+sg_bluesky_client_list_posts_async (SgBlueskyClient     *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SG_IS_BLUESKY_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sg_bluesky_client_list_posts_async);
+  g_task_run_in_thread (task, list_thread);
+}
+
+GPtrArray *
+sg_bluesky_client_list_posts_finish (SgBlueskyClient  *self,
+                                     GAsyncResult     *result,
+                                     char            **handle,
+                                     GError          **error)
+{
+  ListResult *r;
+  GPtrArray *records;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  r = g_task_propagate_pointer (G_TASK (result), error);
+  if (r == NULL)
+    return NULL;
+  records = g_steal_pointer (&r->records);
+  if (handle != NULL)
+    *handle = g_steal_pointer (&r->handle);
+  list_result_free (r);
+  return records;
+}

@@ -80,4 +80,19 @@ gboolean         sg_bluesky_client_delete_finish (SgBlueskyClient      *self,
                                                   gboolean             *already_gone,
                                                   GError              **error);
 
+/* Signs in and lists the account's own posts (com.atproto.repo.listRecords in
+ * app.bsky.feed.post of the session's DID, 100 a page, following the cursor to the end),
+ * renewing the session if it runs out on the way. Nothing is changed on the server. The
+ * finish gives the records as the server wrote them, newest first (JsonObject: uri, cid,
+ * value; src/archive's sg_bluesky_record_to_post() reads one), and @handle the account's
+ * handle; errors are in SG_ERROR (SIGN_IN_NEEDED, NETWORK, SERVICE_BUSY, REJECTED). */
+void             sg_bluesky_client_list_posts_async  (SgBlueskyClient     *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray       *sg_bluesky_client_list_posts_finish (SgBlueskyClient     *self,
+                                                      GAsyncResult        *result,
+                                                      char               **handle,
+                                                      GError             **error);
+
 G_END_DECLS
