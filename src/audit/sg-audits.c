@@ -174,6 +174,19 @@ media_to_json (const char * const *media)
   return json_generator_to_data (gen, NULL);
 }
 
+/* The review columns (status, reason, reviewed_at) starting at column @first. */
+static void
+set_review_from_row (SgAuditItem  *item,
+                     sqlite3_stmt *stmt,
+                     int           first)
+{
+  SgAuditStatus status = SG_AUDIT_STATUS_OPEN;
+
+  sg_audit_status_from_string ((const char *) sqlite3_column_text (stmt, first), &status);
+  sg_audit_item_set_review (item, status, (const char *) sqlite3_column_text (stmt, first + 1),
+                            sqlite3_column_int64 (stmt, first + 2));
+}
+
 static void
 post_row (sqlite3_stmt *stmt,
           gpointer      data)
@@ -183,7 +196,6 @@ post_row (sqlite3_stmt *stmt,
     sg_audit_findings_from_json ((const char *) sqlite3_column_text (stmt, 9));
   g_auto(GStrv) media = media_from_json ((const char *) sqlite3_column_text (stmt, 8));
   SgAuditItem *item;
-  SgAuditStatus status = SG_AUDIT_STATUS_OPEN;
 
   item = sg_audit_item_new (sqlite3_column_int64 (stmt, 0),
                             sqlite3_column_int64 (stmt, 1),
@@ -194,9 +206,7 @@ post_row (sqlite3_stmt *stmt,
                             (const char *) sqlite3_column_text (stmt, 6),
                             (const char *) sqlite3_column_text (stmt, 7),
                             (const char * const *) media, findings);
-  sg_audit_status_from_string ((const char *) sqlite3_column_text (stmt, 10), &status);
-  sg_audit_item_set_review (item, status, (const char *) sqlite3_column_text (stmt, 11),
-                            sqlite3_column_int64 (stmt, 12));
+  set_review_from_row (item, stmt, 10);
   g_ptr_array_add (items, item);
 }
 
@@ -230,7 +240,6 @@ post_head_row (sqlite3_stmt *stmt,
     sg_audit_findings_from_json ((const char *) sqlite3_column_text (stmt, 6));
   SgSeverity severity = SG_SEVERITY_INFO;
   guint categories = 0;
-  SgAuditStatus status = SG_AUDIT_STATUS_OPEN;
   SgAuditItem *item;
 
   for (guint i = 0; i < findings->len; i++)
@@ -247,9 +256,7 @@ post_head_row (sqlite3_stmt *stmt,
                                  sqlite3_column_int64 (stmt, 4),
                                  (const char *) sqlite3_column_text (stmt, 5),
                                  severity, categories);
-  sg_audit_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &status);
-  sg_audit_item_set_review (item, status, (const char *) sqlite3_column_text (stmt, 8),
-                            sqlite3_column_int64 (stmt, 9));
+  set_review_from_row (item, stmt, 7);
   g_ptr_array_add (items, item);
 }
 

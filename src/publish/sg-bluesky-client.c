@@ -957,20 +957,31 @@ delete_data_free (DeleteData *d)
   g_free (d);
 }
 
+/* For a connection that failed: its reason, with @error cleared so that the caller can say what
+ * the failure means; NULL (and @error kept) when it was a cancellation or already our own. */
+static char *
+take_network_failure (GError **error)
+{
+  char *why;
+
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || (*error)->domain == SG_ERROR)
+    return NULL;
+  why = g_strdup ((*error)->message);
+  g_clear_error (error);
+  return why;
+}
+
 /* The connection failed: nothing is known changed. */
 static void
 delete_network_error (SgBlueskyClient  *self,
                       GError          **error)
 {
-  g_autofree char *why = NULL;
+  g_autofree char *why = take_network_failure (error);
 
-  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || (*error)->domain == SG_ERROR)
-    return;
-  why = g_strdup ((*error)->message);
-  g_clear_error (error);
-  g_set_error (error, SG_ERROR, SG_ERROR_NETWORK,
-               _("Could not reach %s (%s). The post is still online; try again when you are "
-                 "connected."), self->service, why);
+  if (why != NULL)
+    g_set_error (error, SG_ERROR, SG_ERROR_NETWORK,
+                 _("Could not reach %s (%s). The post is still online; try again when you are "
+                   "connected."), self->service, why);
 }
 
 /* -1 on error, else whether it was already gone. */
@@ -1156,15 +1167,12 @@ static void
 list_network_error (SgBlueskyClient  *self,
                     GError          **error)
 {
-  g_autofree char *why = NULL;
+  g_autofree char *why = take_network_failure (error);
 
-  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || (*error)->domain == SG_ERROR)
-    return;
-  why = g_strdup ((*error)->message);
-  g_clear_error (error);
-  g_set_error (error, SG_ERROR, SG_ERROR_NETWORK,
-               _("Could not reach %s (%s), so your posts could not be read. Try again when you "
-                 "are connected."), self->service, why);
+  if (why != NULL)
+    g_set_error (error, SG_ERROR, SG_ERROR_NETWORK,
+                 _("Could not reach %s (%s), so your posts could not be read. Try again when you "
+                   "are connected."), self->service, why);
 }
 
 static ListResult *
