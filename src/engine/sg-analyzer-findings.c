@@ -49,7 +49,6 @@ add_fixes (SgFinding    *finding,
     }
 }
 
-
 SgFinding *
 sg_scan_make_finding (SgScan       *scan,
                       const SgRule *rule,

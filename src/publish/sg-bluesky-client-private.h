@@ -88,9 +88,6 @@ gboolean sg_bluesky_client_xrpc       (SoupSession      *session,
                                        Answer           *answer,
                                        GCancellable     *cancellable,
                                        GError          **error);
-/* For a connection that failed: its reason, with @error cleared so that the caller can say what
- * the failure means; NULL (and @error kept) when it was a cancellation or already our own. */
-char    *sg_bluesky_client_take_network_failure (GError **error);
 /* Words a failed connection for a post; always FALSE. */
 gboolean sg_bluesky_client_network_error (SgBlueskyClient  *self,
                                           GError          **error);

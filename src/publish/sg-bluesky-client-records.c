@@ -29,7 +29,7 @@ static void
 delete_network_error (SgBlueskyClient  *self,
                       GError          **error)
 {
-  g_autofree char *why = sg_bluesky_client_take_network_failure (error);
+  g_autofree char *why = sg_http_take_network_failure (error);
 
   if (why != NULL)
     g_set_error (error, SG_ERROR, SG_ERROR_NETWORK,
@@ -214,7 +214,7 @@ static void
 list_network_error (SgBlueskyClient  *self,
                     GError          **error)
 {
-  g_autofree char *why = sg_bluesky_client_take_network_failure (error);
+  g_autofree char *why = sg_http_take_network_failure (error);
 
   if (why != NULL)
     g_set_error (error, SG_ERROR, SG_ERROR_NETWORK,

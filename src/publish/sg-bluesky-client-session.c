@@ -81,23 +81,11 @@ sg_bluesky_client_xrpc (SoupSession   *session,
                                       cancellable, error);
 }
 
-char *
-sg_bluesky_client_take_network_failure (GError **error)
-{
-  char *why;
-
-  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || (*error)->domain == SG_ERROR)
-    return NULL;
-  why = g_strdup ((*error)->message);
-  g_clear_error (error);
-  return why;
-}
-
 gboolean
 sg_bluesky_client_network_error (SgBlueskyClient  *self,
                                  GError          **error)
 {
-  g_autofree char *why = sg_bluesky_client_take_network_failure (error);
+  g_autofree char *why = sg_http_take_network_failure (error);
 
   if (why != NULL)
     g_set_error (error, SG_ERROR, SG_ERROR_NETWORK,

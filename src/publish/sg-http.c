@@ -88,6 +88,18 @@ sg_http_delete_finish (GTask     *task,
   return TRUE;
 }
 
+char *
+sg_http_take_network_failure (GError **error)
+{
+  char *why;
+
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || (*error)->domain == SG_ERROR)
+    return NULL;
+  why = g_strdup ((*error)->message);
+  g_clear_error (error);
+  return why;
+}
+
 void
 sg_http_free_secret (char *secret)
 {

@@ -41,6 +41,9 @@ gboolean     sg_http_address_is_safe (const char   *address);
 gboolean     sg_http_delete_finish   (GTask        *task,
                                       gboolean     *already_gone,
                                       GError      **error);
+/* For a connection that failed: its reason, with @error cleared so that the caller can say what
+ * the failure means; NULL (and @error kept) when it was a cancellation or already our own. */
+char        *sg_http_take_network_failure (GError **error);
 /* Frees a password or token after writing over it, so it is not left in freed memory. */
 void         sg_http_free_secret     (char         *secret);
 

@@ -19,9 +19,9 @@ credentials_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   SgMastodonClient *self = g_task_get_source_object (task);
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autofree char *why = NULL;
+  SoupMessage *msg;
+  g_autoptr(GBytes) body = sg_mastodon_client_read_answer (task, object, result, &msg, &why);
   g_autoptr(JsonParser) parser = json_parser_new ();
   guint status;
   gsize len;
@@ -29,12 +29,10 @@ credentials_cb (GObject      *object,
 
   if (body == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
+      if (why != NULL)
         g_task_return_new_error (task, SG_ERROR, SG_ERROR_NETWORK,
                                  _("Could not reach %s (%s). Nothing was changed."),
-                                 self->instance, error->message);
+                                 self->instance, why);
       return;
     }
 
@@ -118,21 +116,19 @@ deleted_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   SgMastodonClient *self = g_task_get_source_object (task);
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autofree char *why = NULL;
+  SoupMessage *msg;
+  g_autoptr(GBytes) body = sg_mastodon_client_read_answer (task, object, result, &msg, &why);
   g_autofree char *message = NULL;
   guint status;
 
   if (body == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
+      if (why != NULL)
         g_task_return_new_error (task, SG_ERROR, SG_ERROR_NETWORK,
                                  _("Could not reach %s (%s). The post is still online; try "
                                    "again when you are connected."),
-                                 self->instance, error->message);
+                                 self->instance, why);
       return;
     }
 

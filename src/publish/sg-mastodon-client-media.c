@@ -60,9 +60,10 @@ media_answer_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   SgMastodonClient *self = g_task_get_source_object (task);
   PostData *d = g_task_get_task_data (task);
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autofree char *why = NULL;
+  SoupMessage *msg;
+  g_autoptr(GBytes) body = sg_mastodon_client_read_answer (task, object, result, &msg, &why);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *name_owned = NULL;
   const char *name = current_name (d, &name_owned);
@@ -73,13 +74,11 @@ media_answer_cb (GObject      *object,
 
   if (body == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
+      if (why != NULL)
         g_task_return_new_error (task, SG_ERROR, SG_ERROR_NETWORK,
                                  _("The connection to %s failed while sending the photo “%s” "
                                    "(%s). The post was not sent; your text is kept."),
-                                 self->instance, name, error->message);
+                                 self->instance, name, why);
       return;
     }
 

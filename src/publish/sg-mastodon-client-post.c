@@ -98,23 +98,20 @@ sent_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   SgMastodonClient *self = g_task_get_source_object (task);
   PostData *d = g_task_get_task_data (task);
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
-                                                              &error);
+  g_autofree char *why = NULL;
+  SoupMessage *msg;
+  g_autoptr(GBytes) body = sg_mastodon_client_read_answer (task, object, result, &msg, &why);
   g_autofree char *message = NULL;
   guint status;
 
   if (body == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
+      if (why != NULL)
         g_task_return_new_error (task, SG_ERROR, SG_ERROR_NETWORK,
                                  _("The connection to %s failed (%s), so the post may not have "
                                    "been sent. Your text is kept, and posting again within the "
                                    "hour is safe: it will not appear twice (Mastodon remembers a "
-                                   "post's key for an hour)."), self->instance, error->message);
+                                   "post's key for an hour)."), self->instance, why);
       return;
     }
 

@@ -46,6 +46,15 @@ typedef struct {
 
 /* ---- sg-mastodon-client.c */
 
+/* The answer to a request sent with soup_session_send_and_read_async(): its body, and @msg for
+ * its status and headers. NULL when none came: a cancellation has then been returned on
+ * @task, and for a failed connection @why holds its reason, for the caller to say what the
+ * failure means to the doctor. */
+GBytes  *sg_mastodon_client_read_answer       (GTask        *task,
+                                               GObject      *session,
+                                               GAsyncResult *result,
+                                               SoupMessage **msg,
+                                               char        **why);
 /* The "error" member of a JSON answer, or NULL. */
 char    *sg_mastodon_client_server_message    (GBytes      *body);
 

@@ -26,6 +26,24 @@ sg_mastodon_check_instance (const char  *instance,
   return FALSE;
 }
 
+GBytes *
+sg_mastodon_client_read_answer (GTask         *task,
+                                GObject       *session,
+                                GAsyncResult  *result,
+                                SoupMessage  **msg,
+                                char         **why)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *body;
+
+  *msg = soup_session_get_async_result_message (SOUP_SESSION (session), result);
+  *why = NULL;
+  body = soup_session_send_and_read_finish (SOUP_SESSION (session), result, &error);
+  if (body == NULL && (*why = sg_http_take_network_failure (&error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  return body;
+}
+
 char *
 sg_mastodon_client_server_message (GBytes *body)
 {
