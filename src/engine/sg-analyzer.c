@@ -8,7 +8,6 @@
 
 #include "sg-analyzer-private.h"
 #include "sg-error.h"
-#include "sg-identifiers.h"
 #include "sg-platform.h"
 
 /* Long inputs are analysed in pieces of about this size, cut at a line or a space, so memory
