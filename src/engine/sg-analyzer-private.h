@@ -64,6 +64,62 @@ sg_scan_add_hit (SgScan *scan,
 gboolean sg_scan_is_capitalised (SgScan *scan,
                                  gsize   start);
 
+/* sg-analyzer-scan.c: one segment's hits. */
+void       sg_scan_init                 (SgScan            *scan,
+                                         SgRulePack        *pack);
+void       sg_scan_clear                (SgScan            *scan);
+/* Prepares @text (its sentences, tokens) and collects, sorts and indexes its hits. */
+void       sg_scan_segment              (SgScan            *scan,
+                                         const char        *text,
+                                         gsize              len);
+
+/* sg-analyzer-rules.c: the detectors that read the hits, adding findings to @out (offsets from
+ * @base, where the segment starts in the text). */
+gboolean   sg_scan_condition_holds      (SgScan            *scan,
+                                         const SgCondition *c,
+                                         const SgHit       *anchor);
+void       sg_scan_run_anchored         (SgScan            *scan,
+                                         const SgRule      *rule,
+                                         gsize              base,
+                                         GPtrArray         *out);
+void       sg_scan_run_identifiability  (SgScan            *scan,
+                                         const SgRule      *rule,
+                                         SgAudience         audience,
+                                         gsize              base,
+                                         GPtrArray         *out);
+
+/* sg-analyzer-model.c */
+void       sg_scan_run_model            (SgScan            *scan,
+                                         const SgRule      *rule,
+                                         gsize              base,
+                                         GPtrArray         *out);
+/* The features a model reads in the segment ("c:insult", "s:waddl", "e:😂"), as a set. */
+GHashTable *sg_scan_collect_features    (SgScan            *scan);
+
+/* sg-analyzer-findings.c */
+
+/* The rule's message as worded for the writer's role. */
+static inline const char *
+sg_rule_message (const SgRule *rule,
+                 SgRole        role)
+{
+  return rule->role_messages[role] != NULL ? rule->role_messages[role] : rule->message;
+}
+
+/* A finding of @rule on @anchor, with @message (NULL: the rule's, for the scan's role) and
+ * the rule's fixes. */
+SgFinding *sg_scan_make_finding         (SgScan            *scan,
+                                         const SgRule      *rule,
+                                         const SgHit       *anchor,
+                                         gsize              base,
+                                         const char        *message);
+/* In text order, the more serious first, a written rule before a model. */
+int        sg_analyzer_compare_findings (gconstpointer      a,
+                                         gconstpointer      b);
+/* Sorts the findings from @first on, and drops those that repeat one of their category. */
+void       sg_analyzer_merge_findings   (GPtrArray         *out,
+                                         guint              first);
+
 /* sg-patterns.c: the hits of the pack's token patterns, from the hits collected so far. */
 void     sg_patterns_collect    (SgScan *scan);
 

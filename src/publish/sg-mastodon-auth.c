@@ -47,9 +47,7 @@ request (const char    *instance,
          GCancellable  *cancellable,
          GError       **error)
 {
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30,
-                                                                  "user-agent", "SocialGuard/" PACKAGE_VERSION,
-                                                                  NULL);
+  g_autoptr(SoupSession) session = sg_http_session_new ();
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local = NULL;
   g_autoptr(GBytes) body = NULL;

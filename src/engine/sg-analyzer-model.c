@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Model rules: the draft's features (the named groups found, the stems of the words, the
+ * emoji), scored by the rule's model; above its cutoff, a finding on the word that weighed
+ * most, naming the words that did. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sg-analyzer-private.h"
+
+/* Model features: the named groups found (concepts, lexicons, built-in detectors), the stems
+ * of the words and the emoji. Made once per segment, the first time a model rule asks. */
+GHashTable *
+sg_scan_collect_features (SgScan *scan)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  SgTokens *tokens = &scan->tokens;
+
+  for (guint i = 0; i < scan->hits->len; i++)
+    {
+      const SgHit *hit = &g_array_index (scan->hits, SgHit, i);
+      const SgGroup *group = g_ptr_array_index (scan->groups, hit->group);
+
+      if (group->name != NULL && group->name[0] == '@')
+        g_hash_table_add (set, g_strconcat ("c:", group->name + 1, NULL));
+    }
+  for (guint t = 0; t < tokens->tokens->len; t++)
+    {
+      const SgToken *token = sg_tokens_get (tokens, t);
+
+      if (token->stem != G_MAXUINT32 && token->kind != SG_TOKEN_NUMBER)
+        {
+          const char *stem = tokens->stems->str + token->stem;
+          const char *end = strchr (stem, ' ');
+          int n = end != NULL ? (int) (end - stem) : (int) strlen (stem);
+
+          g_hash_table_add (set, g_strdup_printf ("s:%.*s", n, stem));
+        }
+      else if (token->kind == SG_TOKEN_EMOJI)
+        g_hash_table_add (set, g_strconcat ("e:", sg_tokens_norm (tokens, t), NULL));
+    }
+  return set;
+}
+
+static void
+add_feature (SgScan *scan,
+             int     id)
+{
+  if (id < 0 || g_array_index (scan->feature_seen, guint8, id))
+    return;
+  g_array_index (scan->feature_seen, guint8, id) = 1;
+  g_array_append_val (scan->features, id);
+}
+
+/* The same features by number, for the models: only those some model weighs, each once. */
+static GArray *
+collect_feature_ids (SgScan *scan)
+{
+  SgFeatureIndex *index = sg_rule_pack_get_feature_index (scan->pack);
+  SgTokens *tokens = &scan->tokens;
+
+  scan->features = g_array_new (FALSE, FALSE, sizeof (int));
+  if (scan->feature_seen == NULL)
+    scan->feature_seen = g_array_new (FALSE, FALSE, sizeof (guint8));
+  if (scan->word == NULL)
+    scan->word = g_string_new (NULL);
+  g_array_set_size (scan->feature_seen, sg_feature_index_size (index));
+  memset (scan->feature_seen->data, 0, scan->feature_seen->len);
+
+  for (guint i = 0; i < scan->hits->len; i++)
+    add_feature (scan, sg_rule_pack_feature_of_group (scan->pack,
+                                                      g_array_index (scan->hits, SgHit, i).group));
+  for (guint t = 0; t < tokens->tokens->len; t++)
+    {
+      const SgToken *token = sg_tokens_get (tokens, t);
+
+      if (token->stem != G_MAXUINT32 && token->kind != SG_TOKEN_NUMBER)
+        {
+          const char *stem = tokens->stems->str + token->stem;
+          const char *end = strchr (stem, ' ');
+
+          g_string_assign (scan->word, "");
+          g_string_append_len (scan->word, stem, end != NULL ? end - stem : (gssize) strlen (stem));
+          add_feature (scan, sg_rule_pack_feature_of_token (scan->pack, scan->word->str));
+        }
+      else if (token->kind == SG_TOKEN_EMOJI)
+        add_feature (scan, sg_rule_pack_feature_of_token (scan->pack,
+                                                          sg_tokens_norm (tokens, t)));
+    }
+  return scan->features;
+}
+
+/* Where in the draft a feature is, to anchor the finding and quote it. */
+static gboolean
+locate_feature (SgScan     *scan,
+                const char *feature,
+                guint32    *start,
+                guint32    *end)
+{
+  SgTokens *tokens = &scan->tokens;
+
+  if (g_str_has_prefix (feature, "c:"))
+    {
+      g_autofree char *name = g_strconcat ("@", feature + 2, NULL);
+      guint group = sg_rule_pack_lookup_group (scan->pack, name);
+      int h = group != G_MAXUINT ? g_array_index (scan->head, int, group) : -1;
+
+      if (h < 0)
+        return FALSE;
+      *start = g_array_index (scan->hits, SgHit, h).start;
+      *end = g_array_index (scan->hits, SgHit, h).end;
+      return TRUE;
+    }
+  for (guint t = 0; t < tokens->tokens->len; t++)
+    {
+      const SgToken *token = sg_tokens_get (tokens, t);
+      gboolean found = FALSE;
+
+      if (g_str_has_prefix (feature, "s:") && token->stem != G_MAXUINT32)
+        {
+          const char *stem = tokens->stems->str + token->stem;
+          gsize n = strlen (feature + 2);
+
+          found = strncmp (stem, feature + 2, n) == 0 && (stem[n] == ' ' || stem[n] == '\0');
+        }
+      else if (g_str_has_prefix (feature, "e:") && token->kind == SG_TOKEN_EMOJI)
+        found = g_str_equal (sg_tokens_norm (tokens, t), feature + 2);
+      if (found)
+        {
+          *start = token->start;
+          *end = token->end;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A model rule: the draft's features scored; above the cutoff, a finding anchored on the word
+ * that weighed most, naming the words that did. */
+void
+sg_scan_run_model (SgScan       *scan,
+                   const SgRule *rule,
+                   gsize         base,
+                   GPtrArray    *out)
+{
+  g_autoptr(GPtrArray) top = g_ptr_array_new ();
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  SgHit anchor = { 0 };
+  gboolean anchored = FALSE;
+
+  SgFeatureIndex *index = sg_rule_pack_get_feature_index (scan->pack);
+
+  /* The loader allows only whole-text "unless" terms here, so any anchor will do. */
+  for (guint i = 0; i < rule->unless->len; i++)
+    if (sg_scan_condition_holds (scan, &g_array_index (rule->unless, SgCondition, i), &anchor))
+      return;
+
+  if (scan->features == NULL)
+    collect_feature_ids (scan);
+  /* Scored first without explanation: most drafts stop here. */
+  if (sg_model_score_ids (rule->model, index, (const int *) scan->features->data,
+                          scan->features->len, NULL, 0) < rule->cutoff)
+    return;
+  sg_model_score_ids (rule->model, index, (const int *) scan->features->data,
+                      scan->features->len, top, 8);
+
+  for (guint i = 0; i < top->len && words->len < 120; i++)
+    {
+      guint32 start, end;
+      g_autofree char *quote = NULL;
+
+      if (!locate_feature (scan, g_ptr_array_index (top, i), &start, &end))
+        continue;
+      if (!anchored)
+        {
+          anchor.start = start;
+          anchor.end = end;
+          anchored = TRUE;
+        }
+      quote = g_strndup (scan->text.text + start, end - start);
+      if (strstr (words->str, quote) != NULL)
+        continue;
+      /* Translators: the words that weighed most, quoted and separated by commas. */
+      g_string_append_printf (words, words->len ? _(", “%s”") : _("“%s”"), quote);
+    }
+  if (!anchored)
+    return;
+
+  /* Translators: the rule's message, then the words that weighed most. */
+  message = g_strdup_printf (_("%s Words that weighed most here: %s."),
+                             sg_rule_message (rule, scan->role), words->str);
+  g_ptr_array_add (out, sg_scan_make_finding (scan, rule, &anchor, base, message));
+}

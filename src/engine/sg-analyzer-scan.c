@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The scan of one segment of text: the folded text, its sentences and tokens, then every hit
+ * a rule can refer to (lexicon terms, concepts, masked words, the built-in groups of
+ * sg-entities.c, the token patterns of sg-patterns.c), sorted and indexed by group and by
+ * token. The rules read the hits in sg-analyzer-rules.c and sg-analyzer-model.c. */
+#include "config.h"
+
+#include "sg-analyzer-private.h"
+#include "sg-identifiers.h"
+
+void
+sg_scan_init (SgScan     *scan,
+              SgRulePack *pack)
+{
+  memset (scan, 0, sizeof *scan);
+  scan->pack = pack;
+  scan->groups = sg_rule_pack_get_groups (pack);
+  sg_text_init (&scan->text);
+  scan->hits = g_array_new (FALSE, FALSE, sizeof (SgHit));
+  scan->scratch = g_array_new (FALSE, FALSE, sizeof (SgLexiconMatch));
+  scan->identifiers = g_array_new (FALSE, FALSE, sizeof (SgIdentifier));
+  scan->head = g_array_new (FALSE, FALSE, sizeof (int));
+  scan->next = g_array_new (FALSE, FALSE, sizeof (int));
+  scan->values = g_array_new (FALSE, FALSE, sizeof (guint));
+  scan->tok_first = g_array_new (FALSE, FALSE, sizeof (int));
+  scan->tok_next = g_array_new (FALSE, FALSE, sizeof (int));
+  scan->pattern_starts = g_hash_table_new_full (NULL, NULL, NULL,
+                                                (GDestroyNotify) g_array_unref);
+  sg_tokens_init (&scan->tokens);
+}
+
+void
+sg_scan_clear (SgScan *scan)
+{
+  sg_text_clear (&scan->text);
+  g_clear_pointer (&scan->hits, g_array_unref);
+  g_clear_pointer (&scan->scratch, g_array_unref);
+  g_clear_pointer (&scan->identifiers, g_array_unref);
+  g_clear_pointer (&scan->head, g_array_unref);
+  g_clear_pointer (&scan->next, g_array_unref);
+  g_clear_pointer (&scan->watch, sg_lexicon_unref);
+  g_clear_pointer (&scan->values, g_array_unref);
+  g_clear_pointer (&scan->tok_first, g_array_unref);
+  g_clear_pointer (&scan->tok_next, g_array_unref);
+  g_clear_pointer (&scan->pattern_starts, g_hash_table_unref);
+  g_clear_pointer (&scan->features, g_array_unref);
+  g_clear_pointer (&scan->feature_seen, g_array_unref);
+  if (scan->word != NULL)
+    g_string_free (g_steal_pointer (&scan->word), TRUE);
+  sg_tokens_clear (&scan->tokens);
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const SgHit *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return (int) x->group - (int) y->group;
+}
+
+/* Hits [0, sorted) are in order already: sort the rest and merge, in linear time, instead of
+ * sorting everything again each time a stage adds hits. */
+static void
+sort_hits (SgScan *scan,
+           guint   sorted)
+{
+  GArray *hits = scan->hits;
+  guint n = hits->len;
+  SgHit *all = (SgHit *) hits->data;
+  g_autofree SgHit *merged = NULL;
+  guint a = 0, b = sorted, out = 0;
+
+  if (sorted >= n)
+    return;
+  qsort (all + sorted, n - sorted, sizeof (SgHit), compare_hits);
+  if (sorted == 0 || compare_hits (&all[sorted - 1], &all[sorted]) <= 0)
+    return;
+
+  merged = g_new (SgHit, n);
+  while (a < sorted && b < n)
+    merged[out++] = compare_hits (&all[a], &all[b]) <= 0 ? all[a++] : all[b++];
+  while (a < sorted)
+    merged[out++] = all[a++];
+  while (b < n)
+    merged[out++] = all[b++];
+  memcpy (all, merged, n * sizeof (SgHit));
+}
+
+static void
+index_hits (SgScan   *scan,
+            gboolean  sentences,
+            guint     sorted)
+{
+  guint n_groups = scan->groups->len;
+  const guint32 *starts = (const guint32 *) scan->text.sentences->data;
+  guint n_starts = scan->text.sentences->len;
+  guint s = n_starts - 1;
+
+  sort_hits (scan, sorted);
+  g_array_set_size (scan->head, n_groups);
+  g_array_set_size (scan->next, scan->hits->len);
+  for (guint g = 0; g < n_groups; g++)
+    g_array_index (scan->head, int, g) = -1;
+
+  /* Backwards, so each group's list comes out in text order; the sentence of each hit is
+   * found by walking the sentence starts alongside, not by a search per hit. */
+  for (int i = (int) scan->hits->len - 1; i >= 0; i--)
+    {
+      SgHit *hit = &g_array_index (scan->hits, SgHit, i);
+
+      if (sentences)
+        {
+          while (s > 0 && starts[s] > hit->start)
+            s--;
+          hit->sentence = s;
+        }
+      g_array_index (scan->next, int, i) = g_array_index (scan->head, int, hit->group);
+      g_array_index (scan->head, int, hit->group) = i;
+    }
+}
+
+static void
+collect_terms (SgScan *scan)
+{
+  const guint32 *map = (const guint32 *) scan->text.map->data;
+
+  g_array_set_size (scan->scratch, 0);
+  sg_lexicon_scan (sg_rule_pack_get_lexicon (scan->pack), scan->text.folded->str,
+                   scan->text.folded->len, scan->scratch);
+
+  for (guint i = 0; i < scan->scratch->len; i++)
+    {
+      const SgLexiconMatch *m = &g_array_index (scan->scratch, SgLexiconMatch, i);
+      const SgGroup *group = g_ptr_array_index (scan->groups, m->value);
+      gsize start = map[m->start];
+
+      if (group->capitalised && !sg_scan_is_capitalised (scan, start))
+        continue;
+
+      sg_scan_add_hit (scan, m->value, start, map[m->end], 0, 0);
+    }
+}
+
+/* Concepts: one pass of the stem automaton over the words' stems, then the masked words
+ * ("c**t", "*******") read against the concepts that accept masks. */
+static void
+collect_concepts (SgScan *scan)
+{
+  SgLexicon *stems = sg_rule_pack_get_stem_lexicon (scan->pack);
+  SgMaskIndex *masks = sg_rule_pack_get_mask_index (scan->pack);
+  guint masked_group = sg_rule_pack_lookup_group (scan->pack, "@masked-word");
+  SgTokens *tokens = &scan->tokens;
+
+  if (stems != NULL && tokens->stems->len > 0)
+    {
+      g_array_set_size (scan->scratch, 0);
+      sg_lexicon_scan (stems, tokens->stems->str, tokens->stems->len, scan->scratch);
+      for (guint i = 0; i < scan->scratch->len; i++)
+        {
+          const SgLexiconMatch *m = &g_array_index (scan->scratch, SgLexiconMatch, i);
+          guint first = sg_tokens_index_of_stem (tokens, m->start);
+          guint last = first;
+
+          if (first == G_MAXUINT)
+            continue;     /* a match that starts inside a stem ("'s") */
+          while (last + 1 < tokens->tokens->len &&
+                 (sg_tokens_get (tokens, last + 1)->stem == G_MAXUINT32 ||
+                  sg_tokens_get (tokens, last + 1)->stem < m->end))
+            last++;
+          while (last > first && sg_tokens_get (tokens, last)->stem == G_MAXUINT32)
+            last--;
+          sg_scan_add_hit (scan, m->value, sg_tokens_get (tokens, first)->start,
+                           sg_tokens_get (tokens, last)->end, 0, 0);
+        }
+    }
+
+  for (guint t = 0; t < tokens->tokens->len; t++)
+    {
+      const SgToken *token = sg_tokens_get (tokens, t);
+
+      if (!(token->flags & SG_TOKEN_MASKED))
+        continue;
+      g_array_set_size (scan->values, 0);
+      if (masks != NULL && sg_mask_index_match (masks, sg_tokens_norm (tokens, t), scan->values))
+        for (guint v = 0; v < scan->values->len; v++)
+          sg_scan_add_hit (scan, g_array_index (scan->values, guint, v), token->start,
+                           token->end, 0, 0);
+      else
+        sg_scan_add_hit (scan, masked_group, token->start, token->end, 0, 0);
+    }
+}
+
+/* Every hit learns which tokens it covers, so that "within N tokens", "the same clause" and
+ * patterns can use hits found on the folded text as well as on the stems. */
+static void
+assign_tokens (SgScan *scan)
+{
+  SgTokens *tokens = &scan->tokens;
+  guint n = tokens->tokens->len;
+  guint t = 0;
+
+  g_array_set_size (scan->tok_first, n + 1);
+  g_array_set_size (scan->tok_next, scan->hits->len);
+  for (guint k = 0; k <= n; k++)
+    g_array_index (scan->tok_first, int, k) = -1;
+
+  /* Hits are sorted by start: walk the tokens alongside, not a search per hit. */
+  for (guint i = 0; i < scan->hits->len; i++)
+    {
+      SgHit *hit = &g_array_index (scan->hits, SgHit, i);
+      guint last;
+
+      while (t < n && sg_tokens_get (tokens, t)->end <= hit->start)
+        t++;
+      last = t;
+      while (last + 1 < n && sg_tokens_get (tokens, last + 1)->start < hit->end)
+        last++;
+
+      hit->tok_start = MIN (t, n);
+      hit->tok_end = MIN (last + 1, n);
+      if (hit->tok_end <= hit->tok_start && hit->tok_start < n)
+        hit->tok_end = hit->tok_start + 1;
+      hit->clause = t < n ? sg_tokens_get (tokens, t)->clause : G_MAXUINT32;
+    }
+
+  /* Backwards, so each token's list of hits comes out in text order. */
+  for (int i = (int) scan->hits->len - 1; i >= 0; i--)
+    {
+      const SgHit *hit = &g_array_index (scan->hits, SgHit, i);
+
+      g_array_index (scan->tok_next, int, i) = g_array_index (scan->tok_first, int,
+                                                               hit->tok_start);
+      g_array_index (scan->tok_first, int, hit->tok_start) = i;
+    }
+}
+
+static guint
+text_sentence_of (gpointer data,
+                  gsize    offset)
+{
+  return sg_text_sentence_at (data, offset);
+}
+
+void
+sg_scan_segment (SgScan     *scan,
+                 const char *text,
+                 gsize       len)
+{
+  guint sorted;
+
+  g_array_set_size (scan->hits, 0);
+  g_clear_pointer (&scan->features, g_array_unref);
+  sg_text_prepare (&scan->text, text, len);
+  sg_tokens_run (&scan->tokens, text, len, text_sentence_of, &scan->text);
+
+  collect_terms (scan);
+  collect_concepts (scan);
+  index_hits (scan, FALSE, 0);        /* the name heuristics look up lexicon hits */
+  sorted = scan->hits->len;
+  sg_entities_collect (scan);
+  index_hits (scan, FALSE, sorted);   /* patterns walk the hits of their first slot's group */
+  sorted = scan->hits->len;
+  assign_tokens (scan);
+  sg_patterns_collect (scan);
+  index_hits (scan, TRUE, sorted);
+}
