@@ -3,17 +3,22 @@
  * (`bench-first-frame`), a bare GtkWindow (`bench-first-frame --bare`), or the chrome alone
  * (`--skeleton`: a libadwaita window with a header bar, the view switcher over five empty pages
  * and a menu button, what any app of this shape pays before its own content), so they can be
- * compared in the same run. Prints "first-frame-ms N" and "first-frame-rss-kb N" (the resident
- * set when that frame is painted) and exits after that frame. bench-first-frame-rounds.py runs
- * the two interleaved and gives the medians. */
+ * compared in the same run. Built twice: `bench-first-frame` with the whole app linked, and
+ * `bench-first-frame-bare` (SG_BENCH_BARE_ONLY) with libadwaita alone, the honest baseline —
+ * the app binary's own --bare also pays for loading every library the app links. Prints
+ * "first-frame-ms N" and "first-frame-rss-kb N" (the resident set when that frame is painted)
+ * and exits after that frame. bench-first-frame-rounds.py runs them interleaved and gives the
+ * medians. */
 #include "config.h"
 
 #include <string.h>
 
 #include <adwaita.h>
 
+#ifndef SG_BENCH_BARE_ONLY
 #include "sg-application.h"
 #include "sg-window.h"
+#endif
 
 static gint64 start_us;
 static gboolean bare;
@@ -95,8 +100,13 @@ activate_cb (GApplication *app)
       window = gtk_application_window_new (GTK_APPLICATION (app));
       gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
     }
+#ifndef SG_BENCH_BARE_ONLY
   else
     window = GTK_WIDGET (sg_window_new (SG_APPLICATION (app)));
+#else
+  else
+    g_assert_not_reached ();
+#endif
 
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), app);
   gtk_window_present (GTK_WINDOW (window));
@@ -111,15 +121,20 @@ main (int   argc,
   start_us = g_get_monotonic_time ();
   skeleton = argc > 1 && g_str_equal (argv[1], "--skeleton");
   bare = skeleton || (argc > 1 && g_str_equal (argv[1], "--bare"));
+#ifdef SG_BENCH_BARE_ONLY
+  bare = TRUE;
+#endif
 
   if (bare)
     app = G_APPLICATION (adw_application_new ("org.example.SocialGuard.Bench",
                                               G_APPLICATION_NON_UNIQUE));
+#ifndef SG_BENCH_BARE_ONLY
   else
     {
       app = G_APPLICATION (sg_application_new ());
       g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
     }
+#endif
 
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (app, 1, argv);

@@ -7,6 +7,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gexiv2/gexiv2.h>
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 
 #include "sg-error.h"
 #include <libheif/heif.h>
@@ -14,18 +15,99 @@
 #include "sg-image-metadata.h"
 #include "sg-places.h"
 
-static void
+/* gexiv2 (Exiv2) and libheif are opened on first use, on the worker that reads a photo, not
+ * linked: with the codecs libheif pulls in (x265, libde265, aom, dav1d) and libstdc++ they cost
+ * every start of the app several milliseconds of loading and libheif's start-up tables
+ * (a quarter of a bare window's instructions before main), while most drafts have no photo. */
+#define SG_PHOTO_FUNCS(X) \
+  X (gexiv2_initialize) X (gexiv2_log_set_level) X (gexiv2_metadata_new) \
+  X (gexiv2_metadata_open_path) X (gexiv2_metadata_get_exif_tags) \
+  X (gexiv2_metadata_get_xmp_tags) X (gexiv2_metadata_get_iptc_tags) \
+  X (gexiv2_metadata_from_app1_segment) X (gexiv2_metadata_try_has_tag) \
+  X (gexiv2_metadata_try_get_tag_string) X (gexiv2_metadata_try_get_gps_longitude) \
+  X (gexiv2_metadata_try_get_gps_latitude) X (gexiv2_metadata_get_exif_thumbnail) \
+  X (gexiv2_metadata_try_get_orientation)
+#define SG_HEIF_FUNCS(X) \
+  X (heif_context_alloc) X (heif_context_free) X (heif_context_read_from_file) \
+  X (heif_context_get_primary_image_handle) X (heif_image_handle_release) \
+  X (heif_image_handle_get_number_of_metadata_blocks) \
+  X (heif_image_handle_get_list_of_metadata_block_IDs) X (heif_image_handle_get_metadata_size) \
+  X (heif_image_handle_get_metadata)
+
+#define SG_DECLARE_LAZY(fn) static __typeof__ (fn) *lazy_##fn;
+SG_PHOTO_FUNCS (SG_DECLARE_LAZY)
+SG_HEIF_FUNCS (SG_DECLARE_LAZY)
+
+#define gexiv2_initialize lazy_gexiv2_initialize
+#define gexiv2_log_set_level lazy_gexiv2_log_set_level
+#define gexiv2_metadata_new lazy_gexiv2_metadata_new
+#define gexiv2_metadata_open_path lazy_gexiv2_metadata_open_path
+#define gexiv2_metadata_get_exif_tags lazy_gexiv2_metadata_get_exif_tags
+#define gexiv2_metadata_get_xmp_tags lazy_gexiv2_metadata_get_xmp_tags
+#define gexiv2_metadata_get_iptc_tags lazy_gexiv2_metadata_get_iptc_tags
+#define gexiv2_metadata_from_app1_segment lazy_gexiv2_metadata_from_app1_segment
+#define gexiv2_metadata_try_has_tag lazy_gexiv2_metadata_try_has_tag
+#define gexiv2_metadata_try_get_tag_string lazy_gexiv2_metadata_try_get_tag_string
+#define gexiv2_metadata_try_get_gps_longitude lazy_gexiv2_metadata_try_get_gps_longitude
+#define gexiv2_metadata_try_get_gps_latitude lazy_gexiv2_metadata_try_get_gps_latitude
+#define gexiv2_metadata_get_exif_thumbnail lazy_gexiv2_metadata_get_exif_thumbnail
+#define gexiv2_metadata_try_get_orientation lazy_gexiv2_metadata_try_get_orientation
+#define heif_context_alloc lazy_heif_context_alloc
+#define heif_context_free lazy_heif_context_free
+#define heif_context_read_from_file lazy_heif_context_read_from_file
+#define heif_context_get_primary_image_handle lazy_heif_context_get_primary_image_handle
+#define heif_image_handle_release lazy_heif_image_handle_release
+#define heif_image_handle_get_number_of_metadata_blocks lazy_heif_image_handle_get_number_of_metadata_blocks
+#define heif_image_handle_get_list_of_metadata_block_IDs lazy_heif_image_handle_get_list_of_metadata_block_IDs
+#define heif_image_handle_get_metadata_size lazy_heif_image_handle_get_metadata_size
+#define heif_image_handle_get_metadata lazy_heif_image_handle_get_metadata
+
+/* The file names are the libraries' ABI (their sonames), which the headers we build with
+ * belong to; SG_GEXIV2_SONAME and SG_HEIF_SONAME come from meson. */
+static gboolean
+open_library (const char  *soname,
+              GModule    **module)
+{
+  *module = g_module_open (soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  return *module != NULL;
+}
+
+/* NULL when both libraries are there, else the name of the one that is not (said to the user:
+ * photos then cannot be checked, which is not hidden). */
+static const char *
 ensure_initialised (void)
 {
   static gsize done;
+  static const char *missing;
 
   if (g_once_init_enter (&done))
     {
-      gexiv2_initialize ();
-      /* Exiv2 reports damaged files on stderr; we report them to the user instead. */
-      gexiv2_log_set_level (GEXIV2_LOG_LEVEL_MUTE);
+      GModule *gexiv2 = NULL, *heif = NULL;
+      gboolean ok = TRUE;
+
+      if (!open_library (SG_GEXIV2_SONAME, &gexiv2))
+        missing = SG_GEXIV2_SONAME;
+      else if (!open_library (SG_HEIF_SONAME, &heif))
+        missing = SG_HEIF_SONAME;
+      if (missing == NULL)
+        {
+#define SG_LOOKUP_GEXIV2(fn) ok = ok && g_module_symbol (gexiv2, #fn, (gpointer *) &lazy_##fn);
+#define SG_LOOKUP_HEIF(fn) ok = ok && g_module_symbol (heif, #fn, (gpointer *) &lazy_##fn);
+          SG_PHOTO_FUNCS (SG_LOOKUP_GEXIV2)
+          SG_HEIF_FUNCS (SG_LOOKUP_HEIF)
+          if (!ok)
+            missing = SG_GEXIV2_SONAME " / " SG_HEIF_SONAME;
+        }
+      if (missing == NULL)
+        {
+          gexiv2_initialize ();
+          /* Exiv2 reports damaged files on stderr; we report them to the user instead. */
+          gexiv2_log_set_level (GEXIV2_LOG_LEVEL_MUTE);
+        }
+      /* The modules stay open for the life of the process, as a linked library would. */
       g_once_init_leave (&done, 1);
     }
+  return missing;
 }
 
 void
@@ -165,8 +247,15 @@ sg_image_metadata_read (const char  *path,
   gint thumb_size = 0;
   gboolean heif_read = FALSE;
   gboolean no_exif;
+  const char *missing;
 
-  ensure_initialised ();
+  if ((missing = ensure_initialised ()) != NULL)
+    {
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("Photos cannot be checked: a part of SocialGuard that reads them (%s) is "
+                     "missing. Reinstall SocialGuard; the photo was not changed."), missing);
+      return NULL;
+    }
   meta = gexiv2_metadata_new ();
   if (!gexiv2_metadata_open_path (meta, path, &local))
     {
@@ -456,13 +545,16 @@ load_upright (const char  *path,
     upright = gdk_pixbuf_apply_embedded_orientation (original);
   else
     {
-      g_autoptr(GExiv2Metadata) meta = NULL;
       guint orientation = 1;
 
-      ensure_initialised ();
-      meta = gexiv2_metadata_new ();
-      if (gexiv2_metadata_open_path (meta, path, NULL))
-        orientation = gexiv2_metadata_try_get_orientation (meta, NULL);
+      /* Without Exiv2 the copy keeps the pixels as stored: still clean, maybe turned. */
+      if (ensure_initialised () == NULL)
+        {
+          g_autoptr(GExiv2Metadata) meta = gexiv2_metadata_new ();
+
+          if (gexiv2_metadata_open_path (meta, path, NULL))
+            orientation = gexiv2_metadata_try_get_orientation (meta, NULL);
+        }
       upright = orient (original, orientation);
     }
   {
