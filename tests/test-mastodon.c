@@ -40,6 +40,8 @@ typedef struct {
   guint       requests;
   GHashTable *posts;       /* Idempotency-Key → status text */
   guint       lookups;     /* account statuses listed */
+  gboolean    lookup_moved;   /* the listing answers 302 to /elsewhere */
+  guint       elsewhere;      /* requests that followed it there */
   char       *last_auth;
   char       *last_visibility;
   char       *last_language;   /* the status's "language", or NULL when absent */
@@ -51,6 +53,21 @@ typedef struct {
   const char *instance_json;       /* what /api/v2/instance answers; NULL: 404, as before 4.0 */
   char       *instance_auth;       /* the Authorization it was sent, if any */
 } Fixture;
+
+/* Where a redirect would take the token: a client that follows it ends up here. */
+static void
+elsewhere_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  Fixture *f = user_data;
+
+  f->elsewhere++;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "[]", 2);
+}
 
 static void
 statuses_cb (SoupServer        *server,
@@ -195,6 +212,11 @@ account_statuses_cb (SoupServer        *server,
 
   f->requests++;
   f->lookups++;
+  if (f->lookup_moved)
+    {
+      soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/elsewhere");
+      return;
+    }
   json_builder_begin_array (b);
   g_hash_table_iter_init (&iter, f->posts);
   while (g_hash_table_iter_next (&iter, &key, &text))
@@ -335,6 +357,7 @@ fixture_set_up (Fixture       *f,
   soup_server_add_handler (f->server, "/api/v1/statuses", statuses_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v1/accounts/verify_credentials", credentials_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v1/accounts/1/statuses", account_statuses_cb, f, NULL);
+  soup_server_add_handler (f->server, "/elsewhere", elsewhere_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v2/media", media_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v1/media", media_status_cb, f, NULL);
   soup_server_add_handler (f->server, "/api/v2/instance", instance_cb, f, NULL);
@@ -685,6 +708,24 @@ test_late_retry (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (f->posts), ==, 2);
 }
 
+/* The late retry's listing carries the token, so a redirect is refused like every other call's:
+ * the post stops (without the listing it could duplicate) and nothing reaches /elsewhere. */
+static void
+test_late_retry_redirect (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  f->lookup_moved = TRUE;
+  url = post_late (f, post_text, "key-late-moved", &error);
+  g_assert_null (url);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (f->lookups, ==, 1);
+  g_assert_cmpuint (f->elsewhere, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (f->posts), ==, 0);
+}
+
 static void
 test_busy (Fixture       *f,
            gconstpointer  data)
@@ -941,6 +982,7 @@ main (int   argc,
   ADD ("/sg/mastodon/busy", test_busy);
   ADD ("/sg/mastodon/rate-limit-reset", test_rate_limit_reset);
   ADD ("/sg/mastodon/late-retry", test_late_retry);
+  ADD ("/sg/mastodon/late-retry-redirect", test_late_retry_redirect);
   ADD ("/sg/mastodon/dropped-connection", test_dropped);
   ADD ("/sg/mastodon/publisher-logs-and-retries", test_publisher);
   ADD ("/sg/mastodon/read-privacy", test_read_privacy);

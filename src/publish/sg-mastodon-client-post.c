@@ -317,12 +317,11 @@ authorised_get (SgMastodonClient *self,
                 const char       *path)
 {
   g_autofree char *url = g_strconcat (self->instance, path, NULL);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", self->token);
   SoupMessage *msg = soup_message_new (SOUP_METHOD_GET, url);
 
-  if (msg != NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  return msg;
+  /* Like every other call carrying the token: a redirect is refused, not followed, so the
+   * token never reaches another host. */
+  return msg != NULL ? sg_http_prepare (msg, self->token, TRUE) : NULL;
 }
 
 /* Parses a 200 answer's JSON, or fails the post: without knowing, posting could duplicate. */
