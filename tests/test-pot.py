@@ -141,6 +141,20 @@ for path in concepts:
 check(f"{len(concepts)} concept labels in the template", concepts and not missing,
       ", ".join(missing[:5]))
 
+# Every source file that marks a string for translation is listed, so none of its messages is
+# left out of the template (a file split in two must bring its new half along).
+with open(os.path.join(root, "po", "POTFILES.in"), encoding="utf-8") as f:
+    listed = {l.strip() for l in f if l.strip() and not l.startswith("#")}
+marker = re.compile(r'\b(?:N?C?_|g_dngettext)\s*\(\s*(?:"|[A-Za-z_"][^)]*,\s*")')
+unlisted = []
+for path in sorted(glob.glob(os.path.join(root, "src", "**", "*.c"), recursive=True)):
+    rel = os.path.relpath(path, root)
+    with open(path, encoding="utf-8") as f:
+        if marker.search(f.read()) and rel not in listed:
+            unlisted.append(rel)
+check("every source file with translatable strings is in po/POTFILES.in", not unlisted,
+      ", ".join(unlisted))
+
 print(f"1..{len(results)}")
 for i, (good, name, msg) in enumerate(results, 1):
     print(f"{'ok' if good else 'not ok'} {i} {name}")
