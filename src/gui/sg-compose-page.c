@@ -65,8 +65,10 @@ verdict_changed_cb (SgComposePage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->sidebar_button), "warning");
 }
 
+/* An analysis is in place (its findings may be the ones already shown): said as the page's
+ * "findings-changed", which tests and the window wait on. */
 static void
-findings_changed_cb (SgComposePage *self)
+checked_cb (SgComposePage *self)
 {
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }
@@ -457,10 +459,9 @@ sg_compose_page_init (SgComposePage *self)
   sg_guidance_sidebar_set_checker (self->sidebar, self->checker);
   g_signal_connect_object (self->sidebar, "notify::verdict", G_CALLBACK (verdict_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar, "findings-changed", G_CALLBACK (findings_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar, "row-action", G_CALLBACK (sg_compose_page_row_action_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checker, "checked", G_CALLBACK (checked_cb), self,
+                           G_CONNECT_SWAPPED);
+  sg_compose_page_connect_sidebar (self);
   verdict_changed_cb (self);
 
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
@@ -472,8 +473,6 @@ sg_compose_page_init (SgComposePage *self)
   g_signal_connect_object (self->editor, "query-tooltip",
                            G_CALLBACK (sg_compose_page_editor_query_tooltip_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (sg_guidance_sidebar_get_list (self->sidebar), "row-activated",
-                           G_CALLBACK (sg_compose_page_row_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->drafts_button,
                                          sg_compose_page_create_drafts_popover_cb, self, NULL);
   g_signal_connect_object (self->photo_strip, "changed",

@@ -16,6 +16,7 @@
 #include "sg-draft-checker.h"
 #include "sg-drafts-popover.h"
 #include "sg-find-bar.h"
+#include "sg-finding-item.h"
 #include "sg-finding-row.h"
 #include "sg-guidance-sidebar.h"
 #include "sg-interest-register.h"
@@ -131,11 +132,8 @@ void     sg_compose_page_create_drafts_popover_cb (GtkMenuButton *button,
 
 /* sg-compose-page-findings.c */
 void     sg_compose_page_refresh_watch_list       (SgComposePage *self);
-void     sg_compose_page_row_action_cb            (SgComposePage *self,
-                                                   const char    *action,
-                                                   SgFindingRow  *row);
-void     sg_compose_page_row_activated_cb         (SgComposePage *self,
-                                                   GtkListBoxRow *row);
+/* The sidebar's rows' requests (fix, ignore, watch-list, consent) and activation. */
+void     sg_compose_page_connect_sidebar          (SgComposePage *self);
 gboolean sg_compose_page_editor_query_tooltip_cb  (SgComposePage *self,
                                                    int            x,
                                                    int            y,
