@@ -66,7 +66,7 @@ verdict_changed_cb (SgComposePage *self)
 }
 
 /* An analysis is in place (its findings may be the ones already shown): said as the page's
- * "findings-changed", which tests and the window wait on. */
+ * "findings-changed", which tests wait on. */
 static void
 checked_cb (SgComposePage *self)
 {
@@ -526,6 +526,13 @@ sg_compose_page_get_findings (SgComposePage *self)
 {
   g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
   return sg_guidance_sidebar_get_list (self->sidebar);
+}
+
+SgDraftChecker *
+sg_compose_page_get_checker (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+  return self->checker;
 }
 
 const char *
