@@ -203,10 +203,10 @@ ignore_here_cb (SgComposePage *self,
   g_autofree char *title = NULL;
 
   sg_draft_checker_ignore (self->checker, finding);
-  job->id = self->draft_id;
+  job->id = sg_draft_buffer_get_id (self->draft);
   job->rule_id = g_strdup (sg_finding_get_rule_id (finding));
   job->match = g_strdup (sg_finding_get_match (finding));
-  if (self->draft_id >= 0)
+  if (sg_draft_buffer_get_id (self->draft) >= 0)
     sg_store_job_run (self, get_store (self), self->cancellable, ignore_job, job,
                       (GDestroyNotify) ignore_job_free, sg_compose_page_job_done_cb, NULL);
   else

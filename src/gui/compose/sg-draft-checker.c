@@ -342,7 +342,6 @@ analysis_timeout_cb (gpointer user_data)
   SgDraftChecker *self = user_data;
   SgAnalyzer *analyzer = self->context ? sg_context_get_analyzer (self->context) : NULL;
   GPtrArray *shown = self->photo_strip ? sg_photo_strip_get_photos (self->photo_strip) : NULL;
-  GtkTextIter start, end;
   AnalysisData *data;
 
   self->analysis_source = 0;
@@ -350,12 +349,12 @@ analysis_timeout_cb (gpointer user_data)
   if (analyzer == NULL)
     return G_SOURCE_REMOVE;
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   data = g_new0 (AnalysisData, 1);
   data->self = g_object_ref (self);
   data->analyzer = g_object_ref (analyzer);
   data->generation = self->generation;
-  data->text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  /* The text the page already fetched for this change, if it did: copied for the worker. */
+  data->text = g_strdup (sg_draft_buffer_get_text (SG_DRAFT_BUFFER (self->buffer)));
   data->platform = g_strdup (self->platform);
   data->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_draft_photo_free);
   for (guint i = 0; shown != NULL && i < shown->len; i++)
@@ -471,11 +470,12 @@ sg_draft_checker_init (SgDraftChecker *self)
 /* Public API */
 
 SgDraftChecker *
-sg_draft_checker_new (GtkTextBuffer *buffer)
+sg_draft_checker_new (SgDraftBuffer *draft)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (draft);
   SgDraftChecker *self;
 
-  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+  g_return_val_if_fail (SG_IS_DRAFT_BUFFER (draft), NULL);
 
   self = g_object_new (SG_TYPE_DRAFT_CHECKER, NULL);
   self->buffer = g_object_ref (buffer);

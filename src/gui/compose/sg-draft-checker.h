@@ -4,13 +4,14 @@
 #include <gtk/gtk.h>
 
 #include "sg-context.h"
+#include "sg-draft-buffer.h"
 #include "sg-finding.h"
 #include "sg-finding-item.h"
 #include "sg-photo-strip.h"
 
 G_BEGIN_DECLS
 
-/* Checks the draft in a GtkTextBuffer as it is written: each edit bumps a generation and
+/* Checks the draft in an SgDraftBuffer as it is written: each edit bumps a generation and
  * schedules an analysis a moment later on a worker (sg-worker.h); a result whose generation
  * is stale is dropped. It owns the underlines (the "sg-error", "sg-warning" and "sg-info"
  * tags), the findings shown as a GListModel of SgFindingItem (each with a pair of marks on its
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
 #define SG_TYPE_DRAFT_CHECKER (sg_draft_checker_get_type ())
 G_DECLARE_FINAL_TYPE (SgDraftChecker, sg_draft_checker, SG, DRAFT_CHECKER, GObject)
 
-SgDraftChecker *sg_draft_checker_new            (GtkTextBuffer  *buffer);
+SgDraftChecker *sg_draft_checker_new            (SgDraftBuffer  *buffer);
 GtkTextBuffer  *sg_draft_checker_get_buffer     (SgDraftChecker *self);
 /* Where the analyzer comes from (read when each analysis starts). */
 void            sg_draft_checker_set_context    (SgDraftChecker *self,
