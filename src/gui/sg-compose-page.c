@@ -65,8 +65,10 @@ verdict_changed_cb (SgComposePage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->sidebar_button), "warning");
 }
 
+/* An analysis is in place (its findings may be the ones already shown): said as the page's
+ * "findings-changed", which tests wait on. */
 static void
-findings_changed_cb (SgComposePage *self)
+checked_cb (SgComposePage *self)
 {
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }
@@ -87,30 +89,29 @@ buffer_changed_cb (SgComposePage *self)
 {
   sg_compose_page_update_length (self);
 
-  if (self->loading)
-    return;
-
-  /* The checker watches the buffer itself. */
-  gtk_label_set_label (self->save_label, _("Editing…"));
-  sg_compose_page_schedule_save (self);
-}
-
-static void
-title_changed_cb (SgComposePage *self)
-{
-  if (!self->loading)
-    sg_compose_page_schedule_save (self);
+  /* The checker watches the buffer itself, and the buffer saves itself. */
+  if (!is_loading (self))
+    gtk_label_set_label (self->save_label, _("Editing…"));
 }
 
 static void
 platform_changed_cb (SgComposePage *self)
 {
   sg_draft_checker_set_platform (self->checker, sg_compose_page_get_platform (self));
+  sg_draft_buffer_set_platform (self->draft, sg_compose_page_get_platform (self));
   sg_compose_page_update_length (self);
-  if (self->loading)
+  if (is_loading (self))
     return;
   sg_draft_checker_invalidate (self->checker, 0);
-  sg_compose_page_schedule_save (self);
+}
+
+/* A loaded draft's platform, shown; one the drop-down does not know gives way to the one it
+ * shows, which is what is saved. */
+static void
+draft_platform_changed_cb (SgComposePage *self)
+{
+  sg_compose_page_set_platform (self, sg_draft_buffer_get_platform (self->draft));
+  sg_draft_buffer_set_platform (self->draft, sg_compose_page_get_platform (self));
 }
 
 /* Page actions */
@@ -185,7 +186,7 @@ publish_action (GtkWidget  *widget,
   final_text = sg_compose_page_get_final_text (self);
   request = (SgPublishRequest) {
     .platform = sg_compose_page_get_platform (self),
-    .draft_id = self->draft_id,
+    .draft_id = sg_draft_buffer_get_id (self->draft),
     .final_text = final_text,
     .declaration = self->declaration,
     .findings = findings,
@@ -215,16 +216,9 @@ published_cb (SgComposePage *self)
 static void
 store_changed_cb (SgComposePage *self)
 {
-  if (get_store (self) != NULL && self->draft_id < 0)
+  if (get_store (self) != NULL && sg_draft_buffer_get_id (self->draft) < 0)
     {
-      g_autofree char *text = get_text (self);
-
-      /* Text typed while there was no store (it was damaged, busy or being restored) is
-       * what the user is working on: it becomes a new draft instead of being replaced by the
-       * restored one. */
-      self->keep_typed = self->dirty && *g_strstrip (text) != '\0';
-      sg_compose_page_start_load (self, self->keep_typed ? CREATE_NEW : LOAD_LATEST_OR_CREATE,
-                                  -1);
+      sg_draft_buffer_open (self->draft, self->cancellable);
       sg_compose_page_refresh_watch_list (self);
       sg_compose_page_reload_interests (self);
     }
@@ -247,6 +241,7 @@ sg_compose_page_set_context (SgComposePage *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = context;
+  sg_draft_buffer_set_context (self->draft, context);
   sg_draft_checker_set_context (self->checker, context);
   if (self->drafts_popover != NULL)
     sg_drafts_popover_set_context (self->drafts_popover, context);
@@ -295,7 +290,6 @@ sg_compose_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->publish_flow, self);
       g_clear_object (&self->publish_flow);
     }
-  g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_object (&self->spell);
   if (self->checker != NULL)
     {
@@ -429,9 +423,12 @@ sg_compose_page_init (SgComposePage *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The editor's buffer is the draft, before anything looks at the editor's buffer. */
+  self->draft = sg_draft_buffer_new ();
+  gtk_text_view_set_buffer (self->editor, GTK_TEXT_BUFFER (self->draft));
+  g_object_unref (self->draft);   /* the editor's from now on */
   sg_find_bar_set_view (self->find_bar, self->editor);
 
-  self->draft_id = -1;
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->ad_check, "toggled", G_CALLBACK (sg_compose_page_update_length),
                             self);
@@ -443,7 +440,7 @@ sg_compose_page_init (SgComposePage *self)
   self->buffer = gtk_text_view_get_buffer (self->editor);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
 
-  self->checker = sg_draft_checker_new (self->buffer);
+  self->checker = sg_draft_checker_new (self->draft);
   sg_draft_checker_set_photo_strip (self->checker, self->photo_strip);
 
   for (guint i = 0; ids[i] != NULL; i++)
@@ -457,23 +454,23 @@ sg_compose_page_init (SgComposePage *self)
   sg_guidance_sidebar_set_checker (self->sidebar, self->checker);
   g_signal_connect_object (self->sidebar, "notify::verdict", G_CALLBACK (verdict_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar, "findings-changed", G_CALLBACK (findings_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar, "row-action", G_CALLBACK (sg_compose_page_row_action_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checker, "checked", G_CALLBACK (checked_cb), self,
+                           G_CONNECT_SWAPPED);
+  sg_compose_page_connect_sidebar (self);
   verdict_changed_cb (self);
 
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self->draft, "title", self->title_entry, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->draft, "notify::platform",
+                           G_CALLBACK (draft_platform_changed_cb), self, G_CONNECT_SWAPPED);
+  sg_compose_page_connect_draft (self);
   g_signal_connect_object (self->platform_dropdown, "notify::selected",
                            G_CALLBACK (platform_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "query-tooltip",
                            G_CALLBACK (sg_compose_page_editor_query_tooltip_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (sg_guidance_sidebar_get_list (self->sidebar), "row-activated",
-                           G_CALLBACK (sg_compose_page_row_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->drafts_button,
                                          sg_compose_page_create_drafts_popover_cb, self, NULL);
   g_signal_connect_object (self->photo_strip, "changed",
@@ -529,6 +526,13 @@ sg_compose_page_get_findings (SgComposePage *self)
   return sg_guidance_sidebar_get_list (self->sidebar);
 }
 
+SgDraftChecker *
+sg_compose_page_get_checker (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+  return self->checker;
+}
+
 const char *
 sg_compose_page_get_verdict (SgComposePage *self)
 {
@@ -549,5 +553,5 @@ gint64
 sg_compose_page_get_draft_id (SgComposePage *self)
 {
   g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), -1);
-  return self->draft_id;
+  return sg_draft_buffer_get_id (self->draft);
 }

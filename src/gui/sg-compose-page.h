@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "sg-context.h"
-
+#include "sg-draft-checker.h"
 #include "sg-photo-strip.h"
 #include "sg-spell-checker.h"
 
@@ -19,6 +19,8 @@ GtkTextBuffer *sg_compose_page_get_buffer      (SgComposePage *self);
 /* Spelling in the editor; NULL until the page has its context. */
 SgSpellChecker *sg_compose_page_get_spell_checker (SgComposePage *self);
 GtkListBox    *sg_compose_page_get_findings    (SgComposePage *self);
+/* The draft's checker: its model of findings is what the sidebar shows. */
+SgDraftChecker *sg_compose_page_get_checker    (SgComposePage *self);
 const char    *sg_compose_page_get_verdict     (SgComposePage *self);
 const char    *sg_compose_page_get_platform    (SgComposePage *self);
 void           sg_compose_page_set_platform    (SgComposePage *self,

@@ -22,31 +22,43 @@ struct _SgFindingRow
   GtkImage      *severity_icon;
   GtkLabel      *title_label;
 
-  SgFinding     *finding;
-  GtkTextBuffer *buffer;
-  GtkTextMark   *start_mark;
-  GtkTextMark   *end_mark;
+  SgFindingItem *item;
 };
 
 G_DEFINE_FINAL_TYPE (SgFindingRow, sg_finding_row, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
-  ACTION,
+  FIX_REQUESTED,
+  IGNORE_HERE,
+  IGNORE_EVERYWHERE,
+  ADD_TO_WATCH_LIST,
+  CONSENT_REQUESTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-/* The page owns the buffer, the store and the settings, so the row only says what was asked:
- * "apply-fix", "ignore-here", "ignore-rule", "add-to-watch-list" or "record-consent". */
-static void
-row_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  const char *name = strchr (action_name, '.') + 1;
+/* The row's actions (its buttons and menu, and tests) and the signal each one raises. */
+static const struct {
+  const char *action;
+  guint       signal;
+} requests[] = {
+  { "finding.apply-fix", FIX_REQUESTED },
+  { "finding.ignore-here", IGNORE_HERE },
+  { "finding.ignore-rule", IGNORE_EVERYWHERE },
+  { "finding.add-to-watch-list", ADD_TO_WATCH_LIST },
+  { "finding.record-consent", CONSENT_REQUESTED },
+};
 
-  g_signal_emit (widget, signals[ACTION], g_quark_from_string (name), name);
+/* The page owns the buffer, the store and the settings, so the row only says what was asked. */
+static void
+request_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    if (g_str_equal (action_name, requests[i].action))
+      g_signal_emit (widget, signals[requests[i].signal], 0);
 }
 
 static const char *
@@ -105,9 +117,8 @@ sg_finding_row_dispose (GObject *object)
 {
   SgFindingRow *self = SG_FINDING_ROW (object);
 
-  sg_finding_row_detach (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SG_TYPE_FINDING_ROW);
-  g_clear_object (&self->finding);
+  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (sg_finding_row_parent_class)->dispose (object);
 }
@@ -120,16 +131,24 @@ sg_finding_row_class_init (SgFindingRowClass *klass)
 
   object_class->dispose = sg_finding_row_dispose;
 
-  signals[ACTION] =
-    g_signal_new ("action", G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[FIX_REQUESTED] =
+    g_signal_new ("fix-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[IGNORE_HERE] =
+    g_signal_new ("ignore-here", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[IGNORE_EVERYWHERE] =
+    g_signal_new ("ignore-everywhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[ADD_TO_WATCH_LIST] =
+    g_signal_new ("add-to-watch-list", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CONSENT_REQUESTED] =
+    g_signal_new ("consent-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "finding.apply-fix", NULL, row_action);
-  gtk_widget_class_install_action (widget_class, "finding.ignore-here", NULL, row_action);
-  gtk_widget_class_install_action (widget_class, "finding.ignore-rule", NULL, row_action);
-  gtk_widget_class_install_action (widget_class, "finding.add-to-watch-list", NULL, row_action);
-  gtk_widget_class_install_action (widget_class, "finding.record-consent", NULL, row_action);
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    gtk_widget_class_install_action (widget_class, requests[i].action, NULL, request_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-finding-row.ui");
@@ -151,29 +170,22 @@ sg_finding_row_init (SgFindingRow *self)
 }
 
 SgFindingRow *
-sg_finding_row_new (SgFinding     *finding,
-                    GtkTextBuffer *buffer,
-                    GtkTextIter   *start,
-                    GtkTextIter   *end)
+sg_finding_row_new (SgFindingItem *item)
 {
   SgFindingRow *self;
+  SgFinding *finding;
   g_autofree char *citations = NULL;
   g_autofree char *quoted = NULL;
   g_autofree char *accessible = NULL;
   GArray *fixes;
 
-  g_return_val_if_fail (SG_IS_FINDING (finding), NULL);
-  g_return_val_if_fail (buffer == NULL || GTK_IS_TEXT_BUFFER (buffer), NULL);
+  g_return_val_if_fail (SG_IS_FINDING_ITEM (item), NULL);
 
   self = g_object_new (SG_TYPE_FINDING_ROW, NULL);
-  self->finding = g_object_ref (finding);
-  /* Findings about a photo have no place in the editor's text. */
-  if (buffer != NULL)
-    {
-      self->buffer = buffer;
-      self->start_mark = gtk_text_buffer_create_mark (buffer, NULL, start, TRUE);
-      self->end_mark = gtk_text_buffer_create_mark (buffer, NULL, end, FALSE);
-    }
+  self->item = g_object_ref (item);
+  /* The checker keeps the item only while each newer analysis says the same, so what is
+   * written here stays true. */
+  finding = sg_finding_item_get_finding (item);
 
   if (sg_finding_get_attachment (finding) >= 0 &&
       sg_finding_get_start (finding) == sg_finding_get_end (finding))
@@ -237,17 +249,19 @@ sg_finding_row_set_consent (SgFindingRow *self,
 {
   g_autofree char *note = NULL;
   g_autofree char *description = NULL;
+  SgFinding *finding;
 
   g_return_if_fail (SG_IS_FINDING_ROW (self));
 
+  finding = sg_finding_item_get_finding (self->item);
   /* Only what could identify a patient is answered by their consent (GMC Confidentiality
    * 2017; Using social media ¶20): it does not excuse a rude or misleading post. A suggestion
    * needs no answer, and photos' own findings (location, owner) are about the file, not the
    * patient's story. */
-  if (sg_finding_get_category (self->finding) != SG_CATEGORY_CONFIDENTIALITY ||
-      sg_finding_get_severity (self->finding) < SG_SEVERITY_WARNING ||
-      (sg_finding_get_attachment (self->finding) >= 0 &&
-       sg_finding_get_start (self->finding) == sg_finding_get_end (self->finding)))
+  if (sg_finding_get_category (finding) != SG_CATEGORY_CONFIDENTIALITY ||
+      sg_finding_get_severity (finding) < SG_SEVERITY_WARNING ||
+      (sg_finding_get_attachment (finding) >= 0 &&
+       sg_finding_get_start (finding) == sg_finding_get_end (finding)))
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->consent_button), given_on == NULL);
@@ -262,8 +276,8 @@ sg_finding_row_set_consent (SgFindingRow *self,
       gtk_label_set_label (self->consent_label, note);
     }
   description = note != NULL
-                ? g_strdup_printf ("%s %s.", sg_finding_get_message (self->finding), note)
-                : g_strdup (sg_finding_get_message (self->finding));
+                ? g_strdup_printf ("%s %s.", sg_finding_get_message (finding), note)
+                : g_strdup (sg_finding_get_message (finding));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
 }
@@ -272,49 +286,20 @@ sg_finding_row_set_consent (SgFindingRow *self,
 const SgFix *
 sg_finding_row_get_text_fix (SgFindingRow *self)
 {
-  GArray *fixes;
-
   g_return_val_if_fail (SG_IS_FINDING_ROW (self), NULL);
+  return sg_finding_item_get_text_fix (self->item);
+}
 
-  fixes = sg_finding_get_fixes (self->finding);
-  for (guint i = 0; i < fixes->len; i++)
-    if (g_array_index (fixes, SgFix, i).replacement != NULL ||
-        g_str_equal (g_array_index (fixes, SgFix, i).kind, "clean-photo"))
-      return &g_array_index (fixes, SgFix, i);
-  return NULL;
+SgFindingItem *
+sg_finding_row_get_item (SgFindingRow *self)
+{
+  g_return_val_if_fail (SG_IS_FINDING_ROW (self), NULL);
+  return self->item;
 }
 
 SgFinding *
 sg_finding_row_get_finding (SgFindingRow *self)
 {
   g_return_val_if_fail (SG_IS_FINDING_ROW (self), NULL);
-  return self->finding;
-}
-
-void
-sg_finding_row_get_bounds (SgFindingRow *self,
-                           GtkTextIter  *start,
-                           GtkTextIter  *end)
-{
-  g_return_if_fail (SG_IS_FINDING_ROW (self));
-  g_return_if_fail (self->buffer != NULL);
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, start, self->start_mark);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, end, self->end_mark);
-}
-
-void
-sg_finding_row_detach (SgFindingRow *self)
-{
-  g_return_if_fail (SG_IS_FINDING_ROW (self));
-
-  if (self->buffer == NULL)
-    return;
-
-  if (!gtk_text_mark_get_deleted (self->start_mark))
-    gtk_text_buffer_delete_mark (self->buffer, self->start_mark);
-  if (!gtk_text_mark_get_deleted (self->end_mark))
-    gtk_text_buffer_delete_mark (self->buffer, self->end_mark);
-  self->start_mark = self->end_mark = NULL;
-  self->buffer = NULL;
+  return sg_finding_item_get_finding (self->item);
 }

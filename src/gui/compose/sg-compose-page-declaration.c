@@ -127,16 +127,14 @@ final_text_of (SgComposePage *self,
 static char *
 get_final_text (SgComposePage *self)
 {
-  g_autofree char *text = get_text (self);
-
-  return final_text_of (self, text);
+  return final_text_of (self, get_text (self));
 }
 
 void
 sg_compose_page_update_length (SgComposePage *self)
 {
   const SgPlatform *platform = sg_platform_lookup (sg_compose_page_get_platform (self), NULL);
-  g_autofree char *draft = get_text (self);   /* fetched once per change */
+  const char *draft = get_text (self);   /* fetched once per change, shared with the rest */
   g_autofree char *text = NULL;
 
   update_declaration (self, draft);
@@ -222,7 +220,7 @@ declaration_response_cb (SgDeclarationDialog *dialog,
     return;
 
   j = g_new0 (DeclarationJob, 1);
-  j->id = self->draft_id;
+  j->id = sg_draft_buffer_get_id (self->draft);
   if (g_str_equal (response, "save"))
     {
       j->text = g_strstrip (g_strdup (gtk_editable_get_text (sg_declaration_dialog_get_wording (dialog))));
@@ -232,7 +230,7 @@ declaration_response_cb (SgDeclarationDialog *dialog,
 
   g_free (self->declaration_override);
   self->declaration_override = g_strdup (j->text);
-  if (self->draft_id >= 0)
+  if (sg_draft_buffer_get_id (self->draft) >= 0)
     sg_store_job_run (self, get_store (self), self->cancellable, declaration_job, j,
                       (GDestroyNotify) declaration_job_free, sg_compose_page_job_done_cb, NULL);
   else

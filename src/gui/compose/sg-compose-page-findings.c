@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What a finding's row asks for (apply its fix, ignore it here or everywhere, add its
- * words to the watch-list, record consent) and where it points in the editor (part of
- * SgComposePage: sg-compose-page-private.h). */
+ * words to the watch-list, record consent: the sidebar's typed signals, each with the row's
+ * SgFindingItem) and where it points in the editor (part of SgComposePage:
+ * sg-compose-page-private.h). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -98,7 +99,7 @@ watch_added_cb (GObject      *object,
   sg_compose_page_refresh_watch_list (self);
 }
 
-/* Row actions */
+/* What a row asks for */
 
 /* What an "ignored everywhere" toast's Undo gives back. */
 typedef struct {
@@ -133,123 +134,160 @@ undo_ignore_rule_cb (AdwToast       *toast,
   g_settings_set_strv (settings, "ignored-rules", (const char * const *) kept);
 }
 
-void
-sg_compose_page_row_action_cb (SgComposePage *self,
-                               const char    *action,
-                               SgFindingRow  *row)
+/* A row activated (clicked, or Enter on it): its words selected in the draft, or its photo
+ * shown. */
+static void
+row_activated_cb (SgComposePage *self,
+                  GtkListBoxRow *row)
 {
-  SgFinding *finding = sg_finding_row_get_finding (row);
-  GtkTextIter start, end;
-
-  if (g_str_equal (action, "apply-fix"))
-    {
-      const SgFix *fix = sg_finding_row_get_text_fix (row);
-
-      if (fix == NULL)
-        return;
-      if (sg_finding_get_attachment (finding) >= 0)
-        {
-          if (g_str_equal (fix->kind, "clean-photo"))
-            sg_photo_strip_clean (self->photo_strip, sg_finding_get_attachment (finding));
-          else
-            sg_photo_strip_replace_alt (self->photo_strip, sg_finding_get_attachment (finding),
-                                        sg_finding_get_start (finding),
-                                        sg_finding_get_end (finding), fix->replacement);
-          return;
-        }
-      sg_finding_row_get_bounds (row, &start, &end);
-      /* One user action, so Ctrl+Z undoes the whole fix. */
-      gtk_text_buffer_begin_user_action (self->buffer);
-      gtk_text_buffer_delete (self->buffer, &start, &end);
-      gtk_text_buffer_insert (self->buffer, &start, fix->replacement, -1);
-      gtk_text_buffer_end_user_action (self->buffer);
-    }
-  else if (g_str_equal (action, "ignore-here"))
-    {
-      IgnoreJob *job = g_new0 (IgnoreJob, 1);
-
-      sg_draft_checker_ignore (self->checker, finding);
-      job->id = self->draft_id;
-      job->rule_id = g_strdup (sg_finding_get_rule_id (finding));
-      job->match = g_strdup (sg_finding_get_match (finding));
-      if (self->draft_id >= 0)
-        sg_store_job_run (self, get_store (self), self->cancellable, ignore_job, job,
-                          (GDestroyNotify) ignore_job_free, sg_compose_page_job_done_cb, NULL);
-      else
-        ignore_job_free (job);
-      {
-        /* Said, so an ignore is never silent; a "do not post" still asks for its reason. */
-        g_autofree char *title =
-          sg_finding_get_severity (finding) == SG_SEVERITY_ERROR
-          ? g_strdup_printf (_("“%s” is ignored in this draft; it still needs a reason before "
-                               "posting"), sg_finding_get_match (finding))
-          : g_strdup_printf (_("“%s” is ignored in this draft"), sg_finding_get_match (finding));
-
-        add_toast (self, sg_toast_new_plain (title));
-      }
-      sg_draft_checker_invalidate (self->checker, 0);
-    }
-  else if (g_str_equal (action, "ignore-rule"))
-    {
-      GSettings *settings = sg_context_get_settings (self->context);
-      g_auto(GStrv) ignored = g_settings_get_strv (settings, "ignored-rules");
-      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-      g_auto(GStrv) updated = NULL;
-      g_autofree char *title = NULL;
-      UndoIgnoreRule *undo;
-      AdwToast *toast;
-
-      g_strv_builder_addv (b, (const char **) ignored);
-      g_strv_builder_add (b, sg_finding_get_rule_id (finding));
-      updated = g_strv_builder_end (b);
-      g_settings_set_strv (settings, "ignored-rules", (const char * const *) updated);
-
-      /* Translators: %s is the title of a rule. */
-      title = g_strdup_printf (_("“%s” is ignored everywhere"), sg_finding_get_title (finding));
-      toast = sg_toast_new_plain (title);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      undo = g_new0 (UndoIgnoreRule, 1);
-      undo->settings = settings;
-      undo->rule_id = g_strdup (sg_finding_get_rule_id (finding));
-      sg_signal_connect_data_object (toast, "button-clicked", G_CALLBACK (undo_ignore_rule_cb),
-                                     undo, undo_ignore_rule_free, settings);
-      add_toast (self, toast);
-
-      sg_draft_checker_invalidate (self->checker, 0);
-    }
-  else if (g_str_equal (action, "record-consent"))
-    sg_consent_bar_record (self->consent_bar);
-  else if (g_str_equal (action, "add-to-watch-list"))
-    {
-      g_autofree char *title = g_strdup_printf (_("“%s” added to your watch-list"),
-                                                sg_finding_get_match (finding));
-
-      sg_store_job_run (self, get_store (self), self->cancellable, watch_job,
-                        g_strdup (sg_finding_get_match (finding)), g_free, watch_added_cb, NULL);
-      add_toast (self, sg_toast_new_plain (title));
-    }
-}
-
-void
-sg_compose_page_row_activated_cb (SgComposePage *self,
-                                  GtkListBoxRow *row)
-{
+  SgFindingItem *item;
+  SgFinding *finding;
   GtkTextIter start, end;
 
   if (!SG_IS_FINDING_ROW (row))
     return;
 
-  if (sg_finding_get_attachment (sg_finding_row_get_finding (SG_FINDING_ROW (row))) >= 0)
+  item = sg_finding_row_get_item (SG_FINDING_ROW (row));
+  finding = sg_finding_item_get_finding (item);
+  if (sg_finding_get_attachment (finding) >= 0)
     {
-      sg_photo_strip_focus (self->photo_strip,
-                            sg_finding_get_attachment (sg_finding_row_get_finding (SG_FINDING_ROW (row))));
+      sg_photo_strip_focus (self->photo_strip, sg_finding_get_attachment (finding));
       return;
     }
 
-  sg_finding_row_get_bounds (SG_FINDING_ROW (row), &start, &end);
+  if (!sg_finding_item_get_bounds (item, &start, &end))
+    return;
   gtk_text_buffer_select_range (self->buffer, &start, &end);
   gtk_text_view_scroll_to_iter (self->editor, &start, 0.1, FALSE, 0, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+/* The fix: the finding's words replaced as one undoable edit, or the photo cleaned, or its
+ * description mended. */
+static void
+fix_requested_cb (SgComposePage *self,
+                  SgFindingItem *item)
+{
+  SgFinding *finding = sg_finding_item_get_finding (item);
+  const SgFix *fix = sg_finding_item_get_text_fix (item);
+  GtkTextIter start, end;
+
+  if (fix == NULL)
+    return;
+  if (sg_finding_get_attachment (finding) >= 0)
+    {
+      if (g_str_equal (fix->kind, "clean-photo"))
+        sg_photo_strip_clean (self->photo_strip, sg_finding_get_attachment (finding));
+      else
+        sg_photo_strip_replace_alt (self->photo_strip, sg_finding_get_attachment (finding),
+                                    sg_finding_get_start (finding),
+                                    sg_finding_get_end (finding), fix->replacement);
+      return;
+    }
+  /* The item has left the model (a newer analysis no longer finds it): nothing to fix. */
+  if (!sg_finding_item_get_bounds (item, &start, &end))
+    return;
+  /* One user action, so Ctrl+Z undoes the whole fix. */
+  gtk_text_buffer_begin_user_action (self->buffer);
+  gtk_text_buffer_delete (self->buffer, &start, &end);
+  gtk_text_buffer_insert (self->buffer, &start, fix->replacement, -1);
+  gtk_text_buffer_end_user_action (self->buffer);
+}
+
+static void
+ignore_here_cb (SgComposePage *self,
+                SgFindingItem *item)
+{
+  SgFinding *finding = sg_finding_item_get_finding (item);
+  IgnoreJob *job = g_new0 (IgnoreJob, 1);
+  g_autofree char *title = NULL;
+
+  sg_draft_checker_ignore (self->checker, finding);
+  job->id = sg_draft_buffer_get_id (self->draft);
+  job->rule_id = g_strdup (sg_finding_get_rule_id (finding));
+  job->match = g_strdup (sg_finding_get_match (finding));
+  if (sg_draft_buffer_get_id (self->draft) >= 0)
+    sg_store_job_run (self, get_store (self), self->cancellable, ignore_job, job,
+                      (GDestroyNotify) ignore_job_free, sg_compose_page_job_done_cb, NULL);
+  else
+    ignore_job_free (job);
+
+  /* Said, so an ignore is never silent; a "do not post" still asks for its reason. */
+  title = sg_finding_get_severity (finding) == SG_SEVERITY_ERROR
+          ? g_strdup_printf (_("“%s” is ignored in this draft; it still needs a reason before "
+                               "posting"), sg_finding_get_match (finding))
+          : g_strdup_printf (_("“%s” is ignored in this draft"), sg_finding_get_match (finding));
+  add_toast (self, sg_toast_new_plain (title));
+  sg_draft_checker_invalidate (self->checker, 0);
+}
+
+static void
+ignore_everywhere_cb (SgComposePage *self,
+                      SgFindingItem *item)
+{
+  SgFinding *finding = sg_finding_item_get_finding (item);
+  GSettings *settings = sg_context_get_settings (self->context);
+  g_auto(GStrv) ignored = g_settings_get_strv (settings, "ignored-rules");
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  g_autofree char *title = NULL;
+  UndoIgnoreRule *undo;
+  AdwToast *toast;
+
+  g_strv_builder_addv (b, (const char **) ignored);
+  g_strv_builder_add (b, sg_finding_get_rule_id (finding));
+  updated = g_strv_builder_end (b);
+  g_settings_set_strv (settings, "ignored-rules", (const char * const *) updated);
+
+  /* Translators: %s is the title of a rule. */
+  title = g_strdup_printf (_("“%s” is ignored everywhere"), sg_finding_get_title (finding));
+  toast = sg_toast_new_plain (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  undo = g_new0 (UndoIgnoreRule, 1);
+  undo->settings = settings;
+  undo->rule_id = g_strdup (sg_finding_get_rule_id (finding));
+  sg_signal_connect_data_object (toast, "button-clicked", G_CALLBACK (undo_ignore_rule_cb),
+                                 undo, undo_ignore_rule_free, settings);
+  add_toast (self, toast);
+
+  sg_draft_checker_invalidate (self->checker, 0);
+}
+
+static void
+add_to_watch_list_cb (SgComposePage *self,
+                      SgFindingItem *item)
+{
+  SgFinding *finding = sg_finding_item_get_finding (item);
+  g_autofree char *title = g_strdup_printf (_("“%s” added to your watch-list"),
+                                            sg_finding_get_match (finding));
+
+  sg_store_job_run (self, get_store (self), self->cancellable, watch_job,
+                    g_strdup (sg_finding_get_match (finding)), g_free, watch_added_cb, NULL);
+  add_toast (self, sg_toast_new_plain (title));
+}
+
+static void
+consent_requested_cb (SgComposePage *self,
+                      SgFindingItem *item)
+{
+  sg_consent_bar_record (self->consent_bar);
+}
+
+void
+sg_compose_page_connect_sidebar (SgComposePage *self)
+{
+  g_signal_connect_object (self->sidebar, "fix-requested", G_CALLBACK (fix_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "ignore-here", G_CALLBACK (ignore_here_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "ignore-everywhere", G_CALLBACK (ignore_everywhere_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "add-to-watch-list", G_CALLBACK (add_to_watch_list_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "consent-requested", G_CALLBACK (consent_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sg_guidance_sidebar_get_list (self->sidebar), "row-activated",
+                           G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
 gboolean

@@ -2,8 +2,9 @@
 /* What the files of the Compose page share: the page's fields and the few entry points each
  * part needs. sg-compose-page.c is the page: its template, its context, the sidebar's button
  * and the actions that only pass something on; -declaration.c the declaration and the length
- * (the register, the preferences, editing the wording for one post); -drafts.c saving, loading,
- * new and deleted drafts and the drafts list; -findings.c what a finding's row asks for
+ * (the register, the preferences, editing the wording for one post); -drafts.c what the page
+ * shows of saving and loading (SgDraftBuffer does them), new and deleted drafts and the drafts
+ * list; -findings.c what a finding's row asks for
  * (fix, ignore, watch-list) and where it points in the editor; -photos.c attaching and checking
  * photos (button, drag and drop, paste). The objects the page is made of (SgDraftChecker,
  * SgGuidanceSidebar, SgPublishFlow, SgConsentBar, ...) keep their state to themselves. */
@@ -13,9 +14,11 @@
 
 #include "sg-compose-page.h"
 #include "sg-consent-bar.h"
+#include "sg-draft-buffer.h"
 #include "sg-draft-checker.h"
 #include "sg-drafts-popover.h"
 #include "sg-find-bar.h"
+#include "sg-finding-item.h"
 #include "sg-finding-row.h"
 #include "sg-guidance-sidebar.h"
 #include "sg-interest-register.h"
@@ -45,7 +48,8 @@ struct _SgComposePage
   GtkEntry      *title_entry;
 
   SgContext *context;
-  GtkTextBuffer *buffer;
+  GtkTextBuffer *buffer;         /* the editor's: draft, as a GtkTextBuffer */
+  SgDraftBuffer *draft;          /* the draft: its text, id, title, platform and saving */
   SgDraftChecker *checker;      /* the analysis, its underlines and the draft's ignores */
   GCancellable  *cancellable;
   SgInterestMatcher *matcher;    /* NULL until the register is loaded */
@@ -62,20 +66,8 @@ struct _SgComposePage
   SgDraftsPopover *drafts_popover; /* NULL until the Drafts button first opens */
   SgSpellChecker *spell;         /* spelling in the editor: its underlines and menu */
 
-  guint          save_source;
-  gint64         dirty_since;    /* monotonic µs of the oldest unsaved change, 0 when clean */
-  gboolean       save_failed;    /* the last save did not reach the store */
-  gboolean       keep_typed;     /* a store arrived while typed text was waiting for one */
-  gint64         draft_id;       /* -1 until the store has given us a draft */
-  guint          loading : 1;    /* setting text from the store: not an edit */
-  guint          dirty : 1;
+  guint          loading : 1;    /* setting the default platform: not an edit */
 };
-
-typedef enum {
-  LOAD_LATEST_OR_CREATE,
-  LOAD_ID,
-  CREATE_NEW,
-} LoadMode;
 
 static inline SgStore *
 get_store (SgComposePage *self)
@@ -90,14 +82,18 @@ add_toast (SgComposePage *self,
   sg_toast_add (GTK_WIDGET (self), toast);
 }
 
-/* The draft's text, fetched once by whoever needs it. */
-static inline char *
+/* The draft's text: fetched from the buffer once per change, however many parts ask. */
+static inline const char *
 get_text (SgComposePage *self)
 {
-  GtkTextIter start, end;
+  return sg_draft_buffer_get_text (self->draft);
+}
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+/* A change of the draft (text, title, platform) made by the user, not by loading one. */
+static inline gboolean
+is_loading (SgComposePage *self)
+{
+  return self->loading || sg_draft_buffer_get_loading (self->draft);
 }
 
 /* sg-compose-page.c */
@@ -109,13 +105,9 @@ void     sg_compose_page_edit_declaration_action  (GtkWidget     *widget,
                                                    const char    *action_name,
                                                    GVariant      *parameter);
 
-/* sg-compose-page-drafts.c */
-void     sg_compose_page_save_now                 (SgComposePage *self,
-                                                   gboolean       hold_application);
-void     sg_compose_page_schedule_save            (SgComposePage *self);
-void     sg_compose_page_start_load               (SgComposePage *self,
-                                                   LoadMode       mode,
-                                                   gint64         id);
+/* sg-compose-page-drafts.c: what the page shows of saving and loading (SgDraftBuffer does
+ * them), new and deleted drafts, the drafts list. */
+void     sg_compose_page_connect_draft            (SgComposePage *self);
 /* A store job's callback that only says what went wrong, if anything. */
 void     sg_compose_page_job_done_cb              (GObject       *object,
                                                    GAsyncResult  *result,
@@ -131,11 +123,8 @@ void     sg_compose_page_create_drafts_popover_cb (GtkMenuButton *button,
 
 /* sg-compose-page-findings.c */
 void     sg_compose_page_refresh_watch_list       (SgComposePage *self);
-void     sg_compose_page_row_action_cb            (SgComposePage *self,
-                                                   const char    *action,
-                                                   SgFindingRow  *row);
-void     sg_compose_page_row_activated_cb         (SgComposePage *self,
-                                                   GtkListBoxRow *row);
+/* The sidebar's rows' requests (fix, ignore, watch-list, consent) and activation. */
+void     sg_compose_page_connect_sidebar          (SgComposePage *self);
 gboolean sg_compose_page_editor_query_tooltip_cb  (SgComposePage *self,
                                                    int            x,
                                                    int            y,

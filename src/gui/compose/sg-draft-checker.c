@@ -3,6 +3,7 @@
 
 #include "sg-draft-checker.h"
 #include "sg-draft-photos.h"
+#include "sg-finding-item.h"
 #include "sg-worker.h"
 
 /* Analysis starts this long after the last keystroke: short enough that the sidebar follows
@@ -21,8 +22,7 @@ struct _SgDraftChecker
   GtkTextTag    *tags[3];        /* by SgSeverity */
   GCancellable  *cancellable;
   GHashTable    *ignores;        /* "rule\x1fmatch" set for this draft */
-  GPtrArray     *findings;       /* SgFinding*, shown */
-  GPtrArray     *marks;          /* GtkTextMark* pairs, or NULL pairs for a photo's finding */
+  GListStore    *items;          /* SgFindingItem*, shown, in the order the guidance reads */
   GPtrArray     *ignored_errors; /* "do not post" findings ignored here: the pre-flight asks */
   guint          counts[3];      /* by SgSeverity */
   guint          analysis_source;
@@ -33,10 +33,19 @@ struct _SgDraftChecker
 G_DEFINE_FINAL_TYPE (SgDraftChecker, sg_draft_checker, G_TYPE_OBJECT)
 
 enum {
-  FINDINGS_CHANGED,
+  PROP_0,
+  PROP_N_ERRORS,
+  PROP_N_WARNINGS,
+  PROP_N_SUGGESTIONS,
+  N_PROPS
+};
+
+enum {
+  CHECKED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* Helpers */
@@ -57,29 +66,137 @@ is_ignored (SgDraftChecker *self,
   return g_hash_table_contains (self->ignores, key);
 }
 
-static void
-clear_marks (SgDraftChecker *self)
-{
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      GtkTextMark *mark = g_ptr_array_index (self->marks, i);
+/* A finding of the new analysis, before it is matched with what is shown. */
+typedef struct {
+  SgFinding *finding;
+  int        start;   /* character offsets in the text; -1 for a photo's */
+  int        end;
+  guint      index;   /* text order, then the photos': the last word when all else is equal */
+} Found;
 
-      if (mark != NULL && !gtk_text_mark_get_deleted (mark))
-        gtk_text_buffer_delete_mark (self->buffer, mark);
-    }
-  g_ptr_array_set_size (self->marks, 0);
+/* Grouped by principle, and the principles ordered by the most serious finding each holds, so
+ * a "do not post" is never below a warning; within a principle, most serious first, then in
+ * text order. */
+static int
+compare_found (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const SgSeverity *worst = user_data;
+  const Found *x = a, *y = b;
+  SgCategory cx = sg_finding_get_category (x->finding);
+  SgCategory cy = sg_finding_get_category (y->finding);
+  SgSeverity sx = sg_finding_get_severity (x->finding);
+  SgSeverity sy = sg_finding_get_severity (y->finding);
+  gsize px = sg_finding_get_start (x->finding), py = sg_finding_get_start (y->finding);
+
+  if (cx != cy && worst[cx] != worst[cy])
+    return (int) worst[cy] - (int) worst[cx];
+  if (cx != cy)
+    return (int) cx - (int) cy;
+  if (sx != sy)
+    return (int) sy - (int) sx;
+  if (px != py)
+    return px < py ? -1 : 1;
+  return (int) x->index - (int) y->index;
 }
 
 static void
-add_finding (SgDraftChecker *self,
-             SgFinding      *finding,
-             GtkTextMark    *start,
-             GtkTextMark    *end)
+remove_tags (SgDraftChecker *self)
 {
-  g_ptr_array_add (self->findings, g_object_ref (finding));
-  g_ptr_array_add (self->marks, start);
-  g_ptr_array_add (self->marks, end);
-  self->counts[sg_finding_get_severity (finding)]++;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
+    gtk_text_buffer_remove_tag (self->buffer, self->tags[i], &start, &end);
+}
+
+static void
+set_count (SgDraftChecker *self,
+           SgSeverity      severity,
+           guint           count)
+{
+  static const guint props[] = {
+    [SG_SEVERITY_INFO] = PROP_N_SUGGESTIONS,
+    [SG_SEVERITY_WARNING] = PROP_N_WARNINGS,
+    [SG_SEVERITY_ERROR] = PROP_N_ERRORS,
+  };
+
+  if (self->counts[severity] == count)
+    return;
+  self->counts[severity] = count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[props[severity]]);
+}
+
+/* Puts @found (in the order shown) in the model, changing only what differs from what is
+ * shown: an item that still says the same thing at the same place stays, with its row and any
+ * keyboard focus on it, so typing elsewhere does not rebuild the sidebar. The changed stretch
+ * is what lies between the unchanged start and the unchanged end of the list: one
+ * items-changed, or none when the analysis found what is already there. */
+static void
+show_found (SgDraftChecker *self,
+            GArray         *found)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint head = 0, tail = 0;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  guint counts[G_N_ELEMENTS (self->counts)] = { 0 };
+
+  while (head < n_shown && head < found->len)
+    {
+      g_autoptr(SgFindingItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), head);
+      Found *f = &g_array_index (found, Found, head);
+
+      if (!sg_finding_item_shows (item, f->finding, f->start, f->end))
+        break;
+      sg_finding_item_update (item, f->finding);
+      head++;
+    }
+  while (tail < n_shown - head && tail < found->len - head)
+    {
+      g_autoptr(SgFindingItem) item = g_list_model_get_item (G_LIST_MODEL (self->items),
+                                                             n_shown - 1 - tail);
+      Found *f = &g_array_index (found, Found, found->len - 1 - tail);
+
+      if (!sg_finding_item_shows (item, f->finding, f->start, f->end))
+        break;
+      sg_finding_item_update (item, f->finding);
+      tail++;
+    }
+
+  for (guint i = head; i < n_shown - tail; i++)
+    {
+      g_autoptr(SgFindingItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      sg_finding_item_detach (item);
+    }
+  for (guint i = head; i < found->len - tail; i++)
+    {
+      Found *f = &g_array_index (found, Found, i);
+      GtkTextMark *start = NULL, *end = NULL;
+      GtkTextIter iter;
+
+      if (f->start >= 0)
+        {
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, f->start);
+          start = gtk_text_buffer_create_mark (self->buffer, NULL, &iter, TRUE);
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, f->end);
+          end = gtk_text_buffer_create_mark (self->buffer, NULL, &iter, FALSE);
+        }
+      g_ptr_array_add (added, sg_finding_item_new (f->finding, start, end));
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    counts[sg_finding_get_severity (g_array_index (found, Found, i).finding)]++;
+
+  /* The counts are said after the rows are in place, together, so whoever words a verdict
+   * from them sees the three of one analysis. */
+  g_object_freeze_notify (G_OBJECT (self));
+  if (n_shown - tail - head > 0 || added->len > 0)
+    g_list_store_splice (self->items, head, n_shown - tail - head, added->pdata, added->len);
+  for (guint s = 0; s < G_N_ELEMENTS (counts); s++)
+    set_count (self, s, counts[s]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -88,10 +205,13 @@ apply_findings (SgDraftChecker *self,
                 GPtrArray      *findings,
                 GPtrArray      *photo_findings)
 {
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
+  SgSeverity worst[SG_N_CATEGORIES];
   const char *cursor = text;
   glong offset = 0;
 
-  sg_draft_checker_clear (self);
+  g_ptr_array_set_size (self->ignored_errors, 0);
+  remove_tags (self);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -120,8 +240,7 @@ apply_findings (SgDraftChecker *self,
       gtk_text_buffer_get_iter_at_offset (self->buffer, &end, end_offset);
       gtk_text_buffer_apply_tag (self->buffer, self->tags[sg_finding_get_severity (finding)],
                                  &start, &end);
-      add_finding (self, finding, gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE),
-                   gtk_text_buffer_create_mark (self->buffer, NULL, &end, FALSE));
+      g_array_append_val (found, ((Found) { finding, start_offset, end_offset, found->len }));
     }
 
   /* The attached photos: their files' facts and their descriptions, checked with the text. */
@@ -135,10 +254,23 @@ apply_findings (SgDraftChecker *self,
             g_ptr_array_add (self->ignored_errors, g_object_ref (finding));
           continue;
         }
-      add_finding (self, finding, NULL, NULL);
+      g_array_append_val (found, ((Found) { finding, -1, -1, found->len }));
     }
 
-  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
+  /* The order of the principles comes from what is in them. */
+  for (guint c = 0; c < SG_N_CATEGORIES; c++)
+    worst[c] = SG_SEVERITY_INFO;
+  for (guint i = 0; i < found->len; i++)
+    {
+      SgFinding *finding = g_array_index (found, Found, i).finding;
+      SgCategory c = sg_finding_get_category (finding);
+
+      worst[c] = MAX (worst[c], sg_finding_get_severity (finding));
+    }
+  g_array_sort_with_data (found, compare_found, worst);
+
+  show_found (self, found);
+  g_signal_emit (self, signals[CHECKED], 0);
 }
 
 /* Analysis */
@@ -210,7 +342,6 @@ analysis_timeout_cb (gpointer user_data)
   SgDraftChecker *self = user_data;
   SgAnalyzer *analyzer = self->context ? sg_context_get_analyzer (self->context) : NULL;
   GPtrArray *shown = self->photo_strip ? sg_photo_strip_get_photos (self->photo_strip) : NULL;
-  GtkTextIter start, end;
   AnalysisData *data;
 
   self->analysis_source = 0;
@@ -218,12 +349,12 @@ analysis_timeout_cb (gpointer user_data)
   if (analyzer == NULL)
     return G_SOURCE_REMOVE;
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   data = g_new0 (AnalysisData, 1);
   data->self = g_object_ref (self);
   data->analyzer = g_object_ref (analyzer);
   data->generation = self->generation;
-  data->text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  /* The text the page already fetched for this change, if it did: copied for the worker. */
+  data->text = g_strdup (sg_draft_buffer_get_text (SG_DRAFT_BUFFER (self->buffer)));
   data->platform = g_strdup (self->platform);
   data->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_draft_photo_free);
   for (guint i = 0; shown != NULL && i < shown->len; i++)
@@ -264,14 +395,37 @@ sg_draft_checker_dispose (GObject *object)
 }
 
 static void
+sg_draft_checker_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SgDraftChecker *self = SG_DRAFT_CHECKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ERRORS:
+      g_value_set_uint (value, self->counts[SG_SEVERITY_ERROR]);
+      break;
+    case PROP_N_WARNINGS:
+      g_value_set_uint (value, self->counts[SG_SEVERITY_WARNING]);
+      break;
+    case PROP_N_SUGGESTIONS:
+      g_value_set_uint (value, self->counts[SG_SEVERITY_INFO]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sg_draft_checker_finalize (GObject *object)
 {
   SgDraftChecker *self = SG_DRAFT_CHECKER (object);
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->ignores, g_hash_table_unref);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  g_clear_object (&self->items);
   g_clear_pointer (&self->ignored_errors, g_ptr_array_unref);
   g_free (self->platform);
 
@@ -285,9 +439,21 @@ sg_draft_checker_class_init (SgDraftCheckerClass *klass)
 
   object_class->dispose = sg_draft_checker_dispose;
   object_class->finalize = sg_draft_checker_finalize;
+  object_class->get_property = sg_draft_checker_get_property;
 
-  signals[FINDINGS_CHANGED] =
-    g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+  properties[PROP_N_ERRORS] =
+    g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_WARNINGS] =
+    g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_SUGGESTIONS] =
+    g_param_spec_uint ("n-suggestions", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHECKED] =
+    g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -297,19 +463,19 @@ sg_draft_checker_init (SgDraftChecker *self)
   self->cancellable = g_cancellable_new ();
   self->platform = g_strdup ("x");
   self->ignores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
-  self->marks = g_ptr_array_new ();
+  self->items = g_list_store_new (SG_TYPE_FINDING_ITEM);
   self->ignored_errors = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* Public API */
 
 SgDraftChecker *
-sg_draft_checker_new (GtkTextBuffer *buffer)
+sg_draft_checker_new (SgDraftBuffer *draft)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (draft);
   SgDraftChecker *self;
 
-  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+  g_return_val_if_fail (SG_IS_DRAFT_BUFFER (draft), NULL);
 
   self = g_object_new (SG_TYPE_DRAFT_CHECKER, NULL);
   self->buffer = g_object_ref (buffer);
@@ -419,31 +585,11 @@ sg_draft_checker_ignore (SgDraftChecker *self,
   g_hash_table_add (self->ignores, ignore_key (finding));
 }
 
-GPtrArray *
+GListModel *
 sg_draft_checker_get_findings (SgDraftChecker *self)
 {
   g_return_val_if_fail (SG_IS_DRAFT_CHECKER (self), NULL);
-  return self->findings;
-}
-
-gboolean
-sg_draft_checker_get_bounds (SgDraftChecker *self,
-                             guint           index,
-                             GtkTextIter    *start,
-                             GtkTextIter    *end)
-{
-  GtkTextMark *start_mark, *end_mark;
-
-  g_return_val_if_fail (SG_IS_DRAFT_CHECKER (self), FALSE);
-  g_return_val_if_fail (index < self->findings->len, FALSE);
-
-  start_mark = g_ptr_array_index (self->marks, 2 * index);
-  end_mark = g_ptr_array_index (self->marks, 2 * index + 1);
-  if (start_mark == NULL)
-    return FALSE;
-  gtk_text_buffer_get_iter_at_mark (self->buffer, start, start_mark);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, end, end_mark);
-  return TRUE;
+  return G_LIST_MODEL (self->items);
 }
 
 guint
@@ -465,17 +611,13 @@ sg_draft_checker_get_ignored_errors (SgDraftChecker *self)
 void
 sg_draft_checker_clear (SgDraftChecker *self)
 {
-  GtkTextIter start, end;
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (Found));
 
   g_return_if_fail (SG_IS_DRAFT_CHECKER (self));
 
   g_ptr_array_set_size (self->ignored_errors, 0);
-  clear_marks (self);
-  g_ptr_array_set_size (self->findings, 0);
-  memset (self->counts, 0, sizeof self->counts);
   if (self->buffer == NULL)
     return;
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
-    gtk_text_buffer_remove_tag (self->buffer, self->tags[i], &start, &end);
+  show_found (self, none);
+  remove_tags (self);
 }

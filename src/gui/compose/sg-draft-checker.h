@@ -4,20 +4,24 @@
 #include <gtk/gtk.h>
 
 #include "sg-context.h"
+#include "sg-draft-buffer.h"
 #include "sg-finding.h"
+#include "sg-finding-item.h"
 #include "sg-photo-strip.h"
 
 G_BEGIN_DECLS
 
-/* Checks the draft in a GtkTextBuffer as it is written: each edit bumps a generation and
+/* Checks the draft in an SgDraftBuffer as it is written: each edit bumps a generation and
  * schedules an analysis a moment later on a worker (sg-worker.h); a result whose generation
  * is stale is dropped. It owns the underlines (the "sg-error", "sg-warning" and "sg-info"
- * tags), a pair of marks on each finding of the text, and the draft's "ignore here" keys, and
- * says "findings-changed" when a new set of findings is in place. */
+ * tags), the findings shown as a GListModel of SgFindingItem (each with a pair of marks on its
+ * text) with their counts ("n-errors", "n-warnings", "n-suggestions"), and the draft's "ignore
+ * here" keys. A new analysis changes only the items that differ from what is shown (one
+ * items-changed, or none when it found the same), then says "checked". */
 #define SG_TYPE_DRAFT_CHECKER (sg_draft_checker_get_type ())
 G_DECLARE_FINAL_TYPE (SgDraftChecker, sg_draft_checker, SG, DRAFT_CHECKER, GObject)
 
-SgDraftChecker *sg_draft_checker_new            (GtkTextBuffer  *buffer);
+SgDraftChecker *sg_draft_checker_new            (SgDraftBuffer  *buffer);
 GtkTextBuffer  *sg_draft_checker_get_buffer     (SgDraftChecker *self);
 /* Where the analyzer comes from (read when each analysis starts). */
 void            sg_draft_checker_set_context    (SgDraftChecker *self,
@@ -46,13 +50,11 @@ void            sg_draft_checker_set_ignores    (SgDraftChecker    *self,
 void            sg_draft_checker_ignore         (SgDraftChecker *self,
                                                  SgFinding      *finding);
 
-/* The findings shown: the text's in text order, then the photos'. */
-GPtrArray      *sg_draft_checker_get_findings   (SgDraftChecker *self);
-/* Where the finding at @index is in the buffer now; FALSE for a photo's. */
-gboolean        sg_draft_checker_get_bounds     (SgDraftChecker *self,
-                                                 guint           index,
-                                                 GtkTextIter    *start,
-                                                 GtkTextIter    *end);
+/* The findings shown (SgFindingItem), in the order the guidance reads: grouped by
+ * principle, the principles ordered by the most serious finding in each; within one, most
+ * serious first, then in text order (the text's before the photos'). */
+GListModel     *sg_draft_checker_get_findings   (SgDraftChecker *self);
+/* The findings of each severity shown ("n-errors", "n-warnings", "n-suggestions"). */
 guint           sg_draft_checker_get_count      (SgDraftChecker *self,
                                                  SgSeverity      severity);
 /* "Do not post" findings ignored here: the pre-flight still asks for their reason. */

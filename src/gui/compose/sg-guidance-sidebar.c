@@ -18,8 +18,6 @@ struct _SgGuidanceSidebar
 
   SgDraftChecker *checker;       /* unowned: the page's, which lets go of it first */
   char           *verdict;
-  guint           counts[3];     /* by SgSeverity, of the findings shown */
-  SgSeverity      worst_in_category[SG_N_CATEGORIES]; /* of the findings shown: the order */
 };
 
 G_DEFINE_FINAL_TYPE (SgGuidanceSidebar, sg_guidance_sidebar, GTK_TYPE_WIDGET)
@@ -30,10 +28,22 @@ enum {
   N_PROPS
 };
 
+/* A row's requests, said again with the row's item, under the same names. */
 enum {
-  ROW_ACTION,
-  FINDINGS_CHANGED,
+  FIX_REQUESTED,
+  IGNORE_HERE,
+  IGNORE_EVERYWHERE,
+  ADD_TO_WATCH_LIST,
+  CONSENT_REQUESTED,
   N_SIGNALS
+};
+
+static const char * const request_names[N_SIGNALS] = {
+  [FIX_REQUESTED] = "fix-requested",
+  [IGNORE_HERE] = "ignore-here",
+  [IGNORE_EVERYWHERE] = "ignore-everywhere",
+  [ADD_TO_WATCH_LIST] = "add-to-watch-list",
+  [CONSENT_REQUESTED] = "consent-requested",
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -44,13 +54,13 @@ static guint signals[N_SIGNALS];
 static void
 update_verdict (SgGuidanceSidebar *self)
 {
-  guint n_errors = self->counts[SG_SEVERITY_ERROR];
-  guint n_warnings = self->counts[SG_SEVERITY_WARNING];
-  guint n_info = self->counts[SG_SEVERITY_INFO];
+  guint n_errors = sg_guidance_sidebar_get_count (self, SG_SEVERITY_ERROR);
+  guint n_warnings = sg_guidance_sidebar_get_count (self, SG_SEVERITY_WARNING);
+  guint n_info = sg_guidance_sidebar_get_count (self, SG_SEVERITY_INFO);
+  g_autofree char *old_verdict = g_steal_pointer (&self->verdict);
   const char *icon, *css;
   g_autofree char *detail = NULL;
 
-  g_free (self->verdict);
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), "sg-verdict-error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), "sg-verdict-warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), "sg-verdict-ready");
@@ -86,24 +96,12 @@ update_verdict (SgGuidanceSidebar *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), css);
   /* Said first, so that whoever shows the verdict elsewhere (the page's sidebar button) has
    * it before the labels here change. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
+  if (g_strcmp0 (old_verdict, self->verdict) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
   gtk_label_set_label (self->verdict_label, self->verdict);
   gtk_label_set_label (self->verdict_detail, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->verdict, -1);
-}
-
-static void
-clear_rows (SgGuidanceSidebar *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
-    {
-      if (SG_IS_FINDING_ROW (child))
-        sg_finding_row_detach (SG_FINDING_ROW (child));
-      gtk_list_box_remove (self->findings_list, child);
-    }
 }
 
 static const char *
@@ -114,30 +112,8 @@ consent_given_on (SgGuidanceSidebar *self)
   return consent != NULL ? consent->given_on : NULL;
 }
 
-/* Grouped by principle, and the principles ordered by the most serious finding each holds, so
- * a "do not post" is never below a warning; within a principle, most serious first, then in
- * text order. */
-static int
-sort_rows (GtkListBoxRow *a,
-           GtkListBoxRow *b,
-           gpointer       user_data)
-{
-  SgGuidanceSidebar *self = user_data;
-  SgFinding *x = sg_finding_row_get_finding (SG_FINDING_ROW (a));
-  SgFinding *y = sg_finding_row_get_finding (SG_FINDING_ROW (b));
-  SgCategory cx = sg_finding_get_category (x);
-  SgCategory cy = sg_finding_get_category (y);
-
-  if (cx != cy && self->worst_in_category[cx] != self->worst_in_category[cy])
-    return (int) self->worst_in_category[cy] - (int) self->worst_in_category[cx];
-  if (cx != cy)
-    return (int) cx - (int) cy;
-  if (sg_finding_get_severity (x) != sg_finding_get_severity (y))
-    return (int) sg_finding_get_severity (y) - (int) sg_finding_get_severity (x);
-  return sg_finding_get_start (x) < sg_finding_get_start (y) ? -1 :
-         sg_finding_get_start (x) > sg_finding_get_start (y);
-}
-
+/* The checker's model is in the order the guidance reads (grouped by principle, the most
+ * serious principle first); a heading names the principle above its first row. */
 static void
 header_rows (GtkListBoxRow *row,
              GtkListBoxRow *before,
@@ -166,11 +142,28 @@ header_rows (GtkListBoxRow *row,
 /* Callbacks */
 
 static void
-row_action_cb (SgGuidanceSidebar *self,
-               const char        *action,
-               SgFindingRow      *row)
+row_request_cb (SgFindingRow *row,
+                gpointer      data)
 {
-  g_signal_emit (self, signals[ROW_ACTION], 0, action, row);
+  GtkWidget *self = gtk_widget_get_ancestor (GTK_WIDGET (row), SG_TYPE_GUIDANCE_SIDEBAR);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[GPOINTER_TO_UINT (data)], 0, sg_finding_row_get_item (row));
+}
+
+/* A row for each item of the checker's model, made when the item arrives and kept while it
+ * stays: re-analysis that finds the same leaves the rows, and the focus, where they are. */
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  SgGuidanceSidebar *self = user_data;
+  SgFindingRow *row = sg_finding_row_new (item);
+
+  sg_finding_row_set_consent (row, consent_given_on (self));
+  for (guint i = 0; i < N_SIGNALS; i++)
+    g_signal_connect (row, request_names[i], G_CALLBACK (row_request_cb), GUINT_TO_POINTER (i));
+  return GTK_WIDGET (row);
 }
 
 /* Recorded or withdrawn: the findings stay, only what their rows say changes. */
@@ -181,49 +174,6 @@ consent_changed_cb (SgGuidanceSidebar *self)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (SG_IS_FINDING_ROW (child))
       sg_finding_row_set_consent (SG_FINDING_ROW (child), consent_given_on (self));
-}
-
-/* The checker has a new set of findings, underlined already: a row for each. */
-static void
-findings_changed_cb (SgGuidanceSidebar *self)
-{
-  GPtrArray *findings = sg_draft_checker_get_findings (self->checker);
-  GtkTextBuffer *buffer = sg_draft_checker_get_buffer (self->checker);
-
-  clear_rows (self);
-
-  /* The order of the principles comes from what is in them; known before the first row goes in,
-   * since the list sorts as rows are added. */
-  for (guint c = 0; c < SG_N_CATEGORIES; c++)
-    self->worst_in_category[c] = SG_SEVERITY_INFO;
-  for (guint i = 0; i < findings->len; i++)
-    {
-      SgFinding *finding = g_ptr_array_index (findings, i);
-      SgCategory c = sg_finding_get_category (finding);
-
-      self->worst_in_category[c] = MAX (self->worst_in_category[c],
-                                        sg_finding_get_severity (finding));
-    }
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      SgFinding *finding = g_ptr_array_index (findings, i);
-      GtkTextIter start, end;
-      SgFindingRow *row;
-
-      if (sg_draft_checker_get_bounds (self->checker, i, &start, &end))
-        row = sg_finding_row_new (finding, buffer, &start, &end);
-      else
-        row = sg_finding_row_new (finding, NULL, NULL, NULL);
-      sg_finding_row_set_consent (row, consent_given_on (self));
-      g_signal_connect_object (row, "action", G_CALLBACK (row_action_cb), self, G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->findings_list, GTK_WIDGET (row));
-    }
-
-  for (guint s = 0; s < G_N_ELEMENTS (self->counts); s++)
-    self->counts[s] = sg_draft_checker_get_count (self->checker, s);
-  update_verdict (self);
-  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }
 
 /* GObject */
@@ -289,12 +239,9 @@ sg_guidance_sidebar_class_init (SgGuidanceSidebarClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[ROW_ACTION] =
-    g_signal_new ("row-action", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, SG_TYPE_FINDING_ROW);
-  signals[FINDINGS_CHANGED] =
-    g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  for (guint i = 0; i < N_SIGNALS; i++)
+    signals[i] = g_signal_new (request_names[i], G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                               NULL, NULL, NULL, G_TYPE_NONE, 1, SG_TYPE_FINDING_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-guidance-sidebar.ui");
@@ -314,7 +261,6 @@ sg_guidance_sidebar_init (SgGuidanceSidebar *self)
 
   g_signal_connect_object (self->consent_bar, "notify::consent",
                            G_CALLBACK (consent_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_box_set_sort_func (self->findings_list, sort_rows, self, NULL);
   gtk_list_box_set_header_func (self->findings_list, header_rows, NULL, NULL);
   update_verdict (self);
 }
@@ -329,13 +275,19 @@ sg_guidance_sidebar_set_checker (SgGuidanceSidebar *self,
   g_return_if_fail (checker == NULL || SG_IS_DRAFT_CHECKER (checker));
 
   if (self->checker != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->checker, self);
-      clear_rows (self);
-    }
+    g_signal_handlers_disconnect_by_data (self->checker, self);
   self->checker = checker;
+  gtk_list_box_bind_model (self->findings_list,
+                           checker != NULL ? sg_draft_checker_get_findings (checker) : NULL,
+                           checker != NULL ? create_row : NULL, self, NULL);
   if (checker != NULL)
-    g_signal_connect_swapped (checker, "findings-changed", G_CALLBACK (findings_changed_cb), self);
+    {
+      g_signal_connect_swapped (checker, "notify::n-errors", G_CALLBACK (update_verdict), self);
+      g_signal_connect_swapped (checker, "notify::n-warnings", G_CALLBACK (update_verdict), self);
+      g_signal_connect_swapped (checker, "notify::n-suggestions", G_CALLBACK (update_verdict),
+                                self);
+    }
+  update_verdict (self);
 }
 
 GtkListBox *
@@ -364,22 +316,27 @@ sg_guidance_sidebar_get_count (SgGuidanceSidebar *self,
                                SgSeverity         severity)
 {
   g_return_val_if_fail (SG_IS_GUIDANCE_SIDEBAR (self), 0);
-  g_return_val_if_fail (severity < G_N_ELEMENTS (self->counts), 0);
-  return self->counts[severity];
+  return self->checker != NULL ? sg_draft_checker_get_count (self->checker, severity) : 0;
 }
 
 GPtrArray *
 sg_guidance_sidebar_list_findings (SgGuidanceSidebar *self)
 {
+  GListModel *items;
   GPtrArray *findings;
 
   g_return_val_if_fail (SG_IS_GUIDANCE_SIDEBAR (self), NULL);
 
-  findings = g_ptr_array_new ();
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (SG_IS_FINDING_ROW (child))
-      g_ptr_array_add (findings, sg_finding_row_get_finding (SG_FINDING_ROW (child)));
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->checker == NULL)
+    return findings;
+  items = sg_draft_checker_get_findings (self->checker);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SgFindingItem) item = g_list_model_get_item (items, i);
+
+      g_ptr_array_add (findings, g_object_ref (sg_finding_item_get_finding (item)));
+    }
   return findings;
 }
 
@@ -387,20 +344,22 @@ SgFinding *
 sg_guidance_sidebar_get_finding_at (SgGuidanceSidebar *self,
                                     const GtkTextIter *iter)
 {
+  GListModel *items;
+
   g_return_val_if_fail (SG_IS_GUIDANCE_SIDEBAR (self), NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
+  if (self->checker == NULL)
+    return NULL;
+  items = sg_draft_checker_get_findings (self->checker);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
+      g_autoptr(SgFindingItem) item = g_list_model_get_item (items, i);
       GtkTextIter start, end;
 
       /* A photo's finding has no place in the text. */
-      if (!SG_IS_FINDING_ROW (child) ||
-          sg_finding_get_attachment (sg_finding_row_get_finding (SG_FINDING_ROW (child))) >= 0)
-        continue;
-      sg_finding_row_get_bounds (SG_FINDING_ROW (child), &start, &end);
-      if (gtk_text_iter_in_range (iter, &start, &end) || gtk_text_iter_equal (iter, &start))
-        return sg_finding_row_get_finding (SG_FINDING_ROW (child));
+      if (sg_finding_item_get_bounds (item, &start, &end) &&
+          (gtk_text_iter_in_range (iter, &start, &end) || gtk_text_iter_equal (iter, &start)))
+        return sg_finding_item_get_finding (item);
     }
   return NULL;
 }
