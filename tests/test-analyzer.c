@@ -669,6 +669,9 @@ test_real_register (void)
                 "hes fine", "whatsapp", FLAG (CONFIDENTIALITY));
   assert_flags ("Pen-blwydd hapus to Ceri from Llanbedrog on her 90th birthday! Proud to have been "
                 "her GP through her breast cancer", "facebook", FLAG (CONFIDENTIALITY));
+  /* Advice promised back for a report or photo sent by private message (our wording). */
+  assert_flags ("Pat, so sorry about ur shoulder :( send me the MRI report by DM and I'll advise x",
+                "facebook", FLAG (BOUNDARIES));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -745,6 +748,13 @@ test_real_register_clean (void)
   assert_clean ("An old patient found me on here and sent a kind message. I didn't reply: it's a "
                 "boundary that keeps their care safe. But thank you.", "facebook");
   assert_clean ("Checked her bloods on the ward round: all improving, home tomorrow", "forum");
+  /* Capitals after an article are a thing or a place, not someone's initials. */
+  assert_not ("stuck in resus on a PC that takes 20 min to boot, IT pls", "x",
+              FLAG (CONFIDENTIALITY));
+  assert_not ("nights in resus at the QE all week, bring snacks", "x", FLAG (CONFIDENTIALITY));
+  /* Turning remote assessment down is not a social approach to a patient. */
+  assert_not ("PSA: I get DMs daily asking me to look at moles. I cant assess you through insta, "
+              "please book your GP 💛", "instagram", FLAG (BOUNDARIES));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",

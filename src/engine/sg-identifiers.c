@@ -1319,6 +1319,17 @@ age_follows (const Scan *sc, gsize e, gsize *bare_start, gsize *bare_end)
          (we == p + r + 2 && ci_word (sc, p + r, "yo"));
 }
 
+static gboolean
+is_article (const char *word, gsize len)
+{
+  static const char * const articles[] = { "a", "an", "the" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (articles); k++)
+    if (len == strlen (articles[k]) && g_ascii_strncasecmp (word, articles[k], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 try_initials (Scan *sc, gsize i, gsize e)
 {
@@ -1329,6 +1340,10 @@ try_initials (Scan *sc, gsize i, gsize e)
   guint neg;
 
   if (!age && !(mask_of (w, c, 3, FALSE) & W_INITCUE))
+    return;
+  /* "a PC in resus", "nights at the RI": after an article the capitals are a thing or a
+   * place (a computer, the Royal Infirmary), never how someone's initials are written. */
+  if (c > 0 && w[0].sentences == 0 && is_article (sc->t + w[0].s, w[0].e - w[0].s))
     return;
   neg = neg_flag (sc, i);
   emit (sc, SG_IDENTIFIER_INITIALS, neg, i, e, 0);
