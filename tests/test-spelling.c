@@ -756,15 +756,28 @@ test_long_draft_worker (void)
 
   allow_gizmo_warning = TRUE;
   draft = long_draft ("", &paragraphs);
+  /* 1. The whole draft at once, as when it is loaded: checked on the worker, and right. For
+   * comparison, first with spelling off: GTK's own layout of a long text and the guidance's
+   * analysis pause the main loop too (the first time more, so it is done twice). */
+  g_settings_set_boolean (settings (), "spell-check", FALSE);
+  for (int i = 0; i < 2; i++)
+    {
+      set_text ("");
+      gap_off = check_with_gap (draft, &elapsed_off);
+    }
+  g_settings_set_boolean (settings (), "spell-check", TRUE);
   set_text ("");
   sg_spell_checker_take_longest_slice (checker);
-
-  /* 1. The whole draft at once, as when it is loaded: checked on the worker, and right. */
   sg_spell_checker_get_worker_counts (checker, &jobs0, &applied0, &dropped0);
   gap_on = check_with_gap (draft, &elapsed_on);
   slice = sg_spell_checker_take_longest_slice (checker);
   sg_test_iterate (50);
   sg_spell_checker_get_worker_counts (checker, &jobs, &applied, &dropped);
+  g_test_message ("%u characters (%u paragraphs): checked in %.0f ms on the worker; the "
+                  "checker held the main loop %.1f ms at most; longest main-loop pause %.1f ms "
+                  "with spelling on, %.1f ms with it off",
+                  (guint) strlen (draft), paragraphs, elapsed_on / 1000.0, slice / 1000.0,
+                  gap_on / 1000.0, gap_off / 1000.0);
   g_assert_cmpuint (jobs, ==, jobs0 + 1);
   g_assert_cmpuint (applied, >=, applied0 + 20);  /* 50,000 characters: parts of about 2,000 */
   g_assert_cmpuint (dropped, ==, dropped0);
@@ -772,18 +785,6 @@ test_long_draft_worker (void)
   g_assert_cmpuint (teh, ==, paragraphs);
   g_assert_cmpuint (recieved, ==, paragraphs);
   g_assert_cmpuint (wrong, ==, 0);
-
-  /* The same with spelling off, for comparison: GTK's own layout of a long text. */
-  g_settings_set_boolean (settings (), "spell-check", FALSE);
-  set_text ("");
-  gap_off = check_with_gap (draft, &elapsed_off);
-  g_settings_set_boolean (settings (), "spell-check", TRUE);
-  wait_checked ();
-  g_test_message ("%u characters (%u paragraphs): checked in %.0f ms on the worker; the "
-                  "checker held the main loop %.1f ms at most; longest main-loop pause %.1f ms "
-                  "with spelling on, %.1f ms with it off",
-                  (guint) strlen (draft), paragraphs, elapsed_on / 1000.0, slice / 1000.0,
-                  gap_on / 1000.0, gap_off / 1000.0);
   /* A frame is 16 ms: the checker's own share of the main loop is far below one. */
   g_assert_cmpint (slice, <, 16 * 1000);
 
