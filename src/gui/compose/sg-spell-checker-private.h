@@ -110,6 +110,7 @@ struct _SgSpellChecker
   SgSpellSide   *side;           /* the worker's dictionary, here between jobs; NULL while a
                                   * job has it (or before the first) */
   gboolean       job_running;
+  guint          release_source; /* lets the worker's dictionary go after a while unused */
   guint          job_generation; /* bumped by each reload: a check from before is dropped */
   guint          words_generation; /* bumped by Add to Dictionary and Ignore All */
   GPtrArray     *news;           /* words accepted since the worker's last job (char *) */

@@ -24,6 +24,9 @@
  * edit while the check runs drops only the part it touched, and underlining one part's words
  * fits in the main loop's slice (sg-spell-checker.c). */
 #define PART_CHARS 2000
+/* The worker's dictionary takes about 10 MB for British English: it is let go when no long
+ * text has come for this long, and read again (a fifth of a second, on the worker) if one does. */
+#define SIDE_KEEP_S 120
 
 struct _SgSpellSide
 {
@@ -169,6 +172,17 @@ requeue_flights (SgSpellChecker *self)
     }
 }
 
+static gboolean
+release_cb (gpointer data)
+{
+  SgSpellChecker *self = data;
+
+  self->release_source = 0;
+  if (self->side != NULL)
+    g_clear_pointer (&self->side->dict, sg_spell_dict_free);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 checked_cb (GObject      *object,
             GAsyncResult *result,
@@ -212,6 +226,8 @@ checked_cb (GObject      *object,
         }
     }
   check_result_free (r);
+  g_clear_handle_id (&self->release_source, g_source_remove);
+  self->release_source = g_timeout_add_seconds (SIDE_KEEP_S, release_cb, self);
   sg_spell_checker_schedule_check (self);
 }
 
@@ -322,6 +338,7 @@ sg_spell_checker_worker_dispatch (SgSpellChecker *self)
   self->news = g_ptr_array_new_with_free_func (g_free);
   job->language = g_strdup (self->dict->language);
   job->generation = self->job_generation;
+  g_clear_handle_id (&self->release_source, g_source_remove);
   self->job_running = TRUE;
   self->jobs_started++;
   sg_worker_run (NULL, self->cancellable, check_work, job, (GDestroyNotify) check_job_free,
@@ -434,6 +451,7 @@ sg_spell_checker_worker_is_idle (SgSpellChecker *self)
 void
 sg_spell_checker_worker_dispose (SgSpellChecker *self)
 {
+  g_clear_handle_id (&self->release_source, g_source_remove);
   while (self->flights->len > 0)
     flight_free (g_ptr_array_steal_index (self->flights, self->flights->len - 1));
 }
