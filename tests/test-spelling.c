@@ -859,6 +859,62 @@ test_long_draft_worker (void)
   allow_gizmo_warning = FALSE;
 }
 
+/* Words ignored or added reach the worker's dictionary, also while a check is out. */
+static void
+test_long_draft_words (void)
+{
+  SgSpellChecker *checker = sg_compose_page_get_spell_checker (get_page ());
+  g_autoptr(GString) draft = g_string_new (NULL);
+  g_autoptr(GString) paste = g_string_new (NULL);
+  guint jobs0, jobs, teh, recieved, wrong, n_pasted;
+  GtkWidget *popover;
+  GtkTextIter end;
+
+  allow_gizmo_warning = TRUE;
+  focus_window ();
+  set_text ("Quixlotane and Brandimacle were teh words.");
+  {
+    g_autofree char *flagged = misspelt ();
+
+    g_assert_cmpstr (flagged, ==, "Quixlotane Brandimacle teh");
+  }
+
+  /* Add to Dictionary while the worker is idle. */
+  popover = open_menu_on ("Brandimacle");
+  g_signal_emit_by_name (find_item (popover, "Add to Dictionary"), "clicked");
+  wait_checked ();
+
+  /* Ignore All while a long paste is out on the worker: what it finds is asked again. */
+  for (n_pasted = 0; paste->len < 3000; n_pasted++)
+    g_string_append (paste, " Quixlotane recieved the obs.");
+  popover = open_menu_on ("Quixlotane");
+  sg_spell_checker_get_worker_counts (checker, &jobs0, NULL, NULL);
+  gtk_text_buffer_get_end_iter (buffer (), &end);
+  gtk_text_buffer_insert (buffer (), &end, paste->str, -1);
+  wait_job_started (checker, jobs0);
+  g_signal_emit_by_name (find_item (popover, "Ignore All"), "clicked");
+  wait_checked ();
+  count_flagged (&teh, &recieved, &wrong);
+  g_assert_cmpuint (teh, ==, 1);
+  g_assert_cmpuint (recieved, ==, n_pasted);
+  g_assert_cmpuint (wrong, ==, 0);
+
+  /* A new long draft: checked on the worker, which knows both words now. */
+  while (draft->len < 20000)
+    g_string_append (draft, "Brandimacle and Quixlotane: teh bloods were recieved.\n");
+  sg_spell_checker_get_worker_counts (checker, &jobs0, NULL, NULL);
+  set_text (draft->str);
+  sg_spell_checker_get_worker_counts (checker, &jobs, NULL, NULL);
+  g_assert_cmpuint (jobs, >, jobs0);
+  count_flagged (&teh, &recieved, &wrong);
+  g_assert_cmpuint (teh, ==, recieved);
+  g_assert_cmpuint (teh, >, 300);
+  g_assert_cmpuint (wrong, ==, 0);
+
+  set_text ("");
+  allow_gizmo_warning = FALSE;
+}
+
 /* Dark: the purple dots stay apart from the guidance's red dots, for the screenshot. */
 static void
 test_dark_screenshot (void)
@@ -898,6 +954,7 @@ main (int   argc,
   g_test_add_func ("/sg/spelling/missing-dictionary", test_missing_dictionary);
   g_test_add_func ("/sg/spelling/long-draft", test_long_draft);
   g_test_add_func ("/sg/spelling/long-draft-worker", test_long_draft_worker);
+  g_test_add_func ("/sg/spelling/long-draft-words", test_long_draft_words);
   g_test_add_func ("/sg/spelling/light-and-dark", test_dark_screenshot);
 
   return sg_test_gui_run ((GApplication **) &app, home);
