@@ -113,7 +113,8 @@ struct _SgSpellChecker
   guint          release_source; /* lets the worker's dictionary go after a while unused */
   guint          job_generation; /* bumped by each reload: a check from before is dropped */
   guint          words_generation; /* bumped by Add to Dictionary and Ignore All */
-  GPtrArray     *news;           /* words accepted since the worker's last job (char *) */
+  GPtrArray     *news;           /* words accepted while a job had the worker's dictionary:
+                                  * they go with the next job (char *) */
   GPtrArray     *flights;        /* Flight: the parts of the text out for checking */
   gboolean       worker_failed;  /* the worker could not read the dictionary: check here */
   guint          jobs_started;   /* counted for sg_spell_checker_get_worker_counts() */
