@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Spell check in Compose: clinical words pass and misspellings are underlined apart from the
  * guidance's marks; the menu's suggestion, Add to Dictionary and Ignore All; the preference;
- * a missing dictionary said once; a long draft typed without the window stalling. */
+ * a missing dictionary said once; a long draft typed without the window stalling; a long draft
+ * checked on the worker, with text changed while it runs. */
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
@@ -640,6 +641,280 @@ test_long_draft (void)
     g_test_message ("GTK's GtkGizmo warning came %u times (see log_writer)", gizmo_warnings);
 }
 
+/* About 50,000 characters of ward notes: each paragraph has "teh" and "recieved" and the
+ * clinical words that must pass (and @handles, numbers and a link). */
+static char *
+long_draft (const char *opening,
+            guint      *paragraphs)
+{
+  static const char * const lines[] = {
+    "The SHO reviewed the bloods and obs on the ward round, teh plan was agreed with the SpR "
+    "and co-amoxiclav was started for the NSTEMI patient's chest infection; results recieved "
+    "at 14:00 were fine.\n",
+    "Amoxicillin and paracetamol were given, teh registrar recieved the ECG and the "
+    "haemoglobin from the lab, see https://www.nice.org.uk/guidance/ng51 and ask @rota_lead.\n",
+  };
+  GString *draft = g_string_new (opening);
+
+  *paragraphs = 0;
+  while (draft->len < 50000)
+    g_string_append (draft, lines[(*paragraphs)++ % G_N_ELEMENTS (lines)]);
+  return g_string_free (draft, FALSE);
+}
+
+/* Every underline put on while a check runs must be on a misspelling of the text as it is at
+ * that moment: a finding applied at the offsets of text that has since moved would land on
+ * other words. */
+typedef struct {
+  guint good;
+  guint bad;
+} Underlines;
+
+static void
+apply_tag_cb (GtkTextBuffer *buf,
+              GtkTextTag    *tag,
+              GtkTextIter   *start,
+              GtkTextIter   *end,
+              Underlines    *seen)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *word = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (g_strcmp0 (name, "sg-misspelt") != 0)
+    return;
+  word = gtk_text_iter_get_text (start, end);
+  if (g_strcmp0 (word, "teh") == 0 || g_strcmp0 (word, "recieved") == 0)
+    seen->good++;
+  else
+    seen->bad++;
+}
+
+static void
+count_flagged (guint *teh,
+               guint *recieved,
+               guint *other)
+{
+  g_autofree char *flagged = misspelt ();
+  g_auto(GStrv) words = g_strsplit (flagged, " ", -1);
+
+  *teh = *recieved = *other = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_equal (words[i], "teh"))
+      (*teh)++;
+    else if (g_str_equal (words[i], "recieved"))
+      (*recieved)++;
+    else if (words[i][0] != '\0')
+      (*other)++;
+}
+
+/* Sets @text and returns the longest main-loop pause (µs) until it is checked. */
+static gint64
+check_with_gap (const char *text,
+                gint64     *elapsed)
+{
+  Gap gap = { 0 };
+  guint source;
+  gint64 t0;
+
+  gtk_text_buffer_set_text (buffer (), text, -1);
+  t0 = g_get_monotonic_time ();
+  source = g_timeout_add_full (G_PRIORITY_HIGH, 1, gap_cb, &gap, NULL);
+  g_assert_true (sg_test_wait (checker_idle, NULL, 20000));
+  *elapsed = g_get_monotonic_time () - t0;
+  g_source_remove (source);
+  return gap.worst;
+}
+
+/* Iterates until the checker has sent a job to the worker (without letting its result in:
+ * the result needs another iteration), so what the test does next happens while it runs. */
+static void
+wait_job_started (SgSpellChecker *checker,
+                  guint           before)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint jobs = before;
+
+  while (jobs == before && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      sg_spell_checker_get_worker_counts (checker, &jobs, NULL, NULL);
+    }
+  g_assert_cmpuint (jobs, >, before);
+}
+
+static void
+test_long_draft_worker (void)
+{
+  SgSpellChecker *checker = sg_compose_page_get_spell_checker (get_page ());
+  g_autofree char *draft = NULL;
+  g_autofree char *other = NULL;
+  guint paragraphs, teh, recieved, wrong, jobs0, applied0, dropped0, jobs, applied, dropped;
+  gint64 gap_on, gap_off, elapsed_on, elapsed_off, slice;
+  Underlines seen = { 0 };
+  gulong handler;
+
+  allow_gizmo_warning = TRUE;
+  draft = long_draft ("", &paragraphs);
+  /* 1. The whole draft at once, as when it is loaded: checked on the worker, and right. For
+   * comparison, first with spelling off: GTK's own layout of a long text and the guidance's
+   * analysis pause the main loop too (the first time more, so it is done twice). */
+  g_settings_set_boolean (settings (), "spell-check", FALSE);
+  for (int i = 0; i < 2; i++)
+    {
+      set_text ("");
+      gap_off = check_with_gap (draft, &elapsed_off);
+    }
+  g_settings_set_boolean (settings (), "spell-check", TRUE);
+  set_text ("");
+  sg_spell_checker_take_longest_slice (checker);
+  sg_spell_checker_get_worker_counts (checker, &jobs0, &applied0, &dropped0);
+  gap_on = check_with_gap (draft, &elapsed_on);
+  slice = sg_spell_checker_take_longest_slice (checker);
+  sg_test_iterate (50);
+  sg_spell_checker_get_worker_counts (checker, &jobs, &applied, &dropped);
+  g_test_message ("%u characters (%u paragraphs): checked in %.0f ms on the worker; the "
+                  "checker held the main loop %.1f ms at most; longest main-loop pause %.1f ms "
+                  "with spelling on, %.1f ms with it off",
+                  (guint) strlen (draft), paragraphs, elapsed_on / 1000.0, slice / 1000.0,
+                  gap_on / 1000.0, gap_off / 1000.0);
+  g_assert_cmpuint (jobs, ==, jobs0 + 1);
+  g_assert_cmpuint (applied, >=, applied0 + 20);  /* 50,000 characters: parts of about 2,000 */
+  g_assert_cmpuint (dropped, ==, dropped0);
+  count_flagged (&teh, &recieved, &wrong);
+  g_assert_cmpuint (teh, ==, paragraphs);
+  g_assert_cmpuint (recieved, ==, paragraphs);
+  g_assert_cmpuint (wrong, ==, 0);
+  /* A frame is 16 ms: the checker's own share of the main loop is far below one. */
+  g_assert_cmpint (slice, <, 16 * 1000);
+
+  /* 2. Text pasted at the start while the check runs: the part it touched is dropped and
+   * checked again, the others land where their text has moved to, and nothing is underlined
+   * at stale offsets. */
+  set_text ("");
+  handler = g_signal_connect (buffer (), "apply-tag", G_CALLBACK (apply_tag_cb), &seen);
+  sg_spell_checker_get_worker_counts (checker, &jobs0, &applied0, &dropped0);
+  gtk_text_buffer_set_text (buffer (), draft, -1);
+  wait_job_started (checker, jobs0);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer (), &start);
+    gtk_text_buffer_insert (buffer (), &start, "Dear colleague, as discussed: ", -1);
+  }
+  wait_checked ();
+  sg_spell_checker_get_worker_counts (checker, &jobs, &applied, &dropped);
+  g_assert_cmpuint (dropped, ==, dropped0 + 1);
+  g_assert_cmpuint (applied, >=, applied0 + 20);
+  g_assert_cmpuint (seen.bad, ==, 0);
+  g_assert_cmpuint (seen.good, >=, 2 * paragraphs);
+  count_flagged (&teh, &recieved, &wrong);
+  g_assert_cmpuint (teh, ==, paragraphs);
+  g_assert_cmpuint (recieved, ==, paragraphs);
+  g_assert_cmpuint (wrong, ==, 0);
+
+  /* 3. The whole text replaced while the check runs: none of its result is applied. */
+  other = long_draft ("Other notes. ", &paragraphs);
+  sg_spell_checker_get_worker_counts (checker, &jobs0, &applied0, &dropped0);
+  gtk_text_buffer_set_text (buffer (), draft, -1);
+  wait_job_started (checker, jobs0);
+  sg_spell_checker_get_worker_counts (checker, &jobs, NULL, NULL);
+  gtk_text_buffer_set_text (buffer (), other, -1);
+  seen.good = seen.bad = 0;
+  wait_checked ();
+  sg_spell_checker_get_worker_counts (checker, &jobs, &applied, &dropped);
+  g_assert_cmpuint (jobs, ==, jobs0 + 2);           /* the first, dropped, and the second */
+  g_assert_cmpuint (dropped, >=, dropped0 + 20);    /* all the first one's parts */
+  g_assert_cmpuint (seen.bad, ==, 0);
+  count_flagged (&teh, &recieved, &wrong);
+  g_assert_cmpuint (teh, ==, paragraphs);
+  g_assert_cmpuint (recieved, ==, paragraphs);
+  g_assert_cmpuint (wrong, ==, 0);
+
+  /* 4. A word typed in the middle with real keys is checked on the main loop, at once. */
+  focus_window ();
+  {
+    GtkTextIter middle;
+    guint teh_before = teh;
+
+    gtk_text_buffer_get_iter_at_offset (buffer (), &middle, 25000);
+    while (!g_unichar_isspace (gtk_text_iter_get_char (&middle)))
+      gtk_text_iter_forward_char (&middle);
+    gtk_text_buffer_place_cursor (buffer (), &middle);
+    sg_test_iterate (100);
+    sg_spell_checker_get_worker_counts (checker, &jobs0, NULL, NULL);
+    for (const char * const *k = (const char * const[]) { "space", "t", "e", "h", "space", NULL };
+         *k != NULL; k++)
+      press (*k);
+    wait_checked ();
+    sg_spell_checker_get_worker_counts (checker, &jobs, NULL, NULL);
+    g_assert_cmpuint (jobs, ==, jobs0);
+    count_flagged (&teh, &recieved, &wrong);
+    g_assert_cmpuint (teh, ==, teh_before + 1);
+    g_assert_cmpuint (wrong, ==, 0);
+  }
+
+  g_signal_handler_disconnect (buffer (), handler);
+  set_text ("");
+  allow_gizmo_warning = FALSE;
+}
+
+/* Words ignored or added reach the worker's dictionary, also while a check is out. */
+static void
+test_long_draft_words (void)
+{
+  SgSpellChecker *checker = sg_compose_page_get_spell_checker (get_page ());
+  g_autoptr(GString) draft = g_string_new (NULL);
+  g_autoptr(GString) paste = g_string_new (NULL);
+  guint jobs0, jobs, teh, recieved, wrong, n_pasted;
+  GtkWidget *popover;
+  GtkTextIter end;
+
+  allow_gizmo_warning = TRUE;
+  focus_window ();
+  set_text ("Quixlotane and Brandimacle were teh words.");
+  {
+    g_autofree char *flagged = misspelt ();
+
+    g_assert_cmpstr (flagged, ==, "Quixlotane Brandimacle teh");
+  }
+
+  /* Add to Dictionary while the worker is idle. */
+  popover = open_menu_on ("Brandimacle");
+  g_signal_emit_by_name (find_item (popover, "Add to Dictionary"), "clicked");
+  wait_checked ();
+
+  /* Ignore All while a long paste is out on the worker: what it finds is asked again. */
+  for (n_pasted = 0; paste->len < 3000; n_pasted++)
+    g_string_append (paste, " Quixlotane recieved the obs.");
+  popover = open_menu_on ("Quixlotane");
+  sg_spell_checker_get_worker_counts (checker, &jobs0, NULL, NULL);
+  gtk_text_buffer_get_end_iter (buffer (), &end);
+  gtk_text_buffer_insert (buffer (), &end, paste->str, -1);
+  wait_job_started (checker, jobs0);
+  g_signal_emit_by_name (find_item (popover, "Ignore All"), "clicked");
+  wait_checked ();
+  count_flagged (&teh, &recieved, &wrong);
+  g_assert_cmpuint (teh, ==, 1);
+  g_assert_cmpuint (recieved, ==, n_pasted);
+  g_assert_cmpuint (wrong, ==, 0);
+
+  /* A new long draft: checked on the worker, which knows both words now. */
+  while (draft->len < 20000)
+    g_string_append (draft, "Brandimacle and Quixlotane: teh bloods were recieved.\n");
+  sg_spell_checker_get_worker_counts (checker, &jobs0, NULL, NULL);
+  set_text (draft->str);
+  sg_spell_checker_get_worker_counts (checker, &jobs, NULL, NULL);
+  g_assert_cmpuint (jobs, >, jobs0);
+  count_flagged (&teh, &recieved, &wrong);
+  g_assert_cmpuint (teh, ==, recieved);
+  g_assert_cmpuint (teh, >, 300);
+  g_assert_cmpuint (wrong, ==, 0);
+
+  set_text ("");
+  allow_gizmo_warning = FALSE;
+}
+
 /* Dark: the purple dots stay apart from the guidance's red dots, for the screenshot. */
 static void
 test_dark_screenshot (void)
@@ -678,6 +953,8 @@ main (int   argc,
   g_test_add_func ("/sg/spelling/preference", test_preference);
   g_test_add_func ("/sg/spelling/missing-dictionary", test_missing_dictionary);
   g_test_add_func ("/sg/spelling/long-draft", test_long_draft);
+  g_test_add_func ("/sg/spelling/long-draft-worker", test_long_draft_worker);
+  g_test_add_func ("/sg/spelling/long-draft-words", test_long_draft_words);
   g_test_add_func ("/sg/spelling/light-and-dark", test_dark_screenshot);
 
   return sg_test_gui_run ((GApplication **) &app, home);

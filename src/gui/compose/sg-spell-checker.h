@@ -8,9 +8,11 @@ G_BEGIN_DECLS
 /* Spell check for one text view, through enchant-2 (British English Hunspell by default).
  * It owns its tag ("sg-misspelt": purple dots on a faint purple wash, apart from the guidance's
  * red dots, orange double and blue single lines), the view's extra menu (suggestions, Add to
- * Dictionary, Ignore All for the word under the pointer or the cursor) and the checking,
- * which runs in idle slices of about 2 ms so a long draft never stalls typing; an edit
- * re-checks only the words around it. Clinical words (data/spelling/) are session words;
+ * Dictionary, Ignore All for the word under the pointer or the cursor) and the checking. An
+ * edit re-checks only the words around it: a short run (typing) on the main loop, in idle
+ * slices of about 2 ms; a long one (a draft loaded, a paste) on a worker thread with a
+ * dictionary of its own, whose findings are underlined a part at a time, and dropped for any
+ * part edited while it was checked. Clinical words (data/spelling/) are session words;
  * @handles, #tags, web addresses, e-mails, numbers, words with digits and capitals of up to
  * five letters are never flagged. The settings "spell-check" and "spell-language" are
  * followed as they change. A missing dictionary is said once, in a toast. The dictionary is
@@ -27,6 +29,13 @@ SgSpellChecker *sg_spell_checker_new                (GtkTextView    *view,
 gboolean        sg_spell_checker_is_idle            (SgSpellChecker *self);
 /* The longest the checker held the main loop at once since the last call, in µs. */
 gint64          sg_spell_checker_take_longest_slice (SgSpellChecker *self);
+/* Since the checker was made: the checks sent to the worker thread, and the parts of their
+ * text whose findings were underlined or dropped because the text changed meanwhile (tests).
+ * Any pointer may be NULL. */
+void            sg_spell_checker_get_worker_counts  (SgSpellChecker *self,
+                                                     guint          *jobs,
+                                                     guint          *applied,
+                                                     guint          *dropped);
 /* The language in use, or NULL when spelling is off, its dictionary is missing or it is still
  * being read. */
 const char     *sg_spell_checker_get_language       (SgSpellChecker *self);
