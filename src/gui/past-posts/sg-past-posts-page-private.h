@@ -122,8 +122,8 @@ const char          *sg_past_posts_platform_name             (const char      *i
 /* The record of the audit shown, or NULL. */
 const SgAuditRecord *sg_past_posts_page_shown_record         (SgPastPostsPage *self);
 /* What a store job of the page handed back. NULL when it failed, which is said in a toast
- * unless the job was cancelled (the page going, or a newer job in its place): *cancelled says
- * which, for the callers that undo something only in the first case. */
+ * unless the job was cancelled (the page is going); @cancelled, if not NULL, says whether it
+ * was, for the callers that reset a flag only when it was not. */
 gpointer             sg_past_posts_page_job_result           (SgPastPostsPage *self,
                                                               GAsyncResult    *result,
                                                               gboolean        *cancelled);
