@@ -5,9 +5,9 @@
  * (VmRSS): once the rules are loaded and the store open (the baseline, what the app holds
  * anyway), at each tick during the audit (the peak), and after reading the flagged posts back
  * as the page lists them: every post as a head (no text or findings) and the bodies of as many
- * as the page keeps (CACHE_SIZE in sg-past-posts-page.c, plus a screenful bound to rows), or
- * with --whole every post whole, as the page held them before (issue 14), to compare the two
- * in one run. Driven by bench-audit.py, which builds the archive and compares with
+ * as the page keeps (CACHE_SIZE in past-posts/sg-past-posts-page-private.h, plus a screenful
+ * bound to rows), or with --whole every post whole, as the page held them before (issue 14), to
+ * compare the two in one run. Driven by bench-audit.py, which builds the archive and compares with
  * socialguard-check --jsonl on the same texts.
  * Usage: bench-audit [--whole] ARCHIVE DATABASE; prints one JSON line. */
 #include "config.h"
@@ -21,7 +21,8 @@
 #include "sg-audits.h"
 #include "sg-rule-pack.h"
 
-/* CACHE_SIZE in sg-past-posts-page.c and the rows GTK 4.8's list view makes at most. */
+/* CACHE_SIZE in src/gui/past-posts/sg-past-posts-page-private.h and the rows GTK 4.8's list
+ * view makes at most. */
 #define BODIES_KEPT (200 + 200)
 
 typedef struct {

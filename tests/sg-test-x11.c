@@ -83,3 +83,30 @@ sg_test_x11_click (GtkWidget *widget)
     run (press_button);
   }
 }
+
+gboolean
+sg_test_file_chooser_gone (gpointer unused)
+{
+  GtkWindow *chooser = sg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return chooser == NULL || !gtk_widget_get_visible (GTK_WIDGET (chooser));
+}
+
+void
+sg_test_x11_choose_file (const char *title,
+                         const char *path)
+{
+  GtkWindow *chooser;
+
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown,
+                               GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
+  chooser = sg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, title);
+  sg_test_iterate (300);
+  sg_test_x11_focus (GTK_WIDGET (chooser));
+  /* A path typed into the file list opens the location field with it. */
+  sg_test_x11_type (path);
+  sg_test_iterate (300);
+  sg_test_press_keys ("Return");
+  g_assert_true (sg_test_wait (sg_test_file_chooser_gone, NULL, 5000));
+}

@@ -16,4 +16,12 @@ void     sg_test_x11_click     (GtkWidget  *widget);
 /* @text typed into whatever has the focus. */
 void     sg_test_x11_type      (const char *text);
 
+/* GTK's own file chooser (there is no portal under test) is gone or hidden: a condition for
+ * sg_test_wait(). */
+gboolean sg_test_file_chooser_gone (gpointer    unused);
+/* Waits for GTK's own file chooser, checks its title is @title, types @path into it and
+ * presses Return, as a user opening that file does; then waits for the chooser to go. */
+void     sg_test_x11_choose_file   (const char *title,
+                                    const char *path);
+
 G_END_DECLS

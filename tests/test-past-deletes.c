@@ -627,14 +627,6 @@ find_check_button (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-chooser_gone (gpointer data)
-{
-  GtkWindow *chooser = sg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-
-  return chooser == NULL || !gtk_widget_get_visible (GTK_WIDGET (chooser));
-}
-
 /* Export Appraisal Record… driven as a doctor does it. Without a portal (ADW_DISABLE_PORTAL,
  * no xdg-desktop-portal on the test bus) GtkFileChooserNative shows GTK's own dialog in this
  * process, so its widgets take real key presses and clicks. */
@@ -696,7 +688,7 @@ test_export_dialog (void)
   export = sg_test_find_mapped_button (GTK_WIDGET (chooser), "_Export");
   g_assert_nonnull (export);
   sg_test_x11_click (export);
-  g_assert_true (sg_test_wait (chooser_gone, NULL, 5000));
+  g_assert_true (sg_test_wait (sg_test_file_chooser_gone, NULL, 5000));
   g_assert_true (sg_test_wait (file_exists, saved, 5000));
   sg_test_iterate (200);
 

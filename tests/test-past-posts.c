@@ -3,7 +3,8 @@
  * archive is imported, then the audit's summary and the flagged posts, filters, a post kept
  * with a reason (and that reason in the store), one put on the list to delete by hand, the
  * stored audit shown again by a page made afresh, an audit stopped and then deleted, and an
- * archive dropped on the page; then every audit deleted. */
+ * archive dropped on the page; then every audit deleted, and an archive chosen in the Import
+ * dialog with real keys. */
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
@@ -16,6 +17,7 @@
 #include "sg-test-app.h"
 #include "sg-test-gui.h"
 #include "sg-test-past-posts.h"
+#include "sg-test-x11.h"
 #include "sg-window.h"
 
 static SgApplication *app;
@@ -616,6 +618,42 @@ test_drop (void)
   g_assert_cmpuint (sg_past_posts_page_get_n_shown (page), ==, 0);
 }
 
+/* The empty page's Import Archive… button pressed with the keyboard: without a portal
+ * GtkFileChooserNative shows GTK's own dialog in this process, so the archive's path is typed
+ * into it and Return opens it, and the audit runs as when a file is dropped. */
+static void
+test_import_chooser (void)
+{
+  SgPastPostsPage *page = sg_test_past_posts_page (app);
+  GtkWindow *window = GTK_WINDOW (sg_test_app_window (app));
+  g_autofree char *path = write_archive ("chosen-tweets.js", 8);
+  GtkWidget *button;
+  gint64 none = 0;
+
+  g_assert_true (sg_test_x11_available ());
+  g_assert_cmpint (sg_past_posts_page_get_audit_id (page), ==, 0);
+  gtk_window_present (window);
+  sg_test_iterate (200);
+  sg_test_x11_focus (GTK_WIDGET (window));
+  button = sg_test_find_mapped_button (GTK_WIDGET (page), "_Import Archive…");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  sg_test_iterate (50);
+  sg_test_press_keys ("space");
+  g_assert_true (sg_test_wait (sg_test_toplevel_shown,
+                               GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
+  g_assert_true (gtk_window_get_modal (sg_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+  sg_test_x11_choose_file ("Import an Archive of Your Posts", path);
+
+  g_assert_true (sg_test_wait (audit_is_not, &none, 20000));
+  g_assert_true (sg_test_wait (sg_test_past_posts_audit_shown, page, 5000));
+  sg_test_iterate (100);
+  g_assert_cmpuint (sg_past_posts_page_get_n_posts (page), ==, 3);
+  g_assert_nonnull (strstr (label_of (GTK_WIDGET (page), "summary"),
+                            "8 posts checked in chosen-tweets.js"));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/sg/past-posts/reopened", test_reopened);
   g_test_add_func ("/sg/past-posts/stop-and-delete", test_stop_and_delete);
   g_test_add_func ("/sg/past-posts/drop", test_drop);
+  g_test_add_func ("/sg/past-posts/import-chooser", test_import_chooser);
 
   ret = sg_test_gui_run ((GApplication **) &app, home);
   g_free (archive_dir);

@@ -33,24 +33,45 @@ response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+static GtkFileChooserNative *
+new_chooser (GtkWidget            *widget,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             SgExportChosen        chosen)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)), action,
+                                 accept, _("_Cancel"));
+  Choice *choice = g_new0 (Choice, 1);
+
+  choice->widget = widget;
+  choice->chosen = chosen;
+  /* The page may go while the chooser is open: then nothing is called. */
+  sg_signal_connect_data_object (chooser, "response", G_CALLBACK (response_cb), choice,
+                                 choice_free, widget);
+  return chooser;
+}
+
 void
 sg_export_choose (GtkWidget      *widget,
                   const char     *title,
                   const char     *name,
                   SgExportChosen  chosen)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  Choice *choice = g_new0 (Choice, 1);
+  GtkFileChooserNative *chooser = new_chooser (widget, title, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), chosen);
 
-  choice->widget = widget;
-  choice->chosen = chosen;
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  /* The page may go while the chooser is open: then nothing is called. */
-  sg_signal_connect_data_object (chooser, "response", G_CALLBACK (response_cb), choice,
-                                 choice_free, widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+GtkFileChooserNative *
+sg_export_new_import_chooser (GtkWidget      *widget,
+                              const char     *title,
+                              SgExportChosen  chosen)
+{
+  return new_chooser (widget, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), chosen);
 }
 
 /* Writing: the widget to toast near, held until the file is written, and what to say then. */
