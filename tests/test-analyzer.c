@@ -755,6 +755,12 @@ test_real_register_clean (void)
   /* Turning remote assessment down is not a social approach to a patient. */
   assert_not ("PSA: I get DMs daily asking me to look at moles. I cant assess you through insta, "
               "please book your GP 💛", "instagram", FLAG (BOUNDARIES));
+  /* Thanking a group, even with a rude word in it, is not running it down. */
+  assert_not ("shout out to the paeds nurses who saved my arse on nights when I couldn't get a "
+              "line in. legends", "x", FLAG (RESPECT));
+  /* Patients buying medicines online is a topic, not an offer of care by message. */
+  assert_not ("anyone else getting pts with rashes from creams they bought online? thoughts",
+              "forum", FLAG (BOUNDARIES));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
