@@ -761,6 +761,11 @@ test_real_register_clean (void)
   /* Patients buying medicines online is a topic, not an offer of care by message. */
   assert_not ("anyone else getting pts with rashes from creams they bought online? thoughts",
               "forum", FLAG (BOUNDARIES));
+  /* "pretty sure" is not a compliment, "knows all about it" is not calling someone a know-all. */
+  assert_not ("pt from clinic yesterday sent a card, pretty sure it's the first thank you I've had "
+              "all year", "x", FLAG (BOUNDARIES));
+  assert_not ("the whole unit knows all about his divorce already, the poor sod", "x",
+              FLAG (RESPECT));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
