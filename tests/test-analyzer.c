@@ -672,6 +672,11 @@ test_real_register (void)
   /* Advice promised back for a report or photo sent by private message (our wording). */
   assert_flags ("Pat, so sorry about ur shoulder :( send me the MRI report by DM and I'll advise x",
                 "facebook", FLAG (BOUNDARIES));
+  /* Mock fights in theatre; signing your own training records because nobody checks. */
+  assert_flags ("me and the F2 had a lightsaber fight with the laparoscopic graspers in theatre lol",
+                "x", FLAG (PROFESSIONALISM));
+  assert_flags ("just sign the DOPS yourself, the consultants never check them anyway 😂", "x",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
