@@ -771,6 +771,10 @@ test_real_register_clean (void)
               "all year", "x", FLAG (BOUNDARIES));
   assert_not ("the whole unit knows all about his divorce already, the poor sod", "x",
               FLAG (RESPECT));
+  /* A nationality before a thing ("a Canadian one", "an American textbook") is not a group of
+   * people: the allegation is defamation, not respect. */
+  assert_not ("our pharmacology lecturer nicked half his slides off a Canadian one and passed them "
+              "off as his own lol", "x", FLAG (RESPECT));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
