@@ -677,6 +677,11 @@ test_real_register (void)
                 "x", FLAG (PROFESSIONALISM));
   assert_flags ("just sign the DOPS yourself, the consultants never check them anyway 😂", "x",
                 FLAG (PROFESSIONALISM));
+  /* A pet name with an eye-roll or a jibe, aimed at a colleague or a patient. */
+  assert_flags ("the new SHO asked me where the cannulas are for the 5th time. they're in the "
+                "cupboard, darling 💀", "x", FLAG (RESPECT));
+  assert_flags ("pt in minors wants a sick note for his hangover 🙄 not today, sweetheart", "x",
+                FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -775,6 +780,8 @@ test_real_register_clean (void)
    * people: the allegation is defamation, not respect. */
   assert_not ("our pharmacology lecturer nicked half his slides off a Canadian one and passed them "
               "off as his own lol", "x", FLAG (RESPECT));
+  /* A pet name said warmly is not talking down. */
+  assert_not ("lovely pt in clinic brought us biscuits, thanks love x", "x", FLAG (RESPECT));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
