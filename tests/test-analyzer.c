@@ -682,6 +682,9 @@ test_real_register (void)
                 "cupboard, darling 💀", "x", FLAG (RESPECT));
   assert_flags ("pt in minors wants a sick note for his hangover 🙄 not today, sweetheart", "x",
                 FLAG (RESPECT));
+  /* Mocking how a colleague speaks, or telling them to learn English. */
+  assert_flags ("honestly couldn't follow a word the new Polish reg said at handover, learn some "
+                "English mate 🙄", "x", FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -782,6 +785,8 @@ test_real_register_clean (void)
               "off as his own lol", "x", FLAG (RESPECT));
   /* A pet name said warmly is not talking down. */
   assert_not ("lovely pt in clinic brought us biscuits, thanks love x", "x", FLAG (RESPECT));
+  /* Not hearing over the alarms is about the room, not the person. */
+  assert_not ("couldn't hear a word the reg said over the alarms in resus", "x", FLAG (RESPECT));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
