@@ -244,6 +244,10 @@ main (int   argc,
      * Glasgow, Gwynedd, Cornwall, Birmingham, clinics selling hair, drips and testosterone). */
     { "SG_TUNE_14",   "/sg/corpus/tune-14",          0.50, 0.25, 0.08, TRUE },
     { "SG_TUNE_15",   "/sg/corpus/tune-15",          0.50, 0.25, 0.12, TRUE },
+    /* tune-16 scored 0.485 and 0.04 at first, tune-17 0.57 and 0.10 (session 8, later the same
+     * day, after the rules written from tune-14 and tune-15). */
+    { "SG_TUNE_16",   "/sg/corpus/tune-16",          0.47, 0.25, 0.05, TRUE },
+    { "SG_TUNE_17",   "/sg/corpus/tune-17",          0.55, 0.30, 0.11, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.66, 0.25, 0.05, FALSE },
