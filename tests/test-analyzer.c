@@ -787,6 +787,14 @@ test_real_register_clean (void)
   assert_not ("lovely pt in clinic brought us biscuits, thanks love x", "x", FLAG (RESPECT));
   /* Not hearing over the alarms is about the room, not the person. */
   assert_not ("couldn't hear a word the reg said over the alarms in resus", "x", FLAG (RESPECT));
+  /* Sexual-health promotion, a warning about a scam caller, and declining to comment on a
+   * scan in public are what the guidance asks for, not breaches. */
+  assert_not ("free condoms and free STI testing this week, no judgement 🍆🍑 find your nearest "
+              "clinic on the NHS website", "instagram", FLAG (RESPECT));
+  assert_not ("someone is texting patients pretending to be from the practice asking for bank "
+              "details. It's a scam, delete it", "facebook", FLAG (ANONYMITY));
+  assert_not ("@sarahjane_x so sorry to hear that. it wouldn't be right for me to comment on her "
+              "scan on here, please ask her team x", "x", FLAG (BOUNDARIES));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",

@@ -173,6 +173,10 @@ static const Entry entries[] = {
   { "cdu", W_ACRO, 0 }, { "sau", W_ACRO, 0 }, { "mau", W_ACRO, 0 }, { "gcse", W_ACRO, 0 },
   { "nice", W_ACRO, 0 }, { "rcn", W_ACRO, 0 }, { "rcgp", W_ACRO, 0 }, { "ics", W_ACRO, 0 },
   { "hcp", W_ACRO, 0 }, { "hca", W_ACRO, 0 }, { "anp", W_ACRO, 0 }, { "acp", W_ACRO, 0 },
+  /* Treatments and conditions written in capitals ("ECT saved my life"). */
+  { "ect", W_ACRO, 0 }, { "ecmo", W_ACRO, 0 }, { "ivf", W_ACRO, 0 }, { "ocd", W_ACRO, 0 },
+  { "ptsd", W_ACRO, 0 }, { "adhd", W_ACRO, 0 }, { "cbt", W_ACRO, 0 }, { "mnd", W_ACRO, 0 },
+  { "pots", W_ACRO, 0 }, { "pcos", W_ACRO, 0 }, { "hrt", W_ACRO, 0 }, { "rsv", W_ACRO, 0 },
   { "fy1", W_ACRO, 0 }, { "fy2", W_ACRO, 0 }, { "ct1", W_ACRO, 0 }, { "st3", W_ACRO, 0 },
   { "cct", W_ACRO, 0 }, { "mdt", W_ACRO, 0 }, { "ooh", W_ACRO, 0 }, { "ipa", W_ACRO, 0 },
   { "sdm", W_ACRO, 0 }, { "tto", W_ACRO, 0 }, { "ttos", W_ACRO, 0 }, { "dol", W_ACRO, 0 },
