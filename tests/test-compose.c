@@ -863,6 +863,11 @@ test_direct_post (void)
   }
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "post"), ==, "_Post to Mastodon");
   g_assert_cmpuint (mastodon_posts, ==, 0);
+  /* What the sheet says is what is posted: the setting changed meanwhile (in Preferences, or
+   * another window) is the next sheet's proposal, not this post's audience. */
+  g_assert_cmpstr (sg_preflight_dialog_get_visibility (SG_PREFLIGHT_DIALOG (dialog)), ==,
+                   "private");
+  g_settings_set_string (settings, "mastodon-visibility", "public");
 
   id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
   sg_test_respond (dialog, "post");
