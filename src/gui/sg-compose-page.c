@@ -116,8 +116,9 @@ draft_platform_changed_cb (SgComposePage *self)
 static void
 declaration_changed_cb (SgComposePage *self)
 {
-  sg_draft_checker_set_declared (self->checker,
-                                 sg_declaration_bar_get_declaration (self->declaration_bar) != NULL);
+  const char *declaration = sg_declaration_bar_get_declaration (self->declaration_bar);
+
+  sg_draft_checker_set_declared (self->checker, declaration != NULL);
 }
 
 /* Page actions */

@@ -111,7 +111,8 @@ update_declaration (SgDeclarationBar *self,
   g_autoptr(GError) error = NULL;
   SgDeclarationForm form = SG_DECLARATION_FULL;
   GSettings *settings = get_settings (self);
-  g_autofree char *url = settings ? g_settings_get_string (settings, "declarations-page-url") : NULL;
+  g_autofree char *url = settings != NULL
+                         ? g_settings_get_string (settings, "declarations-page-url") : NULL;
   g_autofree char *key = NULL;
   char *declaration = NULL;
 
@@ -335,9 +336,12 @@ declaration_response_cb (SgDeclarationDialog *dialog,
   j->id = sg_draft_buffer_get_id (self->draft);
   if (g_str_equal (response, "save"))
     {
-      j->text = g_strstrip (g_strdup (gtk_editable_get_text (sg_declaration_dialog_get_wording (dialog))));
+      GtkEditable *wording = sg_declaration_dialog_get_wording (dialog);
+      GtkEditable *reason = sg_declaration_dialog_get_reason (dialog);
+
+      j->text = g_strstrip (g_strdup (gtk_editable_get_text (wording)));
       j->removed = sg_declaration_dialog_dup_removed (dialog);
-      j->reason = g_strstrip (g_strdup (gtk_editable_get_text (sg_declaration_dialog_get_reason (dialog))));
+      j->reason = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
     }
 
   set_override (self, j->text);
@@ -477,9 +481,10 @@ sg_declaration_bar_class_init (SgDeclarationBarClass *klass)
 static void
 sg_declaration_bar_init (SgDeclarationBar *self)
 {
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   self->cancellable = g_cancellable_new ();
 }
 
