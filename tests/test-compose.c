@@ -426,6 +426,13 @@ declaration_is (gpointer expected)
   return g_strcmp0 (sg_compose_page_get_declaration (get_page ()), expected) == 0;
 }
 
+/* The declaration has been composed @data times. */
+static gboolean
+declaration_updated (gpointer data)
+{
+  return sg_compose_page_get_declaration_updates (get_page ()) >= GPOINTER_TO_UINT (data);
+}
+
 /* The reason for dropping the declaration has reached the store (it is written off the main
  * loop). */
 static gboolean
@@ -582,6 +589,14 @@ test_declaration (void)
       g_signal_handler_disconnect (settings, id);
     }
     g_assert_cmpuint (sg_compose_page_get_declaration_updates (page), ==, before + 2);
+    g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
+                     "Declaration of interests: I receive speaker fees from Pellana.");
+
+    /* The register read again (it may have changed): composed once more, and only once. */
+    sg_compose_page_reload_interests (page);
+    g_assert_true (sg_test_wait (declaration_updated, GUINT_TO_POINTER (before + 3), 5000));
+    sg_test_iterate (100);
+    g_assert_cmpuint (sg_compose_page_get_declaration_updates (page), ==, before + 3);
     g_assert_cmpstr (sg_compose_page_get_declaration (page), ==,
                      "Declaration of interests: I receive speaker fees from Pellana.");
   }
@@ -848,6 +863,11 @@ test_direct_post (void)
   }
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "post"), ==, "_Post to Mastodon");
   g_assert_cmpuint (mastodon_posts, ==, 0);
+  /* What the sheet says is what is posted: the setting changed meanwhile (in Preferences, or
+   * another window) is the next sheet's proposal, not this post's audience. */
+  g_assert_cmpstr (sg_preflight_dialog_get_visibility (SG_PREFLIGHT_DIALOG (dialog)), ==,
+                   "private");
+  g_settings_set_string (settings, "mastodon-visibility", "public");
 
   id = g_signal_connect (page, "published", G_CALLBACK (published_cb), &published);
   sg_test_respond (dialog, "post");

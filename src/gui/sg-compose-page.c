@@ -87,9 +87,8 @@ sg_compose_page_is_checking (SgComposePage *self)
 static void
 buffer_changed_cb (SgComposePage *self)
 {
-  sg_compose_page_update_length (self);
-
-  /* The checker watches the buffer itself, and the buffer saves itself. */
+  /* The checker and the declaration bar watch the buffer themselves, and the buffer saves
+   * itself. */
   if (!is_loading (self))
     gtk_label_set_label (self->save_label, _("Editing…"));
 }
@@ -99,7 +98,6 @@ platform_changed_cb (SgComposePage *self)
 {
   sg_draft_checker_set_platform (self->checker, sg_compose_page_get_platform (self));
   sg_draft_buffer_set_platform (self->draft, sg_compose_page_get_platform (self));
-  sg_compose_page_update_length (self);
   if (is_loading (self))
     return;
   sg_draft_checker_invalidate (self->checker, 0);
@@ -114,6 +112,15 @@ draft_platform_changed_cb (SgComposePage *self)
   sg_draft_buffer_set_platform (self->draft, sg_compose_page_get_platform (self));
 }
 
+/* The declaration appended to the post resolves the text's undeclared interests. */
+static void
+declaration_changed_cb (SgComposePage *self)
+{
+  const char *declaration = sg_declaration_bar_get_declaration (self->declaration_bar);
+
+  sg_draft_checker_set_declared (self->checker, declaration != NULL);
+}
+
 /* Page actions */
 
 static void
@@ -126,6 +133,14 @@ copy_final_action (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   add_toast (self, adw_toast_new (_("Copied to the clipboard")));
+}
+
+static void
+edit_declaration_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  sg_declaration_bar_edit (SG_COMPOSE_PAGE (widget)->declaration_bar);
 }
 
 static void
@@ -188,7 +203,7 @@ publish_action (GtkWidget  *widget,
     .platform = sg_compose_page_get_platform (self),
     .draft_id = sg_draft_buffer_get_id (self->draft),
     .final_text = final_text,
-    .declaration = self->declaration,
+    .declaration = sg_declaration_bar_get_declaration (self->declaration_bar),
     .findings = findings,
     .ignored_errors = sg_draft_checker_get_ignored_errors (self->checker),
     .photos = sg_photo_strip_get_photos (self->photo_strip),
@@ -220,7 +235,6 @@ store_changed_cb (SgComposePage *self)
     {
       sg_draft_buffer_open (self->draft, self->cancellable);
       sg_compose_page_refresh_watch_list (self);
-      sg_compose_page_reload_interests (self);
     }
 }
 
@@ -246,6 +260,7 @@ sg_compose_page_set_context (SgComposePage *self,
   if (self->drafts_popover != NULL)
     sg_drafts_popover_set_context (self->drafts_popover, context);
   sg_publish_flow_set_context (self->publish_flow, context);
+  sg_declaration_bar_set_context (self->declaration_bar, context);
   platform = g_settings_get_string (sg_context_get_settings (context), "default-platform");
   self->spell = sg_spell_checker_new (self->editor, sg_context_get_settings (context));
   self->loading = TRUE;
@@ -254,15 +269,6 @@ sg_compose_page_set_context (SgComposePage *self,
 
   g_signal_connect_object (context, "notify::store", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  {
-    const char *keys[] = { "changed::declare-all-active", "changed::declare-nothing",
-                           "changed::declarations-page-url", "changed::declaration-window-months",
-                           /* the server's own length limit (SgServerLimits applies it first) */
-                           "changed::mastodon-limits", "changed::mastodon-server" };
-    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      g_signal_connect_object (sg_context_get_settings (context), keys[i],
-                               G_CALLBACK (sg_compose_page_update_length), self, G_CONNECT_SWAPPED);
-  }
   g_signal_connect_object (context, "notify::analyzer", G_CALLBACK (analyzer_changed_cb),
                            self, G_CONNECT_SWAPPED);
   store_changed_cb (self);
@@ -316,12 +322,6 @@ sg_compose_page_finalize (GObject *object)
   SgComposePage *self = SG_COMPOSE_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->matcher, sg_interest_matcher_free);
-  g_clear_pointer (&self->relevant, g_ptr_array_unref);
-  g_free (self->declaration_override);
-  g_free (self->declaration);
-  g_free (self->declared_text);
-  g_free (self->declared_key);
 
   G_OBJECT_CLASS (sg_compose_page_parent_class)->finalize (object);
 }
@@ -348,18 +348,16 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SocialGuard/ui/sg-compose-page.ui");
+  g_type_ensure (SG_TYPE_DECLARATION_BAR);
   g_type_ensure (SG_TYPE_FIND_BAR);
   g_type_ensure (SG_TYPE_GUIDANCE_SIDEBAR);
   g_type_ensure (SG_TYPE_PHOTO_STRIP);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_label);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, ad_check);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, declaration_bar);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, drafts_button);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, editor);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, flap);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, sidebar_button);
-  gtk_widget_class_bind_template_child (widget_class, SgComposePage, length_label);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, photo_strip);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, platform_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, save_label);
@@ -374,7 +372,7 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compose.switch-focus", NULL,
                                    switch_focus_action);
   gtk_widget_class_install_action (widget_class, "compose.edit-declaration", NULL,
-                                   sg_compose_page_edit_declaration_action);
+                                   edit_declaration_action);
   gtk_widget_class_install_action (widget_class, "compose.publish", NULL, publish_action);
   /* The page's own shortcuts. Application accels cannot reach these: the window's action
    * muxer has no "compose" group (it lives on this widget), so Ctrl+N, F6 and Ctrl+Shift+C
@@ -430,8 +428,6 @@ sg_compose_page_init (SgComposePage *self)
   sg_find_bar_set_view (self->find_bar, self->editor);
 
   self->cancellable = g_cancellable_new ();
-  g_signal_connect_swapped (self->ad_check, "toggled", G_CALLBACK (sg_compose_page_update_length),
-                            self);
   self->publish_flow = sg_publish_flow_new (GTK_WIDGET (self));
   g_signal_connect_object (self->publish_flow, "notify::busy", G_CALLBACK (publish_busy_cb), self,
                            G_CONNECT_SWAPPED);
@@ -442,6 +438,11 @@ sg_compose_page_init (SgComposePage *self)
 
   self->checker = sg_draft_checker_new (self->draft);
   sg_draft_checker_set_photo_strip (self->checker, self->photo_strip);
+  /* Before the page's own "loaded" handler: a loaded draft's wording of the declaration is in
+   * place when the page says "draft-loaded". */
+  sg_declaration_bar_set_draft (self->declaration_bar, self->draft);
+  g_signal_connect_object (self->declaration_bar, "notify::declaration",
+                           G_CALLBACK (declaration_changed_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -495,7 +496,6 @@ sg_compose_page_init (SgComposePage *self)
   g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   sg_draft_checker_set_platform (self->checker, sg_compose_page_get_platform (self));
-  sg_compose_page_update_length (self);
 }
 
 SgPhotoStrip *
@@ -554,4 +554,38 @@ sg_compose_page_get_draft_id (SgComposePage *self)
 {
   g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), -1);
   return sg_draft_buffer_get_id (self->draft);
+}
+
+/* Reads the interests register again (after it changed). */
+void
+sg_compose_page_reload_interests (SgComposePage *self)
+{
+  g_return_if_fail (SG_IS_COMPOSE_PAGE (self));
+
+  sg_declaration_bar_reload_interests (self->declaration_bar);
+}
+
+const char *
+sg_compose_page_get_declaration (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+
+  return sg_declaration_bar_get_declaration (self->declaration_bar);
+}
+
+/* The post exactly as it would leave: label, text and declaration. */
+char *
+sg_compose_page_get_final_text (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), NULL);
+
+  return sg_declaration_bar_dup_final_text (self->declaration_bar);
+}
+
+guint
+sg_compose_page_get_declaration_updates (SgComposePage *self)
+{
+  g_return_val_if_fail (SG_IS_COMPOSE_PAGE (self), 0);
+
+  return sg_declaration_bar_get_updates (self->declaration_bar);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sg-compose-page.h"
+#include "sg-draft-rescue.h"
 #include "sg-error.h"
 #include "sg-interests-page.h"
 #include "sg-history-page.h"
@@ -284,23 +285,18 @@ unsaved_response_cb (AdwMessageDialog *dialog,
 char *
 sg_window_keep_unsaved_draft (SgWindow *self)
 {
-  const char *db = sg_context_get_store_path (sg_application_get_context (self->application));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  const char *db;
   g_autofree char *text = NULL;
   char *path;
 
   g_return_val_if_fail (SG_IS_WINDOW (self), NULL);
 
+  db = sg_context_get_store_path (sg_application_get_context (self->application));
   if (!sg_compose_page_has_unsaved_text (self->compose_page) || db == NULL)
     return NULL;
   text = sg_compose_page_get_text (self->compose_page);
-  path = g_strdup_printf ("%s.unsaved-draft-%s.txt", db, stamp);
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
-    {
-      g_free (path);
-      return NULL;
-    }
+  if ((path = sg_draft_rescue_keep (db, text)) == NULL)
+    return NULL;
   self->discard_unsaved = TRUE;
   return path;
 }

@@ -58,12 +58,10 @@ draft_loaded_cb (SgComposePage      *self,
                  const SgDraft      *draft,
                  const char * const *ignores)
 {
-  g_free (self->declaration_override);
-  self->declaration_override = g_strdup (draft->declaration);
+  /* The declaration bar has taken the draft's own wording of the declaration by now. */
   sg_draft_checker_set_ignores (self->checker, ignores);
 
   gtk_label_set_label (self->save_label, _("Saved"));
-  sg_compose_page_update_length (self);
   sg_draft_checker_invalidate (self->checker, 0);
   sg_compose_page_emit_draft_loaded (self);
 }

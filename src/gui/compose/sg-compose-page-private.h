@@ -1,19 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the files of the Compose page share: the page's fields and the few entry points each
  * part needs. sg-compose-page.c is the page: its template, its context, the sidebar's button
- * and the actions that only pass something on; -declaration.c the declaration and the length
- * (the register, the preferences, editing the wording for one post); -drafts.c what the page
+ * and the actions that only pass something on; -drafts.c what the page
  * shows of saving and loading (SgDraftBuffer does them), new and deleted drafts and the drafts
  * list; -findings.c what a finding's row asks for
  * (fix, ignore, watch-list) and where it points in the editor; -photos.c attaching and checking
  * photos (button, drag and drop, paste). The objects the page is made of (SgDraftChecker,
- * SgGuidanceSidebar, SgPublishFlow, SgConsentBar, ...) keep their state to themselves. */
+ * SgDeclarationBar, SgGuidanceSidebar, SgPublishFlow, SgConsentBar, ...) keep their state to
+ * themselves. */
 #pragma once
 
 #include <adwaita.h>
 
 #include "sg-compose-page.h"
 #include "sg-consent-bar.h"
+#include "sg-declaration-bar.h"
 #include "sg-draft-buffer.h"
 #include "sg-draft-checker.h"
 #include "sg-drafts-popover.h"
@@ -21,7 +22,6 @@
 #include "sg-finding-item.h"
 #include "sg-finding-row.h"
 #include "sg-guidance-sidebar.h"
-#include "sg-interest-register.h"
 #include "sg-publish-flow.h"
 #include "sg-toast.h"
 
@@ -32,9 +32,7 @@ struct _SgComposePage
   GtkWidget      parent_instance;
 
   /* Template children, alphabetical */
-  GtkLabel      *declaration_label;
-  GtkCheckButton *ad_check;
-  GtkRevealer   *declaration_revealer;
+  SgDeclarationBar *declaration_bar;
   GtkMenuButton *drafts_button;
   GtkTextView   *editor;
   SgFindBar     *find_bar;
@@ -42,7 +40,6 @@ struct _SgComposePage
   SgGuidanceSidebar *sidebar;
   GtkToggleButton *sidebar_button;
   SgPhotoStrip  *photo_strip;
-  GtkLabel      *length_label;
   GtkDropDown   *platform_dropdown;
   GtkLabel      *save_label;
   GtkEntry      *title_entry;
@@ -52,15 +49,6 @@ struct _SgComposePage
   SgDraftBuffer *draft;          /* the draft: its text, id, title, platform and saving */
   SgDraftChecker *checker;      /* the analysis, its underlines and the draft's ignores */
   GCancellable  *cancellable;
-  SgInterestMatcher *matcher;    /* NULL until the register is loaded */
-  char          *declaration;    /* appended to the post, or NULL */
-  char          *declared_text;  /* the text the declaration was composed for */
-  char          *declared_key;   /* and everything else it depended on */
-  guint          register_generation; /* bumped when the register is read again */
-  guint          declaration_updates; /* times it was composed (tests) */
-  gboolean       advertising;    /* the declared interests make the post an ad */
-  char          *declaration_override; /* the user's wording for this post, or NULL */
-  GPtrArray     *relevant;       /* SgInterest* (copies) the composed declaration names */
   SgPublishFlow *publish_flow;   /* the pre-flight sheet and what follows it */
   SgConsentBar  *consent_bar;    /* the sidebar's: the patient's consent on this draft */
   SgDraftsPopover *drafts_popover; /* NULL until the Drafts button first opens */
@@ -98,12 +86,6 @@ is_loading (SgComposePage *self)
 
 /* sg-compose-page.c */
 void     sg_compose_page_emit_draft_loaded        (SgComposePage *self);
-
-/* sg-compose-page-declaration.c: the declaration follows the text; the length counts it. */
-void     sg_compose_page_update_length            (SgComposePage *self);
-void     sg_compose_page_edit_declaration_action  (GtkWidget     *widget,
-                                                   const char    *action_name,
-                                                   GVariant      *parameter);
 
 /* sg-compose-page-drafts.c: what the page shows of saving and loading (SgDraftBuffer does
  * them), new and deleted drafts, the drafts list. */

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "sg-draft-buffer.h"
+#include "sg-draft-rescue.h"
 #include "sg-store-job.h"
 
 /* Drafts are saved this long after the last change (the promise is "within a second"). */
@@ -67,16 +66,6 @@ set_id (SgDraftBuffer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
-/* While the store cannot take the draft, it is kept in a file beside the data file (0600),
- * replaced at each attempt, and removed once the store has it again. */
-static char *
-emergency_path (SgDraftBuffer *self)
-{
-  const char *db = self->context ? sg_context_get_store_path (self->context) : NULL;
-
-  return db != NULL ? g_strconcat (db, ".unsaved-draft.txt", NULL) : NULL;
-}
-
 static gboolean
 set_str (char       **field,
          const char  *value)
@@ -88,33 +77,24 @@ set_str (char       **field,
   return TRUE;
 }
 
-/* Nothing but (ASCII) white space, as g_strstrip() sees it. */
-static gboolean
-is_blank (const char *text)
+/* While the store cannot take the draft, it waits in a file beside the data file
+ * (sg-draft-rescue.h), replaced at each attempt, and removed once the store has it again. */
+static const char *
+get_store_path (SgDraftBuffer *self)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
+  return self->context != NULL ? sg_context_get_store_path (self->context) : NULL;
 }
 
 static void
 write_emergency_copy (SgDraftBuffer *self)
 {
-  g_autofree char *path = emergency_path (self);
-  const char *text = sg_draft_buffer_get_text (self);
-
-  if (path != NULL && !is_blank (text))
-    g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+  sg_draft_rescue_write (get_store_path (self), sg_draft_buffer_get_text (self));
 }
 
 static void
 remove_emergency_copy (SgDraftBuffer *self)
 {
-  g_autofree char *path = emergency_path (self);
-
-  if (path != NULL)
-    g_unlink (path);
+  sg_draft_rescue_remove (get_store_path (self));
 }
 
 static gboolean
@@ -582,7 +562,7 @@ sg_draft_buffer_open (SgDraftBuffer *self,
   /* Text typed while there was no store (it was damaged, busy or being restored) is what the
    * user is working on: it becomes a new draft instead of being replaced by the restored
    * one. */
-  self->keep_typed = self->dirty && !is_blank (sg_draft_buffer_get_text (self));
+  self->keep_typed = self->dirty && !sg_draft_rescue_is_blank (sg_draft_buffer_get_text (self));
   sg_draft_buffer_load (self, self->keep_typed ? SG_DRAFT_CREATE_NEW
                                                : SG_DRAFT_LOAD_LATEST_OR_CREATE,
                         -1, cancellable);
@@ -646,5 +626,5 @@ sg_draft_buffer_has_unsaved_text (SgDraftBuffer *self)
     return FALSE;
   if (get_store (self) != NULL && !self->save_failed)
     return FALSE;
-  return !is_blank (sg_draft_buffer_get_text (self));
+  return !sg_draft_rescue_is_blank (sg_draft_buffer_get_text (self));
 }

@@ -534,7 +534,14 @@ sg_draft_checker_set_declared (SgDraftChecker *self,
                                gboolean        declared)
 {
   g_return_if_fail (SG_IS_DRAFT_CHECKER (self));
+
+  if (self->declared == declared)
+    return;
   self->declared = declared;
+  /* The findings shown were sifted with the other answer. An analysis scheduled or under way
+   * reads the new one when it is applied; otherwise the draft is checked again now. */
+  if (!sg_draft_checker_is_checking (self))
+    sg_draft_checker_invalidate (self, 0);
 }
 
 void

@@ -22,9 +22,19 @@ struct _SgPreflightDialog
   guint             n_blocking;
   AdwComboRow      *language_row;     /* when posting directly: the language of this post */
   GtkEditable      *language_code;    /* its "another language" code */
+  AdwComboRow      *visibility_row;   /* posting to Mastodon: who can see it; else NULL */
+  char             *visibility;       /* Mastodon's value for it, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (SgPreflightDialog, sg_preflight_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+enum {
+  PROP_0,
+  PROP_VISIBILITY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Mastodon's audiences, in the words of its own composer. */
 static const struct {
@@ -120,35 +130,33 @@ append_paragraph (char       *body,
 /* Callbacks */
 
 static void
-visibility_chosen_cb (AdwComboRow *row,
-                      GParamSpec  *pspec,
-                      GSettings   *settings)
+visibility_chosen_cb (SgPreflightDialog *self)
 {
-  guint i = adw_combo_row_get_selected (row);
+  guint i = adw_combo_row_get_selected (self->visibility_row);
 
   if (i < G_N_ELEMENTS (visibilities))
-    g_settings_set_string (settings, "mastodon-visibility", visibilities[i].value);
+    sg_preflight_dialog_set_visibility (self, visibilities[i].value);
 }
 
-/* "Who can see it", remembered; everything posted may still be copied further (GMC ¶12). */
+/* "Who can see it" when posting to Mastodon; everything posted may still be copied further
+ * (GMC ¶12). It shows the dialog's "visibility" and sets it. */
 static GtkWidget *
-visibility_row_new (GSettings *settings)
+visibility_row_new (SgPreflightDialog *self)
 {
-  g_autofree char *current = g_settings_get_string (settings, "mastodon-visibility");
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   GtkWidget *row = adw_combo_row_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (visibilities); i++)
     gtk_string_list_append (labels, _(visibilities[i].label));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  for (guint i = 0; i < G_N_ELEMENTS (visibilities); i++)
-    if (g_str_equal (current, visibilities[i].value))
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  self->visibility_row = ADW_COMBO_ROW (row);
+  sg_preflight_dialog_set_visibility (self, self->visibility);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Who can see it on Mastodon"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("Anything posted can be copied and shared further, whatever you "
                                  "choose."));
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (visibility_chosen_cb), settings, 0);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (visibility_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
   return row;
 }
 
@@ -252,14 +260,62 @@ sg_preflight_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->reasons, g_ptr_array_unref);
   g_clear_pointer (&self->reason_findings, g_ptr_array_unref);
+  g_free (self->visibility);
 
   G_OBJECT_CLASS (sg_preflight_dialog_parent_class)->finalize (object);
 }
 
 static void
+sg_preflight_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SgPreflightDialog *self = SG_PREFLIGHT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBILITY:
+      g_value_set_string (value, self->visibility);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sg_preflight_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SgPreflightDialog *self = SG_PREFLIGHT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBILITY:
+      sg_preflight_dialog_set_visibility (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sg_preflight_dialog_class_init (SgPreflightDialogClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = sg_preflight_dialog_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sg_preflight_dialog_finalize;
+  object_class->get_property = sg_preflight_dialog_get_property;
+  object_class->set_property = sg_preflight_dialog_set_property;
+
+  /* Who can see the post on Mastodon ("public", "unlisted" or "private"): the publish flow
+   * proposes the remembered one and posts with what it is when the sheet is answered. */
+  properties[PROP_VISIBILITY] =
+    g_param_spec_string ("visibility", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -275,6 +331,7 @@ SgPreflightDialog *
 sg_preflight_dialog_new (GtkWindow              *parent,
                          const SgPublishRequest *request,
                          gboolean                can_post,
+                         const char             *visibility,
                          GSettings              *settings)
 {
   const SgPlatform *platform;
@@ -292,6 +349,7 @@ sg_preflight_dialog_new (GtkWindow              *parent,
   platform = sg_platform_lookup (request->platform, NULL);
   self = g_object_new (SG_TYPE_PREFLIGHT_DIALOG, "transient-for", parent, NULL);
   dialog = ADW_MESSAGE_DIALOG (self);
+  self->visibility = g_strdup (visibility);
   list = boxed_list_new ();
 
   for (guint i = 0; i < request->findings->len; i++)
@@ -466,7 +524,7 @@ sg_preflight_dialog_new (GtkWindow              *parent,
         GtkWidget *options = boxed_list_new ();
 
         if (g_str_equal (request->platform, "mastodon"))
-          gtk_list_box_append (GTK_LIST_BOX (options), visibility_row_new (settings));
+          gtk_list_box_append (GTK_LIST_BOX (options), visibility_row_new (self));
         add_language_rows (self, GTK_LIST_BOX (options), request, settings);
         gtk_box_append (GTK_BOX (extra), options);
         any = TRUE;
@@ -535,6 +593,32 @@ sg_preflight_dialog_dup_language (SgPreflightDialog *self)
   if (i == OTHER_LANGUAGE)
     return g_ascii_strdown (g_strstrip (g_strdup (gtk_editable_get_text (self->language_code))), -1);
   return g_strdup (i < G_N_ELEMENTS (languages) ? languages[i].code : "");
+}
+
+const char *
+sg_preflight_dialog_get_visibility (SgPreflightDialog *self)
+{
+  g_return_val_if_fail (SG_IS_PREFLIGHT_DIALOG (self), NULL);
+
+  return self->visibility;
+}
+
+void
+sg_preflight_dialog_set_visibility (SgPreflightDialog *self,
+                                    const char        *visibility)
+{
+  g_return_if_fail (SG_IS_PREFLIGHT_DIALOG (self));
+
+  /* The row shows it, when there is one; a value it does not offer leaves it as it was. */
+  if (self->visibility_row != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (visibilities); i++)
+      if (g_strcmp0 (visibility, visibilities[i].value) == 0)
+        adw_combo_row_set_selected (self->visibility_row, i);
+  if (g_strcmp0 (self->visibility, visibility) == 0)
+    return;
+  g_free (self->visibility);
+  self->visibility = g_strdup (visibility);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBILITY]);
 }
 
 GPtrArray *

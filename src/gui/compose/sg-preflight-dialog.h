@@ -16,13 +16,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SgPreflightDialog, sg_preflight_dialog, SG, PREFLIGHT_DIALOG,
                       AdwMessageDialog)
 
-/* @can_post: an account is signed in on the request's platform. @settings: where Mastodon's
- * "who can see it" is kept (chosen in the sheet, read when the post leaves); may be NULL when
- * @can_post is FALSE. */
+/* @can_post: an account is signed in on the request's platform. @visibility: who can see the
+ * post on Mastodon, proposed (the "visibility" property; chosen in the sheet when posting
+ * there). @settings: the usual language of a post; may be NULL when @can_post is FALSE. */
 SgPreflightDialog *sg_preflight_dialog_new                  (GtkWindow              *parent,
                                                              const SgPublishRequest *request,
                                                              gboolean                can_post,
+                                                             const char             *visibility,
                                                              GSettings              *settings);
+/* Mastodon's "public", "unlisted" or "private", or NULL; "notify::visibility" when chosen. */
+const char        *sg_preflight_dialog_get_visibility       (SgPreflightDialog      *self);
+void               sg_preflight_dialog_set_visibility       (SgPreflightDialog      *self,
+                                                             const char             *visibility);
 /* The reasons given, as the log keeps them (SgAcknowledgement*), in the order asked. */
 GPtrArray         *sg_preflight_dialog_dup_acknowledgements (SgPreflightDialog      *self);
 /* The language chosen for this post when posting directly (an ISO 639 code, "" for none

@@ -310,6 +310,7 @@ progress_response_cb (SgPublishFlow *self)
 static void
 post (SgPublishFlow *self,
       GPtrArray     *acks,
+      const char    *visibility,
       char          *language)
 {
   g_autofree char *chosen = language;
@@ -321,10 +322,12 @@ post (SgPublishFlow *self,
   if (store == NULL || self->target.platform == NULL)
     return;
 
-  /* Who can see it was chosen in the sheet just now: read it as the post leaves. */
+  /* Who can see it was chosen in the sheet just now: posted as the sheet says, whatever the
+   * setting says by now. */
   settings = sg_context_get_settings (self->context);
-  if (g_str_equal (self->target.platform, "mastodon"))
-    self->target.visibility = g_settings_get_string (settings, "mastodon-visibility");
+  g_free (self->target.visibility);
+  self->target.visibility = g_str_equal (self->target.platform, "mastodon")
+                            ? g_strdup (visibility) : NULL;
   /* Chosen in the sheet for this post; the setting is only its proposal. */
   g_free (self->target.language);
   self->target.language = chosen != NULL ? g_steal_pointer (&chosen)
@@ -348,6 +351,19 @@ post (SgPublishFlow *self,
 
 /* The sheet's answer */
 
+/* Who can see a post on Mastodon, chosen in the sheet, is remembered as the next proposal. */
+static void
+visibility_chosen_cb (SgPublishFlow     *self,
+                      GParamSpec        *pspec,
+                      SgPreflightDialog *dialog)
+{
+  const char *visibility = sg_preflight_dialog_get_visibility (dialog);
+
+  if (self->context != NULL && visibility != NULL)
+    g_settings_set_string (sg_context_get_settings (self->context), "mastodon-visibility",
+                           visibility);
+}
+
 static void
 preflight_response_cb (SgPreflightDialog *dialog,
                        const char        *response,
@@ -364,7 +380,8 @@ preflight_response_cb (SgPreflightDialog *dialog,
     {
       acks = sg_preflight_dialog_dup_acknowledgements (dialog);
       if (g_str_equal (response, "post"))
-        post (self, acks, sg_preflight_dialog_dup_language (dialog));
+        post (self, acks, sg_preflight_dialog_get_visibility (dialog),
+              sg_preflight_dialog_dup_language (dialog));
       else
         hand_over (self, response, acks);
     }
@@ -505,6 +522,7 @@ sg_publish_flow_start (SgPublishFlow          *self,
 {
   GSettings *settings;
   SgPreflightDialog *dialog;
+  g_autofree char *visibility = NULL;
 
   g_return_if_fail (SG_IS_PUBLISH_FLOW (self));
   g_return_if_fail (request != NULL && request->platform != NULL && request->final_text != NULL);
@@ -528,9 +546,13 @@ sg_publish_flow_start (SgPublishFlow          *self,
                              &self->target.account))
     self->target.platform = g_strdup (request->platform);
 
+  if (settings != NULL)
+    visibility = g_settings_get_string (settings, "mastodon-visibility");
   dialog = sg_preflight_dialog_new (get_window (self), request, self->target.platform != NULL,
-                                    settings);
+                                    visibility, settings);
   g_set_weak_pointer (&self->preflight, dialog);
+  g_signal_connect_object (dialog, "notify::visibility", G_CALLBACK (visibility_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (preflight_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
