@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Restoring the daily backup from the window, as a user does it: the data file is damaged,
- * the app says so, a real click on "Restore Yesterday's Backup" brings the drafts back, and
+ * the app says so, a real click on "Restore Last Backup" brings the drafts back, and
  * nothing is lost on the way: the damaged file is kept aside byte for byte, and the backup
  * stays as it was, so restoring can be done again. */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -168,6 +170,8 @@ test_restore_backup (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Data Could Not Be Opened");
   g_assert_null (sg_context_get_store (context ()));
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  /* The text says what the button does, and how old the backup is. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "restore the last backup (taken "));
   window = GTK_WINDOW (sg_test_app_window (app));
   page = sg_window_get_compose_page (SG_WINDOW (window));
   sg_test_iterate (300);
@@ -177,7 +181,7 @@ test_restore_backup (void)
   }
 
   /* A real click on the button, as the user gives it. */
-  restore = sg_test_find_mapped_button (GTK_WIDGET (dialog), "_Restore Yesterday’s Backup");
+  restore = sg_test_find_mapped_button (GTK_WIDGET (dialog), "_Restore Last Backup");
   g_assert_nonnull (restore);
   sg_test_x11_click (restore);
 

@@ -160,11 +160,32 @@ show_store_problem (SgWindow *self)
       return;
     }
 
-  /* Translators: %s is the error; %s the path of the file on disk. */
-  body = g_strdup_printf (_("%s\n\nThe file has not been changed. It is at:\n%s\n\n"
-                            "You can move it aside (it is kept, renamed) and start with "
-                            "empty data, or quit and ask for help."),
-                          error->message, path);
+  if (has_backup)
+    {
+      g_autofree char *backup = sg_store_get_backup_path (path);
+      g_autoptr(GFile) file = g_file_new_for_path (backup);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autoptr(GDateTime) taken = info ? g_file_info_get_modification_date_time (info) : NULL;
+      g_autoptr(GDateTime) local = taken ? g_date_time_to_local (taken) : NULL;
+      /* Translators: how the backup's time is shown, e.g. "Friday 5 December at 09:12". */
+      g_autofree char *when = local ? g_date_time_format (local, _("%A %-d %B at %H:%M")) : NULL;
+
+      /* Translators: %s is the error; %s the path of the file on disk; %s when the backup was
+       * taken. */
+      body = g_strdup_printf (_("%s\n\nThe file has not been changed. It is at:\n%s\n\n"
+                                "You can restore the last backup (taken %s; anything written "
+                                "since then is not in it, and the damaged file is kept, "
+                                "renamed), move the file aside and start with empty data, or "
+                                "quit and ask for help."),
+                              error->message, path, when ? when : _("earlier"));
+    }
+  else
+    /* Translators: %s is the error; %s the path of the file on disk. */
+    body = g_strdup_printf (_("%s\n\nThe file has not been changed. It is at:\n%s\n\n"
+                              "You can move it aside (it is kept, renamed) and start with "
+                              "empty data, or quit and ask for help."),
+                            error->message, path);
 
   self->problem_dialog = ADW_MESSAGE_DIALOG (
       adw_message_dialog_new (GTK_WINDOW (self),
@@ -176,7 +197,7 @@ show_store_problem (SgWindow *self)
   adw_message_dialog_add_response (self->problem_dialog, "later", _("_Not Now"));
   if (has_backup)
     adw_message_dialog_add_response (self->problem_dialog, "restore",
-                                     _("_Restore Yesterday’s Backup"));
+                                     _("_Restore Last Backup"));
   adw_message_dialog_add_response (self->problem_dialog, "move-aside",
                                    _("_Move Aside and Start Fresh"));
   adw_message_dialog_set_default_response (self->problem_dialog, "later");
