@@ -685,6 +685,11 @@ test_real_register (void)
   /* Mocking how a colleague speaks, or telling them to learn English. */
   assert_flags ("honestly couldn't follow a word the new Polish reg said at handover, learn some "
                 "English mate 🙄", "x", FLAG (RESPECT));
+  /* A student's account under a "Dr" name, and a student's year written as "4th year". */
+  assert_flags ("running a 'Dr Kit' skincare account, nobody knows i'm a 3rd year lol", "tiktok",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("hi all, I'm Dr Sophie 👋 4th year medic sharing my journey", "instagram",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
