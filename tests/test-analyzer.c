@@ -690,6 +690,9 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   assert_flags ("hi all, I'm Dr Sophie 👋 4th year medic sharing my journey", "instagram",
                 FLAG (PROFESSIONALISM));
+  /* "Won't say who", then the clues. */
+  assert_flags ("won't say who but our lollipop lady had her op today, she's on the mend x",
+                "facebook", FLAG (CONFIDENTIALITY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -800,6 +803,9 @@ test_real_register_clean (void)
               "details. It's a scam, delete it", "facebook", FLAG (ANONYMITY));
   assert_not ("@sarahjane_x so sorry to hear that. it wouldn't be right for me to comment on her "
               "scan on here, please ask her team x", "x", FLAG (BOUNDARIES));
+  /* "No names, no details" kept. */
+  assert_not ("lovely card from a family today, no names, no details, it's going on the staff "
+              "room wall", "mastodon", FLAG (CONFIDENTIALITY));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
