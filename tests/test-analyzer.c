@@ -693,6 +693,9 @@ test_real_register (void)
   /* "Won't say who", then the clues. */
   assert_flags ("won't say who but our lollipop lady had her op today, she's on the mend x",
                 "facebook", FLAG (CONFIDENTIALITY));
+  /* Wishing harm on the people you care for. */
+  assert_flags ("whole waiting room full of drunks again. let them rot tbh", "x",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -806,6 +809,9 @@ test_real_register_clean (void)
   /* "No names, no details" kept. */
   assert_not ("lovely card from a family today, no names, no details, it's going on the staff "
               "room wall", "mastodon", FLAG (CONFIDENTIALITY));
+  /* Letting a baby cry, or making someone wait, is not wishing them harm. */
+  assert_not ("12 wk old wont settle, HV says let them cry for 5 min then go back in", "facebook",
+              FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
