@@ -696,6 +696,11 @@ test_real_register (void)
   /* Wishing harm on the people you care for. */
   assert_flags ("whole waiting room full of drunks again. let them rot tbh", "x",
                 FLAG (PROFESSIONALISM));
+  /* Posting as a made-up person, or from a second account, to borrow trust. */
+  assert_flags ("posting as a 'worried dad' on the support group so the parents open up, then I "
+                "mention my clinic", "facebook", FLAG (ANONYMITY));
+  assert_flags ("left a glowing google review for the clinic from my alt lol, patients trust "
+                "reviews more than us", "x", FLAG (ANONYMITY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
