@@ -701,6 +701,10 @@ test_real_register (void)
                 "mention my clinic", "facebook", FLAG (ANONYMITY));
   assert_flags ("left a glowing google review for the clinic from my alt lol, patients trust "
                 "reviews more than us", "x", FLAG (ANONYMITY));
+  /* Praise with the interest let slip in passing (they pay me, a cut, a fiver a sign-up). */
+  assert_flags ("Riverside Uni's sim course is the best in the north, no contest 🎓 (they started "
+                "paying me to run their open evenings ha)", "linkedin",
+                FLAG (CONFLICT_OF_INTEREST));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
