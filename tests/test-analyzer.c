@@ -705,6 +705,11 @@ test_real_register (void)
   assert_flags ("Riverside Uni's sim course is the best in the north, no contest 🎓 (they started "
                 "paying me to run their open evenings ha)", "linkedin",
                 FLAG (CONFLICT_OF_INTEREST));
+  /* An insult in a reply lands on the person tagged; looks compared with "a face like that". */
+  assert_flags ("@drsmith_gp still flogging crystals at your age? daft old fool, retire already",
+                "x", FLAG (RESPECT));
+  assert_flags ("women coming in wanting Bella Hadid cheekbones with a face like that 😬 filler "
+                "isnt a miracle hun", "instagram", FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
