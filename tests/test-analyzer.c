@@ -710,6 +710,10 @@ test_real_register (void)
                 "x", FLAG (RESPECT));
   assert_flags ("women coming in wanting Bella Hadid cheekbones with a face like that 😬 filler "
                 "isnt a miracle hun", "instagram", FLAG (RESPECT));
+  /* A divisive opinion stated with a doctor's authority as settled fact. */
+  assert_flags ("As a senior NHS consultant I can tell you straight: it's the small boats. Every "
+                "one is another month on your waiting list. Wake up.", "x",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -826,6 +830,9 @@ test_real_register_clean (void)
   /* Letting a baby cry, or making someone wait, is not wishing them harm. */
   assert_not ("12 wk old wont settle, HV says let them cry for 5 min then go back in", "facebook",
               FLAG (PROFESSIONALISM));
+  /* The same topic given as a view, with no claim of certainty. */
+  assert_not ("As a GP I think the boats debate is complicated and I don't have answers, but our "
+              "practice list grew 8% this year", "x", FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
