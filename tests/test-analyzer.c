@@ -714,6 +714,9 @@ test_real_register (void)
   assert_flags ("As a senior NHS consultant I can tell you straight: it's the small boats. Every "
                 "one is another month on your waiting list. Wake up.", "x",
                 FLAG (PROFESSIONALISM));
+  /* Taking a medicine from ward stock for yourself is a supply, not only conduct. */
+  assert_flags ("helped myself to some zopiclone from ward stock before my day sleep, needs must 😴",
+                "x", FLAG (PRESCRIBING) | FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
