@@ -717,6 +717,9 @@ test_real_register (void)
   /* Taking a medicine from ward stock for yourself is a supply, not only conduct. */
   assert_flags ("helped myself to some zopiclone from ward stock before my day sleep, needs must 😴",
                 "x", FLAG (PRESCRIBING) | FLAG (PROFESSIONALISM));
+  /* Your home described so it can be found; a practice's new door is not a home. */
+  assert_flags ("finally moved in! white cottage behind the church, kettle's on if anyone's passing "
+                "😊", "facebook", FLAG (PRIVACY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -836,6 +839,8 @@ test_real_register_clean (void)
   /* The same topic given as a view, with no claim of certainty. */
   assert_not ("As a GP I think the boats debate is complicated and I don't have answers, but our "
               "practice list grew 8% this year", "x", FLAG (PROFESSIONALISM));
+  assert_not ("our surgery has moved! we're now the red door next to the post office, same phone "
+              "number", "facebook", FLAG (PRIVACY));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
