@@ -841,6 +841,11 @@ test_real_register_clean (void)
               "practice list grew 8% this year", "x", FLAG (PROFESSIONALISM));
   assert_not ("our surgery has moved! we're now the red door next to the post office, same phone "
               "number", "facebook", FLAG (PRIVACY));
+  /* A charity ride with a sponsor link; a street named after someone; a clinic's own code. */
+  assert_not ("personal news: doing RideLondon for the British Heart Foundation 🚴 sponsor link "
+              "below, every quid counts", "bluesky", FLAG (CONFLICT_OF_INTEREST));
+  assert_not ("same café on Gabriel's Hill every morning before clinic, best flat white in Kent",
+              "tiktok", FLAG (CONFIDENTIALITY));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
