@@ -109,13 +109,6 @@ sg_audits_list (SgStore  *store,
   return g_steal_pointer (&records);
 }
 
-static void
-bind_id (sqlite3_stmt *stmt,
-         gpointer      data)
-{
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
-}
-
 SgAuditRecord *
 sg_audits_get (SgStore  *store,
                gint64    id,
@@ -127,7 +120,7 @@ sg_audits_get (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), NULL);
 
   if (!sg_store_run (store, "SELECT " AUDIT_COLUMNS " FROM audits WHERE id = ?",
-                     bind_id, &id, record_row, records, "audits", error))
+                     sg_store_bind_id, &id, record_row, records, "audits", error))
     return NULL;
   if (records->len == 0)
     {
@@ -224,7 +217,7 @@ sg_audits_list_posts (SgStore  *store,
                      "       content_warning, media, findings, status, reason, reviewed_at "
                      "FROM audit_posts WHERE audit_id = ? "
                      "ORDER BY severity DESC, posted_at DESC, id",
-                     bind_id, &audit_id, post_row, items, "audit posts", error))
+                     sg_store_bind_id, &audit_id, post_row, items, "audit posts", error))
     return NULL;
   return g_steal_pointer (&items);
 }
@@ -274,7 +267,7 @@ sg_audits_list_post_heads (SgStore  *store,
                      "       status, reason, reviewed_at "
                      "FROM audit_posts WHERE audit_id = ? "
                      "ORDER BY severity DESC, posted_at DESC, id",
-                     bind_id, &audit_id, post_head_row, items, "audit posts", error))
+                     sg_store_bind_id, &audit_id, post_head_row, items, "audit posts", error))
     return NULL;
   return g_steal_pointer (&items);
 }
@@ -348,7 +341,7 @@ sg_audits_search_posts (SgStore     *store,
   g_return_val_if_fail (folded != NULL, NULL);
 
   if (!sg_store_run (store, "SELECT id, text FROM audit_posts WHERE audit_id = ?",
-                     bind_id, &audit_id, search_row, &search, "audit posts", error))
+                     sg_store_bind_id, &audit_id, search_row, &search, "audit posts", error))
     return NULL;
   return g_steal_pointer (&ids);
 }
@@ -402,8 +395,8 @@ sg_audits_delete (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
 
   /* foreign_keys=ON: the posts go with it (ON DELETE CASCADE). */
-  return sg_store_run (store, "DELETE FROM audits WHERE id = ?", bind_id, &id, NULL, NULL,
-                       "audits", error);
+  return sg_store_run (store, "DELETE FROM audits WHERE id = ?", sg_store_bind_id, &id,
+                       NULL, NULL, "audits", error);
 }
 
 typedef struct {
@@ -421,13 +414,6 @@ bind_begin (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, 2, b->file_name, -1, SQLITE_STATIC);
 }
 
-static void
-id_row (sqlite3_stmt *stmt,
-        gpointer      data)
-{
-  *(gint64 *) data = sqlite3_column_int64 (stmt, 0);
-}
-
 gint64
 sg_audits_begin (SgStore     *store,
                  const char  *file_name,
@@ -443,7 +429,7 @@ sg_audits_begin (SgStore     *store,
   if (!sg_store_run (store,
                      "INSERT INTO audits (started_at, file_name, status) "
                      "VALUES (?, ?, 'running') RETURNING id",
-                     bind_begin, &b, id_row, &id, "audits", error))
+                     bind_begin, &b, sg_store_row_id, &id, "audits", error))
     return 0;
   return id;
 }

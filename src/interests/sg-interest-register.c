@@ -342,13 +342,6 @@ row_to_interest (sqlite3_stmt *stmt)
                          "currency, started, ended, notes"
 
 static void
-bind_id (sqlite3_stmt *stmt,
-         gpointer      id)
-{
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) id);
-}
-
-static void
 take_interest (sqlite3_stmt *stmt,
                gpointer      out)
 {
@@ -367,7 +360,7 @@ load_one (sqlite3  *db,
 
   if (!sg_store_run_locked (db, "SELECT " INTEREST_COLUMNS " FROM interests "
                                 "WHERE id = ?1 AND removed = 0",
-                            bind_id, &id, take_interest, &interest, "interests", error))
+                            sg_store_bind_id, &id, take_interest, &interest, "interests", error))
     return NULL;
   if (interest == NULL)
     g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
@@ -429,7 +422,7 @@ sg_interest_register_history (SgStore  *store,
 
   if (!sg_store_run (store, "SELECT at, kind, data, reason FROM interest_events "
                             "WHERE interest_id = ?1 ORDER BY at, id",
-                     bind_id, &id, add_event, out, "interests", error))
+                     sg_store_bind_id, &id, add_event, out, "interests", error))
     return NULL;
   return g_steal_pointer (&out);
 }

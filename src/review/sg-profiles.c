@@ -174,20 +174,6 @@ sg_profiles_remove (SgStore  *store,
   return ok;
 }
 
-static void
-bind_id (sqlite3_stmt *stmt,
-         gpointer      id)
-{
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) id);
-}
-
-static void
-id_row (sqlite3_stmt *stmt,
-        gpointer      id)
-{
-  *(gint64 *) id = sqlite3_column_int64 (stmt, 0);
-}
-
 gint64
 sg_reviews_open (SgStore  *store,
                  gint64    profile_id,
@@ -199,7 +185,7 @@ sg_reviews_open (SgStore  *store,
   /* A failed look-up is not reported: the insert below meets the same trouble and says so. */
   sg_store_run_locked (db, "SELECT id FROM reviews WHERE profile_id = ?1 AND "
                            "completed_at IS NULL ORDER BY id DESC LIMIT 1",
-                       bind_id, &profile_id, id_row, &id, "profiles", NULL);
+                       sg_store_bind_id, &profile_id, sg_store_row_id, &id, "profiles", NULL);
 
   if (id < 0 && exec_params (db, "INSERT INTO reviews (profile_id, started_at) VALUES (?1, ?2)",
                              error, 'i', profile_id, 'i', now_seconds (), 0))
@@ -272,7 +258,7 @@ sg_reviews_get_answers (SgStore  *store,
 
   if (!sg_store_run (store, "SELECT item_id, answer, note, action_done_at FROM review_answers "
                             "WHERE review_id = ?1 ORDER BY rowid",
-                     bind_id, &review_id, add_answer, out, "profiles", error))
+                     sg_store_bind_id, &review_id, add_answer, out, "profiles", error))
     return NULL;
   return g_steal_pointer (&out);
 }
@@ -289,7 +275,7 @@ sg_reviews_open_actions (SgStore  *store,
   if (!sg_store_run (store, "SELECT item_id, answer, note, action_done_at FROM review_answers "
                             "WHERE review_id = " LAST_REVIEW ("?1") " AND answer = 'needs-action' "
                             "AND action_done_at IS NULL ORDER BY rowid",
-                     bind_id, &profile_id, add_answer, out, "profiles", error))
+                     sg_store_bind_id, &profile_id, add_answer, out, "profiles", error))
     return NULL;
   return g_steal_pointer (&out);
 }

@@ -53,4 +53,12 @@ void      sg_store_bind_text       (sqlite3_stmt *stmt,
                                     int           i,
                                     const char   *value);
 
+/* The two callbacks most statements need: binds the gint64 that @id points to as parameter 1
+ * ("WHERE id = ?1"), and keeps column 0 of a row as the gint64 that @id points to (an id
+ * looked up, or one that "RETURNING id" gives back). */
+void      sg_store_bind_id         (sqlite3_stmt *stmt,
+                                    gpointer      id);
+void      sg_store_row_id          (sqlite3_stmt *stmt,
+                                    gpointer      id);
+
 G_END_DECLS
