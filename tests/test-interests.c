@@ -158,6 +158,20 @@ test_log_keeps_history (void)
   g_assert_true (sg_interest_register_remove (store, id, "entered twice", &error));
   g_assert_no_error (error);
 
+  /* A removed interest (another window still showing it) can be neither edited, ended nor
+   * removed again; each refusal says so and, the change and its event being one
+   * transaction, leaves no event in the log (the history below still holds four). */
+  g_assert_false (sg_interest_register_update (store, i, &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==, "That interest is not in the register any more.");
+  g_clear_error (&error);
+  g_assert_false (sg_interest_register_end (store, id, "2025-07-31", &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (sg_interest_register_remove (store, id, "again", &error));
+  g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
   list = sg_interest_register_list (store, &error);
   g_assert_cmpuint (list->len, ==, 0);
 

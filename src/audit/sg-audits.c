@@ -8,7 +8,7 @@
 
 #include "sg-audits.h"
 #include "sg-error.h"
-#include "sg-store-private.h"
+#include "sg-store-sql.h"
 
 static const char * const run_names[] = { "running", "done", "stopped", "failed" };
 
@@ -109,13 +109,6 @@ sg_audits_list (SgStore  *store,
   return g_steal_pointer (&records);
 }
 
-static void
-bind_id (sqlite3_stmt *stmt,
-         gpointer      data)
-{
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
-}
-
 SgAuditRecord *
 sg_audits_get (SgStore  *store,
                gint64    id,
@@ -127,7 +120,7 @@ sg_audits_get (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), NULL);
 
   if (!sg_store_run (store, "SELECT " AUDIT_COLUMNS " FROM audits WHERE id = ?",
-                     bind_id, &id, record_row, records, "audits", error))
+                     sg_store_bind_id, &id, record_row, records, "audits", error))
     return NULL;
   if (records->len == 0)
     {
@@ -224,7 +217,7 @@ sg_audits_list_posts (SgStore  *store,
                      "       content_warning, media, findings, status, reason, reviewed_at "
                      "FROM audit_posts WHERE audit_id = ? "
                      "ORDER BY severity DESC, posted_at DESC, id",
-                     bind_id, &audit_id, post_row, items, "audit posts", error))
+                     sg_store_bind_id, &audit_id, post_row, items, "audit posts", error))
     return NULL;
   return g_steal_pointer (&items);
 }
@@ -274,7 +267,7 @@ sg_audits_list_post_heads (SgStore  *store,
                      "       status, reason, reviewed_at "
                      "FROM audit_posts WHERE audit_id = ? "
                      "ORDER BY severity DESC, posted_at DESC, id",
-                     bind_id, &audit_id, post_head_row, items, "audit posts", error))
+                     sg_store_bind_id, &audit_id, post_head_row, items, "audit posts", error))
     return NULL;
   return g_steal_pointer (&items);
 }
@@ -348,7 +341,7 @@ sg_audits_search_posts (SgStore     *store,
   g_return_val_if_fail (folded != NULL, NULL);
 
   if (!sg_store_run (store, "SELECT id, text FROM audit_posts WHERE audit_id = ?",
-                     bind_id, &audit_id, search_row, &search, "audit posts", error))
+                     sg_store_bind_id, &audit_id, search_row, &search, "audit posts", error))
     return NULL;
   return g_steal_pointer (&ids);
 }
@@ -402,8 +395,8 @@ sg_audits_delete (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
 
   /* foreign_keys=ON: the posts go with it (ON DELETE CASCADE). */
-  return sg_store_run (store, "DELETE FROM audits WHERE id = ?", bind_id, &id, NULL, NULL,
-                       "audits", error);
+  return sg_store_run (store, "DELETE FROM audits WHERE id = ?", sg_store_bind_id, &id,
+                       NULL, NULL, "audits", error);
 }
 
 typedef struct {
@@ -421,13 +414,6 @@ bind_begin (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, 2, b->file_name, -1, SQLITE_STATIC);
 }
 
-static void
-id_row (sqlite3_stmt *stmt,
-        gpointer      data)
-{
-  *(gint64 *) data = sqlite3_column_int64 (stmt, 0);
-}
-
 gint64
 sg_audits_begin (SgStore     *store,
                  const char  *file_name,
@@ -443,11 +429,42 @@ sg_audits_begin (SgStore     *store,
   if (!sg_store_run (store,
                      "INSERT INTO audits (started_at, file_name, status) "
                      "VALUES (?, ?, 'running') RETURNING id",
-                     bind_begin, &b, id_row, &id, "audits", error))
+                     bind_begin, &b, sg_store_row_id, &id, "audits", error))
     return 0;
   return id;
 }
 
+typedef struct {
+  gint64       audit_id;
+  SgAuditItem *item;
+  const char  *media;
+  const char  *findings;
+} Post;
+
+static void
+bind_post (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  const Post *p = data;
+
+  sqlite3_bind_int64 (stmt, 1, p->audit_id);
+  sqlite3_bind_text (stmt, 2, sg_audit_item_get_platform (p->item), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sg_audit_item_get_post_id (p->item), -1, SQLITE_STATIC);
+  if (sg_audit_item_get_posted_at (p->item) != 0)
+    sqlite3_bind_int64 (stmt, 4, sg_audit_item_get_posted_at (p->item));
+  else
+    sqlite3_bind_null (stmt, 4);
+  sg_store_bind_text (stmt, 5, sg_audit_item_get_url (p->item));
+  sqlite3_bind_text (stmt, 6, sg_audit_item_get_text (p->item), -1, SQLITE_STATIC);
+  sg_store_bind_text (stmt, 7, sg_audit_item_get_content_warning (p->item));
+  sqlite3_bind_text (stmt, 8, p->media, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, p->findings, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 10, sg_audit_item_get_severity (p->item));
+}
+
+/* The batch is one transaction: an audit never keeps half a batch. Only flagged posts come
+ * here, so preparing the insert for each (some 7 µs a post more than reusing one
+ * statement, measured on 20000) costs little beside analysing it. */
 gboolean
 sg_audits_add_posts (SgStore    *store,
                      gint64      audit_id,
@@ -455,7 +472,6 @@ sg_audits_add_posts (SgStore    *store,
                      GError    **error)
 {
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
@@ -467,44 +483,23 @@ sg_audits_add_posts (SgStore    *store,
   db = sg_store_lock (store);
   if (!sg_store_exec (db, "BEGIN IMMEDIATE", error))
     goto out;
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO audit_posts (audit_id, platform, post_id, posted_at, url, "
-                          "  text, content_warning, media, findings, severity) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sg_store_set_error (error, db, "audit posts");
-      sg_store_exec (db, "ROLLBACK", NULL);
-      goto out;
-    }
   for (guint i = 0; i < items->len; i++)
     {
       SgAuditItem *item = g_ptr_array_index (items, i);
       g_autofree char *media = media_to_json (sg_audit_item_get_media (item));
       g_autofree char *findings = sg_audit_findings_to_json (sg_audit_item_get_findings (item));
+      Post post = { audit_id, item, media, findings };
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, audit_id);
-      sqlite3_bind_text (stmt, 2, sg_audit_item_get_platform (item), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, sg_audit_item_get_post_id (item), -1, SQLITE_STATIC);
-      if (sg_audit_item_get_posted_at (item) != 0)
-        sqlite3_bind_int64 (stmt, 4, sg_audit_item_get_posted_at (item));
-      else
-        sqlite3_bind_null (stmt, 4);
-      sg_store_bind_text (stmt, 5, sg_audit_item_get_url (item));
-      sqlite3_bind_text (stmt, 6, sg_audit_item_get_text (item), -1, SQLITE_STATIC);
-      sg_store_bind_text (stmt, 7, sg_audit_item_get_content_warning (item));
-      sqlite3_bind_text (stmt, 8, media, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 9, findings, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 10, sg_audit_item_get_severity (item));
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      if (!sg_store_run_locked (db,
+                                "INSERT INTO audit_posts (audit_id, platform, post_id, posted_at, "
+                                "  url, text, content_warning, media, findings, severity) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                bind_post, &post, NULL, NULL, "audit posts", error))
         {
-          sg_store_set_error (error, db, "audit posts");
-          sqlite3_finalize (stmt);
           sg_store_exec (db, "ROLLBACK", NULL);
           goto out;
         }
     }
-  sqlite3_finalize (stmt);
   if (!sg_store_exec (db, "COMMIT", error))
     {
       sg_store_exec (db, "ROLLBACK", NULL);

@@ -7,7 +7,7 @@
 #include "sg-interest-register.h"
 #include "sg-length.h"
 #include "sg-lexicon.h"
-#include "sg-store-private.h"
+#include "sg-store-sql.h"
 
 /* Store */
 
@@ -57,6 +57,26 @@ interest_json (const SgInterest *interest)
   return json_generator_to_data (gen, NULL);
 }
 
+typedef struct {
+  gint64      id;
+  const char *kind;
+  const char *data;
+  const char *reason;
+} Event;
+
+static void
+bind_event (sqlite3_stmt *stmt,
+            gpointer      data)
+{
+  const Event *e = data;
+
+  sqlite3_bind_int64 (stmt, 1, e->id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 3, e->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, e->data, -1, SQLITE_TRANSIENT);
+  sg_store_bind_text (stmt, 5, e->reason);
+}
+
 static gboolean
 append_event (sqlite3     *db,
               gint64       id,
@@ -65,24 +85,45 @@ append_event (sqlite3     *db,
               const char  *reason,
               GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  Event e = { id, kind, data, reason };
 
-  ok = sqlite3_prepare_v2 (db, "INSERT INTO interest_events (interest_id, at, kind, data, reason) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL) == SQLITE_OK;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, data, -1, SQLITE_TRANSIENT);
-      sg_store_bind_text (stmt, 5, reason);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-    }
-  if (!ok)
-    sg_store_set_error (error, db, "interests");
-  sqlite3_finalize (stmt);
-  return ok;
+  return sg_store_run_locked (db, "INSERT INTO interest_events (interest_id, at, kind, data, "
+                                  "reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              bind_event, &e, NULL, NULL, "interests", error);
+}
+
+typedef struct {
+  const SgInterest *interest;
+  gboolean          insert;
+  const char       *aliases;
+  const char       *products;
+} Write;
+
+static void
+bind_interest (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  const Write *w = data;
+  const SgInterest *interest = w->interest;
+
+  sqlite3_bind_text (stmt, 1, interest->organisation, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, w->aliases, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, w->products, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, sg_interest_category_to_string (interest->category), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, interest->paid_to_institution ? "institution" : "self", -1,
+                     SQLITE_STATIC);
+  if (interest->has_amount)
+    sqlite3_bind_double (stmt, 6, interest->amount);
+  else
+    sqlite3_bind_null (stmt, 6);
+  sg_store_bind_text (stmt, 7, interest->currency);
+  sg_store_bind_text (stmt, 8, interest->started);
+  sg_store_bind_text (stmt, 9, interest->ended);
+  sqlite3_bind_text (stmt, 10, interest->notes != NULL ? interest->notes : "", -1,
+                     SQLITE_TRANSIENT);
+  if (!w->insert)
+    sqlite3_bind_int64 (stmt, 11, interest->id);
 }
 
 static gboolean
@@ -94,8 +135,7 @@ write_interest (sqlite3           *db,
 {
   g_autofree char *aliases = strv_to_json (interest->aliases);
   g_autofree char *products = strv_to_json (interest->products);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  Write w = { interest, insert, aliases, products };
   const char *sql = insert
     ? "INSERT INTO interests (organisation, aliases, products, category, paid_to, amount, "
       "currency, started, ended, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
@@ -103,41 +143,18 @@ write_interest (sqlite3           *db,
       "paid_to = ?5, amount = ?6, currency = ?7, started = ?8, ended = ?9, notes = ?10 "
       "WHERE id = ?11 AND removed = 0";
 
-  ok = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK;
-  if (ok)
+  if (!sg_store_run_locked (db, sql, bind_interest, &w, NULL, NULL, "interests", error))
+    return FALSE;
+  /* An update that touched no row met an interest removed meanwhile (in another window). */
+  if (!insert && sqlite3_changes (db) != 1)
     {
-      sqlite3_bind_text (stmt, 1, interest->organisation, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, aliases, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, products, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, sg_interest_category_to_string (interest->category), -1,
-                         SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, interest->paid_to_institution ? "institution" : "self", -1,
-                         SQLITE_STATIC);
-      if (interest->has_amount)
-        sqlite3_bind_double (stmt, 6, interest->amount);
-      else
-        sqlite3_bind_null (stmt, 6);
-      sg_store_bind_text (stmt, 7, interest->currency);
-      sg_store_bind_text (stmt, 8, interest->started);
-      sg_store_bind_text (stmt, 9, interest->ended);
-      sqlite3_bind_text (stmt, 10, interest->notes != NULL ? interest->notes : "", -1,
-                         SQLITE_TRANSIENT);
-      if (!insert)
-        sqlite3_bind_int64 (stmt, 11, interest->id);
-      ok = sqlite3_step (stmt) == SQLITE_DONE && (insert || sqlite3_changes (db) == 1);
+      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                   _("That interest is not in the register any more."));
+      return FALSE;
     }
-  if (!ok)
-    {
-      if (sqlite3_errcode (db) == SQLITE_OK || sqlite3_errcode (db) == SQLITE_DONE)
-        g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
-                     _("That interest is not in the register any more."));
-      else
-        sg_store_set_error (error, db, "interests");
-    }
-  else if (insert)
+  if (insert)
     *id_out = sqlite3_last_insert_rowid (db);
-  sqlite3_finalize (stmt);
-  return ok;
+  return TRUE;
 }
 
 /* Each change and its event are one transaction: the log never misses a change. */
@@ -324,28 +341,38 @@ row_to_interest (sqlite3_stmt *stmt)
 #define INTEREST_COLUMNS "id, organisation, aliases, products, category, paid_to, amount, " \
                          "currency, started, ended, notes"
 
+static void
+take_interest (sqlite3_stmt *stmt,
+               gpointer      out)
+{
+  SgInterest **interest = out;
+
+  if (*interest == NULL)
+    *interest = row_to_interest (stmt);
+}
+
 static SgInterest *
 load_one (sqlite3  *db,
           gint64    id,
           GError  **error)
 {
-  sqlite3_stmt *stmt = NULL;
   SgInterest *interest = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT " INTEREST_COLUMNS " FROM interests "
-                              "WHERE id = ?1 AND removed = 0", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sg_store_set_error (error, db, "interests");
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    interest = row_to_interest (stmt);
-  else
+  if (!sg_store_run_locked (db, "SELECT " INTEREST_COLUMNS " FROM interests "
+                                "WHERE id = ?1 AND removed = 0",
+                            sg_store_bind_id, &id, take_interest, &interest, "interests", error))
+    return NULL;
+  if (interest == NULL)
     g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
                  _("That interest is not in the register any more."));
-  sqlite3_finalize (stmt);
   return interest;
+}
+
+static void
+add_interest (sqlite3_stmt *stmt,
+              gpointer      out)
+{
+  g_ptr_array_add (out, row_to_interest (stmt));
 }
 
 GPtrArray *
@@ -353,29 +380,11 @@ sg_interest_register_list (SgStore  *store,
                            GError  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_interest_free);
-  sqlite3 *db = sg_store_lock (store);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT " INTEREST_COLUMNS " FROM interests WHERE removed = 0 "
-                              "ORDER BY organisation COLLATE NOCASE, id", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    {
-      sg_store_set_error (error, db, "interests");
-      sg_store_unlock (store);
-      return NULL;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, row_to_interest (stmt));
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sg_store_set_error (error, db, "interests");
-      sg_store_unlock (store);
-      return NULL;
-    }
-  sg_store_unlock (store);
+  if (!sg_store_run (store, "SELECT " INTEREST_COLUMNS " FROM interests WHERE removed = 0 "
+                            "ORDER BY organisation COLLATE NOCASE, id",
+                     NULL, NULL, add_interest, out, "interests", error))
+    return NULL;
   return g_steal_pointer (&out);
 }
 
@@ -390,36 +399,31 @@ sg_interest_event_free (SgInterestEvent *event)
   g_free (event);
 }
 
+static void
+add_event (sqlite3_stmt *stmt,
+           gpointer      out)
+{
+  SgInterestEvent *e = g_new0 (SgInterestEvent, 1);
+
+  e->at = sqlite3_column_int64 (stmt, 0);
+  e->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  e->data = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  e->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  g_ptr_array_add (out, e);
+}
+
+/* A step that fails half-way is an error, not a shorter history (it used to be). */
 GPtrArray *
 sg_interest_register_history (SgStore  *store,
                               gint64    id,
                               GError  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_interest_event_free);
-  sqlite3 *db = sg_store_lock (store);
-  sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT at, kind, data, reason FROM interest_events "
-                              "WHERE interest_id = ?1 ORDER BY at, id", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    {
-      sg_store_set_error (error, db, "interests");
-      sg_store_unlock (store);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      SgInterestEvent *e = g_new0 (SgInterestEvent, 1);
-
-      e->at = sqlite3_column_int64 (stmt, 0);
-      e->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      e->data = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      e->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      g_ptr_array_add (out, e);
-    }
-  sqlite3_finalize (stmt);
-  sg_store_unlock (store);
+  if (!sg_store_run (store, "SELECT at, kind, data, reason FROM interest_events "
+                            "WHERE interest_id = ?1 ORDER BY at, id",
+                     sg_store_bind_id, &id, add_event, out, "interests", error))
+    return NULL;
   return g_steal_pointer (&out);
 }
 

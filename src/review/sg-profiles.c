@@ -6,7 +6,7 @@
 
 #include "sg-error.h"
 #include "sg-profiles.h"
-#include "sg-store-private.h"
+#include "sg-store-sql.h"
 
 static const char * const answers[] = { "done", "not-applicable", "needs-action" };
 
@@ -49,6 +49,24 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+/* exec_params()'s parameters, read from the va_list that @args points to. */
+static void
+bind_params (sqlite3_stmt *stmt,
+             gpointer      args)
+{
+  va_list *list = args;
+  int type, i = 1;
+
+  while ((type = va_arg (*list, int)) != 0)
+    {
+      if (type == 's')
+        sg_store_bind_text (stmt, i, va_arg (*list, const char *));
+      else
+        sqlite3_bind_int64 (stmt, i, va_arg (*list, gint64));
+      i++;
+    }
+}
+
 /* One statement with text/int64 parameters given as a NULL-terminated list of
  * (char type, value) pairs: 's' for text, 'i' for gint64. */
 static gboolean
@@ -57,34 +75,12 @@ exec_params (sqlite3     *db,
              GError     **error,
              ...)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
   va_list args;
-  int type, i = 1;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sg_store_set_error (error, db, "profiles");
-      return FALSE;
-    }
+  gboolean ok;
 
   va_start (args, error);
-  while ((type = va_arg (args, int)) != 0)
-    {
-      if (type == 's')
-        {
-          sg_store_bind_text (stmt, i, va_arg (args, const char *));
-        }
-      else
-        sqlite3_bind_int64 (stmt, i, va_arg (args, gint64));
-      i++;
-    }
+  ok = sg_store_run_locked (db, sql, bind_params, &args, NULL, NULL, "profiles", error);
   va_end (args);
-
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  if (!ok)
-    sg_store_set_error (error, db, "profiles");
-  sqlite3_finalize (stmt);
   return ok;
 }
 
@@ -130,48 +126,38 @@ sg_profiles_add (SgStore     *store,
   return id;
 }
 
+static void
+add_profile (sqlite3_stmt *stmt,
+             gpointer      out)
+{
+  SgProfile *p = g_new0 (SgProfile, 1);
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->platform = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  p->handle = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  p->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  p->interval_days = sqlite3_column_int (stmt, 4);
+  p->last_review = sqlite3_column_int64 (stmt, 5);
+  p->open_actions = sqlite3_column_int (stmt, 6);
+  g_ptr_array_add (out, p);
+}
+
 GPtrArray *
 sg_profiles_list (SgStore  *store,
                   GError  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_profile_free);
-  sqlite3 *db = sg_store_lock (store);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  if (sqlite3_prepare_v2 (db,
-        "SELECT p.id, p.platform, p.handle, p.kind, p.interval_days, "
-        "       (SELECT max(r.completed_at) FROM reviews r WHERE r.profile_id = p.id), "
-        "       (SELECT count(*) FROM review_answers a WHERE a.review_id = " LAST_REVIEW ("p.id")
-        "        AND a.answer = 'needs-action' AND a.action_done_at IS NULL) "
-        "FROM profiles p WHERE p.removed_at IS NULL ORDER BY p.id", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sg_store_set_error (error, db, "profiles");
-      sg_store_unlock (store);
-      return NULL;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SgProfile *p = g_new0 (SgProfile, 1);
-
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->platform = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      p->handle = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      p->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      p->interval_days = sqlite3_column_int (stmt, 4);
-      p->last_review = sqlite3_column_int64 (stmt, 5);
-      p->open_actions = sqlite3_column_int (stmt, 6);
-      g_ptr_array_add (out, p);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sg_store_set_error (error, db, "profiles");
-      sg_store_unlock (store);
-      return NULL;
-    }
-  sg_store_unlock (store);
+  if (!sg_store_run (store,
+                     "SELECT p.id, p.platform, p.handle, p.kind, p.interval_days, "
+                     "       (SELECT max(r.completed_at) FROM reviews r "
+                     "        WHERE r.profile_id = p.id), "
+                     "       (SELECT count(*) FROM review_answers a WHERE a.review_id = "
+                     LAST_REVIEW ("p.id")
+                     "        AND a.answer = 'needs-action' AND a.action_done_at IS NULL) "
+                     "FROM profiles p WHERE p.removed_at IS NULL ORDER BY p.id",
+                     NULL, NULL, add_profile, out, "profiles", error))
+    return NULL;
   return g_steal_pointer (&out);
 }
 
@@ -194,18 +180,12 @@ sg_reviews_open (SgStore  *store,
                  GError  **error)
 {
   sqlite3 *db = sg_store_lock (store);
-  sqlite3_stmt *stmt = NULL;
   gint64 id = -1;
 
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM reviews WHERE profile_id = ?1 AND "
-                              "completed_at IS NULL ORDER BY id DESC LIMIT 1", -1, &stmt,
-                          NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, profile_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-    }
-  sqlite3_finalize (stmt);
+  /* A failed look-up is not reported: the insert below meets the same trouble and says so. */
+  sg_store_run_locked (db, "SELECT id FROM reviews WHERE profile_id = ?1 AND "
+                           "completed_at IS NULL ORDER BY id DESC LIMIT 1",
+                       sg_store_bind_id, &profile_id, sg_store_row_id, &id, "profiles", NULL);
 
   if (id < 0 && exec_params (db, "INSERT INTO reviews (profile_id, started_at) VALUES (?1, ?2)",
                              error, 'i', profile_id, 'i', now_seconds (), 0))
@@ -253,13 +233,6 @@ sg_reviews_complete (SgStore  *store,
 }
 
 static void
-bind_id (sqlite3_stmt *stmt,
-         gpointer      id)
-{
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) id);
-}
-
-static void
 add_answer (sqlite3_stmt *stmt,
             gpointer      out)
 {
@@ -285,7 +258,7 @@ sg_reviews_get_answers (SgStore  *store,
 
   if (!sg_store_run (store, "SELECT item_id, answer, note, action_done_at FROM review_answers "
                             "WHERE review_id = ?1 ORDER BY rowid",
-                     bind_id, &review_id, add_answer, out, "profiles", error))
+                     sg_store_bind_id, &review_id, add_answer, out, "profiles", error))
     return NULL;
   return g_steal_pointer (&out);
 }
@@ -302,7 +275,7 @@ sg_reviews_open_actions (SgStore  *store,
   if (!sg_store_run (store, "SELECT item_id, answer, note, action_done_at FROM review_answers "
                             "WHERE review_id = " LAST_REVIEW ("?1") " AND answer = 'needs-action' "
                             "AND action_done_at IS NULL ORDER BY rowid",
-                     bind_id, &profile_id, add_answer, out, "profiles", error))
+                     sg_store_bind_id, &profile_id, add_answer, out, "profiles", error))
     return NULL;
   return g_steal_pointer (&out);
 }

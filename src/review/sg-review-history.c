@@ -6,7 +6,7 @@
 #include "sg-checklist.h"
 #include "sg-platform.h"
 #include "sg-review-history.h"
-#include "sg-store-private.h"
+#include "sg-store-sql.h"
 
 static const char *
 answer_label (const char *answer)
@@ -40,6 +40,70 @@ item_title (GHashTable *checklists,
   return g_markup_escape_text (item_id, -1);
 }
 
+typedef struct {
+  GString    *out;
+  GHashTable *checklists;
+  gint64      last_review;
+  guint       n_reviews;
+} History;
+
+/* One row per answer of a completed review (or one for a review without answers), newest
+ * review first: a new review id starts a new table. */
+static void
+add_row (sqlite3_stmt *stmt,
+         gpointer      data)
+{
+  History *h = data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  const char *platform = (const char *) sqlite3_column_text (stmt, 2);
+
+  if (id != h->last_review)
+    {
+      g_autoptr(GDateTime) when =
+        g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 1));
+      g_autofree char *date = g_date_time_format (when, "%e %B %Y");
+      const SgPlatform *p = sg_platform_lookup (platform, NULL);
+      g_autofree char *handle =
+        g_markup_escape_text ((const char *) sqlite3_column_text (stmt, 3), -1);
+
+      if (h->last_review >= 0)
+        g_string_append (h->out, "</table>\n");
+      g_string_append_printf (h->out, "<h2>%s — %s (%s)</h2>\n<p>%s %s</p>\n<table>\n"
+                              "<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                              p != NULL ? p->name : platform, handle,
+                              (const char *) sqlite3_column_text (stmt, 4),
+                              _("Reviewed on"), g_strstrip (date),
+                              _("Setting"), _("Answer"), _("Note"));
+      h->last_review = id;
+      h->n_reviews++;
+    }
+
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    {
+      g_autofree char *title = item_title (h->checklists, platform,
+                                           (const char *) sqlite3_column_text (stmt, 5));
+      g_autofree char *note =
+        g_markup_escape_text ((const char *) sqlite3_column_text (stmt, 7), -1);
+      g_autofree char *answer =
+        g_strdup (answer_label ((const char *) sqlite3_column_text (stmt, 6)));
+
+      /* The follow-up: when a setting found wanting was changed. */
+      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+        {
+          g_autoptr(GDateTime) done =
+            g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 8));
+          g_autofree char *day = g_date_time_format (done, "%e %B %Y");
+          g_autofree char *with = g_strdup_printf (_("%s — changed on %s"), answer,
+                                                   g_strstrip (day));
+
+          g_free (answer);
+          answer = g_steal_pointer (&with);
+        }
+      g_string_append_printf (h->out, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n", title,
+                              answer, note);
+    }
+}
+
 char *
 sg_review_history_to_html (SgStore  *store,
                            GError  **error)
@@ -47,10 +111,7 @@ sg_review_history_to_html (SgStore  *store,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GHashTable) checklists =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sg_checklist_free);
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  gint64 last_review = -1;
-  guint n_reviews = 0;
+  History h = { out, checklists, -1, 0 };
 
   g_return_val_if_fail (SG_IS_STORE (store), NULL);
 
@@ -65,73 +126,20 @@ sg_review_history_to_html (SgStore  *store,
     _("A dated record of each review of my accounts' privacy settings, as the GMC asks "
       "(Doctors' use of social media, ¶8)."));
 
-  db = sg_store_lock (store);
-  if (sqlite3_prepare_v2 (db,
-        "SELECT r.id, r.completed_at, p.platform, p.handle, p.kind, a.item_id, a.answer, a.note, "
-        "       a.action_done_at "
-        "FROM reviews r JOIN profiles p ON p.id = r.profile_id "
-        "LEFT JOIN review_answers a ON a.review_id = r.id "
-        "WHERE r.completed_at IS NOT NULL ORDER BY r.completed_at DESC, r.id, a.rowid",
-        -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sg_store_set_error (error, db, "reviews");
-      sg_store_unlock (store);
-      return NULL;
-    }
+  /* A step that fails half-way is an error, not a shorter record (it used to be). */
+  if (!sg_store_run (store,
+                     "SELECT r.id, r.completed_at, p.platform, p.handle, p.kind, a.item_id, "
+                     "       a.answer, a.note, a.action_done_at "
+                     "FROM reviews r JOIN profiles p ON p.id = r.profile_id "
+                     "LEFT JOIN review_answers a ON a.review_id = r.id "
+                     "WHERE r.completed_at IS NOT NULL "
+                     "ORDER BY r.completed_at DESC, r.id, a.rowid",
+                     NULL, NULL, add_row, &h, "reviews", error))
+    return NULL;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *platform = (const char *) sqlite3_column_text (stmt, 2);
-
-      if (id != last_review)
-        {
-          g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 1));
-          g_autofree char *date = g_date_time_format (when, "%e %B %Y");
-          const SgPlatform *p = sg_platform_lookup (platform, NULL);
-          g_autofree char *handle = g_markup_escape_text ((const char *) sqlite3_column_text (stmt, 3), -1);
-
-          if (last_review >= 0)
-            g_string_append (out, "</table>\n");
-          g_string_append_printf (out, "<h2>%s — %s (%s)</h2>\n<p>%s %s</p>\n<table>\n"
-                                  "<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-                                  p != NULL ? p->name : platform, handle,
-                                  (const char *) sqlite3_column_text (stmt, 4),
-                                  _("Reviewed on"), g_strstrip (date),
-                                  _("Setting"), _("Answer"), _("Note"));
-          last_review = id;
-          n_reviews++;
-        }
-
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        {
-          g_autofree char *title = item_title (checklists, platform,
-                                               (const char *) sqlite3_column_text (stmt, 5));
-          g_autofree char *note = g_markup_escape_text ((const char *) sqlite3_column_text (stmt, 7), -1);
-
-          g_autofree char *answer = g_strdup (answer_label ((const char *) sqlite3_column_text (stmt, 6)));
-
-          /* The follow-up: when a setting found wanting was changed. */
-          if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
-            {
-              g_autoptr(GDateTime) done = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 8));
-              g_autofree char *day = g_date_time_format (done, "%e %B %Y");
-              g_autofree char *with = g_strdup_printf (_("%s — changed on %s"), answer,
-                                                       g_strstrip (day));
-
-              g_free (answer);
-              answer = g_steal_pointer (&with);
-            }
-          g_string_append_printf (out, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n", title,
-                                  answer, note);
-        }
-    }
-  sqlite3_finalize (stmt);
-  sg_store_unlock (store);
-
-  if (last_review >= 0)
+  if (h.last_review >= 0)
     g_string_append (out, "</table>\n");
-  if (n_reviews == 0)
+  if (h.n_reviews == 0)
     g_string_append_printf (out, "<p>%s</p>\n", _("No reviews have been completed yet."));
   g_string_append (out, "</body>\n</html>\n");
 

@@ -242,13 +242,6 @@ sg_draft_consent_save (SgStore               *store,
 }
 
 static void
-bind_id (sqlite3_stmt *stmt,
-         gpointer      data)
-{
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
-}
-
-static void
 row_consent (sqlite3_stmt *stmt,
              gpointer      data)
 {
@@ -276,7 +269,7 @@ sg_draft_consent_load (SgStore  *store,
   if (!sg_store_run (store,
                      "SELECT draft_id, given_on, recorded_in, note, recorded_at "
                      "FROM draft_consents WHERE draft_id = ?1",
-                     bind_id, &draft_id, row_consent, &consent, "consent", error))
+                     sg_store_bind_id, &draft_id, row_consent, &consent, "consent", error))
     {
       g_clear_pointer (&consent, sg_draft_consent_free);
       return NULL;
@@ -292,5 +285,5 @@ sg_draft_consent_withdraw (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
 
   return sg_store_run (store, "DELETE FROM draft_consents WHERE draft_id = ?1",
-                       bind_id, &draft_id, NULL, NULL, "consent", error);
+                       sg_store_bind_id, &draft_id, NULL, NULL, "consent", error);
 }

@@ -85,13 +85,6 @@ row_photo (sqlite3_stmt *stmt,
   g_ptr_array_add (data, p);
 }
 
-static void
-bind_int64 (sqlite3_stmt *stmt,
-            gpointer      data)
-{
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
-}
-
 GPtrArray *
 sg_draft_photos_list (SgStore  *store,
                       gint64    draft_id,
@@ -104,7 +97,7 @@ sg_draft_photos_list (SgStore  *store,
   if (!sg_store_run (store,
                      "SELECT id, draft_id, position, original_path, clean_path, alt_text, checked, "
                      "facts FROM draft_photos WHERE draft_id = ?1 ORDER BY position, id",
-                     bind_int64, &draft_id, row_photo, out, "photos", error))
+                     sg_store_bind_id, &draft_id, row_photo, out, "photos", error))
     return NULL;
   return g_steal_pointer (&out);
 }
@@ -153,7 +146,7 @@ sg_draft_photos_add (SgStore     *store,
   /* One lock for the count and the insert, so two adds cannot take the same position. */
   db = sg_store_lock (store);
   if (sg_store_run_locked (db, "SELECT count(*) FROM draft_photos WHERE draft_id = ?1",
-                           bind_int64, &draft_id, row_int, &d.position, "photos", error))
+                           sg_store_bind_id, &draft_id, row_int, &d.position, "photos", error))
     {
       if (d.position >= SG_MAX_PHOTOS)
         g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
@@ -265,14 +258,14 @@ sg_draft_photos_remove (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), FALSE);
 
   ok = sg_store_run (store, "SELECT clean_path, original_path FROM draft_photos WHERE id = ?1",
-                     bind_int64, &id, row_paths, paths, "photos", error) &&
+                     sg_store_bind_id, &id, row_paths, paths, "photos", error) &&
        sg_store_run (store,
                      "UPDATE draft_photos SET position = position - 1 WHERE draft_id = "
                      "(SELECT draft_id FROM draft_photos WHERE id = ?1) AND position > "
                      "(SELECT position FROM draft_photos WHERE id = ?1)",
-                     bind_int64, &id, NULL, NULL, "photos", error) &&
+                     sg_store_bind_id, &id, NULL, NULL, "photos", error) &&
        sg_store_run (store, "DELETE FROM draft_photos WHERE id = ?1",
-                     bind_int64, &id, NULL, NULL, "photos", error);
+                     sg_store_bind_id, &id, NULL, NULL, "photos", error);
 
   /* The clean copy is ours, and so is a picture pasted from the clipboard; an original the
    * user chose is theirs and never touched. */
@@ -314,7 +307,7 @@ sg_draft_photos_sweep (SgStore  *store,
   if (!sg_store_run (store,
                      "SELECT p.clean_path, p.original_path FROM draft_photos p JOIN drafts d "
                      "ON d.id = p.draft_id WHERE d.deleted_at IS NULL OR d.deleted_at > ?1",
-                     bind_int64, &cutoff, row_keep, keep, "photos", error) ||
+                     sg_store_bind_id, &cutoff, row_keep, keep, "photos", error) ||
       (dir = sg_draft_photos_dir (error)) == NULL ||
       (listing = g_dir_open (dir, 0, error)) == NULL)
     return 0;
@@ -335,7 +328,7 @@ sg_draft_photos_sweep (SgStore  *store,
   sg_store_run (store,
                 "DELETE FROM draft_photos WHERE draft_id IN (SELECT id FROM drafts WHERE "
                 "deleted_at IS NOT NULL AND deleted_at <= ?1)",
-                bind_int64, &cutoff, NULL, NULL, "photos", error);
+                sg_store_bind_id, &cutoff, NULL, NULL, "photos", error);
   return removed;
 }
 

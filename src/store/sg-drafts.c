@@ -130,13 +130,6 @@ row_draft (sqlite3_stmt *stmt,
   g_ptr_array_add (out, draft);
 }
 
-static void
-bind_id (sqlite3_stmt *stmt,
-         gpointer      data)
-{
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
-}
-
 GPtrArray *
 sg_drafts_list (SgStore  *store,
                 GError  **error)
@@ -181,7 +174,7 @@ sg_drafts_load (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), NULL);
 
   if (!run (store, "SELECT id, title, body, platform, updated_at, declaration FROM drafts WHERE id = ?1",
-            bind_id, &id, row_draft, out, error) || out->len == 0)
+            sg_store_bind_id, &id, row_draft, out, error) || out->len == 0)
     return NULL;
 
   return g_ptr_array_steal_index (out, 0);
@@ -329,7 +322,7 @@ sg_drafts_list_ignores (SgStore  *store,
   g_return_val_if_fail (SG_IS_STORE (store), NULL);
 
   if (!run (store, "SELECT rule_id, match_text FROM draft_ignores WHERE draft_id = ?1",
-            bind_id, &id, row_ignore, builder, error))
+            sg_store_bind_id, &id, row_ignore, builder, error))
     return NULL;
 
   return g_strv_builder_end (builder);

@@ -1,51 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
-
-#include "sg-store.h"
+#include "sg-store-sql.h"
 
 G_BEGIN_DECLS
 
-/* Every core object that reads or writes user data goes through these, so that one
- * connection is used by one thread at a time whatever thread the GTask landed on. */
-sqlite3  *sg_store_lock            (SgStore    *self);
-void      sg_store_unlock          (SgStore    *self);
-
-gboolean  sg_store_exec            (sqlite3    *db,
-                                    const char *sql,
-                                    GError    **error);
-void      sg_store_set_error       (GError    **error,
-                                    sqlite3    *db,
-                                    const char *what);
-
-/* Runs @sql with the store locked: binds with @bind, calls @row for each row; on failure the
- * error names @what ("drafts"). */
-typedef void (*SgStoreBind) (sqlite3_stmt *stmt, gpointer data);
-typedef void (*SgStoreRow)  (sqlite3_stmt *stmt, gpointer data);
-gboolean  sg_store_run             (SgStore     *self,
-                                    const char  *sql,
-                                    SgStoreBind  bind,
-                                    gpointer     bind_data,
-                                    SgStoreRow   row,
-                                    gpointer     row_data,
-                                    const char  *what,
-                                    GError     **error);
-/* The same on @db, which the caller holds with sg_store_lock(): for several statements in one
- * transaction, or to read sqlite3_last_insert_rowid() or sqlite3_changes() after. */
-gboolean  sg_store_run_locked      (sqlite3     *db,
-                                    const char  *sql,
-                                    SgStoreBind  bind,
-                                    gpointer     bind_data,
-                                    SgStoreRow   row,
-                                    gpointer     row_data,
-                                    const char  *what,
-                                    GError     **error);
-
-/* Binds @value as text at @i, or SQL NULL when it is NULL (an absent field, not ""). */
-void      sg_store_bind_text       (sqlite3_stmt *stmt,
-                                    int           i,
-                                    const char   *value);
+/* The store's internals, for the files of src/store only; other subsystems use
+ * sg-store-sql.h. */
 
 /* sg-store-migrations.c */
 gboolean  sg_store_migrate         (sqlite3    *db,

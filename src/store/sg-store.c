@@ -712,6 +712,20 @@ sg_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, i);
 }
 
+void
+sg_store_bind_id (sqlite3_stmt *stmt,
+                  gpointer      id)
+{
+  sqlite3_bind_int64 (stmt, 1, *(gint64 *) id);
+}
+
+void
+sg_store_row_id (sqlite3_stmt *stmt,
+                 gpointer      id)
+{
+  *(gint64 *) id = sqlite3_column_int64 (stmt, 0);
+}
+
 gboolean
 sg_store_run_locked (sqlite3     *db,
                      const char  *sql,
