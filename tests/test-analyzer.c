@@ -720,6 +720,9 @@ test_real_register (void)
   /* Your home described so it can be found; a practice's new door is not a home. */
   assert_flags ("finally moved in! white cottage behind the church, kettle's on if anyone's passing "
                 "😊", "facebook", FLAG (PRIVACY));
+  /* Ill at work, "between patients" (the patients are not the ones who are ill). */
+  assert_flags ("still throwing up with d&v but on shift anyway, dosing myself with imodium between "
+                "patients 🤢", "x", FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
