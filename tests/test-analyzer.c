@@ -723,6 +723,10 @@ test_real_register (void)
   /* Ill at work, "between patients" (the patients are not the ones who are ill). */
   assert_flags ("still throwing up with d&v but on shift anyway, dosing myself with imodium between "
                 "patients 🤢", "x", FLAG (PROFESSIONALISM));
+  /* Innuendo about a colleague or a patient. */
+  assert_flags ("new reg on the unit 🥵 ward round has never been so popular", "x", FLAG (RESPECT));
+  assert_flags ("examined the lad from bay 3 very carefully today, if you know what i mean", "x",
+                FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
