@@ -727,6 +727,8 @@ test_real_register (void)
   assert_flags ("new reg on the unit 🥵 ward round has never been so popular", "x", FLAG (RESPECT));
   assert_flags ("examined the lad from bay 3 very carefully today, if you know what i mean", "x",
                 FLAG (RESPECT));
+  /* Patients run down by where they come from. */
+  assert_flags ("every valleys patient i see wants antibiotics for a cold 🙄", "x", FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -853,6 +855,8 @@ test_real_register_clean (void)
               "below, every quid counts", "bluesky", FLAG (CONFLICT_OF_INTEREST));
   assert_not ("same café on Gabriel's Hill every morning before clinic, best flat white in Kent",
               "tiktok", FLAG (CONFIDENTIALITY));
+  assert_not ("Swansea families have been brilliant with the new clinic, thank you", "facebook",
+              FLAG (RESPECT));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
