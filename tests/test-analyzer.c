@@ -729,6 +729,9 @@ test_real_register (void)
                 FLAG (RESPECT));
   /* Patients run down by where they come from. */
   assert_flags ("every valleys patient i see wants antibiotics for a cold 🙄", "x", FLAG (RESPECT));
+  /* Records cooked by someone identifiable by their role, said as fact. */
+  assert_flags ("my old trainer cooks his QOF numbers every March, the whole practice knows", "x",
+                FLAG (DEFAMATION));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
