@@ -61,6 +61,37 @@ sg_store_job_run_full (gpointer             source_object,
 }
 
 gboolean
+sg_store_job_push (SgWorkerQueue       *queue,
+                   gpointer             source_object,
+                   SgStore             *store,
+                   GCancellable        *cancellable,
+                   SgStoreJob           job,
+                   gpointer             data,
+                   GDestroyNotify       destroy,
+                   GDestroyNotify       result_destroy,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  JobData *d;
+
+  if (store == NULL)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return FALSE;
+    }
+
+  d = g_new0 (JobData, 1);
+  d->store = g_object_ref (store);
+  d->job = job;
+  d->data = data;
+  d->destroy = destroy;
+  sg_worker_queue_push (queue, source_object, cancellable, job_work, d,
+                        (GDestroyNotify) job_data_free, result_destroy, callback, user_data);
+  return TRUE;
+}
+
+gboolean
 sg_store_job_run (gpointer             source_object,
                   SgStore             *store,
                   GCancellable        *cancellable,

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "sg-store.h"
+#include "sg-worker.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,18 @@ gboolean sg_store_job_run_full (gpointer             source_object,
                                 GDestroyNotify       result_destroy,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data);
+
+/* The same, on @queue: jobs that must not overtake each other (one draft's saves, loads and
+ * deletion) run one after another in the order pushed (see SgWorkerQueue). */
+gboolean sg_store_job_push (SgWorkerQueue       *queue,
+                            gpointer             source_object,
+                            SgStore             *store,
+                            GCancellable        *cancellable,
+                            SgStoreJob           job,
+                            gpointer             data,
+                            GDestroyNotify       destroy,
+                            GDestroyNotify       result_destroy,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data);
 
 G_END_DECLS

@@ -76,12 +76,15 @@ sg_drafts_create (SgStore     *store,
 
   g_return_val_if_fail (SG_IS_STORE (store), -1);
 
-  if (!run (store, "INSERT INTO drafts (platform, created_at, updated_at) VALUES (?1, ?2, ?2)",
-            bind_create, &d, NULL, NULL, error))
-    return -1;
-
+  /* The row id is read under the same lock as the insert: the connection is shared, and an
+   * insert by another thread in between (the audit, the publication log) would change it. */
   db = sg_store_lock (store);
-  id = sqlite3_last_insert_rowid (db);
+  if (sg_store_run_locked (db, "INSERT INTO drafts (platform, created_at, updated_at) "
+                               "VALUES (?1, ?2, ?2)",
+                           bind_create, &d, NULL, NULL, "drafts", error))
+    id = sqlite3_last_insert_rowid (db);
+  else
+    id = -1;
   sg_store_unlock (store);
   return id;
 }

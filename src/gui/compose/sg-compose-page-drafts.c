@@ -178,8 +178,8 @@ undo_delete_cb (AdwToast   *toast,
   SgComposePage *self = undo->self;
   gint64 id = undo->draft_id;
 
-  sg_store_job_run (self, get_store (self), self->cancellable, undelete_job,
-                    GSIZE_TO_POINTER (id), NULL, sg_compose_page_job_done_cb, NULL);
+  sg_draft_buffer_run_job (self->draft, self, self->cancellable, undelete_job,
+                           GSIZE_TO_POINTER (id), NULL, sg_compose_page_job_done_cb, NULL);
   load_draft (self, id);
 }
 
@@ -197,8 +197,9 @@ sg_compose_page_delete_draft_action (GtkWidget  *widget,
     return;
 
   sg_draft_buffer_save_now (self->draft, FALSE);
-  sg_store_job_run (self, get_store (self), self->cancellable, delete_job,
-                    GSIZE_TO_POINTER (id), NULL, sg_compose_page_job_done_cb, NULL);
+  /* After the draft's last save and before the next draft is loaded: the same queue. */
+  sg_draft_buffer_run_job (self->draft, self, self->cancellable, delete_job,
+                           GSIZE_TO_POINTER (id), NULL, sg_compose_page_job_done_cb, NULL);
 
   toast = adw_toast_new (_("Draft deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "sg-error.h"
+
 #include "sg-draft-buffer.h"
 #include "sg-draft-rescue.h"
 #include "sg-store-job.h"
@@ -10,6 +14,8 @@
 /* Steady typing never pauses for SAVE_DELAY_MS: the save still happens this long after the
  * first change that is not yet saved, so a crash mid-paragraph loses seconds, not minutes. */
 #define SAVE_MAX_WAIT_MS 1500
+/* A save that failed is tried again after this long, typing or not. */
+#define SAVE_RETRY_S 5
 
 struct _SgDraftBuffer
 {
@@ -21,6 +27,8 @@ struct _SgDraftBuffer
   char          *platform;
   char          *text;          /* the text fetched once since the last change, or NULL */
   guint          save_source;
+  guint          retry_source;  /* a failed save tried again */
+  SgWorkerQueue *queue;         /* this draft's loads, saves and deletion, in order */
   gint64         dirty_since;   /* monotonic µs of the oldest unsaved change, 0 when clean */
   guint          loading : 1;   /* putting a loaded draft in place: not an edit */
   guint          dirty : 1;
@@ -124,6 +132,16 @@ schedule_save (SgDraftBuffer *self)
 
 /* Saving */
 
+static gboolean
+retry_save_cb (gpointer user_data)
+{
+  SgDraftBuffer *self = user_data;
+
+  self->retry_source = 0;
+  sg_draft_buffer_save_now (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 /* @data: a copy of the draft, as it was when the save began. */
 static gpointer
 save_job (SgStore   *store,
@@ -145,7 +163,7 @@ saved_cb (GObject      *object,
   g_task_propagate_pointer (G_TASK (result), &error);
   if (error == NULL)
     {
-      if (self->save_failed)
+      if (self->save_failed && !self->dirty)
         remove_emergency_copy (self);
       self->save_failed = FALSE;
     }
@@ -154,6 +172,10 @@ saved_cb (GObject      *object,
       self->dirty = TRUE;
       self->save_failed = TRUE;
       write_emergency_copy (self);
+      /* Tried again without waiting for the next keystroke: a busy store or a full disk may
+       * have recovered. */
+      g_clear_handle_id (&self->retry_source, g_source_remove);
+      self->retry_source = g_timeout_add_seconds (SAVE_RETRY_S, retry_save_cb, self);
     }
   g_signal_emit (self, signals[SAVED], 0, error);
 
@@ -218,6 +240,11 @@ load_job (SgStore   *store,
 
   if (draft == NULL)
     {
+      /* Never a failure without a reason: the page shows error->message. */
+      if (local_error == NULL)
+        local_error = g_error_new_literal (SG_ERROR, SG_ERROR_INVALID_INPUT,
+                                           _("That draft could not be found in your data. "
+                                             "Nothing was changed."));
       g_propagate_error (error, local_error);
       return NULL;
     }
@@ -252,8 +279,9 @@ loaded_cb (GObject      *object,
       self->keep_typed = FALSE;
       set_id (self, draft->id);
       self->dirty = TRUE;
+      /* The rescue copy goes once this save has landed (saved_cb), not before. */
+      self->save_failed = TRUE;
       sg_draft_buffer_save_now (self, FALSE);
-      remove_emergency_copy (self);
       return;
     }
 
@@ -329,6 +357,7 @@ sg_draft_buffer_dispose (GObject *object)
   SgDraftBuffer *self = SG_DRAFT_BUFFER (object);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   self->context = NULL;
 
   G_OBJECT_CLASS (sg_draft_buffer_parent_class)->dispose (object);
@@ -342,6 +371,8 @@ sg_draft_buffer_finalize (GObject *object)
   g_free (self->title);
   g_free (self->platform);
   g_free (self->text);
+  /* Every job held the buffer, so none is left on the queue. */
+  sg_worker_queue_free (self->queue);
 
   G_OBJECT_CLASS (sg_draft_buffer_parent_class)->finalize (object);
 }
@@ -436,6 +467,7 @@ static void
 sg_draft_buffer_init (SgDraftBuffer *self)
 {
   self->id = -1;
+  self->queue = sg_worker_queue_new ();
   self->title = g_strdup ("");
   self->platform = g_strdup ("x");
 }
@@ -545,9 +577,9 @@ sg_draft_buffer_load (SgDraftBuffer *self,
   request->id = id;
   request->platform = g_settings_get_string (sg_context_get_settings (self->context),
                                              "default-platform");
-  sg_store_job_run_full (self, get_store (self), cancellable, load_job, request,
-                         (GDestroyNotify) load_request_free, (GDestroyNotify) loaded_free,
-                         loaded_cb, NULL);
+  sg_store_job_push (self->queue, self, get_store (self), cancellable, load_job, request,
+                     (GDestroyNotify) load_request_free, (GDestroyNotify) loaded_free, loaded_cb,
+                     NULL);
 }
 
 void
@@ -573,6 +605,22 @@ sg_draft_buffer_close (SgDraftBuffer *self)
 {
   g_return_if_fail (SG_IS_DRAFT_BUFFER (self));
   set_id (self, -1);
+}
+
+gboolean
+sg_draft_buffer_run_job (SgDraftBuffer       *self,
+                         gpointer             source_object,
+                         GCancellable        *cancellable,
+                         SgStoreJob           job,
+                         gpointer             data,
+                         GDestroyNotify       destroy,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_val_if_fail (SG_IS_DRAFT_BUFFER (self), FALSE);
+
+  return sg_store_job_push (self->queue, source_object, get_store (self), cancellable, job,
+                            data, destroy, NULL, callback, user_data);
 }
 
 void
@@ -604,10 +652,12 @@ sg_draft_buffer_save_now (SgDraftBuffer *self,
 
   if (hold_application)
     g_application_hold (g_application_get_default ());
-  /* Not cancellable: a save that has started must finish, even when the window closes. */
-  sg_store_job_run (self, store, NULL, save_job, sg_draft_copy (&draft),
-                    (GDestroyNotify) sg_draft_free, saved_cb,
-                    hold_application ? g_object_ref (g_application_get_default ()) : NULL);
+  /* Not cancellable: a save that has started must finish, even when the window closes. On
+   * the buffer's queue, so an older save can never land after a newer one. */
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  sg_store_job_push (self->queue, self, store, NULL, save_job, sg_draft_copy (&draft),
+                     (GDestroyNotify) sg_draft_free, NULL, saved_cb,
+                     hold_application ? g_object_ref (g_application_get_default ()) : NULL);
 }
 
 void

@@ -6,6 +6,8 @@
 #include "sg-context.h"
 #include "sg-drafts.h"
 
+#include "sg-store-job.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -59,6 +61,16 @@ void           sg_draft_buffer_close            (SgDraftBuffer *self);
 void           sg_draft_buffer_save_now         (SgDraftBuffer *self,
                                                  gboolean       hold_application);
 void           sg_draft_buffer_flush            (SgDraftBuffer *self);
+/* Runs @job on the store after this buffer's pending loads and saves and before any that
+ * follow (deleting or restoring a draft must not overtake its last save, nor a load). */
+gboolean       sg_draft_buffer_run_job          (SgDraftBuffer       *self,
+                                                 gpointer             source_object,
+                                                 GCancellable        *cancellable,
+                                                 SgStoreJob           job,
+                                                 gpointer             data,
+                                                 GDestroyNotify       destroy,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
 /* Text the user typed that is not safely stored: the store is out of reach, or the last save
  * failed. */
 gboolean       sg_draft_buffer_has_unsaved_text (SgDraftBuffer *self);
