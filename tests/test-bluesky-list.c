@@ -4,6 +4,8 @@
  * the posts arrive whole and in order, and an audit of them is stored like any other. */
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "sg-audit.h"
@@ -282,6 +284,27 @@ test_wrong_password (Fixture       *f,
   g_assert_cmpuint (f->lists, ==, 0);
 }
 
+/* No server answers (a closed port on this machine): said in the listing's terms, not as a
+ * post that may not have been sent. */
+static void
+test_unreachable (void)
+{
+  g_autoptr(SgBlueskyClient) client = sg_bluesky_client_new ("http://127.0.0.1:9",
+                                                             "doc.bsky.social",
+                                                             "abcd-efgh-ijkl-mnop");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+
+  sg_bluesky_client_list_posts_async (client, NULL, sg_test_result_cb, &result);
+  records = sg_bluesky_client_list_posts_finish (client, sg_test_wait_result (&result), NULL,
+                                                 &error);
+  g_assert_null (records);
+  g_assert_error (error, SG_ERROR, SG_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "could not be read"));
+  g_assert_null (strstr (error->message, "post may not have been sent"));
+}
+
 /* Stop before the listing: cancelled, said as such, nothing listed. */
 static void
 test_cancelled (Fixture       *f,
@@ -402,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/sg/bluesky-list/not-a-post", test_not_a_post);
   ADD ("/sg/bluesky-list/wrong-password", test_wrong_password);
   ADD ("/sg/bluesky-list/cancelled", test_cancelled);
+  g_test_add_func ("/sg/bluesky-list/unreachable", test_unreachable);
   ADD ("/sg/bluesky-list/audit", test_audit);
   ADD ("/sg/bluesky-list/audit-cancelled", test_audit_cancelled);
   ret = g_test_run ();

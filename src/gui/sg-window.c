@@ -96,7 +96,8 @@ problem_response_cb (SgWindow         *self,
   else if (g_strcmp0 (response, "retry") == 0)
     sg_application_reopen_store (self->application);
   else if (g_strcmp0 (response, "quit") == 0)
-    gtk_window_destroy (GTK_WINDOW (self));
+    /* Closed, not destroyed: closing asks what to do with text typed since the last save. */
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void

@@ -34,6 +34,17 @@ typedef struct {
   char      *language;
 } PostData;
 
+
+/* Signing in or renewing failed while posting: a lost connection is said in posting's terms
+ * (the sign-in calls leave it as it is, since listing and deleting say it their own way). */
+static void
+session_failed (SgBlueskyClient  *self,
+                GError          **error)
+{
+  if (error != NULL && *error != NULL)
+    sg_bluesky_client_network_error (self, error);
+}
+
 static void
 post_data_free (PostData *d)
 {
@@ -261,7 +272,7 @@ upload_images (SgBlueskyClient  *self,
         {
           renewed = TRUE;
           if (!sg_bluesky_client_renew_session (self, session, token, refresh, cancellable, error))
-            return FALSE;
+            return session_failed (self, error), FALSE;
           i--;
           continue;
         }
@@ -344,7 +355,7 @@ post_sync (SgBlueskyClient  *self,
 
   if (!sg_bluesky_client_create_session (self, session, &token, &did, &handle, &refresh,
                                          cancellable, error))
-    return NULL;
+    return session_failed (self, error), NULL;
 
   /* Mentions need the DID behind each handle. */
   facets = sg_bluesky_find_facets (d->text);
@@ -420,7 +431,7 @@ post_sync (SgBlueskyClient  *self,
             refreshed = TRUE;
             if (!sg_bluesky_client_renew_session (self, session, &token, &refresh, cancellable,
                                                   error))
-              return NULL;
+              return session_failed (self, error), NULL;
             attempt--;
             continue;
           }

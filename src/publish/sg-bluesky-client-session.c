@@ -130,9 +130,11 @@ sg_bluesky_client_create_session (SgBlueskyClient  *self,
   json_builder_end_object (b);
   body = json_builder_get_root (b);
   url = g_strconcat (self->service, "/xrpc/com.atproto.server.createSession", NULL);
+  /* A failed connection is left as it is: posting, listing and deleting each say what it
+   * means for what the doctor was doing. */
   if (!sg_bluesky_client_xrpc (session, SOUP_METHOD_POST, url, NULL, body, &answer, cancellable,
                                error))
-    return sg_bluesky_client_network_error (self, error), FALSE;
+    return FALSE;
   if (sg_http_sign_in_refused (answer.status) ||
       (answer.status == 400 && g_strcmp0 (answer_member (&answer, "error"),
                                           "AuthenticationRequired") == 0))
@@ -174,11 +176,13 @@ refresh_session (SgBlueskyClient  *self,
   g_autofree char *url = g_strconcat (self->service, "/xrpc/com.atproto.server.refreshSession",
                                       NULL);
 
+  /* FALSE with no error: the refresh token is gone or refused, so the caller signs in with
+   * the app password instead. */
   if (*refresh == NULL)
     return FALSE;
   if (!sg_bluesky_client_xrpc (session, SOUP_METHOD_POST, url, *refresh, NULL, &answer, cancellable,
                                error))
-    return sg_bluesky_client_network_error (self, error), FALSE;
+    return FALSE;
   if (answer.status != 200 || answer_member (&answer, "accessJwt") == NULL)
     return FALSE;
   g_free (*token);

@@ -310,10 +310,18 @@ interests_loaded_cb (GObject      *object,
                      gpointer      user_data)
 {
   SgDeclarationBar *self = SG_DECLARATION_BAR (object);
-  SgInterestMatcher *matcher = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GError) error = NULL;
+  SgInterestMatcher *matcher = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (matcher == NULL)
-    return;
+    {
+      /* Never silently: a post could go out without the declaration it needs. */
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        sg_toast_show (GTK_WIDGET (self),
+                       _("Your interests could not be read, so no declaration is added to "
+                         "this post yet. Check the post before you publish it."));
+      return;
+    }
 
   g_clear_pointer (&self->matcher, sg_interest_matcher_free);
   self->matcher = matcher;
