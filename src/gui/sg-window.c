@@ -287,6 +287,12 @@ unsaved_response_cb (AdwMessageDialog *dialog,
 {
   if (g_strcmp0 (response, "discard") == 0)
     {
+      /* Discarded means gone: the waiting copy beside the data file goes too, since it may
+       * describe a patient. */
+      const char *db = sg_context_get_store_path (sg_application_get_context (self->application));
+
+      if (db != NULL)
+        sg_draft_rescue_remove (db);
       self->discard_unsaved = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }

@@ -7,6 +7,7 @@
 #include "sg-interests-page-private.h"
 
 #include "sg-export.h"
+#include "sg-signal.h"
 #include "sg-interest-io.h"
 #include "sg-interest-register.h"
 
@@ -100,8 +101,10 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   export->self = SG_INTERESTS_PAGE (widget);
   export->format = g_strdup (format);
-  g_signal_connect_data (chooser, "response", G_CALLBACK (export_response_cb), export,
-                         export_free, 0);
+  /* Tied to the page as well: if the page goes while the chooser is open, the answer is
+   * dropped instead of reaching a freed page. */
+  sg_signal_connect_data_object (chooser, "response", G_CALLBACK (export_response_cb), export,
+                                 export_free, widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
