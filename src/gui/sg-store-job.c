@@ -20,6 +20,29 @@ job_data_free (JobData *d)
   g_free (d);
 }
 
+/* NULL, with @data freed, when there is no store to run on. */
+static JobData *
+job_data_new (SgStore        *store,
+              SgStoreJob      job,
+              gpointer        data,
+              GDestroyNotify  destroy)
+{
+  JobData *d;
+
+  if (store == NULL)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return NULL;
+    }
+  d = g_new0 (JobData, 1);
+  d->store = g_object_ref (store);
+  d->job = job;
+  d->data = data;
+  d->destroy = destroy;
+  return d;
+}
+
 static gpointer
 job_work (gpointer       data,
           GCancellable  *cancellable,
@@ -41,20 +64,10 @@ sg_store_job_run_full (gpointer             source_object,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  JobData *d;
+  JobData *d = job_data_new (store, job, data, destroy);
 
-  if (store == NULL)
-    {
-      if (destroy != NULL)
-        destroy (data);
-      return FALSE;
-    }
-
-  d = g_new0 (JobData, 1);
-  d->store = g_object_ref (store);
-  d->job = job;
-  d->data = data;
-  d->destroy = destroy;
+  if (d == NULL)
+    return FALSE;
   sg_worker_run (source_object, cancellable, job_work, d, (GDestroyNotify) job_data_free,
                  result_destroy, callback, user_data);
   return TRUE;
@@ -72,20 +85,10 @@ sg_store_job_push (SgWorkerQueue       *queue,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
-  JobData *d;
+  JobData *d = job_data_new (store, job, data, destroy);
 
-  if (store == NULL)
-    {
-      if (destroy != NULL)
-        destroy (data);
-      return FALSE;
-    }
-
-  d = g_new0 (JobData, 1);
-  d->store = g_object_ref (store);
-  d->job = job;
-  d->data = data;
-  d->destroy = destroy;
+  if (d == NULL)
+    return FALSE;
   sg_worker_queue_push (queue, source_object, cancellable, job_work, d,
                         (GDestroyNotify) job_data_free, result_destroy, callback, user_data);
   return TRUE;
