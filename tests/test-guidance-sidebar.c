@@ -263,6 +263,30 @@ test_row_signals (void)
   g_assert_nonnull (find_row ("confidentiality.patient-name"));
 }
 
+/* Typing inside the words a finding covers, then asking for its fix before the next check:
+ * the fix does not replace what was just typed, and says why. */
+static void
+test_fix_after_typing (void)
+{
+  GtkTextBuffer *buffer = sg_compose_page_get_buffer (get_page ());
+  SgFindingRow *row;
+  GtkTextIter at;
+  g_autofree char *text = NULL;
+
+  edit_and_wait (add_nhs_number);
+  row = find_row ("confidentiality.nhs-number");
+  g_assert_nonnull (row);
+  /* "943 476 5919" → "943 476 59190": typed inside the finding's words. */
+  text = get_text ();
+  gtk_text_buffer_get_iter_at_offset (buffer, &at,
+                                      (int) g_utf8_pointer_to_offset (text, strstr (text, "5919")) + 4);
+  gtk_text_buffer_insert (buffer, &at, "0", -1);
+  g_signal_emit_by_name (row, "fix-requested");
+  g_clear_pointer (&text, g_free);
+  text = get_text ();
+  g_assert_nonnull (strstr (text, "943 476 59190"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,5 +296,6 @@ main (int   argc,
   app = sg_application_new ();
   g_test_add_func ("/sg/guidance-sidebar/model", test_model);
   g_test_add_func ("/sg/guidance-sidebar/row-signals", test_row_signals);
+  g_test_add_func ("/sg/guidance-sidebar/fix-after-typing", test_fix_after_typing);
   return sg_test_gui_run ((GApplication **) &app, home);
 }

@@ -187,6 +187,20 @@ fix_requested_cb (SgComposePage *self,
   /* The item has left the model (a newer analysis no longer finds it): nothing to fix. */
   if (!sg_finding_item_get_bounds (item, &start, &end))
     return;
+  /* Typing inside the words since they were checked (the analysis follows 80 ms later): the
+   * fix would replace what was just typed, so it waits for the next check instead. */
+  {
+    g_autofree char *now = gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE);
+
+    if (sg_finding_get_match (finding) != NULL &&
+        g_strcmp0 (now, sg_finding_get_match (finding)) != 0)
+      {
+        sg_toast_show (GTK_WIDGET (self),
+                       _("Those words changed since they were checked. Try the fix again in "
+                         "a moment."));
+        return;
+      }
+  }
   /* One user action, so Ctrl+Z undoes the whole fix. */
   gtk_text_buffer_begin_user_action (self->buffer);
   gtk_text_buffer_delete (self->buffer, &start, &end);
