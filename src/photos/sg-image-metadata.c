@@ -72,8 +72,12 @@ open_library (const char  *soname,
   return *module != NULL;
 }
 
-/* NULL when both libraries are there, else the name of the one that is not (said to the user:
- * photos then cannot be checked, which is not hidden). */
+/* libheif is optional: without it a HEIC photo's details are said to be unreadable (and the
+ * clean copy recommended), while every other photo is still read with Exiv2. */
+static gboolean heif_available;
+
+/* NULL when Exiv2 (gexiv2) is there, else the name of what is missing: photos then cannot be
+ * checked, which is said, not hidden. */
 static const char *
 ensure_initialised (void)
 {
@@ -87,22 +91,28 @@ ensure_initialised (void)
 
       if (!open_library (SG_GEXIV2_SONAME, &gexiv2))
         missing = SG_GEXIV2_SONAME;
-      else if (!open_library (SG_HEIF_SONAME, &heif))
-        missing = SG_HEIF_SONAME;
       if (missing == NULL)
         {
 #define SG_LOOKUP_GEXIV2(fn) ok = ok && g_module_symbol (gexiv2, #fn, (gpointer *) &lazy_##fn);
 #define SG_LOOKUP_HEIF(fn) ok = ok && g_module_symbol (heif, #fn, (gpointer *) &lazy_##fn);
           SG_PHOTO_FUNCS (SG_LOOKUP_GEXIV2)
-          SG_HEIF_FUNCS (SG_LOOKUP_HEIF)
           if (!ok)
-            missing = SG_GEXIV2_SONAME " / " SG_HEIF_SONAME;
+            missing = SG_GEXIV2_SONAME;
         }
       if (missing == NULL)
         {
           gexiv2_initialize ();
           /* Exiv2 reports damaged files on stderr; we report them to the user instead. */
           gexiv2_log_set_level (GEXIV2_LOG_LEVEL_MUTE);
+          if (open_library (SG_HEIF_SONAME, &heif))
+            {
+              ok = TRUE;
+              SG_HEIF_FUNCS (SG_LOOKUP_HEIF)
+              heif_available = ok;
+            }
+          if (!heif_available)
+            g_debug ("%s could not be opened: HEIC details will be reported unreadable",
+                     SG_HEIF_SONAME);
         }
       /* The modules stay open for the life of the process, as a linked library would. */
       g_once_init_leave (&done, 1);
@@ -184,13 +194,13 @@ static GBytes *
 heif_exif (const char *path,
            gboolean   *none)
 {
-  struct heif_context *ctx = heif_context_alloc ();
+  struct heif_context *ctx;
   struct heif_image_handle *handle = NULL;
   GBytes *app1 = NULL;
   heif_item_id id;
 
   *none = FALSE;
-  if (ctx == NULL)
+  if (!heif_available || (ctx = heif_context_alloc ()) == NULL)
     return NULL;
   if (heif_context_read_from_file (ctx, path, NULL).code == heif_error_Ok &&
       heif_context_get_primary_image_handle (ctx, &handle).code == heif_error_Ok)
@@ -251,9 +261,11 @@ sg_image_metadata_read (const char  *path,
 
   if ((missing = ensure_initialised ()) != NULL)
     {
-      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
-                   _("Photos cannot be checked: a part of SocialGuard that reads them (%s) is "
-                     "missing. Reinstall SocialGuard; the photo was not changed."), missing);
+      g_debug ("%s could not be opened", missing);
+      g_set_error_literal (error, SG_ERROR, SG_ERROR_INVALID_INPUT,
+                           _("Photos cannot be checked: the part of SocialGuard that reads their "
+                             "hidden details is missing. Reinstall SocialGuard; the photo was "
+                             "not changed."));
       return NULL;
     }
   meta = gexiv2_metadata_new ();
