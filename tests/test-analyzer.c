@@ -862,6 +862,9 @@ test_real_register_clean (void)
               FLAG (RESPECT));
   /* "A joke" said of the wifi, the rota or the security, not of the people named after it. */
   assert_not ("the wifi is a joke, nurses and doctors all agree", "x", FLAG (RESPECT));
+  /* A put-down quoted in order to answer it. */
+  assert_not ("Reminder that 'attention seeking' in a referral usually means 'attention needing'. "
+              "Words follow patients for years.", "x", FLAG (RESPECT));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
