@@ -50,25 +50,13 @@ edit_and_wait (void (*edit) (GtkTextBuffer *buffer))
 static char *
 get_text (void)
 {
-  GtkTextBuffer *buffer = sg_compose_page_get_buffer (get_page ());
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return sg_test_compose_text (get_page ());
 }
 
 static SgFindingRow *
 find_row (const char *rule_id)
 {
-  GtkListBox *list = sg_compose_page_get_findings (get_page ());
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (SG_IS_FINDING_ROW (child) &&
-        g_strcmp0 (sg_finding_get_rule_id (sg_finding_row_get_finding (SG_FINDING_ROW (child))),
-                   rule_id) == 0)
-      return SG_FINDING_ROW (child);
-  return NULL;
+  return sg_test_compose_find_row (get_page (), rule_id);
 }
 
 /* The button under @root whose label starts with @prefix. */
