@@ -29,6 +29,7 @@ typedef struct {
   SgText      text;
   GArray     *hits;        /* SgHit, sorted by start once collected */
   GArray     *scratch;     /* SgLexiconMatch */
+  GArray     *anchors_seen; /* guint32 per group: which of a regex's anchor sets were found */
   GArray     *identifiers; /* SgIdentifier */
   GArray     *head;        /* int per group: first hit index, -1 none */
   GArray     *next;        /* int per hit: next hit of the same group */

@@ -18,6 +18,7 @@ sg_scan_init (SgScan     *scan,
   sg_text_init (&scan->text);
   scan->hits = g_array_new (FALSE, FALSE, sizeof (SgHit));
   scan->scratch = g_array_new (FALSE, FALSE, sizeof (SgLexiconMatch));
+  scan->anchors_seen = g_array_new (FALSE, FALSE, sizeof (guint32));
   scan->identifiers = g_array_new (FALSE, FALSE, sizeof (SgIdentifier));
   scan->head = g_array_new (FALSE, FALSE, sizeof (int));
   scan->next = g_array_new (FALSE, FALSE, sizeof (int));
@@ -35,6 +36,7 @@ sg_scan_clear (SgScan *scan)
   sg_text_clear (&scan->text);
   g_clear_pointer (&scan->hits, g_array_unref);
   g_clear_pointer (&scan->scratch, g_array_unref);
+  g_clear_pointer (&scan->anchors_seen, g_array_unref);
   g_clear_pointer (&scan->identifiers, g_array_unref);
   g_clear_pointer (&scan->head, g_array_unref);
   g_clear_pointer (&scan->next, g_array_unref);
@@ -129,6 +131,12 @@ collect_terms (SgScan *scan)
 {
   const guint32 *map = (const guint32 *) scan->text.map->data;
 
+  guint32 *anchors;
+
+  g_array_set_size (scan->anchors_seen, scan->groups->len);
+  anchors = (guint32 *) scan->anchors_seen->data;
+  memset (anchors, 0, scan->groups->len * sizeof (guint32));
+
   g_array_set_size (scan->scratch, 0);
   sg_lexicon_scan (sg_rule_pack_get_lexicon (scan->pack), scan->text.folded->str,
                    scan->text.folded->len, scan->scratch);
@@ -136,8 +144,19 @@ collect_terms (SgScan *scan)
   for (guint i = 0; i < scan->scratch->len; i++)
     {
       const SgLexiconMatch *m = &g_array_index (scan->scratch, SgLexiconMatch, i);
-      const SgGroup *group = g_ptr_array_index (scan->groups, m->value);
-      gsize start = map[m->start];
+      const SgGroup *group;
+      gsize start;
+
+      /* A word a regex needs: collect_regexes() runs only the regexes that have them all. */
+      if (m->value >= SG_REGEX_ANCHOR_BASE)
+        {
+          guint v = m->value - SG_REGEX_ANCHOR_BASE;
+          anchors[v / 32] |= 1u << (v % 32);
+          continue;
+        }
+
+      group = g_ptr_array_index (scan->groups, m->value);
+      start = map[m->start];
 
       if (group->capitalised && !sg_scan_is_capitalised (scan, start))
         continue;

@@ -345,6 +345,11 @@ collect_regexes (SgScan *scan)
 
       if (group->type != SG_GROUP_REGEX)
         continue;
+      /* Without the words it needs (found by collect_terms) the regex cannot match. */
+      if (group->anchor_sets != 0 &&
+          (g_array_index (scan->anchors_seen, guint32, g) & group->anchor_sets) !=
+          group->anchor_sets)
+        continue;
 
       g_regex_match_full (group->regex, scan->text.text, scan->text.len, 0, 0, &info, NULL);
       while (g_match_info_matches (info))

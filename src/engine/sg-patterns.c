@@ -20,6 +20,7 @@ typedef enum {
   SLOT_STEM,
   SLOT_SHAPE,
   SLOT_REGEX,
+  SLOT_DIGITS,   /* "^\\d{m,n}$" read without a regex: min to max digits */
   SLOT_GAP,
 } SlotType;
 
@@ -165,6 +166,41 @@ expand_alternative (const char   *alt,
     return FALSE;
   g_strv_builder_add (out, prefix->str);
   return TRUE;
+}
+
+/* "^\\d{1,2}$" and the like: a count of digits. A pattern opening with one is tried at every
+ * token, and a regex run per token cost more than the rest of the pattern matching; counting
+ * Unicode decimal digits is what \\d means to GRegex (UCP), so the result is the same. */
+static gboolean
+digit_count (const char *re,
+             guint      *min,
+             guint      *max)
+{
+  const char *p = re[0] == '^' ? re + 1 : re;
+  char *end;
+
+  if (!g_str_has_prefix (p, "\\d"))
+    return FALSE;
+  p += 2;
+  *min = *max = 1;
+  if (*p == '+')
+    {
+      *max = G_MAXUINT;
+      p++;
+    }
+  else if (*p == '{' && g_ascii_isdigit (p[1]))
+    {
+      *min = *max = (guint) g_ascii_strtoull (p + 1, &end, 10);
+      p = end;
+      if (*p == ',' && g_ascii_isdigit (p[1]))
+        {
+          *max = (guint) g_ascii_strtoull (p + 1, &end, 10);
+          p = end;
+        }
+      if (*p++ != '}' || *max < *min)
+        return FALSE;
+    }
+  return g_str_equal (p, "$");
 }
 
 /* A slot regex that only lists words, "^(leg|legs|arm)$" or "^(parasites?|leech(es)?)$", is
@@ -320,6 +356,11 @@ parse_slot (Slot             *slot,
           slot->type = SLOT_WORDS;
           return TRUE;
         }
+      if (digit_count (s, &slot->min, &slot->max))
+        {
+          slot->type = SLOT_DIGITS;
+          return TRUE;
+        }
       slot->type = SLOT_REGEX;
       slot->regex = g_regex_new (s, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED | G_REGEX_DOLLAR_ENDONLY,
                                  0, &error);
@@ -451,6 +492,16 @@ token_fits (SgScan     *scan,
 
     case SLOT_REGEX:
       return g_regex_match (slot->regex, norm, 0, NULL);
+
+    case SLOT_DIGITS:
+      {
+        guint n = 0;
+
+        for (const char *p = norm; *p != '\0'; p = g_utf8_next_char (p), n++)
+          if (!g_unichar_isdigit (g_utf8_get_char (p)) || n >= slot->max)
+            return FALSE;
+        return n >= slot->min;
+      }
 
     case SLOT_GROUP:
     case SLOT_GAP:

@@ -29,11 +29,16 @@ typedef enum {
 
 typedef struct _SgPattern SgPattern;
 
+/* Lexicon values from this one up are not groups but a regex's anchor words
+ * (sg-regex-anchors.h): value - SG_REGEX_ANCHOR_BASE is group * 32 + set. */
+#define SG_REGEX_ANCHOR_BASE (1u << 30)
+
 typedef struct {
   SgGroupType  type;
   char        *name;          /* "@medicines", or NULL for an inline list */
   int          param;
   GRegex      *regex;
+  guint32      anchor_sets;   /* regexes: a bit per set of words a match needs (0: none known) */
   gboolean     capitalised;   /* terms only count when written with a capital */
   char        *label;         /* concepts and patterns: "an insult", said in findings */
   SgPattern   *pattern;
@@ -119,6 +124,9 @@ int         sg_rule_pack_feature_of_token  (SgRulePack *self,
 /* Folded word → GArray of the pattern groups that open with it. */
 GHashTable *sg_rule_pack_get_pattern_first_words (SgRulePack *self);
 GPtrArray  *sg_rule_pack_get_groups    (SgRulePack *self);   /* SgGroup* */
+/* Makes every regex run on every text, as if no anchor words were known: for the test that
+ * proves the anchors never change a result. */
+void        sg_rule_pack_disable_regex_anchors (SgRulePack *self);
 guint       sg_rule_pack_get_first_name_group (SgRulePack *self);
 guint       sg_rule_pack_get_org_word_group   (SgRulePack *self);
 /* The group named @name ("@uk-places"), or G_MAXUINT. */

@@ -10,7 +10,9 @@
 #include "sg-identifiers.h"
 #include "sg-patterns.h"
 #include "sg-platform.h"
+#include "sg-regex-anchors.h"
 #include "sg-rule-pack-private.h"
+#include "sg-regex-anchors.h"
 
 struct _SgRulePack
 {
@@ -1364,6 +1366,43 @@ index_model_features (SgRulePack *self)
     }
 }
 
+
+/* The words each regex needs go into the shared automaton, so the pass that finds the terms
+ * also says which regexes can match at all: the others are not run (a third of an analysis
+ * was regexes run over drafts that could not match them). */
+static void
+add_regex_anchors (SgRulePack *self)
+{
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      SgGroup *group = g_ptr_array_index (self->groups, g);
+      g_autoptr(GPtrArray) sets = NULL;
+
+      if (group->type != SG_GROUP_REGEX || group->anchor_sets != 0 ||
+          (sets = sg_regex_anchors (g_regex_get_pattern (group->regex))) == NULL)
+        continue;
+
+      for (guint i = 0; i < sets->len && i < 32; i++)
+        {
+          char **words = g_ptr_array_index (sets, i);
+
+          for (guint w = 0; words[w] != NULL; w++)
+            sg_lexicon_add (self->lexicon, words[w], SG_REGEX_ANCHOR_BASE + g * 32 + i,
+                            SG_LEXICON_MATCH_PREFIX);
+          group->anchor_sets |= 1u << i;
+        }
+    }
+}
+
+void
+sg_rule_pack_disable_regex_anchors (SgRulePack *self)
+{
+  g_return_if_fail (SG_IS_RULE_PACK (self));
+
+  for (guint g = 0; g < self->groups->len; g++)
+    ((SgGroup *) g_ptr_array_index (self->groups, g))->anchor_sets = 0;
+}
+
 static gboolean
 load_pack (LoadContext  *ctx,
            GError      **error)
@@ -1441,6 +1480,7 @@ load_pack (LoadContext  *ctx,
   if (self->rules->len == 0)
     return fail (ctx, root, "rules", error, _("the rule pack has no rules"));
 
+  add_regex_anchors (self);
   sg_lexicon_compile (self->lexicon);
   sg_lexicon_compile (self->stem_lexicon);
   index_model_features (self);
