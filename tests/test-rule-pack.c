@@ -207,8 +207,9 @@ test_new_detectors (void)
   }
 }
 
-/* A slot regex that only lists words is matched as a word list (sg-patterns.c), with the same
- * answers as the regex: optional letters and groups, apostrophes, an optional "^". */
+/* A slot regex that only lists words is matched as a word list (sg-patterns.c), and one that
+ * counts digits by counting them, with the same answers as the regex: optional letters and
+ * groups, apostrophes, an optional "^". */
 static gboolean
 pattern_matches (SgAnalyzer *analyzer,
                  const char *text)
@@ -227,7 +228,9 @@ test_regex_word_lists (void)
              "{\"pattern\": [{\"regex\": \"^(leech(es)?|rats?|can'?t)$\"}, {\"word\": \"here\"}], "
              "\"label\": \"a\"}, "
              "{\"pattern\": [{\"regex\": \"(?:zopi|fent)$\"}, {\"word\": \"now\"}], \"label\": \"b\"}, "
-             "{\"pattern\": [{\"regex\": \"^gob\\\\w*$\"}, {\"word\": \"there\"}], \"label\": \"c\"}]}");
+             "{\"pattern\": [{\"regex\": \"^gob\\\\w*$\"}, {\"word\": \"there\"}], \"label\": \"c\"}, "
+             "{\"pattern\": [{\"regex\": \"^\\\\d{2,3}$\"}, {\"word\": \"years\"}], \"label\": \"d\"}, "
+             "{\"pattern\": [{\"regex\": \"^\\\\d+$\"}, {\"word\": \"sheep\"}], \"label\": \"e\"}]}");
   g_autofree char *path = write_pack ("word-lists.json", contents);
   g_autoptr(GError) error = NULL;
   g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
@@ -238,12 +241,15 @@ test_regex_word_lists (void)
   for (const char * const *t = (const char * const[]) { "leech here", "leeches here", "rat here",
                                                          "rats here", "cant here", "can't here",
                                                          "zopi now", "fent now", "gobby there",
-                                                         "gob there", NULL }; *t; t++)
+                                                         "gob there", "12 years", "120 years",
+                                                         "7 sheep", "2024 sheep",
+                                                         NULL }; *t; t++)
     if (!pattern_matches (analyzer, *t))
       g_error ("no match in “%s”", *t);
   for (const char * const *t = (const char * const[]) { "leechy here", "leeche here", "ratss here",
                                                          "ca here", "zopiclone now", "here leech",
-                                                         "agob there", NULL }; *t; t++)
+                                                         "agob there", "1 years", "1200 years",
+                                                         "12a years", "sheep", NULL }; *t; t++)
     if (pattern_matches (analyzer, *t))
       g_error ("a match in “%s”", *t);
 }
