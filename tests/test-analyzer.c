@@ -732,6 +732,16 @@ test_real_register (void)
   /* Records cooked by someone identifiable by their role, said as fact. */
   assert_flags ("my old trainer cooks his QOF numbers every March, the whole practice knows", "x",
                 FLAG (DEFAMATION));
+  /* Patient work carried on while ill or sedated, told as if to one's credit. */
+  assert_flags ("migraine from hell and zero cover, cracked on with the theatre list regardless 💪",
+                "x", FLAG (PROFESSIONALISM));
+  assert_flags ("popped two sleepers at midnight, on call at 7, it'll be fine", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  /* Letting people believe you hold a grade you do not. */
+  assert_flags ("ward sister thought I was the consultant and I just rolled with it 😅", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("been posing as a registrar on the forums for months, nobody checks", "forum",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -865,6 +875,13 @@ test_real_register_clean (void)
   /* A put-down quoted in order to answer it. */
   assert_not ("Reminder that 'attention seeking' in a referral usually means 'attention needing'. "
               "Words follow patients for years.", "x", FLAG (RESPECT));
+  /* An illness as a service, an honest introduction, someone else's pretence. */
+  assert_not ("Flu and covid jab clinic Saturday, walk in from 9, on call GP also at the hall",
+              "facebook", FLAG (PROFESSIONALISM));
+  assert_not ("Told the family I was the registrar on call and that the consultant would see "
+              "them in the morning.", "x", FLAG (PROFESSIONALISM));
+  assert_not ("Scammers posing as doctors are messaging patients, please report them 😅", "x",
+              FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
