@@ -742,6 +742,16 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   assert_flags ("been posing as a registrar on the forums for months, nobody checks", "forum",
                 FLAG (PROFESSIONALISM));
+  /* Posting under a made-up identity: a quoted persona, alts, reviews written as patients. */
+  assert_flags ("I comment on the parenting forums as 'Midwife_Kaz_88' and they lap it up, I'm a GP",
+                "forum", FLAG (ANONYMITY));
+  assert_flags ("have four alts on the GP subreddit to back myself up when the PAs pile in", "forum",
+                FLAG (ANONYMITY));
+  assert_flags ("can you all leave five star reviews as though you were patients pls, launch is "
+                "friday", "whatsapp", FLAG (ANONYMITY));
+  /* An interest let slip beside the praise. */
+  assert_flags ("the mole clinic at Harley Medica is the best around, I'm a director there, go see "
+                "them", "instagram", FLAG (CONFLICT_OF_INTEREST));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -882,6 +892,13 @@ test_real_register_clean (void)
               "them in the morning.", "x", FLAG (PROFESSIONALISM));
   assert_not ("Scammers posing as doctors are messaging patients, please report them 😅", "x",
               FLAG (PROFESSIONALISM));
+  /* Saying you post under your own name is the opposite of hiding; "won't say who" is about a
+   * person, not an interest. */
+  assert_not ("comment as a doctor under my own name on the forums, always have", "forum",
+              FLAG (ANONYMITY));
+  assert_not ("scoped a county cricketer at the Nuffield this morning, lovely lad, won't say who "
+              "😉", "x",
+              FLAG (CONFLICT_OF_INTEREST));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
