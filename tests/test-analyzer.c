@@ -752,6 +752,13 @@ test_real_register (void)
   /* An interest let slip beside the praise. */
   assert_flags ("the mole clinic at Harley Medica is the best around, I'm a director there, go see "
                 "them", "instagram", FLAG (CONFLICT_OF_INTEREST));
+  /* Someone you treated, named by what you did ("the lass I glued up"), met socially. */
+  assert_flags ("cutest date tonight with the lass I glued up in minors, small world", "x",
+                FLAG (BOUNDARIES));
+  assert_flags ("the guy I did lip filler on last spring, we follow each other now and he's a laugh "
+                "🥰", "instagram", FLAG (BOUNDARIES));
+  assert_flags ("lovely chap from the diabetes clinic, texted him my new number so he can check in",
+                "x", FLAG (BOUNDARIES));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -899,6 +906,9 @@ test_real_register_clean (void)
   assert_not ("scoped a county cricketer at the Nuffield this morning, lovely lad, won't say who "
               "😉", "x",
               FLAG (CONFLICT_OF_INTEREST));
+  /* A grieving child's gift, a number passed on for a relative to ring back: not social. */
+  assert_not ("little one on our ward died today and her mum gave me her teddy to keep", "x",
+              FLAG (BOUNDARIES));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
