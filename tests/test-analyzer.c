@@ -759,6 +759,13 @@ test_real_register (void)
                 "🥰", "instagram", FLAG (BOUNDARIES));
   assert_flags ("lovely chap from the diabetes clinic, texted him my new number so he can check in",
                 "x", FLAG (BOUNDARIES));
+  /* A group of people blamed, punished, called a failure or mad, or joked about as a herd. */
+  assert_flags ("Obese people should pay for their own hip ops. End of.", "x", FLAG (RESPECT));
+  assert_flags ("Romanian families are the reason our waits are so long tbh", "facebook",
+                FLAG (RESPECT));
+  assert_flags ("urology bc they're all mad, no offence", "x", FLAG (RESPECT));
+  assert_flags ("anyone in psychiatry is a failed physician tbh", "forum", FLAG (RESPECT));
+  assert_flags ("what's the collective noun for a bay full of Irish grannies", "x", FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -909,6 +916,10 @@ test_real_register_clean (void)
   /* A grieving child's gift, a number passed on for a relative to ring back: not social. */
   assert_not ("little one on our ward died today and her mum gave me her teddy to keep", "x",
               FLAG (BOUNDARIES));
+  /* A habit, not a group, is the reason; the fittest patients are a clinical observation. */
+  assert_not ("Smoking is the reason so many of our patients end up in resus", "x", FLAG (RESPECT));
+  assert_not ("Pain scores: the fittest patients recover fastest after knee replacement", "x",
+              FLAG (RESPECT));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
