@@ -920,6 +920,14 @@ test_real_register_clean (void)
   assert_not ("Smoking is the reason so many of our patients end up in resus", "x", FLAG (RESPECT));
   assert_not ("Pain scores: the fittest patients recover fastest after knee replacement", "x",
               FLAG (RESPECT));
+  /* An allegation or a slur in quotation marks, answered: said by others, not asserted. */
+  assert_not ("to the folk commenting 'GPs are frauds' on every post: come and shadow me for a day",
+              "x", FLAG (DEFAMATION));
+  assert_not ("a man at the bus stop called people with bipolar 'total nutters' today. for the "
+              "record, words matter", "x", FLAG (RESPECT));
+  /* A clinic to come to needs no appointment: not care by message. */
+  assert_not ("Covid booster clinic at the village hall Friday, no appointment needed if you have "
+              "a long-term condition", "facebook", FLAG (BOUNDARIES));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
