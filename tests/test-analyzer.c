@@ -766,6 +766,11 @@ test_real_register (void)
   assert_flags ("urology bc they're all mad, no offence", "x", FLAG (RESPECT));
   assert_flags ("anyone in psychiatry is a failed physician tbh", "forum", FLAG (RESPECT));
   assert_flags ("what's the collective noun for a bay full of Irish grannies", "x", FLAG (RESPECT));
+  /* A misleading claim that holds its own negation ("don't need vaccines"), or a scam claim. */
+  assert_flags ("honestly ur kids don't need vaccines if they eat well and sleep, the body knows",
+                "facebook", FLAG (PROFESSIONALISM));
+  assert_flags ("SSRIs are a pharma scam, a long walk does the same job", "x",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -928,6 +933,9 @@ test_real_register_clean (void)
   /* A clinic to come to needs no appointment: not care by message. */
   assert_not ("Covid booster clinic at the village hall Friday, no appointment needed if you have "
               "a long-term condition", "facebook", FLAG (BOUNDARIES));
+  /* Advice that something is not needed, within the evidence. */
+  assert_not ("Kids don't need antibiotics for most ear infections; they settle in three days.",
+              "facebook", FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",

@@ -254,6 +254,32 @@ test_regex_word_lists (void)
       g_error ("a match in “%s”", *t);
 }
 
+/* "position": "outside" leaves out a term inside the anchor's own words: a claim that holds a
+ * negation ("never need") is not voided by it, while a negation beside it still is. */
+static void
+test_position_outside (void)
+{
+  g_autofree char *contents =
+    replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+             "{\"type\": \"phrases\", \"match\": [\"never need muppets\"], "
+             "\"unless\": [{\"terms\": [\"never\", \"not\"], \"within\": \"clause\", "
+             "\"position\": \"outside\"}]}");
+  g_autofree char *bad = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                                  "{\"type\": \"phrases\", \"match\": [\"muppet\"], "
+                                  "\"unless\": [{\"terms\": [\"not\"], "
+                                  "\"position\": \"sideways\"}]}");
+  g_autofree char *path = write_pack ("outside.json", contents);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+  g_autoptr(SgAnalyzer) analyzer = NULL;
+
+  g_assert_no_error (error);
+  analyzer = sg_analyzer_new (pack);
+  g_assert_true (pattern_matches (analyzer, "you never need muppets, honestly"));
+  g_assert_false (pattern_matches (analyzer, "it is not true that you never need muppets"));
+  assert_refused (bad, 15, "outside");
+}
+
 /* A rule for public posts only is not applied to a post read for a private audience (a
  * Mastodon direct message in a past-posts audit), though the platform is public. */
 static void
@@ -330,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/unknown-severity", test_unknown_severity);
   g_test_add_func ("/sg/rule-pack/new-detectors", test_new_detectors);
   g_test_add_func ("/sg/rule-pack/regex-word-lists", test_regex_word_lists);
+  g_test_add_func ("/sg/rule-pack/position-outside", test_position_outside);
   g_test_add_func ("/sg/rule-pack/audience-override", test_audience_override);
   g_test_add_func ("/sg/rule-pack/default-pack", test_default_pack);
 

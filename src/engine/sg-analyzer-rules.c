@@ -47,7 +47,11 @@ condition_hit (SgScan            *scan,
 
           if (c->position < 0 && hit->start >= anchor->start)
             continue;
-          if (c->position > 0 && hit->start < anchor->end)
+          if (c->position == 1 && hit->start < anchor->end)
+            continue;
+          /* "outside": the anchor's own words do not count ("don't need vaccines" holds a
+           * negation, but it is the claim, not a denial of it). */
+          if (c->position == 2 && overlap)
             continue;
           if (c->negation != G_MAXUINT && hit_negated (scan, c->negation, hit))
             continue;

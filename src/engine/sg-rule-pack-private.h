@@ -56,7 +56,7 @@ typedef struct {
   GArray  *groups;     /* guint group ids: any of them satisfies the condition */
   SgScope  scope;
   guint    window;     /* bytes (SG_SCOPE_WINDOW) or tokens (SG_SCOPE_TOKENS) between spans */
-  int      position;   /* 0 anywhere, -1 before the anchor, +1 after it */
+  int      position;   /* 0 anywhere, -1 before the anchor, +1 after it, 2 not overlapping it */
   guint    negation;   /* "affirmed": the @negation group whose hits just before a hit void
                         * it ("no stupid questions"); G_MAXUINT when the condition is plain */
 } SgCondition;

@@ -755,9 +755,11 @@ load_conditions (LoadContext  *ctx,
         c.position = -1;
       else if (g_str_equal (position, "after"))
         c.position = 1;
+      else if (g_str_equal (position, "outside"))
+        c.position = 2;
       else
         return fail (ctx, o, "position", error,
-                     _("“position” must be \"before\", \"after\" or \"any\""));
+                     _("“position” must be \"before\", \"after\", \"outside\" or \"any\""));
 
       /* "affirmed": a word only counts when it is not negated just before it, so "there
        * are no stupid questions" is not a put-down. Read "near" terms this way where the
