@@ -256,6 +256,10 @@ main (int   argc,
      * voices: Glasgow group chats, the valleys, Belfast, Yorkshire, Kent, Cornwall, Leeds). */
     { "SG_TUNE_20",   "/sg/corpus/tune-20",          0.54, 0.40, 0.09, TRUE },
     { "SG_TUNE_21",   "/sg/corpus/tune-21",          0.54, 0.35, 0.11, TRUE },
+    /* tune-22 scored 0.592 and 0.014 at first, tune-23 0.554 and 0.029 (session 9, after the
+     * rules written from tune-20 and tune-21; neither was in the models' training). */
+    { "SG_TUNE_22",   "/sg/corpus/tune-22",          0.58, 0.50, 0.04, TRUE },
+    { "SG_TUNE_23",   "/sg/corpus/tune-23",          0.54, 0.35, 0.05, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.66, 0.25, 0.05, FALSE },
