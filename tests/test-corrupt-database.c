@@ -41,6 +41,12 @@ file_gone (gpointer path)
   return !g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 static void
 show_problem_again (GtkWindow *window)
 {
@@ -150,6 +156,8 @@ test_corrupt_database (void)
       g_autofree char *waiting = g_strconcat (path, ".unsaved-draft.txt", NULL);
       g_autofree char *contents = NULL;
 
+      /* written on the draft's queue, off the main loop */
+      g_assert_true (sg_test_wait (file_exists, waiting, 5000));
       g_assert_true (g_file_get_contents (waiting, &contents, NULL, NULL));
       g_assert_cmpstr (contents, ==, "Typed with nowhere to go");
     }

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SgDraftBuffer's text is fetched from the buffer once per change, and whoever handles
  * "changed" already gets the new text; typed text with no store to take it is unsaved, white
- * space alone is not. (Saving and loading through the store: tests/test-compose.c.) */
+ * space alone is not; saves land in order, and so do the rescue copy's write and removal, off
+ * the main loop. (Saving and loading through the store: tests/test-compose.c.) */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "sg-context.h"
@@ -153,6 +155,127 @@ test_saves_in_order (void)
   sg_test_store_close (store, g_steal_pointer (&dir));
 }
 
+/* A job that holds the buffer's queue until the test lets it go. */
+typedef struct {
+  GMutex   lock;
+  GCond    cond;
+  gboolean open;
+} Gate;
+
+static gpointer
+gate_job (SgStore  *store,
+          gpointer  data,
+          GError  **error)
+{
+  Gate *gate = data;
+
+  g_mutex_lock (&gate->lock);
+  while (!gate->open)
+    g_cond_wait (&gate->cond, &gate->lock);
+  g_mutex_unlock (&gate->lock);
+  return GINT_TO_POINTER (1);
+}
+
+static void
+gate_open (Gate *gate)
+{
+  g_mutex_lock (&gate->lock);
+  gate->open = TRUE;
+  g_cond_signal (&gate->cond);
+  g_mutex_unlock (&gate->lock);
+}
+
+static gpointer
+nothing_job (SgStore  *store,
+             gpointer  data,
+             GError  **error)
+{
+  return GINT_TO_POINTER (1);
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Runs what is on the buffer's queue up to now, through @gate if it is closed. */
+static void
+drain (SgDraftBuffer *buffer,
+       Gate          *gate)
+{
+  guint done = 0;
+
+  g_assert_true (sg_draft_buffer_run_job (buffer, buffer, NULL, nothing_job, NULL, NULL,
+                                          job_done_cb, &done));
+  if (gate != NULL)
+    gate_open (gate);
+  wait_for (&done, 1);
+}
+
+/* The rescue copy (the text the store cannot take, beside the data file) is written on the
+ * buffer's queue, not on the main loop, and in order with its removal: a removal asked after a
+ * write wins, however long the write waited. The queue is held by a job of the test's while
+ * both are asked for. */
+static void
+test_rescue_in_order (void)
+{
+  g_autofree char *dir = NULL;
+  SgStore *store = sg_test_store_open ("sg-draft-rescue", &dir);
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.SocialGuard");
+  SgContext *context = sg_context_new (settings, sg_store_get_path (store));
+  SgDraftBuffer *buffer = sg_draft_buffer_new ();
+  g_autofree char *rescue = g_strconcat (sg_store_get_path (store), ".unsaved-draft.txt", NULL);
+  g_autofree char *contents = NULL;
+  Gate gate = { 0 };
+  guint loaded = 0, gate_done = 0;
+  GStatBuf st;
+
+  g_mutex_init (&gate.lock);
+  g_cond_init (&gate.cond);
+  sg_context_set_store (context, store, NULL, FALSE);
+  g_signal_connect (buffer, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  sg_draft_buffer_set_context (buffer, context);
+  sg_draft_buffer_open (buffer, NULL);
+  wait_for (&loaded, 1);
+  /* No draft to save into (as when it was deleted, or no store has given one yet): what is
+   * typed goes to the rescue copy. */
+  sg_draft_buffer_close (buffer);
+
+  g_assert_true (sg_draft_buffer_run_job (buffer, buffer, NULL, gate_job, &gate, NULL,
+                                          job_done_cb, &gate_done));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), "Bed 4 handover", -1);
+  sg_draft_buffer_save_now (buffer, FALSE);
+  /* Asked for, not written here: the queue is still held. */
+  g_assert_false (g_file_test (rescue, G_FILE_TEST_EXISTS));
+  sg_draft_buffer_discard_rescue (buffer);
+  drain (buffer, &gate);
+  g_assert_cmpuint (gate_done, ==, 1);
+  g_assert_false (g_file_test (rescue, G_FILE_TEST_EXISTS));
+
+  /* A write alone lands, whole and 0600. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), "Bed 5 handover", -1);
+  sg_draft_buffer_save_now (buffer, FALSE);
+  drain (buffer, NULL);
+  g_assert_true (g_file_get_contents (rescue, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Bed 5 handover");
+  g_assert_cmpint (g_stat (rescue, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* And a later removal takes it away. */
+  sg_draft_buffer_discard_rescue (buffer);
+  drain (buffer, NULL);
+  g_assert_false (g_file_test (rescue, G_FILE_TEST_EXISTS));
+
+  g_assert_finalize_object (buffer);
+  g_object_unref (context);
+  g_mutex_clear (&gate.lock);
+  g_cond_clear (&gate.cond);
+  sg_test_store_close (store, g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,5 +285,6 @@ main (int   argc,
   g_test_add_func ("/sg/draft-buffer/text-once", test_text_once);
   g_test_add_func ("/sg/draft-buffer/unsaved", test_unsaved);
   g_test_add_func ("/sg/draft-buffer/saves-in-order", test_saves_in_order);
+  g_test_add_func ("/sg/draft-buffer/rescue-in-order", test_rescue_in_order);
   return g_test_run ();
 }

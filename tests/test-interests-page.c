@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Interests page: empty state, adding through the form's rules, search and filters, and
  * the declaration that then appears, counted, in Compose; ending and removing; a register
- * imported through the Import… dialog with real keys. */
+ * imported through the Import… dialog with real keys; the Add Interest form closed without an
+ * answer, which leaks nothing and opens again with what was typed. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -324,6 +325,115 @@ test_import_chooser (void)
   g_unlink (path);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static GtkEditable *
+form_field (GtkWindow  *form,
+            const char *title)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (sg_test_find_by_label (GTK_WIDGET (form), title),
+                                            ADW_TYPE_ENTRY_ROW);
+
+  g_assert_nonnull (row);
+  return GTK_EDITABLE (row);
+}
+
+/* Opens Add Interest with a real click on @page's button and returns the form. */
+static GtkWindow *
+click_add (GtkWidget *page)
+{
+  GtkWidget *button = sg_test_find_mapped_button (page, "_Add Interest");
+  GtkWindow *form;
+
+  g_assert_nonnull (button);
+  sg_test_x11_focus (button);
+  sg_test_x11_click (button);
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
+  form = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (form);
+  sg_test_iterate (200);
+  return form;
+}
+
+#define RESTORED "What you typed before this form closed is back"
+
+/* The Add Interest form closed without Save or Cancel: its window closed under it (the page
+ * and its window destroyed), or the form destroyed on its own. Nothing is kept alive by it,
+ * and what was typed comes back the next time the form opens; Cancel lets it go. */
+static void
+test_form_destroyed (void)
+{
+  SgWindow *app_window = sg_test_app_window (app);
+  GtkWidget *window = gtk_window_new ();
+  SgInterestsPage *page = g_object_new (SG_TYPE_INTERESTS_PAGE, NULL);
+  GtkWidget *real_page = GTK_WIDGET (sg_window_get_interests_page (app_window));
+  GtkWindow *form, *dialog;
+  gpointer weak_page = page, weak_form;
+  g_autofree char *shot = NULL;
+
+  g_assert_true (sg_test_x11_available ());
+  while ((dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+
+  /* A page of its own in a window of its own, so that both can go. */
+  sg_interests_page_set_context (page, context ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  g_object_add_weak_pointer (G_OBJECT (page), &weak_page);
+  gtk_window_present (GTK_WINDOW (window));
+  sg_test_iterate (300);
+  form = click_add (GTK_WIDGET (page));
+  weak_form = form;
+  g_object_add_weak_pointer (G_OBJECT (form), &weak_form);
+  sg_test_x11_click (GTK_WIDGET (form_field (form, "Organisation")));
+  sg_test_x11_type ("Pellana Labs");
+  sg_test_x11_click (GTK_WIDGET (form_field (form, "Amount (optional)")));
+  sg_test_x11_type ("1,500");
+  sg_test_iterate (200);
+  g_assert_cmpstr (gtk_editable_get_text (form_field (form, "Organisation")), ==, "Pellana Labs");
+
+  /* The window closes with the form open: page, form and all go. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (sg_test_wait (is_null, &weak_page, 5000));
+  g_assert_true (sg_test_wait (is_null, &weak_form, 5000));
+  g_assert_null (sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* The next Add Interest form, on the window's page, opens with what was typed, as typed. */
+  sg_window_set_page (app_window, "interests");
+  gtk_window_present (GTK_WINDOW (app_window));
+  sg_test_iterate (300);
+  form = click_add (real_page);
+  g_assert_cmpstr (gtk_editable_get_text (form_field (form, "Organisation")), ==, "Pellana Labs");
+  g_assert_cmpstr (gtk_editable_get_text (form_field (form, "Amount (optional)")), ==, "1,500");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (form)), RESTORED));
+  shot = sg_test_save_png (GTK_WIDGET (form), "interest-form-restored");
+  g_test_message ("Screenshot: %s", shot);
+
+  /* Destroyed on its own, without an answer: it goes, and keeps the text again. */
+  weak_form = form;
+  g_object_add_weak_pointer (G_OBJECT (form), &weak_form);
+  gtk_window_destroy (form);
+  g_assert_true (sg_test_wait (is_null, &weak_form, 5000));
+  form = click_add (real_page);
+  g_assert_cmpstr (gtk_editable_get_text (form_field (form, "Organisation")), ==, "Pellana Labs");
+
+  /* Cancel is a choice: nothing is kept. */
+  sg_test_x11_click (sg_test_find_mapped_button (GTK_WIDGET (form), "_Cancel"));
+  sg_test_iterate (300);
+  while ((dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  form = click_add (real_page);
+  g_assert_cmpstr (gtk_editable_get_text (form_field (form, "Organisation")), ==, "");
+  g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (form)) ?: "", RESTORED));
+  sg_test_x11_click (sg_test_find_mapped_button (GTK_WIDGET (form), "_Cancel"));
+  sg_test_iterate (300);
+  g_assert_false (registered ((gpointer) "Pellana Labs"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/sg/interests-page/add-search-declare", test_interests_page);
   g_test_add_func ("/sg/interests-page/end-and-remove", test_end_and_remove);
   g_test_add_func ("/sg/interests-page/import-chooser", test_import_chooser);
+  g_test_add_func ("/sg/interests-page/form-destroyed", test_form_destroyed);
 
   return sg_test_gui_run ((GApplication **) &app, home);
 }

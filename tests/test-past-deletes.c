@@ -3,7 +3,8 @@
  * through the confirmation with real key presses (xdotool under Xvfb), marked deleted and
  * logged in History without its text; one the server fails on, which stays listed with the
  * reason and can be tried again; one of another account, which is not sent and says to sign
- * in to that account, then marked deleted by hand and logged too. Then the appraisal record
+ * in to that account, then marked deleted by hand and logged too. The question left open when
+ * its window closes: nothing sent, nothing kept alive. Then the appraisal record
  * saved as HTML and CSV (0600), with and without the posts' text. Then the same against a
  * loopback Bluesky (createSession, com.atproto.repo.deleteRecord): deleted, already gone,
  * a server error, and another account's post, which is not sent. Last, the export dialog as a
@@ -385,6 +386,64 @@ test_delete (void)
 }
 
 static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The question "Delete this post from Mastodon?" left open when its window closes: nothing is
+ * sent, and neither the question nor the page is kept alive by the other. A Past Posts page of
+ * its own, in a window of its own, shows the audit stored by /sg/past-posts/delete (the post
+ * that failed there is still open); the window is closed with the question open. */
+static void
+test_question_destroyed (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  SgPastPostsPage *page = g_object_new (SG_TYPE_PAST_POSTS_PAGE, NULL);
+  SgPastPostRow *row;
+  SgAuditItem *item;
+  GtkWidget *button;
+  GtkWindow *dialog;
+  gpointer weak_page = page, weak_dialog;
+  guint sent = mastodon.deleted->len;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1000);
+  sg_past_posts_page_set_context (page, sg_application_get_context (app));
+  sg_past_posts_page_set_token (page, "test-token");
+  g_object_add_weak_pointer (G_OBJECT (page), &weak_page);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sg_test_wait (sg_test_past_posts_audit_shown, page, 20000));
+  sg_test_iterate (300);
+  row = sg_test_past_post_row_with_text (GTK_WIDGET (page), FAILING_POST, 0);
+  g_assert_nonnull (row);
+  item = g_object_ref (sg_past_post_row_get_item (row));
+  g_assert_cmpint (sg_audit_item_get_status (item), ==, SG_AUDIT_STATUS_OPEN);
+  button = sg_test_find_by_label (GTK_WIDGET (row), "Delete from Mastodon");
+  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button));
+  sg_test_x11_focus (window);
+  g_assert_true (gtk_widget_grab_focus (button));
+  sg_test_iterate (50);
+  sg_test_press_keys ("space");
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
+  dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Delete this post from Mastodon?");
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (sg_test_wait (is_null, &weak_page, 5000));
+  g_assert_true (sg_test_wait (is_null, &weak_dialog, 5000));
+  sg_test_iterate (200);
+  g_assert_cmpuint (mastodon.deleted->len, ==, sent);
+  g_assert_false (sg_audit_item_get_busy (item));
+  g_assert_cmpint (sg_audit_item_get_status (item), ==, SG_AUDIT_STATUS_OPEN);
+  /* The test's is the last reference: the question kept none. */
+  g_assert_finalize_object (item);
+}
+
+static gboolean
 file_exists (gpointer path)
 {
   return g_file_test (path, G_FILE_TEST_EXISTS);
@@ -728,6 +787,7 @@ main (int   argc,
 
   app = sg_application_new ();
   g_test_add_func ("/sg/past-posts/delete", test_delete);
+  g_test_add_func ("/sg/past-posts/delete-question-destroyed", test_question_destroyed);
   g_test_add_func ("/sg/past-posts/appraisal-export", test_appraisal_export);
   g_test_add_func ("/sg/past-posts/delete-bluesky", test_delete_bluesky);
   g_test_add_func ("/sg/past-posts/export-dialog", test_export_dialog);

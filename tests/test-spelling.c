@@ -202,6 +202,18 @@ find_item (GtkWidget  *root,
   return NULL;
 }
 
+#define LOOKING "Looking for suggestions…"
+
+/* The suggestions are looked up on a worker as the menu opens: until they are in, the menu
+ * says so. */
+static gboolean
+suggestions_in (gpointer data)
+{
+  GtkWidget *popover = find_popover (editor ());
+
+  return popover != NULL && find_item (popover, LOOKING) == NULL;
+}
+
 /* Opens the menu for the word at the cursor with Shift+F10, as from the keyboard. */
 static GtkWidget *
 open_menu_on (const char *word)
@@ -209,6 +221,7 @@ open_menu_on (const char *word)
   place_cursor_in (word);
   press ("shift+F10");
   g_assert_true (sg_test_wait (menu_shown, NULL, 5000));
+  g_assert_true (sg_test_wait (suggestions_in, NULL, 10000));
   sg_test_iterate (300);
   return find_popover (editor ());
 }
@@ -287,10 +300,9 @@ test_menu_replace (void)
   g_assert_cmpstr (undone, ==, "The SHO gave amoxicillin and checked the ECG, but teh obs were fine");
 }
 
-/* Right-click on a word that is not at the cursor: the menu is about the word under the
- * pointer (the press is seen before GTK opens its menu). A real click through the X server. */
+/* A real right-click through the X server on the character at @offset. */
 static void
-test_right_click (void)
+right_click_at (int offset)
 {
   GtkWidget *view = editor ();
   GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (view));
@@ -301,15 +313,8 @@ test_right_click (void)
   GdkRectangle rect;
   double wx, wy;
   int vx, vy;
-  GtkWidget *popover;
 
-  focus_window ();
-  set_text ("Recieved the referal this morning.");
-  /* the cursor at the start, on "Recieved": the pointer goes to "referal" */
-  gtk_text_buffer_get_start_iter (buffer (), &iter);
-  gtk_text_buffer_place_cursor (buffer (), &iter);
-  sg_test_iterate (200);
-  gtk_text_buffer_get_iter_at_offset (buffer (), &iter, 15);
+  gtk_text_buffer_get_iter_at_offset (buffer (), &iter, offset);
   gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &rect);
   gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
                                          rect.x + 2, rect.y + rect.height / 2, &vx, &vy);
@@ -331,12 +336,100 @@ test_right_click (void)
       g_main_context_iteration (NULL, TRUE);
   }
   g_assert_true (sg_test_wait (menu_shown, NULL, 5000));
+}
+
+/* Right-click on a word that is not at the cursor: the menu is about the word under the
+ * pointer (the press is seen before GTK opens its menu). A real click through the X server. */
+static void
+test_right_click (void)
+{
+  GtkWidget *popover;
+  GtkTextIter iter;
+
+  focus_window ();
+  set_text ("Recieved the referal this morning.");
+  /* the cursor at the start, on "Recieved": the pointer goes to "referal" */
+  gtk_text_buffer_get_start_iter (buffer (), &iter);
+  gtk_text_buffer_place_cursor (buffer (), &iter);
+  sg_test_iterate (200);
+  right_click_at (15);
+  g_assert_true (sg_test_wait (suggestions_in, NULL, 10000));
   sg_test_iterate (300);
-  popover = find_popover (view);
+  popover = find_popover (editor ());
   g_assert_nonnull (find_item (popover, "referral"));
   g_assert_null (find_item (popover, "Received"));
   gtk_popover_popdown (GTK_POPOVER (popover));
   sg_test_iterate (300);
+}
+
+static gboolean
+lookup_held (gpointer data)
+{
+  return sg_spell_checker_get_suggestions_held () == 1;
+}
+
+static gboolean
+item_shown (gpointer data)
+{
+  GtkWidget *popover = find_popover (editor ());
+
+  return popover != NULL && find_item (popover, data) != NULL;
+}
+
+/* Hunspell takes 40 to 170 ms to suggest for one word: the lookup happens on a worker while
+ * the menu is open and says it is looking, and an answer for a word the menu has left is
+ * dropped. Held on its worker thread by the test's hook, so nothing here depends on timing:
+ * the menu is shown and the main loop goes on while the lookup waits on another thread. */
+static void
+test_suggestions_off_main_loop (void)
+{
+  GtkWidget *popover;
+  GtkWidget *looking;
+  GtkTextIter iter;
+
+  focus_window ();
+  set_text ("Definately a seperate clinic.");
+  gtk_text_buffer_get_start_iter (buffer (), &iter);
+  gtk_text_buffer_place_cursor (buffer (), &iter);
+  sg_test_iterate (200);
+
+  sg_spell_checker_hold_suggestions (TRUE);
+  right_click_at (15);   /* inside "seperate" */
+  /* The lookup for "seperate" is waiting on a worker thread, and the menu is up meanwhile. */
+  g_assert_true (sg_test_wait (lookup_held, NULL, 10000));
+  sg_test_iterate (200);
+  popover = find_popover (editor ());
+  g_assert_nonnull (popover);
+  looking = find_item (popover, LOOKING);
+  g_assert_nonnull (looking);
+  g_assert_false (gtk_widget_is_sensitive (looking));
+  g_assert_null (find_item (popover, "separate"));
+  g_assert_nonnull (find_item (popover, "Add to Dictionary"));
+  {
+    g_autofree char *shot = sg_test_save_png (popover, "spelling-menu-looking");
+    g_test_message ("Screenshot: %s", shot);
+  }
+
+  /* The menu closed and opened again on another word before the answer came. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  sg_test_iterate (300);
+  place_cursor_in ("Definately");
+  press ("shift+F10");
+  g_assert_true (sg_test_wait (menu_shown, NULL, 5000));
+  popover = find_popover (editor ());
+  g_assert_nonnull (find_item (popover, LOOKING));
+  g_assert_cmpuint (sg_spell_checker_get_suggestions_held (), ==, 1);
+
+  /* Let go: "seperate"'s answer is dropped, "Definately"'s fills the open menu. */
+  sg_spell_checker_hold_suggestions (FALSE);
+  g_assert_true (sg_test_wait (item_shown, (gpointer) "Definitely", 10000));
+  sg_test_iterate (300);
+  popover = find_popover (editor ());
+  g_assert_null (find_item (popover, LOOKING));
+  g_assert_null (find_item (popover, "separate"));
+  g_assert_nonnull (find_item (popover, "Add to Dictionary"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  wait_checked ();
 }
 
 static void
@@ -948,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/sg/spelling/not-words", test_not_words);
   g_test_add_func ("/sg/spelling/menu-replace", test_menu_replace);
   g_test_add_func ("/sg/spelling/right-click", test_right_click);
+  g_test_add_func ("/sg/spelling/suggestions-off-main-loop", test_suggestions_off_main_loop);
   g_test_add_func ("/sg/spelling/add-to-dictionary", test_add_to_dictionary);
   g_test_add_func ("/sg/spelling/ignore-all", test_ignore_all);
   g_test_add_func ("/sg/spelling/preference", test_preference);

@@ -38,6 +38,9 @@ void           sg_compose_page_reload_interests (SgComposePage *self);
  * the window never loses the last second of typing. */
 void           sg_compose_page_flush           (SgComposePage *self);
 gboolean       sg_compose_page_has_unsaved_text (SgComposePage *self);
+/* The user chose to close without the text the store could not take: its waiting copy beside
+ * the data file goes (it may describe a patient), after any write of it under way. */
+void           sg_compose_page_discard_unsaved (SgComposePage *self);
 char          *sg_compose_page_get_text        (SgComposePage *self);
 /* Times the declaration was composed (it is composed only when what it depends on changed). */
 guint          sg_compose_page_get_declaration_updates (SgComposePage *self);

@@ -280,6 +280,13 @@ save_copy_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+static gboolean
+close_window_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 unsaved_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -288,13 +295,13 @@ unsaved_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       /* Discarded means gone: the waiting copy beside the data file goes too, since it may
-       * describe a patient. */
-      const char *db = sg_context_get_store_path (sg_application_get_context (self->application));
-
-      if (db != NULL)
-        sg_draft_rescue_remove (db);
+       * describe a patient; on the draft's queue, so a write of it still under way cannot put
+       * it back. */
+      sg_compose_page_discard_unsaved (self->compose_page);
       self->discard_unsaved = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Once the dialog has closed: it is transient for this window, and a window destroyed
+       * under it while it answers a click leaves it pointing at a window that is gone. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_window_cb, g_object_ref (self), g_object_unref);
     }
   else if (g_strcmp0 (response, "save") == 0)
     {

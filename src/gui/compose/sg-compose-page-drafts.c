@@ -102,6 +102,13 @@ sg_compose_page_flush (SgComposePage *self)
   sg_draft_buffer_flush (self->draft);
 }
 
+void
+sg_compose_page_discard_unsaved (SgComposePage *self)
+{
+  g_return_if_fail (SG_IS_COMPOSE_PAGE (self));
+  sg_draft_buffer_discard_rescue (self->draft);
+}
+
 static void
 load_draft (SgComposePage *self,
             gint64         id)

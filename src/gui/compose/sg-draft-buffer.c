@@ -93,16 +93,83 @@ get_store_path (SgDraftBuffer *self)
   return self->context != NULL ? sg_context_get_store_path (self->context) : NULL;
 }
 
+/* The rescue copy is written and removed on the buffer's queue, off the main loop (a long
+ * draft on a slow or full disk must not stall typing), and in the order asked: a removal asked
+ * after a write lands after it, so a discarded draft is never written back. */
+typedef struct {
+  char *store_path;
+  char *text;       /* NULL: remove the copy */
+} RescueJob;
+
+static void
+rescue_job_free (RescueJob *job)
+{
+  g_free (job->store_path);
+  g_free (job->text);
+  g_free (job);
+}
+
+static gpointer
+rescue_job (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  RescueJob *job = data;
+
+  if (job->text != NULL)
+    sg_draft_rescue_write (job->store_path, job->text);
+  else
+    sg_draft_rescue_remove (job->store_path);
+  return NULL;
+}
+
+static void
+rescue_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GApplication *app = user_data;
+
+  if (app != NULL)
+    {
+      g_application_release (app);
+      g_object_unref (app);
+    }
+}
+
+/* Writes @text (or with NULL, removes the copy). The application, if any, is held until it
+ * is done: the window may be closing, and the copy may be the only one of the text. */
+static void
+push_rescue (SgDraftBuffer *self,
+             const char    *text)
+{
+  const char *path = get_store_path (self);
+  GApplication *app = g_application_get_default ();
+  RescueJob *job;
+
+  if (path == NULL || (text != NULL && sg_draft_rescue_is_blank (text)))
+    return;
+  job = g_new0 (RescueJob, 1);
+  job->store_path = g_strdup (path);
+  job->text = g_strdup (text);
+  if (app != NULL)
+    g_application_hold (app);
+  /* Not cancellable: a copy asked for is written (or removed) even as the window closes. */
+  sg_worker_queue_push (self->queue, self, NULL, rescue_job, job,
+                        (GDestroyNotify) rescue_job_free, NULL, rescue_done_cb,
+                        app != NULL ? g_object_ref (app) : NULL);
+}
+
 static void
 write_emergency_copy (SgDraftBuffer *self)
 {
-  sg_draft_rescue_write (get_store_path (self), sg_draft_buffer_get_text (self));
+  push_rescue (self, sg_draft_buffer_get_text (self));
 }
 
 static void
 remove_emergency_copy (SgDraftBuffer *self)
 {
-  sg_draft_rescue_remove (get_store_path (self));
+  push_rescue (self, NULL);
 }
 
 static gboolean
@@ -665,6 +732,20 @@ sg_draft_buffer_flush (SgDraftBuffer *self)
 {
   g_return_if_fail (SG_IS_DRAFT_BUFFER (self));
   sg_draft_buffer_save_now (self, TRUE);
+}
+
+void
+sg_draft_buffer_discard_rescue (SgDraftBuffer *self)
+{
+  g_return_if_fail (SG_IS_DRAFT_BUFFER (self));
+  /* Discarded: not saved or copied again as the window closes (its flush would write the copy
+   * back), unless it is typed in again. */
+  self->dirty = FALSE;
+  self->dirty_since = 0;
+  self->save_failed = FALSE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  remove_emergency_copy (self);
 }
 
 gboolean

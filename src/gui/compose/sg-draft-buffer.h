@@ -19,7 +19,8 @@ typedef enum {
 /* The draft being written: its text (the buffer itself), and its store id, title and platform
  * as properties. It keeps itself saved: a change to any of them is saved 0.7 s after the last
  * one (1.5 s at most while typing goes on), and at once by sg_draft_buffer_flush(); while the
- * store cannot take it, the text is kept in a file beside the data file (0600). It loads a
+ * store cannot take it, the text is kept in a file beside the data file (0600), written on the
+ * buffer's queue off the main loop, in order with its removal. It loads a
  * draft from the store off the main loop and says "loaded"; each save says "saved", with the
  * error when it failed. Drafts can hold patient data: the text is never logged. */
 #define SG_TYPE_DRAFT_BUFFER (sg_draft_buffer_get_type ())
@@ -71,6 +72,10 @@ gboolean       sg_draft_buffer_run_job          (SgDraftBuffer       *self,
                                                  GDestroyNotify       destroy,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+/* The user chose to discard the text the store could not take: it is not saved or copied again
+ * (until it is changed), and its rescue copy beside the data file is removed, after any write
+ * of it already asked for (the application is held until it is gone). */
+void           sg_draft_buffer_discard_rescue   (SgDraftBuffer *self);
 /* Text the user typed that is not safely stored: the store is out of reach, or the last save
  * failed. */
 gboolean       sg_draft_buffer_has_unsaved_text (SgDraftBuffer *self);

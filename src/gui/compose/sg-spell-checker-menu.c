@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The spell checker's part of the editor's menu: up to five suggestions for the underlined
- * word under the pointer or the cursor, Add to Dictionary and Ignore All. */
+ * word under the pointer or the cursor, Add to Dictionary and Ignore All. The suggestions are
+ * looked up on the worker (sg-spell-checker-worker.c) when the menu opens: until they come the
+ * menu says "Looking for suggestions…", greyed, and an answer for a word the menu is no longer
+ * about is dropped. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "sg-spell-checker-private.h"
-
-#define MAX_SUGGESTIONS 5
 
 /* The word at @iter (touching it counts) worth checking: its bounds, FALSE if none. */
 typedef struct {
@@ -79,35 +80,66 @@ set_actions_enabled (SgSpellChecker *self,
       g_action_map_lookup_action (G_ACTION_MAP (self->actions), names[i])), enabled);
 }
 
-/* Up to five suggestions for @word, remembered for the last word asked about: Hunspell takes
- * 40 to 170 ms for one word here, so they are asked for only when the menu opens. */
-static const char * const *
-get_suggestions (SgSpellChecker *self,
-                 const char     *word)
-{
-  if (g_strcmp0 (word, self->suggested_for) != 0)
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      size_t n = 0;
-      char **list = enchant_dict_suggest (self->dict->dict, word, -1, &n);
-
-      for (size_t i = 0; i < n && i < MAX_SUGGESTIONS; i++)
-        g_strv_builder_add (builder, list[i]);
-      if (list != NULL)
-        enchant_dict_free_string_list (self->dict->dict, list);
-      g_strfreev (self->suggestions);
-      self->suggestions = g_strv_builder_end (builder);
-      g_free (self->suggested_for);
-      self->suggested_for = g_strdup (word);
-    }
-  return (const char * const *) self->suggestions;
-}
-
 void
 sg_spell_checker_forget_suggestions (SgSpellChecker *self)
 {
   g_clear_pointer (&self->suggested_for, g_free);
   g_clear_pointer (&self->suggestions, g_strfreev);
+  /* An answer still out is for the old dictionary: it is dropped when it comes. */
+  g_clear_pointer (&self->suggesting, g_free);
+  self->suggest_serial++;
+}
+
+static void
+fill_suggestions (GMenu              *menu,
+                  const char * const *list)
+{
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (list[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "spelling.replace", "s", list[i]);
+      g_menu_append_item (menu, item);
+    }
+  if (list == NULL || list[0] == NULL)
+    /* Translators: in the draft's right-click menu, for a misspelt word */
+    g_menu_append (menu, _("No Suggestions"), "spelling.none");
+}
+
+static char *menu_word (SgSpellChecker *self,
+                        GtkTextIter    *start,
+                        GtkTextIter    *end);
+
+void
+sg_spell_checker_suggestions_found (SgSpellChecker  *self,
+                                    const char      *word,
+                                    guint            serial,
+                                    char           **list)
+{
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  /* Asked for again since (another word, or the same one after a change of dictionary). */
+  if (serial != self->suggest_serial || g_strcmp0 (word, self->suggesting) != 0)
+    {
+      g_strfreev (list);
+      return;
+    }
+  g_clear_pointer (&self->suggesting, g_free);
+  g_strfreev (self->suggestions);
+  self->suggestions = list != NULL ? list : g_new0 (char *, 1);
+  g_free (self->suggested_for);
+  self->suggested_for = g_strdup (word);
+
+  /* Only the suggestions' part of an open menu changes: the focus on Add to Dictionary or
+   * Ignore All stays where it is. */
+  if (self->waiting != NULL && (shown = menu_word (self, &start, &end)) != NULL
+      && g_str_equal (shown, word))
+    {
+      g_menu_remove_all (self->waiting);
+      fill_suggestions (self->waiting, (const char * const *) self->suggestions);
+    }
+  g_clear_object (&self->waiting);
 }
 
 /* Fills the menu for the word at @iter when it is underlined, and empties it otherwise. The
@@ -121,6 +153,7 @@ update_menu_at (SgSpellChecker    *self,
   g_autofree char *word = NULL;
 
   g_menu_remove_all (self->section);
+  g_clear_object (&self->waiting);
   set_actions_enabled (self, FALSE);
   if (self->dict == NULL || self->dict->dict == NULL
       || (word = word_at (self, iter, &start, &end)) == NULL
@@ -129,22 +162,28 @@ update_menu_at (SgSpellChecker    *self,
 
   gtk_text_buffer_move_mark (self->buffer, self->word_start, &start);
   gtk_text_buffer_move_mark (self->buffer, self->word_end, &end);
-  if (suggest || g_strcmp0 (word, self->suggested_for) == 0)
+  if (g_strcmp0 (word, self->suggested_for) == 0)
     {
       g_autoptr(GMenu) suggestions = g_menu_new ();
-      const char * const *list = get_suggestions (self, word);
 
-      for (guint i = 0; list[i] != NULL; i++)
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (list[i], NULL);
-
-          g_menu_item_set_action_and_target (item, "spelling.replace", "s", list[i]);
-          g_menu_append_item (suggestions, item);
-        }
-      if (list[0] == NULL)
-        /* Translators: in the draft's right-click menu, for a misspelt word */
-        g_menu_append (suggestions, _("No Suggestions"), "spelling.none");
+      fill_suggestions (suggestions, (const char * const *) self->suggestions);
       g_menu_append_section (self->section, NULL, G_MENU_MODEL (suggestions));
+    }
+  else if (suggest || g_strcmp0 (word, self->suggesting) == 0)
+    {
+      g_autoptr(GMenu) suggestions = g_menu_new ();
+
+      /* Translators: in the draft's right-click menu, greyed, while the suggestions for a
+       * misspelt word are found */
+      g_menu_append (suggestions, _("Looking for suggestions…"), "spelling.none");
+      g_menu_append_section (self->section, NULL, G_MENU_MODEL (suggestions));
+      self->waiting = g_steal_pointer (&suggestions);
+      if (g_strcmp0 (word, self->suggesting) != 0)
+        {
+          g_free (self->suggesting);
+          self->suggesting = g_strdup (word);
+          sg_spell_checker_worker_suggest (self, word, ++self->suggest_serial);
+        }
     }
   {
     g_autoptr(GMenu) words = g_menu_new ();
@@ -354,6 +393,7 @@ sg_spell_checker_menu_dispose (SgSpellChecker *self)
       gtk_widget_remove_controller (GTK_WIDGET (self->view), self->keys);
       gtk_widget_remove_controller (GTK_WIDGET (self->view), self->click);
     }
+  g_clear_object (&self->waiting);
   g_clear_object (&self->menu);
   g_clear_object (&self->section);
   g_clear_object (&self->actions);

@@ -104,6 +104,10 @@ struct _SgSpellChecker
   GtkTextMark   *word_end;
   char          *suggested_for;  /* the word the suggestions below are for */
   char         **suggestions;
+  char          *suggesting;     /* the word whose suggestions the worker is looking up */
+  guint          suggest_serial; /* bumped by each lookup asked for: an older answer is dropped */
+  GMenu         *waiting;        /* the menu's suggestions while they are looked up: it shows
+                                  * "Looking for suggestions…" until they come */
   guint          menu_source;
 
   /* The worker (sg-spell-checker-worker.c) */
@@ -116,6 +120,9 @@ struct _SgSpellChecker
   GPtrArray     *news;           /* words accepted while a job had the worker's dictionary:
                                   * they go with the next job (char *) */
   GPtrArray     *flights;        /* Flight: the parts of the text out for checking */
+  char          *lookup;         /* a word waiting for the worker's dictionary to be free, so
+                                  * its suggestions can be looked up (sent with lookup_serial) */
+  guint          lookup_serial;
   gboolean       worker_failed;  /* the worker could not read the dictionary: check here */
   guint          jobs_started;   /* counted for sg_spell_checker_get_worker_counts() */
   guint          parts_applied;
@@ -146,6 +153,11 @@ void     sg_spell_checker_menu_dispose    (SgSpellChecker    *self);
 void     sg_spell_checker_update_menu_at_cursor (SgSpellChecker *self,
                                                  gboolean        suggest);
 void     sg_spell_checker_forget_suggestions (SgSpellChecker *self);
+/* The worker's suggestions for @word, asked for with @serial; @list is taken (NULL: none). */
+void     sg_spell_checker_suggestions_found (SgSpellChecker *self,
+                                             const char     *word,
+                                             guint           serial,
+                                             char          **list);
 /* The cursor moved: the menu follows it once the main loop is idle. */
 void     sg_spell_checker_menu_follow_cursor (SgSpellChecker *self);
 
@@ -165,6 +177,12 @@ void     sg_spell_checker_worker_edited   (SgSpellChecker    *self,
 /* A word accepted (Add to Dictionary, Ignore All): the worker's dictionary learns it too. */
 void     sg_spell_checker_worker_accept   (SgSpellChecker    *self,
                                            const char        *word);
+/* Looks up the suggestions for @word on the worker, with the worker's dictionary, once it is
+ * free (a long text being checked keeps it until it is done); they come back through
+ * sg_spell_checker_suggestions_found() with @serial. A newer request replaces one waiting. */
+void     sg_spell_checker_worker_suggest  (SgSpellChecker    *self,
+                                           const char        *word,
+                                           guint              serial);
 /* Spelling was turned off or its language changed: what is out is dropped when it comes. */
 void     sg_spell_checker_worker_reset    (SgSpellChecker    *self);
 gboolean sg_spell_checker_worker_is_idle  (SgSpellChecker    *self);

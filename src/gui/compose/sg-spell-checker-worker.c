@@ -10,7 +10,12 @@
  *
  * Each part has marks of its own, so what comes back is put where that text is now. An edit
  * that touches a part while it is out (or a settings change, by job_generation) drops that
- * part's result, and the part is checked again; the other parts still count. */
+ * part's result, and the part is checked again; the other parts still count..
+ *
+ * The suggestions for the word the menu is about are looked up with the same dictionary, by a
+ * job that takes it along in the same way: Hunspell takes 40 to 170 ms for one word, too long
+ * for the main loop, and its dictionaries are not safe to share. A lookup waits while a check
+ * has the dictionary and goes before the next check. */
 #include "config.h"
 
 #include "sg-spell-checker-private.h"
@@ -27,6 +32,8 @@
 /* The worker's dictionary takes about 10 MB for British English: it is let go when no long
  * text has come for this long, and read again (a fifth of a second, on the worker) if one does. */
 #define SIDE_KEEP_S 120
+/* The menu shows this many suggestions at most. */
+#define MAX_SUGGESTIONS 5
 
 struct _SgSpellSide
 {
@@ -57,6 +64,25 @@ typedef struct {
   SgSpellSide *side;
   GPtrArray   *misspelt;  /* GArray of int pairs, one for each part; NULL without a dictionary */
 } CheckResult;
+
+typedef struct {
+  SgSpellSide *side;      /* the job's while it runs */
+  char        *language;
+  char        *word;
+  guint        serial;    /* the menu's, to tell a stale answer */
+  guint        generation;
+} SuggestJob;
+
+typedef struct {
+  SgSpellSide *side;
+  char       **list;      /* NULL without a dictionary */
+} SuggestResult;
+
+/* For tests: while held, a lookup waits on its worker thread before asking the dictionary. */
+static GMutex hold_lock;
+static GCond  hold_cond;
+static gboolean hold;
+static guint  n_held;
 
 static void
 side_free (SgSpellSide *side)
@@ -102,6 +128,23 @@ check_result_free (CheckResult *r)
   g_free (r);
 }
 
+static void
+suggest_job_free (SuggestJob *job)
+{
+  side_free (job->side);
+  g_free (job->language);
+  g_free (job->word);
+  g_free (job);
+}
+
+static void
+suggest_result_free (SuggestResult *r)
+{
+  side_free (r->side);
+  g_strfreev (r->list);
+  g_free (r);
+}
+
 /* On the worker thread */
 
 typedef struct {
@@ -125,6 +168,17 @@ scan_word_cb (const char *word,
     }
 }
 
+static void
+side_use_language (SgSpellSide *side,
+                   const char  *language)
+{
+  if (side->dict == NULL || g_strcmp0 (side->dict->language, language) != 0)
+    {
+      g_clear_pointer (&side->dict, sg_spell_dict_free);
+      side->dict = sg_spell_dict_load (language);
+    }
+}
+
 /* Touches nothing but the job: the text is a copy and the dictionary is its own. */
 static gpointer
 check_work (gpointer       data,
@@ -136,11 +190,7 @@ check_work (gpointer       data,
   SgSpellSide *side;
 
   side = r->side = g_steal_pointer (&job->side);
-  if (side->dict == NULL || g_strcmp0 (side->dict->language, job->language) != 0)
-    {
-      g_clear_pointer (&side->dict, sg_spell_dict_free);
-      side->dict = sg_spell_dict_load (job->language);
-    }
+  side_use_language (side, job->language);
   for (guint i = 0; i < job->news->len; i++)
     g_hash_table_add (side->accepted, g_strdup (g_ptr_array_index (job->news, i)));
   if (side->dict->dict == NULL)
@@ -157,7 +207,45 @@ check_work (gpointer       data,
   return r;
 }
 
+static gpointer
+suggest_work (gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  SuggestJob *job = data;
+  SuggestResult *r = g_new0 (SuggestResult, 1);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  SgSpellSide *side;
+  char **list;
+  size_t n = 0;
+
+  g_mutex_lock (&hold_lock);
+  if (hold)
+    {
+      n_held++;
+      while (hold)
+        g_cond_wait (&hold_cond, &hold_lock);
+      n_held--;
+    }
+  g_mutex_unlock (&hold_lock);
+
+  side = r->side = g_steal_pointer (&job->side);
+  side_use_language (side, job->language);
+  if (side->dict->dict == NULL || g_cancellable_is_cancelled (cancellable))
+    return r;
+  builder = g_strv_builder_new ();
+  list = enchant_dict_suggest (side->dict->dict, job->word, -1, &n);
+  for (size_t i = 0; i < n && i < MAX_SUGGESTIONS; i++)
+    g_strv_builder_add (builder, list[i]);
+  if (list != NULL)
+    enchant_dict_free_string_list (side->dict->dict, list);
+  r->list = g_strv_builder_end (builder);
+  return r;
+}
+
 /* Back on the main loop */
+
+static void start_lookup (SgSpellChecker *self);
 
 /* The parts still out are checked again here or by the next job. */
 static void
@@ -228,7 +316,39 @@ checked_cb (GObject      *object,
   check_result_free (r);
   g_clear_handle_id (&self->release_source, g_source_remove);
   self->release_source = g_timeout_add_seconds (SIDE_KEEP_S, release_cb, self);
+  /* A menu waiting for its suggestions goes before the next check. */
+  start_lookup (self);
   sg_spell_checker_schedule_check (self);
+}
+
+static void
+suggested_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SuggestJob *job = sg_worker_get_data (result);
+  SuggestResult *r;
+  SgSpellChecker *self;
+
+  /* Cancelled: the checker is gone, and user_data with it. */
+  if ((r = g_task_propagate_pointer (G_TASK (result), NULL)) == NULL)
+    return;
+  self = user_data;
+  self->job_running = FALSE;
+  g_assert (self->side == NULL);
+  self->side = g_steal_pointer (&r->side);
+  if (job->generation != self->job_generation)
+    /* Spelling was turned off or its language changed meanwhile. */
+    g_clear_pointer (&self->side->dict, sg_spell_dict_free);
+  else
+    sg_spell_checker_suggestions_found (self, job->word, job->serial, g_steal_pointer (&r->list));
+  suggest_result_free (r);
+  g_clear_handle_id (&self->release_source, g_source_remove);
+  self->release_source = g_timeout_add_seconds (SIDE_KEEP_S, release_cb, self);
+  start_lookup (self);
+  /* A long text left waiting while the dictionary was away goes now. Not by a check of the
+   * main loop's, which would turn an open menu to the word at the cursor at its end. */
+  sg_spell_checker_worker_dispatch (self);
 }
 
 /* Cuts the unchecked run [@start_offset, @end_offset) into parts: their text goes in @job,
@@ -275,6 +395,56 @@ add_parts (SgSpellChecker *self,
   gtk_text_buffer_remove_tag (self->buffer, self->unchecked_tag, &start, &end);
 }
 
+/* Before the first job: its dictionary is read by the job, and starts with the words the main
+ * loop's has learnt. */
+static void
+ensure_side (SgSpellChecker *self)
+{
+  GHashTableIter words;
+  gpointer word;
+
+  if (self->side != NULL)
+    return;
+  self->side = g_new0 (SgSpellSide, 1);
+  self->side->accepted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&words, self->ignored);
+  while (g_hash_table_iter_next (&words, &word, NULL))
+    g_hash_table_add (self->side->accepted, g_strdup (word));
+  g_ptr_array_set_size (self->news, 0);
+}
+
+static void
+start_lookup (SgSpellChecker *self)
+{
+  SuggestJob *job;
+
+  if (self->lookup == NULL || self->job_running || self->dict == NULL
+      || self->dict->dict == NULL)
+    return;
+  ensure_side (self);
+  job = g_new0 (SuggestJob, 1);
+  job->side = g_steal_pointer (&self->side);
+  job->language = g_strdup (self->dict->language);
+  job->word = g_steal_pointer (&self->lookup);
+  job->serial = self->lookup_serial;
+  job->generation = self->job_generation;
+  g_clear_handle_id (&self->release_source, g_source_remove);
+  self->job_running = TRUE;
+  sg_worker_run (NULL, self->cancellable, suggest_work, job, (GDestroyNotify) suggest_job_free,
+                 (GDestroyNotify) suggest_result_free, suggested_cb, self);
+}
+
+void
+sg_spell_checker_worker_suggest (SgSpellChecker *self,
+                                 const char     *word,
+                                 guint           serial)
+{
+  g_free (self->lookup);
+  self->lookup = g_strdup (word);
+  self->lookup_serial = serial;
+  start_lookup (self);
+}
+
 gboolean
 sg_spell_checker_worker_wants (SgSpellChecker *self,
                                int             chars)
@@ -319,20 +489,7 @@ sg_spell_checker_worker_dispatch (SgSpellChecker *self)
   if (job == NULL)
     return;
 
-  if (self->side == NULL)
-    {
-      GHashTableIter words;
-      gpointer word;
-
-      /* The first job: its dictionary is read by the job, and starts with the words the
-       * main loop's has learnt. */
-      self->side = g_new0 (SgSpellSide, 1);
-      self->side->accepted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_iter_init (&words, self->ignored);
-      while (g_hash_table_iter_next (&words, &word, NULL))
-        g_hash_table_add (self->side->accepted, g_strdup (word));
-      g_ptr_array_set_size (self->news, 0);
-    }
+  ensure_side (self);
   job->side = g_steal_pointer (&self->side);
   job->news = g_steal_pointer (&self->news);
   self->news = g_ptr_array_new_with_free_func (g_free);
@@ -434,6 +591,7 @@ sg_spell_checker_worker_reset (SgSpellChecker *self)
 {
   self->job_generation++;
   self->worker_failed = FALSE;
+  g_clear_pointer (&self->lookup, g_free);
   while (self->flights->len > 0)
     flight_free (g_ptr_array_steal_index (self->flights, self->flights->len - 1));
   /* Off, or another language: the worker's dictionary is read again when next needed. */
@@ -461,5 +619,26 @@ sg_spell_checker_worker_finalize (SgSpellChecker *self)
 {
   g_clear_pointer (&self->side, side_free);
   g_clear_pointer (&self->news, g_ptr_array_unref);
+  g_clear_pointer (&self->lookup, g_free);
   g_clear_pointer (&self->flights, g_ptr_array_unref);
+}
+
+void
+sg_spell_checker_hold_suggestions (gboolean held)
+{
+  g_mutex_lock (&hold_lock);
+  hold = held;
+  g_cond_broadcast (&hold_cond);
+  g_mutex_unlock (&hold_lock);
+}
+
+guint
+sg_spell_checker_get_suggestions_held (void)
+{
+  guint n;
+
+  g_mutex_lock (&hold_lock);
+  n = n_held;
+  g_mutex_unlock (&hold_lock);
+  return n;
 }

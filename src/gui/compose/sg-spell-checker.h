@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* Spell check for one text view, through enchant-2 (British English Hunspell by default).
  * It owns its tag ("sg-misspelt": purple dots on a faint purple wash, apart from the guidance's
  * red dots, orange double and blue single lines), the view's extra menu (suggestions, Add to
- * Dictionary, Ignore All for the word under the pointer or the cursor) and the checking. An
+ * Dictionary, Ignore All for the word under the pointer or the cursor; the suggestions are
+ * looked up on a worker as the menu opens and fill it when they come) and the checking. An
  * edit re-checks only the words around it: a short run (typing) on the main loop, in idle
  * slices of about 2 ms; a long one (a draft loaded, a paste) on a worker thread with a
  * dictionary of its own, whose findings are underlined a part at a time, and dropped for any
@@ -36,6 +37,10 @@ void            sg_spell_checker_get_worker_counts  (SgSpellChecker *self,
                                                      guint          *jobs,
                                                      guint          *applied,
                                                      guint          *dropped);
+/* For tests: while held, the menu's suggestions are not looked up; each lookup waits on its
+ * worker thread until they are let go. How many wait so, now. */
+void            sg_spell_checker_hold_suggestions   (gboolean        held);
+guint           sg_spell_checker_get_suggestions_held (void);
 /* The language in use, or NULL when spelling is off, its dictionary is missing or it is still
  * being read. */
 const char     *sg_spell_checker_get_language       (SgSpellChecker *self);

@@ -8,16 +8,127 @@
 #include "sg-interests-page-private.h"
 
 #include "sg-interest-register.h"
+#include "sg-signal.h"
+
+/* What the form's fields hold, as typed (not parsed: "12,50" stays as it was written). */
+enum { ORGANISATION, ALIASES, PRODUCTS, AMOUNT, CURRENCY, STARTED, ENDED, NOTES, N_TEXTS };
 
 typedef struct {
-  SgInterestsPage  *self;
+  char     *text[N_TEXTS];
+  guint     category;
+  gboolean  institution;
+} Typed;
+
+typedef struct {
+  SgInterestsPage  *self;     /* not held: the form goes with the page */
   AdwMessageDialog *dialog;
+  GtkWidget        *box;      /* held: the fields stay readable until the form is freed */
   GtkEditable      *organisation, *aliases, *products, *amount, *currency, *started, *ended, *notes;
   AdwComboRow      *category;
   GtkSwitch        *institution;
   GtkLabel         *problem;
   gint64            id;
+  Typed            *opened;   /* what the form opened with */
+  Typed            *typed;    /* what it holds now, kept as it changes */
+  gboolean          answered;
 } Form;
+
+/* A form closed without Save or Cancel (its window closed, the page rebuilt) keeps what was
+ * typed in it for the rest of the session, by interest (0: a new one), and the next form for
+ * the same interest opens with it: a doctor who was called away mid-form expects to find it as
+ * they left it, as a draft is, rather than lose it or be asked about it while the window is
+ * going. Process-wide because the page and the window may both be gone by then; never
+ * written to disk. */
+static GHashTable *unsaved;   /* gint64 * → Typed * */
+
+static void
+typed_free (Typed *t)
+{
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_free (t->text[i]);
+  g_free (t);
+}
+
+static gboolean
+typed_equal (const Typed *a,
+             const Typed *b)
+{
+  for (guint i = 0; i < N_TEXTS; i++)
+    if (g_strcmp0 (a->text[i], b->text[i]) != 0)
+      return FALSE;
+  return a->category == b->category && a->institution == b->institution;
+}
+
+static void
+form_entries (Form        *f,
+              GtkEditable *entries[N_TEXTS])
+{
+  entries[ORGANISATION] = f->organisation;
+  entries[ALIASES] = f->aliases;
+  entries[PRODUCTS] = f->products;
+  entries[AMOUNT] = f->amount;
+  entries[CURRENCY] = f->currency;
+  entries[STARTED] = f->started;
+  entries[ENDED] = f->ended;
+  entries[NOTES] = f->notes;
+}
+
+static Typed *
+form_read (Form *f)
+{
+  Typed *t = g_new0 (Typed, 1);
+  GtkEditable *entries[N_TEXTS];
+
+  form_entries (f, entries);
+  for (guint i = 0; i < N_TEXTS; i++)
+    t->text[i] = g_strdup (gtk_editable_get_text (entries[i]));
+  t->category = adw_combo_row_get_selected (f->category);
+  t->institution = gtk_switch_get_active (f->institution);
+  return t;
+}
+
+static void
+form_write (Form        *f,
+            const Typed *t)
+{
+  GtkEditable *entries[N_TEXTS];
+
+  form_entries (f, entries);
+  for (guint i = 0; i < N_TEXTS; i++)
+    gtk_editable_set_text (entries[i], t->text[i]);
+  adw_combo_row_set_selected (f->category, t->category);
+  gtk_switch_set_active (f->institution, t->institution);
+}
+
+/* The form's handler goes with its dialog (answered or not) or with the page. */
+static void
+form_free (gpointer  data,
+           GClosure *closure)
+{
+  Form *f = data;
+
+  if (!f->answered && !typed_equal (f->typed, f->opened))
+    {
+      if (unsaved == NULL)
+        unsaved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) typed_free);
+      g_hash_table_replace (unsaved, g_memdup2 (&f->id, sizeof f->id),
+                            g_steal_pointer (&f->typed));
+    }
+  g_clear_pointer (&f->opened, typed_free);
+  g_clear_pointer (&f->typed, typed_free);
+  {
+    GtkEditable *entries[N_TEXTS];
+
+    form_entries (f, entries);
+    for (guint i = 0; i < N_TEXTS; i++)
+      g_signal_handlers_disconnect_by_data (entries[i], f);
+    g_signal_handlers_disconnect_by_data (f->category, f);
+    g_signal_handlers_disconnect_by_data (f->institution, f);
+  }
+  g_clear_object (&f->box);
+  g_free (f);
+}
 
 static char *
 nonempty (GtkEditable *e)
@@ -75,6 +186,9 @@ form_changed_cb (Form *f)
 
   gtk_label_set_label (f->problem, ok ? "" : error->message);
   adw_message_dialog_set_response_enabled (f->dialog, "save", ok);
+  /* Read now, while the fields are there: they are gone by the time the dialog's handler is. */
+  g_clear_pointer (&f->typed, typed_free);
+  f->typed = form_read (f);
 }
 
 /* A new interest is said to be in the register, and where it goes from now on. */
@@ -117,8 +231,8 @@ form_response_cb (AdwMessageDialog *dialog,
                                  (GDestroyNotify) sg_interest_free,
                                  f->id > 0 ? sg_interests_page_changed_cb : added_cb);
     }
-  g_object_unref (f->self);
-  g_free (f);
+  /* Saved, or let go with Cancel (or Escape): either way nothing is kept. */
+  f->answered = TRUE;
 }
 
 /* A date picker beside a date field: a calendar that writes the chosen day into the field as
@@ -202,11 +316,16 @@ open_form (SgInterestsPage  *self,
   g_autofree char *aliases = in ? g_strjoinv (", ", in->aliases) : NULL;
   g_autofree char *products = in ? g_strjoinv (", ", in->products) : NULL;
   g_autofree char *amount = NULL;
+  g_autofree char *joined = NULL;
+  const char *body;
+  const char *restored = NULL;
+  gpointer key;
+  Typed *kept = NULL;
 
   if (in != NULL && in->has_amount)
     amount = g_strdup_printf ("%.2f", in->amount);
 
-  f->self = g_object_ref (self);
+  f->self = self;
   f->id = in != NULL ? in->id : 0;
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -251,23 +370,45 @@ open_form (SgInterestsPage  *self,
   gtk_box_append (GTK_BOX (box), list);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->problem));
 
+  f->opened = form_read (f);
+  if (unsaved != NULL && g_hash_table_steal_extended (unsaved, &f->id, &key, (gpointer *) &kept))
+    {
+      form_write (f, kept);
+      typed_free (kept);
+      g_free (key);
+      /* Translators: at the top of the Add or Edit Interest form, when it opens with what was
+       * typed in it before it was closed without Save or Cancel */
+      restored = _("What you typed before this form closed is back. It is not saved until "
+                   "you choose Save.");
+    }
+  body = in ? _("Changes are added to the interest's history; nothing is overwritten.") : NULL;
+  if (restored != NULL)
+    joined = body != NULL ? g_strconcat (restored, "\n\n", body, NULL) : g_strdup (restored);
   f->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
       GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-      in ? _("Edit Interest") : _("Add Interest"),
-      in ? _("Changes are added to the interest's history; nothing is overwritten.") : NULL));
+      in ? _("Edit Interest") : _("Add Interest"), joined != NULL ? joined : body));
+  f->box = g_object_ref (box);
   adw_message_dialog_set_extra_child (f->dialog, box);
   adw_message_dialog_add_response (f->dialog, "cancel", _("_Cancel"));
   adw_message_dialog_add_response (f->dialog, "save", _("_Save"));
   adw_message_dialog_set_response_appearance (f->dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (f->dialog, "save");
   adw_message_dialog_set_close_response (f->dialog, "cancel");
-  g_signal_connect (f->dialog, "response", G_CALLBACK (form_response_cb), f);
+  sg_signal_connect_data_object (f->dialog, "response", G_CALLBACK (form_response_cb), f,
+                                 form_free, self);
+  /* The form goes with the page (rebuilt, or its window closed), keeping what was typed. */
+  g_signal_connect_object (self, "destroy", G_CALLBACK (gtk_window_destroy), f->dialog,
+                           G_CONNECT_SWAPPED);
 
-  g_signal_connect_swapped (f->organisation, "changed", G_CALLBACK (form_changed_cb), f);
-  g_signal_connect_swapped (f->amount, "changed", G_CALLBACK (form_changed_cb), f);
-  g_signal_connect_swapped (f->currency, "changed", G_CALLBACK (form_changed_cb), f);
-  g_signal_connect_swapped (f->started, "changed", G_CALLBACK (form_changed_cb), f);
-  g_signal_connect_swapped (f->ended, "changed", G_CALLBACK (form_changed_cb), f);
+  {
+    GtkEditable *entries[N_TEXTS];
+
+    form_entries (f, entries);
+    for (guint i = 0; i < N_TEXTS; i++)
+      g_signal_connect_swapped (entries[i], "changed", G_CALLBACK (form_changed_cb), f);
+  }
+  g_signal_connect_swapped (f->category, "notify::selected", G_CALLBACK (form_changed_cb), f);
+  g_signal_connect_swapped (f->institution, "notify::active", G_CALLBACK (form_changed_cb), f);
   form_changed_cb (f);
 
   gtk_window_present (GTK_WINDOW (f->dialog));

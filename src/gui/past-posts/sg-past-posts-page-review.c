@@ -12,6 +12,7 @@
 #include "sg-mastodon-client.h"
 #include "sg-publications.h"
 #include "sg-secrets.h"
+#include "sg-signal.h"
 #include "sg-store-job.h"
 
 /* Reviews: each decision is written off the main loop, then shown */
@@ -96,7 +97,7 @@ sg_past_posts_page_row_review_cb (SgPastPostRow   *row,
  * keeps its row whatever happens; what happened is written under it. */
 
 typedef struct {
-  SgPastPostsPage *self;      /* held until the end */
+  SgPastPostsPage *self;      /* held from the answer to the end; not while asking (NULL) */
   SgAuditItem     *item;
   char            *platform;
   char            *server;
@@ -109,8 +110,8 @@ typedef struct {
 static void
 deletion_free (Deletion *d)
 {
-  g_object_unref (d->self);
-  g_object_unref (d->item);
+  g_clear_object (&d->self);
+  g_clear_object (&d->item);
   g_free (d->platform);
   g_free (d->server);
   g_free (d->account);
@@ -256,19 +257,35 @@ deletion_secret_cb (GObject      *object,
   memset (token, 0, strlen (token));
 }
 
+/* The question's Deletion goes with its handler: when the dialog goes, answered or not (the
+ * window closed, the page rebuilt), or when the page goes. It does not hold the page, or a
+ * dialog left open would keep the page alive. */
+static void
+question_free (gpointer  data,
+               GClosure *closure)
+{
+  Deletion *asked = data;
+
+  asked->self = NULL;
+  deletion_free (asked);
+}
+
 static void
 deletion_confirmed_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        gpointer          user_data)
 {
-  Deletion *d = user_data;
+  Deletion *asked = user_data;
+  Deletion *d;
   g_autofree char *busy = NULL;
 
   if (!g_str_equal (response, "delete"))
-    {
-      deletion_free (d);
-      return;
-    }
+    return;
+  /* Confirmed: the deletion takes what the question held, and holds the page until it is
+   * done. */
+  d = g_memdup2 (asked, sizeof *asked);
+  memset (asked, 0, sizeof *asked);
+  g_object_ref (d->self);
   busy = g_strdup_printf (_("Deleting from %s…"), sg_past_posts_platform_name (d->platform));
   sg_audit_item_set_note (d->item, busy, TRUE);
   if (d->self->token != NULL)
@@ -317,7 +334,7 @@ sg_past_posts_page_row_delete_online_cb (SgPastPostRow   *row,
     }
 
   d = g_new0 (Deletion, 1);
-  d->self = g_object_ref (self);
+  d->self = self;
   d->item = g_object_ref (item);
   d->platform = g_strdup (platform_id);
   d->server = g_steal_pointer (&server);
@@ -331,6 +348,7 @@ sg_past_posts_page_row_delete_online_cb (SgPastPostRow   *row,
                                                    "everyone who can see it; SocialGuard keeps "
                                                    "only its address and the date, in "
                                                    "History."));
-  g_signal_connect (dialog, "response", G_CALLBACK (deletion_confirmed_cb), d);
+  sg_signal_connect_data_object (dialog, "response", G_CALLBACK (deletion_confirmed_cb), d,
+                                 question_free, self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

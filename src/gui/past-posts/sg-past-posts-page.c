@@ -121,6 +121,10 @@ sg_past_posts_page_new_delete_dialog (SgPastPostsPage *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* A question about this page's posts goes with the page (rebuilt, or its window closed):
+   * nothing was chosen, so nothing is done. */
+  g_signal_connect_object (self, "destroy", G_CALLBACK (gtk_window_destroy), dialog,
+                           G_CONNECT_SWAPPED);
   return dialog;
 }
 
