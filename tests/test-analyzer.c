@@ -771,6 +771,16 @@ test_real_register (void)
                 "facebook", FLAG (PROFESSIONALISM));
   assert_flags ("SSRIs are a pharma scam, a long walk does the same job", "x",
                 FLAG (PROFESSIONALISM));
+  /* Accounts made to look like other people: several at once, a second name run alongside, a
+   * quoted persona posted from, a page owned up to. */
+  assert_flags ("made four new accounts to back up my own reply to Dr Shah's thread 😂", "x",
+                FLAG (ANONYMITY));
+  assert_flags ("I also run @GrannyKnowsBest where I tell mums to skip the MMR", "x",
+                FLAG (ANONYMITY));
+  assert_flags ("(posting from my 'happy client' account so it looks legit) the best lip clinic in "
+                "Leeds is ours", "instagram", FLAG (ANONYMITY));
+  assert_flags ("this 'neutral parent' page everyone shares about vaccines? it's me lol, I'm a GP",
+                "facebook", FLAG (ANONYMITY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -936,6 +946,11 @@ test_real_register_clean (void)
   /* Advice that something is not needed, within the evidence. */
   assert_not ("Kids don't need antibiotics for most ear infections; they settle in three days.",
               "facebook", FLAG (PROFESSIONALISM));
+  /* Patients as patients, and a practice's own account: no invented identity. */
+  assert_not ("Patient reviews matter. We treat you as patients, not numbers, and read every one.",
+              "facebook", FLAG (ANONYMITY));
+  assert_not ("Our new practice account is @OakSurgery, follow for opening times and flu clinics",
+              "facebook", FLAG (ANONYMITY));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
