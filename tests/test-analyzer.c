@@ -781,6 +781,16 @@ test_real_register (void)
                 "Leeds is ours", "instagram", FLAG (ANONYMITY));
   assert_flags ("this 'neutral parent' page everyone shares about vaccines? it's me lol, I'm a GP",
                 "facebook", FLAG (ANONYMITY));
+  /* A grade claimed for convenience or on publicity; paperwork skipped because nobody looks;
+   * a treatment called a placebo. */
+  assert_flags ("introduced myself as the registrar to the angry son, simpler than explaining FY2 "
+                "lol", "x", FLAG (PROFESSIONALISM));
+  assert_flags ("added 'consultant dermatologist' to my clinic flyers, nobody checks the register "
+                "anyway 😉", "instagram", FLAG (PROFESSIONALISM));
+  assert_flags ("skip the discharge summaries if you're slammed, nobody clocks it anyway", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("statins are expensive placebos, I've stopped mine and told my patients the same",
+                "x", FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -951,6 +961,9 @@ test_real_register_clean (void)
               "facebook", FLAG (ANONYMITY));
   assert_not ("Our new practice account is @OakSurgery, follow for opening times and flu clinics",
               "facebook", FLAG (ANONYMITY));
+  /* An honest introduction by the person who holds the grade. */
+  assert_not ("I introduced myself as the registrar on call and explained the plan to the family.",
+              "x", FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
