@@ -55,18 +55,52 @@ add_set (Reader    *r,
     g_ptr_array_add (r->sets, g_ptr_array_ref (set));
 }
 
+/* How a word ends: a word boundary is certain after it (it is matched whole), it may run on
+ * (matched as a prefix), or that is known only once what follows its group is read. Each
+ * word is stored behind its tag. */
+#define WHOLE   '='
+#define PREFIX  '*'
+#define PENDING '?'
+
 static void
-close_word (Reader *r)
+close_word_as (Reader *r,
+               char    tag)
 {
   if (r->in_word && r->word->len > 0 && wants_set (r))
     {
       GPtrArray *set = g_ptr_array_new_with_free_func (g_free);
 
-      g_ptr_array_add (set, g_strdup (r->word->str));
+      g_ptr_array_add (set, g_strdup_printf ("%c%s", tag, r->word->str));
       g_ptr_array_add (r->sets, set);
     }
   r->in_word = FALSE;
   g_string_truncate (r->word, 0);
+}
+
+static void
+close_word (Reader *r)
+{
+  close_word_as (r, PREFIX);
+}
+
+/* Settles the words of sets [from, …) left pending at the end of a group's alternatives. */
+static void
+settle_pending (Reader   *r,
+                guint     from,
+                gboolean  whole)
+{
+  for (guint i = from; i < r->sets->len; i++)
+    {
+      GPtrArray *set = g_ptr_array_index (r->sets, i);
+
+      for (guint w = 0; w < set->len; w++)
+        {
+          char *word = g_ptr_array_index (set, w);
+
+          if (word[0] == PENDING)
+            word[0] = whole ? WHOLE : PREFIX;
+        }
+    }
 }
 
 /* @p at '['; returns the byte after the closing ']', or NULL. */
@@ -326,7 +360,7 @@ read_alternation (Reader     *r,
       reader_init (&sub, r->boundary, single ? r->first_only : TRUE);
       if (!read_sequence (&sub, from, to))
         boundary_after = FALSE;
-      close_word (&sub);
+      close_word_as (&sub, PENDING);
       boundary_after = boundary_after && sub.boundary;
 
       if (single)
@@ -347,6 +381,48 @@ read_alternation (Reader     *r,
   if (parts->len > 2 && complete && set->len > 0)
     add_set (r, set);
   return boundary_after;
+}
+
+/* Whether what starts at @p certainly puts a non-word character (or the end) right there:
+ * \b, $, \z, a mandatory \s, \d, \W, a mandatory punctuation mark or a class of them. */
+static gboolean
+boundary_follows (const char *p,
+                  const char *end)
+{
+  const char *next = NULL;
+  Element element = ELEMENT_OTHER;
+  guint min, max;
+
+  if (p >= end)
+    return FALSE;
+  if (*p == '$')
+    return TRUE;
+  if (*p == '\\' && p + 1 < end)
+    {
+      char e = p[1];
+
+      if (e == 'b' || e == 'z' || e == 'Z')
+        return TRUE;
+      if (strchr ("sdWnrtfvh", e) != NULL || (g_ascii_ispunct (e) && e != '_'))
+        element = ELEMENT_NONWORD;
+      next = p + 2;
+    }
+  else if (*p == '[')
+    {
+      if ((next = skip_class (p, end)) == NULL)
+        return FALSE;
+      element = classify_class (p, next);
+    }
+  else if ((guchar) *p < 0x80 && strchr ("()|.^*+?{", *p) == NULL)
+    {
+      element = classify_char ((guchar) *p);
+      next = p + 1;
+    }
+
+  if (element != ELEMENT_NONWORD)
+    return FALSE;
+  read_quantifier (next, end, &min, &max);
+  return min >= 1;
 }
 
 /* A '(' at @p: a lookaround or inline flags (zero width), or a group. Returns where reading
@@ -401,7 +477,14 @@ read_group (Reader     *r,
   close_word (r);
   p = read_quantifier (close, end, &min, &max);
   if (min >= 1)
-    r->boundary = read_alternation (r, inner, close - 1);
+    {
+      guint from = r->sets->len;
+
+      r->boundary = read_alternation (r, inner, close - 1);
+      /* A word that ends its alternative is whole when the group, matched once, is followed
+       * by a boundary; repeated, the group itself may follow. */
+      settle_pending (r, from, max == 1 && boundary_follows (p, end));
+    }
   else
     {
       /* Optional: its words are not needed, but where it ends still tells the boundary. */
@@ -438,14 +521,14 @@ read_sequence (Reader     *r,
           e = p[1];
           if (e == 'b' || e == 'A')
             {
-              close_word (r);
+              close_word_as (r, WHOLE);
               r->boundary = TRUE;
               p += 2;
               continue;
             }
           if (e == 'B' || e == 'z' || e == 'Z' || e == 'G')
             {
-              close_word (r);
+              close_word_as (r, e == 'z' || e == 'Z' ? WHOLE : PREFIX);
               r->boundary = FALSE;
               p += 2;
               continue;
@@ -520,7 +603,7 @@ read_sequence (Reader     *r,
         }
       else if (c == '$')
         {
-          close_word (r);
+          close_word_as (r, WHOLE);
           r->boundary = FALSE;
           p++;
           continue;
@@ -566,7 +649,8 @@ read_sequence (Reader     *r,
           break;
 
         case ELEMENT_NONWORD:
-          close_word (r);
+          /* A character that is never part of a word, certainly there, ends the word whole. */
+          close_word_as (r, min >= 1 ? WHOLE : PREFIX);
           /* Optional, it leaves the boundary as it was: either it or what came before is
            * just before the next character, and neither is a word character. */
           if (min >= 1)
@@ -594,7 +678,12 @@ to_strv_sets (GPtrArray *sets)
       GStrvBuilder *builder = g_strv_builder_new ();
 
       for (guint w = 0; w < set->len; w++)
-        g_strv_builder_add (builder, g_ptr_array_index (set, w));
+        {
+          const char *word = g_ptr_array_index (set, w);
+          g_autofree char *term = word[0] == WHOLE ? g_strdup (word + 1)
+                                                   : g_strconcat (word + 1, "*", NULL);
+          g_strv_builder_add (builder, term);
+        }
       g_ptr_array_add (out, g_strv_builder_end (builder));
       g_strv_builder_unref (builder);
     }
@@ -614,6 +703,7 @@ sg_regex_anchors (const char *pattern)
   reader_init (&r, FALSE, FALSE);
 
   read_alternation (&r, pattern, end);
+  settle_pending (&r, 0, FALSE);
 
   if (r.sets->len > 0)
     result = to_strv_sets (r.sets);

@@ -12,8 +12,10 @@ G_BEGIN_DECLS
  *
  * The result is a list of sets, each a GStrv of lower-case ASCII words: every text the regex
  * (compiled caseless) matches contains, for each set, one of its words beginning on a word
- * boundary, possibly as the start of a longer word ("rat" for "rat(?:e|ing)"). So the words are
- * lexicon terms with SG_LEXICON_MATCH_PREFIX, looked up in the folded text (sg-text.h).
+ * boundary. A word ending in '*' may be the start of a longer word ("rat*" for "rat(?:e|ing)");
+ * one without is followed by a boundary ("st" for "\d\s?(?:st|stone)\b", which "stages" does
+ * not satisfy). They are lexicon terms as sg_lexicon_add() reads them, looked up in the folded
+ * text (sg-text.h).
  *
  * Only what can be proved from the pattern's syntax is returned: a word is taken when it is
  * mandatory and a word boundary before it is certain (\b, ^, a space, \s or \d before it, or a

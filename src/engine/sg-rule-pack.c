@@ -1390,7 +1390,7 @@ add_regex_anchors (SgRulePack *self)
 
           for (guint w = 0; words[w] != NULL; w++)
             sg_lexicon_add (self->lexicon, words[w], SG_REGEX_ANCHOR_BASE + g * 32 + i,
-                            SG_LEXICON_MATCH_PREFIX);
+                            SG_LEXICON_MATCH_DEFAULT);
           group->anchor_sets |= 1u << i;
         }
     }
