@@ -39,6 +39,7 @@ typedef struct {
   GArray     *tok_first;   /* int per token: first hit starting there, -1 none */
   GArray     *tok_next;    /* int per hit: next hit starting at the same token */
   GHashTable *pattern_starts; /* pattern group → GArray of tokens its first word matches */
+  GArray     *token_words; /* guint32 per token: its id in the patterns' vocabulary, 0 none */
   SgRole      role;        /* who is writing, as the analyzer was told when this began */
   GArray     *features;    /* int: the segment's model feature numbers, once a model asks */
   GArray     *feature_seen; /* guint8 per feature number */

@@ -18,6 +18,7 @@ sg_scan_init (SgScan     *scan,
   sg_text_init (&scan->text);
   scan->hits = g_array_new (FALSE, FALSE, sizeof (SgHit));
   scan->scratch = g_array_new (FALSE, FALSE, sizeof (SgLexiconMatch));
+  scan->token_words = g_array_new (FALSE, FALSE, sizeof (guint32));
   scan->anchors_seen = g_array_new (FALSE, FALSE, sizeof (guint32));
   scan->identifiers = g_array_new (FALSE, FALSE, sizeof (SgIdentifier));
   scan->head = g_array_new (FALSE, FALSE, sizeof (int));
@@ -36,6 +37,7 @@ sg_scan_clear (SgScan *scan)
   sg_text_clear (&scan->text);
   g_clear_pointer (&scan->hits, g_array_unref);
   g_clear_pointer (&scan->scratch, g_array_unref);
+  g_clear_pointer (&scan->token_words, g_array_unref);
   g_clear_pointer (&scan->anchors_seen, g_array_unref);
   g_clear_pointer (&scan->identifiers, g_array_unref);
   g_clear_pointer (&scan->head, g_array_unref);

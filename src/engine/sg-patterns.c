@@ -29,7 +29,8 @@ typedef struct {
   gboolean   optional;
   guint      group;
   GStrv      words;     /* SLOT_WORDS: folded words; SLOT_STEM: one stem */
-  GHashTable *set;      /* SLOT_WORDS with many words: the same, for lookup */
+  guint32   *ids;       /* SLOT_WORDS: the words' vocabulary ids, sorted */
+  guint      n_ids;
   guint8     shape;
   GRegex    *regex;
   guint      min;
@@ -50,7 +51,7 @@ sg_pattern_free (SgPattern *self)
   for (guint i = 0; i < self->n_slots; i++)
     {
       g_strfreev (self->slots[i].words);
-      g_clear_pointer (&self->slots[i].set, g_hash_table_unref);
+      g_free (self->slots[i].ids);
       g_clear_pointer (&self->slots[i].regex, g_regex_unref);
     }
   g_free (self);
@@ -402,9 +403,41 @@ parse_slot (Slot             *slot,
   return FALSE;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Gives each word of a word slot its id in the pack's vocabulary, adding the new ones. */
+static void
+intern_words (Slot       *slot,
+              GHashTable *vocabulary)
+{
+  guint n = g_strv_length (slot->words);
+
+  slot->ids = g_new (guint32, MAX (n, 1));
+  slot->n_ids = 0;
+  for (guint w = 0; w < n; w++)
+    {
+      guint id = GPOINTER_TO_UINT (g_hash_table_lookup (vocabulary, slot->words[w]));
+
+      if (id == 0)
+        {
+          id = g_hash_table_size (vocabulary) + 1;
+          g_hash_table_insert (vocabulary, g_strdup (slot->words[w]), GUINT_TO_POINTER (id));
+        }
+      slot->ids[slot->n_ids++] = id;
+    }
+  qsort (slot->ids, slot->n_ids, sizeof (guint32), compare_ids);
+}
+
 SgPattern *
 sg_pattern_parse (JsonArray        *slots,
                   SgTokens         *scratch,
+                  GHashTable       *vocabulary,
                   SgGroupResolver   resolve,
                   gpointer          data,
                   char            **error_message)
@@ -430,12 +463,8 @@ sg_pattern_parse (JsonArray        *slots,
           return NULL;
         }
       solid |= slot->type != SLOT_GAP && !slot->optional;
-      if (slot->type == SLOT_WORDS && g_strv_length (slot->words) > 3)
-        {
-          slot->set = g_hash_table_new (g_str_hash, g_str_equal);
-          for (guint w = 0; slot->words[w] != NULL; w++)
-            g_hash_table_add (slot->set, slot->words[w]);
-        }
+      if (slot->type == SLOT_WORDS)
+        intern_words (slot, vocabulary);
     }
   if (!solid || self->slots[0].type == SLOT_GAP || self->slots[n - 1].type == SLOT_GAP)
     {
@@ -469,12 +498,24 @@ token_fits (SgScan     *scan,
   switch (slot->type)
     {
     case SLOT_WORDS:
-      if (slot->set != NULL)
-        return g_hash_table_contains (slot->set, norm);
-      for (guint i = 0; slot->words[i] != NULL; i++)
-        if (strcmp (norm, slot->words[i]) == 0)
-          return TRUE;
-      return FALSE;
+      {
+        /* The token's id was looked up once (sg_patterns_collect); 0: in no word slot. */
+        guint32 id = g_array_index (scan->token_words, guint32, tok);
+        guint lo = 0, hi = slot->n_ids;
+
+        if (id == 0)
+          return FALSE;
+        while (lo < hi)
+          {
+            guint mid = lo + (hi - lo) / 2;
+
+            if (slot->ids[mid] < id)
+              lo = mid + 1;
+            else
+              hi = mid;
+          }
+        return lo < slot->n_ids && slot->ids[lo] == id;
+      }
 
     case SLOT_STEM:
       {
@@ -623,13 +664,22 @@ sg_patterns_collect (SgScan *scan)
   guint n_before = scan->hits->len;
   GHashTable *by_word = sg_rule_pack_get_pattern_first_words (scan->pack);
 
+  GHashTable *vocabulary = sg_rule_pack_get_pattern_vocabulary (scan->pack);
+
+  /* Each token's vocabulary id, once: word slots then compare numbers. A token that is in no
+   * word slot (most of them) cannot open a pattern on a word either. */
+  g_array_set_size (scan->token_words, n_tokens);
   g_hash_table_remove_all (scan->pattern_starts);
   for (guint tok = 0; tok < n_tokens; tok++)
     {
+      const char *norm = sg_tokens_norm (&scan->tokens, tok);
+      guint32 id = 0;
       GArray *groups;
 
-      if (sg_tokens_get (&scan->tokens, tok)->kind == SG_TOKEN_PUNCT ||
-          (groups = g_hash_table_lookup (by_word, sg_tokens_norm (&scan->tokens, tok))) == NULL)
+      if (sg_tokens_get (&scan->tokens, tok)->kind != SG_TOKEN_PUNCT)
+        id = GPOINTER_TO_UINT (g_hash_table_lookup (vocabulary, norm));
+      g_array_index (scan->token_words, guint32, tok) = id;
+      if (id == 0 || (groups = g_hash_table_lookup (by_word, norm)) == NULL)
         continue;
       for (guint i = 0; i < groups->len; i++)
         {

@@ -26,8 +26,12 @@ typedef struct _SgPattern SgPattern;
 typedef guint (*SgGroupResolver) (gpointer    data,
                                   const char *name);
 
+/* @vocabulary (folded word → guint id from 1, shared by a pack's patterns) receives the words
+ * the pattern's word slots list; sg_patterns_word_ids() looks a text's tokens up in it once, so
+ * a word slot compares numbers instead of hashing the token again for every slot. */
 SgPattern *sg_pattern_parse     (JsonArray        *slots,
                                  SgTokens         *scratch,
+                                 GHashTable       *vocabulary,
                                  SgGroupResolver   resolve,
                                  gpointer          data,
                                  char            **error_message);

@@ -121,6 +121,8 @@ int         sg_rule_pack_feature_of_group  (SgRulePack *self,
                                             guint       group);
 int         sg_rule_pack_feature_of_token  (SgRulePack *self,
                                             const char *stem_or_emoji);
+/* Folded word → its id (from 1) among the words of every pattern's word slots. */
+GHashTable *sg_rule_pack_get_pattern_vocabulary (SgRulePack *self);
 /* Folded word → GArray of the pattern groups that open with it. */
 GHashTable *sg_rule_pack_get_pattern_first_words (SgRulePack *self);
 GPtrArray  *sg_rule_pack_get_groups    (SgRulePack *self);   /* SgGroup* */

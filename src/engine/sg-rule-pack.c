@@ -28,6 +28,7 @@ struct _SgRulePack
   GHashTable *regexes;    /* pattern → group id + 1: a regex used by several rules runs once */
   GHashTable *patterns;   /* a token pattern as JSON → group id + 1, likewise */
   GHashTable *first_words; /* folded word → GArray of pattern groups opening with it */
+  GHashTable *vocabulary;  /* folded word → id: every word of the patterns' word slots */
   SgFeatureIndex *features; /* the models' features by number */
   GArray     *group_feature; /* int per group: its "c:" feature number, -1 none */
   GHashTable *token_feature; /* stem or emoji → feature number + 1 */
@@ -518,7 +519,8 @@ pattern_group (LoadContext  *ctx,
         return GPOINTER_TO_UINT (g_hash_table_lookup (self->patterns, key)) - 1;
     }
 
-  compiled = sg_pattern_parse (slots, &self->scratch, resolve_group_cb, self, &message);
+  compiled = sg_pattern_parse (slots, &self->scratch, self->vocabulary, resolve_group_cb, self,
+                               &message);
   if (compiled == NULL)
     {
       fail (ctx, o, "pattern", error, _("pattern: %s"), message);
@@ -1519,6 +1521,7 @@ sg_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->regexes, g_hash_table_unref);
   g_clear_pointer (&self->patterns, g_hash_table_unref);
   g_clear_pointer (&self->first_words, g_hash_table_unref);
+  g_clear_pointer (&self->vocabulary, g_hash_table_unref);
   g_clear_pointer (&self->token_feature, g_hash_table_unref);
   g_clear_pointer (&self->group_feature, g_array_unref);
   g_clear_pointer (&self->lexicon, sg_lexicon_unref);
@@ -1547,6 +1550,7 @@ sg_rule_pack_init (SgRulePack *self)
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->regexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) g_array_unref);
   self->features = sg_feature_index_new ();
@@ -1713,6 +1717,12 @@ sg_rule_pack_feature_of_token (SgRulePack *self,
                                const char *stem_or_emoji)
 {
   return GPOINTER_TO_INT (g_hash_table_lookup (self->token_feature, stem_or_emoji)) - 1;
+}
+
+GHashTable *
+sg_rule_pack_get_pattern_vocabulary (SgRulePack *self)
+{
+  return self->vocabulary;
 }
 
 GHashTable *
