@@ -78,6 +78,9 @@ test_reading (void)
     { "\\bcode$", "code" },
     { "[\\[(]?(?:ad|advert)\\b", "" },
     { "^\\s*[\\[(]?(?:ad|advert)\\b", "ad|advert" },
+    /* Of an alternative's sets, the least common: "know", not "if". */
+    { "\\bif (?:you|u) know what i mean\\b|\\biykwim\\b", "know|iykwim" },
+    { "\\b(?:ab|cd)\\s+xyz\\b|\\bqq", "xyz|qq*" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -3,9 +3,9 @@
  * the pattern one element at a time, keeping two facts: whether a word boundary is certain
  * before the next character, and the letters of a word that began on one. A word ends at
  * anything that is not a mandatory letter; if it began on a boundary it becomes a set of one.
- * A mandatory group becomes one set, the union of the first set of each alternative, when
- * every alternative has one. Whatever is not understood stops the walk: the sets found before
- * it are still necessary, because everything in a sequence is. */
+ * A mandatory group becomes one set, the union of the most selective set of each alternative,
+ * when every alternative has one. Whatever is not understood stops the walk: the sets found
+ * before it are still necessary, because everything in a sequence is. */
 #include "config.h"
 
 #include "sg-regex-anchors.h"
@@ -333,9 +333,39 @@ classify_class (const char *p,
 
 static gboolean read_sequence (Reader *r, const char *p, const char *end);
 
+/* Of the sets one alternative needs, the one least likely to be in any draft: its shortest
+ * word longest (a prefix counts one letter less), then the fewest words. "if you know what i
+ * mean" is then anchored on "know", not on "if". */
+static GPtrArray *
+most_selective (GPtrArray *sets)
+{
+  GPtrArray *best = NULL;
+  int best_score = -1;
+
+  for (guint i = 0; i < sets->len; i++)
+    {
+      GPtrArray *set = g_ptr_array_index (sets, i);
+      int shortest = G_MAXINT;
+
+      for (guint w = 0; w < set->len; w++)
+        {
+          const char *word = g_ptr_array_index (set, w);
+          int len = (int) strlen (word + 1) - (word[0] == WHOLE ? 0 : 1);
+
+          shortest = MIN (shortest, len);
+        }
+      if (shortest > best_score || (shortest == best_score && set->len < best->len))
+        {
+          best = set;
+          best_score = shortest;
+        }
+    }
+  return best;
+}
+
 /* Reads the alternatives in [p, end) of a mandatory group into @r. One alternative adds all its
- * sets (everything in it is needed); several add one set, the union of each one's first, when
- * every alternative has one. Returns whether a boundary is certain after the group, whichever
+ * sets (everything in it is needed); several add one set, the union of each one's most
+ * selective set, when every alternative has one. Returns whether a boundary is certain after the group, whichever
  * alternative matched. */
 static gboolean
 read_alternation (Reader     *r,
@@ -357,7 +387,7 @@ read_alternation (Reader     *r,
       const char *to = g_array_index (parts, const char *, i + 1) - 1;
       gboolean single = parts->len == 2;
 
-      reader_init (&sub, r->boundary, single ? r->first_only : TRUE);
+      reader_init (&sub, r->boundary, single ? r->first_only : FALSE);
       if (!read_sequence (&sub, from, to))
         boundary_after = FALSE;
       close_word_as (&sub, PENDING);
@@ -370,10 +400,10 @@ read_alternation (Reader     *r,
         complete = FALSE;
       else
         {
-          GPtrArray *first = g_ptr_array_index (sub.sets, 0);
+          GPtrArray *best = most_selective (sub.sets);
 
-          for (guint w = 0; w < first->len; w++)
-            g_ptr_array_add (set, g_strdup (g_ptr_array_index (first, w)));
+          for (guint w = 0; w < best->len; w++)
+            g_ptr_array_add (set, g_strdup (g_ptr_array_index (best, w)));
         }
       reader_clear (&sub);
     }
