@@ -365,8 +365,8 @@ most_selective (GPtrArray *sets)
 
 /* Reads the alternatives in [p, end) of a mandatory group into @r. One alternative adds all its
  * sets (everything in it is needed); several add one set, the union of each one's most
- * selective set, when every alternative has one. Returns whether a boundary is certain after the group, whichever
- * alternative matched. */
+ * selective set, when every alternative has one. Returns whether a boundary is certain after
+ * the group, whichever alternative matched. */
 static gboolean
 read_alternation (Reader     *r,
                   const char *p,
