@@ -791,6 +791,13 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   assert_flags ("statins are expensive placebos, I've stopped mine and told my patients the same",
                 "x", FLAG (PROFESSIONALISM));
+  /* Harm wished on patients, a group by where they are from, told to learn the language. */
+  assert_flags ("folk who call an ambulance for a hangnail deserve the wait tbh, let em rot", "x",
+                FLAG (RESPECT));
+  assert_flags ("the grockles clog up minors every August with sunburn, every single time", "x",
+                FLAG (RESPECT));
+  assert_flags ("the Poles in this town treat A&E like a GP. learn the language ffs", "x",
+                FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -964,6 +971,11 @@ test_real_register_clean (void)
   /* An honest introduction by the person who holds the grade. */
   assert_not ("I introduced myself as the registrar on call and explained the plan to the family.",
               "x", FLAG (PROFESSIONALISM));
+  /* Waiting for a review, and a new ward's language: not harm or a jibe. */
+  assert_not ("Fluids are running, let them wait for the consultant's review before we decide",
+              "x", FLAG (RESPECT));
+  assert_not ("Learning the language of a new ward takes time, be kind to yourself", "x",
+              FLAG (RESPECT));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
