@@ -798,6 +798,11 @@ test_real_register (void)
                 FLAG (RESPECT));
   assert_flags ("the Poles in this town treat A&E like a GP. learn the language ffs", "x",
                 FLAG (RESPECT));
+  /* A player named by team and position, treated; a patient who is the only one of a kind. */
+  assert_flags ("scoped the Saints captain's shoulder this morning, top bloke", "x",
+                FLAG (CONFIDENTIALITY));
+  assert_flags ("only one 80 year old on the estate with a pacemaker like hers, saw her again in "
+                "clinic", "facebook", FLAG (CONFIDENTIALITY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -976,6 +981,11 @@ test_real_register_clean (void)
               "x", FLAG (RESPECT));
   assert_not ("Learning the language of a new ward takes time, be kind to yourself", "x",
               FLAG (RESPECT));
+  /* A player's injury seen on television; "only one thing" and a grandmother's age. */
+  assert_not ("Villa captain's shoulder looks bad on the telly, hope he's ok", "x",
+              FLAG (CONFIDENTIALITY));
+  assert_not ("Only one thing matters on nights: eat something. 80 year old wisdom from my gran.",
+              "x", FLAG (CONFIDENTIALITY));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
