@@ -803,6 +803,15 @@ test_real_register (void)
                 FLAG (CONFIDENTIALITY));
   assert_flags ("only one 80 year old on the estate with a pacemaker like hers, saw her again in "
                 "clinic", "facebook", FLAG (CONFIDENTIALITY));
+  /* Interests let slip: a referral that pays, the maker's reps looking after you. */
+  assert_flags ("best physio in Leeds is Kirkstall Spine, tell them Dr Amy sent you for a discount 😉",
+                "instagram", FLAG (CONFLICT_OF_INTEREST));
+  assert_flags ("the Zenith lift chairs are the best on the ward, and their reps look after me very "
+                "well 😉", "x", FLAG (CONFLICT_OF_INTEREST));
+  /* A child's class and drop-off, a changing-room code. */
+  assert_flags ("mine's in Year 4, Mrs Patel's class, I do drop off at 8.40 by the side gate if "
+                "anyone wants to say hi", "facebook", FLAG (PRIVACY));
+  assert_flags ("changing room code's now 7719# for anyone on tonight", "whatsapp", FLAG (PRIVACY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -986,6 +995,9 @@ test_real_register_clean (void)
               FLAG (CONFIDENTIALITY));
   assert_not ("Only one thing matters on nights: eat something. 80 year old wisdom from my gran.",
               "x", FLAG (CONFIDENTIALITY));
+  /* A message sent, not a referral. */
+  assert_not ("Dr Amy sent you a message about your results, please ring the surgery", "facebook",
+              FLAG (CONFLICT_OF_INTEREST));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
