@@ -812,6 +812,9 @@ test_real_register (void)
   assert_flags ("mine's in Year 4, Mrs Patel's class, I do drop off at 8.40 by the side gate if "
                 "anyone wants to say hi", "facebook", FLAG (PRIVACY));
   assert_flags ("changing room code's now 7719# for anyone on tonight", "whatsapp", FLAG (PRIVACY));
+  /* A remedy said to replace a medicine. */
+  assert_flags ("turmeric shots every morning and you won't need your ibuprofen, trust me", "x",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -997,6 +1000,16 @@ test_real_register_clean (void)
               "x", FLAG (CONFIDENTIALITY));
   /* A message sent, not a referral. */
   assert_not ("Dr Amy sent you a message about your results, please ring the surgery", "facebook",
+              FLAG (CONFLICT_OF_INTEREST));
+  /* Antibiotic stewardship; a vaccine shot for the over-65s; the heat, not looks; a charity
+   * run's link. */
+  assert_not ("Viral coughs: no need for antibiotics. Honey, fluids and rest every day help most "
+              "people.", "facebook", FLAG (PROFESSIONALISM));
+  assert_not ("flu clinic sat morning! over 65s just turn up, get your shot 💉", "facebook",
+              FLAG (RESPECT));
+  assert_not ("dying in resus today, 31 degrees and no aircon. drink water folks 🥵", "x",
+              FLAG (RESPECT));
+  assert_not ("running the Leeds 10k for the hospice, every quid helps, link in bio x", "instagram",
               FLAG (CONFLICT_OF_INTEREST));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
