@@ -815,6 +815,8 @@ test_real_register (void)
   /* A remedy said to replace a medicine. */
   assert_flags ("turmeric shots every morning and you won't need your ibuprofen, trust me", "x",
                 FLAG (PROFESSIONALISM));
+  /* A prescription offered by message. */
+  assert_flags ("DM me for a script, no need to come in 💊", "instagram", FLAG (PRESCRIBING));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1011,6 +1013,12 @@ test_real_register_clean (void)
               FLAG (RESPECT));
   assert_not ("running the Leeds 10k for the hospice, every quid helps, link in bio x", "instagram",
               FLAG (CONFLICT_OF_INTEREST));
+  /* Driving for a prescription is not an offer of one; a colleague assaulted is a victim,
+   * not accused. */
+  assert_not ("our dispensary means nobody on the moor drives an hour for a prescription any more",
+              "facebook", FLAG (PRESCRIBING));
+  assert_not ("A porter was assaulted in ED last night. We won't name anyone. We will ask the trust "
+              "for more security staff.", "x", FLAG (DEFAMATION));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
