@@ -817,6 +817,14 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   /* A prescription offered by message. */
   assert_flags ("DM me for a script, no need to come in 💊", "instagram", FLAG (PRESCRIBING));
+  /* A senior title put on a profile "since I'm basically doing the job"; patients blamed and
+   * care given up; sign-off skipped because rules are for others. */
+  assert_flags ("updated my bio to 'Consultant Dermatologist' since I'm basically doing the job as "
+                "an ST5 😂", "linkedin", FLAG (PROFESSIONALISM));
+  assert_flags ("Half the people in my clinic want everything for free and then complain. I've "
+                "stopped pretending to care.", "x", FLAG (PROFESSIONALISM));
+  assert_flags ("been cannulating and doing my own bloods gases without sign-off for months, rules "
+                "are for the cautious lol", "forum", FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1019,6 +1027,9 @@ test_real_register_clean (void)
               "facebook", FLAG (PRESCRIBING));
   assert_not ("A porter was assaulted in ED last night. We won't name anyone. We will ask the trust "
               "for more security staff.", "x", FLAG (DEFAMATION));
+  /* A consultant's new title, earned and said plainly. */
+  assert_not ("Updated my LinkedIn to Consultant Cardiologist today after 12 years of training. "
+              "Thank you all.", "linkedin", FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
