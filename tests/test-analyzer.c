@@ -825,6 +825,11 @@ test_real_register (void)
                 "stopped pretending to care.", "x", FLAG (PROFESSIONALISM));
   assert_flags ("been cannulating and doing my own bloods gases without sign-off for months, rules "
                 "are for the cautious lol", "forum", FLAG (PROFESSIONALISM));
+  /* Sponsored content with no "Ad" label; insecurity about hair sold to. */
+  assert_flags ("Huge thanks to @FlexiScrubs for sponsoring this post! comfiest scrubs I've owned 💙",
+                "instagram", FLAG (ADVERTISING));
+  assert_flags ("dont be the bald guy at your sister's wedding 😬 hair transplant consults free this "
+                "week, link in bio", "tiktok", FLAG (ADVERTISING));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1030,6 +1035,11 @@ test_real_register_clean (void)
   /* A consultant's new title, earned and said plainly. */
   assert_not ("Updated my LinkedIn to Consultant Cardiologist today after 12 years of training. "
               "Thank you all.", "linkedin", FLAG (PROFESSIONALISM));
+  /* The same sponsorship labelled as an advert at the start; a charity run's sponsor. */
+  assert_not ("Our fun run was sponsored by the League of Friends, thank you all for coming",
+              "facebook", FLAG (ADVERTISING));
+  assert_not ("Ad | huge thanks to @FlexiScrubs for sponsoring this post! comfiest scrubs I've owned "
+              "💙", "instagram", FLAG (ADVERTISING));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
