@@ -830,6 +830,13 @@ test_real_register (void)
                 "instagram", FLAG (ADVERTISING));
   assert_flags ("dont be the bald guy at your sister's wedding 😬 hair transplant consults free this "
                 "week, link in bio", "tiktok", FLAG (ADVERTISING));
+  /* Patients mimicked for laughs, called vegetables; a colleague called a fossil. */
+  assert_flags ("doing impressions of the old boys on my ward round pt 2 😂 (video)", "tiktok",
+                FLAG (RESPECT));
+  assert_flags ("nursing home visit today, the usual ward of cabbages in the lounge", "x",
+                FLAG (RESPECT));
+  assert_flags ("our ortho consultant is a walking fossil, someone retire this man 🦕", "x",
+                FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1040,6 +1047,11 @@ test_real_register_clean (void)
               "facebook", FLAG (ADVERTISING));
   assert_not ("Ad | huge thanks to @FlexiScrubs for sponsoring this post! comfiest scrubs I've owned "
               "💙", "instagram", FLAG (ADVERTISING));
+  /* Fossil fuels; a patient dribbling is a sign to act on. */
+  assert_not ("Fossil fuels and hospital heating: our trust's plan to cut emissions", "linkedin",
+              FLAG (RESPECT));
+  assert_not ("She was dribbling and drowsy so we checked her glucose straight away", "x",
+              FLAG (RESPECT));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
