@@ -837,6 +837,16 @@ test_real_register (void)
                 FLAG (RESPECT));
   assert_flags ("our ortho consultant is a walking fossil, someone retire this man 🦕", "x",
                 FLAG (RESPECT));
+  /* Medicines taken from work for people you know; "doctor" claimed because it saves
+   * explaining; a drink before family meetings; a cure claimed and a cover-up. */
+  assert_flags ("slipped my brother a few co-codamol from the ward cupboard for his back 🤫", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("always introduce myself as 'doctor' on the ward, PA is basically the same thing",
+                "x", FLAG (PROFESSIONALISM));
+  assert_flags ("large glass of red before the evening family meetings, takes the edge off", "x",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("cannabis oil shrinks tumours and the evidence is being buried, trust me", "x",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1052,6 +1062,11 @@ test_real_register_clean (void)
               FLAG (RESPECT));
   assert_not ("She was dribbling and drowsy so we checked her glucose straight away", "x",
               FLAG (RESPECT));
+  /* Discharge medicines carried from the ward stock for a patient; a consultant posting as one. */
+  assert_not ("Took the TTO meds from the ward stock down to the discharge lounge for the patient",
+              "x", FLAG (PROFESSIONALISM));
+  assert_not ("I comment on anaesthesia threads as a consultant, because I am one, 14 years now",
+              "forum", FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
