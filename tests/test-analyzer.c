@@ -847,6 +847,11 @@ test_real_register (void)
                 FLAG (PROFESSIONALISM));
   assert_flags ("cannabis oil shrinks tumours and the evidence is being buried, trust me", "x",
                 FLAG (PROFESSIONALISM));
+  /* Money put into the clinic praised; a relative's number kept for more than updates. */
+  assert_flags ("Bright Smile Dental in Hove is the best in Sussex, go see them 🙌 (I may have put a "
+                "few quid in 🤫)", "instagram", FLAG (CONFLICT_OF_INTEREST));
+  assert_flags ("a patient's son left his phone number with the nurses for me 😏 might give him a "
+                "ring tbh", "x", FLAG (BOUNDARIES));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1067,6 +1072,9 @@ test_real_register_clean (void)
               "x", FLAG (PROFESSIONALISM));
   assert_not ("I comment on anaesthesia threads as a consultant, because I am one, 14 years now",
               "forum", FLAG (PROFESSIONALISM));
+  /* A pharmacy's number for repeat prescriptions. */
+  assert_not ("The pharmacy's phone number is on the leaflet, ring them for repeat prescriptions",
+              "facebook", FLAG (BOUNDARIES));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
