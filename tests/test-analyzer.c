@@ -852,6 +852,11 @@ test_real_register (void)
                 "few quid in 🤫)", "instagram", FLAG (CONFLICT_OF_INTEREST));
   assert_flags ("a patient's son left his phone number with the nurses for me 😏 might give him a "
                 "ring tbh", "x", FLAG (BOUNDARIES));
+  /* Wrongdoing alleged of a chemist or a dentist identified by where they work. */
+  assert_flags ("the chemist on Mill Road has been selling out-of-date pills for months, everyone "
+                "knows", "facebook", FLAG (DEFAMATION));
+  assert_flags ("that dentist in Ashby pulls healthy teeth to bump up his claims", "x",
+                FLAG (DEFAMATION));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1075,6 +1080,9 @@ test_real_register_clean (void)
   /* A pharmacy's number for repeat prescriptions. */
   assert_not ("The pharmacy's phone number is on the leaflet, ring them for repeat prescriptions",
               "facebook", FLAG (BOUNDARIES));
+  /* "Out-of-date" is not a date, and advice to patients is not flirting. */
+  assert_not ("Check your cupboard: out-of-date paracetamol can go back to any pharmacy. My patients "
+              "ask this a lot, so sharing.", "facebook", FLAG (BOUNDARIES));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
