@@ -857,6 +857,9 @@ test_real_register (void)
                 "knows", "facebook", FLAG (DEFAMATION));
   assert_flags ("that dentist in Ashby pulls healthy teeth to bump up his claims", "x",
                 FLAG (DEFAMATION));
+  /* A group of patients ranked the dumbest. */
+  assert_flags ("the stag party lot from last night are the dumbest people I've ever stitched", "x",
+                FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1083,6 +1086,11 @@ test_real_register_clean (void)
   /* "Out-of-date" is not a date, and advice to patients is not flirting. */
   assert_not ("Check your cupboard: out-of-date paracetamol can go back to any pharmacy. My patients "
               "ask this a lot, so sharing.", "facebook", FLAG (BOUNDARIES));
+  /* "The worst people to ignore", "the most vulnerable people": not a ranking of people. */
+  assert_not ("The worst people to ignore are the quiet ones: check on your colleagues after a "
+              "hard shift.", "x", FLAG (RESPECT));
+  assert_not ("The most vulnerable people in our community deserve better care", "x",
+              FLAG (RESPECT));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
