@@ -78,6 +78,11 @@ test_reading (void)
     { "\\bcode$", "code" },
     { "[\\[(]?(?:ad|advert)\\b", "" },
     { "^\\s*[\\[(]?(?:ad|advert)\\b", "ad|advert" },
+    /* "\\c(" is one character (a letter), not a control escape and a group; "\\Q…\\E" quotes
+     * metacharacters (found by tests/fuzz/fuzz-regex-anchors.c). */
+    { "\\c(?:rat|ran)|\\bqq", "" },
+    { "\\bfoo\\Q(|\\Ebar", "foo*" },
+    { "\\bab(?#(|)cd|\\bef", "abcd*|ef*" },
     /* Of an alternative's sets, the least common: "know", not "if". */
     { "\\bif (?:you|u) know what i mean\\b|\\biykwim\\b", "know|iykwim" },
     { "\\b(?:ab|cd)\\s+xyz\\b|\\bqq", "xyz|qq*" },

@@ -103,6 +103,40 @@ settle_pending (Reader   *r,
     }
 }
 
+/* @p at a backslash; returns the byte after the whole escape. Most are two bytes, but "\cX"
+ * takes the next character whatever it is ("\c(" is a letter, not a group), "\Q…\E" quotes
+ * everything up to "\E", and "\x{…}", "\p{…}", "\k<…>" and the like carry a bracketed part that
+ * may hold characters that are metacharacters elsewhere. */
+static const char *
+skip_escape (const char *p,
+             const char *end)
+{
+  char e;
+
+  if (p + 1 >= end)
+    return end;
+  e = p[1];
+  if (e == 'c')
+    return MIN (p + 3, end);
+  if (e == 'Q')
+    {
+      for (const char *q = p + 2; q + 1 < end; q++)
+        if (q[0] == '\\' && q[1] == 'E')
+          return q + 2;
+      return end;
+    }
+  if (strchr ("xopPNgk", e) != NULL && p + 2 < end && strchr ("{<'", p[2]) != NULL)
+    {
+      char close = p[2] == '{' ? '}' : p[2] == '<' ? '>' : '\'';
+      const char *q = memchr (p + 3, close, end - (p + 3));
+
+      return q != NULL ? q + 1 : end;
+    }
+  if ((guchar) e >= 0x80)
+    return MIN (g_utf8_next_char (p + 1), end);
+  return p + 2;
+}
+
 /* @p at '['; returns the byte after the closing ']', or NULL. */
 static const char *
 skip_class (const char *p,
@@ -116,7 +150,7 @@ skip_class (const char *p,
   while (p < end)
     {
       if (*p == '\\')
-        p += 2;
+        p = skip_escape (p, end);
       else if (*p == '[' && p + 1 < end && p[1] == ':')
         {
           const char *q = p + 2;
@@ -145,7 +179,7 @@ skip_group (const char *p,
   while (p < end)
     {
       if (*p == '\\')
-        p += 2;
+        p = skip_escape (p, end);
       else if (*p == '[')
         {
           if ((p = skip_class (p, end)) == NULL)
@@ -252,7 +286,7 @@ split_alternatives (const char *p,
   while (p < end)
     {
       if (*p == '\\')
-        p += 2;
+        p = skip_escape (p, end);
       else if (*p == '[')
         {
           if ((p = skip_class (p, end)) == NULL)
@@ -260,6 +294,18 @@ split_alternatives (const char *p,
               g_array_set_size (parts, 0);
               return parts;
             }
+        }
+      else if (*p == '(' && p + 2 < end && p[1] == '?' && p[2] == '#')
+        {
+          /* A comment ends at its first ')', whatever it holds. */
+          const char *close = memchr (p, ')', end - p);
+
+          if (close == NULL)
+            {
+              g_array_set_size (parts, 0);
+              return parts;
+            }
+          p = close + 1;
         }
       else
         {
@@ -319,7 +365,7 @@ classify_class (const char *p,
 
           if (!(strchr ("sdntrfvh", e) != NULL || (g_ascii_ispunct (e) && e != '_')))
             return ELEMENT_OTHER;
-          p += 2;
+          p = skip_escape (p, last);
           continue;
         }
       if ((*p == '-' && !first && p + 1 < last) || *p == '[')
@@ -598,7 +644,8 @@ read_sequence (Reader     *r,
             }
           else if (e == 'c' && p + 2 < end)
             {
-              element = ELEMENT_NONWORD;
+              /* A control character, or a letter: "\c(" is 'h'. */
+              element = ELEMENT_OTHER;
               p += 3;
             }
           else if ((guchar) e < 0x80 && g_ascii_ispunct (e))

@@ -5,6 +5,8 @@
 # TARGET: analyzer   any bytes through the analyzer with the default pack (fuzz-analyzer.c)
 #         tokens     valid UTF-8 through the tokenizer (fuzz-tokens.c)
 #         rule-pack  concept files and a pack from the input, loaded and run (fuzz-rule-pack.c)
+#         regex-anchors  a pattern and a text: when PCRE matches, the words the reader says the
+#                    regex needs must be in the text (fuzz-regex-anchors.c)
 #         cli        socialguard-check's main() on the input: plain text, --jsonl or --declare
 #                    with a --db made once (fuzz-cli.c; the input's first byte chooses)
 #         interests  the interests importer on JSON and CSV data, exports read back (fuzz-interests.c)
@@ -68,6 +70,34 @@ tokens)
   build "$dir/fuzz-tokens" "$top/tests/fuzz/fuzz-tokens.c" "$engine/sg-tokens.c" "$engine/sg-text.c"
   draft_seeds "$dir/corpus"
   set -- -max_len=4096 "$dir/corpus"
+  ;;
+regex-anchors)
+  dir=$out/regex-anchors
+  mkdir -p "$dir/corpus"
+  build "$dir/fuzz-regex-anchors" "$top/tests/fuzz/fuzz-regex-anchors.c" \
+    "$engine/sg-regex-anchors.c" "$engine/sg-lexicon.c" "$engine/sg-text.c"
+  # Seeds: every regex of the default pack, each with a draft that has its words.
+  python3 - "$top/data/rules/default" "$dir/corpus" <<'PY'
+import glob, json, os, sys
+src, out = sys.argv[1], sys.argv[2]
+found = set()
+def walk(o):
+    if isinstance(o, dict):
+        if set(o) == {"regex"}:
+            found.add(o["regex"])
+        for v in o.values():
+            walk(v)
+    elif isinstance(o, list):
+        for v in o:
+            walk(v)
+for path in glob.glob(os.path.join(src, "*.json")):
+    walk(json.load(open(path, encoding="utf-8")))
+text = "Posting as 'Nurse_Jo' on the ward: 12st, 20% off, code SAVE20, if you know what i mean 🥵"
+for i, pattern in enumerate(sorted(found)):
+    if "\n" not in pattern:
+        open(os.path.join(out, "seed%03d" % i), "w", encoding="utf-8").write(pattern + "\n" + text)
+PY
+  set -- -max_len=2048 "$dir/corpus"
   ;;
 rule-pack)
   dir=$out/rule-pack
@@ -314,7 +344,7 @@ EOF
   set -- -max_len=16384 -dict="$dir/archive.dict" "$dir/corpus"
   ;;
 *)
-  echo "unknown target $target (analyzer, tokens, rule-pack, cli, interests, archive)" >&2
+  echo "unknown target $target (analyzer, tokens, rule-pack, regex-anchors, cli, interests, archive)" >&2
   exit 2
   ;;
 esac
