@@ -83,6 +83,7 @@ test_reading (void)
     { "\\c(?:rat|ran)|\\bqq", "" },
     { "\\bfoo\\Q(|\\Ebar", "foo*" },
     { "\\bab(?#(|)cd|\\bef", "abcd*|ef*" },
+    { "\\bfoo\\x'|\\bqq", "foo*|qq*" },
     /* Of an alternative's sets, the least common: "know", not "if". */
     { "\\bif (?:you|u) know what i mean\\b|\\biykwim\\b", "know|iykwim" },
     { "\\b(?:ab|cd)\\s+xyz\\b|\\bqq", "xyz|qq*" },

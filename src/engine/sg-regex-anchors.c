@@ -125,7 +125,10 @@ skip_escape (const char *p,
           return q + 2;
       return end;
     }
-  if (strchr ("xopPNgk", e) != NULL && p + 2 < end && strchr ("{<'", p[2]) != NULL)
+  /* Only \g and \k take <name> or 'name'; \x, \o, \p, \P and \N take braces alone ("\x'" is
+   * \x with no digits, then a quote). */
+  if (p + 2 < end && ((strchr ("xopPNgk", e) != NULL && p[2] == '{') ||
+                      (strchr ("gk", e) != NULL && (p[2] == '<' || p[2] == '\''))))
     {
       char close = p[2] == '{' ? '}' : p[2] == '<' ? '>' : '\'';
       const char *q = memchr (p + 3, close, end - (p + 3));
