@@ -84,6 +84,9 @@ test_reading (void)
     { "\\bfoo\\Q(|\\Ebar", "foo*" },
     { "\\bab(?#(|)cd|\\bef", "abcd*|ef*" },
     { "\\bfoo\\x'|\\bqq", "foo*|qq*" },
+    /* A verb's name may hold anything, and (*ACCEPT) ends a match early: nothing is read. */
+    { "\\bfoo(*:a|b)bar", "" },
+    { "\\bfoo(*ACCEPT)bar", "" },
     /* Of an alternative's sets, the least common: "know", not "if". */
     { "\\bif (?:you|u) know what i mean\\b|\\biykwim\\b", "know|iykwim" },
     { "\\b(?:ab|cd)\\s+xyz\\b|\\bqq", "xyz|qq*" },

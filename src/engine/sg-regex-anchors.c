@@ -770,6 +770,29 @@ to_strv_sets (GPtrArray *sets)
   return out;
 }
 
+/* Whether the pattern holds a backtracking verb or a start option, "(*…)": a name after "(*:"
+ * may hold any character, and (*ACCEPT) ends a match where it stands. Nothing is read then. */
+static gboolean
+has_verb (const char *p,
+          const char *end)
+{
+  while (p < end)
+    {
+      if (*p == '\\')
+        p = skip_escape (p, end);
+      else if (*p == '[')
+        {
+          if ((p = skip_class (p, end)) == NULL)
+            return TRUE;
+        }
+      else if (*p == '(' && p + 1 < end && p[1] == '*')
+        return TRUE;
+      else
+        p++;
+    }
+  return FALSE;
+}
+
 GPtrArray *
 sg_regex_anchors (const char *pattern)
 {
@@ -780,6 +803,8 @@ sg_regex_anchors (const char *pattern)
   g_return_val_if_fail (pattern != NULL, NULL);
 
   end = pattern + strlen (pattern);
+  if (has_verb (pattern, end))
+    return NULL;
   reader_init (&r, FALSE, FALSE);
 
   read_alternation (&r, pattern, end);
