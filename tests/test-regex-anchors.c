@@ -84,6 +84,7 @@ test_reading (void)
     { "\\bfoo\\Q(|\\Ebar", "foo*" },
     { "\\bab(?#(|)cd|\\bef", "abcd*|ef*" },
     { "\\bfoo\\x'|\\bqq", "foo*|qq*" },
+    { "\\bfoo(?#note)?bar", "fo*" },
     /* A verb's name may hold anything, and (*ACCEPT) ends a match early: nothing is read. */
     { "\\bfoo(*:a|b)bar", "" },
     { "\\bfoo(*ACCEPT)bar", "" },

@@ -225,6 +225,16 @@ read_quantifier (const char *p,
                  guint      *max)
 {
   *min = *max = 1;
+
+  /* Comments are ignored, even between an item and its quantifier: "r(?#…)?" is "r?". */
+  while (p + 2 < end && p[0] == '(' && p[1] == '?' && p[2] == '#')
+    {
+      const char *close = memchr (p, ')', end - p);
+
+      if (close == NULL)
+        return end;
+      p = close + 1;
+    }
   if (p >= end)
     return p;
 
