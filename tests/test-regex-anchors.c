@@ -85,6 +85,7 @@ test_reading (void)
     { "\\bab(?#(|)cd|\\bef", "abcd*|ef*" },
     { "\\bfoo\\x'|\\bqq", "foo*|qq*" },
     { "\\bfoo(?#note)?bar", "fo*" },
+    { "\\bab[\\g']|\\bcd", "ab*|cd*" },
     /* A verb's name may hold anything, and (*ACCEPT) ends a match early: nothing is read. */
     { "\\bfoo(*:a|b)bar", "" },
     { "\\bfoo(*ACCEPT)bar", "" },

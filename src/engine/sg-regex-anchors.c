@@ -106,10 +106,11 @@ settle_pending (Reader   *r,
 /* @p at a backslash; returns the byte after the whole escape. Most are two bytes, but "\cX"
  * takes the next character whatever it is ("\c(" is a letter, not a group), "\Q…\E" quotes
  * everything up to "\E", and "\x{…}", "\p{…}", "\k<…>" and the like carry a bracketed part that
- * may hold characters that are metacharacters elsewhere. */
+ * may hold characters that are metacharacters elsewhere. In a class, \g and \k are letters. */
 static const char *
 skip_escape (const char *p,
-             const char *end)
+             const char *end,
+             gboolean    in_class)
 {
   char e;
 
@@ -127,8 +128,8 @@ skip_escape (const char *p,
     }
   /* Only \g and \k take <name> or 'name'; \x, \o, \p, \P and \N take braces alone ("\x'" is
    * \x with no digits, then a quote). */
-  if (p + 2 < end && ((strchr ("xopPNgk", e) != NULL && p[2] == '{') ||
-                      (strchr ("gk", e) != NULL && (p[2] == '<' || p[2] == '\''))))
+  if (p + 2 < end && ((strchr (in_class ? "xopPN" : "xopPNgk", e) != NULL && p[2] == '{') ||
+                      (!in_class && strchr ("gk", e) != NULL && (p[2] == '<' || p[2] == '\''))))
     {
       char close = p[2] == '{' ? '}' : p[2] == '<' ? '>' : '\'';
       const char *q = memchr (p + 3, close, end - (p + 3));
@@ -153,7 +154,7 @@ skip_class (const char *p,
   while (p < end)
     {
       if (*p == '\\')
-        p = skip_escape (p, end);
+        p = skip_escape (p, end, TRUE);
       else if (*p == '[' && p + 1 < end && p[1] == ':')
         {
           const char *q = p + 2;
@@ -182,7 +183,7 @@ skip_group (const char *p,
   while (p < end)
     {
       if (*p == '\\')
-        p = skip_escape (p, end);
+        p = skip_escape (p, end, FALSE);
       else if (*p == '[')
         {
           if ((p = skip_class (p, end)) == NULL)
@@ -299,7 +300,7 @@ split_alternatives (const char *p,
   while (p < end)
     {
       if (*p == '\\')
-        p = skip_escape (p, end);
+        p = skip_escape (p, end, FALSE);
       else if (*p == '[')
         {
           if ((p = skip_class (p, end)) == NULL)
@@ -378,7 +379,7 @@ classify_class (const char *p,
 
           if (!(strchr ("sdntrfvh", e) != NULL || (g_ascii_ispunct (e) && e != '_')))
             return ELEMENT_OTHER;
-          p = skip_escape (p, last);
+          p = skip_escape (p, last, TRUE);
           continue;
         }
       if ((*p == '-' && !first && p + 1 < last) || *p == '[')
@@ -789,7 +790,7 @@ has_verb (const char *p,
   while (p < end)
     {
       if (*p == '\\')
-        p = skip_escape (p, end);
+        p = skip_escape (p, end, FALSE);
       else if (*p == '[')
         {
           if ((p = skip_class (p, end)) == NULL)
