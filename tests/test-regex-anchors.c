@@ -86,6 +86,9 @@ test_reading (void)
     { "\\bfoo\\x'|\\bqq", "foo*|qq*" },
     { "\\bfoo(?#note)?bar", "fo*" },
     { "\\bab[\\g']|\\bcd", "ab*|cd*" },
+    /* "[[:+" is a class holding '[' and ':', not a POSIX class that never ends. */
+    { "\\bab[[:+]|\\bcd", "ab*|cd*" },
+    { "\\bab[[:alpha:]]x|\\bcd", "ab*|cd*" },
     /* A verb's name may hold anything, and (*ACCEPT) ends a match early: nothing is read. */
     { "\\bfoo(*:a|b)bar", "" },
     { "\\bfoo(*ACCEPT)bar", "" },

@@ -155,15 +155,25 @@ skip_class (const char *p,
     {
       if (*p == '\\')
         p = skip_escape (p, end, TRUE);
-      else if (*p == '[' && p + 1 < end && p[1] == ':')
+      else if (*p == '[' && p + 1 < end && (p[1] == ':' || p[1] == '.' || p[1] == '='))
         {
-          const char *q = p + 2;
+          /* "[:alpha:]" and the like, as PCRE2 recognises them; otherwise '[' is a member. */
+          char term = p[1];
+          const char *q = p + 2, *posix_end = NULL;
 
-          while (q + 1 < end && !(q[0] == ':' && q[1] == ']'))
-            q++;
-          if (q + 1 >= end)
-            return NULL;
-          p = q + 2;
+          for (; q + 1 < end; q++)
+            {
+              if (q[0] == '\\' && (q[1] == ']' || q[1] == '\\'))
+                q++;
+              else if ((q[0] == '[' && q[1] == term) || q[0] == ']')
+                break;
+              else if (q[0] == term && q[1] == ']')
+                {
+                  posix_end = q + 2;
+                  break;
+                }
+            }
+          p = posix_end != NULL ? posix_end : p + 1;
         }
       else if (*p == ']')
         return p + 1;
