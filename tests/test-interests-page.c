@@ -367,6 +367,10 @@ click_add (GtkWidget *page)
 static void
 test_form_destroyed (void)
 {
+  static const struct { const char *typed; gboolean ok; } amounts[] = {
+    { "£1,500.50", TRUE }, { "2 000", TRUE }, { "1500", TRUE },
+    { "1,5", FALSE }, { "1,50,000", FALSE }, { "-3", FALSE },
+  };
   SgWindow *app_window = sg_test_app_window (app);
   GtkWidget *window = gtk_window_new ();
   SgInterestsPage *page = g_object_new (SG_TYPE_INTERESTS_PAGE, NULL);
@@ -410,6 +414,20 @@ test_form_destroyed (void)
   g_assert_cmpstr (gtk_editable_get_text (form_field (form, "Organisation")), ==, "Pellana Labs");
   g_assert_cmpstr (gtk_editable_get_text (form_field (form, "Amount (optional)")), ==, "1,500");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (form)), RESTORED));
+  /* "1,500" is an amount as people write it: the form can be saved. Amounts typed with a
+   * pound sign and pence, or with a comma that is not a thousands separator, likewise. */
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (form), "save"));
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      gtk_editable_set_text (form_field (form, "Amount (optional)"), amounts[i].typed);
+      sg_test_iterate (50);
+      if (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (form), "save") !=
+          amounts[i].ok)
+        g_error ("amount “%s” should be %s", amounts[i].typed,
+                 amounts[i].ok ? "accepted" : "refused");
+    }
+  gtk_editable_set_text (form_field (form, "Amount (optional)"), "1,500");
+  sg_test_iterate (50);
   shot = sg_test_save_png (GTK_WIDGET (form), "interest-form-restored");
   g_test_message ("Screenshot: %s", shot);
 

@@ -149,6 +149,59 @@ split_commas (GtkEditable *e)
   return g_strv_builder_end (b);
 }
 
+/* An amount as people write it: "1500", "1,500", "£1,500.50", "2 000". A leading currency sign
+ * and thousands separators (commas or spaces between groups of three digits) are dropped; a
+ * comma anywhere else ("1,5") is refused rather than guessed. FALSE: not an amount. */
+static gboolean
+parse_amount (const char *text,
+              double     *out)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *p = text;
+  guint group = 0;
+  gboolean grouped = FALSE, fraction = FALSE;
+  char *end = NULL;
+
+  while (g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (g_str_has_prefix (p, "£") || g_str_has_prefix (p, "€") || *p == '$')
+    p = g_utf8_next_char (p);
+  while (g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (digits, *p);
+          group++;
+        }
+      else if ((*p == ',' || *p == ' ') && !fraction && digits->len > 0 &&
+               g_ascii_isdigit (p[1]) && (!grouped ? group <= 3 : group == 3))
+        {
+          grouped = TRUE;
+          group = 0;
+        }
+      else if (*p == '.' && !fraction && (!grouped || group == 3))
+        {
+          g_string_append_c (digits, '.');
+          fraction = TRUE;
+          grouped = FALSE;
+        }
+      else
+        break;
+    }
+  if (grouped && group != 3)
+    return FALSE;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p != '\0' || digits->len == 0)
+    return FALSE;
+
+  *out = g_ascii_strtod (digits->str, &end);
+  return end != digits->str && *end == '\0';
+}
+
 static SgInterest *
 form_to_interest (Form *f)
 {
@@ -163,10 +216,8 @@ form_to_interest (Form *f)
   in->paid_to_institution = gtk_switch_get_active (f->institution);
   if (amount != NULL)
     {
-      char *end = NULL;
-      in->amount = g_ascii_strtod (amount, &end);
       in->has_amount = TRUE;
-      if (end == amount || *end != '\0')
+      if (!parse_amount (amount, &in->amount))
         in->amount = -1;   /* reported by validation */
     }
   in->currency = nonempty (f->currency);
