@@ -271,6 +271,31 @@ release_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A job is over and hands back the worker's side (its own dictionary). Returns FALSE when
+ * spelling was turned off or its language changed while it ran: the dictionary may then be
+ * the wrong one and is let go, and the job's answer is no longer wanted. */
+static gboolean
+take_side_back (SgSpellChecker *self,
+                SgSpellSide    *side,
+                guint           generation)
+{
+  self->job_running = FALSE;
+  g_assert (self->side == NULL);
+  self->side = side;
+  if (generation == self->job_generation)
+    return TRUE;
+  g_clear_pointer (&self->side->dict, sg_spell_dict_free);
+  return FALSE;
+}
+
+/* The worker's dictionary is kept for the next job, and let go if none comes for a while. */
+static void
+keep_side_a_while (SgSpellChecker *self)
+{
+  g_clear_handle_id (&self->release_source, g_source_remove);
+  self->release_source = g_timeout_add_seconds (SIDE_KEEP_S, release_cb, self);
+}
+
 static void
 checked_cb (GObject      *object,
             GAsyncResult *result,
@@ -284,38 +309,33 @@ checked_cb (GObject      *object,
   if ((r = g_task_propagate_pointer (G_TASK (result), NULL)) == NULL)
     return;
   self = user_data;
-  self->job_running = FALSE;
-  g_assert (self->side == NULL);
-  self->side = g_steal_pointer (&r->side);
 
-  if (job->generation != self->job_generation)
+  /* When spelling was turned off or its language changed meanwhile, the flights are gone
+   * already and the answer is not wanted. */
+  if (take_side_back (self, g_steal_pointer (&r->side), job->generation))
     {
-      /* Spelling was turned off or its language changed meanwhile: its flights are gone
-       * already, and its dictionary may be the wrong one. */
-      g_clear_pointer (&self->side->dict, sg_spell_dict_free);
-    }
-  else if (r->misspelt == NULL)
-    {
-      /* The worker could not read the dictionary the main loop has: check here instead. */
-      self->worker_failed = TRUE;
-      requeue_flights (self);
-    }
-  else
-    {
-      g_assert (r->misspelt->len <= self->flights->len);
-      for (guint i = 0; i < self->flights->len; i++)
+      if (r->misspelt == NULL)
         {
-          Flight *f = g_ptr_array_index (self->flights, i);
+          /* The worker could not read the dictionary the main loop has: check here instead. */
+          self->worker_failed = TRUE;
+          requeue_flights (self);
+        }
+      else
+        {
+          g_assert (r->misspelt->len <= self->flights->len);
+          for (guint i = 0; i < self->flights->len; i++)
+            {
+              Flight *f = g_ptr_array_index (self->flights, i);
 
-          f->returned = TRUE;
-          /* a part left when it was cancelled: NULL, checked again */
-          if (i < r->misspelt->len)
-            f->misspelt = g_array_ref (g_ptr_array_index (r->misspelt, i));
+              f->returned = TRUE;
+              /* a part left when it was cancelled: NULL, checked again */
+              if (i < r->misspelt->len)
+                f->misspelt = g_array_ref (g_ptr_array_index (r->misspelt, i));
+            }
         }
     }
   check_result_free (r);
-  g_clear_handle_id (&self->release_source, g_source_remove);
-  self->release_source = g_timeout_add_seconds (SIDE_KEEP_S, release_cb, self);
+  keep_side_a_while (self);
   /* A menu waiting for its suggestions goes before the next check. */
   start_lookup (self);
   sg_spell_checker_schedule_check (self);
@@ -334,17 +354,10 @@ suggested_cb (GObject      *object,
   if ((r = g_task_propagate_pointer (G_TASK (result), NULL)) == NULL)
     return;
   self = user_data;
-  self->job_running = FALSE;
-  g_assert (self->side == NULL);
-  self->side = g_steal_pointer (&r->side);
-  if (job->generation != self->job_generation)
-    /* Spelling was turned off or its language changed meanwhile. */
-    g_clear_pointer (&self->side->dict, sg_spell_dict_free);
-  else
+  if (take_side_back (self, g_steal_pointer (&r->side), job->generation))
     sg_spell_checker_suggestions_found (self, job->word, job->serial, g_steal_pointer (&r->list));
   suggest_result_free (r);
-  g_clear_handle_id (&self->release_source, g_source_remove);
-  self->release_source = g_timeout_add_seconds (SIDE_KEEP_S, release_cb, self);
+  keep_side_a_while (self);
   start_lookup (self);
   /* A long text left waiting while the dictionary was away goes now. Not by a check of the
    * main loop's, which would turn an open menu to the word at the cursor at its end. */
