@@ -254,6 +254,45 @@ test_regex_word_lists (void)
       g_error ("a match in “%s”", *t);
 }
 
+/* A pattern that opens with optional words and a gap is tried only a few tokens before its
+ * first word that must be there (sg_patterns_collect): the same matches, starting where they
+ * did, as when every token was tried. */
+static void
+test_pattern_lead (void)
+{
+  g_autofree char *contents =
+    replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+             "{\"type\": \"phrases\", \"match\": ["
+             "{\"pattern\": [{\"words\": [\"very\", \"so\"], \"optional\": true}, "
+             "{\"gap\": [0, 1]}, {\"words\": [\"tired\", \"hungover\"]}], "
+             "\"label\": \"a\"}]}");
+  g_autofree char *path = write_pack ("lead.json", contents);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+  g_autoptr(SgAnalyzer) analyzer = NULL;
+  static const struct { const char *text; int start; } cases[] = {
+    { "I am very tired", 5 },          /* the optional word starts it */
+    { "honestly so very tired", 9 },   /* "so" then the gap over "very" */
+    { "tired", 0 },
+    { "we were hungover", 3 },          /* the gap takes "were": the match starts there */
+    { "tiredness", -1 },
+    { "very very", -1 },
+  };
+
+  g_assert_no_error (error);
+  analyzer = sg_analyzer_new (pack);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, cases[i].text,
+                                                           strlen (cases[i].text), "x", NULL);
+      int start = findings->len > 0 ? (int) sg_finding_get_start (g_ptr_array_index (findings, 0))
+                                    : -1;
+
+      if (start != cases[i].start)
+        g_error ("“%s”: a match from %d, expected %d", cases[i].text, start, cases[i].start);
+    }
+}
+
 /* "position": "outside" leaves out a term inside the anchor's own words: a claim that holds a
  * negation ("never need") is not voided by it, while a negation beside it still is. */
 static void
@@ -357,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/new-detectors", test_new_detectors);
   g_test_add_func ("/sg/rule-pack/regex-word-lists", test_regex_word_lists);
   g_test_add_func ("/sg/rule-pack/position-outside", test_position_outside);
+  g_test_add_func ("/sg/rule-pack/pattern-lead", test_pattern_lead);
   g_test_add_func ("/sg/rule-pack/audience-override", test_audience_override);
   g_test_add_func ("/sg/rule-pack/default-pack", test_default_pack);
 

@@ -41,6 +41,11 @@ struct _SgPattern
 {
   Slot  slots[MAX_SLOTS];
   guint n_slots;
+  /* A pattern that opens with optional slots or gaps ("still hungover", "the … town folk")
+   * can start anywhere, but only within @lead tokens before its first word slot that must be
+   * there: G_MAXUINT when there is no such slot (sg_patterns_collect then tries every token). */
+  guint anchor;
+  guint lead;
 };
 
 void
@@ -473,6 +478,27 @@ sg_pattern_parse (JsonArray        *slots,
       sg_pattern_free (self);
       return NULL;
     }
+
+  /* The first slot that must match: if it is a word slot and everything before it is an
+   * optional one-token slot or a gap, a match starts at most @lead tokens before a token
+   * that is one of its words. */
+  self->anchor = G_MAXUINT;
+  self->lead = 0;
+  for (guint i = 0; i < self->n_slots; i++)
+    {
+      const Slot *slot = &self->slots[i];
+
+      if (slot->type == SLOT_GAP)
+        self->lead += slot->max;
+      else if (slot->optional && slot->type != SLOT_GROUP)
+        self->lead++;
+      else
+        {
+          if (slot->type == SLOT_WORDS && !slot->optional && i > 0)
+            self->anchor = i;
+          break;
+        }
+    }
   return self;
 }
 
@@ -725,6 +751,24 @@ sg_patterns_collect (SgScan *scan)
 
           for (guint i = 0; starts != NULL && i < starts->len; i++)
             try_start (scan, group, g_array_index (starts, guint, i), &next_free);
+          continue;
+        }
+
+      /* Optional words or gaps before a word slot that must match: only the tokens a little
+       * before one of its words can start a match. In order, each once, as below. */
+      if (pattern->anchor != G_MAXUINT)
+        {
+          const Slot *anchor = &pattern->slots[pattern->anchor];
+          guint from = 0;
+
+          for (guint tok = 0; tok < n_tokens; tok++)
+            if (token_fits (scan, anchor, tok))
+              {
+                for (guint s = MAX (from, tok >= pattern->lead ? tok - pattern->lead : 0);
+                     s <= tok; s++)
+                  try_start (scan, group, s, &next_free);
+                from = tok + 1;
+              }
           continue;
         }
 
