@@ -207,6 +207,21 @@ test_new_detectors (void)
   }
 }
 
+/* An analyzer for the valid pack with @from replaced by @to, written as @file. */
+static SgAnalyzer *
+analyzer_for (const char *file,
+              const char *from,
+              const char *to)
+{
+  g_autofree char *contents = replace (from, to);
+  g_autofree char *path = write_pack (file, contents);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return sg_analyzer_new (pack);
+}
+
 /* A slot regex that only lists words is matched as a word list (sg-patterns.c), and one that
  * counts digits by counting them, with the same answers as the regex: optional letters and
  * groups, apostrophes, an optional "^". */
@@ -222,22 +237,21 @@ pattern_matches (SgAnalyzer *analyzer,
 static void
 test_regex_word_lists (void)
 {
-  g_autofree char *contents =
-    replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
-             "{\"type\": \"phrases\", \"match\": ["
-             "{\"pattern\": [{\"regex\": \"^(leech(es)?|rats?|can'?t)$\"}, {\"word\": \"here\"}], "
-             "\"label\": \"a\"}, "
-             "{\"pattern\": [{\"regex\": \"(?:zopi|fent)$\"}, {\"word\": \"now\"}], \"label\": \"b\"}, "
-             "{\"pattern\": [{\"regex\": \"^gob\\\\w*$\"}, {\"word\": \"there\"}], \"label\": \"c\"}, "
-             "{\"pattern\": [{\"regex\": \"^\\\\d{2,3}$\"}, {\"word\": \"years\"}], \"label\": \"d\"}, "
-             "{\"pattern\": [{\"regex\": \"^\\\\d+$\"}, {\"word\": \"sheep\"}], \"label\": \"e\"}]}");
-  g_autofree char *path = write_pack ("word-lists.json", contents);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
-  g_autoptr(SgAnalyzer) analyzer = NULL;
+  g_autoptr(SgAnalyzer) analyzer =
+    analyzer_for ("word-lists.json", "{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                  "{\"type\": \"phrases\", \"match\": ["
+                  "{\"pattern\": [{\"regex\": \"^(leech(es)?|rats?|can'?t)$\"}, "
+                  "{\"word\": \"here\"}], "
+                  "\"label\": \"a\"}, "
+                  "{\"pattern\": [{\"regex\": \"(?:zopi|fent)$\"}, "
+                  "{\"word\": \"now\"}], \"label\": \"b\"}, "
+                  "{\"pattern\": [{\"regex\": \"^gob\\\\w*$\"}, "
+                  "{\"word\": \"there\"}], \"label\": \"c\"}, "
+                  "{\"pattern\": [{\"regex\": \"^\\\\d{2,3}$\"}, "
+                  "{\"word\": \"years\"}], \"label\": \"d\"}, "
+                  "{\"pattern\": [{\"regex\": \"^\\\\d+$\"}, "
+                  "{\"word\": \"sheep\"}], \"label\": \"e\"}]}");
 
-  g_assert_no_error (error);
-  analyzer = sg_analyzer_new (pack);
   for (const char * const *t = (const char * const[]) { "leech here", "leeches here", "rat here",
                                                          "rats here", "cant here", "can't here",
                                                          "zopi now", "fent now", "gobby there",
@@ -260,16 +274,12 @@ test_regex_word_lists (void)
 static void
 test_pattern_lead (void)
 {
-  g_autofree char *contents =
-    replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
-             "{\"type\": \"phrases\", \"match\": ["
-             "{\"pattern\": [{\"words\": [\"very\", \"so\"], \"optional\": true}, "
-             "{\"gap\": [0, 1]}, {\"words\": [\"tired\", \"hungover\"]}], "
-             "\"label\": \"a\"}]}");
-  g_autofree char *path = write_pack ("lead.json", contents);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
-  g_autoptr(SgAnalyzer) analyzer = NULL;
+  g_autoptr(SgAnalyzer) analyzer =
+    analyzer_for ("lead.json", "{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                  "{\"type\": \"phrases\", \"match\": ["
+                  "{\"pattern\": [{\"words\": [\"very\", \"so\"], \"optional\": true}, "
+                  "{\"gap\": [0, 1]}, {\"words\": [\"tired\", \"hungover\"]}], "
+                  "\"label\": \"a\"}]}");
   static const struct { const char *text; int start; } cases[] = {
     { "I am very tired", 5 },          /* the optional word starts it */
     { "honestly so very tired", 9 },   /* "so" then the gap over "very" */
@@ -279,8 +289,6 @@ test_pattern_lead (void)
     { "very very", -1 },
   };
 
-  g_assert_no_error (error);
-  analyzer = sg_analyzer_new (pack);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, cases[i].text,
@@ -298,22 +306,16 @@ test_pattern_lead (void)
 static void
 test_position_outside (void)
 {
-  g_autofree char *contents =
-    replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
-             "{\"type\": \"phrases\", \"match\": [\"never need muppets\"], "
-             "\"unless\": [{\"terms\": [\"never\", \"not\"], \"within\": \"clause\", "
-             "\"position\": \"outside\"}]}");
+  g_autoptr(SgAnalyzer) analyzer =
+    analyzer_for ("outside.json", "{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                  "{\"type\": \"phrases\", \"match\": [\"never need muppets\"], "
+                  "\"unless\": [{\"terms\": [\"never\", \"not\"], \"within\": \"clause\", "
+                  "\"position\": \"outside\"}]}");
   g_autofree char *bad = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
                                   "{\"type\": \"phrases\", \"match\": [\"muppet\"], "
                                   "\"unless\": [{\"terms\": [\"not\"], "
                                   "\"position\": \"sideways\"}]}");
-  g_autofree char *path = write_pack ("outside.json", contents);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
-  g_autoptr(SgAnalyzer) analyzer = NULL;
 
-  g_assert_no_error (error);
-  analyzer = sg_analyzer_new (pack);
   g_assert_true (pattern_matches (analyzer, "you never need muppets, honestly"));
   g_assert_false (pattern_matches (analyzer, "it is not true that you never need muppets"));
   assert_refused (bad, 15, "outside");
@@ -324,17 +326,13 @@ test_position_outside (void)
 static void
 test_audience_override (void)
 {
-  g_autofree char *contents =
-    replace ("\"severity\": \"warning\",", "\"severity\": \"warning\", \"audiences\": [\"public\"],");
-  g_autofree char *path = write_pack ("audience.json", contents);
+  g_autoptr(SgAnalyzer) analyzer =
+    analyzer_for ("audience.json", "\"severity\": \"warning\",",
+                  "\"severity\": \"warning\", \"audiences\": [\"public\"],");
   g_autoptr(GError) error = NULL;
-  g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
-  g_autoptr(SgAnalyzer) analyzer = NULL;
   g_autoptr(GPtrArray) as_public = NULL;
   g_autoptr(GPtrArray) as_private = NULL;
 
-  g_assert_no_error (error);
-  analyzer = sg_analyzer_new (pack);
   as_public = sg_analyzer_analyze (analyzer, "what a muppet", -1, "mastodon", &error);
   g_assert_no_error (error);
   as_private = sg_analyzer_analyze_for_audience (analyzer, "what a muppet", -1, "mastodon",
