@@ -131,6 +131,7 @@ main (int   argc,
 #ifndef SG_BENCH_BARE_ONLY
   else
     {
+      sg_application_prepare_display ();
       app = G_APPLICATION (sg_application_new ());
       g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
     }

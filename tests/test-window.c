@@ -703,14 +703,116 @@ test_toast_nearest_overlay (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* sg_application_prepare_display() names libadwaita's empty theme while GTK makes its
+ * settings, so GTK's own theme is never parsed; widgets must look exactly as they do without
+ * it. main() does not prepare the display of this test's subprocess, which renders the same
+ * widgets: the pixels must be the same. And the app's stylesheet, which AdwApplication no
+ * longer loads (the app has no resource base path), applies. */
+static GtkWidget *
+sample_window (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *post = gtk_button_new_with_label ("Post");
+  GtkWidget *discard = gtk_button_new_with_label ("Discard");
+  GtkWidget *check = gtk_check_button_new_with_label ("Remind me");
+  GtkWidget *ready = gtk_label_new ("Ready to post");
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_widget_add_css_class (post, "suggested-action");
+  gtk_widget_add_css_class (discard, "destructive-action");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_add_css_class (ready, "sg-verdict-ready");
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), gtk_label_new ("A row"));
+  gtk_box_append (GTK_BOX (box), post);
+  gtk_box_append (GTK_BOX (box), discard);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), gtk_switch_new ());
+  gtk_box_append (GTK_BOX (box), ready);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_window_set_titlebar (GTK_WINDOW (window), adw_header_bar_new ());
+  gtk_window_set_title (GTK_WINDOW (window), "Sample");
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 320);
+  gtk_window_present (GTK_WINDOW (window));
+  sg_test_iterate (300);
+  return window;
+}
+
+static GBytes *
+png_pixels (const char *path,
+            int        *width)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  gsize stride;
+  guchar *data;
+
+  g_assert_no_error (error);
+  *width = gdk_texture_get_width (texture);
+  stride = (gsize) *width * 4;
+  data = g_malloc (stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, data, stride);
+  return g_bytes_new_take (data, stride * gdk_texture_get_height (texture));
+}
+
+static void
+test_prepared_display (void)
+{
+  GtkWidget *window = sample_window ();
+  g_autofree char *theme = NULL;
+  g_autofree char *prepared = NULL;
+  g_autofree char *unprepared = NULL;
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  GtkWidget *ready = sg_test_find_label_text (window, "Ready to post");
+  GdkRGBA plain, marked;
+  int width_a, width_b;
+
+  if (g_test_subprocess ())
+    {
+      g_free (sg_test_save_png (window, "theme-unprepared"));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  g_object_get (gtk_settings_get_default (), "gtk-theme-name", &theme, NULL);
+  g_assert_cmpstr (theme, ==, "Adwaita-empty");
+  prepared = sg_test_save_png (window, "theme-prepared");
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  {
+    g_autofree char *dir = g_path_get_dirname (prepared);
+
+    unprepared = g_build_filename (dir, "theme-unprepared.png", NULL);
+  }
+  a = png_pixels (prepared, &width_a);
+  b = png_pixels (unprepared, &width_b);
+  g_assert_cmpint (width_a, ==, width_b);
+  g_assert_true (g_bytes_equal (a, b));
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (sg_test_find_label_text (window, "A row")),
+                               &plain);
+  gtk_style_context_get_color (gtk_widget_get_style_context (ready), &marked);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_false (gdk_rgba_equal (&plain, &marked));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   char *home = sg_test_gui_init (&argc, &argv);
 
+  /* As main() does; not in the subprocess of /sg/window/prepared-display, its control. */
+  if (!g_test_subprocess ())
+    sg_application_prepare_display ();
   app = sg_application_new ();
   g_test_add_func ("/sg/window/first-frame", test_first_frame);
+  g_test_add_func ("/sg/window/prepared-display", test_prepared_display);
   g_test_add_func ("/sg/window/opens", test_opens);
   g_test_add_func ("/sg/window/narrow-switcher-bar", test_narrow_switcher_bar);
   g_test_add_func ("/sg/window/pages-built-when-shown", test_pages_built_when_shown);

@@ -139,6 +139,7 @@ main (int   argc,
       return import_interests (argv[2]);
     }
 
+  sg_application_prepare_display ();
   app = sg_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -16,6 +16,8 @@
 #include "sg-window.h"
 #include "sg-worker.h"
 
+#define RESOURCE_PATH "/org/example/SocialGuard"
+
 struct _SgApplication
 {
   AdwApplication  parent_instance;
@@ -498,18 +500,43 @@ read_icon_theme_work (gpointer       data,
   return NULL;
 }
 
-/* The icon theme (the index and caches of some 700 folders, a tenth of the work before the
- * first frame) was read by the window's first icon, on the main loop, because GtkApplication's
- * startup adds our resource path to the theme and so throws away what GTK had started reading
- * on its own thread. Read again here on a worker, it is ready by the time the window has been
- * built; a lookup that comes first waits for it, as it would have read it anyway. */
+/* The icon theme (the index and caches of some 700 folders) is read by the first lookup,
+ * under the theme's lock, and the window's first icon waits for it. GTK starts reading it on a
+ * thread of its own, but GtkApplication's startup would add our resource path and throw that
+ * away, so the application has no resource base path (sg_application_new): the path is added
+ * here, once, and the theme read on a worker straight away. Called from main() through
+ * sg_application_prepare_display(), the reading runs while libadwaita parses its stylesheet
+ * and the window is built, and is done before the first icon is wanted; from startup (tests,
+ * which do not call that) it is a no-op when already done. */
 static void
 read_icon_theme (void)
 {
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkIconTheme *theme;
+  g_auto(GStrv) paths = NULL;
 
+  if (display == NULL)
+    return;
+  theme = gtk_icon_theme_get_for_display (display);
+  paths = gtk_icon_theme_get_resource_path (theme);
+  if (paths != NULL && g_strv_contains ((const char * const *) paths, RESOURCE_PATH "/icons"))
+    return;
+
+  gtk_icon_theme_add_resource_path (theme, RESOURCE_PATH "/icons");
   sg_worker_run (NULL, NULL, read_icon_theme_work, g_object_ref (theme), g_object_unref, NULL,
                  NULL, NULL);
+}
+
+/* What AdwApplication would do with a resource base path: our stylesheet, above the theme. */
+static void
+load_stylesheet (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static void
@@ -520,6 +547,7 @@ sg_application_startup (GApplication *app)
   G_APPLICATION_CLASS (sg_application_parent_class)->startup (app);
 
   read_icon_theme ();
+  load_stylesheet ();
 
   self->settings = g_settings_new (APP_ID);
   self->context = sg_context_new (self->settings, self->store_path);
@@ -738,13 +766,44 @@ sg_application_init (SgApplication *self)
                                            accels[i].accels);
 }
 
+/* GTK makes the display's settings as the application starts up and parses its own default
+ * theme for them at once (about 80 M instructions, a fifth of the work before the first
+ * frame); libadwaita 1.2 then names its empty theme instead ("Adwaita-empty", unless
+ * GTK_THEME is set), draws with its own stylesheet and throws that parse away. Naming the
+ * empty theme for the moment the settings are made skips it; the window looks the same
+ * (tests/test-window.c compares the chrome's colours with and without). Only where the user
+ * has not chosen a theme through GTK_THEME, and only from main(), before any thread starts:
+ * changing the environment is not thread-safe. */
+void
+sg_application_prepare_display (void)
+{
+  gboolean pin_theme = g_getenv ("GTK_THEME") == NULL;
+
+  if (pin_theme)
+    g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  if (gtk_init_check ())
+    gtk_settings_get_default ();
+  if (pin_theme)
+    g_unsetenv ("GTK_THEME");
+  if (gdk_display_get_default () == NULL)
+    return;
+
+  /* libadwaita adds its own icons to the icon theme when it starts, which would throw away a
+   * reading begun before; started here, AdwApplication's startup finds it done. */
+  adw_init ();
+  read_icon_theme ();
+}
+
 SgApplication *
 sg_application_new (void)
 {
+  /* No resource base path: GtkApplication would add its icons to the icon theme after the
+   * theme has started being read, and read it again (see read_icon_theme); the stylesheet
+   * AdwApplication would load from it is loaded in startup. */
   return g_object_new (SG_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", "/org/example/SocialGuard",
+                       "resource-base-path", NULL,
                        NULL);
 }
 

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SgApplication, sg_application, SG, APPLICATION, AdwApplication)
 
 SgApplication *sg_application_new             (void);
+/* From main(), before any thread starts: see the comment in sg-application.c. */
+void           sg_application_prepare_display (void);
 /* The settings, the store (and why there is none), the analyzer: what the window and the
  * pages read, and follow through its notifications. */
 SgContext     *sg_application_get_context     (SgApplication *self);

@@ -32,7 +32,8 @@ struct _SgWindow
   GtkRevealer          *problem_revealer;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
 
   /* Built on first show or first asked for (sg_window_get_*_page), inside the bins above;
@@ -455,16 +456,20 @@ create_primary_menu_cb (GtkMenuButton *button,
 
 /* The switcher bar at the bottom only matters once the window is too narrow for the switcher
  * in the title; until then it is hidden and has no buttons, which saved building, styling and
- * measuring five of them for the first frame. Its reveal stays bound to title-visible in the
- * template, so it still slides in and out from then on. */
+ * measuring five of them for the first frame. From then on it slides in whenever the title
+ * shows in place of the switcher, and out when the switcher fits again. */
 static void
 title_visible_cb (SgWindow *self)
 {
-  if (!adw_view_switcher_title_get_title_visible (self->switcher_title) ||
-      gtk_widget_get_visible (GTK_WIDGET (self->switcher_bar)))
-    return;
-  adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+  gboolean title_visible =
+    adw_squeezer_get_visible_child (self->title_squeezer) == GTK_WIDGET (self->window_title);
+
+  if (title_visible && !gtk_widget_get_visible (GTK_WIDGET (self->switcher_bar)))
+    {
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+    }
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, title_visible);
 }
 
 static void
@@ -701,7 +706,8 @@ sg_window_class_init (SgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgWindow, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, SgWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SgWindow, toast_overlay);
 
   /* The visible page, by name ("compose", "privacy", "interests", "history", "past-posts"). */
@@ -728,7 +734,7 @@ sg_window_init (SgWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb,
                                          self, NULL);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+  g_signal_connect_object (self->title_squeezer, "notify::visible-child",
                            G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
 }
 
