@@ -250,6 +250,36 @@ test_same_findings (void)
   g_assert_cmpuint (found, >, 1000);
 }
 
+/* A bracket of emoji is skipped when none of its characters is in the draft; anything that
+ * is not plainly a bracket of caseless symbols is left to run. */
+static void
+test_symbols (void)
+{
+  static const struct { const char *pattern; const char *symbols; } cases[] = {
+    { "[😂🤣💀]", "💀😂🤣" },        /* sorted */
+    { "[❤💙]", "❤💙" },
+    { "[🤣😂]", "😂🤣" },
+    { "[😂-🤣]", NULL },             /* a range */
+    { "[^😂]", NULL },               /* a negation */
+    { "[😂\\w]", NULL },            /* an escape */
+    { "[😂a]", NULL },               /* ASCII */
+    { "[😂é]", NULL },               /* a letter, which has a case */
+    { "[😂]+", NULL },               /* something after */
+    { "x[😂]", NULL },               /* something before */
+    { "[]", NULL },
+    { "[😂", NULL },
+    { "(?:😂|🤣)", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gunichar *got = sg_regex_symbols (cases[i].pattern);
+      g_autofree char *text = got != NULL ? g_ucs4_to_utf8 (got, -1, NULL, NULL, NULL) : NULL;
+
+      g_assert_cmpstr (text, ==, cases[i].symbols);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +287,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/regex-anchors/reading", test_reading);
+  g_test_add_func ("/regex-anchors/symbols", test_symbols);
   g_test_add_func ("/regex-anchors/promise-on-posts", test_promise_on_posts);
   g_test_add_func ("/regex-anchors/same-findings", test_same_findings);
 

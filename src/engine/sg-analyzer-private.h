@@ -30,6 +30,7 @@ typedef struct {
   GArray     *hits;        /* SgHit, sorted by start once collected */
   GArray     *scratch;     /* SgLexiconMatch */
   GArray     *anchors_seen; /* guint32 per group: which of a regex's anchor sets were found */
+  GArray     *symbols;     /* gunichar: the segment's characters beyond ASCII, sorted, once each */
   GArray     *identifiers; /* SgIdentifier */
   GArray     *head;        /* int per group: first hit index, -1 none */
   GArray     *next;        /* int per hit: next hit of the same group */
@@ -38,13 +39,22 @@ typedef struct {
   GArray     *values;      /* guint scratch */
   GArray     *tok_first;   /* int per token: first hit starting there, -1 none */
   GArray     *tok_next;    /* int per hit: next hit starting at the same token */
-  GHashTable *pattern_starts; /* pattern group → GArray of tokens its first word matches */
+  GArray     *start_head;  /* int per group: for a pattern, its first start token's entry, -1 */
+  GArray     *start_tail;  /* int per group: its last, where the next is linked */
+  GArray     *starts;      /* SgPatternStart: the tokens a pattern's first word matches */
   GArray     *token_words; /* guint32 per token: its id in the patterns' vocabulary, 0 none */
   SgRole      role;        /* who is writing, as the analyzer was told when this began */
   GArray     *features;    /* int: the segment's model feature numbers, once a model asks */
   GArray     *feature_seen; /* guint8 per feature number */
   GString    *word;        /* scratch */
 } SgScan;
+
+/* A token where a pattern's first word is, linked to the pattern's next one (-1: none). */
+typedef struct
+{
+  guint tok;
+  int   next;
+} SgPatternStart;
 
 /* sg-entities.c: the built-in groups that are not plain terms. */
 void sg_entities_collect (SgScan *scan);

@@ -20,14 +20,16 @@ sg_scan_init (SgScan     *scan,
   scan->scratch = g_array_new (FALSE, FALSE, sizeof (SgLexiconMatch));
   scan->token_words = g_array_new (FALSE, FALSE, sizeof (guint32));
   scan->anchors_seen = g_array_new (FALSE, FALSE, sizeof (guint32));
+  scan->symbols = g_array_new (FALSE, FALSE, sizeof (gunichar));
   scan->identifiers = g_array_new (FALSE, FALSE, sizeof (SgIdentifier));
   scan->head = g_array_new (FALSE, FALSE, sizeof (int));
   scan->next = g_array_new (FALSE, FALSE, sizeof (int));
   scan->values = g_array_new (FALSE, FALSE, sizeof (guint));
   scan->tok_first = g_array_new (FALSE, FALSE, sizeof (int));
   scan->tok_next = g_array_new (FALSE, FALSE, sizeof (int));
-  scan->pattern_starts = g_hash_table_new_full (NULL, NULL, NULL,
-                                                (GDestroyNotify) g_array_unref);
+  scan->start_head = g_array_new (FALSE, FALSE, sizeof (int));
+  scan->start_tail = g_array_new (FALSE, FALSE, sizeof (int));
+  scan->starts = g_array_new (FALSE, FALSE, sizeof (SgPatternStart));
   sg_tokens_init (&scan->tokens);
 }
 
@@ -39,6 +41,7 @@ sg_scan_clear (SgScan *scan)
   g_clear_pointer (&scan->scratch, g_array_unref);
   g_clear_pointer (&scan->token_words, g_array_unref);
   g_clear_pointer (&scan->anchors_seen, g_array_unref);
+  g_clear_pointer (&scan->symbols, g_array_unref);
   g_clear_pointer (&scan->identifiers, g_array_unref);
   g_clear_pointer (&scan->head, g_array_unref);
   g_clear_pointer (&scan->next, g_array_unref);
@@ -46,7 +49,9 @@ sg_scan_clear (SgScan *scan)
   g_clear_pointer (&scan->values, g_array_unref);
   g_clear_pointer (&scan->tok_first, g_array_unref);
   g_clear_pointer (&scan->tok_next, g_array_unref);
-  g_clear_pointer (&scan->pattern_starts, g_hash_table_unref);
+  g_clear_pointer (&scan->start_head, g_array_unref);
+  g_clear_pointer (&scan->start_tail, g_array_unref);
+  g_clear_pointer (&scan->starts, g_array_unref);
   g_clear_pointer (&scan->features, g_array_unref);
   g_clear_pointer (&scan->feature_seen, g_array_unref);
   if (scan->word != NULL)

@@ -335,9 +335,59 @@ collect_names (SgScan *scan)
     }
 }
 
+/* The characters beyond ASCII in the segment, sorted and each once: most drafts have none
+ * or a few, and a bracket of emoji none of which is there need not run. */
+static void
+collect_symbols (SgScan *scan)
+{
+  const char *text = scan->text.text;
+  gsize len = scan->text.len;
+
+  g_array_set_size (scan->symbols, 0);
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0xc0)
+      {
+        gunichar c = g_utf8_get_char (text + i);
+        guint lo = 0, hi = scan->symbols->len;
+
+        while (lo < hi)
+          {
+            guint mid = lo + (hi - lo) / 2;
+
+            if (g_array_index (scan->symbols, gunichar, mid) < c)
+              lo = mid + 1;
+            else
+              hi = mid;
+          }
+        if (lo == scan->symbols->len || g_array_index (scan->symbols, gunichar, lo) != c)
+          g_array_insert_val (scan->symbols, lo, c);
+      }
+}
+
+static gboolean
+has_symbol (SgScan         *scan,
+            const gunichar *wanted)
+{
+  const gunichar *seen = (const gunichar *) (gpointer) scan->symbols->data;
+  guint i = 0, n = scan->symbols->len;
+
+  /* Both sorted: one merge. */
+  while (*wanted != 0 && i < n)
+    {
+      if (seen[i] == *wanted)
+        return TRUE;
+      if (seen[i] < *wanted)
+        i++;
+      else
+        wanted++;
+    }
+  return FALSE;
+}
+
 static void
 collect_regexes (SgScan *scan)
 {
+  collect_symbols (scan);
   for (guint g = 0; g < scan->groups->len; g++)
     {
       SgGroup *group = g_ptr_array_index (scan->groups, g);
@@ -349,6 +399,8 @@ collect_regexes (SgScan *scan)
       if (group->anchor_sets != 0 &&
           (g_array_index (scan->anchors_seen, guint32, g) & group->anchor_sets) !=
           group->anchor_sets)
+        continue;
+      if (group->symbols != NULL && !has_symbol (scan, group->symbols))
         continue;
 
       g_regex_match_full (group->regex, scan->text.text, scan->text.len, 0, 0, &info, NULL);

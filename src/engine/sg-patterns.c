@@ -33,7 +33,7 @@ typedef struct {
   guint      n_ids;
   guint8     shape;
   GRegex    *regex;
-  guint      min;
+  guint      min;       /* SLOT_DIGITS; SLOT_STEM: the stem's length */
   guint      max;
 } Slot;
 
@@ -334,6 +334,7 @@ parse_slot (Slot             *slot,
           return FALSE;
         }
       slot->type = SLOT_STEM;
+      slot->min = strlen (stem);
       slot->words = g_new0 (char *, 2);
       slot->words[0] = stem;
       return TRUE;
@@ -546,7 +547,7 @@ token_fits (SgScan     *scan,
     case SLOT_STEM:
       {
         const char *stem;
-        gsize n = strlen (slot->words[0]);
+        gsize n = slot->min;
 
         if (t->stem == G_MAXUINT32)
           return FALSE;
@@ -688,36 +689,40 @@ sg_patterns_collect (SgScan *scan)
   GArray *order = sg_rule_pack_get_pattern_groups (scan->pack);
   guint n_tokens = scan->tokens.tokens->len;
   guint n_before = scan->hits->len;
-  GHashTable *by_word = sg_rule_pack_get_pattern_first_words (scan->pack);
-
+  GPtrArray *by_word = sg_rule_pack_get_pattern_first_words (scan->pack);
   GHashTable *vocabulary = sg_rule_pack_get_pattern_vocabulary (scan->pack);
 
   /* Each token's vocabulary id, once: word slots then compare numbers. A token that is in no
-   * word slot (most of them) cannot open a pattern on a word either. */
+   * word slot (most of them) cannot open a pattern on a word either. The tokens where each
+   * pattern's first word is are linked per pattern, in order, in arrays the scan keeps. */
   g_array_set_size (scan->token_words, n_tokens);
-  g_hash_table_remove_all (scan->pattern_starts);
+  g_array_set_size (scan->start_head, scan->groups->len);
+  g_array_set_size (scan->start_tail, scan->groups->len);
+  memset (scan->start_head->data, 0xff, sizeof (int) * scan->groups->len);
+  g_array_set_size (scan->starts, 0);
   for (guint tok = 0; tok < n_tokens; tok++)
     {
-      const char *norm = sg_tokens_norm (&scan->tokens, tok);
       guint32 id = 0;
       GArray *groups;
 
       if (sg_tokens_get (&scan->tokens, tok)->kind != SG_TOKEN_PUNCT)
-        id = GPOINTER_TO_UINT (g_hash_table_lookup (vocabulary, norm));
+        id = GPOINTER_TO_UINT (g_hash_table_lookup (vocabulary, sg_tokens_norm (&scan->tokens, tok)));
       g_array_index (scan->token_words, guint32, tok) = id;
-      if (id == 0 || (groups = g_hash_table_lookup (by_word, norm)) == NULL)
+      if (id == 0 || id >= by_word->len || (groups = g_ptr_array_index (by_word, id)) == NULL)
         continue;
       for (guint i = 0; i < groups->len; i++)
         {
-          gpointer key = GUINT_TO_POINTER (g_array_index (groups, guint, i));
-          GArray *starts = g_hash_table_lookup (scan->pattern_starts, key);
+          guint group = g_array_index (groups, guint, i);
+          SgPatternStart start = { tok, -1 };
+          int *head = &g_array_index (scan->start_head, int, group);
+          int *tail = &g_array_index (scan->start_tail, int, group);
 
-          if (starts == NULL)
-            {
-              starts = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (scan->pattern_starts, key, starts);
-            }
-          g_array_append_val (starts, tok);
+          if (*head < 0)
+            *head = scan->starts->len;
+          else
+            g_array_index (scan->starts, SgPatternStart, *tail).next = scan->starts->len;
+          *tail = scan->starts->len;
+          g_array_append_val (scan->starts, start);
         }
     }
 
@@ -747,10 +752,10 @@ sg_patterns_collect (SgScan *scan)
         {
           /* Opens on a word: try only the tokens that are one of its words (the scan
            * looked every token up once, for all patterns). */
-          GArray *starts = g_hash_table_lookup (scan->pattern_starts, GUINT_TO_POINTER (group));
-
-          for (guint i = 0; starts != NULL && i < starts->len; i++)
-            try_start (scan, group, g_array_index (starts, guint, i), &next_free);
+          for (int s = g_array_index (scan->start_head, int, group); s >= 0;
+               s = g_array_index (scan->starts, SgPatternStart, s).next)
+            try_start (scan, group, g_array_index (scan->starts, SgPatternStart, s).tok,
+                       &next_free);
           continue;
         }
 

@@ -836,3 +836,39 @@ sg_regex_anchors (const char *pattern)
   reader_clear (&r);
   return result;
 }
+
+static int
+compare_unichars (gconstpointer a,
+                  gconstpointer b)
+{
+  gunichar x = *(const gunichar *) a, y = *(const gunichar *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+gunichar *
+sg_regex_symbols (const char *pattern)
+{
+  g_autoptr(GArray) symbols = g_array_new (TRUE, FALSE, sizeof (gunichar));
+  const char *p;
+
+  g_return_val_if_fail (pattern != NULL, NULL);
+
+  if (*pattern != '[' || !g_utf8_validate (pattern, -1, NULL))
+    return NULL;
+  for (p = pattern + 1; *p != ']'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Only characters without case, beyond ASCII, so that no syntax can hide among them
+       * and caseless matching cannot widen the set. */
+      if (*p == '\0' || c < 0x80 || g_unichar_isalpha (c) ||
+          g_unichar_toupper (c) != c || g_unichar_tolower (c) != c)
+        return NULL;
+      g_array_append_val (symbols, c);
+    }
+  if (symbols->len == 0 || p[1] != '\0')
+    return NULL;
+  g_array_sort (symbols, compare_unichars);
+  return (gunichar *) g_array_free (g_steal_pointer (&symbols), FALSE);
+}

@@ -30,4 +30,9 @@ G_BEGIN_DECLS
  * is missed; and PCRE matches U+017F (long s) caselessly as 's'. Neither occurs in drafts. */
 GPtrArray *sg_regex_anchors (const char *pattern);   /* GStrv per set, or NULL */
 
+/* For a regex that is one bracket of symbols and nothing else ("[😂🤣💀]"): those characters,
+ * sorted, 0-terminated; a text holding none of them cannot match. NULL for any other pattern
+ * (a range, an escape, a negation, a letter, which may have a case, or anything around it). */
+gunichar  *sg_regex_symbols (const char *pattern);
+
 G_END_DECLS

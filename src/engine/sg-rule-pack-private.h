@@ -39,6 +39,7 @@ typedef struct {
   int          param;
   GRegex      *regex;
   guint32      anchor_sets;   /* regexes: a bit per set of words a match needs (0: none known) */
+  gunichar    *symbols;       /* regexes: one of these characters a match needs (NULL: none) */
   gboolean     capitalised;   /* terms only count when written with a capital */
   char        *label;         /* concepts and patterns: "an insult", said in findings */
   SgPattern   *pattern;
@@ -124,7 +125,7 @@ int         sg_rule_pack_feature_of_token  (SgRulePack *self,
 /* Folded word → its id (from 1) among the words of every pattern's word slots. */
 GHashTable *sg_rule_pack_get_pattern_vocabulary (SgRulePack *self);
 /* Folded word → GArray of the pattern groups that open with it. */
-GHashTable *sg_rule_pack_get_pattern_first_words (SgRulePack *self);
+GPtrArray  *sg_rule_pack_get_pattern_first_words (SgRulePack *self);
 GPtrArray  *sg_rule_pack_get_groups    (SgRulePack *self);   /* SgGroup* */
 /* Makes every regex run on every text, as if no anchor words were known: for the test that
  * proves the anchors never change a result. */

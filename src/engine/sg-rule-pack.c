@@ -12,7 +12,6 @@
 #include "sg-platform.h"
 #include "sg-regex-anchors.h"
 #include "sg-rule-pack-private.h"
-#include "sg-regex-anchors.h"
 
 struct _SgRulePack
 {
@@ -27,7 +26,7 @@ struct _SgRulePack
   GHashTable *named;      /* "@name" → group id + 1 */
   GHashTable *regexes;    /* pattern → group id + 1: a regex used by several rules runs once */
   GHashTable *patterns;   /* a token pattern as JSON → group id + 1, likewise */
-  GHashTable *first_words; /* folded word → GArray of pattern groups opening with it */
+  GPtrArray  *first_words; /* vocabulary id → GArray of pattern groups opening with it, or NULL */
   GHashTable *vocabulary;  /* folded word → id: every word of the patterns' word slots */
   SgFeatureIndex *features; /* the models' features by number */
   GArray     *group_feature; /* int per group: its "c:" feature number, -1 none */
@@ -221,6 +220,7 @@ group_free (SgGroup *group)
   g_free (group->name);
   g_free (group->label);
   g_clear_pointer (&group->regex, g_regex_unref);
+  g_clear_pointer (&group->symbols, g_free);
   g_clear_pointer (&group->pattern, sg_pattern_free);
   g_free (group);
 }
@@ -537,12 +537,18 @@ pattern_group (LoadContext  *ctx,
 
       for (guint w = 0; words[w] != NULL; w++)
         {
-          GArray *groups = g_hash_table_lookup (self->first_words, words[w]);
+          /* A first word is a word of the first slot, so it has a vocabulary id. */
+          guint word = GPOINTER_TO_UINT (g_hash_table_lookup (self->vocabulary, words[w]));
+          GArray *groups;
 
+          g_assert (word != 0);
+          if (word >= self->first_words->len)
+            g_ptr_array_set_size (self->first_words, word + 1);
+          groups = g_ptr_array_index (self->first_words, word);
           if (groups == NULL)
             {
               groups = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (self->first_words, g_strdup (words[w]), groups);
+              g_ptr_array_index (self->first_words, word) = groups;
             }
           g_array_append_val (groups, id);
         }
@@ -1382,8 +1388,12 @@ add_regex_anchors (SgRulePack *self)
       SgGroup *group = g_ptr_array_index (self->groups, g);
       g_autoptr(GPtrArray) sets = NULL;
 
-      if (group->type != SG_GROUP_REGEX || group->anchor_sets != 0 ||
-          (sets = sg_regex_anchors (g_regex_get_pattern (group->regex))) == NULL)
+      if (group->type != SG_GROUP_REGEX || group->anchor_sets != 0)
+        continue;
+      /* A bracket of emoji has no word; the characters themselves say whether it can match. */
+      if (group->symbols == NULL)
+        group->symbols = sg_regex_symbols (g_regex_get_pattern (group->regex));
+      if ((sets = sg_regex_anchors (g_regex_get_pattern (group->regex))) == NULL)
         continue;
 
       for (guint i = 0; i < sets->len && i < 32; i++)
@@ -1404,7 +1414,12 @@ sg_rule_pack_disable_regex_anchors (SgRulePack *self)
   g_return_if_fail (SG_IS_RULE_PACK (self));
 
   for (guint g = 0; g < self->groups->len; g++)
-    ((SgGroup *) g_ptr_array_index (self->groups, g))->anchor_sets = 0;
+    {
+      SgGroup *group = g_ptr_array_index (self->groups, g);
+
+      group->anchor_sets = 0;
+      g_clear_pointer (&group->symbols, g_free);
+    }
 }
 
 static gboolean
@@ -1520,7 +1535,7 @@ sg_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_pointer (&self->regexes, g_hash_table_unref);
   g_clear_pointer (&self->patterns, g_hash_table_unref);
-  g_clear_pointer (&self->first_words, g_hash_table_unref);
+  g_clear_pointer (&self->first_words, g_ptr_array_unref);
   g_clear_pointer (&self->vocabulary, g_hash_table_unref);
   g_clear_pointer (&self->token_feature, g_hash_table_unref);
   g_clear_pointer (&self->group_feature, g_array_unref);
@@ -1540,6 +1555,14 @@ sg_rule_pack_class_init (SgRulePackClass *klass)
   G_OBJECT_CLASS (klass)->finalize = sg_rule_pack_finalize;
 }
 
+/* An entry of first_words; most vocabulary ids open no pattern and have none. */
+static void
+free_groups (gpointer groups)
+{
+  if (groups != NULL)
+    g_array_unref (groups);
+}
+
 static void
 sg_rule_pack_init (SgRulePack *self)
 {
@@ -1551,8 +1574,7 @@ sg_rule_pack_init (SgRulePack *self)
   self->regexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_array_unref);
+  self->first_words = g_ptr_array_new_with_free_func (free_groups);
   self->features = sg_feature_index_new ();
   self->group_feature = g_array_new (FALSE, FALSE, sizeof (int));
   self->token_feature = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1725,7 +1747,7 @@ sg_rule_pack_get_pattern_vocabulary (SgRulePack *self)
   return self->vocabulary;
 }
 
-GHashTable *
+GPtrArray *
 sg_rule_pack_get_pattern_first_words (SgRulePack *self)
 {
   return self->first_words;
