@@ -860,6 +860,17 @@ test_real_register (void)
   /* A group of patients ranked the dumbest. */
   assert_flags ("the stag party lot from last night are the dumbest people I've ever stitched", "x",
                 FLAG (RESPECT));
+  /* Writing as a lay person while recommending care or making a health claim. */
+  assert_flags ("honestly just a normal mum here but the baby clinic on Fore St is the best, book "
+                "them!!", "facebook", FLAG (ANONYMITY));
+  assert_flags ("no medical background whatsoever, but that detox tea sorted my thyroid, trust me",
+                "instagram", FLAG (ANONYMITY));
+  /* Writing your own prescription, whatever the medicine. */
+  assert_flags ("been writing my own omeprazole for years, nobody checks", "x",
+                FLAG (PRESCRIBING));
+  /* A medicine arranged for someone close, by name. */
+  assert_flags ("our kid's chest is bad again so I've sent him a doxycycline script", "whatsapp",
+                FLAG (PRESCRIBING));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1091,6 +1102,11 @@ test_real_register_clean (void)
               "hard shift.", "x", FLAG (RESPECT));
   assert_not ("The most vulnerable people in our community deserve better care", "x",
               FLAG (RESPECT));
+  /* A parent who is a doctor, with no lay claim, and a GP named as the one prescribing. */
+  assert_not ("As a mum of two I can tell you the baby clinic on Fore St is lovely", "facebook",
+              FLAG (ANONYMITY));
+  assert_not ("just a mum trying to get the kids to school on time lol", "x", FLAG (ANONYMITY));
+  assert_not ("my GP has started me on citalopram, feeling hopeful", "x", FLAG (PRESCRIBING));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
