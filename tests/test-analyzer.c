@@ -871,6 +871,15 @@ test_real_register (void)
   /* A medicine arranged for someone close, by name. */
   assert_flags ("our kid's chest is bad again so I've sent him a doxycycline script", "whatsapp",
                 FLAG (PRESCRIBING));
+  /* A personal discount code is an advert, which must say so (CAP 2.1). */
+  assert_flags ("obsessed with these compression socks from @LegUp, code NIGHTDOC gets you a "
+                "discount", "instagram", FLAG (ADVERTISING));
+  /* Conspiracy talk stated as fact. */
+  assert_flags ("the smart meters are a mind control programme, trust me I'm a GP", "facebook",
+                FLAG (PROFESSIONALISM));
+  /* A group blamed as a burden, with a call to shut it out. */
+  assert_flags ("immigrants are spreading disease round our wards, shut the borders", "x",
+                FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1107,6 +1116,13 @@ test_real_register_clean (void)
               FLAG (ANONYMITY));
   assert_not ("just a mum trying to get the kids to school on time lol", "x", FLAG (ANONYMITY));
   assert_not ("my GP has started me on citalopram, feeling hopeful", "x", FLAG (PRESCRIBING));
+  /* A gift logged on the register; an advert labelled "AD/gifted"; a pint after the shift. */
+  assert_not ("Sweet family gave me a box of Roses on my last shift, lovely. Logged it on the "
+              "gifts register and shared it round the ward", "x", FLAG (CONFLICT_OF_INTEREST));
+  assert_not ("AD/gifted: @ComfyClogs sent me these to try, really comfy on a long shift", "x",
+              FLAG (CONFLICT_OF_INTEREST) | FLAG (ADVERTISING));
+  assert_not ("just off a double on-call, had a pint with the team, bed now", "x",
+              FLAG (PROFESSIONALISM));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
