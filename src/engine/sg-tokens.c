@@ -57,10 +57,36 @@ stem_of (const char *norm)
 }
 
 /* A word that opens a new clause: what follows "but" is not negated by a "not" before it. */
-static const char * const clause_words[] = {
-  "but", "though", "although", "however", "whereas", "yet", "except", "unless", "whilst",
-  "meanwhile", "anyway", "tho", NULL
-};
+/* Words that open a new clause: but, though, although, however, whereas, yet, except,
+ * unless, whilst, meanwhile, anyway, tho. Looked up by first letter, since every word of a
+ * draft is tested. */
+static gboolean
+is_clause_word (const char *w)
+{
+  switch (w[0])
+    {
+    case 'a':
+      return strcmp (w, "although") == 0 || strcmp (w, "anyway") == 0;
+    case 'b':
+      return strcmp (w, "but") == 0;
+    case 'e':
+      return strcmp (w, "except") == 0;
+    case 'h':
+      return strcmp (w, "however") == 0;
+    case 'm':
+      return strcmp (w, "meanwhile") == 0;
+    case 't':
+      return strcmp (w, "though") == 0 || strcmp (w, "tho") == 0;
+    case 'u':
+      return strcmp (w, "unless") == 0;
+    case 'w':
+      return strcmp (w, "whereas") == 0 || strcmp (w, "whilst") == 0;
+    case 'y':
+      return strcmp (w, "yet") == 0;
+    default:
+      return FALSE;
+    }
+}
 
 void
 sg_tokens_init (SgTokens *self)
@@ -579,13 +605,8 @@ sg_tokens_run (SgTokens   *self,
 
       if (token.kind == SG_TOKEN_WORD)
         {
-          const char *norm = self->pool->str + token.norm;
-
-          /* Cheap test first: every clause word is short and starts with one of these. */
-          if (strchr ("bthawyeum", norm[0]) != NULL && strlen (norm) <= 9)
-            for (guint i = 0; clause_words[i] != NULL; i++)
-              if (strcmp (norm, clause_words[i]) == 0)
-                clause_break = TRUE;
+          if (is_clause_word (self->pool->str + token.norm))
+            clause_break = TRUE;
         }
 
       if (clause_break)
