@@ -880,6 +880,11 @@ test_real_register (void)
   /* A group blamed as a burden, with a call to shut it out. */
   assert_flags ("immigrants are spreading disease round our wards, shut the borders", "x",
                 FLAG (RESPECT));
+  /* Someone you treated, named by what you did for them, met socially. */
+  assert_flags ("lunch with the woman whose hip we replaced in March, she's a scream", "facebook",
+                FLAG (BOUNDARIES));
+  assert_flags ("brunch with a couple I cared for on the stroke unit last year, still in touch",
+                "instagram", FLAG (BOUNDARIES));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1123,6 +1128,9 @@ test_real_register_clean (void)
               FLAG (CONFLICT_OF_INTEREST) | FLAG (ADVERTISING));
   assert_not ("just off a double on-call, had a pint with the team, bed now", "x",
               FLAG (PROFESSIONALISM));
+  /* "bestie" as a way of addressing the reader, not a friendship with a patient. */
+  assert_not ("bestie u will not believe the night shift i just had, the patient in bed 3 was a "
+              "legend", "tiktok", FLAG (BOUNDARIES));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
