@@ -885,6 +885,13 @@ test_real_register (void)
                 FLAG (BOUNDARIES));
   assert_flags ("brunch with a couple I cared for on the stroke unit last year, still in touch",
                 "instagram", FLAG (BOUNDARIES));
+  /* A first name beside their medicine or their care; a titled name after an operation. */
+  assert_flags ("popped round to drop off Brenda's insulin, her daughter's away till Friday",
+                "facebook", FLAG (CONFIDENTIALITY));
+  assert_flags ("great to see Mr Tregaskis walking the dog after his knee op, looking ten years "
+                "younger", "facebook", FLAG (CONFIDENTIALITY));
+  assert_flags ("Eileen is our oldest patient and still does the crossword in pen", "x",
+                FLAG (CONFIDENTIALITY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
