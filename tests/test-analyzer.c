@@ -892,6 +892,10 @@ test_real_register (void)
                 "younger", "facebook", FLAG (CONFIDENTIALITY));
   assert_flags ("Eileen is our oldest patient and still does the crossword in pen", "x",
                 FLAG (CONFIDENTIALITY));
+  /* Lying, faking or theft alleged of someone identifiable, as fact. */
+  assert_flags ("word at the rugby club is that Gareth Price helped himself to the kitty again",
+                "facebook", FLAG (DEFAMATION));
+  assert_flags ("Mr Pugh lied through his teeth at the practice meeting", "x", FLAG (DEFAMATION));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
