@@ -896,6 +896,13 @@ test_real_register (void)
   assert_flags ("word at the rugby club is that Gareth Price helped himself to the kitty again",
                 "facebook", FLAG (DEFAMATION));
   assert_flags ("Mr Pugh lied through his teeth at the practice meeting", "x", FLAG (DEFAMATION));
+  /* A student's bio line with "Dr"; your own prescription; cider brands before a night shift. */
+  assert_flags ("Dr Liam Byrne | 3rd Year Medical Student | Bristol", "linkedin",
+                FLAG (PROFESSIONALISM));
+  assert_flags ("printed meself a bit of zopiclone last night, no regrets", "x",
+                FLAG (PRESCRIBING));
+  assert_flags ("four Carlings before my night shift, absolutely flying on the ward", "x",
+                FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
