@@ -903,6 +903,13 @@ test_real_register (void)
                 FLAG (PRESCRIBING));
   assert_flags ("four Carlings before my night shift, absolutely flying on the ward", "x",
                 FLAG (PROFESSIONALISM));
+  /* A nationality blamed as a burden; patients as pigs by emoji; a patient called a "Karen". */
+  assert_flags ("that Polish lot on the estate are clogging up A&E again, typical", "facebook",
+                FLAG (RESPECT));
+  assert_flags ("diabetic clinic this morning, couldn't fit the scales under half of them 🐷", "x",
+                FLAG (RESPECT));
+  assert_flags ("POV: the Karen who brings her own printouts to every appointment 🙄", "tiktok",
+                FLAG (RESPECT));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
