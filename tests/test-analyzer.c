@@ -910,6 +910,11 @@ test_real_register (void)
                 FLAG (RESPECT));
   assert_flags ("POV: the Karen who brings her own printouts to every appointment 🙄", "tiktok",
                 FLAG (RESPECT));
+  /* "Dr Name here" from a student or a PA, full stop or not. */
+  assert_flags ("Dr. Tom here 👋 (2nd yr med) taking your questions in the comments tonight",
+                "tiktok", FLAG (PROFESSIONALISM));
+  assert_flags ("qualified as a PA last month and Dr Amira reporting for duty on AMU 🩺",
+                "instagram", FLAG (PROFESSIONALISM));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));

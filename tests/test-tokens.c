@@ -7,6 +7,7 @@
 
 #include "sg-analyzer.h"
 #include "sg-concepts.h"
+#include "sg-text.h"
 #include "sg-tokens.h"
 
 static GString *
@@ -122,6 +123,32 @@ test_clauses (void)
   g_assert_cmpuint (sg_tokens_get (&t, never)->sentence, ==, sg_tokens_get (&t, reg)->sentence);
   g_assert_cmpuint (sg_tokens_get (&t, reg)->sentence, !=, sg_tokens_get (&t, line)->sentence);
   sg_tokens_clear (&t);
+}
+
+/* A title's full stop ends no sentence: "Dr. Patel" and "Mrs. Khan" stay with their words. */
+static void
+test_title_stops (void)
+{
+  const char *text = "Saw Dr. Patel and MRS. Khan today. Then home. St. Mary's after. dr. who";
+  SgText t;
+
+  sg_text_init (&t);
+  sg_text_prepare (&t, text, strlen (text));
+  g_assert_cmpuint (sg_text_sentence_at (&t, strstr (text, "Patel") - text), ==,
+                    sg_text_sentence_at (&t, 0));
+  g_assert_cmpuint (sg_text_sentence_at (&t, strstr (text, "Khan") - text), ==,
+                    sg_text_sentence_at (&t, 0));
+  g_assert_cmpuint (sg_text_sentence_at (&t, strstr (text, "Then") - text), !=,
+                    sg_text_sentence_at (&t, 0));
+  g_assert_cmpuint (sg_text_sentence_at (&t, strstr (text, "Mary") - text), !=,
+                    sg_text_sentence_at (&t, strstr (text, "Then") - text));
+  g_assert_cmpuint (sg_text_sentence_at (&t, strstr (text, "after") - text), ==,
+                    sg_text_sentence_at (&t, strstr (text, "Mary") - text));
+  g_assert_cmpuint (sg_text_sentence_at (&t, strstr (text, "who") - text), !=,
+                    sg_text_sentence_at (&t, strstr (text, "after") - text));
+  g_assert_cmpuint (sg_text_sentence_at (&t, strstr (text, "who") - text), ==,
+                    sg_text_sentence_at (&t, strstr (text, "dr.") - text));
+  sg_text_clear (&t);
 }
 
 static void
@@ -317,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/sg/tokens/offsets", test_offsets);
   g_test_add_func ("/sg/tokens/masks", test_masks);
   g_test_add_func ("/sg/tokens/clauses", test_clauses);
+  g_test_add_func ("/sg/tokens/title-stops", test_title_stops);
   g_test_add_func ("/sg/concepts/mask-index", test_mask_index);
   g_test_add_func ("/sg/concepts/file-errors", test_concept_file_errors);
   g_test_add_func ("/sg/patterns/frames-and-patterns", test_frames_and_patterns);

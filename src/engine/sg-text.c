@@ -65,6 +65,29 @@ push (Sink    *sink,
   sink->n++;
 }
 
+/* Whether the word just before the full stop at @dot is a title that is written with one:
+ * Dr, Mr, Mrs, Ms, Mx, Prof, Rev, St. Any case; the word must start the text or follow a
+ * non-letter. */
+static gboolean
+is_title_abbreviation (const char *text,
+                       const char *dot)
+{
+  static const char * const titles[] = { "dr", "mr", "mrs", "ms", "mx", "prof", "rev", "st", NULL };
+  const char *start = dot;
+  char word[5];
+  gsize n;
+
+  while (start > text && g_ascii_isalpha (start[-1]) && dot - start < 5)
+    start--;
+  n = dot - start;
+  if (n == 0 || n > 4 || (start > text && g_ascii_isalpha (start[-1])))
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    word[i] = g_ascii_tolower (start[i]);
+  word[n] = '\0';
+  return g_strv_contains (titles, word);
+}
+
 void
 sg_text_prepare (SgText     *self,
                  const char *text,
@@ -164,9 +187,11 @@ sg_text_prepare (SgText     *self,
               last = buf[n - 1];
             }
 
-          /* '.' inside "e.g." or "2.5" is followed by a non-space: not a sentence end. */
+          /* '.' inside "e.g." or "2.5" is followed by a non-space: not a sentence end; nor is
+           * the full stop of a title ("Dr. Priya here", "Mrs. Khan in bay 4"). */
           if ((c == '.' || c == '!' || c == '?' || c == 0x2026) &&
-              (next >= end || is_space (g_utf8_get_char (next))))
+              (next >= end || is_space (g_utf8_get_char (next))) &&
+              !(c == '.' && is_title_abbreviation (text, p)))
             sentence_pending = TRUE;
         }
 
