@@ -915,6 +915,9 @@ test_real_register (void)
                 "tiktok", FLAG (PROFESSIONALISM));
   assert_flags ("qualified as a PA last month and Dr Amira reporting for duty on AMU 🩺",
                 "instagram", FLAG (PROFESSIONALISM));
+  /* Posting as a "patient" in scare quotes. */
+  assert_flags ("left three glowing reviews for the practice as a 'patient' on Google lol",
+                "facebook", FLAG (ANONYMITY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1161,6 +1164,9 @@ test_real_register_clean (void)
   /* "bestie" as a way of addressing the reader, not a friendship with a patient. */
   assert_not ("bestie u will not believe the night shift i just had, the patient in bed 3 was a "
               "legend", "tiktok", FLAG (BOUNDARIES));
+  /* A role word in quotes that someone else used, not a persona. */
+  assert_not ("F2 and still get called 'nurse' by patients every shift, no shade to nurses", "x",
+              FLAG (ANONYMITY));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
