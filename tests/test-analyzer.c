@@ -919,8 +919,8 @@ test_real_register (void)
   assert_flags ("left three glowing reviews for the practice as a 'patient' on Google lol",
                 "facebook", FLAG (ANONYMITY));
   /* A handle said not to be your real name. */
-  assert_flags ("@WardWhisperer (not my real name, I'm a reg in Kent) spilling NHS tea every Friday",
-                "x", FLAG (ANONYMITY));
+  assert_flags ("SurgeonSays: not my actual name, but I've operated in the NHS for 20 years and this "
+                "waiting list is a scandal", "x", FLAG (ANONYMITY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
