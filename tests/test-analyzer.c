@@ -1170,6 +1170,11 @@ test_real_register_clean (void)
   /* A role word in quotes that someone else used, not a persona. */
   assert_not ("F2 and still get called 'nurse' by patients every shift, no shade to nurses", "x",
               FLAG (ANONYMITY));
+  /* A clinic naming what it treats, with the assessment first, is not playing on insecurity. */
+  assert_not ("Our clinic assesses wrinkle concerns in person first; treatment is not right for "
+              "everyone and prices are on our website.", "instagram", FLAG (ADVERTISING));
+  assert_flags ("say goodbye to wrinkles forever 😍 book now before summer, only 3 slots left",
+                "instagram", FLAG (ADVERTISING));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",
