@@ -70,6 +70,7 @@ typedef struct {
   gboolean dictionary;
   gboolean rules;
   gboolean other_pages;
+  gboolean photo_menu;
 } FirstFrame;
 
 static GtkWidget *
@@ -114,6 +115,14 @@ first_paint_cb (GdkFrameClock *clock,
   seen->rules = sg_context_get_analyzer (context ()) != NULL;
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     seen->other_pages |= sg_window_is_page_built (window, others[i]);
+  seen->photo_menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (
+    sg_test_find_by_label (GTK_WIDGET (page), "Attach Photos"))) != NULL;
+}
+
+static gboolean
+photo_menu_in (gpointer button)
+{
+  return adw_split_button_get_menu_model (button) != NULL;
 }
 
 static gboolean
@@ -140,8 +149,8 @@ popover_shown (gpointer button)
 }
 
 /* The first frame waits for nothing it does not show (issue 15): at that frame the Shortcuts
- * window, the main menu's and the drafts list's popovers, the find bar, the bottom switcher
- * bar, the spelling dictionary, the rules and the other pages are not built yet. Each still
+ * window, the main menu's, the drafts list's and the photo tools' popovers, the find bar, the
+ * bottom switcher bar, the spelling dictionary, the rules and the other pages are not built yet. Each still
  * works when asked for at once: real Ctrl+? and F10 presses straight after. Runs first, so it
  * sees the application's very first frame. */
 static void
@@ -163,8 +172,11 @@ test_first_frame (void)
   g_assert_false (seen.dictionary);
   g_assert_false (seen.rules);
   g_assert_false (seen.other_pages);
+  g_assert_false (seen.photo_menu);
 
   /* What loads after the first frame comes in by itself. */
+  g_assert_true (sg_test_wait (photo_menu_in, sg_test_find_by_label (GTK_WIDGET (window),
+                                                                      "Attach Photos"), 5000));
   g_assert_true (sg_test_wait (dictionary_in, NULL, 10000));
   g_assert_true (sg_test_wait (sg_test_app_ready, app, 10000));
   g_assert_true (sg_test_wait (focus_in_editor, NULL, 5000));

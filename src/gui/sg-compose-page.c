@@ -358,6 +358,8 @@ sg_compose_page_class_init (SgComposePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, flap);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, photo_button);
+  gtk_widget_class_bind_template_child (widget_class, SgComposePage, photo_menu);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, photo_strip);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, platform_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SgComposePage, save_label);
@@ -403,6 +405,9 @@ focus_editor_idle (gpointer data)
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+  /* After the first frame (idles run after the frame clock's paint): the photo tools' menu. */
+  if (adw_split_button_get_menu_model (self->photo_button) == NULL)
+    adw_split_button_set_menu_model (self->photo_button, self->photo_menu);
   return G_SOURCE_REMOVE;
 }
 

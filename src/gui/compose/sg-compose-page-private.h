@@ -39,6 +39,8 @@ struct _SgComposePage
   AdwFlap       *flap;
   SgGuidanceSidebar *sidebar;
   GtkToggleButton *sidebar_button;
+  AdwSplitButton  *photo_button;
+  GMenuModel      *photo_menu;
   SgPhotoStrip  *photo_strip;
   GtkDropDown   *platform_dropdown;
   GtkLabel      *save_label;
