@@ -4,6 +4,8 @@
  * Shortcuts windows open, and the size is remembered. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "sg-toast.h"
@@ -813,6 +815,31 @@ test_prepared_display (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Started where there is no display, the app says so plainly and stops; it used to crash
+ * once main() had tried the display itself (GTK then counts itself initialised). */
+static void
+test_no_display (void)
+{
+  const char *app_path = g_getenv ("SG_APP");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_nonnull (app_path);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  proc = g_subprocess_launcher_spawn (launcher, &error, app_path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 1);
+  g_assert_nonnull (strstr (err, "could not open its window"));
+  g_assert_null (strstr (err, "CRITICAL"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +852,7 @@ main (int   argc,
   app = sg_application_new ();
   g_test_add_func ("/sg/window/first-frame", test_first_frame);
   g_test_add_func ("/sg/window/prepared-display", test_prepared_display);
+  g_test_add_func ("/sg/window/no-display", test_no_display);
   g_test_add_func ("/sg/window/opens", test_opens);
   g_test_add_func ("/sg/window/narrow-switcher-bar", test_narrow_switcher_bar);
   g_test_add_func ("/sg/window/pages-built-when-shown", test_pages_built_when_shown);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <stdlib.h>
 
 #include <glib/gi18n.h>
 
@@ -17,6 +18,9 @@
 #include "sg-worker.h"
 
 #define RESOURCE_PATH "/org/example/SocialGuard"
+
+/* sg_application_prepare_display() could not open the display. */
+static gboolean no_display;
 
 struct _SgApplication
 {
@@ -544,6 +548,19 @@ sg_application_startup (GApplication *app)
 {
   SgApplication *self = SG_APPLICATION (app);
 
+  if (no_display)
+    {
+      const char *name = g_getenv ("DISPLAY");
+
+      if (name != NULL && *name != '\0')
+        g_printerr (_("SocialGuard could not open its window: display %s cannot be reached.\n"),
+                    name);
+      else
+        g_printerr ("%s\n", _("SocialGuard could not open its window: start it from your "
+                              "desktop, where there is a display."));
+      exit (1);
+    }
+
   G_APPLICATION_CLASS (sg_application_parent_class)->startup (app);
 
   read_icon_theme ();
@@ -786,7 +803,12 @@ sg_application_prepare_display (void)
   if (pin_theme)
     g_unsetenv ("GTK_THEME");
   if (gdk_display_get_default () == NULL)
-    return;
+    {
+      /* GTK counts itself initialised even so, and GtkApplication's own gtk_init() would no
+       * longer stop the start: say it here, as GTK would, when the window is wanted. */
+      no_display = TRUE;
+      return;
+    }
 
   /* libadwaita adds its own icons to the icon theme when it starts, which would throw away a
    * reading begun before; started here, AdwApplication's startup finds it done. */
