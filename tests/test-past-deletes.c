@@ -222,6 +222,22 @@ delete_confirmed (GtkWidget      *page,
   return item;
 }
 
+/* Focuses @button, presses Space as a user would, and returns the confirmation it opens. */
+static GtkWindow *
+ask_with_keyboard (GtkWidget *button)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_grab_focus (button));
+  sg_test_iterate (50);
+  sg_test_press_keys ("space");
+  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
+  dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Delete this post from Mastodon?");
+  return dialog;
+}
+
 /* The server failed: the post stays open with @reason under it, and @label can be tried again. */
 static void
 assert_kept_open (SgPastPostRow *row,
@@ -291,13 +307,7 @@ test_delete (void)
   button = sg_test_find_by_label (GTK_WIDGET (row), "Delete from Mastodon");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
-  g_assert_true (gtk_widget_grab_focus (button));
-  sg_test_iterate (50);
-  sg_test_press_keys ("space");
-  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
-  dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Delete this post from Mastodon?");
+  dialog = ask_with_keyboard (button);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "This cannot be undone."));
   /* Nothing is sent before the answer. */
@@ -422,13 +432,7 @@ test_question_destroyed (void)
   button = sg_test_find_by_label (GTK_WIDGET (row), "Delete from Mastodon");
   g_assert_true (gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button));
   sg_test_x11_focus (window);
-  g_assert_true (gtk_widget_grab_focus (button));
-  sg_test_iterate (50);
-  sg_test_press_keys ("space");
-  g_assert_true (sg_test_wait (sg_test_message_dialog_shown, NULL, 5000));
-  dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Delete this post from Mastodon?");
+  dialog = ask_with_keyboard (button);
   weak_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
 
