@@ -12,6 +12,7 @@ main (void)
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) sg_profile_free);
   g_autoptr(GDateTime) stamp = g_date_time_new_utc (2026, 11, 25, 12, 0, 0);
   g_autoptr(GDateTime) reviewed = g_date_time_new_local (2026, 11, 25, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
   g_autofree char *ics = NULL;
   SgProfile *a = g_new0 (SgProfile, 1);
   SgProfile *b = g_new0 (SgProfile, 1);
@@ -33,7 +34,12 @@ main (void)
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 25, 11, 2026);
-  ics = sg_reminders_to_ics (profiles, &today, stamp);
+  ics = sg_reminders_to_ics (profiles, &today, stamp, &error);
+  if (ics == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   fputs (ics, stdout);
   return 0;
 }

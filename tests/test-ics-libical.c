@@ -31,11 +31,15 @@ static char *
 write_ics (GPtrArray *profiles)
 {
   g_autoptr(GDateTime) stamp = g_date_time_new_utc (2026, 11, 25, 12, 30, 15);
+  g_autoptr(GError) error = NULL;
   GDate today;
+  char *ics;
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 25, 11, 2026);
-  return sg_reminders_to_ics (profiles, &today, stamp);
+  ics = sg_reminders_to_ics (profiles, &today, stamp, &error);
+  g_assert_no_error (error);
+  return ics;
 }
 
 /* What the writer should have put in SUMMARY for @p. */

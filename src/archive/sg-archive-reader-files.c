@@ -6,7 +6,6 @@
 
 #include <errno.h>
 
-#include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -262,6 +261,8 @@ sg_archive_reader_open_container (SgArchiveReader  *self,
       (n >= 262 && memcmp (magic + 257, "ustar", 5) == 0))
     {
       fclose (file);
+      if (!sg_libarchive_load (error))
+        return FALSE;
       self->archive = archive_read_new ();
       archive_read_support_format_zip (self->archive);
       archive_read_support_format_tar (self->archive);

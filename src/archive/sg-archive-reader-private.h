@@ -9,10 +9,9 @@
 
 #include <stdio.h>
 
-#include <archive.h>
-
 #include "sg-archive-private.h"
 #include "sg-archive-reader.h"
+#include "sg-libarchive.h"
 
 G_BEGIN_DECLS
 

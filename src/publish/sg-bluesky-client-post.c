@@ -13,6 +13,7 @@
 #include "sg-length.h"
 #include "sg-platform.h"
 #include "sg-post-image.h"
+#include "sg-soup.h"
 
 /* app.bsky.feed.post: text maxLength (bytes of UTF-8). */
 #define BLUESKY_MAX_TEXT_BYTES 3000u
@@ -263,7 +264,7 @@ upload_images (SgBlueskyClient  *self,
       bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
       type = sg_post_image_guess_type (image->path, bytes);
       sg_post_image_read_size (bytes, &image->width, &image->height);
-      if (!sg_bluesky_client_xrpc_full (session, SOUP_METHOD_POST, url, *token, NULL, bytes, type,
+      if (!sg_bluesky_client_xrpc_full (session, "POST", url, *token, NULL, bytes, type,
                                         &answer, cancellable, error))
         return sg_bluesky_client_network_error (self, error), FALSE;
       /* Several large photos can outlast the access token: renew it once and send this
@@ -316,7 +317,7 @@ record_landed (SgBlueskyClient  *self,
                                           "&collection=app.bsky.feed.post&rkey=%s",
                                           self->service, escaped, rkey);
 
-  if (!sg_bluesky_client_xrpc (session, SOUP_METHOD_GET, url, token, NULL, &answer, cancellable,
+  if (!sg_bluesky_client_xrpc (session, "GET", url, token, NULL, &answer, cancellable,
                                error))
     return sg_bluesky_client_network_error (self, error);
   *landed = answer.status == 200;
@@ -370,7 +371,7 @@ post_sync (SgBlueskyClient  *self,
       g_free (url);
       url = g_strconcat (self->service, "/xrpc/com.atproto.identity.resolveHandle?handle=",
                          escaped, NULL);
-      if (!sg_bluesky_client_xrpc (session, SOUP_METHOD_GET, url, token, NULL, &answer, cancellable,
+      if (!sg_bluesky_client_xrpc (session, "GET", url, token, NULL, &answer, cancellable,
                                    error))
         return sg_bluesky_client_network_error (self, error), NULL;
       if (answer.status == 200 && answer_member (&answer, "did") != NULL)
@@ -417,7 +418,7 @@ post_sync (SgBlueskyClient  *self,
       {
         g_free (url);
         url = g_strconcat (self->service, "/xrpc/com.atproto.repo.createRecord", NULL);
-        if (!sg_bluesky_client_xrpc (session, SOUP_METHOD_POST, url, token, body, &answer,
+        if (!sg_bluesky_client_xrpc (session, "POST", url, token, body, &answer,
                                      cancellable, error))
           return sg_bluesky_client_network_error (self, error), NULL;
         if (answer.status == 200)

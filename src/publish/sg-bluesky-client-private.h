@@ -7,9 +7,9 @@
  * -records.c deleting a past post and listing the account's own. */
 
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 
 #include "sg-bluesky-client.h"
+#include "sg-soup.h"
 
 G_BEGIN_DECLS
 

@@ -8,6 +8,7 @@
 #include "sg-bluesky-client-private.h"
 #include "sg-error.h"
 #include "sg-http.h"
+#include "sg-soup.h"
 
 /* Deleting a past post */
 
@@ -92,7 +93,7 @@ delete_sync (SgBlueskyClient  *self,
   json_builder_end_object (b);
   body = json_builder_get_root (b);
   url = g_strconcat (self->service, "/xrpc/com.atproto.repo.deleteRecord", NULL);
-  if (!sg_bluesky_client_xrpc (session, SOUP_METHOD_POST, url, token, body, &answer, cancellable,
+  if (!sg_bluesky_client_xrpc (session, "POST", url, token, body, &answer, cancellable,
                                error))
     {
       delete_network_error (self, error);
@@ -269,7 +270,7 @@ list_sync (SgBlueskyClient  *self,
                              "&collection=app.bsky.feed.post&limit=%d%s%s",
                              self->service, repo, LIST_PAGE_SIZE,
                              after ? "&cursor=" : "", after ? after : "");
-      if (!sg_bluesky_client_xrpc (session, SOUP_METHOD_GET, url, token, NULL, &answer, cancellable,
+      if (!sg_bluesky_client_xrpc (session, "GET", url, token, NULL, &answer, cancellable,
                                    error))
         {
           list_network_error (self, error);

@@ -10,6 +10,7 @@
 #include "sg-bluesky-client-private.h"
 #include "sg-error.h"
 #include "sg-http.h"
+#include "sg-soup.h"
 
 gboolean
 sg_bluesky_client_xrpc_full (SoupSession   *session,
@@ -132,7 +133,7 @@ sg_bluesky_client_create_session (SgBlueskyClient  *self,
   url = g_strconcat (self->service, "/xrpc/com.atproto.server.createSession", NULL);
   /* A failed connection is left as it is: posting, listing and deleting each say what it
    * means for what the doctor was doing. */
-  if (!sg_bluesky_client_xrpc (session, SOUP_METHOD_POST, url, NULL, body, &answer, cancellable,
+  if (!sg_bluesky_client_xrpc (session, "POST", url, NULL, body, &answer, cancellable,
                                error))
     return FALSE;
   if (sg_http_sign_in_refused (answer.status) ||
@@ -180,7 +181,7 @@ refresh_session (SgBlueskyClient  *self,
    * the app password instead. */
   if (*refresh == NULL)
     return FALSE;
-  if (!sg_bluesky_client_xrpc (session, SOUP_METHOD_POST, url, *refresh, NULL, &answer, cancellable,
+  if (!sg_bluesky_client_xrpc (session, "POST", url, *refresh, NULL, &answer, cancellable,
                                error))
     return FALSE;
   if (answer.status != 200 || answer_member (&answer, "accessJwt") == NULL)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sg-http.h"
+#include "sg-soup.h"
 
 gboolean
 sg_http_sign_in_refused (guint status)
@@ -28,6 +29,7 @@ sg_http_failure_code (guint status)
 SoupSession *
 sg_http_session_new (void)
 {
+  sg_soup_load ();
   return soup_session_new_with_options ("timeout", 30, "user-agent", "SocialGuard/" PACKAGE_VERSION,
                                         NULL);
 }

@@ -5,12 +5,12 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 
 #include "sg-error.h"
 #include "sg-http.h"
 #include "sg-mastodon-auth.h"
 #include "sg-mastodon-client.h"
+#include "sg-soup.h"
 
 #define OOB_REDIRECT "urn:ietf:wg:oauth:2.0:oob"
 
@@ -147,12 +147,13 @@ register_thread (GTask        *task,
   GError *error = NULL;
   SgMastodonApp *app;
 
+  sg_soup_load ();
   if (!sg_mastodon_check_instance (d->instance, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  msg = soup_message_new_from_encoded_form (SOUP_METHOD_POST, url,
+  msg = soup_message_new_from_encoded_form ("POST", url,
                                             soup_form_encode ("client_name", "SocialGuard",
                                                               "redirect_uris", OOB_REDIRECT,
                                                               "scopes", SG_MASTODON_SCOPES,
@@ -199,12 +200,14 @@ sg_mastodon_auth_register_finish (GAsyncResult  *result,
 char *
 sg_mastodon_auth_get_authorize_url (const SgMastodonApp *app)
 {
-  g_autofree char *query = soup_form_encode ("client_id", app->client_id,
-                                             "scope", SG_MASTODON_SCOPES,
-                                             "redirect_uri", OOB_REDIRECT,
-                                             "response_type", "code",
-                                             NULL);
+  g_autofree char *query = NULL;
 
+  sg_soup_load ();
+  query = soup_form_encode ("client_id", app->client_id,
+                            "scope", SG_MASTODON_SCOPES,
+                            "redirect_uri", OOB_REDIRECT,
+                            "response_type", "code",
+                            NULL);
   return g_strconcat (app->instance, "/oauth/authorize?", query, NULL);
 }
 
@@ -223,12 +226,13 @@ exchange_thread (GTask        *task,
   GError *error = NULL;
   const char *token;
 
+  sg_soup_load ();
   if (!sg_mastodon_check_instance (d->instance, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  msg = soup_message_new_from_encoded_form (SOUP_METHOD_POST, url,
+  msg = soup_message_new_from_encoded_form ("POST", url,
                                             soup_form_encode ("grant_type", "authorization_code",
                                                               "code", d->code,
                                                               "client_id", d->app->client_id,
@@ -292,12 +296,13 @@ verify_thread (GTask        *task,
   GError *error = NULL;
   const char *name;
 
+  sg_soup_load ();
   if (!sg_mastodon_check_instance (d->instance, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  msg = soup_message_new (SOUP_METHOD_GET, url);
+  msg = soup_message_new ("GET", url);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
   if ((answer = request (d->instance, msg, _("access token"), cancellable, &error)) == NULL)
     {

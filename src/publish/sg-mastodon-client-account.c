@@ -9,6 +9,7 @@
 #include "sg-error.h"
 #include "sg-http.h"
 #include "sg-mastodon-client-private.h"
+#include "sg-soup.h"
 
 /* Reading privacy settings */
 
@@ -80,7 +81,7 @@ sg_mastodon_client_read_account_async (SgMastodonClient    *self,
     }
 
   url = g_strconcat (self->instance, "/api/v1/accounts/verify_credentials", NULL);
-  msg = sg_http_prepare (soup_message_new (SOUP_METHOD_GET, url), self->token, TRUE);
+  msg = sg_http_prepare (soup_message_new ("GET", url), self->token, TRUE);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
                                     credentials_cb, g_steal_pointer (&task));
 }
@@ -207,7 +208,7 @@ sg_mastodon_client_delete_async (SgMastodonClient    *self,
 
   escaped = g_uri_escape_string (status_id, NULL, FALSE);
   url = g_strconcat (self->instance, "/api/v1/statuses/", escaped, NULL);
-  msg = sg_http_prepare (soup_message_new (SOUP_METHOD_DELETE, url), self->token, TRUE);
+  msg = sg_http_prepare (soup_message_new ("DELETE", url), self->token, TRUE);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
                                     deleted_cb, g_steal_pointer (&task));
 }
@@ -231,9 +232,9 @@ instance_read_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  SoupMessage *msg = soup_session_get_async_result_message ((SoupSession *) object, result);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish ((SoupSession *) object, result, &error);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *configuration, *statuses;
   gint64 max, url;
@@ -301,7 +302,7 @@ sg_mastodon_read_limits_async (const char          *instance,
   url = g_strconcat (trimmed, "/api/v2/instance", NULL);
   session = sg_http_session_new ();
   /* Public: no token is sent, so nothing of the account travels with it. */
-  msg = sg_http_prepare (soup_message_new (SOUP_METHOD_GET, url), NULL, TRUE);
+  msg = sg_http_prepare (soup_message_new ("GET", url), NULL, TRUE);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_LOW, cancellable, instance_read_cb,
                                     g_steal_pointer (&task));
 }

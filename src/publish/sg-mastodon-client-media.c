@@ -11,6 +11,7 @@
 #include "sg-http.h"
 #include "sg-mastodon-client-private.h"
 #include "sg-post-image.h"
+#include "sg-soup.h"
 
 #define MEDIA_POLLS  30   /* a second apart: long enough for a large photo to be processed */
 
@@ -134,7 +135,7 @@ poll_cb (gpointer user_data)
   SgMastodonClient *self = g_task_get_source_object (task);
   PostData *d = g_task_get_task_data (task);
   g_autofree char *url = g_strdup_printf ("%s/api/v1/media/%s", self->instance, d->media_id);
-  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
 
   if (g_task_return_error_if_cancelled (task))
     {
@@ -172,7 +173,7 @@ image_loaded_cb (GObject      *object,
   g_autofree char *url = g_strconcat (self->instance, "/api/v2/media", NULL);
   g_autofree char *type = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(SoupMultipart) multipart = NULL;
+  SoupMultipart *multipart;
   g_autoptr(SoupMessage) msg = NULL;
   GCancellable *cancellable;
   gsize len;
@@ -194,6 +195,8 @@ image_loaded_cb (GObject      *object,
   soup_multipart_append_form_file (multipart, "file", name, type, bytes);
   soup_multipart_append_form_string (multipart, "description", image->alt);
   msg = sg_http_prepare (soup_message_new_from_multipart (url, multipart), self->token, TRUE);
+  /* Freed by hand: g_autoptr's cleanup would call libsoup's own symbol (sg-soup.h). */
+  soup_multipart_free (multipart);
   d->polls = 0;
   cancellable = g_task_get_cancellable (task);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,

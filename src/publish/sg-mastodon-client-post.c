@@ -10,6 +10,7 @@
 #include "sg-http.h"
 #include "sg-mastodon-client-private.h"
 #include "sg-post-image.h"
+#include "sg-soup.h"
 
 #define MAX_ATTEMPTS 3
 
@@ -210,7 +211,7 @@ sg_mastodon_client_send_attempt (GTask *task)
   SgMastodonClient *self = g_task_get_source_object (task);
   PostData *d = g_task_get_task_data (task);
   g_autofree char *url = g_strconcat (self->instance, "/api/v1/statuses", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_POST, url);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
 
   /* A redirect could carry the token to another host: never follow one. */
   sg_http_prepare (msg, self->token, TRUE);
@@ -317,7 +318,7 @@ authorised_get (SgMastodonClient *self,
                 const char       *path)
 {
   g_autofree char *url = g_strconcat (self->instance, path, NULL);
-  SoupMessage *msg = soup_message_new (SOUP_METHOD_GET, url);
+  SoupMessage *msg = soup_message_new ("GET", url);
 
   /* Like every other call carrying the token: a redirect is refused, not followed, so the
    * token never reaches another host. */
@@ -331,9 +332,9 @@ lookup_answer (GTask        *task,
                GAsyncResult *result)
 {
   SgMastodonClient *self = g_task_get_source_object (task);
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (session), result);
+  SoupMessage *msg = soup_session_get_async_result_message ((SoupSession *) session, result);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (session), result, &error);
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish ((SoupSession *) session, result, &error);
   g_autoptr(JsonParser) parser = json_parser_new ();
   const char *data;
   gsize len;

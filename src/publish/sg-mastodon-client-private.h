@@ -8,9 +8,9 @@
  * the server's limits, and deleting a past post. */
 
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 
 #include "sg-mastodon-client.h"
+#include "sg-soup.h"
 
 G_BEGIN_DECLS
 

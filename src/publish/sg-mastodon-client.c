@@ -10,6 +10,7 @@
 #include "sg-http.h"
 #include "sg-mastodon-client-private.h"
 #include "sg-post-image.h"
+#include "sg-soup.h"
 
 G_DEFINE_FINAL_TYPE (SgMastodonClient, sg_mastodon_client, G_TYPE_OBJECT)
 
@@ -36,9 +37,9 @@ sg_mastodon_client_read_answer (GTask         *task,
   g_autoptr(GError) error = NULL;
   GBytes *body;
 
-  *msg = soup_session_get_async_result_message (SOUP_SESSION (session), result);
+  *msg = soup_session_get_async_result_message ((SoupSession *) session, result);
   *why = NULL;
-  body = soup_session_send_and_read_finish (SOUP_SESSION (session), result, &error);
+  body = soup_session_send_and_read_finish ((SoupSession *) session, result, &error);
   if (body == NULL && (*why = sg_http_take_network_failure (&error)) == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   return body;
@@ -126,6 +127,7 @@ sg_mastodon_client_class_init (SgMastodonClientClass *klass)
 static void
 sg_mastodon_client_init (SgMastodonClient *self)
 {
+  sg_soup_load ();
   /* No proxy resolver surprises and a bounded wait: a post either lands or fails clearly. */
   self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 30,
                                                  "user-agent", "SocialGuard/" PACKAGE_VERSION,

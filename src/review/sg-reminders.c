@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <libical/ical.h>
 
+#include "sg-lazy-library.h"
 #include "sg-platform.h"
 #include "sg-profiles.h"
 #include "sg-reminders.h"
@@ -72,6 +73,52 @@ sg_reminders_compose (SgStore      *store,
   return TRUE;
 }
 
+/* libical is opened when a calendar is first exported, not linked: with ICU it cost every
+ * start of the app about 3 ms of loading (see sg-lazy-library.h). */
+#define SG_ICAL_FUNCS(X) \
+  X (icalcomponent_vanew) X (icalcomponent_add_component) X (icalcomponent_as_ical_string) \
+  X (icalcomponent_free) X (icaldurationtype_null_duration) X (icalproperty_new_action) \
+  X (icalproperty_new_calscale) X (icalproperty_new_description) X (icalproperty_new_dtend) \
+  X (icalproperty_new_dtstamp) X (icalproperty_new_dtstart) X (icalproperty_new_prodid) \
+  X (icalproperty_new_rrule) X (icalproperty_new_summary) X (icalproperty_new_trigger) \
+  X (icalproperty_new_uid) X (icalproperty_new_version) X (icalrecurrencetype_clear) \
+  X (icaltime_null_date) X (icaltime_null_time) X (icaltimezone_get_utc_timezone)
+
+SG_ICAL_FUNCS (SG_LAZY_DECLARE)
+
+#define icalcomponent_vanew sg_lazy_icalcomponent_vanew
+#define icalcomponent_add_component sg_lazy_icalcomponent_add_component
+#define icalcomponent_as_ical_string sg_lazy_icalcomponent_as_ical_string
+#define icalcomponent_free sg_lazy_icalcomponent_free
+#define icaldurationtype_null_duration sg_lazy_icaldurationtype_null_duration
+#define icalproperty_new_action sg_lazy_icalproperty_new_action
+#define icalproperty_new_calscale sg_lazy_icalproperty_new_calscale
+#define icalproperty_new_description sg_lazy_icalproperty_new_description
+#define icalproperty_new_dtend sg_lazy_icalproperty_new_dtend
+#define icalproperty_new_dtstamp sg_lazy_icalproperty_new_dtstamp
+#define icalproperty_new_dtstart sg_lazy_icalproperty_new_dtstart
+#define icalproperty_new_prodid sg_lazy_icalproperty_new_prodid
+#define icalproperty_new_rrule sg_lazy_icalproperty_new_rrule
+#define icalproperty_new_summary sg_lazy_icalproperty_new_summary
+#define icalproperty_new_trigger sg_lazy_icalproperty_new_trigger
+#define icalproperty_new_uid sg_lazy_icalproperty_new_uid
+#define icalproperty_new_version sg_lazy_icalproperty_new_version
+#define icalrecurrencetype_clear sg_lazy_icalrecurrencetype_clear
+#define icaltime_null_date sg_lazy_icaltime_null_date
+#define icaltime_null_time sg_lazy_icaltime_null_time
+#define icaltimezone_get_utc_timezone sg_lazy_icaltimezone_get_utc_timezone
+
+static gboolean
+ensure_libical (GError **error)
+{
+  static gsize once;
+  static gboolean loaded;
+  static const SgLazySymbol symbols[] = { SG_ICAL_FUNCS (SG_LAZY_SYMBOL) };
+
+  return sg_lazy_library_load (&once, &loaded, SG_LIBICAL_SONAME, _("the calendar library"),
+                               symbols, G_N_ELEMENTS (symbols), error);
+}
+
 /* The calendar is built as components and serialised by libical, which does RFC 5545's
  * escaping (backslash, semicolon, comma, newline), folds lines longer than 75 octets and ends
  * lines in CRLF: a handle may hold any of these, and hand-written output got folding wrong. */
@@ -90,16 +137,22 @@ ical_date (const GDate *date)
 char *
 sg_reminders_to_ics (GPtrArray   *profiles,
                      const GDate *today,
-                     GDateTime   *stamp)
+                     GDateTime   *stamp,
+                     GError     **error)
 {
-  icalcomponent *calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
+  icalcomponent *calendar;
+  struct icaltimetype dtstamp;
+  char *ics;
+
+  if (!ensure_libical (error))
+    return NULL;
+
+  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
                                                  icalproperty_new_version ("2.0"),
                                                  icalproperty_new_prodid ("-//SocialGuard//Privacy reviews//EN"),
                                                  icalproperty_new_calscale ("GREGORIAN"),
                                                  (void *) 0);
-  struct icaltimetype dtstamp = icaltime_null_time ();
-  char *ics;
-
+  dtstamp = icaltime_null_time ();
   dtstamp.year = g_date_time_get_year (stamp);
   dtstamp.month = g_date_time_get_month (stamp);
   dtstamp.day = g_date_time_get_day_of_month (stamp);

@@ -20,9 +20,11 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 /* An iCalendar file (RFC 5545) with one all-day event per account on its next due date and
- * an alarm at 09:00 that day, for any calendar app. @stamp is the DTSTAMP, UTC. */
+ * an alarm at 09:00 that day, for any calendar app. @stamp is the DTSTAMP, UTC. NULL with
+ * @error set only when the calendar library cannot be opened. */
 char *sg_reminders_to_ics (GPtrArray   *profiles,
                            const GDate *today,
-                           GDateTime   *stamp);
+                           GDateTime   *stamp,
+                           GError     **error);
 
 G_END_DECLS

@@ -19,13 +19,19 @@ calendar_chosen (GtkWidget *widget,
 {
   SgPrivacyPage *self = SG_PRIVACY_PAGE (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  char *ics;
   GDate date;
 
   if (self->profiles == NULL)
     return;
   sg_privacy_today (&date);
-  sg_export_write (widget, file, sg_reminders_to_ics (self->profiles, &date, now),
-                   _("Calendar exported"));
+  if ((ics = sg_reminders_to_ics (self->profiles, &date, now, &error)) == NULL)
+    {
+      sg_privacy_page_toast (self, error->message);
+      return;
+    }
+  sg_export_write (widget, file, ics, _("Calendar exported"));
 }
 
 static void
