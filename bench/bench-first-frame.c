@@ -9,9 +9,13 @@
  * "first-frame-ms N" and "first-frame-rss-kb N" (the resident set when that frame is painted)
  * and exits after that frame. bench-first-frame-rounds.py runs them interleaved and gives the
  * medians. */
+/* RUSAGE_THREAD */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include <adwaita.h>
 
@@ -37,12 +41,43 @@ rss_kb (void)
   return g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10);
 }
 
+/* CPU time in ms: of the main thread, and of the whole process (every thread). Beside the
+ * wall time they say how much of the wait was the main thread's own work, and how much the
+ * workers competed with it for the cores. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double
+process_cpu_ms (void)
+{
+  struct rusage ru;
+
+  getrusage (RUSAGE_SELF, &ru);
+  return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
+         (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 GApplication  *app)
 {
   g_print ("first-frame-ms %.1f\n", (g_get_monotonic_time () - start_us) / 1000.0);
   g_print ("first-frame-rss-kb %" G_GUINT64_FORMAT "\n", rss_kb ());
+  g_print ("first-frame-main-cpu-ms %.1f\n", thread_cpu_ms ());
+  {
+    struct rusage ru;
+
+    getrusage (RUSAGE_THREAD, &ru);
+    g_print ("first-frame-main-sys-ms %.1f\n", ru.ru_stime.tv_sec * 1000.0 + ru.ru_stime.tv_usec / 1000.0);
+    g_print ("first-frame-main-faults %ld\n", ru.ru_minflt + ru.ru_majflt);
+  }
+  g_print ("first-frame-process-cpu-ms %.1f\n", process_cpu_ms ());
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
   g_application_quit (app);
 }
