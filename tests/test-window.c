@@ -73,7 +73,18 @@ typedef struct {
   gboolean rules;
   gboolean other_pages;
   gboolean photo_menu;
+  gboolean svg_renderer;
 } FirstFrame;
+
+/* Whether a shared library whose file name contains @name is mapped into this process. */
+static gboolean
+library_loaded (const char *name)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, name) != NULL;
+}
 
 static GtkWidget *
 find_by_type (GtkWidget *root,
@@ -119,6 +130,8 @@ first_paint_cb (GdkFrameClock *clock,
     seen->other_pages |= sg_window_is_page_built (window, others[i]);
   seen->photo_menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (
     sg_test_find_by_label (GTK_WIDGET (page), "Attach Photos"))) != NULL;
+  /* The window's icon, handed to the X window manager as pixels, comes from a PNG. */
+  seen->svg_renderer = library_loaded ("librsvg");
 }
 
 static gboolean
@@ -152,7 +165,8 @@ popover_shown (gpointer button)
 
 /* The first frame waits for nothing it does not show (issue 15): at that frame the Shortcuts
  * window, the main menu's, the drafts list's and the photo tools' popovers, the find bar, the
- * bottom switcher bar, the spelling dictionary, the rules and the other pages are not built yet. Each still
+ * bottom switcher bar, the spelling dictionary, the rules and the other pages are not built yet,
+ * and no SVG renderer is loaded for the window's icon. Each still
  * works when asked for at once: real Ctrl+? and F10 presses straight after. Runs first, so it
  * sees the application's very first frame. */
 static void
@@ -175,6 +189,7 @@ test_first_frame (void)
   g_assert_false (seen.rules);
   g_assert_false (seen.other_pages);
   g_assert_false (seen.photo_menu);
+  g_assert_false (seen.svg_renderer);
 
   /* What loads after the first frame comes in by itself. */
   g_assert_true (sg_test_wait (photo_menu_in, sg_test_find_by_label (GTK_WIDGET (window),
