@@ -50,6 +50,27 @@ assert_clean (const char *text,
     g_error ("false flag %#x in: %s", got, text);
 }
 
+/* This rule in particular flags the draft (warning or error). */
+static void
+assert_rule (const char *text,
+             const char *platform,
+             const char *rule_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, text, -1, platform, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SgFinding *f = g_ptr_array_index (findings, i);
+
+      if (sg_finding_get_severity (f) >= SG_SEVERITY_WARNING &&
+          g_str_equal (sg_finding_get_rule_id (f), rule_id))
+        return;
+    }
+  g_error ("%s did not flag: %s", rule_id, text);
+}
+
 /* The draft may be flagged for other reasons, but not for this category. */
 static void
 assert_not (const char *text,
@@ -921,6 +942,16 @@ test_real_register (void)
   /* A handle said not to be your real name. */
   assert_flags ("SurgeonSays: not my actual name, but I've operated in the NHS for 20 years and this "
                 "waiting list is a scandal", "x", FLAG (ANONYMITY));
+  /* A swear word used as a name wherever it stands, not only after "you" or "that". */
+  assert_rule ("linesman missed it again, blind tw@t 😤", "x", "respect.name-calling");
+  /* Someone called by their weight. */
+  assert_rule ("some fat bloke at reception kicking off because his script wasn't ready",
+               "facebook", "respect.size-as-insult");
+  /* "Stop your …" with a medicine named, and a number of tablets as a dose. */
+  assert_rule ("@Dave you can just stop your statins if your legs ache, no need to book in", "x",
+               "prescribing.stop-or-start");
+  assert_rule ("for a migraine just neck 2 sumatriptan in an hour, works every time", "x",
+               "prescribing.dose-advice");
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1175,6 +1206,14 @@ test_real_register_clean (void)
               "everyone and prices are on our website.", "instagram", FLAG (ADVERTISING));
   assert_flags ("say goodbye to wrinkles forever 😍 book now before summer, only 3 slots left",
                 "instagram", FLAG (ADVERTISING));
+  /* Weight words that describe no one, and "fat" quoted back at the writer. */
+  assert_not ("fat chance of getting a parking space at the hospital before 8", "x",
+              FLAG (RESPECT));
+  assert_not ("the 'fat doctor' comments under my videos are getting old. be kind", "tiktok",
+              FLAG (RESPECT));
+  /* Friends from school are not patients. */
+  assert_not ("caught up with my school friends on facebook last night, such a laugh", "facebook",
+              FLAG (BOUNDARIES));
   /* Words a profanity list rates as likely rude but that are clinical or ordinary here
    * (build-aux/swearing-routing.tsv skips them with their reasons). */
   assert_clean ("Lynch syndrome clinic this morning, then a three-way catheter teaching session",

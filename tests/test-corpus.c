@@ -217,79 +217,82 @@ main (int   argc,
 {
   /* env, test path, flagged right, every category, clean falsely flagged, read? */
   static const Floors sets[] = {
-    { "SG_CORPUS",    "/sg/corpus/dev",              0.95, 0.85, 0.03, TRUE },
-    { "SG_HOLDOUT",   "/sg/corpus/holdout",          0.85, 0.80, 0.05, TRUE },
-    { "SG_HOLDOUT_2", "/sg/corpus/holdout-2",        0.90, 0.70, 0.05, TRUE },
-    { "SG_TUNE_1",    "/sg/corpus/tune-1",           0.85, 0.75, 0.05, TRUE },
-    { "SG_TUNE_2",    "/sg/corpus/tune-2",           0.82, 0.65, 0.05, TRUE },
-    { "SG_TUNE_3",    "/sg/corpus/tune-3",           0.82, 0.45, 0.06, TRUE },
-    { "SG_TUNE_4",    "/sg/corpus/tune-4",           0.84, 0.75, 0.08, TRUE },
-    { "SG_TUNE_5",    "/sg/corpus/tune-5",           0.55, 0.30, 0.08, TRUE },
+    { "SG_CORPUS",    "/sg/corpus/dev",              0.97, 0.85, 0.02, TRUE },
+    { "SG_HOLDOUT",   "/sg/corpus/holdout",          0.89, 0.80, 0.02, TRUE },
+    { "SG_HOLDOUT_2", "/sg/corpus/holdout-2",        0.93, 0.70, 0.05, TRUE },
+    { "SG_TUNE_1",    "/sg/corpus/tune-1",           0.87, 0.75, 0.02, TRUE },
+    { "SG_TUNE_2",    "/sg/corpus/tune-2",           0.87, 0.65, 0.02, TRUE },
+    { "SG_TUNE_3",    "/sg/corpus/tune-3",           0.87, 0.45, 0.03, TRUE },
+    { "SG_TUNE_4",    "/sg/corpus/tune-4",           0.88, 0.75, 0.05, TRUE },
+    { "SG_TUNE_5",    "/sg/corpus/tune-5",           0.72, 0.30, 0.07, TRUE },
     /* Each scored once before any rule was written from it: tune-6 0.49 flagged right and
      * 0.09 false, tune-7 0.52 and 0.08 (both at the start of a session of rule work), tune-8
      * 0.66 and 0.05 (at its end, written from tests/data/CATEGORIES-FOR-WRITERS.md). */
-    { "SG_TUNE_6",    "/sg/corpus/tune-6",           0.62, 0.40, 0.05, TRUE },
-    { "SG_TUNE_7",    "/sg/corpus/tune-7",           0.60, 0.15, 0.05, TRUE },
-    { "SG_TUNE_8",    "/sg/corpus/tune-8",           0.64, 0.40, 0.06, TRUE },
+    { "SG_TUNE_6",    "/sg/corpus/tune-6",           0.77, 0.40, 0.02, TRUE },
+    { "SG_TUNE_7",    "/sg/corpus/tune-7",           0.78, 0.15, 0.02, TRUE },
+    { "SG_TUNE_8",    "/sg/corpus/tune-8",           0.82, 0.40, 0.03, TRUE },
     /* tune-9 scored 0.41 and 0.06 at first, tune-10 0.46 and 0.13 (session 6). */
-    { "SG_TUNE_9",    "/sg/corpus/tune-9",           0.62, 0.55, 0.07, TRUE },
-    { "SG_TUNE_10",   "/sg/corpus/tune-10",          0.60, 0.50, 0.11, TRUE },
+    { "SG_TUNE_9",    "/sg/corpus/tune-9",           0.82, 0.55, 0.04, TRUE },
+    { "SG_TUNE_10",   "/sg/corpus/tune-10",          0.74, 0.50, 0.07, TRUE },
     /* tune-11 scored 0.44 and 0.13 at first (weighted to the hardest categories). */
-    { "SG_TUNE_11",   "/sg/corpus/tune-11",          0.55, 0.35, 0.09, TRUE },
+    { "SG_TUNE_11",   "/sg/corpus/tune-11",          0.75, 0.35, 0.02, TRUE },
     /* tune-12 scored 0.47 and 0.06 at first, tune-13 0.48 and 0.09 (session 7, new voices in the
      * rough register). */
-    { "SG_TUNE_12",   "/sg/corpus/tune-12",          0.46, 0.25, 0.07, TRUE },
-    { "SG_TUNE_13",   "/sg/corpus/tune-13",          0.46, 0.25, 0.09, TRUE },
+    { "SG_TUNE_12",   "/sg/corpus/tune-12",          0.73, 0.25, 0.06, TRUE },
+    { "SG_TUNE_13",   "/sg/corpus/tune-13",          0.68, 0.25, 0.08, TRUE },
     /* tune-14 and tune-15 scored 0.515 and 0.07, 0.515 and 0.11 at first (session 8, new voices:
      * Glasgow, Gwynedd, Cornwall, Birmingham, clinics selling hair, drips and testosterone). */
-    { "SG_TUNE_14",   "/sg/corpus/tune-14",          0.50, 0.25, 0.08, TRUE },
-    { "SG_TUNE_15",   "/sg/corpus/tune-15",          0.50, 0.25, 0.12, TRUE },
+    { "SG_TUNE_14",   "/sg/corpus/tune-14",          0.74, 0.25, 0.05, TRUE },
+    { "SG_TUNE_15",   "/sg/corpus/tune-15",          0.77, 0.25, 0.08, TRUE },
     /* tune-16 scored 0.485 and 0.04 at first, tune-17 0.57 and 0.10 (session 8, later the same
      * day, after the rules written from tune-14 and tune-15). */
-    { "SG_TUNE_16",   "/sg/corpus/tune-16",          0.47, 0.25, 0.05, TRUE },
-    { "SG_TUNE_17",   "/sg/corpus/tune-17",          0.55, 0.30, 0.11, TRUE },
+    { "SG_TUNE_16",   "/sg/corpus/tune-16",          0.70, 0.25, 0.02, TRUE },
+    { "SG_TUNE_17",   "/sg/corpus/tune-17",          0.81, 0.30, 0.06, TRUE },
     /* tune-18 scored 0.55 and 0.10 at first, tune-19 0.64 and 0.06 (session 8, after the rules
      * written from tune-14 to tune-17). */
-    { "SG_TUNE_18",   "/sg/corpus/tune-18",          0.53, 0.30, 0.11, TRUE },
-    { "SG_TUNE_19",   "/sg/corpus/tune-19",          0.62, 0.45, 0.07, TRUE },
+    { "SG_TUNE_18",   "/sg/corpus/tune-18",          0.77, 0.30, 0.06, TRUE },
+    { "SG_TUNE_19",   "/sg/corpus/tune-19",          0.79, 0.45, 0.05, TRUE },
     /* tune-20 and tune-21 both scored 0.546 at first, with 0.086 and 0.10 false (session 9, new
      * voices: Glasgow group chats, the valleys, Belfast, Yorkshire, Kent, Cornwall, Leeds). */
-    { "SG_TUNE_20",   "/sg/corpus/tune-20",          0.54, 0.40, 0.09, TRUE },
-    { "SG_TUNE_21",   "/sg/corpus/tune-21",          0.54, 0.35, 0.11, TRUE },
+    { "SG_TUNE_20",   "/sg/corpus/tune-20",          0.78, 0.40, 0.08, TRUE },
+    { "SG_TUNE_21",   "/sg/corpus/tune-21",          0.79, 0.35, 0.05, TRUE },
     /* tune-22 scored 0.592 and 0.014 at first, tune-23 0.554 and 0.029 (session 9, after the
      * rules written from tune-20 and tune-21; neither was in the models' training). */
-    { "SG_TUNE_22",   "/sg/corpus/tune-22",          0.58, 0.50, 0.04, TRUE },
-    { "SG_TUNE_23",   "/sg/corpus/tune-23",          0.54, 0.35, 0.05, TRUE },
+    { "SG_TUNE_22",   "/sg/corpus/tune-22",          0.80, 0.50, 0.03, TRUE },
+    { "SG_TUNE_23",   "/sg/corpus/tune-23",          0.79, 0.35, 0.05, TRUE },
     /* tune-24 scored 0.523 and 0.10 at first, tune-25 0.662 and 0.143 (session 9, after the
      * rules from tune-20 to tune-23 and the retrained models). */
-    { "SG_TUNE_24",   "/sg/corpus/tune-24",          0.51, 0.35, 0.11, TRUE },
-    { "SG_TUNE_25",   "/sg/corpus/tune-25",          0.65, 0.55, 0.15, TRUE },
+    { "SG_TUNE_24",   "/sg/corpus/tune-24",          0.76, 0.35, 0.08, TRUE },
+    { "SG_TUNE_25",   "/sg/corpus/tune-25",          0.77, 0.55, 0.08, TRUE },
     /* tune-26 scored 0.577 and 0.10 at first, tune-27 0.569 and 0.114 (session 9, after the
      * rules from tune-24 and tune-25). */
-    { "SG_TUNE_26",   "/sg/corpus/tune-26",          0.56, 0.30, 0.11, TRUE },
-    { "SG_TUNE_27",   "/sg/corpus/tune-27",          0.55, 0.40, 0.12, TRUE },
+    { "SG_TUNE_26",   "/sg/corpus/tune-26",          0.74, 0.30, 0.08, TRUE },
+    { "SG_TUNE_27",   "/sg/corpus/tune-27",          0.77, 0.40, 0.12, TRUE },
     /* tune-28 scored 0.554 and 0.043 at first, tune-29 0.586 and 0.119 (session 9, after the
      * rules from tune-26 and tune-27). */
-    { "SG_TUNE_28",   "/sg/corpus/tune-28",          0.54, 0.40, 0.05, TRUE },
-    { "SG_TUNE_29",   "/sg/corpus/tune-29",          0.57, 0.35, 0.12, TRUE },
+    { "SG_TUNE_28",   "/sg/corpus/tune-28",          0.73, 0.40, 0.05, TRUE },
+    { "SG_TUNE_29",   "/sg/corpus/tune-29",          0.75, 0.35, 0.12, TRUE },
     /* tune-30 scored 0.615 and 0.043 at first (session 10, before any rule from it). */
-    { "SG_TUNE_30",   "/sg/corpus/tune-30",          0.60, 0.35, 0.05, TRUE },
+    { "SG_TUNE_30",   "/sg/corpus/tune-30",          0.78, 0.35, 0.05, TRUE },
     /* tune-31 0.504 and 0.137 at first (after the rules from tune-30). */
-    { "SG_TUNE_31",   "/sg/corpus/tune-31",          0.49, 0.35, 0.14, TRUE },
+    { "SG_TUNE_31",   "/sg/corpus/tune-31",          0.69, 0.35, 0.08, TRUE },
     /* tune-32 0.608 and 0.043 at first (after the rules from tune-30 and tune-31). */
-    { "SG_TUNE_32",   "/sg/corpus/tune-32",          0.59, 0.35, 0.05, TRUE },
+    { "SG_TUNE_32",   "/sg/corpus/tune-32",          0.76, 0.35, 0.05, TRUE },
     /* tune-33 0.638 and 0.086 at first (after the rules from tune-30 to tune-32). */
-    { "SG_TUNE_33",   "/sg/corpus/tune-33",          0.62, 0.35, 0.09, TRUE },
+    { "SG_TUNE_33",   "/sg/corpus/tune-33",          0.81, 0.35, 0.08, TRUE },
     /* tune-34 0.569 and 0.043 at first (after all the rules of session 10). */
-    { "SG_TUNE_34",   "/sg/corpus/tune-34",          0.55, 0.30, 0.05, TRUE },
+    { "SG_TUNE_34",   "/sg/corpus/tune-34",          0.69, 0.30, 0.05, TRUE },
+    /* tune-35 0.592 and 0.071 at first (session 11, before any rule from it); in the models'
+     * training since. */
+    { "SG_TUNE_35",   "/sg/corpus/tune-35",          0.73, 0.40, 0.09, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
-    { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.66, 0.25, 0.05, FALSE },
-    { "SG_HOLDOUT_4", "/sg/corpus/holdout-4-unread", 0.64, 0.38, 0.12, FALSE },
-    { "SG_HOLDOUT_5", "/sg/corpus/holdout-5-unread", 0.65, 0.50, 0.12, FALSE },
+    { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.74, 0.25, 0.04, FALSE },
+    { "SG_HOLDOUT_4", "/sg/corpus/holdout-4-unread", 0.69, 0.38, 0.10, FALSE },
+    { "SG_HOLDOUT_5", "/sg/corpus/holdout-5-unread", 0.71, 0.50, 0.05, FALSE },
     /* Written blind in session 6 and never read: 0.47 and 0.05, 0.45 and 0.08 at first. */
-    { "SG_HOLDOUT_6", "/sg/corpus/holdout-6-unread", 0.44, 0.28, 0.08, FALSE },
-    { "SG_HOLDOUT_7", "/sg/corpus/holdout-7-unread", 0.46, 0.25, 0.10, FALSE },
+    { "SG_HOLDOUT_6", "/sg/corpus/holdout-6-unread", 0.60, 0.28, 0.07, FALSE },
+    { "SG_HOLDOUT_7", "/sg/corpus/holdout-7-unread", 0.56, 0.25, 0.07, FALSE },
   };
 
   /* A floor that fails must not hide the other sets' figures: keep going after a failure. */

@@ -182,7 +182,7 @@ test_new_detectors (void)
   assert_refused (cutoff, 15, "probability");
   assert_refused (missing, 15, "none.json");
 
-  /* A model has no anchor: only whole-text "unless" terms may overrule it. */
+  /* A model has no anchor: only whole-text "near" and "unless" terms may gate it. */
   {
     g_autofree char *model = write_pack ("m2.json", "{\"bias\": 0, \"weights\": {\"s:muppet\": 1}}");
     g_autofree char *near = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
@@ -200,7 +200,7 @@ test_new_detectors (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
 
-    assert_refused (near, 15, "takes no “near”");
+    assert_refused (near, 15, "“near” must be “within”: “text”");
     assert_refused (sentence, 15, "must be “within”: “text”");
     g_assert_no_error (error);
     g_assert_nonnull (pack);
@@ -220,6 +220,24 @@ analyzer_for (const char *file,
 
   g_assert_no_error (error);
   return sg_analyzer_new (pack);
+}
+
+/* A model's whole-text "near" must be there for it to flag: the category's subject (someone
+ * in care, for boundaries), which a model that weighs words alone can miss. */
+static void
+test_model_near (void)
+{
+  g_autofree char *model = write_pack ("m3.json", "{\"bias\": 0, \"weights\": {\"s:muppet\": 3}}");
+  g_autoptr(SgAnalyzer) analyzer =
+    analyzer_for ("model-near.json", "{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                  "{\"type\": \"model\", \"model\": \"m3.json\", \"cutoff\": 0.8, "
+                  "\"near\": [{\"terms\": [\"ward\"], \"within\": \"text\"}]}");
+  g_autoptr(GPtrArray) alone = sg_analyzer_analyze (analyzer, "what a muppet", -1, "x", NULL);
+  g_autoptr(GPtrArray) with = sg_analyzer_analyze (analyzer, "what a muppet. Back on the ward",
+                                                   -1, "x", NULL);
+
+  g_assert_cmpuint (alone->len, ==, 0);
+  g_assert_cmpuint (with->len, ==, 1);
 }
 
 /* A slot regex that only lists words is matched as a word list (sg-patterns.c), and one that
@@ -392,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/unknown-lexicon", test_unknown_lexicon);
   g_test_add_func ("/sg/rule-pack/unknown-severity", test_unknown_severity);
   g_test_add_func ("/sg/rule-pack/new-detectors", test_new_detectors);
+  g_test_add_func ("/sg/rule-pack/model-near", test_model_near);
   g_test_add_func ("/sg/rule-pack/regex-word-lists", test_regex_word_lists);
   g_test_add_func ("/sg/rule-pack/position-outside", test_position_outside);
   g_test_add_func ("/sg/rule-pack/pattern-lead", test_pattern_lead);

@@ -151,7 +151,10 @@ sg_scan_run_model (SgScan       *scan,
 
   SgFeatureIndex *index = sg_rule_pack_get_feature_index (scan->pack);
 
-  /* The loader allows only whole-text "unless" terms here, so any anchor will do. */
+  /* The loader allows only whole-text conditions here, so any anchor will do. */
+  for (guint i = 0; i < rule->near->len; i++)
+    if (!sg_scan_condition_holds (scan, &g_array_index (rule->near, SgCondition, i), &anchor))
+      return;
   for (guint i = 0; i < rule->unless->len; i++)
     if (sg_scan_condition_holds (scan, &g_array_index (rule->unless, SgCondition, i), &anchor))
       return;

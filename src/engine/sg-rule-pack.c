@@ -1008,12 +1008,19 @@ load_detector (LoadContext  *ctx,
       !load_conditions (ctx, d, "unless", rule->unless, error))
     return FALSE;
 
-  /* A model scores the whole draft and has no anchor to measure from: only "unless" terms
-   * anywhere in the text ("Ad |", a declaration) can overrule it. */
+  /* A model scores the whole draft and has no anchor to measure from: its conditions are
+   * about the whole text. "near" says what the category is about and must be there (someone
+   * in care, for boundaries); "unless" overrules it ("Ad |", a declaration). */
   if (rule->type == SG_DETECTOR_MODEL)
     {
-      if (rule->near->len > 0)
-        return fail (ctx, d, "near", error, _("a model detector takes no “near”"));
+      for (guint i = 0; i < rule->near->len; i++)
+        {
+          const SgCondition *c = &g_array_index (rule->near, SgCondition, i);
+
+          if (c->scope != SG_SCOPE_TEXT || c->position != 0)
+            return fail (ctx, d, "near", error,
+                         _("a model detector’s “near” must be “within”: “text”"));
+        }
       for (guint i = 0; i < rule->unless->len; i++)
         {
           const SgCondition *c = &g_array_index (rule->unless, SgCondition, i);
