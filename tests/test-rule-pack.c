@@ -184,16 +184,16 @@ test_new_detectors (void)
 
   /* A model has no anchor: only whole-text "near" and "unless" terms may gate it. */
   {
-    g_autofree char *model = write_pack ("m2.json", "{\"bias\": 0, \"weights\": {\"s:muppet\": 1}}");
+    g_autofree char *model = write_pack ("m2.tsv", "bias\t0\ns:muppet\t1\n");
     g_autofree char *near = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
-                                     "{\"type\": \"model\", \"model\": \"m2.json\", "
+                                     "{\"type\": \"model\", \"model\": \"m2.tsv\", "
                                      "\"cutoff\": 0.8, \"near\": [{\"terms\": [\"ad\"]}]}");
     g_autofree char *sentence = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
-                                         "{\"type\": \"model\", \"model\": \"m2.json\", "
+                                         "{\"type\": \"model\", \"model\": \"m2.tsv\", "
                                          "\"cutoff\": 0.8, \"unless\": [{\"terms\": [\"ad\"], "
                                          "\"within\": \"sentence\"}]}");
     g_autofree char *text = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
-                                     "{\"type\": \"model\", \"model\": \"m2.json\", "
+                                     "{\"type\": \"model\", \"model\": \"m2.tsv\", "
                                      "\"cutoff\": 0.8, \"unless\": [{\"terms\": [\"ad\"], "
                                      "\"within\": \"text\"}]}");
     g_autofree char *path = write_pack ("model-unless.json", text);
@@ -222,15 +222,43 @@ analyzer_for (const char *file,
   return sg_analyzer_new (pack);
 }
 
+/* A model file that is not "feature<TAB>weight" lines after a bias is refused with its line. */
+static void
+test_model_file (void)
+{
+  static const struct { const char *contents; const char *needle; } cases[] = {
+    { "bias\t0\ns:muppet 1\n", "m4.tsv:2: a line is" },
+    { "bias\t0\ns:muppet\tlots\n", "m4.tsv:2: the weight is not a number" },
+    { "# no bias\ns:muppet\t1\n", "needs a “bias” line" },
+    { "bias\tnan\n", "m4.tsv:1: the weight is not a number" },
+  };
+  g_autofree char *rules = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                                    "{\"type\": \"model\", \"model\": \"m4.tsv\", "
+                                    "\"cutoff\": 0.8}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *model = write_pack ("m4.tsv", cases[i].contents);
+      g_autofree char *path = write_pack ("model-file.json", rules);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+
+      g_assert_null (pack);
+      g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_RULES);
+      if (strstr (error->message, cases[i].needle) == NULL)
+        g_error ("expected “%s”, got “%s”", cases[i].needle, error->message);
+    }
+}
+
 /* A model's whole-text "near" must be there for it to flag: the category's subject (someone
  * in care, for boundaries), which a model that weighs words alone can miss. */
 static void
 test_model_near (void)
 {
-  g_autofree char *model = write_pack ("m3.json", "{\"bias\": 0, \"weights\": {\"s:muppet\": 3}}");
+  g_autofree char *model = write_pack ("m3.tsv", "# a comment\nbias\t0\ns:muppet\t3\n");
   g_autoptr(SgAnalyzer) analyzer =
     analyzer_for ("model-near.json", "{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
-                  "{\"type\": \"model\", \"model\": \"m3.json\", \"cutoff\": 0.8, "
+                  "{\"type\": \"model\", \"model\": \"m3.tsv\", \"cutoff\": 0.8, "
                   "\"near\": [{\"terms\": [\"ward\"], \"within\": \"text\"}]}");
   g_autoptr(GPtrArray) alone = sg_analyzer_analyze (analyzer, "what a muppet", -1, "x", NULL);
   g_autoptr(GPtrArray) with = sg_analyzer_analyze (analyzer, "what a muppet. Back on the ward",
@@ -410,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/unknown-lexicon", test_unknown_lexicon);
   g_test_add_func ("/sg/rule-pack/unknown-severity", test_unknown_severity);
   g_test_add_func ("/sg/rule-pack/new-detectors", test_new_detectors);
+  g_test_add_func ("/sg/rule-pack/model-file", test_model_file);
   g_test_add_func ("/sg/rule-pack/model-near", test_model_near);
   g_test_add_func ("/sg/rule-pack/regex-word-lists", test_regex_word_lists);
   g_test_add_func ("/sg/rule-pack/position-outside", test_position_outside);

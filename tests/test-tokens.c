@@ -200,10 +200,9 @@ small_pack (const char *dir)
 #undef CONCEPT
   {
     /* A model that weighs two words and the insult concept; a finding needs two of them. */
-    g_autofree char *model = g_build_filename (dir, "model.json", NULL);
+    g_autofree char *model = g_build_filename (dir, "model.tsv", NULL);
     g_assert_true (g_file_set_contents (model,
-      "{\"bias\": -3.0, \"weights\": {\"s:lard\": 2.0, \"s:bless\": 2.0, "
-      "\"c:insult\": 2.5, \"s:patient\": -1.0}}", -1, NULL));
+      "bias\t-3.0\ns:lard\t2.0\ns:bless\t2.0\nc:insult\t2.5\ns:patient\t-1.0\n", -1, NULL));
   }
   g_assert_true (g_file_set_contents (pack,
     "{\"id\": \"t\", \"title\": \"t\", \"version\": \"1\", \"concepts\": \"concepts\",\n"
@@ -227,7 +226,7 @@ small_pack (const char *dir)
     "  {\"id\": \"respect.m\", \"category\": \"respect\", \"severity\": \"warning\",\n"
     "   \"title\": \"t\", \"message\": \"m\", \"explanation\": \"e\",\n"
     "   \"citations\": [{\"source\": \"s\", \"paragraph\": \"1\"}],\n"
-    "   \"detector\": {\"type\": \"model\", \"model\": \"model.json\", \"cutoff\": 0.7}}\n"
+    "   \"detector\": {\"type\": \"model\", \"model\": \"model.tsv\", \"cutoff\": 0.7}}\n"
     " ]}\n", -1, NULL));
   loaded = sg_rule_pack_new_from_file (pack, &error);
   g_assert_no_error (error);

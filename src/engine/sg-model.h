@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 /* A linear model over a draft's features (its concepts, word stems and emoji), trained by
  * tests/tools/train-model.py on the read labelled sets and shipped as data
- * (data/models/<category>.json). It scores what the rules miss in wording they were never
+ * (data/models/<category>.tsv: "bias<TAB>value", then a "feature<TAB>weight" line each,
+ * "#" lines for how it was trained). It scores what the rules miss in wording they were never
  * written for; a finding from it names the words that weighed most.
  *
  * Features are strings: "c:insult" (a concept or lexicon of the pack was found), "s:waddl" (a

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Trains the engine's linear models (data/models/<category>.json) on the READ labelled sets.
+"""Trains the engine's linear models (data/models/<category>.tsv) on the READ labelled sets.
 
 The features are the engine's own (build/tests/sg-features: concepts found, word stems,
 emoji), so a model reads a draft exactly as the app will. Logistic regression with a light L2
@@ -117,18 +117,22 @@ def train(category, data, args):
     weights = {vocab[i]: round(w[i], 4) for i in range(len(vocab)) if abs(w[i]) >= KEEP}
     if args.write:
         data_dir = args.data_dir or os.path.join(TOP, "data")
-        path = os.path.join(data_dir, "models", category + ".json")
+        path = os.path.join(data_dir, "models", category + ".tsv")
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        # Text the engine reads in one pass (sg_model_load): "#" lines, the bias, then a
+        # feature and its weight a line.
         with open(path, "w", encoding="utf-8") as fh:
-            json.dump({"category": category,
-                       "trained-on": "read labelled sets: " + ", ".join(os.path.basename(r) for r in READ),
-                       "features": "engine features v1 (concepts, stems, emoji)",
-                       "cutoff": round(cutoff, 4),
-                       "cross-validated": {"recall": round(recall, 3), "false": round(false, 4),
-                                           "by": "whole sets held out"},
-                       "bias": round(b, 4), "weights": dict(sorted(weights.items()))},
-                      fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
+            fh.write(f"# SocialGuard model: {category}\n"
+                     f"# trained on the read labelled sets: "
+                     f"{', '.join(os.path.basename(r) for r in READ)}\n"
+                     "# features: engine features v1 (concepts, stems, emoji)\n"
+                     f"# held-out sets (whole sets held out) at the rule's cutoff {round(cutoff, 4)}: "
+                     f"recall {round(recall, 3)}, false {round(false, 4)}\n"
+                     "# written by tests/tools/train-model.py: bias, then a feature and its weight "
+                     "a line\n"
+                     f"bias\t{round(b, 4)}\n")
+            for name, weight in sorted(weights.items()):
+                fh.write(f"{name}\t{weight}\n")
         print(f"  wrote {path} ({len(weights)} weights)")
         # The rule that reads the model carries the cutoff: keep the two in step.
         rules = os.path.join(data_dir, "rules", "default", category + ".json")
