@@ -285,6 +285,9 @@ main (int   argc,
     /* tune-35 0.592 and 0.071 at first (session 11, before any rule from it); in the models'
      * training since. */
     { "SG_TUNE_35",   "/sg/corpus/tune-35",          0.73, 0.40, 0.09, TRUE },
+    /* tune-36 0.585 and 0.100 at first (session 11, after the retrained models; the
+     * session-start engine 0.531 and 0.100). Not in the models' training. */
+    { "SG_TUNE_36",   "/sg/corpus/tune-36",          0.56, 0.30, 0.12, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.74, 0.25, 0.04, FALSE },
