@@ -952,6 +952,17 @@ test_real_register (void)
                "prescribing.stop-or-start");
   assert_rule ("for a migraine just neck 2 sumatriptan in an hour, works every time", "x",
                "prescribing.dose-advice");
+  /* A doctor introducing themself as a patient, a carer or another profession to praise a
+   * practice or a clinic. */
+  assert_rule ("Carer here 🙋 honestly Brookfield Surgery are the best practice in Leeds, go and "
+               "register", "facebook", "anonymity.lay-persona");
+  assert_rule ("Midwife of 15 years here and I'd trust Dr Patel's clinic with anyone", "x",
+               "anonymity.lay-persona");
+  /* A named product praised in other words than the usual ones, with no declaration. */
+  assert_rule ("the SleepWell app has done more for my insomnia patients than any tablet ever did",
+               "linkedin", "conflict-of-interest.endorsement-undeclared");
+  assert_rule ("the team all wear GlideSole insoles now, best insoles on the market", "instagram",
+               "conflict-of-interest.endorsement-undeclared");
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1211,6 +1222,11 @@ test_real_register_clean (void)
               FLAG (RESPECT));
   assert_not ("the 'fat doctor' comments under my videos are getting old. be kind", "tiktok",
               FLAG (RESPECT));
+  /* A doctor's own patient "here" is not a persona, nor a PhD a product name. */
+  assert_not ("the patient here has been waiting since 6am for a bed, absolutely the best of the "
+              "team are doing what they can", "x", FLAG (ANONYMITY));
+  assert_not ("Finished my PhD this week, the best three years of hard work", "linkedin",
+              FLAG (CONFLICT_OF_INTEREST));
   /* Friends from school are not patients. */
   assert_not ("caught up with my school friends on facebook last night, such a laugh", "facebook",
               FLAG (BOUNDARIES));
