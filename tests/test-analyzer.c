@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sg-analyzer.h"
+#include "sg-analyzer-private.h"
 #include "sg-error.h"
 
 static SgAnalyzer *analyzer;
@@ -1415,6 +1416,57 @@ test_roles (void)
   }
 }
 
+/* A long text is analysed in runs of segments on several threads: the same findings, in the
+ * same order, as one pass over it. */
+static char *
+describe_findings (GPtrArray *findings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SgFinding *f = g_ptr_array_index (findings, i);
+
+      g_string_append_printf (out, "%s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %d\n",
+                              sg_finding_get_rule_id (f),
+                              sg_finding_get_start (f), sg_finding_get_end (f),
+                              sg_finding_get_severity (f));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_long_text_runs (void)
+{
+  static const char *lines[] = {
+    "Could someone chase the CT for the lady in bed 4, NHS no 943 476 5919?\n",
+    "Handover went well tonight and the team were brilliant as ever.\n",
+    "the SleepWell app has done more for my insomnia patients than any tablet ever did\n",
+    "linesman missed it again, blind tw@t 😤 ",
+    "Take 500mg twice a day for five days if you have a chest infection.\n",
+    "Journal club this week: a small RCT of early mobilisation after hip fracture.\n",
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) one = NULL;
+  g_autoptr(GPtrArray) three = NULL;
+  g_autofree char *one_said = NULL;
+  g_autofree char *three_said = NULL;
+
+  for (guint i = 0; text->len < 600 * 1024; i++)
+    g_string_append (text, lines[i % G_N_ELEMENTS (lines)]);
+
+  sg_analyzer_set_max_runs (analyzer, 1);
+  one = sg_analyzer_analyze (analyzer, text->str, text->len, "x", NULL);
+  sg_analyzer_set_max_runs (analyzer, 3);
+  three = sg_analyzer_analyze (analyzer, text->str, text->len, "x", NULL);
+  sg_analyzer_set_max_runs (analyzer, 0);
+
+  g_assert_cmpuint (one->len, >, 1000);
+  one_said = describe_findings (one);
+  three_said = describe_findings (three);
+  g_assert_cmpstr (one_said, ==, three_said);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1447,6 +1499,7 @@ main (int   argc,
   g_test_add_func ("/sg/analyzer/saints-are-places", test_saints_are_places);
   g_test_add_func ("/sg/analyzer/ignored-rules", test_ignored_rules);
   g_test_add_func ("/sg/analyzer/watch-list", test_watch_list);
+  g_test_add_func ("/sg/analyzer/long-text-runs", test_long_text_runs);
 
   ret = g_test_run ();
   g_clear_object (&analyzer);

@@ -140,6 +140,10 @@ G_END_DECLS
 G_BEGIN_DECLS
 /* The features a model reads in @text ("c:insult", "s:waddl", "e:😂"), as a set; for the
  * training tool, so that training and the app read drafts the same way. */
+/* How many threads may analyse one long text (runs of its segments); 0, the default, is one per
+ * processor. The findings are the same whatever the number (tests compare them). */
+void        sg_analyzer_set_max_runs (SgAnalyzer *self,
+                                      guint       max_runs);
 GHashTable *sg_analyzer_features (SgAnalyzer *self,
                                   const char *text);
 

@@ -24,6 +24,7 @@ struct _SgAnalyzer
   SgLexicon  *watch;
   GStrv       ignored;
   SgRole      role;
+  guint       max_runs;     /* threads for a long text; 0: one per processor */
 };
 
 G_DEFINE_FINAL_TYPE (SgAnalyzer, sg_analyzer, G_TYPE_OBJECT)
@@ -112,6 +113,120 @@ segment_end (const char *text,
   while (cut > pos && ((guchar) text[cut] & 0xC0) == 0x80)
     cut--;
   return cut;
+}
+
+/* Long texts: the segments are independent (each is scanned with its own SgScan and its
+ * findings merged on their own), so a text of many segments is cut into runs of consecutive
+ * segments, one per processor, analysed on threads and put back in order. The pack and the
+ * watch list are read-only once loaded; each run has its own scan. A draft is one segment and
+ * never pays for a thread. */
+#define MIN_SEGMENTS_PER_RUN 4
+#define MAX_RUNS 8
+
+typedef struct {
+  SgAnalyzer         *analyzer;
+  const char         *text;
+  gsize               from;      /* bytes: the run's first segment starts here */
+  gsize               to;        /* … and its last ends here */
+  SgAudience          audience;
+  const char         *platform;
+  const char * const *ignored;
+  GPtrArray          *findings;
+} Run;
+
+static void
+analyze_run (Run *run)
+{
+  SgScan scan;
+
+  scan_init (&scan, run->analyzer);
+  for (gsize pos = run->from; pos < run->to;)
+    {
+      gsize end = segment_end (run->text, pos, run->to);
+
+      analyze_segment (&scan, run->text + pos, end - pos, pos, run->audience, run->platform,
+                       run->ignored, run->findings);
+      pos = end;
+    }
+  sg_scan_clear (&scan);
+}
+
+static gpointer
+run_thread (gpointer data)
+{
+  analyze_run (data);
+  return NULL;
+}
+
+/* Segment boundaries every about SEGMENT_SIZE × @per_run bytes, on the same cuts a single pass
+ * would make, so the findings are the same whatever the number of runs. */
+static guint
+plan_runs (const char *text,
+           gsize       len,
+           guint       n_runs,
+           gsize      *bounds)
+{
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  guint per_run, made = 0;
+
+  for (gsize pos = 0; pos < len;)
+    {
+      g_array_append_val (cuts, pos);
+      pos = segment_end (text, pos, len);
+    }
+  per_run = (cuts->len + n_runs - 1) / n_runs;
+  for (guint i = 0; i < cuts->len; i += per_run)
+    bounds[made++] = g_array_index (cuts, gsize, i);
+  bounds[made] = len;
+  return made;
+}
+
+static void
+analyze_runs (Run       *model,
+              gsize      len,
+              GPtrArray *findings)
+{
+  guint n_segments = (guint) (len / SEGMENT_SIZE) + 1;
+  guint n_runs = MIN (model->analyzer->max_runs > 0 ? model->analyzer->max_runs
+                                                    : g_get_num_processors (), MAX_RUNS);
+  gsize bounds[MAX_RUNS + 1];
+  Run runs[MAX_RUNS];
+  GThread *threads[MAX_RUNS] = { NULL };
+
+  n_runs = MIN (n_runs, n_segments / MIN_SEGMENTS_PER_RUN);
+  if (n_runs <= 1)
+    {
+      model->from = 0;
+      model->to = len;
+      model->findings = findings;
+      analyze_run (model);
+      return;
+    }
+
+  n_runs = plan_runs (model->text, len, n_runs, bounds);
+  for (guint i = 0; i < n_runs; i++)
+    {
+      runs[i] = *model;
+      runs[i].from = bounds[i];
+      runs[i].to = bounds[i + 1];
+      runs[i].findings = i == 0 ? findings : g_ptr_array_new_with_free_func (g_object_unref);
+      if (i > 0)
+        threads[i] = g_thread_new ("sg-analyze", run_thread, &runs[i]);
+    }
+  analyze_run (&runs[0]);
+  for (guint i = 1; i < n_runs; i++)
+    {
+      g_thread_join (threads[i]);
+      g_ptr_array_extend_and_steal (findings, runs[i].findings);
+    }
+}
+
+void
+sg_analyzer_set_max_runs (SgAnalyzer *self,
+                          guint       max_runs)
+{
+  g_return_if_fail (SG_IS_ANALYZER (self));
+  self->max_runs = max_runs;
 }
 
 /* GObject */
@@ -243,8 +358,6 @@ sg_analyzer_analyze_for_audience (SgAnalyzer  *self,
   g_auto(GStrv) ignored = NULL;
   const SgPlatform *p;
   gssize invalid;
-  gsize pos = 0;
-  SgScan scan;
 
   g_return_val_if_fail (SG_IS_ANALYZER (self), NULL);
   g_return_val_if_fail (text != NULL || len == 0, NULL);
@@ -268,19 +381,12 @@ sg_analyzer_analyze_for_audience (SgAnalyzer  *self,
   g_mutex_unlock (&self->mutex);
 
   findings = g_ptr_array_new_with_free_func (g_object_unref);
-  scan_init (&scan, self);
+  {
+    Run run = { self, text, 0, 0, audience < SG_N_AUDIENCES ? audience : p->audience, p->id,
+                (const char * const *) ignored, NULL };
 
-  while (pos < (gsize) len)
-    {
-      gsize end = segment_end (text, pos, len);
-
-      analyze_segment (&scan, text + pos, end - pos, pos,
-                       audience < SG_N_AUDIENCES ? audience : p->audience, p->id,
-                       (const char * const *) ignored, findings);
-      pos = end;
-    }
-
-  sg_scan_clear (&scan);
+    analyze_runs (&run, len, findings);
+  }
   return g_steal_pointer (&findings);
 }
 
