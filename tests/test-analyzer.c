@@ -964,6 +964,14 @@ test_real_register (void)
                "linkedin", "conflict-of-interest.endorsement-undeclared");
   assert_rule ("the team all wear GlideSole insoles now, best insoles on the market", "instagram",
                "conflict-of-interest.endorsement-undeclared");
+  /* Prescribing for yourself, hyphenated as people write it. */
+  assert_rule ("self-prescribed some naproxen for my back, couldn't face the GP queue", "x",
+               "prescribing.self-prescribed");
+  /* A photo or symptoms asked for by message or in the comments, to be assessed there. */
+  assert_rule ("Hi Jan, sorry about the mole! Send me a photo on messenger and I'll take a look "
+               "later x", "facebook", "boundaries.care-by-message");
+  assert_rule ("pop ur symptoms in the comments below and I'll tell you whether it's GP or A&E",
+               "tiktok", "boundaries.care-by-message");
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1228,6 +1236,9 @@ test_real_register_clean (void)
               "team are doing what they can", "x", FLAG (ANONYMITY));
   assert_not ("Finished my PhD this week, the best three years of hard work", "linkedin",
               FLAG (CONFLICT_OF_INTEREST));
+  /* A photo someone sent is not an offer of care. */
+  assert_not ("my sister sent me a pic of the new puppy and I have not stopped smiling", "x",
+              FLAG (BOUNDARIES));
   /* Friends from school are not patients. */
   assert_not ("caught up with my school friends on facebook last night, such a laugh", "facebook",
               FLAG (BOUNDARIES));

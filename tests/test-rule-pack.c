@@ -158,6 +158,10 @@ static void
 test_new_detectors (void)
 {
   g_autofree char *frame = replace ("\"type\": \"phrases\"", "\"type\": \"frame\"");
+  /* The tokens split words at hyphens: a slot word with one could never match. */
+  g_autofree char *hyphen = replace ("\"match\": [\"muppet\"]",
+                                     "\"match\": [{\"pattern\": [{\"words\": [\"i\", "
+                                     "\"self-prescribed\"]}, \"@medicines\"], \"label\": \"x\"}]");
   g_autofree char *slot = replace ("\"match\": [\"muppet\"]",
                                    "\"match\": [{\"pattern\": [{\"gap\": 2}]}]");
   g_autofree char *shape = replace ("\"match\": [\"muppet\"]",
@@ -174,6 +178,7 @@ test_new_detectors (void)
                                       "{\"type\": \"model\", \"model\": \"none.json\", "
                                       "\"cutoff\": 0.8}");
 
+  assert_refused (hyphen, 15, "“self-prescribed” is not one word");
   assert_refused (frame, 15, "needs “near”");
   assert_refused (slot, 15, "cannot start or end with a gap");
   assert_refused (shape, 15, "unknown shape");

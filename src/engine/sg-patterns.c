@@ -259,6 +259,21 @@ literal_alternatives (const char *re)
   return g_strv_builder_end (words);
 }
 
+/* A word slot matches one token, and the tokens split words at hyphens and spaces: a slot word
+ * "self-prescribed" could never match ("self", "prescribed" are two tokens; write them as two
+ * slots). Refused at load rather than left to match nothing. */
+static gboolean
+check_one_token (const char  *word,
+                 char       **error_message)
+{
+  if (word[strcspn (word, "- \t\n")] == '\0' && word[0] != '\0')
+    return TRUE;
+  *error_message = g_strdup_printf (_("“%s” is not one word as the text is split into words "
+                                      "(a hyphen or a space starts another): give each part "
+                                      "its own slot"), word);
+  return FALSE;
+}
+
 static gboolean
 parse_slot (Slot             *slot,
             JsonNode         *node,
@@ -275,6 +290,8 @@ parse_slot (Slot             *slot,
       s = json_node_get_string (node);
       if (s[0] == '@')
         return parse_group (slot, s, resolve, data, error_message);
+      if (!check_one_token (s, error_message))
+        return FALSE;
       slot->type = SLOT_WORDS;
       slot->words = g_new0 (char *, 2);
       slot->words[0] = g_utf8_strdown (s, -1);
@@ -299,6 +316,8 @@ parse_slot (Slot             *slot,
     return parse_group (slot, s, resolve, data, error_message);
   if ((s = json_object_get_string_member_with_default (o, "word", NULL)) != NULL)
     {
+      if (!check_one_token (s, error_message))
+        return FALSE;
       slot->type = SLOT_WORDS;
       slot->words = g_new0 (char *, 2);
       slot->words[0] = g_utf8_strdown (s, -1);
@@ -319,7 +338,14 @@ parse_slot (Slot             *slot,
       for (guint i = 0; i < n; i++)
         {
           const char *w = json_array_get_string_element (a, i);
-          slot->words[i] = g_utf8_strdown (w != NULL ? w : "", -1);
+
+          if (w == NULL || !check_one_token (w, error_message))
+            {
+              if (w == NULL)
+                *error_message = g_strdup (_("“words” must list strings"));
+              return FALSE;
+            }
+          slot->words[i] = g_utf8_strdown (w, -1);
         }
       return TRUE;
     }
