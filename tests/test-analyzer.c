@@ -5,6 +5,7 @@
 
 #include "sg-analyzer.h"
 #include "sg-analyzer-private.h"
+#include "sg-test-findings.h"
 #include "sg-error.h"
 
 static SgAnalyzer *analyzer;
@@ -1429,23 +1430,6 @@ test_roles (void)
 
 /* A long text is analysed in runs of segments on several threads: the same findings, in the
  * same order, as one pass over it. */
-static char *
-describe_findings (GPtrArray *findings)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      SgFinding *f = g_ptr_array_index (findings, i);
-
-      g_string_append_printf (out, "%s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %d\n",
-                              sg_finding_get_rule_id (f),
-                              sg_finding_get_start (f), sg_finding_get_end (f),
-                              sg_finding_get_severity (f));
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 test_long_text_runs (void)
 {
@@ -1473,8 +1457,8 @@ test_long_text_runs (void)
   sg_analyzer_set_max_runs (analyzer, 0);
 
   g_assert_cmpuint (one->len, >, 1000);
-  one_said = describe_findings (one);
-  three_said = describe_findings (three);
+  one_said = sg_test_findings_key (one);
+  three_said = sg_test_findings_key (three);
   g_assert_cmpstr (one_said, ==, three_said);
 }
 

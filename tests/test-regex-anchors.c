@@ -12,6 +12,7 @@
 #include "sg-regex-anchors.h"
 #include "sg-rule-pack-private.h"
 #include "sg-text.h"
+#include "sg-test-findings.h"
 
 /* Sets joined with ';', words with '|'; "" when nothing is proved. */
 static char *
@@ -202,22 +203,6 @@ test_promise_on_posts (void)
   g_assert_cmpuint (matched, >=, 1000);
 }
 
-static char *
-findings_key (GPtrArray *findings)
-{
-  GString *key = g_string_new (NULL);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      SgFinding *f = g_ptr_array_index (findings, i);
-
-      g_string_append_printf (key, "%s:%" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT ":%s;",
-                              sg_finding_get_rule_id (f), sg_finding_get_start (f),
-                              sg_finding_get_end (f), sg_finding_get_message (f));
-    }
-  return g_string_free (key, FALSE);
-}
-
 /* The analyzer with anchors and without finds exactly the same things. */
 static void
 test_same_findings (void)
@@ -240,8 +225,8 @@ test_same_findings (void)
       const char *text = g_ptr_array_index (texts, t);
       g_autoptr(GPtrArray) a = sg_analyzer_analyze (with, text, strlen (text), "x", NULL);
       g_autoptr(GPtrArray) b = sg_analyzer_analyze (without, text, strlen (text), "x", NULL);
-      g_autofree char *ka = findings_key (a);
-      g_autofree char *kb = findings_key (b);
+      g_autofree char *ka = sg_test_findings_key (a);
+      g_autofree char *kb = sg_test_findings_key (b);
 
       if (strcmp (ka, kb) != 0)
         g_error ("post %u: the findings differ when regexes are skipped by their anchors", t);

@@ -7,13 +7,12 @@
 
 SG_LIBARCHIVE_FUNCS (SG_LAZY_DEFINE)
 
+static SgLazyLibrary libarchive = SG_LAZY_LIBRARY (SG_LIBARCHIVE_SONAME,
+                                                   N_("the archive library"),
+                                                   SG_LIBARCHIVE_FUNCS);
+
 gboolean
 sg_libarchive_load (GError **error)
 {
-  static gsize once;
-  static gboolean loaded;
-  static const SgLazySymbol symbols[] = { SG_LIBARCHIVE_FUNCS (SG_LAZY_SYMBOL) };
-
-  return sg_lazy_library_load (&once, &loaded, SG_LIBARCHIVE_SONAME, _("the archive library"),
-                               symbols, G_N_ELEMENTS (symbols), error);
+  return sg_lazy_library_open (&libarchive, error);
 }

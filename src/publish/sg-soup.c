@@ -7,15 +7,14 @@
 
 SG_SOUP_FUNCS (SG_LAZY_DEFINE)
 
+static SgLazyLibrary libsoup = SG_LAZY_LIBRARY (SG_LIBSOUP_SONAME, N_("the network library"),
+                                                SG_SOUP_FUNCS);
+
 void
 sg_soup_load (void)
 {
-  static gsize once;
-  static gboolean loaded;
-  static const SgLazySymbol symbols[] = { SG_SOUP_FUNCS (SG_LAZY_SYMBOL) };
   g_autoptr(GError) error = NULL;
 
-  if (!sg_lazy_library_load (&once, &loaded, SG_LIBSOUP_SONAME, _("the network library"),
-                             symbols, G_N_ELEMENTS (symbols), &error))
+  if (!sg_lazy_library_open (&libsoup, &error))
     g_error ("%s", error->message);
 }

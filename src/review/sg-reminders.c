@@ -108,16 +108,8 @@ SG_ICAL_FUNCS (SG_LAZY_DECLARE)
 #define icaltime_null_time sg_lazy_icaltime_null_time
 #define icaltimezone_get_utc_timezone sg_lazy_icaltimezone_get_utc_timezone
 
-static gboolean
-ensure_libical (GError **error)
-{
-  static gsize once;
-  static gboolean loaded;
-  static const SgLazySymbol symbols[] = { SG_ICAL_FUNCS (SG_LAZY_SYMBOL) };
-
-  return sg_lazy_library_load (&once, &loaded, SG_LIBICAL_SONAME, _("the calendar library"),
-                               symbols, G_N_ELEMENTS (symbols), error);
-}
+static SgLazyLibrary libical = SG_LAZY_LIBRARY (SG_LIBICAL_SONAME, N_("the calendar library"),
+                                                SG_ICAL_FUNCS);
 
 /* The calendar is built as components and serialised by libical, which does RFC 5545's
  * escaping (backslash, semicolon, comma, newline), folds lines longer than 75 octets and ends
@@ -144,7 +136,7 @@ sg_reminders_to_ics (GPtrArray   *profiles,
   struct icaltimetype dtstamp;
   char *ics;
 
-  if (!ensure_libical (error))
+  if (!sg_lazy_library_open (&libical, error))
     return NULL;
 
   calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
