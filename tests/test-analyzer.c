@@ -973,6 +973,14 @@ test_real_register (void)
                "later x", "facebook", "boundaries.care-by-message");
   assert_rule ("pop ur symptoms in the comments below and I'll tell you whether it's GP or A&E",
                "tiktok", "boundaries.care-by-message");
+  /* "Solidarity" signs off a union post; it does not condemn the insult in it. */
+  assert_rule ("Strike Thursday, picket at 7. And whoever the absolute tw*t is who keeps nicking "
+               "our mugs from the mess, grow up. Solidarity ✊", "facebook", "respect.name-calling");
+  /* Ticked off without doing it, and medicine taken from an ambulance's bag. */
+  assert_rule ("ngl I clicked through all the fire safety modules without reading a thing", "x",
+               "professionalism.signed-unread");
+  assert_rule ("Mum's migraine was awful so I took some sumatriptan from the ambo bag for her",
+               "facebook", "professionalism.medicine-from-work-stock");
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
