@@ -981,6 +981,9 @@ test_real_register (void)
                "professionalism.signed-unread");
   assert_rule ("Mum's migraine was awful so I took some sumatriptan from the ambo bag for her",
                "facebook", "professionalism.medicine-from-work-stock");
+  /* Joining a group under a made-up name to answer health questions. */
+  assert_rule ("Joined the Hartcliffe parents page as 'Janet' to answer the jab questions, works a "
+               "treat", "facebook", "anonymity.false-persona");
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
