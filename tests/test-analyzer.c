@@ -984,6 +984,9 @@ test_real_register (void)
   /* Joining a group under a made-up name to answer health questions. */
   assert_rule ("Joined the Hartcliffe parents page as 'Janet' to answer the jab questions, works a "
                "treat", "facebook", "anonymity.false-persona");
+  /* "My 11am" is a patient: with a role and a place, someone people can recognise. */
+  assert_flags ("my 11am was the postmistress from the village, waterworks again", "facebook",
+                FLAG (CONFIDENTIALITY));
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
