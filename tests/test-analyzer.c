@@ -987,6 +987,9 @@ test_real_register (void)
   /* "My 11am" is a patient: with a role and a place, someone people can recognise. */
   assert_flags ("my 11am was the postmistress from the village, waterworks again", "facebook",
                 FLAG (CONFIDENTIALITY));
+  /* Neglect alleged of a named home, as fact. */
+  assert_rule ("Maple Lodge nursing home are neglecting their residents, I've seen it with my own "
+               "eyes", "facebook", "defamation.allegation-as-fact");
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1254,6 +1257,9 @@ test_real_register_clean (void)
   /* A photo someone sent is not an offer of care. */
   assert_not ("my sister sent me a pic of the new puppy and I have not stopped smiling", "x",
               FLAG (BOUNDARIES));
+  /* Poisoning as a clinical subject is not an allegation. */
+  assert_not ("Teaching the poisoning module at Ashgrove Surgery today, TOXBASE is a lifesaver",
+              "x", FLAG (DEFAMATION));
   /* Friends from school are not patients. */
   assert_not ("caught up with my school friends on facebook last night, such a laugh", "facebook",
               FLAG (BOUNDARIES));
