@@ -292,6 +292,9 @@ main (int   argc,
      * and 0.043). Not in the models' training: retrained with tune-36 and tune-37 the unread
      * sets went 406 -> 403 of 593, so the models trained up to tune-35 were kept. */
     { "SG_TUNE_37",   "/sg/corpus/tune-37",          0.65, 0.30, 0.06, TRUE },
+    /* tune-38 0.715 and 0.071 at first (session 11, at its end; the session-start engine 0.646
+     * and 0.071). */
+    { "SG_TUNE_38",   "/sg/corpus/tune-38",          0.69, 0.30, 0.09, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.74, 0.25, 0.04, FALSE },
