@@ -990,6 +990,16 @@ test_real_register (void)
   /* Neglect alleged of a named home, as fact. */
   assert_rule ("Maple Lodge nursing home are neglecting their residents, I've seen it with my own "
                "eyes", "facebook", "defamation.allegation-as-fact");
+  /* A safety step skipped and told as a shortcut. */
+  assert_rule ("skipped the swab count again today, running behind and it's all box-ticking anyway",
+               "x", "professionalism.safety-step-skipped");
+  /* A vaccine blamed for a rise in illness; 5G said to harm (not "5 g" of anything). */
+  assert_rule ("the flu jabs are behind all these strokes we're seeing, mark my words", "facebook",
+               "professionalism.vaccine-harm-claim");
+  assert_rule ("honestly the 5G rollout is damaging everyone's sleep round here, you can feel it",
+               "facebook", "professionalism.misleading-health-claim");
+  /* A colleague's body remarked on, with a word between "has" and the body part. */
+  assert_rule ("new reg has the perkiest b**bs on the unit ngl", "whatsapp", "respect.sexual-remark");
   /* A student putting "Dr" before their own name. */
   assert_flags ("Dr Hannah checking in from my 4th year placement in obs & gynae 👶", "instagram",
                 FLAG (PROFESSIONALISM));
@@ -1260,6 +1270,11 @@ test_real_register_clean (void)
   /* Poisoning as a clinical subject is not an allegation. */
   assert_not ("Teaching the poisoning module at Ashgrove Surgery today, TOXBASE is a lifesaver",
               "x", FLAG (DEFAMATION));
+  /* A count done, a checklist praised, 5 g of something: none is a skipped step or a claim. */
+  assert_not ("Swab count correct, WHO checklist done, great teamwork in theatre today", "x",
+              FLAG (PROFESSIONALISM));
+  assert_not ("Remember creatine is 5g a day at most, and check with your GP first", "x",
+              FLAG (PROFESSIONALISM));
   /* Friends from school are not patients. */
   assert_not ("caught up with my school friends on facebook last night, such a laugh", "facebook",
               FLAG (BOUNDARIES));
