@@ -7,6 +7,8 @@
  *   # label: …                (NAME from its "# concept:" line, "fzN" when it has none)
  *   …
  *   %%
+ *   bias<TAB>…             a section opening with "bias" is a model, written to model.tsv
+ *   %%
  *   {"id": …}              the pack, written to pack.json: the first section opening with '{'
  *   %%
  *   a draft                optional: analysed with the pack (else a few fixed drafts)
@@ -36,7 +38,7 @@ static const char * const drafts[] = {
   NULL
 };
 
-static char *dir, *concepts_dir, *pack_path;
+static char *dir, *concepts_dir, *pack_path, *model_path;
 
 static void
 empty_concepts (void)
@@ -57,6 +59,7 @@ remove_dir (void)
   empty_concepts ();
   g_rmdir (concepts_dir);
   g_unlink (pack_path);
+  g_unlink (model_path);
   g_rmdir (dir);
 }
 
@@ -99,6 +102,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_nonnull (dir);
       concepts_dir = g_build_filename (dir, "concepts", NULL);
       pack_path = g_build_filename (dir, "pack.json", NULL);
+      model_path = g_build_filename (dir, "model.tsv", NULL);
       g_assert_cmpint (g_mkdir_with_parents (concepts_dir, 0700), ==, 0);
       atexit (remove_dir);
     }
@@ -114,8 +118,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
 
   empty_concepts ();
+  g_unlink (model_path);
   for (guint i = 0; i < pack_index && n_concepts < MAX_CONCEPTS; i++)
     {
+      if (g_str_has_prefix (sections[i], "bias"))
+        {
+          g_assert_true (g_file_set_contents (model_path, sections[i], -1, NULL));
+          continue;
+        }
       g_autofree char *name = concept_file_name (sections[i], i);
       g_autofree char *path = g_build_filename (concepts_dir, name, NULL);
 

@@ -39,7 +39,7 @@ build () { # OUTPUT SOURCES...
   o=$1; shift
   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -DG_LOG_DOMAIN='"SocialGuard"' -I"$out" -I"$engine" $cflags ${FUZZ_CFLAGS:-} "$@" \
-    $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 $pkgs) -lstemmer -lm -o "$o"
+    $(pkg-config --cflags --libs glib-2.0 gio-2.0 gmodule-2.0 json-glib-1.0 $pkgs) -lstemmer -lm -o "$o"
 }
 
 # Drafts of every kind: identifiers, doses, masked and leet swearing, handles, tags, URLs,
@@ -168,6 +168,13 @@ shit
      {"stem": "waddle"}, {"gap": 3}, {"regex": "^[a-z]\\*+[a-z]$"}, {"concept": "swear"}]}}
  ]}
 EOF
+  # A model (text: bias, then a feature and its weight a line) and a rule that reads it.
+  printf 'bias\t-1\ns:idiot\t3\nc:insult\t1.5\ne:\360\237\230\202\t0.5\n%%%%\n%s\n' \
+    '{"id": "t", "title": "t", "version": "1", "sources": [{"id": "s", "title": "S"}],
+ "rules": [{"id": "respect.m", "category": "respect", "severity": "warning", "title": "t",
+   "message": "m", "explanation": "e", "citations": [{"source": "s", "paragraph": "1"}],
+   "detector": {"type": "model", "model": "model.tsv", "cutoff": 0.6,
+     "near": [{"terms": ["idiot"], "within": "text"}]}}]}' > "$dir/corpus/seed-model"
   cat > "$dir/corpus/seed3" <<'EOF'
 {"id": "t", "title": "t", "version": "1",
  "sources": [{"id": "s", "title": "S"}],
