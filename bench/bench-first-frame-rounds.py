@@ -27,7 +27,10 @@ def run_once(args, env):
     out = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60,
                          check=True).stdout
     values = dict(line.split(None, 1) for line in out.splitlines() if line.strip())
-    return float(values["first-frame-ms"]), int(values.get("first-frame-rss-kb", "0"))
+    # The main thread's CPU time says how much of the wait was its own work (an older build
+    # that does not print it reads as 0).
+    return (float(values["first-frame-ms"]), int(values.get("first-frame-rss-kb", "0")),
+            float(values.get("first-frame-main-cpu-ms", "0")))
 
 
 def environment(exe, home, name):
@@ -46,12 +49,13 @@ def environment(exe, home, name):
 
 
 def report(name, runs, bare):
-    ms = [t for t, _ in runs]
-    print("%-12s median %6.1f ms (min %6.1f, max %6.1f)  rss %5.1f MB" %
+    ms = [t for t, _, _ in runs]
+    print("%-12s median %6.1f ms (min %6.1f, max %6.1f)  rss %5.1f MB  main-thread CPU %5.1f ms" %
           (name, statistics.median(ms), min(ms), max(ms),
-           statistics.median(r for _, r in runs) / 1024))
+           statistics.median(r for _, r, _ in runs) / 1024,
+           statistics.median(c for _, _, c in runs)))
     if bare is not None:
-        bare_ms = [t for t, _ in bare]
+        bare_ms = [t for t, _, _ in bare]
         print("%-12s ratio %.2f (median of the pairs' ratios %.2f)" %
               ("", statistics.median(ms) / statistics.median(bare_ms),
                statistics.median(a / b for a, b in zip(ms, bare_ms))))
