@@ -1497,6 +1497,36 @@ test_long_text_runs (void)
   g_assert_cmpstr (one_said, ==, three_said);
 }
 
+/* Every stage's hits are in order once indexed, whatever a stage removed: dropping the first
+ * name inside "Dr Alan Pryce" used to move a hit added later into the part said to be sorted,
+ * and patterns walking the group's hits then missed what came after it. */
+static void
+test_hits_sorted (void)
+{
+  static const char *texts[] = {
+    "Dr Alan Pryce at Northgate Spire is a cowboy, bodged my mum's knee and hid it.",
+    "Dr Sarah Collins and Mrs Patel in bed 4 on ward 7, NHS no 943 476 5919.",
+    "my consultant Dr Ben Hart reckons the new Pellana inhaler is the best on the market lol",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      SgScan scan;
+
+      sg_scan_init (&scan, sg_analyzer_get_pack (analyzer));
+      sg_scan_segment (&scan, texts[t], strlen (texts[t]));
+      g_assert_cmpuint (scan.hits->len, >, 10);
+      for (guint i = 1; i < scan.hits->len; i++)
+        {
+          const SgHit *a = &g_array_index (scan.hits, SgHit, i - 1);
+          const SgHit *b = &g_array_index (scan.hits, SgHit, i);
+
+          g_assert_true (a->start < b->start || (a->start == b->start && a->end >= b->end));
+        }
+      sg_scan_clear (&scan);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1530,6 +1560,7 @@ main (int   argc,
   g_test_add_func ("/sg/analyzer/ignored-rules", test_ignored_rules);
   g_test_add_func ("/sg/analyzer/watch-list", test_watch_list);
   g_test_add_func ("/sg/analyzer/long-text-runs", test_long_text_runs);
+  g_test_add_func ("/sg/analyzer/hits-sorted", test_hits_sorted);
 
   ret = g_test_run ();
   g_clear_object (&analyzer);

@@ -14,6 +14,7 @@
 #include "sg-analyzer.h"
 #include "sg-archive-reader.h"
 #include "sg-check-report.h"
+#include "sg-check-stream.h"
 #include "sg-error.h"
 #include "sg-interest-register.h"
 #include "sg-platform.h"
@@ -245,133 +246,12 @@ read_stdin (GBytes  **out,
   return read_stream (stdin, out, error);
 }
 
-/* Plain text is checked a piece at a time, so memory stays bounded whatever the size of the
- * input (a file, a pipe, an endless stream): a piece ends at a line end, or at a space, or
- * failing both at a character boundary, once it holds PIECE_SIZE bytes. The engine already
- * weighs details together only within 32 KiB, so nothing a piece boundary splits was read
- * together before. */
-#define PIECE_SIZE (1024 * 1024)
-
-typedef struct {
-  Check            *check;
-  const char       *path;
-  SgReportPosition  pos;
-  gsize             bytes;      /* bytes before the current piece */
-  gboolean          failed;
-} Stream;
-
-static gsize
-piece_end (const char *data,
-           gsize       len,
-           gboolean    last)
-{
-  gsize cut;
-
-  /* Cut only with a byte beyond PIECE_SIZE in hand: the character at the cut is read below. */
-  if (len <= PIECE_SIZE)
-    return last ? len : 0;         /* all of it, or wait for more */
-  for (cut = PIECE_SIZE; cut > PIECE_SIZE / 2; cut--)
-    if (data[cut - 1] == '\n')
-      return cut;
-  for (cut = PIECE_SIZE; cut > PIECE_SIZE / 2; cut--)
-    if (data[cut - 1] == ' ')
-      return cut;
-  /* Not inside a character: back over at most 3 continuation bytes (a character has at most
-   * 4). More than that is not UTF-8, which the piece's check then says; backing further could
-   * reach 0, and a cut of 0 never moves on. */
-  cut = PIECE_SIZE;
-  while (cut > PIECE_SIZE - 3 && ((guchar) data[cut] & 0xC0) == 0x80)
-    cut--;
-  return ((guchar) data[cut] & 0xC0) == 0x80 ? PIECE_SIZE : cut;
-}
-
-static void
-stream_piece (Stream     *stream,
-              const char *piece,
-              gsize       len)
-{
-  Check *check = stream->check;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
-  gssize bad;
-
-  if (stream->failed)
-    return;
-  /* Said with the offset in the whole input, not in the piece. (NUL bytes are text.) */
-  if ((bad = sg_text_find_invalid_utf8 (piece, len)) >= 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("The text is not valid UTF-8 (at byte %" G_GSIZE_FORMAT "). Save it "
-                           "as UTF-8 and try again."), stream->bytes + (gsize) bad);
-      input_error (check, stream->path, message);
-      stream->failed = TRUE;
-      return;
-    }
-  findings = sg_analyzer_analyze (check->analyzer, piece, len, check->platform, &error);
-  if (findings == NULL)
-    {
-      input_error (check, stream->path, error->message);
-      stream->failed = TRUE;
-      return;
-    }
-  check->n_findings += sg_report_findings_at (&check->report, stream->path, piece,
-                                              &stream->pos, findings);
-  sg_report_position_advance (&stream->pos, piece, len);
-  stream->bytes += len;
-}
-
-static void
-stream_buffer (Stream     *stream,
-               const char *data,
-               gsize       len)
-{
-  while (len > 0 && !stream->failed)
-    {
-      gsize cut = piece_end (data, len, TRUE);
-
-      stream_piece (stream, data, cut);
-      data += cut;
-      len -= cut;
-    }
-}
-
-static gboolean
-stream_file (Stream  *stream,
-             FILE    *file,
-             GError **error)
-{
-  g_autoptr(GByteArray) buf = g_byte_array_sized_new (PIECE_SIZE + 64 * 1024);
-  guint8 chunk[64 * 1024];
-  size_t n;
-
-  while ((n = fread (chunk, 1, sizeof chunk, file)) > 0 && !stream->failed)
-    {
-      gsize cut;
-
-      g_byte_array_append (buf, chunk, n);
-      while (!stream->failed && (cut = piece_end ((const char *) buf->data, buf->len, FALSE)) > 0)
-        {
-          stream_piece (stream, (const char *) buf->data, cut);
-          g_byte_array_remove_range (buf, 0, cut);
-        }
-    }
-  if (ferror (file))
-    {
-      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_INPUT, _("could not be read: %s"),
-                   g_strerror (errno));
-      return FALSE;
-    }
-  stream_buffer (stream, (const char *) buf->data, buf->len);
-  return TRUE;
-}
-
 static void
 check_input (Check      *check,
              const char *path)
 {
   g_autoptr(GError) error = NULL;
   const char *display = g_str_equal (path, "-") ? "-" : path;
-  Stream stream = { check, display, { 0, 1, 0 }, 0, FALSE };
   FILE *file;
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -390,7 +270,8 @@ check_input (Check      *check,
     }
   if (check->jsonl)
     stream_jsonl (check, display, file);
-  else if (!stream_file (&stream, file, &error))
+  else if (!sg_check_stream_file (check->analyzer, check->platform, &check->report, display,
+                                  file, &check->n_findings, &error))
     input_error (check, display, error->message);
   if (file != stdin)
     fclose (file);

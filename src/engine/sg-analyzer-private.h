@@ -47,6 +47,7 @@ typedef struct {
   GArray     *features;    /* int: the segment's model feature numbers, once a model asks */
   GArray     *feature_seen; /* guint8 per feature number */
   GString    *word;        /* scratch */
+  GArray     *sorting;     /* SgHit: room to merge into while sorting the hits */
 } SgScan;
 
 /* A token where a pattern's first word is, linked to the pattern's next one (-1: none). */

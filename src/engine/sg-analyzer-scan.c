@@ -30,6 +30,7 @@ sg_scan_init (SgScan     *scan,
   scan->start_head = g_array_new (FALSE, FALSE, sizeof (int));
   scan->start_tail = g_array_new (FALSE, FALSE, sizeof (int));
   scan->starts = g_array_new (FALSE, FALSE, sizeof (SgPatternStart));
+  scan->sorting = g_array_new (FALSE, FALSE, sizeof (SgHit));
   sg_tokens_init (&scan->tokens);
 }
 
@@ -38,6 +39,7 @@ sg_scan_clear (SgScan *scan)
 {
   sg_text_clear (&scan->text);
   g_clear_pointer (&scan->hits, g_array_unref);
+  g_clear_pointer (&scan->sorting, g_array_unref);
   g_clear_pointer (&scan->scratch, g_array_unref);
   g_clear_pointer (&scan->token_words, g_array_unref);
   g_clear_pointer (&scan->anchors_seen, g_array_unref);
@@ -72,45 +74,88 @@ compare_hits (gconstpointer a,
   return (int) x->group - (int) y->group;
 }
 
-/* Hits [0, sorted) are in order already: sort the rest and merge, in linear time, instead of
- * sorting everything again each time a stage adds hits. */
 static void
-sort_hits (SgScan *scan,
-           guint   sorted)
+merge_hits (const SgHit *in,
+            guint        from,
+            guint        mid,
+            guint        to,
+            SgHit       *out)
 {
-  GArray *hits = scan->hits;
-  guint n = hits->len;
-  SgHit *all = (SgHit *) hits->data;
-  g_autofree SgHit *merged = NULL;
-  guint a = 0, b = sorted, out = 0;
+  guint a = from, b = mid, o = from;
 
-  if (sorted >= n)
+  while (a < mid && b < to)
+    out[o++] = compare_hits (&in[a], &in[b]) <= 0 ? in[a++] : in[b++];
+  if (a < mid)
+    memcpy (out + o, in + a, (mid - a) * sizeof (SgHit));
+  else if (b < to)
+    memcpy (out + o, in + b, (to - b) * sizeof (SgHit));
+}
+
+/* Hits come in a few runs already in order (the lexicon's matches, then the concepts', then
+ * each built-in group's, and what the stage before sorted), so a merge sort that starts from
+ * the runs it finds merges a handful of them in linear passes, into a buffer the scan keeps.
+ * It trusts no caller to say what is sorted: a stage may drop hits (sg-entities.c drops names
+ * inside a doctor's name), which moved new hits into a prefix said to be sorted, and hits out of
+ * order were then never walked by the patterns. qsort() from scratch also allocated on every
+ * call, 5 % of a draft's analysis. */
+static void
+sort_hits (SgScan *scan)
+{
+  guint n = scan->hits->len;
+  g_autofree guint *bounds = NULL;
+  guint n_runs = 0;
+  SgHit *in, *out;
+
+  if (n < 2)
     return;
-  qsort (all + sorted, n - sorted, sizeof (SgHit), compare_hits);
-  if (sorted == 0 || compare_hits (&all[sorted - 1], &all[sorted]) <= 0)
+  in = (SgHit *) scan->hits->data;
+  bounds = g_new (guint, n + 1);
+  bounds[n_runs++] = 0;
+  for (guint i = 1; i < n; i++)
+    if (compare_hits (&in[i - 1], &in[i]) > 0)
+      bounds[n_runs++] = i;
+  bounds[n_runs] = n;
+  if (n_runs == 1)
     return;
 
-  merged = g_new (SgHit, n);
-  while (a < sorted && b < n)
-    merged[out++] = compare_hits (&all[a], &all[b]) <= 0 ? all[a++] : all[b++];
-  while (a < sorted)
-    merged[out++] = all[a++];
-  while (b < n)
-    merged[out++] = all[b++];
-  memcpy (all, merged, n * sizeof (SgHit));
+  g_array_set_size (scan->sorting, n);
+  out = (SgHit *) scan->sorting->data;
+  while (n_runs > 1)
+    {
+      guint merged = 0, r;
+      SgHit *swap;
+
+      for (r = 0; r + 1 < n_runs; r += 2)
+        {
+          merge_hits (in, bounds[r], bounds[r + 1], bounds[r + 2], out);
+          bounds[merged++] = bounds[r];
+        }
+      if (r < n_runs)
+        {
+          memcpy (out + bounds[r], in + bounds[r], (bounds[r + 1] - bounds[r]) * sizeof (SgHit));
+          bounds[merged++] = bounds[r];
+        }
+      bounds[merged] = n;
+      n_runs = merged;
+      swap = in;
+      in = out;
+      out = swap;
+    }
+  /* The sorted hits are in whichever array the last pass wrote. */
+  if (in != (SgHit *) scan->hits->data)
+    memcpy (scan->hits->data, in, n * sizeof (SgHit));
 }
 
 static void
 index_hits (SgScan   *scan,
-            gboolean  sentences,
-            guint     sorted)
+            gboolean  sentences)
 {
   guint n_groups = scan->groups->len;
   const guint32 *starts = (const guint32 *) scan->text.sentences->data;
   guint n_starts = scan->text.sentences->len;
   guint s = n_starts - 1;
 
-  sort_hits (scan, sorted);
+  sort_hits (scan);
   g_array_set_size (scan->head, n_groups);
   g_array_set_size (scan->next, scan->hits->len);
   for (guint g = 0; g < n_groups; g++)
@@ -265,11 +310,26 @@ assign_tokens (SgScan *scan)
     }
 }
 
+typedef struct {
+  SgText *text;
+  guint   sentence;   /* of the last token asked about */
+} SentenceCursor;
+
+/* Tokens are asked about in text order: walk the sentence starts forward instead of a search
+ * per token. */
 static guint
 text_sentence_of (gpointer data,
                   gsize    offset)
 {
-  return sg_text_sentence_at (data, offset);
+  SentenceCursor *cursor = data;
+  const guint32 *starts = (const guint32 *) cursor->text->sentences->data;
+  guint n = cursor->text->sentences->len;
+
+  if (cursor->sentence < n && starts[cursor->sentence] > offset)
+    return cursor->sentence = sg_text_sentence_at (cursor->text, offset);
+  while (cursor->sentence + 1 < n && starts[cursor->sentence + 1] <= offset)
+    cursor->sentence++;
+  return cursor->sentence;
 }
 
 void
@@ -277,21 +337,21 @@ sg_scan_segment (SgScan     *scan,
                  const char *text,
                  gsize       len)
 {
-  guint sorted;
-
   g_array_set_size (scan->hits, 0);
   g_clear_pointer (&scan->features, g_array_unref);
   sg_text_prepare (&scan->text, text, len);
-  sg_tokens_run (&scan->tokens, text, len, text_sentence_of, &scan->text);
+  {
+    SentenceCursor cursor = { &scan->text, 0 };
+
+    sg_tokens_run (&scan->tokens, text, len, text_sentence_of, &cursor);
+  }
 
   collect_terms (scan);
   collect_concepts (scan);
-  index_hits (scan, FALSE, 0);        /* the name heuristics look up lexicon hits */
-  sorted = scan->hits->len;
+  index_hits (scan, FALSE);      /* the name heuristics look up lexicon hits */
   sg_entities_collect (scan);
-  index_hits (scan, FALSE, sorted);   /* patterns walk the hits of their first slot's group */
-  sorted = scan->hits->len;
+  index_hits (scan, FALSE);      /* patterns walk the hits of their first slot's group */
   assign_tokens (scan);
   sg_patterns_collect (scan);
-  index_hits (scan, TRUE, sorted);
+  index_hits (scan, TRUE);
 }

@@ -187,13 +187,16 @@ analyze_runs (Run       *model,
               GPtrArray *findings)
 {
   guint n_segments = (guint) (len / SEGMENT_SIZE) + 1;
-  guint n_runs = MIN (model->analyzer->max_runs > 0 ? model->analyzer->max_runs
-                                                    : g_get_num_processors (), MAX_RUNS);
+  guint n_runs = n_segments / MIN_SEGMENTS_PER_RUN;
   gsize bounds[MAX_RUNS + 1];
   Run runs[MAX_RUNS];
   GThread *threads[MAX_RUNS] = { NULL };
 
-  n_runs = MIN (n_runs, n_segments / MIN_SEGMENTS_PER_RUN);
+  /* g_get_num_processors() reads sysfs: asked only for a long text, it cost a draft 3 %. */
+  if (n_runs > 1)
+    n_runs = MIN (n_runs, MIN (model->analyzer->max_runs > 0 ? model->analyzer->max_runs
+                                                             : g_get_num_processors (),
+                               MAX_RUNS));
   if (n_runs <= 1)
     {
       model->from = 0;
