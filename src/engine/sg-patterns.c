@@ -506,9 +506,10 @@ sg_pattern_parse (JsonArray        *slots,
       return NULL;
     }
 
-  /* The first slot that must match: if it is a word slot and everything before it is an
-   * optional one-token slot or a gap, a match starts at most @lead tokens before a token
-   * that is one of its words. */
+  /* The first word slot that must match: if everything before it is a one-token slot (a
+   * shape, a stem, digits, optional words …) or a gap, a match starts at most @lead tokens
+   * before a token that is one of its words. "12 years as a doctor" or "Title … school" were
+   * otherwise tried at every token of every draft. */
   self->anchor = G_MAXUINT;
   self->lead = 0;
   for (guint i = 0; i < self->n_slots; i++)
@@ -517,14 +518,16 @@ sg_pattern_parse (JsonArray        *slots,
 
       if (slot->type == SLOT_GAP)
         self->lead += slot->max;
-      else if (slot->optional && slot->type != SLOT_GROUP)
-        self->lead++;
-      else
+      else if (slot->type == SLOT_GROUP)
+        break;               /* a hit may span any number of tokens */
+      else if (slot->type == SLOT_WORDS && !slot->optional)
         {
-          if (slot->type == SLOT_WORDS && !slot->optional && i > 0)
+          if (i > 0)
             self->anchor = i;
           break;
         }
+      else
+        self->lead++;
     }
   return self;
 }
