@@ -72,6 +72,19 @@ sg_pattern_get_first_words (const SgPattern *self)
   return (const char * const *) first->words;
 }
 
+const char * const *
+sg_pattern_get_index_words (const SgPattern *self,
+                            guint           *lead)
+{
+  *lead = 0;
+  if (sg_pattern_get_first_words (self) != NULL)
+    return sg_pattern_get_first_words (self);
+  if (self->anchor == G_MAXUINT)
+    return NULL;
+  *lead = self->lead;
+  return (const char * const *) self->slots[self->anchor].words;
+}
+
 gboolean
 sg_pattern_uses_group (const SgPattern *self,
                        guint            group)
@@ -764,6 +777,7 @@ sg_patterns_collect (SgScan *scan)
       const SgGroup *first_group = first->type == SLOT_GROUP
                                    ? g_ptr_array_index (scan->groups, first->group) : NULL;
       guint next_free = 0;
+      guint lead;
 
       /* A pattern that opens on a group (not another pattern) can only start where that
        * group has a hit: walk those hits instead of every token. */
@@ -797,32 +811,22 @@ sg_patterns_collect (SgScan *scan)
           continue;
         }
 
-      if (sg_pattern_get_first_words (pattern) != NULL)
+      if (sg_pattern_get_index_words (pattern, &lead) != NULL)
         {
-          /* Opens on a word: try only the tokens that are one of its words (the scan
-           * looked every token up once, for all patterns). */
-          for (int s = g_array_index (scan->start_head, int, group); s >= 0;
-               s = g_array_index (scan->starts, SgPatternStart, s).next)
-            try_start (scan, group, g_array_index (scan->starts, SgPatternStart, s).tok,
-                       &next_free);
-          continue;
-        }
-
-      /* Optional words or gaps before a word slot that must match: only the tokens a little
-       * before one of its words can start a match. In order, each once, as below. */
-      if (pattern->anchor != G_MAXUINT)
-        {
-          const Slot *anchor = &pattern->slots[pattern->anchor];
+          /* Opens on a word, or a few tokens before one that must be there: try only the
+           * tokens at (or just before) one of its words, which the scan looked up once for
+           * all patterns. In order, each start once. */
           guint from = 0;
 
-          for (guint tok = 0; tok < n_tokens; tok++)
-            if (token_fits (scan, anchor, tok))
-              {
-                for (guint s = MAX (from, tok >= pattern->lead ? tok - pattern->lead : 0);
-                     s <= tok; s++)
-                  try_start (scan, group, s, &next_free);
-                from = tok + 1;
-              }
+          for (int s = g_array_index (scan->start_head, int, group); s >= 0;
+               s = g_array_index (scan->starts, SgPatternStart, s).next)
+            {
+              guint tok = g_array_index (scan->starts, SgPatternStart, s).tok;
+
+              for (guint t = MAX (from, tok >= lead ? tok - lead : 0); t <= tok; t++)
+                try_start (scan, group, t, &next_free);
+              from = tok + 1;
+            }
           continue;
         }
 

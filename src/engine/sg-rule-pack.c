@@ -503,8 +503,9 @@ pattern_group (LoadContext  *ctx,
   g_autofree char *key = NULL;
   g_autofree char *message = NULL;
   SgPattern *compiled;
+  const char * const *words;
   SgGroup *group;
-  guint id;
+  guint id, lead;
 
   if (slots != NULL)
     {
@@ -531,13 +532,11 @@ pattern_group (LoadContext  *ctx,
   group->pattern = compiled;
   group->label = tr (get_string (o, "label"));
   g_array_append_val (self->pattern_groups, id);
-  if (sg_pattern_get_first_words (compiled) != NULL)
+  if ((words = sg_pattern_get_index_words (compiled, &lead)) != NULL)
     {
-      const char * const *words = sg_pattern_get_first_words (compiled);
-
       for (guint w = 0; words[w] != NULL; w++)
         {
-          /* A first word is a word of the first slot, so it has a vocabulary id. */
+          /* An index word is a word of a word slot, so it has a vocabulary id. */
           guint word = GPOINTER_TO_UINT (g_hash_table_lookup (self->vocabulary, words[w]));
           GArray *groups;
 
