@@ -62,6 +62,14 @@ test_reading (void)
     { "\\b(?:a|b)+c", "a*|b*" },
     { "\\b(?:x)*y", "" },
     { "\\b[,.]?word", "word*" },
+    /* An optional mark then a certain non-word character: the word ends whole either way; an
+     * optional mark ending a group's alternative leaves it to what follows the group. */
+    { "\\bdr\\.?\\s+x", "dr;x*" },
+    { "\\bdr\\.?x", "dr*" },
+    { "\\bdr\\.?", "dr*" },
+    { "(?:^|\\n)\\s*(?:dr\\.?|doctor)\\s+[A-Z]", "dr|doctor" },
+    { "\\b(?:dr\\.?|doc)x", "dr*|doc*" },
+    { "\\b(?:dr\\.?|doc)+\\s", "dr*|doc*" },
     { "\\b\\x{1F600}x", "" },
     { "\\bx\\Q(\\E", "x*" },
     /* Extended mode gives spaces another meaning: nothing is read. */

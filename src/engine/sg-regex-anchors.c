@@ -750,8 +750,11 @@ read_sequence (Reader     *r,
           break;
 
         case ELEMENT_NONWORD:
-          /* A character that is never part of a word, certainly there, ends the word whole. */
-          close_word_as (r, min >= 1 ? WHOLE : PREFIX);
+          /* A character that is never part of a word, certainly there, ends the word whole;
+           * so does an optional one followed by one that is certainly there ("dr\\.?\\s+"),
+           * and one that ends a group's alternative leaves it to what follows the group. */
+          close_word_as (r, min >= 1 || boundary_follows (p, end) ? WHOLE
+                            : p == end ? PENDING : PREFIX);
           /* Optional, it leaves the boundary as it was: either it or what came before is
            * just before the next character, and neither is a word character. */
           if (min >= 1)
