@@ -77,8 +77,6 @@ sg_pattern_get_index_words (const SgPattern *self,
                             guint           *lead)
 {
   *lead = 0;
-  if (sg_pattern_get_first_words (self) != NULL)
-    return sg_pattern_get_first_words (self);
   if (self->anchor == G_MAXUINT)
     return NULL;
   *lead = self->lead;
@@ -479,6 +477,24 @@ intern_words (Slot       *slot,
   qsort (slot->ids, slot->n_ids, sizeof (guint32), compare_ids);
 }
 
+/* The commonest words of English writing (function words): a pattern indexed by one of them
+ * would be tried at nearly every sentence. Only the choice of index depends on this list, never
+ * what matches. */
+static gboolean
+is_common_word (const char *word)
+{
+  static const char * const common[] = {
+    "a", "about", "all", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
+    "do", "for", "from", "get", "got", "had", "has", "have", "he", "her", "here", "him", "his",
+    "how", "i", "i'm", "if", "im", "in", "is", "it", "it's", "its", "just", "me", "my", "no",
+    "not", "of", "on", "one", "or", "our", "out", "she", "so", "some", "that", "the", "their",
+    "them", "there", "these", "they", "this", "those", "to", "up", "us", "was", "we", "were",
+    "what", "when", "who", "will", "with", "would", "you", "your", NULL
+  };
+
+  return g_strv_contains (common, word);
+}
+
 SgPattern *
 sg_pattern_parse (JsonArray        *slots,
                   SgTokens         *scratch,
@@ -519,29 +535,38 @@ sg_pattern_parse (JsonArray        *slots,
       return NULL;
     }
 
-  /* The first word slot that must match: if everything before it is a one-token slot (a
-   * shape, a stem, digits, optional words …) or a gap, a match starts at most @lead tokens
-   * before a token that is one of its words. "12 years as a doctor" or "Title … school" were
-   * otherwise tried at every token of every draft. */
+  /* The word slot that indexes the pattern: one that must match, with only one-token slots (a
+   * shape, a stem, digits, optional words …) or gaps before it, so that a match starts at most
+   * @lead tokens before one of its words. Of those, the one with fewest of the commonest
+   * English words, the earliest on a tie: "the … chap" is tried where "chap" is, not at every
+   * "the"; "12 years as a doctor" near "years", not at every token. */
   self->anchor = G_MAXUINT;
   self->lead = 0;
-  for (guint i = 0; i < self->n_slots; i++)
-    {
-      const Slot *slot = &self->slots[i];
+  {
+    guint lead = 0, best_common = G_MAXUINT;
 
-      if (slot->type == SLOT_GAP)
-        self->lead += slot->max;
-      else if (slot->type == SLOT_GROUP)
-        break;               /* a hit may span any number of tokens */
-      else if (slot->type == SLOT_WORDS && !slot->optional)
-        {
-          if (i > 0)
-            self->anchor = i;
-          break;
-        }
-      else
-        self->lead++;
-    }
+    for (guint i = 0; i < self->n_slots; i++)
+      {
+        const Slot *slot = &self->slots[i];
+
+        if (slot->type == SLOT_GROUP)
+          break;               /* a hit may span any number of tokens */
+        if (slot->type == SLOT_WORDS && !slot->optional)
+          {
+            guint common = 0;
+
+            for (guint w = 0; slot->words[w] != NULL; w++)
+              common += is_common_word (slot->words[w]);
+            if (common < best_common)
+              {
+                best_common = common;
+                self->anchor = i;
+                self->lead = lead;
+              }
+          }
+        lead += slot->type == SLOT_GAP ? slot->max : 1;
+      }
+  }
   return self;
 }
 

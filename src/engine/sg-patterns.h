@@ -38,9 +38,9 @@ SgPattern *sg_pattern_parse     (JsonArray        *slots,
 void       sg_pattern_free      (SgPattern        *self);
 /* The words a pattern must open with, or NULL when its first slot is something else. */
 const char * const *sg_pattern_get_first_words (const SgPattern *self);
-/* The words that index the pattern: its first words, or those of the first word slot that must
- * match when only one-token slots and gaps come before it. A match starts at most *@lead tokens
- * before a token that is one of them (0 for first words). NULL when no such slot exists. */
+/* The words that index the pattern: those of a word slot that must match with only one-token
+ * slots and gaps before it (the least common such slot, sg_pattern_parse). A match starts at
+ * most *@lead tokens before a token that is one of them. NULL when no such slot exists. */
 const char * const *sg_pattern_get_index_words (const SgPattern *self,
                                                 guint           *lead);
 /* The groups the pattern's slots refer to (so a pattern is run after them). */
