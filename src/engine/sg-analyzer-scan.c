@@ -230,15 +230,21 @@ collect_concepts (SgScan *scan)
   if (stems != NULL && tokens->stems->len > 0)
     {
       g_array_set_size (scan->scratch, 0);
+      guint cursor = 0, n = tokens->tokens->len;
+
       sg_lexicon_scan (stems, tokens->stems->str, tokens->stems->len, scan->scratch);
+      /* The matches come in order of their start, as the tokens' stems do: walk both. */
       for (guint i = 0; i < scan->scratch->len; i++)
         {
           const SgLexiconMatch *m = &g_array_index (scan->scratch, SgLexiconMatch, i);
-          guint first = sg_tokens_index_of_stem (tokens, m->start);
-          guint last = first;
+          guint first, last;
 
-          if (first == G_MAXUINT)
+          while (cursor < n && (sg_tokens_get (tokens, cursor)->stem == G_MAXUINT32 ||
+                                sg_tokens_get (tokens, cursor)->stem < m->start))
+            cursor++;
+          if (cursor == n || sg_tokens_get (tokens, cursor)->stem != m->start)
             continue;     /* a match that starts inside a stem ("'s") */
+          first = last = cursor;
           while (last + 1 < tokens->tokens->len &&
                  (sg_tokens_get (tokens, last + 1)->stem == G_MAXUINT32 ||
                   sg_tokens_get (tokens, last + 1)->stem < m->end))
