@@ -219,9 +219,9 @@ shape_of (const char *p,
 {
   guint upper = 0, lower = 0, digits = 0, first_upper = 0, n = 0;
 
-  for (; p < end; p = g_utf8_next_char (p), n++)
+  for (; p < end; p = next_char (p), n++)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
 
       if (c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c))
         {
@@ -254,9 +254,9 @@ append_norm (GString      *pool,
              const char   *end,
              SgTokenFlags  flags)
 {
-  for (; p < end; p = g_utf8_next_char (p))
+  for (; p < end; p = next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
       char d;
 
       if ((flags & SG_TOKEN_SPACED) && (c == ' ' || c == '.'))
@@ -266,7 +266,7 @@ append_norm (GString      *pool,
       else if ((flags & SG_TOKEN_DELEETED) && (d = deleet (c)) != 0)
         g_string_append_c (pool, d);
       else if (c < 0x80)
-        g_string_append_c (pool, g_ascii_tolower (c));
+        g_string_append_c (pool, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  /* no call */
       else
         g_string_append_unichar (pool, g_unichar_tolower (c));
     }
@@ -490,7 +490,7 @@ sg_tokens_run (SgTokens   *self,
             ;
           token.kind = SG_TOKEN_TAG;
         }
-      else if (g_unichar_isdigit (c))
+      else if (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c))
         {
           for (q = p; q < end; q++)
             {
