@@ -376,6 +376,9 @@ test_initials (void)
   expect_none ("pt to ICU, GP aware, NHS pressures, ED full", SG_IDENTIFIER_INITIALS);
   expect_none ("patient for CT and MRI", SG_IDENTIFIER_INITIALS);
   expect_none ("Met JH at the conference", SG_IDENTIFIER_INITIALS);
+  /* Shouting is not initials: common words in capitals after a cue or before an age. */
+  expect_none ("PATIENT YOU SAW 40 YEARS AGO? NOW ALL BUT GONE", SG_IDENTIFIER_INITIALS);
+  expect_none ("pt ARE 80 AND OLD", SG_IDENTIFIER_INITIALS);
 }
 
 static void
