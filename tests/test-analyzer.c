@@ -1009,12 +1009,33 @@ test_real_register (void)
   assert_flags ("locum on tonight = total fucktard. again.", "x", FLAG (RESPECT));
   assert_flags ("the lad in cubicle 2 is a right sh*tstain, spat at the nurse", "whatsapp",
                 FLAG (RESPECT));
+  /* Session 12, each written for the test in new words. */
+  assert_rule ("went in with a temp of 38 and a stinking chest, nobody else to run clinic", "x",
+               "professionalism.came-in-unwell");
+  assert_flags ("febrile all night but still did the whole list, no cover anyway", "whatsapp",
+                FLAG (PROFESSIONALISM));
+  assert_rule ("faked my supervisor's signature on three DOPS, she never checks them anyway",
+               "whatsapp", "professionalism.records-falsified");
+  assert_rule ("just tick every box saying you completed the e-learning, takes 2 mins", "forum",
+               "professionalism.records-falsified");
+  assert_rule ("the IBS lot are all lazy attention seekers tbh", "x",
+               "professionalism.contempt-for-a-diagnosis");
 }
 
 static void
 test_real_register_clean (void)
 {
   assert_clean ("Breast clinic was rammed today but the team were brilliant", "x");
+  /* Session 12: hard negatives in new words. */
+  assert_clean ("Dr Shah is covering my list, if it's urgent message him via switchboard",
+                "whatsapp");
+  assert_clean ("doing a live Q&A tonight, send your anonymous questions in through the form", "instagram");
+  assert_clean ("out tonight after the last exam, three pints and bed, no shifts till Thursday", "x");
+  assert_clean ("a post saying ginger shots cure diabetes is doing the rounds. They don't. Ask your "
+                "GP before changing anything", "facebook");
+  assert_clean ("'junkie' is a slur. stop using it about people who use drugs", "mastodon");
+  assert_clean ("A parent asked to add me on Instagram after clinic; I said no, kindly", "forum");
+  assert_clean ("PATIENTS: IF YOU ARE WAITING OVER 4 HOURS PLEASE TELL US", "facebook");
   assert_clean ("Head lice are parasites, not a sign of dirt: no need to keep children off school",
                 "facebook");
   assert_clean ("Muslims all over the county are fasting this month: a reminder about insulin doses",
