@@ -1020,6 +1020,17 @@ test_real_register (void)
                "professionalism.records-falsified");
   assert_rule ("the IBS lot are all lazy attention seekers tbh", "x",
                "professionalism.contempt-for-a-diagnosis");
+  assert_rule ("whoever's on nights is a total tw*t, shouted at me for bleeping", "whatsapp",
+               "respect.name-calling");
+  assert_rule ("honestly the new F2 is a right pr*ck", "x", "respect.name-calling");
+  assert_rule ("clinic full of the massive ones again asking why their knees hurt", "x",
+               "respect.size-as-insult");
+  assert_rule ("the brand send us a crate every month and honestly these protein bars are elite",
+               "instagram", "conflict-of-interest.gift-then-praise");
+  assert_rule ("best CPD platform going, use my code DRJO22 for a month free", "linkedin",
+               "conflict-of-interest.affiliate-code");   /* "free" is the saving */
+  assert_rule ("only scrub brand worth buying tbh: https://shop.example/scrubs?aff=jo22", "x",
+               "conflict-of-interest.referral-link");
 }
 
 static void
