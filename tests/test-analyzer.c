@@ -1031,6 +1031,10 @@ test_real_register (void)
                "conflict-of-interest.affiliate-code");   /* "free" is the saving */
   assert_rule ("only scrub brand worth buying tbh: https://shop.example/scrubs?aff=jo22", "x",
                "conflict-of-interest.referral-link");
+  assert_rule ("saw a 9 year old lad from Skipton with Pompe disease in clinic this morning", "x",
+               "confidentiality.rare-condition-identifies");
+  assert_rule ("you'll never guess who came in to resus tonight, my old maths teacher!", "whatsapp",
+               "confidentiality.acquaintance-in-care");
 }
 
 static void
@@ -1047,6 +1051,8 @@ test_real_register_clean (void)
   assert_clean ("'junkie' is a slur. stop using it about people who use drugs", "mastodon");
   assert_clean ("A parent asked to add me on Instagram after clinic; I said no, kindly", "forum");
   assert_clean ("PATIENTS: IF YOU ARE WAITING OVER 4 HOURS PLEASE TELL US", "facebook");
+  assert_clean ("Rare Disease Day: Pompe disease affects about 1 in 40,000 people. Our research team "
+                "is recruiting", "linkedin");
   assert_clean ("Head lice are parasites, not a sign of dirt: no need to keep children off school",
                 "facebook");
   assert_clean ("Muslims all over the county are fasting this month: a reminder about insulin doses",
