@@ -1035,6 +1035,12 @@ test_real_register (void)
                "confidentiality.rare-condition-identifies");
   assert_rule ("you'll never guess who came in to resus tonight, my old maths teacher!", "whatsapp",
                "confidentiality.acquaintance-in-care");
+  assert_rule ("our microbiology lecturer got sued over a dodgy lab, everyone knows", "x",
+               "defamation.allegation-as-fact");
+  assert_rule ("a patient from clinic asked me for a coffee, said yes obvs",
+               "instagram", "boundaries.social-approach-to-patient");
+  assert_rule ("Patients of Moor Lane surgery: out of hours I'm at 7 Ferndale Road, just knock",
+               "facebook", "boundaries.home-offered-to-patients");
 }
 
 static void
