@@ -12,7 +12,8 @@
 
 #define ASCII_WORD   0x100
 #define ASCII_SPACE  0x200
-#define DENSE_BUDGET (64 * 1024)  /* row entries: 256 KiB stays in a core's L2 cache */
+#define DENSE_BUDGET (256 * 1024) /* row entries: 1 MiB, most of a core's L2; 4× the old 256 KiB
+                                   * cut analysis by about 4 % (deep states skip the edge search) */
 
 typedef struct {
   guint32 edges;  /* first edge in labels[] / targets[]; labels are sorted classes */
