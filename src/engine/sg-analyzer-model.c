@@ -76,12 +76,9 @@ collect_feature_ids (SgScan *scan)
 
       if (token->stem != G_MAXUINT32 && token->kind != SG_TOKEN_NUMBER)
         {
-          const char *stem = tokens->stems->str + token->stem;
-          const char *end = strchr (stem, ' ');
-
-          g_string_assign (scan->word, "");
-          g_string_append_len (scan->word, stem, end != NULL ? end - stem : (gssize) strlen (stem));
-          add_feature (scan, sg_rule_pack_feature_of_token (scan->pack, scan->word->str));
+          /* The word's stem is its cache entry's: its feature was looked up once per pack. */
+          sg_rule_pack_word_ids (scan->pack, token->info, sg_tokens_norm (tokens, t));
+          add_feature (scan, (int) token->info->ids[1]);
         }
       else if (token->kind == SG_TOKEN_EMOJI)
         add_feature (scan, sg_rule_pack_feature_of_token (scan->pack,

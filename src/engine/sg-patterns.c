@@ -772,7 +772,14 @@ sg_patterns_collect (SgScan *scan)
       guint32 id = 0;
       GArray *groups;
 
-      if (sg_tokens_get (&scan->tokens, tok)->kind != SG_TOKEN_PUNCT)
+      const SgToken *token = sg_tokens_get (&scan->tokens, tok);
+
+      if (token->info != NULL)
+        {
+          sg_rule_pack_word_ids (scan->pack, token->info, sg_tokens_norm (&scan->tokens, tok));
+          id = token->info->ids[0];
+        }
+      else if (token->kind != SG_TOKEN_PUNCT)
         id = GPOINTER_TO_UINT (g_hash_table_lookup (vocabulary, sg_tokens_norm (&scan->tokens, tok)));
       g_array_index (scan->token_words, guint32, tok) = id;
       if (id == 0 || id >= by_word->len || (groups = g_ptr_array_index (by_word, id)) == NULL)

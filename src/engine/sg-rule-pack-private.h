@@ -5,6 +5,7 @@
 #include "sg-lexicon.h"
 #include "sg-model.h"
 #include "sg-rule-pack.h"
+#include "sg-tokens.h"
 
 G_BEGIN_DECLS
 
@@ -120,6 +121,10 @@ GArray     *sg_rule_pack_get_pattern_groups (SgRulePack *self);
 SgFeatureIndex *sg_rule_pack_get_feature_index (SgRulePack *self);
 int         sg_rule_pack_feature_of_group  (SgRulePack *self,
                                             guint       group);
+guint       sg_rule_pack_get_serial        (SgRulePack *self);
+void        sg_rule_pack_word_ids          (SgRulePack *self,
+                                            SgWordInfo *info,
+                                            const char *norm);
 int         sg_rule_pack_feature_of_token  (SgRulePack *self,
                                             const char *stem_or_emoji);
 /* Folded word → its id (from 1) among the words of every pattern's word slots. */

@@ -17,6 +17,8 @@ struct _SgRulePack
 {
   GObject     parent_instance;
 
+  guint       serial;      /* never 0, never reused: marks ids kept in the stem cache */
+
   char       *id;
   char       *title;
   char       *version;
@@ -1572,6 +1574,9 @@ free_groups (gpointer groups)
 static void
 sg_rule_pack_init (SgRulePack *self)
 {
+  static gint next_serial = 0;
+
+  self->serial = (guint) g_atomic_int_add (&next_serial, 1) + 1;
   self->sources = g_array_new (FALSE, TRUE, sizeof (SgSource));
   g_array_set_clear_func (self->sources, (GDestroyNotify) source_clear);
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
@@ -1745,6 +1750,26 @@ sg_rule_pack_feature_of_token (SgRulePack *self,
                                const char *stem_or_emoji)
 {
   return GPOINTER_TO_INT (g_hash_table_lookup (self->token_feature, stem_or_emoji)) - 1;
+}
+
+guint
+sg_rule_pack_get_serial (SgRulePack *self)
+{
+  return self->serial;
+}
+
+/* The word's pattern vocabulary id (0: in no word slot) and model feature (-1: none), looked
+ * up once per word and pack and kept in the thread's stem cache (sg-tokens.h). */
+void
+sg_rule_pack_word_ids (SgRulePack *self,
+                       SgWordInfo *info,
+                       const char *norm)
+{
+  if (info->owner == self->serial)
+    return;
+  info->ids[0] = GPOINTER_TO_UINT (g_hash_table_lookup (self->vocabulary, norm));
+  info->ids[1] = (guint32) sg_rule_pack_feature_of_token (self, info->stem);
+  info->owner = self->serial;
 }
 
 GHashTable *

@@ -16,6 +16,15 @@ typedef struct {
 } StemState;
 
 static void
+word_info_free (gpointer data)
+{
+  SgWordInfo *info = data;
+
+  g_free (info->stem);
+  g_free (info);
+}
+
+static void
 stem_state_free (gpointer data)
 {
   StemState *state = data;
@@ -27,33 +36,47 @@ stem_state_free (gpointer data)
 
 static GPrivate stem_state = G_PRIVATE_INIT (stem_state_free);
 
-static const char *
-stem_of (const char *norm)
+static StemState *
+get_stem_state (void)
 {
   StemState *state = g_private_get (&stem_state);
-  const char *cached;
-  const sb_symbol *stem;
-  char *copy;
-  int n;
 
   if (state == NULL)
     {
       state = g_new0 (StemState, 1);
       state->stemmer = sb_stemmer_new ("english", NULL);
       g_assert (state->stemmer != NULL);
-      state->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      state->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
       g_private_set (&stem_state, state);
     }
-  if ((cached = g_hash_table_lookup (state->cache, norm)) != NULL)
-    return cached;
-  if (g_hash_table_size (state->cache) >= STEM_CACHE_MAX)
-    g_hash_table_remove_all (state->cache);
+  return state;
+}
 
-  stem = sb_stemmer_stem (state->stemmer, (const sb_symbol *) norm, strlen (norm));
-  n = sb_stemmer_length (state->stemmer);
-  copy = stem != NULL && n > 0 ? g_strndup ((const char *) stem, n) : g_strdup (norm);
-  g_hash_table_insert (state->cache, g_strdup (norm), copy);
-  return copy;
+/* The cache entry of @norm. A number is itself ("111" in a term means the phone line, not any
+ * number), and Snowball leaves words of one or two letters as they are. */
+static SgWordInfo *
+word_info (StemState  *state,
+           const char *norm,
+           gboolean    number)
+{
+  SgWordInfo *info;
+
+  if ((info = g_hash_table_lookup (state->cache, norm)) != NULL)
+    return info;
+
+  info = g_new0 (SgWordInfo, 1);
+  if (number || norm[0] == '\0' || norm[1] == '\0' || norm[2] == '\0')
+    info->stem = g_strdup (norm);
+  else
+    {
+      const sb_symbol *stem = sb_stemmer_stem (state->stemmer, (const sb_symbol *) norm,
+                                               strlen (norm));
+      int n = sb_stemmer_length (state->stemmer);
+
+      info->stem = stem != NULL && n > 0 ? g_strndup ((const char *) stem, n) : g_strdup (norm);
+    }
+  g_hash_table_insert (state->cache, g_strdup (norm), info);
+  return info;
 }
 
 /* A word that opens a new clause: what follows "but" is not negated by a "not" before it. */
@@ -275,6 +298,7 @@ append_norm (GString      *pool,
 
 static void
 append_stem (SgTokens   *self,
+             StemState  *state,
              SgToken    *token,
              const char *norm,
              gboolean   *separate)
@@ -283,13 +307,8 @@ append_stem (SgTokens   *self,
     g_string_append (self->stems, *separate ? " | " : " ");
   *separate = FALSE;
   token->stem = self->stems->len;
-
-  /* A number is itself: "111" in a term means the phone line, not any number. Snowball
-   * leaves words of one or two letters as they are. */
-  if (token->kind == SG_TOKEN_NUMBER || norm[0] == '\0' || norm[1] == '\0' || norm[2] == '\0')
-    g_string_append (self->stems, norm);
-  else
-    g_string_append (self->stems, stem_of (norm));
+  token->info = word_info (state, norm, token->kind == SG_TOKEN_NUMBER);
+  g_string_append (self->stems, token->info->stem);
 }
 
 /* Scans a word starting at @p (a word character). Returns its end; sets @flags. Apostrophes
@@ -436,6 +455,13 @@ sg_tokens_run (SgTokens   *self,
   gsize simple_last = 0;
   gboolean separate = FALSE, clause_break = FALSE, prev_word_end_hyphen = FALSE;
   const char *prev_end = NULL;
+  StemState *state;
+
+  /* Entries stay put for the whole run (tokens point at them): the cache is only ever
+   * emptied between runs. */
+  state = get_stem_state ();
+  if (g_hash_table_size (state->cache) >= STEM_CACHE_MAX)
+    g_hash_table_remove_all (state->cache);
 
   self->text = text;
   g_array_set_size (self->tokens, 0);
@@ -620,7 +646,7 @@ sg_tokens_run (SgTokens   *self,
 
       if ((token.kind == SG_TOKEN_WORD && !(token.flags & SG_TOKEN_MASKED)) ||
           token.kind == SG_TOKEN_NUMBER || token.kind == SG_TOKEN_TAG)
-        append_stem (self, &token, self->pool->str + token.norm, &separate);
+        append_stem (self, state, &token, self->pool->str + token.norm, &separate);
       else if (token.kind == SG_TOKEN_WORD)
         separate = TRUE;    /* a masked word breaks phrases; it is matched on its own */
 

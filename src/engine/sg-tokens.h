@@ -43,6 +43,17 @@ typedef enum {
   SG_TOKEN_SPACED   = 1 << 3,  /* spelt out letter by letter: "f u c k" */
 } SgTokenFlags;
 
+/* What a thread knows about one folded word, kept in its stem cache: the stem, and two
+ * numbers a caller may keep there for the word (the analyzer keeps the pattern vocabulary id
+ * and the model feature of the current rule pack), valid while @owner is the caller's serial.
+ * One lookup per word then serves the stemmer, the patterns and the models, where each did
+ * its own hash lookup (a tenth of an analysis). Only the thread that tokenised reads it. */
+typedef struct {
+  char    *stem;
+  guint    owner;       /* 0: ids[] not filled */
+  guint32  ids[2];
+} SgWordInfo;
+
 typedef struct {
   guint32 start;      /* bytes into the analysed text */
   guint32 end;
@@ -55,6 +66,8 @@ typedef struct {
   guint8  kind;       /* SgTokenKind */
   guint8  shape;      /* SgTokenShape */
   guint8  flags;      /* SgTokenFlags */
+  SgWordInfo *info;   /* words, numbers and tags: the cache entry of the folded form; else NULL.
+                       * Valid until the next sg_tokens_run() on this thread. */
 } SgToken;
 
 typedef struct {
