@@ -1059,6 +1059,14 @@ test_real_register_clean (void)
   assert_clean ("PATIENTS: IF YOU ARE WAITING OVER 4 HOURS PLEASE TELL US", "facebook");
   assert_clean ("Rare Disease Day: Pompe disease affects about 1 in 40,000 people. Our research team "
                 "is recruiting", "linkedin");
+  assert_clean ("Anonymous staff surveys matter to every doctor here: ours closes Friday", "linkedin");
+  assert_clean ("We quit posting before/after pictures two years ago and nobody missed them", "instagram");
+  assert_clean ("I post as @TheNightReg, but my full name and GMC number are in my bio, and I give "
+                "health advice", "x");
+  assert_clean ("Corridor care again: 38 patients on trolleys last night. As an A&E doctor I've "
+                "written to my MP", "bluesky");
+  assert_clean ("SonoLearn is my pick for echo CPD (declaring I get a referral fee, so do compare)",
+                "bluesky");
   assert_clean ("Head lice are parasites, not a sign of dirt: no need to keep children off school",
                 "facebook");
   assert_clean ("Muslims all over the county are fasting this month: a reminder about insulin doses",

@@ -379,6 +379,7 @@ test_initials (void)
   /* Shouting is not initials: common words in capitals after a cue or before an age. */
   expect_none ("PATIENT YOU SAW 40 YEARS AGO? NOW ALL BUT GONE", SG_IDENTIFIER_INITIALS);
   expect_none ("pt ARE 80 AND OLD", SG_IDENTIFIER_INITIALS);
+  expect_none ("RIP my knees: PB 19:58 at parkrun", SG_IDENTIFIER_INITIALS);
 }
 
 static void

@@ -155,6 +155,7 @@ static const Entry entries[] = {
   { "we", W_ACRO, 0 }, { "and", W_ACRO, 0 }, { "for", W_ACRO, 0 }, { "was", W_ACRO, 0 },
   { "has", W_ACRO, 0 }, { "had", W_ACRO, 0 }, { "did", W_ACRO, 0 }, { "new", W_ACRO, 0 },
   /* Common words written in capitals ("I'M TELLING YOU"): never initials. */
+  { "pb", W_ACRO, 0 }, { "ps", W_ACRO, 0 }, { "hq", W_ACRO, 0 }, { "dj", W_ACRO, 0 },
   { "you", W_ACRO, 0 }, { "but", W_ACRO, 0 }, { "are", W_ACRO, 0 }, { "its", W_ACRO, 0 },
   { "him", W_ACRO, 0 }, { "all", W_ACRO, 0 }, { "can", W_ACRO, 0 }, { "get", W_ACRO, 0 },
   { "got", W_ACRO, 0 }, { "how", W_ACRO, 0 }, { "now", W_ACRO, 0 }, { "out", W_ACRO, 0 },
