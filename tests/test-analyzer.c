@@ -1041,6 +1041,12 @@ test_real_register (void)
                "instagram", "boundaries.social-approach-to-patient");
   assert_rule ("Patients of Moor Lane surgery: out of hours I'm at 7 Ferndale Road, just knock",
                "facebook", "boundaries.home-offered-to-patients");
+  assert_rule ("few sherbets with the gang then on call from 8, living dangerously", "x",
+               "professionalism.drink-before-work");
+  assert_rule ("proud to start as a cosmetic doctor at Glow Rooms today #physicianassociate", "linkedin",
+               "professionalism.non-doctor-as-doctor");
+  assert_rule ("I list myself as consultant on the agency form, pays better and nobody checks",
+               "whatsapp", "professionalism.grade-claimed");
 }
 
 static void
