@@ -1047,6 +1047,14 @@ test_real_register (void)
                "professionalism.non-doctor-as-doctor");
   assert_rule ("I list myself as consultant on the agency form, pays better and nobody checks",
                "whatsapp", "professionalism.grade-claimed");
+  assert_rule ("posting from my physio alt tonight so the thread thinks it's independent", "x",
+               "anonymity.false-persona");
+  assert_rule ("tweeting as \"Gail, 63, knee op survivor\" for a bit, patients trust patients", "x",
+               "anonymity.false-persona");
+  assert_rule ("had the nurses leave reviews as three different clients, clinic's at 5 stars", "facebook",
+               "anonymity.false-persona");
+  assert_rule ("new SHOs are soft as butter, every single one of them", "x",
+               "respect.insult-aimed-at-someone");
 }
 
 static void
