@@ -302,8 +302,13 @@ main (int   argc,
     /* tune-41 0.646 and 0.100, tune-42 0.700 and 0.171 at first (session 12, after the rules
      * written from tune-39 and tune-40; the session-start engine 0.646 and 0.100, 0.715 and
      * 0.171: those rules did not carry over). */
-    { "SG_TUNE_41",   "/sg/corpus/tune-41",          0.62, 0.30, 0.12, TRUE },
-    { "SG_TUNE_42",   "/sg/corpus/tune-42",          0.68, 0.30, 0.19, TRUE },
+    { "SG_TUNE_41",   "/sg/corpus/tune-41",          0.69, 0.30, 0.10, TRUE },
+    { "SG_TUNE_42",   "/sg/corpus/tune-42",          0.72, 0.30, 0.12, TRUE },
+    /* tune-43 0.692 and 0.043, tune-44 0.692 and 0.029 at first (session 12, its last blind
+     * sets; the session-start engine scored exactly the same: of 400 drafts, 5 changed rules
+     * and none changed verdict). */
+    { "SG_TUNE_43",   "/sg/corpus/tune-43",          0.67, 0.30, 0.06, TRUE },
+    { "SG_TUNE_44",   "/sg/corpus/tune-44",          0.67, 0.30, 0.05, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.74, 0.25, 0.04, FALSE },
