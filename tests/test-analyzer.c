@@ -1055,6 +1055,10 @@ test_real_register (void)
                "anonymity.false-persona");
   assert_rule ("new SHOs are soft as butter, every single one of them", "x",
                "respect.insult-aimed-at-someone");
+  /* A misspelt word is read as the word meant (sg-respell.c). */
+  assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
+  assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
+               "defamation.allegation-as-fact");
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "sg-analyzer.h"
 #include "sg-concepts.h"
+#include "sg-respell.h"
 #include "sg-text.h"
 #include "sg-tokens.h"
 
@@ -334,6 +335,35 @@ test_concept_file_errors (void)
   sg_concept_file_free (file);
 }
 
+gboolean sg_respell_table_is_sound (void);
+
+/* A common misspelling is read as the word meant, and offsets still point at what was typed;
+ * a correct word, a masked word and a word in capitals keep their own spelling. */
+static void
+test_respelling (void)
+{
+  SgTokens tokens;
+  const char *text = "the PAITENT's collegue wrote a perscription, embarassing";
+  const SgToken *t;
+
+  g_assert_true (sg_respell_table_is_sound ());
+  g_assert_cmpstr (sg_respell ("perscription"), ==, "prescription");
+  g_assert_null (sg_respell ("prescription"));
+  g_assert_null (sg_respell ("ppl"));
+
+  sg_tokens_init (&tokens);
+  sg_tokens_run (&tokens, text, strlen (text), NULL, NULL);
+  g_assert_cmpstr (sg_tokens_norm (&tokens, 1), ==, "patient's");
+  t = sg_tokens_get (&tokens, 2);     /* collegue */
+  g_assert_cmpstr (sg_tokens_norm (&tokens, 2), ==, "colleague");
+  g_assert_true (t->flags & SG_TOKEN_RESPELT);
+  g_assert_cmpuint (t->end - t->start, ==, strlen ("collegue"));
+  g_assert_cmpstr (sg_tokens_norm (&tokens, 5), ==, "prescription");
+  g_assert_cmpstr (sg_tokens_norm (&tokens, 0), ==, "the");
+  g_assert_false (sg_tokens_get (&tokens, 0)->flags & SG_TOKEN_RESPELT);
+  sg_tokens_clear (&tokens);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,5 +377,6 @@ main (int   argc,
   g_test_add_func ("/sg/concepts/mask-index", test_mask_index);
   g_test_add_func ("/sg/concepts/file-errors", test_concept_file_errors);
   g_test_add_func ("/sg/patterns/frames-and-patterns", test_frames_and_patterns);
+  g_test_add_func ("/sg/tokens/respelling", test_respelling);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <libstemmer.h>
 #include <string.h>
 
+#include "sg-respell.h"
 #include "sg-tokens.h"
 
 /* Stemming is the costliest step per word, and drafts repeat words (and are analysed again
@@ -622,6 +623,35 @@ sg_tokens_run (SgTokens   *self,
 
       token.norm = self->pool->len;
       append_norm (self->pool, token.kind == SG_TOKEN_TAG ? p + 1 : p, q, flags);
+      /* A common misspelling is read as the word meant: its folded form is the usual spelling,
+       * so concepts, patterns and models see it (sg-respell.c). */
+      if (token.kind == SG_TOKEN_WORD && !(flags & SG_TOKEN_MASKED))
+        {
+          const char *norm = self->pool->str + token.norm;
+          gsize n = self->pool->len - 1 - token.norm;
+          gboolean possessive = n > 2 && norm[n - 2] == '\'' && norm[n - 1] == 's';
+          const char *meant;
+          char base[32];
+
+          /* "paitent's" is read as "patient's". */
+          if (possessive && n - 2 < sizeof base)
+            {
+              memcpy (base, norm, n - 2);
+              base[n - 2] = '\0';
+              meant = sg_respell (base);
+            }
+          else
+            meant = sg_respell (norm);
+          if (meant != NULL)
+            {
+              g_string_truncate (self->pool, token.norm);
+              g_string_append (self->pool, meant);
+              if (possessive)
+                g_string_append (self->pool, "'s");
+              g_string_append_c (self->pool, '\0');
+              token.flags |= SG_TOKEN_RESPELT;
+            }
+        }
       token.shape = token.kind == SG_TOKEN_WORD || token.kind == SG_TOKEN_TAG
                     ? shape_of (token.kind == SG_TOKEN_TAG ? p + 1 : p, q)
                     : token.kind == SG_TOKEN_NUMBER ? SG_SHAPE_DIGITS : SG_SHAPE_OTHER;

@@ -41,6 +41,7 @@ typedef enum {
   SG_TOKEN_DELEETED = 1 << 1,  /* "sh1t", "b!tch" read as "shit", "bitch" */
   SG_TOKEN_JOINED   = 1 << 2,  /* joined to the previous word by a hyphen: "bed-blocker" */
   SG_TOKEN_SPACED   = 1 << 3,  /* spelt out letter by letter: "f u c k" */
+  SG_TOKEN_RESPELT  = 1 << 4,  /* a common misspelling read as the word meant: "paitent" */
 } SgTokenFlags;
 
 /* What a thread knows about one folded word, kept in its stem cache: the stem, and two
