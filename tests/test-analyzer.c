@@ -1059,6 +1059,10 @@ test_real_register (void)
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
                "defamation.allegation-as-fact");
+  assert_rule ("night shift selfie 🤳 don't mind the obs screen over my shoulder", "instagram",
+               "confidentiality.details-behind-you");
+  assert_rule ("bay C bed 2, 31 stone and still asking for extra toast lol", "whatsapp",
+               "confidentiality.ward-and-bed");
 }
 
 static void
@@ -1085,6 +1089,8 @@ test_real_register_clean (void)
                 "written to my MP", "bluesky");
   assert_clean ("SonoLearn is my pick for echo CPD (declaring I get a referral fee, so do compare)",
                 "bluesky");
+  assert_clean ("Team photo in the doctors' office, the whiteboard behind us is just the rota",
+                "facebook");
   assert_clean ("Head lice are parasites, not a sign of dirt: no need to keep children off school",
                 "facebook");
   assert_clean ("Muslims all over the county are fasting this month: a reminder about insulin doses",
