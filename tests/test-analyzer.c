@@ -1063,6 +1063,12 @@ test_real_register (void)
                "confidentiality.details-behind-you");
   assert_rule ("bay C bed 2, 31 stone and still asking for extra toast lol", "whatsapp",
                "confidentiality.ward-and-bed");
+  assert_rule ("changed my headline to consultant cardiologist, CCT's basically a formality", "linkedin",
+               "professionalism.grade-claimed");
+  assert_rule ("quick sneaky vape in the anaesthetic room between cases", "x",
+               "professionalism.conduct-in-clinical-areas");
+  assert_flags ("covid positive but the rota is tight so going in, masked", "x",
+                FLAG (PROFESSIONALISM));
 }
 
 static void
