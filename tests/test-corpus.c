@@ -309,6 +309,9 @@ main (int   argc,
      * and none changed verdict). */
     { "SG_TUNE_43",   "/sg/corpus/tune-43",          0.71, 0.30, 0.06, TRUE },
     { "SG_TUNE_44",   "/sg/corpus/tune-44",          0.70, 0.30, 0.05, TRUE },
+    /* tune-45 0.777 and 0.043 at first (session 12, the last thing written; the session-start
+     * engine 0.769 and 0.043). */
+    { "SG_TUNE_45",   "/sg/corpus/tune-45",          0.75, 0.30, 0.06, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.74, 0.25, 0.04, FALSE },
