@@ -67,7 +67,8 @@ analyzer)
 tokens)
   dir=$out/tokens
   mkdir -p "$dir/corpus"
-  build "$dir/fuzz-tokens" "$top/tests/fuzz/fuzz-tokens.c" "$engine/sg-tokens.c" "$engine/sg-text.c"
+  build "$dir/fuzz-tokens" "$top/tests/fuzz/fuzz-tokens.c" "$engine/sg-tokens.c" "$engine/sg-respell.c" \
+    "$engine/sg-text.c"
   draft_seeds "$dir/corpus"
   set -- -max_len=4096 "$dir/corpus"
   ;;
