@@ -62,8 +62,6 @@ collect_feature_ids (SgScan *scan)
   scan->features = g_array_new (FALSE, FALSE, sizeof (int));
   if (scan->feature_seen == NULL)
     scan->feature_seen = g_array_new (FALSE, FALSE, sizeof (guint8));
-  if (scan->word == NULL)
-    scan->word = g_string_new (NULL);
   g_array_set_size (scan->feature_seen, sg_feature_index_size (index));
   memset (scan->feature_seen->data, 0, scan->feature_seen->len);
 

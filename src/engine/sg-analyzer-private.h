@@ -46,7 +46,6 @@ typedef struct {
   SgRole      role;        /* who is writing, as the analyzer was told when this began */
   GArray     *features;    /* int: the segment's model feature numbers, once a model asks */
   GArray     *feature_seen; /* guint8 per feature number */
-  GString    *word;        /* scratch */
   GArray     *sorting;     /* SgHit: room to merge into while sorting the hits */
 } SgScan;
 

@@ -56,8 +56,6 @@ sg_scan_clear (SgScan *scan)
   g_clear_pointer (&scan->starts, g_array_unref);
   g_clear_pointer (&scan->features, g_array_unref);
   g_clear_pointer (&scan->feature_seen, g_array_unref);
-  if (scan->word != NULL)
-    g_string_free (g_steal_pointer (&scan->word), TRUE);
   sg_tokens_clear (&scan->tokens);
 }
 
