@@ -335,8 +335,6 @@ test_concept_file_errors (void)
   sg_concept_file_free (file);
 }
 
-gboolean sg_respell_table_is_sound (void);
-
 /* A common misspelling is read as the word meant, and offsets still point at what was typed;
  * a correct word, a masked word and a word in capitals keep their own spelling. */
 static void

@@ -167,9 +167,6 @@ sg_respell (const char *word)
   return r != NULL ? r->meant : NULL;
 }
 
-/* For the test: the table is sorted and every typed form differs from its meaning. */
-gboolean sg_respell_table_is_sound (void);
-
 gboolean
 sg_respell_table_is_sound (void)
 {

@@ -10,4 +10,7 @@ G_BEGIN_DECLS
  * an English word themselves are listed, so respelling cannot change a correct draft. */
 const char *sg_respell (const char *word);
 
+/* For the tests: the table is sorted and no typed form is its own meaning. */
+gboolean    sg_respell_table_is_sound (void);
+
 G_END_DECLS
