@@ -45,7 +45,13 @@ def environment(exe, home, name):
                 # an existing store as it does for a user, not a first run.
                 XDG_DATA_HOME=os.path.join(home, name, "data"),
                 XDG_CONFIG_HOME=os.path.join(home, name, "config"),
-                XDG_CACHE_HOME=os.path.join(home, name, "cache"))
+                XDG_CACHE_HOME=os.path.join(home, name, "cache"),
+                # The app's icons where an installed copy has them (data/icons/hicolor), so
+                # the window's icon is drawn from the theme before the first frame as it is for
+                # a user; uninstalled, the app would skip that and look faster than it is.
+                XDG_DATA_DIRS=os.pathsep.join(
+                    [os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data"),
+                     os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"]))
 
 
 def report(name, runs, bare):
