@@ -10,7 +10,8 @@ G_BEGIN_DECLS
  * an English word themselves are listed, so respelling cannot change a correct draft. */
 const char *sg_respell (const char *word);
 
-/* For the tests: the table is sorted and no typed form is its own meaning. */
+/* For the tests: the table is sorted, no typed form is its own meaning, and sg_respell() finds
+ * every entry. */
 gboolean    sg_respell_table_is_sound (void);
 
 G_END_DECLS
