@@ -117,6 +117,21 @@ typedef struct {
   guint               media;
 } PostPart;
 
+/* A number in decimal: a report has one finding per risky line, and printf's format parsing
+ * was 2.6 % of checking a file. */
+static void
+append_number (GString *o,
+               gsize    n)
+{
+  char digits[24];
+  guint i = sizeof digits;
+
+  do
+    digits[--i] = '0' + n % 10;
+  while ((n /= 10) != 0);
+  g_string_append_len (o, digits + i, sizeof digits - i);
+}
+
 static void
 write_json_finding (SgReport       *report,
                     const char     *path,
@@ -142,9 +157,15 @@ write_json_finding (SgReport       *report,
   sg_json_escape (o, sg_severity_to_string (sg_finding_get_severity (f)), -1);
   g_string_append (o, ",\"message\":");
   sg_json_escape (o, sg_finding_get_message (f), -1);
-  g_string_append_printf (o, ",\"offset\":%" G_GSIZE_FORMAT ",\"length\":%" G_GSIZE_FORMAT
-                          ",\"line\":%u,\"column\":%" G_GSIZE_FORMAT ",\"match\":",
-                          offset, length, line, column);
+  g_string_append (o, ",\"offset\":");
+  append_number (o, offset);
+  g_string_append (o, ",\"length\":");
+  append_number (o, length);
+  g_string_append (o, ",\"line\":");
+  append_number (o, line);
+  g_string_append (o, ",\"column\":");
+  append_number (o, column);
+  g_string_append (o, ",\"match\":");
   sg_json_escape (o, text + sg_finding_get_start (f),
                   sg_finding_get_end (f) - sg_finding_get_start (f));
   g_string_append (o, ",\"guidance\":[");

@@ -398,7 +398,10 @@ insert_match (GArray               *matches,
   /* A term added both with and without '*' under one value must not report twice. */
   if (i > first && cmp == 0)
     return;
-  g_array_insert_val (matches, i, *m);
+  if (i == matches->len)
+    g_array_append_val (matches, *m);
+  else
+    g_array_insert_val (matches, i, *m);
 }
 
 /* @ring holds, per folded character, its original offset shifted left by one, with bit 0 set
