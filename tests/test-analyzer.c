@@ -1055,6 +1055,27 @@ test_real_register (void)
                "anonymity.false-persona");
   assert_rule ("new SHOs are soft as butter, every single one of them", "x",
                "respect.insult-aimed-at-someone");
+  /* Session 13, each written for the test in new words. */
+  assert_rule ("need a fit note for Monday's exam? dm me, I'll do you one", "instagram",
+               "professionalism.sick-note-offered");
+  assert_clean ("Lots of you ask for fit notes by message: I can't do that without an assessment, book an appointment please", "facebook");
+  assert_rule ("we pinched a box of gloves and two trolleys from theatre for the house party", "whatsapp",
+               "professionalism.taken-from-work");
+  assert_clean ("someone nicked my charger from the ward again", "whatsapp");
+  assert_rule ("in my day we practised intimate exams on sedated women before surgery", "facebook",
+               "professionalism.practised-on-unconscious-patients");
+  assert_clean ("we practised intubation on the manikin all morning, great sim day", "x");
+  assert_clean ("teaching on unconscious bias in triage today", "linkedin");
+  assert_rule ("skip calling the GP, they're a waste of space anyway, just ride it out", "facebook",
+               "professionalism.care-discouraged");
+  assert_clean ("a cold doesn't need the GP: rest, fluids, and ring 111 if you're getting worse", "facebook");
+  assert_rule ("I'm officially a consultant as of today!! (well, technically still a reg for another year)", "linkedin",
+               "professionalism.grade-inflated");
+  assert_clean ("I'm officially a consultant as of today, 12 years of training done", "linkedin");
+  assert_rule ("I signed the fit note without seeing him, who's gonna check", "whatsapp",
+               "professionalism.getting-away-with-it");
+  assert_rule ("psych placement done, now gyn: gonna be looking at fannies all week lol", "whatsapp",
+               "respect.sexual-remark");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",

@@ -312,6 +312,8 @@ main (int   argc,
     /* tune-45 0.777 and 0.043 at first (session 12, the last thing written; the session-start
      * engine 0.769 and 0.043). */
     { "SG_TUNE_45",   "/sg/corpus/tune-45",          0.75, 0.30, 0.06, TRUE },
+    /* tune-46 0.623 and 0.071 at first (session 13; the session-start engine the same). */
+    { "SG_TUNE_46",   "/sg/corpus/tune-46",          0.64, 0.30, 0.09, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.74, 0.25, 0.04, FALSE },
