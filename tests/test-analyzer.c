@@ -1076,6 +1076,16 @@ test_real_register (void)
                "professionalism.getting-away-with-it");
   assert_rule ("psych placement done, now gyn: gonna be looking at fannies all week lol", "whatsapp",
                "respect.sexual-remark");
+  assert_rule ("new post up on @glowskin_reviews (yes, that's secretly me) on why our clinic is best", "instagram",
+               "anonymity.account-secretly-yours");
+  assert_rule ("got 4 accounts on the forum and upvote my own answers about our clinic", "forum",
+               "anonymity.account-secretly-yours");
+  assert_rule ("I review the local care homes on the comparison site as a 'worried daughter' every month", "facebook",
+               "anonymity.account-secretly-yours");
+  assert_clean ("new team page is live, that's me on the left with the coffee", "linkedin");
+  assert_clean ("it's me again, the GP who won't stop talking about sunscreen. reapply!", "instagram");
+  assert_rule ("speaking purely as a mum here (deffo not a GP 😇) that clinic on the high street is the best", "facebook",
+               "anonymity.denies-being-a-doctor");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
