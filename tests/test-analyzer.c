@@ -1086,6 +1086,14 @@ test_real_register (void)
   assert_clean ("it's me again, the GP who won't stop talking about sunscreen. reapply!", "instagram");
   assert_rule ("speaking purely as a mum here (deffo not a GP 😇) that clinic on the high street is the best", "facebook",
                "anonymity.denies-being-a-doctor");
+  assert_rule ("incubator 3: baby boy born at 25 weeks to a 15 year old", "x",
+               "confidentiality.ward-and-bed");
+  assert_rule ("filming my ward round vlog, ignore the whiteboard behind me 🙈", "tiktok",
+               "confidentiality.details-behind-you");
+  assert_rule ("if you see a silver Qashqai on level 2 of the staff car park after 9pm, that's me napping", "x",
+               "privacy.car-where-and-when");
+  assert_clean ("selling my silver Qashqai, one owner, full service history, MOT till June", "facebook");
+  assert_clean ("the red Corsa in the disabled bay again, honestly some people", "x");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",

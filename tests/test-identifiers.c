@@ -326,6 +326,10 @@ test_location_unit (void)
   expect_none ("bed blockers again", SG_IDENTIFIER_LOCATION_UNIT);
   expect_none ("resus was busy, ward round late, back on the ward", SG_IDENTIFIER_LOCATION_UNIT);
   expect_none ("The ward was calm", SG_IDENTIFIER_LOCATION_UNIT);
+  expect ("Cot 6 had a quiet night", SG_IDENTIFIER_LOCATION_UNIT, "Cot 6", 0, 0);
+  expect ("moved him to incubator 2", SG_IDENTIFIER_LOCATION_UNIT, "incubator 2", 0, 0);
+  expect ("trolley 14 in the corridor", SG_IDENTIFIER_LOCATION_UNIT, "trolley 14", 0, 0);
+  expect_none ("bought a travel cot for the holiday", SG_IDENTIFIER_LOCATION_UNIT);
 }
 
 static void

@@ -65,6 +65,11 @@ static const Entry entries[] = {
   { "majors", W_PATIENT | W_CLIN | W_INITCUE | T_LOC, 0 },
   { "resus", W_PATIENT | W_CLIN | W_INITCUE | T_LOC, 0 },
   { "cubicle", W_PATIENT | W_CLIN | W_INITCUE | T_LOC, 0 },
+  /* A neonatal unit's cots and incubators, and the trolleys of corridor care, are numbered
+   * as beds are. */
+  { "cot", W_PATIENT | W_CLIN | W_INITCUE | T_LOC, 0 },
+  { "incubator", W_PATIENT | W_CLIN | W_INITCUE | T_LOC, 0 },
+  { "trolley", W_PATIENT | W_CLIN | W_INITCUE | T_LOC, 0 },
   { "room", T_LOC, 0 }, { "side", W_CLIN | T_LOC, 0 },
   { "dob", W_PATIENT | W_BIRTH | W_INITCUE, 0 }, { "meds", W_PATIENT, 0 },
   { "script", W_PATIENT, 0 }, { "please", W_PATIENT | W_NEGAUX, 0 },
