@@ -1094,6 +1094,10 @@ test_real_register (void)
                "privacy.car-where-and-when");
   assert_clean ("selling my silver Qashqai, one owner, full service history, MOT till June", "facebook");
   assert_clean ("the red Corsa in the disabled bay again, honestly some people", "x");
+  assert_clean ("night 2 of 3 done. the coffee machine is broken again", "x");
+  assert_clean ("tramadol, codeine and gabapentin: what I'm asked about most in a day of GP", "mastodon");
+  assert_clean ("head injuries this weekend: everyone gets checked by me first, no exceptions, not even the skipper", "whatsapp");
+  assert_rule ("chest infection? amoxicillin 500mg, 3 a day for a week", "facebook", "prescribing.dose-advice");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
