@@ -1098,6 +1098,15 @@ test_real_register (void)
   assert_clean ("tramadol, codeine and gabapentin: what I'm asked about most in a day of GP", "mastodon");
   assert_clean ("head injuries this weekend: everyone gets checked by me first, no exceptions, not even the skipper", "whatsapp");
   assert_rule ("chest infection? amoxicillin 500mg, 3 a day for a week", "facebook", "prescribing.dose-advice");
+  assert_rule ("men just aren't wired for midwifery, sorry not sorry", "x", "respect.group-said-unfit");
+  assert_clean ("the old line that women lack the stamina for surgery is sexist nonsense", "x");
+  assert_clean ("older patients aren't always fit for surgery, so we assess frailty first", "linkedin");
+  assert_rule ("who needs some naproxen for the tournament? big tub in my bag", "whatsapp",
+               "prescribing.handing-out-medicine");
+  assert_rule ("invisalign fitting free with every consult, ends Sunday ⏳", "instagram",
+               "advertising.sales-pressure");
+  assert_rule ("the only baby monitor worth buying 👉 https://amzn.to/xyz?tag=docmum-21", "instagram",
+               "conflict-of-interest.referral-link");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
