@@ -1107,6 +1107,10 @@ test_real_register (void)
                "advertising.sales-pressure");
   assert_rule ("the only baby monitor worth buying 👉 https://amzn.to/xyz?tag=docmum-21", "instagram",
                "conflict-of-interest.referral-link");
+  assert_rule ("anyone who votes for that party needs their head examined, as a GP I'd call it a cognitive deficit", "x",
+               "professionalism.politics-as-medical-fact");
+  assert_rule ("another night of junkies faking seizures for a bed, most of them know exactly what they're doing", "x",
+               "professionalism.contempt-for-a-diagnosis");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
