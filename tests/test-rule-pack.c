@@ -88,6 +88,91 @@ test_valid (void)
   g_assert_cmpuint (sg_rule_get_citations (rule)->len, ==, 1);
 }
 
+/* Included files are parsed on a thread of their own (sg-rule-pack-parse.c): their rules still
+ * come in the order given, and an error in any of them names that file and line, whichever
+ * file the thread had reached. */
+static const char include_rule[] =
+  "{\n"
+  "  \"rules\": [{\"id\": \"respect.%s\", \"category\": \"respect\", \"severity\": \"warning\",\n"
+  "    \"title\": \"T\", \"message\": \"M\", \"explanation\": \"E\",\n"
+  "    \"citations\": [{\"source\": \"gmc-2013\", \"paragraph\": \"15\"}],\n"
+  "    \"detector\": {\"type\": \"phrases\", \"match\": [\"%s\"]}}]\n"
+  "}\n";
+
+static void
+write_include (const char *name,
+               const char *id)
+{
+  g_autofree char *text = g_strdup_printf (include_rule, id, id);
+
+  g_free (write_pack (name, text));
+}
+
+static void
+test_includes (void)
+{
+  g_autofree char *text = replace ("\"version\": \"1\",",
+                                   "\"version\": \"1\", \"include\": [\"inc-a.json\", "
+                                   "\"inc-b.json\", \"inc-c.json\"],");
+  g_autofree char *path = write_pack ("with-includes.json", text);
+  const char *ids[] = { "respect.test", "respect.alpha", "respect.beta", "respect.gamma" };
+
+  write_include ("inc-a.json", "alpha");
+  write_include ("inc-b.json", "beta");
+  write_include ("inc-c.json", "gamma");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sg_rule_pack_get_n_rules (pack), ==, 4);
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      g_assert_nonnull (sg_rule_pack_find_rule (pack, ids[i]));
+  }
+
+  /* A key the middle file may not have, on its line 2. */
+  {
+    g_autofree char *inc = g_build_filename (tmpdir, "inc-b.json", NULL);
+    g_autofree char *prefix = g_strdup_printf ("%s:2:", inc);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SgRulePack) pack = NULL;
+
+    g_free (write_pack ("inc-b.json", "{\n  \"bogus\": 1,\n  \"rules\": []\n}\n"));
+    pack = sg_rule_pack_new_from_file (path, &error);
+    g_assert_null (pack);
+    g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_RULES);
+    if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, "bogus") == NULL)
+      g_error ("expected “%s … bogus”, got “%s”", prefix, error->message);
+  }
+
+  /* The last file is not JSON; the first two are fine again. */
+  {
+    g_autofree char *inc = g_build_filename (tmpdir, "inc-c.json", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SgRulePack) pack = NULL;
+
+    write_include ("inc-b.json", "beta");
+    g_free (write_pack ("inc-c.json", "{\n  \"rules\": [\n}\n"));
+    pack = sg_rule_pack_new_from_file (path, &error);
+    g_assert_null (pack);
+    g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_RULES);
+    g_assert_true (g_str_has_prefix (error->message, inc));
+  }
+
+  /* A file that is missing. */
+  {
+    g_autofree char *inc = g_build_filename (tmpdir, "inc-a.json", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SgRulePack) pack = NULL;
+
+    g_assert_cmpint (g_unlink (inc), ==, 0);
+    pack = sg_rule_pack_new_from_file (path, &error);
+    g_assert_null (pack);
+    g_assert_error (error, SG_ERROR, SG_ERROR_INVALID_RULES);
+    g_assert_true (g_str_has_prefix (error->message, inc));
+  }
+}
+
 static void
 test_bad_json (void)
 {
@@ -434,6 +519,7 @@ main (int   argc,
 
   g_test_add_func ("/sg/rule-pack/valid", test_valid);
   g_test_add_func ("/sg/rule-pack/bad-json", test_bad_json);
+  g_test_add_func ("/sg/rule-pack/includes", test_includes);
   g_test_add_func ("/sg/rule-pack/unknown-key", test_unknown_key);
   g_test_add_func ("/sg/rule-pack/unknown-category", test_unknown_category);
   g_test_add_func ("/sg/rule-pack/id-category-mismatch", test_id_category_mismatch);

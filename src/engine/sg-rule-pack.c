@@ -11,6 +11,7 @@
 #include "sg-patterns.h"
 #include "sg-platform.h"
 #include "sg-regex-anchors.h"
+#include "sg-rule-pack-parse.h"
 #include "sg-rule-pack-private.h"
 
 struct _SgRulePack
@@ -96,16 +97,6 @@ typedef struct {
 } LoadContext;
 
 /* Helpers */
-
-static void
-object_member_cb (JsonParser  *parser,
-                  JsonObject  *object,
-                  const char  *member_name,
-                  LoadContext *ctx)
-{
-  g_hash_table_insert (ctx->lines, g_strdup_printf ("%p/%s", object, member_name),
-                       GUINT_TO_POINTER (json_parser_get_current_line (parser)));
-}
 
 static guint
 line_of (LoadContext *ctx,
@@ -1282,57 +1273,19 @@ load_rules (LoadContext  *ctx,
   return TRUE;
 }
 
-static JsonParser *
-parse_file (LoadContext  *ctx,
-            GError      **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), ctx);
-
-  if (!g_file_get_contents (ctx->path, &contents, &length, &local_error))
-    {
-      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES, "%s:1: %s", ctx->path,
-                   local_error->message);
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      /* json-glib already says "<data>:LINE:COL: …"; keep the line, name the file. */
-      const char *msg = local_error->message;
-      if (g_str_has_prefix (msg, "<data>:"))
-        msg += strlen ("<data>:");
-      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES, "%s:%s", ctx->path, msg);
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES,
-                   _("%s:1: a rule pack must be a JSON object"), ctx->path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&parser);
-}
-
+/* An included file, once parsed (on the parsing thread: sg-rule-pack-parse.c). */
 static gboolean
-load_include (LoadContext  *parent,
-              const char   *file,
-              GError      **error)
+load_include (LoadContext   *parent,
+              SgPackParses  *parses,
+              guint          i,
+              const char    *path,
+              GError       **error)
 {
-  g_autofree char *path = g_build_filename (parent->dir, file, NULL);
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  LoadContext ctx = { parent->pack, path, g_path_get_dirname (path), lines };
+  LoadContext ctx = { parent->pack, path, g_path_get_dirname (path), NULL };
+  JsonParser *parser = sg_pack_parses_get (parses, i, &ctx.lines, error);
   JsonObject *root;
   gboolean ok = FALSE;
 
-  parser = parse_file (&ctx, error);
   if (parser != NULL)
     {
       root = json_node_get_object (json_parser_get_root (parser));
@@ -1340,6 +1293,7 @@ load_include (LoadContext  *parent,
            load_lexicons (&ctx, root, error) &&
            load_rules (&ctx, root, error);
     }
+  sg_pack_parses_release (parses, i);
 
   g_free (ctx.dir);
   return ok;
@@ -1435,10 +1389,13 @@ load_pack (LoadContext  *ctx,
            GError      **error)
 {
   SgRulePack *self = ctx->pack;
-  g_autoptr(JsonParser) parser = parse_file (ctx, error);
+  g_autoptr(JsonParser) parser = sg_pack_parse_file (ctx->path, ctx->lines, error);
+  g_autoptr(GPtrArray) include_paths = g_ptr_array_new_with_free_func (g_free);
+  SgPackParses *parses = NULL;
   JsonObject *root;
   JsonArray *sources, *includes;
   const char *id, *title, *version;
+  gboolean ok;
 
   if (parser == NULL)
     return FALSE;
@@ -1487,9 +1444,7 @@ load_pack (LoadContext  *ctx,
       g_array_append_val (self->sources, source);
     }
 
-  if (!load_concepts (ctx, root, error) || !load_lexicons (ctx, root, error))
-    return FALSE;
-
+  /* The included files start parsing now, while the concepts are built. */
   includes = get_array (root, "include");
   for (guint i = 0; includes != NULL && i < json_array_get_length (includes); i++)
     {
@@ -1497,9 +1452,18 @@ load_pack (LoadContext  *ctx,
 
       if (file == NULL)
         return fail (ctx, root, "include", error, _("include %u is not a file name"), i + 1);
-      if (!load_include (ctx, file, error))
-        return FALSE;
+      g_ptr_array_add (include_paths, g_build_filename (ctx->dir, file, NULL));
     }
+  g_ptr_array_add (include_paths, NULL);
+  if (include_paths->len > 1)
+    parses = sg_pack_parses_start ((const char * const *) include_paths->pdata);
+
+  ok = load_concepts (ctx, root, error) && load_lexicons (ctx, root, error);
+  for (guint i = 0; ok && i + 1 < include_paths->len; i++)
+    ok = load_include (ctx, parses, i, g_ptr_array_index (include_paths, i), error);
+  sg_pack_parses_free (parses);
+  if (!ok)
+    return FALSE;
 
   if (!load_rules (ctx, root, error))
     return FALSE;
