@@ -1111,6 +1111,11 @@ test_real_register (void)
                "professionalism.politics-as-medical-fact");
   assert_rule ("another night of junkies faking seizures for a bed, most of them know exactly what they're doing", "x",
                "professionalism.contempt-for-a-diagnosis");
+  assert_rule ("told the consultant it was fine, never actually looked at the ECG lol", "whatsapp",
+               "professionalism.checks-not-done");
+  assert_rule ("discharged him from majors, didn't bother writing the notes, bish bash bosh", "whatsapp",
+               "professionalism.checks-not-done");
+  assert_clean ("didn't check the gas before extubating once. nearly missed a K of 6.8. always check.", "x");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
