@@ -129,6 +129,15 @@ test_includes (void)
     for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
       g_assert_nonnull (sg_rule_pack_find_rule (pack, ids[i]));
   }
+  /* Again and again: the two threads once missed each other's signal and the load never
+   * returned (a stop sent while the parsing thread was freeing trees). */
+  for (guint n = 0; n < 300; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+
+      g_assert_no_error (error);
+    }
 
   /* A key the middle file may not have, on its line 2. */
   {

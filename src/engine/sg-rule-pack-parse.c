@@ -97,6 +97,16 @@ free_released (SgPackParses *self)
     }
 }
 
+/* Called with the mutex held. */
+static gboolean
+has_released_tree (SgPackParses *self)
+{
+  for (guint i = 0; i < self->n_parses; i++)
+    if (self->parses[i].released && self->parses[i].parser != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static gpointer
 parse_thread (gpointer data)
 {
@@ -125,20 +135,22 @@ parse_thread (gpointer data)
       free_released (self);
     }
 
-  /* Then free the trees as the loader hands them back, until it says stop. */
-  g_mutex_lock (&self->mutex);
+  /* Then free the trees as the loader hands them back, until it says stop. The wait is on
+   * the state itself, so a release or a stop that comes while trees are being freed is not
+   * missed (it was: the loader joined a thread asleep for good). */
   for (;;)
     {
-      gboolean stop = self->stopping;
+      gboolean stop;
 
+      g_mutex_lock (&self->mutex);
+      while (!self->stopping && !has_released_tree (self))
+        g_cond_wait (&self->cond, &self->mutex);
+      stop = self->stopping;
       g_mutex_unlock (&self->mutex);
       free_released (self);
-      g_mutex_lock (&self->mutex);
       if (stop)
         break;
-      g_cond_wait (&self->cond, &self->mutex);
     }
-  g_mutex_unlock (&self->mutex);
   return NULL;
 }
 
