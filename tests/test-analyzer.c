@@ -1116,6 +1116,11 @@ test_real_register (void)
   assert_rule ("discharged him from majors, didn't bother writing the notes, bish bash bosh", "whatsapp",
                "professionalism.checks-not-done");
   assert_clean ("didn't check the gas before extubating once. nearly missed a K of 6.8. always check.", "x");
+  assert_rule ("As a mum of three I honestly can't fault Dr Okafor, best GP in Leeds, book with her!", "facebook",
+               "anonymity.testimonial-voice");
+  assert_rule ("Guest post by Sophie: the clinic team were amazing from the first scan, 5 stars", "blog",
+               "anonymity.testimonial-voice");
+  assert_clean ("As a patient myself last year I saw how much a kind word from Dr Shah mattered. I'm a GP too, and it changed how I consult.", "x");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
