@@ -1121,6 +1121,8 @@ test_real_register (void)
   assert_rule ("Guest post by Sophie: the clinic team were amazing from the first scan, 5 stars", "blog",
                "anonymity.testimonial-voice");
   assert_clean ("As a patient myself last year I saw how much a kind word from Dr Shah mattered. I'm a GP too, and it changed how I consult.", "x");
+  assert_rule ("our new F1 thinks he's a consultant already, someone hand him the tea rota", "whatsapp",
+               "respect.mockery");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
