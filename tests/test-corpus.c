@@ -313,7 +313,12 @@ main (int   argc,
      * engine 0.769 and 0.043). */
     { "SG_TUNE_45",   "/sg/corpus/tune-45",          0.75, 0.30, 0.06, TRUE },
     /* tune-46 0.623 and 0.071 at first (session 13; the session-start engine the same). */
-    { "SG_TUNE_46",   "/sg/corpus/tune-46",          0.64, 0.30, 0.09, TRUE },
+    { "SG_TUNE_46",   "/sg/corpus/tune-46",          0.73, 0.30, 0.05, TRUE },
+    /* tune-47 0.608 and 0.043, tune-48 0.600 and 0.057 at first (session 13, after the day's
+     * rules from tune-46; the session-start engine 0.600 and 0.043, 0.600 and 0.057: of 400
+     * new drafts, the day's rules changed the verdict of one). */
+    { "SG_TUNE_47",   "/sg/corpus/tune-47",          0.60, 0.30, 0.06, TRUE },
+    { "SG_TUNE_48",   "/sg/corpus/tune-48",          0.60, 0.30, 0.07, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.74, 0.25, 0.04, FALSE },
