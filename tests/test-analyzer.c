@@ -1123,6 +1123,13 @@ test_real_register (void)
   assert_clean ("As a patient myself last year I saw how much a kind word from Dr Shah mattered. I'm a GP too, and it changed how I consult.", "x");
   assert_rule ("our new F1 thinks he's a consultant already, someone hand him the tea rota", "whatsapp",
                "respect.mockery");
+  assert_rule ("popped round to one of my patients' houses on sunday with a cake, she's on her own now", "facebook",
+               "boundaries.social-visit-to-patient");
+  assert_clean ("home visits all afternoon, three palliative patients across the valley", "x");
+  assert_rule ("mum's chest is bad again so I posted her the rest of my amoxicillin", "whatsapp",
+               "prescribing.handing-out-medicine");
+  assert_rule ("added half my clinic patients on facebook, they're lovely", "facebook",
+               "boundaries.social-approach-to-patient");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
