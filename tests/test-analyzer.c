@@ -1130,6 +1130,11 @@ test_real_register (void)
                "prescribing.handing-out-medicine");
   assert_rule ("added half my clinic patients on facebook, they're lovely", "facebook",
                "boundaries.social-approach-to-patient");
+  assert_rule ("new F1s! drop your home address and rota in the group chat so we can organise lifts", "whatsapp",
+               "privacy.oversharing-urged");
+  assert_clean ("please send your rota swaps to me privately, not in the group", "whatsapp");
+  assert_rule ("off to Tenerife tomorrow for a fortnight so the flat'll be empty, wish me sun", "facebook",
+               "privacy.away-from-home");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
