@@ -1135,6 +1135,8 @@ test_real_register (void)
   assert_clean ("please send your rota swaps to me privately, not in the group", "whatsapp");
   assert_rule ("off to Tenerife tomorrow for a fortnight so the flat'll be empty, wish me sun", "facebook",
                "privacy.away-from-home");
+  assert_rule ("Maureen from the post office is home from hospital, go easy on her this week", "facebook",
+               "confidentiality.first-name-in-care");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",

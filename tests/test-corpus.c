@@ -319,6 +319,9 @@ main (int   argc,
      * new drafts, the day's rules changed the verdict of one). */
     { "SG_TUNE_47",   "/sg/corpus/tune-47",          0.60, 0.30, 0.06, TRUE },
     { "SG_TUNE_48",   "/sg/corpus/tune-48",          0.60, 0.30, 0.07, TRUE },
+    /* tune-49 0.554 and 0.043 at first (session 13, written after all the day's rules but the
+     * last; the session-start engine 0.538 and 0.057). */
+    { "SG_TUNE_49",   "/sg/corpus/tune-49",          0.55, 0.30, 0.06, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     { "SG_HOLDOUT_3", "/sg/corpus/holdout-3-unread", 0.74, 0.25, 0.04, FALSE },
