@@ -1137,6 +1137,8 @@ test_real_register (void)
                "privacy.away-from-home");
   assert_rule ("Maureen from the post office is home from hospital, go easy on her this week", "facebook",
                "confidentiality.first-name-in-care");
+  assert_rule ("not gonna lie i was still well drunk for my 9am surgery", "whatsapp",
+               "professionalism.still-under-the-influence");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
