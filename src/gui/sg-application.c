@@ -539,10 +539,10 @@ app_icon_installed (void)
  * 700 folders, about 20 ms of work) on a thread of its own as soon as the display has one, and
  * adding a folder to the theme throws that reading away and starts again, while the window's
  * first icon waits for it. So the folder is added only where the installed icon is missing, and
- * only after the first window has painted (add_icon_resources_later); GtkWindow and the About
- * window pick the icon up when the theme changes. Measured on the bench: adding it before the
- * first frame, even with the reading moved to a worker, made the first frame 1.48x a bare
- * window's; left to GTK, 1.25x. */
+ * only after the first window has painted (after_first_frame); GtkWindow and the About window
+ * pick the icon up when the theme changes. Measured with bench-first-frame-rounds.py: adding it
+ * before the first frame, even with the second reading moved to a worker, made the first frame
+ * 1.37-1.44x a bare window's; left to GTK, 1.22-1.27x. */
 static void
 add_icon_resources (void)
 {
