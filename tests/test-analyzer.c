@@ -1139,6 +1139,10 @@ test_real_register (void)
                "confidentiality.first-name-in-care");
   assert_rule ("not gonna lie i was still well drunk for my 9am surgery", "whatsapp",
                "professionalism.still-under-the-influence");
+  assert_rule ("the best scrubs around are from my sister's little brand, link below 💙", "instagram",
+               "conflict-of-interest.interest-hinted");
+  assert_rule ("word is the locum at the Castle Street surgery is selling pills to the estate kids", "facebook",
+               "defamation.allegation-as-fact");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
