@@ -1143,6 +1143,8 @@ test_real_register (void)
                "conflict-of-interest.interest-hinted");
   assert_rule ("word is the locum at the Castle Street surgery is selling pills to the estate kids", "facebook",
                "defamation.allegation-as-fact");
+  assert_rule ("half the new F1s shouldn't be let anywhere near a cannula, never mind patients", "x",
+               "respect.incompetence-jibe");
   /* A misspelt word is read as the word meant (sg-respell.c). */
   assert_flags ("honestly the collegue on nights is a useless idiot", "whatsapp", FLAG (RESPECT));
   assert_rule ("that consultent nearly killed someone yesterday, avoid him", "x",
