@@ -367,6 +367,72 @@ test_model_near (void)
   g_assert_cmpuint (with->len, ==, 1);
 }
 
+/* A model rule with "confirm" lowers its category's warnings to suggestions where the draft
+ * scores below it, saying why; errors stay, and so does a warning the model agrees with or one
+ * in a draft of fewer than twenty words. */
+static SgAnalyzer *
+confirm_analyzer (const char *severity)
+{
+  g_autofree char *model = write_pack ("m5.tsv", "bias\t-3\ns:ward\t5\n");
+  g_autofree char *sev = g_strdup_printf ("\"severity\": \"%s\",", severity);
+  g_autoptr(GString) s = g_string_new (valid_pack);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SgRulePack) pack = NULL;
+
+  g_string_replace (s, "\"severity\": \"warning\",", sev, 1);
+  g_string_replace (s, "    }\n  ]\n",
+                    "    },\n    {\"id\": \"respect.model\", \"category\": \"respect\", "
+                    "\"severity\": \"warning\", \"title\": \"T\", \"message\": \"M\", "
+                    "\"explanation\": \"E\", \"citations\": [{\"source\": \"gmc-2013\", "
+                    "\"paragraph\": \"15\"}], \"detector\": {\"type\": \"model\", "
+                    "\"model\": \"m5.tsv\", \"cutoff\": 0.95, \"confirm\": 0.3}}\n  ]\n", 1);
+  path = write_pack ("model-confirm.json", s->str);
+  pack = sg_rule_pack_new_from_file (path, &error);
+  g_assert_no_error (error);
+  return sg_analyzer_new (pack);
+}
+
+static void
+test_model_confirm (void)
+{
+  g_autoptr(SgAnalyzer) warning = confirm_analyzer ("warning");
+  g_autoptr(SgAnalyzer) error = confirm_analyzer ("error");
+  /* Twenty words or more: a model lowers nothing in a shorter draft. */
+  const char *padding = " he was today, honestly the whole team spent the afternoon laughing about "
+                        "it over tea and biscuits";
+  g_autofree char *unlike_text = g_strconcat ("what a muppet", padding, NULL);
+  g_autofree char *like_text = g_strconcat ("what a muppet on the ward", padding, NULL);
+  g_autoptr(GPtrArray) unlike = sg_analyzer_analyze (warning, unlike_text, -1, "x", NULL);
+  g_autoptr(GPtrArray) like = sg_analyzer_analyze (warning, like_text, -1, "x", NULL);
+  g_autoptr(GPtrArray) strong = sg_analyzer_analyze (error, unlike_text, -1, "x", NULL);
+  g_autoptr(GPtrArray) brief = sg_analyzer_analyze (warning, "what a muppet", -1, "x", NULL);
+  g_autofree char *above = replace ("{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                                    "{\"type\": \"model\", \"model\": \"m5.tsv\", "
+                                    "\"cutoff\": 0.5, \"confirm\": 0.6}");
+  g_autofree char *misplaced = replace ("\"match\": [\"muppet\"]",
+                                        "\"match\": [\"muppet\"], \"confirm\": 0.1");
+
+  g_assert_cmpuint (unlike->len, ==, 1);
+  g_assert_cmpint (sg_finding_get_severity (g_ptr_array_index (unlike, 0)), ==, SG_SEVERITY_INFO);
+  g_assert_true (sg_finding_is_lowered (g_ptr_array_index (unlike, 0)));
+  g_assert_nonnull (strstr (sg_finding_get_message (g_ptr_array_index (unlike, 0)),
+                            "usually fine"));
+
+  g_assert_cmpuint (like->len, ==, 1);
+  g_assert_cmpint (sg_finding_get_severity (g_ptr_array_index (like, 0)), ==, SG_SEVERITY_WARNING);
+  g_assert_cmpstr (sg_finding_get_message (g_ptr_array_index (like, 0)), ==, "M");
+
+  g_assert_cmpuint (brief->len, ==, 1);
+  g_assert_cmpint (sg_finding_get_severity (g_ptr_array_index (brief, 0)), ==, SG_SEVERITY_WARNING);
+
+  g_assert_cmpuint (strong->len, ==, 1);
+  g_assert_cmpint (sg_finding_get_severity (g_ptr_array_index (strong, 0)), ==, SG_SEVERITY_ERROR);
+
+  assert_refused (above, 15, "up to the cutoff");
+  assert_refused (misplaced, 15, "belong to the model detector");
+}
+
 /* A slot regex that only lists words is matched as a word list (sg-patterns.c), and one that
  * counts digits by counting them, with the same answers as the regex: optional letters and
  * groups, apostrophes, an optional "^". */
@@ -544,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/position-outside", test_position_outside);
   g_test_add_func ("/sg/rule-pack/pattern-lead", test_pattern_lead);
   g_test_add_func ("/sg/rule-pack/audience-override", test_audience_override);
+  g_test_add_func ("/sg/rule-pack/model-confirm", test_model_confirm);
   g_test_add_func ("/sg/rule-pack/default-pack", test_default_pack);
 
   ret = g_test_run ();

@@ -105,6 +105,12 @@ void       sg_scan_run_model            (SgScan            *scan,
                                          const SgRule      *rule,
                                          gsize              base,
                                          GPtrArray         *out);
+/* After every rule: lowers the category's warnings found since @first when the draft scores
+ * below the model rule's "confirm". */
+void       sg_scan_confirm_with_model   (SgScan            *scan,
+                                         const SgRule      *rule,
+                                         GPtrArray         *out,
+                                         guint              first);
 /* The features a model reads in the segment ("c:insult", "s:waddl", "e:😂"), as a set. */
 GHashTable *sg_scan_collect_features    (SgScan            *scan);
 

@@ -15,6 +15,7 @@ struct _SgFinding
   char         *message;
   GArray       *fixes;
   int           attachment;
+  gboolean      lowered;  /* a warning the category's model did not confirm: shown as info */
 };
 
 G_DEFINE_FINAL_TYPE (SgFinding, sg_finding, G_TYPE_OBJECT)
@@ -80,6 +81,37 @@ sg_finding_new (const SgRule *rule,
   return self;
 }
 
+/* A warning its category's model did not confirm (sg-analyzer-model.c) becomes a suggestion:
+ * still shown, with why, but not counted as a flag. */
+void
+sg_finding_lower (SgFinding  *self,
+                  const char *note)
+{
+  char *message;
+
+  g_return_if_fail (SG_IS_FINDING (self));
+
+  message = g_strconcat (sg_finding_get_message (self), " ", note, NULL);
+  g_free (self->message);
+  self->message = message;
+  self->lowered = TRUE;
+}
+
+gboolean
+sg_finding_can_be_lowered (SgFinding *self)
+{
+  g_return_val_if_fail (SG_IS_FINDING (self), FALSE);
+  return sg_finding_get_severity (self) == SG_SEVERITY_WARNING &&
+         self->rule->type != SG_DETECTOR_MODEL && !self->rule->firm;
+}
+
+gboolean
+sg_finding_is_lowered (SgFinding *self)
+{
+  g_return_val_if_fail (SG_IS_FINDING (self), FALSE);
+  return self->lowered;
+}
+
 gboolean
 sg_finding_is_from_model (SgFinding *self)
 {
@@ -105,7 +137,7 @@ SgSeverity
 sg_finding_get_severity (SgFinding *self)
 {
   g_return_val_if_fail (SG_IS_FINDING (self), 0);
-  return self->rule->severity;
+  return self->lowered ? SG_SEVERITY_INFO : self->rule->severity;
 }
 
 const char *

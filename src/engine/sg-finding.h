@@ -53,6 +53,13 @@ void         sg_finding_set_span         (SgFinding *self,
 int          sg_finding_get_attachment   (SgFinding *self);
 void         sg_finding_set_attachment   (SgFinding *self,
                                           int        attachment);
+/* Lowers a warning to a suggestion (info), adding @note to its message to say why. */
+void         sg_finding_lower            (SgFinding  *self,
+                                          const char *note);
+/* Whether a model may lower it: a warning from a written rule not marked "firm". */
+gboolean     sg_finding_can_be_lowered   (SgFinding *self);
+/* Whether sg_finding_lower() made it a suggestion. */
+gboolean     sg_finding_is_lowered       (SgFinding *self);
 /* Arrays of SgCitation and SgFix. */
 GArray      *sg_finding_get_citations    (SgFinding *self);
 GArray      *sg_finding_get_fixes        (SgFinding *self);

@@ -91,6 +91,7 @@ struct _SgRule {
   GStrv           platforms;      /* NULL: all */
   guint           roles;          /* bit mask of 1 << SgRole the rule applies to */
   char           *role_messages[SG_N_ROLES]; /* the message for a role, NULL: the default */
+  gboolean        firm;           /* its warnings stand whatever the category's model says */
 
   SgDetectorType  type;
   GArray         *match;          /* guint group ids of the anchors */
@@ -108,6 +109,7 @@ struct _SgRule {
 
   SgModel        *model;          /* SG_DETECTOR_MODEL */
   double          cutoff;         /* the probability from which the model's finding is made */
+  double          confirm;        /* below it, the category's warnings are lowered to info; 0 never */
 };
 
 

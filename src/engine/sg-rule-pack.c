@@ -69,13 +69,13 @@ static const char * const source_statuses[] = {
 static const char * const lexicon_keys[] = { "file", "terms", "capitalised", NULL };
 static const char * const rule_keys[] = {
   "id", "category", "severity", "title", "message", "explanation", "citations", "fixes",
-  "audiences", "platforms", "roles", "role-messages", "detector", NULL
+  "audiences", "platforms", "roles", "role-messages", "firm", "detector", NULL
 };
 static const char * const citation_keys[] = { "source", "paragraph", NULL };
 static const char * const fix_keys[] = { "kind", "label", "replacement", NULL };
 static const char * const detector_keys[] = {
   "type", "match", "near", "unless", "once", "kinds", "require", "exclude", "features",
-  "require-one-of", "threshold", "carries", "pattern", "label", "model", "cutoff", NULL
+  "require-one-of", "threshold", "carries", "pattern", "label", "model", "cutoff", "confirm", NULL
 };
 static const char * const condition_keys[] = { "terms", "within", "tokens", "position", "affirmed",
                                                 NULL };
@@ -975,6 +975,13 @@ load_detector (LoadContext  *ctx,
       rule->cutoff = json_object_get_double_member (d, "cutoff");
       if (!(rule->cutoff > 0.0 && rule->cutoff < 1.0))
         return fail (ctx, d, "cutoff", error, _("“cutoff” is a probability between 0 and 1"));
+      if (json_object_has_member (d, "confirm"))
+        {
+          rule->confirm = json_object_get_double_member (d, "confirm");
+          if (!(rule->confirm >= 0.0 && rule->confirm < rule->cutoff))
+            return fail (ctx, d, "confirm", error,
+                         _("“confirm” is a probability from 0 up to the cutoff"));
+        }
       path = g_build_filename (ctx->dir, file, NULL);
       if ((rule->model = sg_model_load (path, &model_error)) == NULL)
         return fail (ctx, d, "model", error, "%s", model_error->message);
@@ -988,9 +995,11 @@ load_detector (LoadContext  *ctx,
   if (json_object_has_member (d, "match") &&
       (rule->type != SG_DETECTOR_PHRASES || json_object_has_member (d, "pattern")))
     return fail (ctx, d, "match", error, _("“match” belongs to the phrases and frame detectors"));
-  if ((json_object_has_member (d, "model") || json_object_has_member (d, "cutoff")) &&
+  if ((json_object_has_member (d, "model") || json_object_has_member (d, "cutoff") ||
+       json_object_has_member (d, "confirm")) &&
       rule->type != SG_DETECTOR_MODEL)
-    return fail (ctx, d, "model", error, _("“model” and “cutoff” belong to the model detector"));
+    return fail (ctx, d, "model", error,
+                 _("“model”, “cutoff” and “confirm” belong to the model detector"));
   if ((json_object_has_member (d, "pattern") || json_object_has_member (d, "label")) &&
       !g_str_equal (type, "pattern"))
     return fail (ctx, d, "pattern", error, _("“pattern” and “label” belong to the pattern "
@@ -1172,6 +1181,8 @@ load_rule (LoadContext  *ctx,
       fix.replacement = g_strdup (get_string (f, "replacement"));
       g_array_append_val (rule->fixes, fix);
     }
+
+  rule->firm = json_object_get_boolean_member_with_default (o, "firm", FALSE);
 
   audiences = get_array (o, "audiences");
   if (audiences == NULL)
