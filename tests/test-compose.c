@@ -308,6 +308,34 @@ test_clean_and_empty (void)
   g_assert_cmpstr (sg_compose_page_get_verdict (get_page ()), ==, "Ready to post");
 }
 
+/* A warning the category's model does not confirm is shown as a suggestion, saying why: a
+ * patient's weekly visit reads to the privacy rules like the writer's own routine, and the
+ * privacy model finds the draft unlike posts flagged for that (sg-analyzer-model.c). */
+static void
+test_suggestion (void)
+{
+  SgFindingRow *row;
+  SgFinding *finding;
+  g_autofree char *shot = NULL;
+
+  set_text ("Our lovely regular came in at 9 on the dot like every Tuesday since the eighties, "
+            "brought the whole surgery a tin of shortbread and a card, what a gem she is "
+            "honestly");
+  row = find_row ("privacy.routine");
+  g_assert_nonnull (row);
+  finding = sg_finding_row_get_finding (row);
+  g_assert_cmpint (sg_finding_get_severity (finding), ==, SG_SEVERITY_INFO);
+  g_assert_true (sg_finding_is_lowered (finding));
+  g_assert_nonnull (strstr (sg_finding_get_message (finding), "usually fine"));
+  g_assert_true (has_tag ("sg-info", "every Tuesday"));
+  g_assert_false (has_tag ("sg-warning", "every Tuesday"));
+
+  sg_test_iterate (200);
+  shot = sg_test_save_png (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))),
+                           "compose-suggestion");
+  g_test_message ("Screenshot: %s", shot);
+}
+
 static gboolean
 saved_text_is (gpointer data)
 {
@@ -2104,6 +2132,7 @@ main (int   argc,
   g_test_add_func ("/sg/compose/fixes", test_fixes);
   g_test_add_func ("/sg/compose/ignore", test_ignore);
   g_test_add_func ("/sg/compose/clean", test_clean_and_empty);
+  g_test_add_func ("/sg/compose/suggestion", test_suggestion);
   g_test_add_func ("/sg/compose/autosave", test_autosave);
   g_test_add_func ("/sg/compose/platform", test_platform_length);
   g_test_add_func ("/sg/compose/keyboard", test_keyboard);
