@@ -383,6 +383,13 @@ test_clinical_note_clean (void)
 static void
 test_real_register (void)
 {
+  /* A profession told to keep to a lesser task or its lane, or called uneducated (session 14,
+   * from the kinds of put-down tune-50 carried, in other words). */
+  assert_flags ("pharmacists should stick to counting pills babes", "x", FLAG (RESPECT));
+  assert_flags ("radiographers need to stay in their lane tbh", "bluesky", FLAG (RESPECT));
+  assert_flags ("nurses on this ward are so poorly educated, it's a culture problem", "facebook",
+                FLAG (RESPECT));
+  assert_not ("GPs should stick to the NICE guidance on this one", "x", FLAG (RESPECT));
   assert_flags ("the locum on nights is a total tw*t, couldnt cannulate a drainpipe", "whatsapp",
                 FLAG (RESPECT));
   assert_flags ("which absolute muppet left the resus trolley like this", "whatsapp",
