@@ -247,6 +247,24 @@ test_unknown_severity (void)
   assert_refused (bad, 10, "unknown severity");
 }
 
+/* A list holding an object or a list where a name belongs is refused with a message, not a
+ * critical warning (fatal under the tests' G_DEBUG; found by fuzzing the loader). */
+static void
+test_list_of_objects (void)
+{
+  g_autofree char *audiences = replace ("\"severity\": \"warning\",",
+                                        "\"severity\": \"warning\", \"audiences\": [{\"a\": 1}],");
+  g_autofree char *roles = replace ("\"severity\": \"warning\",",
+                                    "\"severity\": \"warning\", \"roles\": [[\"doctor\"]],");
+  g_autofree char *words = replace ("\"match\": [\"muppet\"]",
+                                    "\"match\": [{\"pattern\": [{\"words\": [{\"w\": 1}]}], "
+                                    "\"label\": \"x\"}]");
+
+  assert_refused (audiences, 10, "unknown audience");
+  assert_refused (roles, 10, "unknown role");
+  assert_refused (words, 15, "");
+}
+
 /* Frames, patterns, roles and models are validated like the rest. */
 static void
 test_new_detectors (void)
@@ -611,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/pattern-lead", test_pattern_lead);
   g_test_add_func ("/sg/rule-pack/audience-override", test_audience_override);
   g_test_add_func ("/sg/rule-pack/model-confirm", test_model_confirm);
+  g_test_add_func ("/sg/rule-pack/list-of-objects", test_list_of_objects);
   g_test_add_func ("/sg/rule-pack/default-pack", test_default_pack);
 
   ret = g_test_run ();

@@ -348,7 +348,7 @@ parse_slot (Slot             *slot,
       slot->words = g_new0 (char *, n + 1);
       for (guint i = 0; i < n; i++)
         {
-          const char *w = json_array_get_string_element (a, i);
+          const char *w = sg_json_array_string (a, i);
 
           if (w == NULL || !check_one_token (w, error_message))
             {

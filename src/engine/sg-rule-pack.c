@@ -373,7 +373,7 @@ load_lexicon (LoadContext  *ctx,
 
   for (guint i = 0; terms != NULL && i < json_array_get_length (terms); i++)
     {
-      const char *term = json_array_get_string_element (terms, i);
+      const char *term = sg_json_array_string (terms, i);
 
       if (term == NULL || !add_term (self, term, id))
         return fail (ctx, parent, name, error, _("lexicon “%s”: term %u is not a word"),
@@ -602,7 +602,7 @@ resolve_terms (LoadContext  *ctx,
               group->label = tr (get_string (o, "label"));
               for (guint w = 0; w < json_array_get_length (words); w++)
                 {
-                  const char *word = json_array_get_string_element (words, w);
+                  const char *word = sg_json_array_string (words, w);
 
                   if (word == NULL ||
                       !sg_concepts_add_term (self->stem_lexicon, &self->scratch, word, id))
@@ -796,7 +796,7 @@ parse_flags (LoadContext  *ctx,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      const char *flag = json_array_get_string_element (array, i);
+      const char *flag = sg_json_array_string (array, i);
       gboolean found = FALSE;
 
       for (guint f = 0; identifier_flags[f] != NULL; f++)
@@ -869,7 +869,7 @@ load_detector (LoadContext  *ctx,
         return fail (ctx, d, "kinds", error, _("an identifier detector needs “kinds”"));
       for (guint i = 0; i < json_array_get_length (kinds); i++)
         {
-          const char *kind = json_array_get_string_element (kinds, i);
+          const char *kind = sg_json_array_string (kinds, i);
           g_autofree char *name = g_strconcat ("@identifier:", kind ? kind : "", NULL);
           guint id = sg_rule_pack_lookup_group (ctx->pack, name);
 
@@ -924,7 +924,7 @@ load_detector (LoadContext  *ctx,
 
           for (guint i = 0; req != NULL && i < json_array_get_length (req); i++)
             {
-              const char *name = json_array_get_string_element (req, i);
+              const char *name = sg_json_array_string (req, i);
 
               if (name == NULL || !json_object_has_member (features, name))
                 return fail (ctx, d, "require-one-of", error,
@@ -952,7 +952,7 @@ load_detector (LoadContext  *ctx,
       rule->type = SG_DETECTOR_IMAGE;
       for (guint i = 0; carries != NULL && i < json_array_get_length (carries); i++)
         {
-          const char *name = json_array_get_string_element (carries, i);
+          const char *name = sg_json_array_string (carries, i);
           guint fact = name ? sg_image_fact_from_string (name) : 0;
 
           if (fact == 0)
@@ -1191,7 +1191,7 @@ load_rule (LoadContext  *ctx,
     {
       SgAudience a;
 
-      if (!sg_audience_from_string (json_array_get_string_element (audiences, i), &a))
+      if (!sg_audience_from_string (sg_json_array_string (audiences, i), &a))
         return fail (ctx, o, "audiences", error,
                      _("unknown audience in rule “%s” (public, closed, private)"), id);
       rule->audiences |= 1u << a;
@@ -1204,7 +1204,7 @@ load_rule (LoadContext  *ctx,
 
       for (guint i = 0; i < json_array_get_length (platforms); i++)
         {
-          const char *p = json_array_get_string_element (platforms, i);
+          const char *p = sg_json_array_string (platforms, i);
 
           if (p == NULL || !g_strv_contains (sg_platform_list_ids (), p))
             return fail (ctx, o, "platforms", error, _("unknown platform “%s”"),
@@ -1222,7 +1222,7 @@ load_rule (LoadContext  *ctx,
         {
           SgRole r;
 
-          if (!sg_role_from_string (json_array_get_string_element (roles, i), &r))
+          if (!sg_role_from_string (sg_json_array_string (roles, i), &r))
             return fail (ctx, o, "roles", error, _("unknown role in rule “%s” (doctor, "
                                                    "physician-associate, anaesthesia-associate, "
                                                    "medical-student)"), id);
@@ -1459,7 +1459,7 @@ load_pack (LoadContext  *ctx,
   includes = get_array (root, "include");
   for (guint i = 0; includes != NULL && i < json_array_get_length (includes); i++)
     {
-      const char *file = json_array_get_string_element (includes, i);
+      const char *file = sg_json_array_string (includes, i);
 
       if (file == NULL)
         return fail (ctx, root, "include", error, _("include %u is not a file name"), i + 1);
