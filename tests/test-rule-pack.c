@@ -260,9 +260,29 @@ test_list_of_objects (void)
                                     "\"match\": [{\"pattern\": [{\"words\": [{\"w\": 1}]}], "
                                     "\"label\": \"x\"}]");
 
+  g_autofree char *word = replace ("\"match\": [\"muppet\"]",
+                                   "\"match\": [{\"pattern\": [{\"word\": [\"a\"]}], "
+                                   "\"label\": \"x\"}]");
+  g_autofree char *tokens = replace ("\"match\": [\"muppet\"]",
+                                     "\"match\": [\"muppet\"], \"near\": [{\"terms\": "
+                                     "[\"idiot\"], \"tokens\": [2]}]");
+  g_autofree char *firm = replace ("\"severity\": \"warning\",",
+                                   "\"severity\": \"warning\", \"firm\": {\"yes\": 1},");
+
+  assert_refused (word, 15, "");
+  assert_refused (tokens, 15, "number of words");
   assert_refused (audiences, 10, "unknown audience");
   assert_refused (roles, 10, "unknown role");
   assert_refused (words, 15, "");
+  /* Not a true or false: read as the default, without a critical warning. */
+  {
+    g_autofree char *path = write_pack ("firm-object.json", firm);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SgRulePack) pack = sg_rule_pack_new_from_file (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (pack);
+  }
 }
 
 /* Frames, patterns, roles and models are validated like the rest. */

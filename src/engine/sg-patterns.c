@@ -315,7 +315,7 @@ parse_slot (Slot             *slot,
     }
 
   o = json_node_get_object (node);
-  slot->optional = json_object_get_boolean_member_with_default (o, "optional", FALSE);
+  slot->optional = sg_json_object_boolean (o, "optional", FALSE);
   if (json_object_get_size (o) != 1 + (guint) json_object_has_member (o, "optional"))
     {
       *error_message = g_strdup (_("a pattern slot has one of “concept”, “word”, “words”, "
@@ -323,9 +323,9 @@ parse_slot (Slot             *slot,
       return FALSE;
     }
 
-  if ((s = json_object_get_string_member_with_default (o, "concept", NULL)) != NULL)
+  if ((s = sg_json_object_string (o, "concept")) != NULL)
     return parse_group (slot, s, resolve, data, error_message);
-  if ((s = json_object_get_string_member_with_default (o, "word", NULL)) != NULL)
+  if ((s = sg_json_object_string (o, "word")) != NULL)
     {
       if (!check_one_token (s, error_message))
         return FALSE;
@@ -336,7 +336,7 @@ parse_slot (Slot             *slot,
     }
   if (json_object_has_member (o, "words"))
     {
-      JsonArray *a = json_object_get_array_member (o, "words");
+      JsonArray *a = sg_json_object_array (o, "words");
       guint n = a != NULL ? json_array_get_length (a) : 0;
 
       if (n == 0)
@@ -360,7 +360,7 @@ parse_slot (Slot             *slot,
         }
       return TRUE;
     }
-  if ((s = json_object_get_string_member_with_default (o, "stem", NULL)) != NULL)
+  if ((s = sg_json_object_string (o, "stem")) != NULL)
     {
       char *stem = sg_tokens_stem_phrase (scratch, s);
 
@@ -376,7 +376,7 @@ parse_slot (Slot             *slot,
       slot->words[0] = stem;
       return TRUE;
     }
-  if ((s = json_object_get_string_member_with_default (o, "shape", NULL)) != NULL)
+  if ((s = sg_json_object_string (o, "shape")) != NULL)
     {
       static const char * const shapes[] = { "lower", "Title", "UPPER", "mixed", "digits" };
 
@@ -391,7 +391,7 @@ parse_slot (Slot             *slot,
                                           "digits)"), s);
       return FALSE;
     }
-  if ((s = json_object_get_string_member_with_default (o, "regex", NULL)) != NULL)
+  if ((s = sg_json_object_string (o, "regex")) != NULL)
     {
       g_autoptr(GError) error = NULL;
 

@@ -3,19 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
-/* The string at @index of @array, or NULL when it is anything else: an object or a list there
- * would make json_array_get_string_element() complain on the terminal (found by fuzzing). */
-static inline const char *
-sg_json_array_string (JsonArray *array,
-                      guint      index)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
+#include "sg-json.h"
 
 #include "sg-tokens.h"
 

@@ -352,7 +352,7 @@ load_lexicon (LoadContext  *ctx,
         return FALSE;
       file = get_string (o, "file");
       terms = get_array (o, "terms");
-      capitalised = json_object_get_boolean_member_with_default (o, "capitalised", FALSE);
+      capitalised = sg_json_object_boolean (o, "capitalised", FALSE);
     }
   else
     return fail (ctx, parent, name, error,
@@ -720,7 +720,7 @@ load_conditions (LoadContext  *ctx,
       within = json_object_get_member (o, "within");
       if (json_object_has_member (o, "tokens"))
         {
-          gint64 tokens = json_object_get_int_member_with_default (o, "tokens", -1);
+          gint64 tokens = sg_json_object_int (o, "tokens", -1);
 
           if (within != NULL || tokens < 0 || tokens > 50)
             return fail (ctx, o, "tokens", error,
@@ -765,7 +765,7 @@ load_conditions (LoadContext  *ctx,
        * are no stupid questions" is not a put-down. Read "near" terms this way where the
        * rule's unless conditions only see the anchor. */
       c.negation = G_MAXUINT;
-      if (json_object_get_boolean_member_with_default (o, "affirmed", FALSE))
+      if (sg_json_object_boolean (o, "affirmed", FALSE))
         {
           c.negation = sg_rule_pack_lookup_group (ctx->pack, "@negation");
           if (c.negation == G_MAXUINT)
@@ -837,7 +837,7 @@ load_detector (LoadContext  *ctx,
   rule->unless = g_array_new (FALSE, FALSE, sizeof (SgCondition));
   g_array_set_clear_func (rule->near, (GDestroyNotify) condition_clear);
   g_array_set_clear_func (rule->unless, (GDestroyNotify) condition_clear);
-  rule->once = json_object_get_boolean_member_with_default (d, "once", FALSE);
+  rule->once = sg_json_object_boolean (d, "once", FALSE);
 
   if (g_str_equal (type, "phrases") || g_str_equal (type, "frame"))
     {
@@ -900,7 +900,7 @@ load_detector (LoadContext  *ctx,
       names = json_object_get_members (features);
       for (GList *l = names; l != NULL; l = l->next)
         {
-          JsonObject *fo = json_object_get_object_member (features, l->data);
+          JsonObject *fo = sg_json_object_object (features, l->data);
           SgFeature f = { 0 };
 
           if (fo == NULL)
@@ -910,7 +910,7 @@ load_detector (LoadContext  *ctx,
             return FALSE;
           f.name = g_strdup (l->data);
           f.label = get_string (fo, "label") ? tr (get_string (fo, "label")) : g_strdup (l->data);
-          f.weight = json_object_get_int_member_with_default (fo, "weight", 1);
+          f.weight = sg_json_object_int (fo, "weight", 1);
           f.groups = g_array_new (FALSE, FALSE, sizeof (guint));
           g_array_append_val (rule->features, f);
           if (!resolve_terms (ctx, fo, "terms", f.groups, error))
@@ -942,7 +942,7 @@ load_detector (LoadContext  *ctx,
           JsonObject *t = json_node_get_object (threshold_node);
           const char *name = sg_audience_to_string (a);
 
-          rule->threshold[a] = json_object_get_int_member_with_default (t, name, G_MAXINT);
+          rule->threshold[a] = sg_json_object_int (t, name, G_MAXINT);
         }
     }
   else if (g_str_equal (type, "image"))
@@ -972,12 +972,14 @@ load_detector (LoadContext  *ctx,
       rule->type = SG_DETECTOR_MODEL;
       if (file == NULL || !json_object_has_member (d, "cutoff"))
         return fail (ctx, d, "type", error, _("a model detector needs “model” and “cutoff”"));
-      rule->cutoff = json_object_get_double_member (d, "cutoff");
+      if (!sg_json_object_number (d, "cutoff", &rule->cutoff))
+        rule->cutoff = -1;
       if (!(rule->cutoff > 0.0 && rule->cutoff < 1.0))
         return fail (ctx, d, "cutoff", error, _("“cutoff” is a probability between 0 and 1"));
       if (json_object_has_member (d, "confirm"))
         {
-          rule->confirm = json_object_get_double_member (d, "confirm");
+          if (!sg_json_object_number (d, "confirm", &rule->confirm))
+            rule->confirm = -1;
           if (!(rule->confirm >= 0.0 && rule->confirm < rule->cutoff))
             return fail (ctx, d, "confirm", error,
                          _("“confirm” is a probability from 0 up to the cutoff"));
@@ -1182,7 +1184,7 @@ load_rule (LoadContext  *ctx,
       g_array_append_val (rule->fixes, fix);
     }
 
-  rule->firm = json_object_get_boolean_member_with_default (o, "firm", FALSE);
+  rule->firm = sg_json_object_boolean (o, "firm", FALSE);
 
   audiences = get_array (o, "audiences");
   if (audiences == NULL)
@@ -1236,7 +1238,7 @@ load_rule (LoadContext  *ctx,
 
   if (json_object_has_member (o, "role-messages"))
     {
-      JsonObject *messages = json_object_get_object_member (o, "role-messages");
+      JsonObject *messages = sg_json_object_object (o, "role-messages");
       g_autoptr(GList) names = messages ? json_object_get_members (messages) : NULL;
 
       if (messages == NULL)
