@@ -329,6 +329,9 @@ main (int   argc,
      * models' confirm and cutoffs (session 14; neither had seen it). In the models' training
      * since. */
     { "SG_TUNE_51",   "/sg/corpus/tune-51",          0.87, 0.30, 0.03, TRUE },
+    /* tune-52 0.738 and 0.129 at first with the session-start engine, 0.823 and 0.086 with the
+     * session's last engine (session 14, written after all its changes; not in any training). */
+    { "SG_TUNE_52",   "/sg/corpus/tune-52",          0.80, 0.30, 0.09, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     /* Session 14: the models' "confirm" (warnings the category's model finds unlike any
