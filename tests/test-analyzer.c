@@ -390,6 +390,13 @@ test_real_register (void)
   assert_flags ("nurses on this ward are so poorly educated, it's a culture problem", "facebook",
                 FLAG (RESPECT));
   assert_not ("GPs should stick to the NICE guidance on this one", "x", FLAG (RESPECT));
+  /* Introduced with a grade above one's own, the real grade said in the same post. */
+  assert_flags ("I introduced myself to the relatives as the consultant so they would trust me, "
+                "I'm an FY2", "facebook", FLAG (PROFESSIONALISM));
+  assert_flags ("we introduce ourselves as the registrar to speed things up, I'm only a PA",
+                "forum", FLAG (PROFESSIONALISM));
+  assert_clean ("I introduced myself as the consultant on call and went through the plan with "
+                "the family", "x");
   assert_flags ("the locum on nights is a total tw*t, couldnt cannulate a drainpipe", "whatsapp",
                 FLAG (RESPECT));
   assert_flags ("which absolute muppet left the resus trolley like this", "whatsapp",
