@@ -9,6 +9,7 @@
 #include "sg-error.h"
 #include "sg-identifiers.h"
 #include "sg-patterns.h"
+#include "sg-json.h"
 #include "sg-platform.h"
 #include "sg-regex-anchors.h"
 #include "sg-rule-pack-parse.h"
@@ -171,19 +172,6 @@ check_keys (LoadContext        *ctx,
   return TRUE;
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gboolean
 require_string (LoadContext  *ctx,
                 JsonObject   *object,
@@ -192,19 +180,10 @@ require_string (LoadContext  *ctx,
                 const char  **out,
                 GError      **error)
 {
-  *out = get_string (object, member);
+  *out = sg_json_object_string (object, member);
   if (*out == NULL || **out == '\0')
     return fail (ctx, object, member, error, _("%s needs a “%s” string"), what, member);
   return TRUE;
-}
-
-static JsonArray *
-get_array (JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 static void
@@ -350,8 +329,8 @@ load_lexicon (LoadContext  *ctx,
 
       if (!check_keys (ctx, o, lexicon_keys, "a lexicon", error))
         return FALSE;
-      file = get_string (o, "file");
-      terms = get_array (o, "terms");
+      file = sg_json_object_string (o, "file");
+      terms = sg_json_object_array (o, "terms");
       capitalised = sg_json_object_boolean (o, "capitalised", FALSE);
     }
   else
@@ -414,7 +393,7 @@ load_concepts (LoadContext  *ctx,
                GError      **error)
 {
   SgRulePack *self = ctx->pack;
-  const char *dir_name = get_string (root, "concepts");
+  const char *dir_name = sg_json_object_string (root, "concepts");
   g_autofree char *dir_path = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -490,7 +469,7 @@ pattern_group (LoadContext  *ctx,
                GError      **error)
 {
   SgRulePack *self = ctx->pack;
-  JsonArray *slots = get_array (o, "pattern");
+  JsonArray *slots = sg_json_object_array (o, "pattern");
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
   g_autofree char *key = NULL;
@@ -503,12 +482,13 @@ pattern_group (LoadContext  *ctx,
   if (slots != NULL)
     {
       g_autofree char *json = NULL;
+      const char *label;
 
       json_node_set_array (node, slots);
       json_generator_set_root (gen, node);
       json = json_generator_to_data (gen, NULL);
-      key = g_strdup_printf ("%s\n%s", json,
-                             get_string (o, "label") ? get_string (o, "label") : "");
+      label = sg_json_object_string (o, "label");
+      key = g_strdup_printf ("%s\n%s", json, label != NULL ? label : "");
       if (g_hash_table_contains (self->patterns, key))
         return GPOINTER_TO_UINT (g_hash_table_lookup (self->patterns, key)) - 1;
     }
@@ -523,7 +503,7 @@ pattern_group (LoadContext  *ctx,
   id = add_group (self, SG_GROUP_PATTERN, NULL, 0);
   group = g_ptr_array_index (self->groups, id);
   group->pattern = compiled;
-  group->label = tr (get_string (o, "label"));
+  group->label = tr (sg_json_object_string (o, "label"));
   g_array_append_val (self->pattern_groups, id);
   if ((words = sg_pattern_get_index_words (compiled, &lead)) != NULL)
     {
@@ -559,7 +539,7 @@ resolve_terms (LoadContext  *ctx,
                GError      **error)
 {
   SgRulePack *self = ctx->pack;
-  JsonArray *terms = get_array (object, member);
+  JsonArray *terms = sg_json_object_array (object, member);
   guint inline_group = G_MAXUINT;
 
   if (terms == NULL || json_array_get_length (terms) == 0)
@@ -572,7 +552,7 @@ resolve_terms (LoadContext  *ctx,
       if (JSON_NODE_HOLDS_OBJECT (node))
         {
           JsonObject *o = json_node_get_object (node);
-          const char *pattern = get_string (o, "regex");
+          const char *pattern = sg_json_object_string (o, "regex");
           g_autoptr(GError) regex_error = NULL;
           GRegex *regex;
           guint id;
@@ -590,7 +570,7 @@ resolve_terms (LoadContext  *ctx,
 
           if (json_object_has_member (o, "stems"))
             {
-              JsonArray *words = get_array (o, "stems");
+              JsonArray *words = sg_json_object_array (o, "stems");
               SgGroup *group;
 
               if (words == NULL || json_array_get_length (words) == 0 ||
@@ -599,7 +579,7 @@ resolve_terms (LoadContext  *ctx,
                              _("“stems” is a non-empty list of words, with maybe a “label”"));
               id = add_group (self, SG_GROUP_CONCEPT, NULL, 0);
               group = g_ptr_array_index (self->groups, id);
-              group->label = tr (get_string (o, "label"));
+              group->label = tr (sg_json_object_string (o, "label"));
               for (guint w = 0; w < json_array_get_length (words); w++)
                 {
                   const char *word = sg_json_array_string (words, w);
@@ -694,7 +674,7 @@ load_conditions (LoadContext  *ctx,
   if (!json_object_has_member (detector, member))
     return TRUE;
 
-  array = get_array (detector, member);
+  array = sg_json_object_array (detector, member);
   if (array == NULL)
     return fail (ctx, detector, member, error, _("“%s” must be a list of conditions"), member);
 
@@ -748,7 +728,7 @@ load_conditions (LoadContext  *ctx,
                      _("“within” must be \"sentence\", \"clause\", \"text\" or a number of "
                        "characters"));
 
-      position = get_string (o, "position");
+      position = sg_json_object_string (o, "position");
       if (position == NULL || g_str_equal (position, "any"))
         c.position = 0;
       else if (g_str_equal (position, "before"))
@@ -786,7 +766,7 @@ parse_flags (LoadContext  *ctx,
              guint        *flags,
              GError      **error)
 {
-  JsonArray *array = get_array (detector, member);
+  JsonArray *array = sg_json_object_array (detector, member);
 
   *flags = 0;
   if (!json_object_has_member (detector, member))
@@ -862,7 +842,7 @@ load_detector (LoadContext  *ctx,
     }
   else if (g_str_equal (type, "identifier"))
     {
-      JsonArray *kinds = get_array (d, "kinds");
+      JsonArray *kinds = sg_json_object_array (d, "kinds");
 
       rule->type = SG_DETECTOR_IDENTIFIER;
       if (kinds == NULL || json_array_get_length (kinds) == 0)
@@ -902,6 +882,7 @@ load_detector (LoadContext  *ctx,
         {
           JsonObject *fo = sg_json_object_object (features, l->data);
           SgFeature f = { 0 };
+          const char *label;
 
           if (fo == NULL)
             return fail (ctx, features, l->data, error, _("feature “%s” must be an object"),
@@ -909,7 +890,8 @@ load_detector (LoadContext  *ctx,
           if (!check_keys (ctx, fo, feature_keys, "a feature", error))
             return FALSE;
           f.name = g_strdup (l->data);
-          f.label = get_string (fo, "label") ? tr (get_string (fo, "label")) : g_strdup (l->data);
+          label = sg_json_object_string (fo, "label");
+          f.label = label != NULL ? tr (label) : g_strdup (l->data);
           f.weight = sg_json_object_int (fo, "weight", 1);
           f.groups = g_array_new (FALSE, FALSE, sizeof (guint));
           g_array_append_val (rule->features, f);
@@ -919,7 +901,7 @@ load_detector (LoadContext  *ctx,
 
       if (json_object_has_member (d, "require-one-of"))
         {
-          JsonArray *req = get_array (d, "require-one-of");
+          JsonArray *req = sg_json_object_array (d, "require-one-of");
           g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
 
           for (guint i = 0; req != NULL && i < json_array_get_length (req); i++)
@@ -947,7 +929,7 @@ load_detector (LoadContext  *ctx,
     }
   else if (g_str_equal (type, "image"))
     {
-      JsonArray *carries = get_array (d, "carries");
+      JsonArray *carries = sg_json_object_array (d, "carries");
 
       rule->type = SG_DETECTOR_IMAGE;
       for (guint i = 0; carries != NULL && i < json_array_get_length (carries); i++)
@@ -965,7 +947,7 @@ load_detector (LoadContext  *ctx,
     }
   else if (g_str_equal (type, "model"))
     {
-      const char *file = get_string (d, "model");
+      const char *file = sg_json_object_string (d, "model");
       g_autofree char *path = NULL;
       g_autoptr(GError) model_error = NULL;
 
@@ -1127,7 +1109,7 @@ load_rule (LoadContext  *ctx,
   rule->explanation = tr (explanation);
 
   /* Every rule must say where the guidance says so: "explain, don't police". */
-  citations = get_array (o, "citations");
+  citations = sg_json_object_array (o, "citations");
   if (citations == NULL || json_array_get_length (citations) == 0)
     return fail (ctx, o, "citations", error, _("rule “%s” has no citation"), id);
 
@@ -1159,7 +1141,7 @@ load_rule (LoadContext  *ctx,
 
   rule->fixes = g_array_new (FALSE, TRUE, sizeof (SgFix));
   g_array_set_clear_func (rule->fixes, (GDestroyNotify) fix_clear);
-  fixes = get_array (o, "fixes");
+  fixes = sg_json_object_array (o, "fixes");
   for (guint i = 0; fixes != NULL && i < json_array_get_length (fixes); i++)
     {
       JsonNode *element = json_array_get_element (fixes, i);
@@ -1175,18 +1157,18 @@ load_rule (LoadContext  *ctx,
         return FALSE;
       if (!g_strv_contains (fix_kinds, kind))
         return fail (ctx, f, "kind", error, _("unknown fix kind “%s”"), kind);
-      if (g_str_equal (kind, "replace") && get_string (f, "replacement") == NULL)
+      if (g_str_equal (kind, "replace") && sg_json_object_string (f, "replacement") == NULL)
         return fail (ctx, f, "kind", error, _("a “replace” fix needs a “replacement”"));
 
       fix.kind = g_strdup (kind);
       fix.label = tr (label);
-      fix.replacement = g_strdup (get_string (f, "replacement"));
+      fix.replacement = g_strdup (sg_json_object_string (f, "replacement"));
       g_array_append_val (rule->fixes, fix);
     }
 
   rule->firm = sg_json_object_boolean (o, "firm", FALSE);
 
-  audiences = get_array (o, "audiences");
+  audiences = sg_json_object_array (o, "audiences");
   if (audiences == NULL)
     rule->audiences = (1u << SG_N_AUDIENCES) - 1;
   for (guint i = 0; audiences != NULL && i < json_array_get_length (audiences); i++)
@@ -1199,7 +1181,7 @@ load_rule (LoadContext  *ctx,
       rule->audiences |= 1u << a;
     }
 
-  platforms = get_array (o, "platforms");
+  platforms = sg_json_object_array (o, "platforms");
   if (platforms != NULL)
     {
       g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
@@ -1218,7 +1200,7 @@ load_rule (LoadContext  *ctx,
 
   if (json_object_has_member (o, "roles"))
     {
-      JsonArray *roles = get_array (o, "roles");
+      JsonArray *roles = sg_json_object_array (o, "roles");
 
       for (guint i = 0; roles != NULL && i < json_array_get_length (roles); i++)
         {
@@ -1246,7 +1228,7 @@ load_rule (LoadContext  *ctx,
       for (GList *l = names; l != NULL; l = l->next)
         {
           SgRole r;
-          const char *text = get_string (messages, l->data);
+          const char *text = sg_json_object_string (messages, l->data);
 
           if (!sg_role_from_string (l->data, &r) || text == NULL)
             return fail (ctx, messages, l->data, error,
@@ -1268,7 +1250,7 @@ load_rules (LoadContext  *ctx,
   if (!json_object_has_member (object, "rules"))
     return TRUE;
 
-  rules = get_array (object, "rules");
+  rules = sg_json_object_array (object, "rules");
   if (rules == NULL)
     return fail (ctx, object, "rules", error, _("“rules” must be a list"));
 
@@ -1424,7 +1406,7 @@ load_pack (LoadContext  *ctx,
   self->title = tr (title);
   self->version = g_strdup (version);
 
-  sources = get_array (root, "sources");
+  sources = sg_json_object_array (root, "sources");
   if (sources == NULL || json_array_get_length (sources) == 0)
     return fail (ctx, root, "sources", error, _("a rule pack needs a list of sources"));
   for (guint i = 0; i < json_array_get_length (sources); i++)
@@ -1440,25 +1422,25 @@ load_pack (LoadContext  *ctx,
           !require_string (ctx, s, "id", "a source", &sid, error) ||
           !require_string (ctx, s, "title", "a source", &stitle, error))
         return FALSE;
-      if (get_string (s, "status") != NULL &&
-          !g_strv_contains (source_statuses, get_string (s, "status")))
+      if (sg_json_object_string (s, "status") != NULL &&
+          !g_strv_contains (source_statuses, sg_json_object_string (s, "status")))
         return fail (ctx, s, "status", error,
                      _("“status” is current, withdrawn, advice or commentary"));
       source.id = g_strdup (sid);
       source.title = tr (stitle);
-      source.edition = g_strdup (get_string (s, "edition"));
-      source.status = g_strdup (get_string (s, "status"));
-      source.in_force = g_strdup (get_string (s, "in-force"));
-      source.withdrawn = g_strdup (get_string (s, "withdrawn"));
-      source.checked = g_strdup (get_string (s, "checked"));
-      source.url = g_strdup (get_string (s, "url"));
-      source.short_title = tr (get_string (s, "short"));
-      source.applies_to = tr (get_string (s, "applies-to"));
+      source.edition = g_strdup (sg_json_object_string (s, "edition"));
+      source.status = g_strdup (sg_json_object_string (s, "status"));
+      source.in_force = g_strdup (sg_json_object_string (s, "in-force"));
+      source.withdrawn = g_strdup (sg_json_object_string (s, "withdrawn"));
+      source.checked = g_strdup (sg_json_object_string (s, "checked"));
+      source.url = g_strdup (sg_json_object_string (s, "url"));
+      source.short_title = tr (sg_json_object_string (s, "short"));
+      source.applies_to = tr (sg_json_object_string (s, "applies-to"));
       g_array_append_val (self->sources, source);
     }
 
   /* The included files start parsing now, while the concepts are built. */
-  includes = get_array (root, "include");
+  includes = sg_json_object_array (root, "include");
   for (guint i = 0; includes != NULL && i < json_array_get_length (includes); i++)
     {
       const char *file = sg_json_array_string (includes, i);
