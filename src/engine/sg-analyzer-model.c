@@ -194,17 +194,19 @@ sg_scan_run_model (SgScan       *scan,
 /* Below this many words a model has read too little of a draft to overrule a rule: the
  * shortest drafts score near the model's starting point whatever they say ("Eileen is our
  * oldest patient"). Measured by whole-set cross-validation, sparing drafts under 20 words cost
- * about 2 of 3,800 posts fully right; tests/tools/choose-model-cutoffs.py keeps the same
+ * 2 to 4 of about 3,000 posts fully right; tests/tools/choose-model-cutoffs.py keeps the same
  * figure. */
 #define SG_CONFIRM_MIN_WORDS 20
 
-/* Words as a reader counts them: a hyphenated word is one, punctuation and emoji none. */
-static guint
-count_words (SgTokens *tokens)
+/* Whether the segment has enough words for a model to lower anything, counted as a reader
+ * counts them: a hyphenated word is one, punctuation and emoji none. */
+gboolean
+sg_scan_can_confirm (SgScan *scan)
 {
+  SgTokens *tokens = &scan->tokens;
   guint n = 0;
 
-  for (guint t = 0; t < tokens->tokens->len; t++)
+  for (guint t = 0; t < tokens->tokens->len && n < SG_CONFIRM_MIN_WORDS; t++)
     {
       const SgToken *token = sg_tokens_get (tokens, t);
 
@@ -212,7 +214,7 @@ count_words (SgTokens *tokens)
           (token->flags & SG_TOKEN_JOINED) == 0)
         n++;
     }
-  return n;
+  return n >= SG_CONFIRM_MIN_WORDS;
 }
 
 /* A model rule with "confirm": where the draft scores below it, its category's warnings from
@@ -232,7 +234,7 @@ sg_scan_confirm_with_model (SgScan       *scan,
   SgFeatureIndex *index;
   gboolean any = FALSE;
 
-  if (rule->confirm <= 0.0 || count_words (&scan->tokens) < SG_CONFIRM_MIN_WORDS)
+  if (rule->confirm <= 0.0)
     return;
   for (guint i = first; i < out->len && !any; i++)
     {

@@ -105,6 +105,8 @@ void       sg_scan_run_model            (SgScan            *scan,
                                          const SgRule      *rule,
                                          gsize              base,
                                          GPtrArray         *out);
+/* Whether the segment is long enough for sg_scan_confirm_with_model() to lower anything. */
+gboolean   sg_scan_can_confirm          (SgScan            *scan);
 /* After every rule: lowers the category's warnings found since @first when the draft scores
  * below the model rule's "confirm". */
 void       sg_scan_confirm_with_model   (SgScan            *scan,

@@ -87,14 +87,15 @@ analyze_segment (SgScan             *scan,
         sg_scan_run_anchored (scan, rule, base, out);
     }
   /* Once every rule has run: a category's model may lower its warnings to suggestions. */
-  for (guint i = 0; i < n; i++)
-    {
-      const SgRule *rule = sg_rule_pack_get_rule (scan->pack, i);
+  if (sg_scan_can_confirm (scan))
+    for (guint i = 0; i < n; i++)
+      {
+        const SgRule *rule = sg_rule_pack_get_rule (scan->pack, i);
 
-      if (rule->type == SG_DETECTOR_MODEL &&
-          rule_applies (rule, audience, scan->role, platform, ignored))
-        sg_scan_confirm_with_model (scan, rule, out, first);
-    }
+        if (rule->type == SG_DETECTOR_MODEL &&
+            rule_applies (rule, audience, scan->role, platform, ignored))
+          sg_scan_confirm_with_model (scan, rule, out, first);
+      }
 
   sg_analyzer_merge_findings (out, first);
 }
