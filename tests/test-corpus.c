@@ -332,6 +332,10 @@ main (int   argc,
     /* tune-52 0.738 and 0.129 at first with the session-start engine, 0.823 and 0.086 with the
      * session's last engine (session 14, written after all its changes; not in any training). */
     { "SG_TUNE_52",   "/sg/corpus/tune-52",          0.80, 0.30, 0.09, TRUE },
+    /* tune-53 0.746 and 0.057 at first with the session-start engine, 0.823 and 0.057 with the
+     * session's last engine (session 14; models retrained with tune-50 and tune-52 as well
+     * scored 0.808 and 0.100 on it, so they were not shipped). */
+    { "SG_TUNE_53",   "/sg/corpus/tune-53",          0.80, 0.30, 0.06, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     /* Session 14: the models' "confirm" (warnings the category's model finds unlike any
