@@ -9,18 +9,24 @@
 
 G_BEGIN_DECLS
 
+/* @node if it holds a value of @type (G_TYPE_STRING, G_TYPE_INT64 …), else NULL. */
+static inline JsonNode *
+sg_json_value (JsonNode *node,
+               GType     type)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == type ? node : NULL;
+}
+
 /* The string at @index of @array, or NULL when it is anything else: an object or a list there
  * would make json_array_get_string_element() complain on the terminal (found by fuzzing). */
 static inline const char *
 sg_json_array_string (JsonArray *array,
                       guint      index)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  JsonNode *node = sg_json_value (json_array_get_element (array, index), G_TYPE_STRING);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  return node != NULL ? json_node_get_string (node) : NULL;
 }
 
 /* The string at @member, or NULL when it is missing or anything else. */
@@ -28,12 +34,9 @@ static inline const char *
 sg_json_object_string (JsonObject *object,
                        const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = sg_json_value (json_object_get_member (object, member), G_TYPE_STRING);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  return node != NULL ? json_node_get_string (node) : NULL;
 }
 
 static inline JsonArray *
@@ -61,12 +64,8 @@ sg_json_object_number (JsonObject *object,
                        double     *value)
 {
   JsonNode *node = json_object_get_member (object, member);
-  GType type;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+  if (sg_json_value (node, G_TYPE_INT64) == NULL && sg_json_value (node, G_TYPE_DOUBLE) == NULL)
     return FALSE;
   *value = json_node_get_double (node);
   return TRUE;
@@ -78,12 +77,9 @@ sg_json_object_int (JsonObject *object,
                     const char *member,
                     gint64      fallback)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = sg_json_value (json_object_get_member (object, member), G_TYPE_INT64);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return fallback;
-  return json_node_get_int (node);
+  return node != NULL ? json_node_get_int (node) : fallback;
 }
 
 /* A true or false at @member, or @fallback when it is missing or anything else. */
@@ -92,12 +88,9 @@ sg_json_object_boolean (JsonObject *object,
                         const char *member,
                         gboolean    fallback)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = sg_json_value (json_object_get_member (object, member), G_TYPE_BOOLEAN);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fallback;
-  return json_node_get_boolean (node);
+  return node != NULL ? json_node_get_boolean (node) : fallback;
 }
 
 G_END_DECLS
