@@ -550,6 +550,30 @@ test_pattern_lead (void)
     }
 }
 
+/* Quotation marks between a pattern's words do not break it ("as 'the consultant'", scare
+ * quotes, a reported title); other punctuation still does. */
+static void
+test_pattern_quotes (void)
+{
+  g_autoptr(SgAnalyzer) analyzer =
+    analyzer_for ("quotes.json", "{\"type\": \"phrases\", \"match\": [\"muppet\"]}",
+                  "{\"type\": \"phrases\", \"match\": ["
+                  "{\"pattern\": [{\"word\": \"as\"}, {\"word\": \"the\", \"optional\": true}, "
+                  "{\"word\": \"consultant\"}], \"label\": \"a\"}]}");
+
+  for (const char * const *t = (const char * const[]) { "as the consultant", "as 'the consultant'",
+                                                         "as \u201cthe consultant\u201d",
+                                                         "as \"consultant\"", "as ' consultant",
+                                                         NULL }; *t; t++)
+    if (!pattern_matches (analyzer, *t))
+      g_error ("no match in \u201c%s\u201d", *t);
+  for (const char * const *t = (const char * const[]) { "as, the consultant", "as (the) consultant",
+                                                         "as the. consultant", "as '' x consultant",
+                                                         NULL }; *t; t++)
+    if (pattern_matches (analyzer, *t))
+      g_error ("a match in \u201c%s\u201d", *t);
+}
+
 /* "position": "outside" leaves out a term inside the anchor's own words: a claim that holds a
  * negation ("never need") is not voided by it, while a negation beside it still is. */
 static void
@@ -647,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/regex-word-lists", test_regex_word_lists);
   g_test_add_func ("/sg/rule-pack/position-outside", test_position_outside);
   g_test_add_func ("/sg/rule-pack/pattern-lead", test_pattern_lead);
+  g_test_add_func ("/sg/rule-pack/pattern-quotes", test_pattern_quotes);
   g_test_add_func ("/sg/rule-pack/audience-override", test_audience_override);
   g_test_add_func ("/sg/rule-pack/model-confirm", test_model_confirm);
   g_test_add_func ("/sg/rule-pack/list-of-objects", test_list_of_objects);

@@ -580,6 +580,24 @@ is_word (const SgToken *t)
 }
 
 static gboolean
+is_quote_mark (SgScan *scan,
+               guint   tok)
+{
+  const SgToken *t = sg_tokens_get (&scan->tokens, tok);
+
+  if (t->kind != SG_TOKEN_PUNCT)
+    return FALSE;
+  switch (g_utf8_get_char (scan->tokens.text + t->start))
+    {
+    case '\'': case '"': case '`':
+    case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x00AB: case 0x00BB:
+      return t->end - t->start == (guint32) g_unichar_to_utf8 (g_utf8_get_char (scan->tokens.text + t->start), NULL);
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
 token_fits (SgScan     *scan,
             const Slot *slot,
             guint       tok)
@@ -679,6 +697,12 @@ match_from (SgScan          *scan,
         }
       return -1;
     }
+
+  /* Quotation marks are transparent: "introduced myself as 'the consultant'" reads as
+   * the words do. Sarcasm and reported titles put them round the very words a rule needs. */
+  while (tok < n_tokens && is_quote_mark (scan, tok) &&
+         sg_tokens_get (&scan->tokens, tok)->sentence == sentence)
+    tok++;
 
   if (tok < n_tokens && sg_tokens_get (&scan->tokens, tok)->sentence == sentence)
     {
@@ -837,8 +861,12 @@ sg_patterns_collect (SgScan *scan)
             {
               guint tok = g_array_index (scan->hits, SgHit, h).tok_start;
 
-              if ((guint) h < n_before && tok > 0 && token_fits (scan, first, tok - 1))
-                try_start (scan, group, tok - 1, &next_free);
+              guint prev = tok;
+
+              while (prev > 0 && is_quote_mark (scan, prev - 1))
+                prev--;
+              if ((guint) h < n_before && prev > 0 && token_fits (scan, first, prev - 1))
+                try_start (scan, group, prev - 1, &next_free);
             }
           continue;
         }
@@ -854,8 +882,15 @@ sg_patterns_collect (SgScan *scan)
                s = g_array_index (scan->starts, SgPatternStart, s).next)
             {
               guint tok = g_array_index (scan->starts, SgPatternStart, s).tok;
+              guint first_tok = tok;
 
-              for (guint t = MAX (from, tok >= lead ? tok - lead : 0); t <= tok; t++)
+              /* @lead tokens back, quotation marks not counted (match_from skips them). */
+              for (guint n = 0; first_tok > 0 && n < lead; first_tok--)
+                if (!is_quote_mark (scan, first_tok - 1))
+                  n++;
+              while (first_tok > 0 && is_quote_mark (scan, first_tok - 1))
+                first_tok--;
+              for (guint t = MAX (from, first_tok); t <= tok; t++)
                 try_start (scan, group, t, &next_free);
               from = tok + 1;
             }
