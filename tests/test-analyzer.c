@@ -1162,8 +1162,9 @@ test_real_register (void)
   assert_rule ("discharged him from majors, didn't bother writing the notes, bish bash bosh", "whatsapp",
                "professionalism.checks-not-done");
   assert_clean ("didn't check the gas before extubating once. nearly missed a K of 6.8. always check.", "x");
-  assert_rule ("As a mum of three I honestly can't fault Dr Okafor, best GP in Leeds, book with her!", "facebook",
-               "anonymity.testimonial-voice");
+  /* Either lay-persona or testimonial-voice may carry it (the earlier-sorting id wins). */
+  assert_flags ("As a mum of three I honestly can't fault Dr Okafor, best GP in Leeds, book with her!", "facebook",
+                FLAG (ANONYMITY));
   assert_rule ("Guest post by Sophie: the clinic team were amazing from the first scan, 5 stars", "blog",
                "anonymity.testimonial-voice");
   assert_clean ("As a patient myself last year I saw how much a kind word from Dr Shah mattered. I'm a GP too, and it changed how I consult.", "x");
@@ -1205,6 +1206,23 @@ test_real_register (void)
                "professionalism.conduct-in-clinical-areas");
   assert_flags ("covid positive but the rota is tight so going in, masked", "x",
                 FLAG (PROFESSIONALISM));
+  /* Session 15. Outrage in another sentence ("Shameful.") is aimed at the target, not at the
+   * insult, so it no longer voids a respect finding; in the same sentence it still does. */
+  assert_flags ("that two-faced b*stard Gavin Hollis on the board signed off the cuts. Shameful.",
+                "x", FLAG (RESPECT));
+  assert_flags ("me: you need the antibiotics. him: you're wrong. honestly people like that "
+                "should not be allowed to reproduce", "whatsapp", FLAG (RESPECT));
+  assert_not ("calling anyone a 'b*stard' on a public forum is shameful", "x", FLAG (RESPECT));
+  /* A lay persona: a parent's self-description, dialect, a client's sign-off. */
+  assert_flags ("jist a patient but the new GP at Cross Street is the best in town", "facebook",
+                FLAG (ANONYMITY));
+  assert_flags ("Dr Imran's clinic gave me my confidence back, the best in Bradford \u2013 from a "
+                "grateful client", "instagram", FLAG (ANONYMITY));
+  assert_not ("a dad of three came in with chest pain and was home by teatime", "x",
+              FLAG (ANONYMITY));
+  /* Quotation marks round a title do not hide it. */
+  assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
+                "for one", "x", FLAG (PROFESSIONALISM));
 }
 
 static void
