@@ -1203,7 +1203,7 @@ test_real_register (void)
   assert_rule ("changed my headline to consultant cardiologist, CCT's basically a formality", "linkedin",
                "professionalism.grade-claimed");
   assert_rule ("quick sneaky vape in the anaesthetic room between cases", "x",
-               "professionalism.conduct-in-clinical-areas");
+               "professionalism.smoking-in-clinical-areas");
   assert_flags ("covid positive but the rota is tight so going in, masked", "x",
                 FLAG (PROFESSIONALISM));
   /* Session 15. Outrage in another sentence ("Shameful.") is aimed at the target, not at the
@@ -1220,6 +1220,20 @@ test_real_register (void)
                 "grateful client", "instagram", FLAG (ANONYMITY));
   assert_not ("a dad of three came in with chest pain and was home by teatime", "x",
               FLAG (ANONYMITY));
+  /* Smoking or vaping where patients are, working while admittedly unfit, exam answers passed
+   * around (session 15); the health-topic and revision senses stay clean. */
+  assert_rule ("cheeky vape in the drug room between bleeps, shhh", "whatsapp",
+               "professionalism.smoking-in-clinical-areas");
+  assert_not ("ran the stop smoking clinic on the ward today, three quit dates set", "x",
+              FLAG (PROFESSIONALISM));
+  assert_flags ("honestly shouldn't be prescribing today, head's all over the place, but there's "
+                "nobody to cover", "x", FLAG (PROFESSIONALISM));
+  assert_not ("I really shouldn't be working 13 hour shifts back to back, the rota's broken", "x",
+              FLAG (PROFESSIONALISM));
+  assert_rule ("got the real PSA paper from a mate who sat it monday, £20 a copy, dm", "forum",
+               "professionalism.exam-material-shared");
+  assert_clean ("the practice papers and official mark schemes are on the revision page, good luck",
+                "forum");
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));
