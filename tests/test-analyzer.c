@@ -1234,6 +1234,11 @@ test_real_register (void)
                "professionalism.exam-material-shared");
   assert_clean ("the practice papers and official mark schemes are on the revision page, good luck",
                 "forum");
+  /* An exam named in passing is not a teaching vignette (session 15). */
+  assert_flags ("from MRCP revision group: the new reg's bum in those scrubs tho 🍑", "whatsapp",
+                FLAG (RESPECT));
+  assert_clean ("OSCE station 4: a 58-year-old man presents with chest pain. Take a history.",
+                "x");
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));
