@@ -1239,6 +1239,18 @@ test_real_register (void)
                 FLAG (RESPECT));
   assert_clean ("OSCE station 4: a 58-year-old man presents with chest pain. Take a history.",
                 "x");
+  /* Choosing a medicine for someone unseen; a child's nursery and pick-up; an appeal to
+   * looking old (session 15). */
+  assert_rule ("cousin's wee one has a rash, they sent a photo so I told them which cream to get "
+               "from the chemist", "whatsapp", "prescribing.medicine-chosen-unseen");
+  assert_not ("the pharmacist will tell you which cream to use, they're brilliant", "facebook",
+              FLAG (PRESCRIBING));
+  assert_not ("I can't tell you which antibiotic to take over Facebook, please ring the surgery",
+              "facebook", FLAG (PRESCRIBING));
+  assert_rule ("her nursery is Little Acorns by the park, I pick her up at 5 every weekday", "x",
+               "privacy.childs-school");
+  assert_flags ("Tired of looking tired? Our thread lift knocks years off, book a consultation",
+                "instagram", FLAG (ADVERTISING));
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));
