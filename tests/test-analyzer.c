@@ -1251,6 +1251,15 @@ test_real_register (void)
                "privacy.childs-school");
   assert_flags ("Tired of looking tired? Our thread lift knocks years off, book a consultation",
                 "instagram", FLAG (ADVERTISING));
+  /* Clean: drinking once the shift is over, an insult the writer tells others to stop using,
+   * a deck that is a ship's, a request refused (session 15). */
+  assert_not ("pints in the sun after nights, see you all in a week", "x", FLAG (PROFESSIONALISM));
+  assert_not ("team chat: stop calling the new bed manager useless, she's drowning too", "whatsapp",
+              FLAG (RESPECT));
+  assert_not ("cruise doc life: on deck by 7 with the defib bag, then clinic till noon", "instagram",
+              FLAG (PROFESSIONALISM));
+  assert_flags ("one more snide comment from that reg and I'll deck him, swear down", "whatsapp",
+                FLAG (PROFESSIONALISM));
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));

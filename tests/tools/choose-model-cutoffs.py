@@ -22,7 +22,11 @@ over those held-out posts (FALSE_WEIGHT says how much a false alarm counts). To 
 also made on two folds and scored on the other three, both ways round, and printed.
 Never point it at an unread set.
 
-  tests/tools/choose-model-cutoffs.py [--write] [--work DIR]
+  tests/tools/choose-model-cutoffs.py [--write] [--work DIR] [--exclude SET…] [--data-dir DIR]
+
+--exclude leaves whole sets out of the folds and of every model's training (to measure a
+retrained engine on blind sets it has not seen); --data-dir writes the chosen values into that
+copy of data/ (with models trained there by train-model.py --data-dir) instead of data/.
 """
 import argparse, json, math, os, random, shutil, subprocess, sys
 
@@ -77,7 +81,7 @@ def fold_rows(k, names, fold, work):
     shutil.copytree(os.path.join(TOP, "data"), data)
     held = [n for n in names if fold[n] == k]
     subprocess.run([sys.executable, os.path.join(TOP, "tests/tools/train-model.py"), "--more",
-                    "--write", "--data-dir", data] + CATS + ["--exclude"] + held,
+                    "--write", "--data-dir", data] + CATS + ["--exclude"] + held + EXCLUDED,
                    check=True, stdout=subprocess.DEVNULL)
     for c in CATS:   # silence the model rules: the choice below plays their part
         path = os.path.join(data, "rules", "default", c + ".json")
@@ -161,7 +165,12 @@ def show(s):
 ap = argparse.ArgumentParser()
 ap.add_argument("--write", action="store_true", help="write the values into data/rules/default")
 ap.add_argument("--work", default=None, help="scratch folder (default: a temporary one)")
+ap.add_argument("--exclude", nargs="*", default=[], help="sets (file names) left out entirely")
+ap.add_argument("--data-dir", default=None, help="write into this copy of data/ instead")
 args = ap.parse_args()
+EXCLUDED = args.exclude
+SETS = [s for s in SETS if os.path.basename(s) not in EXCLUDED]
+OUT = args.data_dir or os.path.join(TOP, "data")
 if any("holdout-%d" % i in s for s in SETS for i in range(3, 8)):
     sys.exit("unread sets are never used here")
 
@@ -197,7 +206,7 @@ for c in CATS:
     print(f"  {c}: confirm {confirm[c]}, cutoff {cut}")
     if not args.write:
         continue
-    path = os.path.join(TOP, "data/rules/default", c + ".json")
+    path = os.path.join(OUT, "rules", "default", c + ".json")
     pack = json.load(open(path, encoding="utf-8"))
     for rule in pack["rules"]:
         if rule["detector"].get("type") == "model":
