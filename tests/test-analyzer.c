@@ -1260,6 +1260,20 @@ test_real_register (void)
               FLAG (PROFESSIONALISM));
   assert_flags ("one more snide comment from that reg and I'll deck him, swear down", "whatsapp",
                 FLAG (PROFESSIONALISM));
+  /* A title taken, a role put on and admitted, a colleague called a box-ticking appointment
+   * (session 15). */
+  assert_flags ("started calling myself Dr on TikTok, I'm a PA but it's the same job really", "tiktok",
+                FLAG (PROFESSIONALISM));
+  assert_not ("Dr Ruth Ade, I'm the new doctor at Hill Lane surgery, pop in and say hi", "facebook",
+              FLAG (PROFESSIONALISM));
+  assert_flags ("as a health coach (actually a GP, but coaches get more likes) here's my detox plan",
+                "instagram", FLAG (ANONYMITY));
+  assert_not ("As a nurse for ten years before medicine I get more from these chats than most", "x",
+              FLAG (ANONYMITY));
+  assert_flags ("everyone knows the new reg was a diversity hire, watch her try to cannulate", "whatsapp",
+                FLAG (RESPECT));
+  assert_not ("got the job!! ticked every box on the person spec, so proud", "linkedin",
+              FLAG (RESPECT));
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));
