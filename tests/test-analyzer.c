@@ -336,7 +336,10 @@ test_saints_are_places (void)
 static void
 test_ignored_rules (void)
 {
-  const char *ignored[] = { "respect.derogatory-language", "respect.dehumanising-in-clinic", NULL };
+  /* The respect model reads "bed blockers" as the rules do (0.96 since session 15's
+   * retraining): it is a rule like the others, ignored by its own id. */
+  const char *ignored[] = { "respect.derogatory-language", "respect.dehumanising-in-clinic",
+                            "respect.reads-like-flagged-posts", NULL };
   const char *text = "Three bed blockers on the ward again.";
 
   g_assert_true (flags_of (text, "x") & FLAG (RESPECT));

@@ -37,6 +37,12 @@ FOLDS = 5
 MAX_FALSE = 0.001    # share of held-out negatives the model alone may flag
 MARGIN = 0.002       # the cutoff's distance above the negative at that rank
 KEEP = 0.01          # weights smaller than this are left out of the shipped file
+# Features a category's model may not learn from. Saying you are a doctor is what the guidance
+# asks ("as a consultant", "I'm a GP"); the professionalism sets' role-honesty and "as a doctor,
+# vaccines ..." posts taught the model that the words themselves are the fault, and it flagged
+# "I comment as a consultant, because I am one" on its own (session 15). The written rules
+# judge who is claiming what.
+NEUTRAL = {"professionalism": {"c:doctor-self", "c:role-claim", "s:as"}}
 
 
 def load():
@@ -94,7 +100,8 @@ def train(category, data, args):
     for f, _, _ in labelled:
         for t in f:
             counts[t] = counts.get(t, 0) + 1
-    vocab = sorted(t for t, c in counts.items() if c >= MIN_COUNT)
+    vocab = sorted(t for t, c in counts.items()
+                   if c >= MIN_COUNT and t not in NEUTRAL.get(category, ()))
     index = {t: i for i, t in enumerate(vocab)}
     rows = [({index[t] for t in f if t in index}, y) for f, y, _ in labelled]
 
