@@ -585,13 +585,14 @@ is_quote_mark (SgScan *scan,
 {
   const SgToken *t = sg_tokens_get (&scan->tokens, tok);
 
+  /* A punctuation token is one character (sg_tokens_run). */
   if (t->kind != SG_TOKEN_PUNCT)
     return FALSE;
   switch (g_utf8_get_char (scan->tokens.text + t->start))
     {
     case '\'': case '"': case '`':
     case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x00AB: case 0x00BB:
-      return t->end - t->start == (guint32) g_unichar_to_utf8 (g_utf8_get_char (scan->tokens.text + t->start), NULL);
+      return TRUE;
     default:
       return FALSE;
     }
@@ -763,7 +764,8 @@ try_start (SgScan *scan,
   guint steps = 0;
   int end;
 
-  if (tok < *next_free || tok >= scan->tokens.tokens->len)
+  /* A match starts on a word: from a quotation mark, the word after it is tried instead. */
+  if (tok < *next_free || tok >= scan->tokens.tokens->len || is_quote_mark (scan, tok))
     return;
   end = match_from (scan, pattern_group->pattern, 0, tok,
                     sg_tokens_get (&scan->tokens, tok)->sentence, &steps);
