@@ -28,6 +28,9 @@ typedef struct {
   GPtrArray  *groups;      /* SgGroup*, from the pack */
   SgText      text;
   GArray     *hits;        /* SgHit, sorted by start once collected */
+  guint32     max_hit_len; /* the longest hit's length in bytes, once indexed */
+  GArray     *group_first; /* guint per group + 1: where its hits begin in group_hits */
+  GArray     *group_hits;  /* guint: hit indices by group, each group's in text order */
   GArray     *scratch;     /* SgLexiconMatch */
   GArray     *anchors_seen; /* guint32 per group: which of a regex's anchor sets were found */
   GArray     *symbols;     /* gunichar: the segment's characters beyond ASCII, sorted, once each */

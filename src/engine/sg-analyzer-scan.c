@@ -31,6 +31,8 @@ sg_scan_init (SgScan     *scan,
   scan->start_tail = g_array_new (FALSE, FALSE, sizeof (int));
   scan->starts = g_array_new (FALSE, FALSE, sizeof (SgPatternStart));
   scan->sorting = g_array_new (FALSE, FALSE, sizeof (SgHit));
+  scan->group_first = g_array_new (FALSE, FALSE, sizeof (guint));
+  scan->group_hits = g_array_new (FALSE, FALSE, sizeof (guint));
   sg_tokens_init (&scan->tokens);
 }
 
@@ -40,6 +42,8 @@ sg_scan_clear (SgScan *scan)
   sg_text_clear (&scan->text);
   g_clear_pointer (&scan->hits, g_array_unref);
   g_clear_pointer (&scan->sorting, g_array_unref);
+  g_clear_pointer (&scan->group_first, g_array_unref);
+  g_clear_pointer (&scan->group_hits, g_array_unref);
   g_clear_pointer (&scan->scratch, g_array_unref);
   g_clear_pointer (&scan->token_words, g_array_unref);
   g_clear_pointer (&scan->anchors_seen, g_array_unref);
@@ -154,6 +158,7 @@ index_hits (SgScan   *scan,
   guint s = n_starts - 1;
 
   sort_hits (scan);
+  scan->max_hit_len = 0;
   g_array_set_size (scan->head, n_groups);
   g_array_set_size (scan->next, scan->hits->len);
   for (guint g = 0; g < n_groups; g++)
@@ -173,6 +178,30 @@ index_hits (SgScan   *scan,
         }
       g_array_index (scan->next, int, i) = g_array_index (scan->head, int, hit->group);
       g_array_index (scan->head, int, hit->group) = i;
+      scan->max_hit_len = MAX (scan->max_hit_len, hit->end - hit->start);
+    }
+
+  /* The rules' conditions binary-search each group's hits by position (condition_hit in
+   * sg-analyzer-rules.c): lay them out group by group, once the hits are final. */
+  if (sentences)
+    {
+      guint *first, *by_group;
+
+      g_array_set_size (scan->group_first, n_groups + 1);
+      g_array_set_size (scan->group_hits, scan->hits->len);
+      first = (guint *) scan->group_first->data;
+      by_group = (guint *) scan->group_hits->data;
+      memset (first, 0, (n_groups + 1) * sizeof (guint));
+      for (guint i = 0; i < scan->hits->len; i++)
+        first[g_array_index (scan->hits, SgHit, i).group + 1]++;
+      for (guint g = 0; g < n_groups; g++)
+        first[g + 1] += first[g];
+      /* Then each hit at its group's next free place, in text order; scan->values is the
+       * cursor per group. */
+      g_array_set_size (scan->values, n_groups);
+      memcpy (scan->values->data, first, n_groups * sizeof (guint));
+      for (guint i = 0; i < scan->hits->len; i++)
+        by_group[g_array_index (scan->values, guint, g_array_index (scan->hits, SgHit, i).group)++] = i;
     }
 }
 
