@@ -347,6 +347,16 @@ main (int   argc,
     { "SG_TUNE_55",   "/sg/corpus/tune-55",          0.88, 0.30, 0.03, TRUE },
     { "SG_TUNE_56",   "/sg/corpus/tune-56",          0.90, 0.30, 0.06, TRUE },
     { "SG_TUNE_57",   "/sg/corpus/tune-57",          0.87, 0.30, 0.06, TRUE },
+    /* tune-58 0.728 and 0.093, tune-59 0.760 and 0.027, tune-60 0.760 and 0.120, tune-61 0.776
+     * and 0.147 at first with the session-start engine (session 15, written after the day's
+     * rules and retraining; with them 0.760 and 0.080, 0.760 and 0.013, 0.776 and 0.107, 0.792
+     * and 0.120: 386 of 500 against 378, false 24 of 300 against 29). Not in the models'
+     * training: models retrained with tune-58 and 59 as well scored 195 of tune-60 and 61's 250
+     * flagged posts right and 17 of 150 false, against 196 and 17 for the shipped ones. */
+    { "SG_TUNE_58",   "/sg/corpus/tune-58",          0.74, 0.30, 0.10, TRUE },
+    { "SG_TUNE_59",   "/sg/corpus/tune-59",          0.74, 0.30, 0.03, TRUE },
+    { "SG_TUNE_60",   "/sg/corpus/tune-60",          0.76, 0.30, 0.12, TRUE },
+    { "SG_TUNE_61",   "/sg/corpus/tune-61",          0.78, 0.30, 0.13, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     /* Session 14: the models' "confirm" (warnings the category's model finds unlike any
