@@ -1298,6 +1298,16 @@ test_real_register (void)
                 FLAG (RESPECT));
   assert_not ("got the job!! ticked every box on the person spec, so proud", "linkedin",
               FLAG (RESPECT));
+  /* Anonymity yields to a post that gives its writer's name, gives no health advice, or asks
+   * whether something is allowed; "can't say this under my own name" still counts (session 15). */
+  assert_not ("I run an anonymous account for exam memes and rota moans, no health advice ever",
+              "forum", FLAG (ANONYMITY));
+  assert_not ("throwaway because I'm a registrar. any advice on telling my supervisor I'm not coping?",
+              "forum", FLAG (ANONYMITY));
+  assert_not ("is it ok to have an anonymous account if I only post about running?", "forum",
+              FLAG (ANONYMITY));
+  assert_flags ("anon GP here, can't say this under my real name: the flu jab does more harm than good",
+                "x", FLAG (ANONYMITY));
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));
