@@ -1308,6 +1308,12 @@ test_real_register (void)
               FLAG (ANONYMITY));
   assert_flags ("anon GP here, can't say this under my real name: the flu jab does more harm than good",
                 "x", FLAG (ANONYMITY));
+  /* Asking whether a title is allowed is not claiming it; an insult word said of a thing is
+   * not aimed at anyone (session 15). */
+  assert_not ("second year medic here, is it ok to put Dr in my bio once I've graduated?", "forum",
+              FLAG (PROFESSIONALISM));
+  assert_not ("icy out there, please wear the stupid grippy things on your boots", "facebook",
+              FLAG (RESPECT));
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));
