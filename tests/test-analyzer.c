@@ -1314,6 +1314,11 @@ test_real_register (void)
               FLAG (PROFESSIONALISM));
   assert_not ("icy out there, please wear the stupid grippy things on your boots", "facebook",
               FLAG (RESPECT));
+  /* A put-down of a group quoted as a myth, and "no faces" said of patients, are clean. */
+  assert_not ("'GPs are all lazy' is a tired myth; my practice opens at 7.30 every day", "x",
+              FLAG (RESPECT));
+  assert_not ("leaving do tonight, photos later (no faces of patients, promise)", "instagram",
+              FLAG (ANONYMITY));
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));
