@@ -1319,6 +1319,14 @@ test_real_register (void)
               FLAG (RESPECT));
   assert_not ("leaving do tonight, photos later (no faces of patients, promise)", "instagram",
               FLAG (ANONYMITY));
+  /* A colleague named with her title, a hospice named after someone: not patients. A
+   * patient named after "the nurse told" still is (session 15). */
+  assert_not ("Staff Nurse Amy Patel spotted the sepsis in triage tonight, what a hero", "x",
+              FLAG (CONFIDENTIALITY));
+  assert_not ("we ran the 10K for Daisy House Hospice today, thank you for every pound", "facebook",
+              FLAG (CONFIDENTIALITY));
+  assert_flags ("the nurse told Mrs Jones in bed 4 her scan was clear", "x",
+                FLAG (CONFIDENTIALITY));
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));

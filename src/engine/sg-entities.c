@@ -270,8 +270,9 @@ collect_names (SgScan *scan)
   const char *text = scan->text.text;
   guint n = tokens->len;
   g_autofree gboolean *cap = g_new0 (gboolean, n + 1);
-  Cursor stop_cursor, first_cursor, org_cursor, place_cursor;
+  Cursor stop_cursor, first_cursor, org_cursor, org_ahead, place_cursor;
 
+  cursor_init (&org_ahead, scan, org_words);
   cursor_init (&place_cursor, scan, places);
   cursor_init (&stop_cursor, scan, stop);
   cursor_init (&first_cursor, scan, first_names);
@@ -314,7 +315,14 @@ collect_names (SgScan *scan)
         {
           Span t = g_array_index (tokens, Span, i + 1);
 
-          if (t.start == s.end + 1 && has_lower (scan, t))
+          /* Unless it names a place: "Daisy House Hospice", "Rose Court Surgery" (the
+           * organisation word may be the second word or the third). */
+          gboolean names_a_place =
+            hit_at (scan, &org_ahead, t.start) ||
+            (i + 2 < n && cap[i + 2] &&
+             hit_at (scan, &org_ahead, g_array_index (tokens, Span, i + 2).start));
+
+          if (t.start == s.end + 1 && has_lower (scan, t) && !names_a_place)
             sg_scan_add_hit (scan, person, s.start, t.end, 0, 0);
         }
 
@@ -434,12 +442,14 @@ collect_watch_list (SgScan *scan)
     }
 }
 
-/* "Dr Fiona Blake" is a colleague (or the author), not a patient: a first name or a person
- * found inside a doctor's titled name is dropped. */
+/* "Dr Fiona Blake" is a colleague (or the author), not a patient, and "Daisy House Hospice"
+ * is a place: a first name or a person found inside a doctor's titled name or an
+ * organisation's name is dropped. */
 static void
-drop_names_inside_doctor_names (SgScan *scan)
+drop_names_inside_names (SgScan *scan)
 {
   guint doctor = group_id (scan, "@doctor-name");
+  guint org = group_id (scan, "@organisation");
   guint person = group_id (scan, "@person");
   guint first_names = group_id (scan, "@first-names");
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -448,7 +458,7 @@ drop_names_inside_doctor_names (SgScan *scan)
   for (guint i = 0; i < scan->hits->len; i++)
     {
       const SgHit *hit = &g_array_index (scan->hits, SgHit, i);
-      if (hit->group == doctor)
+      if (hit->group == doctor || hit->group == org)
         {
           Span span = { hit->start, hit->end };
           g_array_append_val (spans, span);
@@ -503,5 +513,5 @@ sg_entities_collect (SgScan *scan)
   collect_names (scan);
   collect_regexes (scan);
   collect_watch_list (scan);
-  drop_names_inside_doctor_names (scan);
+  drop_names_inside_names (scan);
 }
