@@ -1327,6 +1327,16 @@ test_real_register (void)
               FLAG (CONFIDENTIALITY));
   assert_flags ("the nurse told Mrs Jones in bed 4 her scan was clear", "x",
                 FLAG (CONFIDENTIALITY));
+  /* A treat "prescribed" to oneself, a relative's request turned down, a system rant ending
+   * "draw your own conclusions": none is prescribing or misinformation (session 15). */
+  assert_not ("lost 4-0 at home, prescribing myself a takeaway and an early bed", "x",
+              FLAG (PRESCRIBING));
+  assert_flags ("prescribed myself some zopiclone so I could sleep after nights", "x",
+                FLAG (PRESCRIBING));
+  assert_not ("my dad asked me to sort him some antibiotics for his cough, I said no, ring the GP",
+              "facebook", FLAG (PRESCRIBING));
+  assert_not ("rota coordinators have tripled since 2015, consultants haven't. draw your own "
+              "conclusions", "x", FLAG (PROFESSIONALISM));
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));
