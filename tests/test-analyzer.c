@@ -1337,6 +1337,10 @@ test_real_register (void)
               "facebook", FLAG (PRESCRIBING));
   assert_not ("rota coordinators have tripled since 2015, consultants haven't. draw your own "
               "conclusions", "x", FLAG (PROFESSIONALISM));
+  /* Thanks and a housing shortage are not put-downs (session 15). */
+  assert_not ("thank the night team for me, you lot are brilliant", "whatsapp", FLAG (RESPECT));
+  assert_not ("our new locum couldn't find anywhere to rent within 20 miles, housing is the "
+              "real problem", "x", FLAG (RESPECT));
   /* Quotation marks round a title do not hide it. */
   assert_flags ("F1 life: introduced myself as 'the registrar' so the family would stop asking "
                 "for one", "x", FLAG (PROFESSIONALISM));
