@@ -1314,6 +1314,8 @@ test_real_register (void)
               FLAG (PROFESSIONALISM));
   assert_not ("icy out there, please wear the stupid grippy things on your boots", "facebook",
               FLAG (RESPECT));
+  /* ... but a thing a few words on is where they are, not what is insulted. */
+  assert_flags ("same old junkies in the car park again tonight", "x", FLAG (RESPECT));
   /* A put-down of a group quoted as a myth, and "no faces" said of patients, are clean. */
   assert_not ("'GPs are all lazy' is a tired myth; my practice opens at 7.30 every day", "x",
               FLAG (RESPECT));
