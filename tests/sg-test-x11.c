@@ -75,10 +75,14 @@ sg_test_x11_click (GtkWidget *widget)
                   gtk_widget_get_width (GTK_WIDGET (native)),
                   gtk_widget_get_height (GTK_WIDGET (native)));
   {
+    const char *raise[] = { "xdotool", "windowraise", xid, NULL };
     const char *move[] = { "xdotool", "mousemove", "--sync", "--window", xid, x, y, NULL };
     const char *press_button[] = { "xdotool", "click", "1", NULL };
 
-    /* Moved first and let settle, so the pointer's enter reaches the widget before the press. */
+    /* Raised first: tests run in parallel on one display with no window manager, and a click
+     * goes to whichever window is on top at that point of the screen. Then moved and let
+     * settle, so the pointer's enter reaches the widget before the press. */
+    run (raise);
     run (move);
     run (press_button);
   }

@@ -324,8 +324,10 @@ right_click_at (int offset)
   x = g_strdup_printf ("%d", (int) wx);
   y = g_strdup_printf ("%d", (int) wy);
   {
-    const char *argv[] = { "xdotool", "mousemove", "--sync", "--window", xid, x, y, "click", "3",
-                           NULL };
+    /* Raised first: another test's window on the same display may be on top at that point
+     * (no window manager), and the click would go to it (a flake seen in full parallel runs). */
+    const char *argv[] = { "xdotool", "windowraise", xid, "mousemove", "--sync", "--window", xid, x,
+                           y, "click", "3", NULL };
     g_autoptr(GError) error = NULL;
     g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
     gboolean done = FALSE;
