@@ -193,37 +193,18 @@ condition_hit (SgScan            *scan,
 
   for (guint g = 0; g < c->groups->len; g++)
     {
-      guint group = g_array_index (c->groups, guint, g);
+      guint n;
+      const guint *idx = group_hits (scan, g_array_index (c->groups, guint, g), &n);
 
-      if (c->scope == SG_SCOPE_TEXT)
+      for (guint k = first_from (scan, idx, n, from); k < n; k++)
         {
-          for (int h = g_array_index (scan->head, int, group); h >= 0;
-               h = g_array_index (scan->next, int, h))
-            {
-              const SgHit *hit = &hits[h];
+          const SgHit *hit = &hits[idx[k]];
 
-              if (past_scope (c, anchor, hit))
-                break;
-              if (hit_meets (scan, c, anchor, hit))
-                return hit;
-            }
-          continue;
+          if (past_scope (c, anchor, hit))
+            break;
+          if (hit_meets (scan, c, anchor, hit))
+            return hit;
         }
-
-      {
-        guint n;
-        const guint *idx = group_hits (scan, group, &n);
-
-        for (guint k = first_from (scan, idx, n, from); k < n; k++)
-          {
-            const SgHit *hit = &hits[idx[k]];
-
-            if (past_scope (c, anchor, hit))
-              break;
-            if (hit_meets (scan, c, anchor, hit))
-              return hit;
-          }
-      }
     }
 
   return NULL;
