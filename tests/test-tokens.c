@@ -200,10 +200,12 @@ small_pack (const char *dir)
   CONCEPT ("swear", "# masked: yes\ncunt\n");
 #undef CONCEPT
   {
-    /* A model that weighs two words and the insult concept; a finding needs two of them. */
+    /* A model that weighs two words, the insult concept and two words in a row; a finding
+     * needs two of the first three, or the pair. */
     g_autofree char *model = g_build_filename (dir, "model.tsv", NULL);
     g_assert_true (g_file_set_contents (model,
-      "bias\t-3.0\ns:lard\t2.0\ns:bless\t2.0\nc:insult\t2.5\ns:patient\t-1.0\n", -1, NULL));
+      "bias\t-3.0\ns:lard\t2.0\ns:bless\t2.0\nc:insult\t2.5\ns:patient\t-1.0\n"
+      "b:silli moo\t4.0\n", -1, NULL));
   }
   g_assert_true (g_file_set_contents (pack,
     "{\"id\": \"t\", \"title\": \"t\", \"version\": \"1\", \"concepts\": \"concepts\",\n"
@@ -293,6 +295,25 @@ test_frames_and_patterns (void)
   {
     g_autofree char *got = flags_for (analyzer, "bless him", NULL);
     g_assert_cmpstr (got, ==, "");
+  }
+  /* Two words in a row weigh as a pair, by their stems, only next to each other in one
+   * clause; the finding quotes the pair. */
+  {
+    g_autofree char *message = NULL;
+    g_autofree char *got = flags_for (analyzer, "the SILLY moo on the ward", &message);
+
+    g_assert_cmpstr (got, ==, "respect.m");
+    g_assert_nonnull (strstr (message, "“SILLY moo”"));
+  }
+  {
+    const char *apart[] = { "a moo, silly", "silly old moo", "silly. moo", "silly, moo",
+                            "moo silly" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (apart); i++)
+      {
+        g_autofree char *got = flags_for (analyzer, apart[i], NULL);
+        g_assert_cmpstr (got, ==, "");
+      }
   }
   {
     g_autofree char *message = NULL;

@@ -11,7 +11,12 @@
 struct _SgModel
 {
   double      bias;
-  GHashTable *weights;    /* feature → double* */
+  /* As read: the file's text with a NUL after each feature name, the names' offsets in it
+   * and their weights. Dropped once prepared: the weights then live in @dense. */
+  char       *text;
+  GArray     *offsets;    /* guint32 into @text */
+  GArray     *weights;    /* double, one per offset */
+  GArray     *ids;        /* int, the features' numbers in the pack's index, once registered */
   double     *dense;      /* weight by feature number, once prepared */
   guint       n_dense;
 };
@@ -27,7 +32,10 @@ sg_model_free (SgModel *self)
 {
   if (self == NULL)
     return;
-  g_clear_pointer (&self->weights, g_hash_table_unref);
+  g_free (self->text);
+  g_clear_pointer (&self->offsets, g_array_unref);
+  g_clear_pointer (&self->weights, g_array_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_free (self->dense);
   g_free (self);
 }
@@ -76,70 +84,81 @@ void
 sg_model_register (SgModel        *self,
                    SgFeatureIndex *index)
 {
-  GHashTableIter iter;
-  gpointer key;
+  g_return_if_fail (self->offsets != NULL);
 
-  g_hash_table_iter_init (&iter, self->weights);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (index->ids, key))
-      {
-        char *name = g_strdup (key);
+  g_array_set_size (self->ids, self->offsets->len);
+  for (guint i = 0; i < self->offsets->len; i++)
+    {
+      const char *key = self->text + g_array_index (self->offsets, guint32, i);
+      int id = GPOINTER_TO_INT (g_hash_table_lookup (index->ids, key)) - 1;
 
-        g_ptr_array_add (index->names, name);
-        g_hash_table_insert (index->ids, name, GINT_TO_POINTER (index->names->len));
-      }
+      if (id < 0)
+        {
+          char *name = g_strdup (key);
+
+          g_ptr_array_add (index->names, name);
+          g_hash_table_insert (index->ids, name, GINT_TO_POINTER (index->names->len));
+          id = (int) index->names->len - 1;
+        }
+      g_array_index (self->ids, int, i) = id;
+    }
 }
 
 void
 sg_model_prepare (SgModel        *self,
                   SgFeatureIndex *index)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  g_return_if_fail (self->ids != NULL && self->ids->len == self->offsets->len);
 
   g_free (self->dense);
   self->n_dense = index->names->len;
   self->dense = g_new0 (double, MAX (self->n_dense, 1));
-  g_hash_table_iter_init (&iter, self->weights);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    self->dense[sg_feature_index_lookup (index, key)] = *(double *) value;
+  for (guint i = 0; i < self->ids->len; i++)
+    self->dense[g_array_index (self->ids, int, i)] = g_array_index (self->weights, double, i);
+  /* The index holds the names now, and @dense the weights. */
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->offsets, g_array_unref);
+  g_clear_pointer (&self->weights, g_array_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
 }
 
 /* The file is text, one "feature<TAB>weight" a line after "bias<TAB>value", with "#" lines
- * for what it was trained on: parsed here in one pass. As JSON (json-glib builds a tree of
- * every member) the ten models were a third of loading the whole pack. */
+ * for what it was trained on: parsed here in one pass, the names left where they are in a
+ * copy of the text (a hash table of names per model made loading the models with word pairs,
+ * 150,000 lines, take longer than the rest of the pack). */
 SgModel *
 sg_model_load (const char  *path,
                GError     **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(SgModel) self = NULL;
-  const char *p, *end;
+  char *p, *end;
+  gsize length;
   gboolean have_bias = FALSE;
   guint line_no = 0;
 
-  if ((file = g_mapped_file_new (path, FALSE, &local_error)) == NULL)
+  self = g_new0 (SgModel, 1);
+  if (!g_file_get_contents (path, &self->text, &length, &local_error))
     {
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES, _("%s: %s"), path,
                    local_error->message);
       return NULL;
     }
-  p = g_mapped_file_get_contents (file);
-  end = p + g_mapped_file_get_length (file);
-  if (p != NULL && !g_utf8_validate (p, end - p, NULL))
+  p = self->text;
+  end = p + length;
+  if (!g_utf8_validate (p, length, NULL))
     {
       g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES, _("%s: not UTF-8 text"), path);
       return NULL;
     }
 
-  self = g_new0 (SgModel, 1);
-  self->weights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (const char *next; p != NULL && p < end; p = next)
+  self->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->weights = g_array_new (FALSE, FALSE, sizeof (double));
+  self->ids = g_array_new (FALSE, FALSE, sizeof (int));
+  for (char *next; p < end; p = next)
     {
-      const char *eol = memchr (p, '\n', end - p);
-      const char *tab;
-      g_autofree char *number = NULL;
+      char *eol = memchr (p, '\n', end - p);
+      char *tab;
       char *rest;
       double w;
 
@@ -155,9 +174,11 @@ sg_model_load (const char  *path,
                        _("%s:%u: a line is “feature”, a tab and a weight"), path, line_no);
           return NULL;
         }
-      number = g_strndup (tab + 1, eol - tab - 1);
-      w = g_ascii_strtod (number, &rest);
-      if (rest == number || *rest != '\0' || !isfinite (w))
+      /* The weight ends the line: end it there for strtod (the text is a copy). */
+      if (eol < end)
+        *eol = '\0';
+      w = g_ascii_strtod (tab + 1, &rest);
+      if (rest == tab + 1 || rest != eol || !isfinite (w))
         {
           g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES,
                        _("%s:%u: the weight is not a number"), path, line_no);
@@ -170,10 +191,11 @@ sg_model_load (const char  *path,
         }
       else
         {
-          double *stored = g_new (double, 1);
+          guint32 offset = (guint32) (p - self->text);
 
-          *stored = w;
-          g_hash_table_insert (self->weights, g_strndup (p, tab - p), stored);
+          *tab = '\0';
+          g_array_append_val (self->offsets, offset);
+          g_array_append_val (self->weights, w);
         }
     }
   if (!have_bias)
@@ -227,45 +249,6 @@ sg_model_score_ids (SgModel        *self,
             Contribution c = { sg_feature_index_name (index, ids[i]), self->dense[ids[i]] };
             g_array_append_val (parts, c);
           }
-      g_array_sort (parts, compare_contributions);
-      for (guint i = 0; i < parts->len && i < n_top; i++)
-        g_ptr_array_add (top, (gpointer) g_array_index (parts, Contribution, i).feature);
-    }
-  return 1.0 / (1.0 + exp (-z));
-}
-
-double
-sg_model_score (SgModel    *self,
-                GHashTable *features,
-                GPtrArray  *top,
-                guint       n_top)
-{
-  g_autoptr(GArray) parts = top != NULL ? g_array_new (FALSE, FALSE, sizeof (Contribution)) : NULL;
-  GHashTableIter iter;
-  gpointer key;
-  double z = self->bias;
-
-  g_hash_table_iter_init (&iter, features);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      gpointer stored_key;
-      gpointer value;
-
-      if (g_hash_table_lookup_extended (self->weights, key, &stored_key, &value))
-        {
-          double w = *(double *) value;
-
-          z += w;
-          if (parts != NULL && w > 0)
-            {
-              Contribution c = { stored_key, w };
-              g_array_append_val (parts, c);
-            }
-        }
-    }
-
-  if (parts != NULL)
-    {
       g_array_sort (parts, compare_contributions);
       for (guint i = 0; i < parts->len && i < n_top; i++)
         g_ptr_array_add (top, (gpointer) g_array_index (parts, Contribution, i).feature);

@@ -37,21 +37,15 @@ void            sg_model_register       (SgModel        *self,
                                          SgFeatureIndex *index);
 void            sg_model_prepare        (SgModel        *self,
                                          SgFeatureIndex *index);
-/* The probability for the features numbered @ids (each once); like sg_model_score(). */
+/* The probability (0–1) for the features numbered @ids (each once). @top, when not NULL,
+ * receives up to @n_top feature names (owned by @index) that added most to the score, largest
+ * first. */
 double          sg_model_score_ids      (SgModel        *self,
                                          SgFeatureIndex *index,
                                          const int      *ids,
                                          guint           n_ids,
                                          GPtrArray      *top,
                                          guint           n_top);
-
-/* The probability (0–1) for a set of features (a GHashTable used as a set of strings).
- * @top, when not NULL, receives up to @n_top features (char*, owned by the model) that
- * added most to the score, largest first. */
-double   sg_model_score (SgModel     *self,
-                         GHashTable  *features,
-                         GPtrArray   *top,
-                         guint        n_top);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SgModel, sg_model_free)
 

@@ -35,6 +35,8 @@ struct _SgRulePack
   SgFeatureIndex *features; /* the models' features by number */
   GArray     *group_feature; /* int per group: its "c:" feature number, -1 none */
   GHashTable *token_feature; /* stem or emoji → feature number + 1 */
+  GHashTable *pair_word;     /* stem in some "b:" word pair → its number + 1 */
+  GHashTable *pair_feature;  /* the two stems' numbers (first << 32 | second) → feature number + 1 */
   SgLexicon  *lexicon;
   SgLexicon  *stem_lexicon;  /* concept terms, over SgTokens.stems */
   SgMaskIndex *masks;
@@ -1294,6 +1296,20 @@ load_include (LoadContext   *parent,
   return ok;
 }
 
+static guint32
+pair_word_number (SgRulePack *self,
+                  const char *stem)
+{
+  guint32 n = GPOINTER_TO_UINT (g_hash_table_lookup (self->pair_word, stem));
+
+  if (n == 0)
+    {
+      n = g_hash_table_size (self->pair_word) + 1;
+      g_hash_table_insert (self->pair_word, g_strdup (stem), GUINT_TO_POINTER (n));
+    }
+  return n;
+}
+
 /* Numbers every feature the pack's models weigh, once all are loaded, and maps the groups,
  * stems and emoji a scan finds straight to those numbers. */
 static void
@@ -1330,6 +1346,19 @@ index_model_features (SgRulePack *self)
 
       if (g_str_has_prefix (name, "s:") || g_str_has_prefix (name, "e:"))
         g_hash_table_insert (self->token_feature, (gpointer) (name + 2), GINT_TO_POINTER (f + 1));
+      else if (g_str_has_prefix (name, "b:") && strchr (name + 2, ' ') != NULL)
+        {
+          /* A pair of words that follow each other, "b:<stem> <stem>": each stem numbered
+           * once, so a scan looks a pair up by two numbers, not by a string it would build. */
+          const char *space = strchr (name + 2, ' ');
+          g_autofree char *first = g_strndup (name + 2, space - (name + 2));
+          guint64 key = ((guint64) pair_word_number (self, first) << 32)
+                        | pair_word_number (self, space + 1);
+          guint64 *k = g_new (guint64, 1);
+
+          *k = key;
+          g_hash_table_insert (self->pair_feature, k, GINT_TO_POINTER (f + 1));
+        }
     }
 }
 
@@ -1505,6 +1534,8 @@ sg_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->first_words, g_ptr_array_unref);
   g_clear_pointer (&self->vocabulary, g_hash_table_unref);
   g_clear_pointer (&self->token_feature, g_hash_table_unref);
+  g_clear_pointer (&self->pair_word, g_hash_table_unref);
+  g_clear_pointer (&self->pair_feature, g_hash_table_unref);
   g_clear_pointer (&self->group_feature, g_array_unref);
   g_clear_pointer (&self->lexicon, sg_lexicon_unref);
   g_clear_pointer (&self->stem_lexicon, sg_lexicon_unref);
@@ -1548,6 +1579,8 @@ sg_rule_pack_init (SgRulePack *self)
   self->features = sg_feature_index_new ();
   self->group_feature = g_array_new (FALSE, FALSE, sizeof (int));
   self->token_feature = g_hash_table_new (g_str_hash, g_str_equal);
+  self->pair_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pair_feature = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->lexicon = sg_lexicon_new ();
   self->stem_lexicon = sg_lexicon_new ();
   self->masks = sg_mask_index_new ();
@@ -1711,6 +1744,19 @@ sg_rule_pack_feature_of_token (SgRulePack *self,
   return GPOINTER_TO_INT (g_hash_table_lookup (self->token_feature, stem_or_emoji)) - 1;
 }
 
+/* The feature of two words in a row, by their pair-word numbers (SgWordInfo.ids[2]); -1 none. */
+int
+sg_rule_pack_feature_of_pair (SgRulePack *self,
+                              guint32     first,
+                              guint32     second)
+{
+  guint64 key = ((guint64) first << 32) | second;
+
+  if (first == 0 || second == 0)
+    return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->pair_feature, &key)) - 1;
+}
+
 guint
 sg_rule_pack_get_serial (SgRulePack *self)
 {
@@ -1728,6 +1774,7 @@ sg_rule_pack_word_ids (SgRulePack *self,
     return;
   info->ids[0] = GPOINTER_TO_UINT (g_hash_table_lookup (self->vocabulary, norm));
   info->ids[1] = (guint32) sg_rule_pack_feature_of_token (self, info->stem);
+  info->ids[2] = GPOINTER_TO_UINT (g_hash_table_lookup (self->pair_word, info->stem));
   info->owner = self->serial;
 }
 

@@ -52,7 +52,7 @@ typedef enum {
 typedef struct {
   char    *stem;
   guint    owner;       /* 0: ids[] not filled */
-  guint32  ids[2];
+  guint32  ids[3];      /* pattern vocabulary id, model feature, model pair-word id */
 } SgWordInfo;
 
 typedef struct {
