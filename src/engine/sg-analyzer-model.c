@@ -88,24 +88,30 @@ collect_feature_ids (SgScan *scan)
   for (guint i = 0; i < scan->hits->len; i++)
     add_feature (scan, sg_rule_pack_feature_of_group (scan->pack,
                                                       g_array_index (scan->hits, SgHit, i).group));
+  /* The previous token's number among the pairs' words (0: none, or not a word) and clause. */
+  guint32 previous = 0, previous_clause = 0;
+
   for (guint t = 0; t < tokens->tokens->len; t++)
     {
       const SgToken *token = sg_tokens_get (tokens, t);
+      guint32 word = 0;
 
       if (token->stem != G_MAXUINT32 && token->kind != SG_TOKEN_NUMBER)
         {
           /* The word's stem is its cache entry's: its feature was looked up once per pack. */
           sg_rule_pack_word_ids (scan->pack, token->info, sg_tokens_norm (tokens, t));
           add_feature (scan, (int) token->info->ids[1]);
-          /* The previous token's ids are filled: it went through here first. */
-          if (t > 0 && is_word_pair (tokens, sg_tokens_get (tokens, t - 1), token))
-            add_feature (scan, sg_rule_pack_feature_of_pair (scan->pack,
-                                                             sg_tokens_get (tokens, t - 1)->info->ids[2],
-                                                             token->info->ids[2]));
+          /* A stem with a space ("bed blocker") is in no pair: is_word_pair() leaves it out
+           * of training, so it has no number. */
+          word = token->info->ids[2];
+          if (word != 0 && previous != 0 && previous_clause == token->clause)
+            add_feature (scan, sg_rule_pack_feature_of_pair (scan->pack, previous, word));
         }
       else if (token->kind == SG_TOKEN_EMOJI)
         add_feature (scan, sg_rule_pack_feature_of_token (scan->pack,
                                                           sg_tokens_norm (tokens, t)));
+      previous = word;
+      previous_clause = token->clause;
     }
   return scan->features;
 }

@@ -166,6 +166,8 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--write", action="store_true", help="write the values into data/rules/default")
 ap.add_argument("--work", default=None, help="scratch folder (default: a temporary one)")
 ap.add_argument("--exclude", nargs="*", default=[], help="sets (file names) left out entirely")
+ap.add_argument("--rows", help="also save the held-out rows to this JSON file, to try other "
+                "choices without training again")
 ap.add_argument("--data-dir", default=None, help="write into this copy of data/ instead")
 args = ap.parse_args()
 EXCLUDED = args.exclude
@@ -184,6 +186,10 @@ rows = []
 for k in range(FOLDS):
     rows += fold_rows(k, names, fold, work)
     print(f"fold {k} done", file=sys.stderr)
+if args.rows:
+    with open(args.rows, "w", encoding="utf-8") as fh:
+        json.dump([dict(r, expect=sorted(r["expect"]), allow=sorted(r["allow"]),
+                        flags=sorted(r["flags"]), errors=sorted(r["errors"])) for r in rows], fh)
 
 current = {}
 for c in CATS:

@@ -43,6 +43,22 @@ KEEP = 0.01          # weights smaller than this are left out of the shipped fil
 # "I comment as a consultant, because I am one" on its own (session 15). The written rules
 # judge who is claiming what.
 NEUTRAL = {"professionalism": {"c:doctor-self", "c:role-claim", "s:as"}}
+# The same for words in a row: a pair holding one of these stems ("b:myself as", "b:as the")
+# or naming the act of saying who you are ("introduced myself") is the claim itself (session
+# 16: the first models with pairs flagged "I introduced myself as the consultant on call" at
+# 0.91 from exactly those pairs).
+NEUTRAL_IN_PAIRS = {"professionalism": {"as"}}
+NEUTRAL_PAIRS = {"professionalism": {"b:introduc myself", "b:introduc herself",
+                                     "b:introduc himself", "b:introduc themselv"}}
+
+
+def is_neutral(category, feature):
+    if feature in NEUTRAL.get(category, ()) or feature in NEUTRAL_PAIRS.get(category, ()):
+        return True
+    if feature.startswith("b:"):
+        return any(stem in NEUTRAL_IN_PAIRS.get(category, ())
+                   for stem in feature[2:].split(" "))
+    return False
 
 
 def load():
@@ -101,7 +117,7 @@ def train(category, data, args):
         for t in f:
             counts[t] = counts.get(t, 0) + 1
     vocab = sorted(t for t, c in counts.items()
-                   if c >= MIN_COUNT and t not in NEUTRAL.get(category, ()))
+                   if c >= MIN_COUNT and not is_neutral(category, t))
     index = {t: i for i, t in enumerate(vocab)}
     rows = [({index[t] for t in f if t in index}, y) for f, y, _ in labelled]
 
@@ -134,7 +150,7 @@ def train(category, data, args):
             fh.write(f"# SocialGuard model: {category}\n"
                      f"# trained on the read labelled sets: "
                      f"{', '.join(os.path.basename(r) for r in READ)}\n"
-                     "# features: engine features v1 (concepts, stems, emoji)\n"
+                     "# features: engine features v2 (concepts, stems, words in a row, emoji)\n"
                      f"# held-out sets (whole sets held out) at the rule's cutoff {round(cutoff, 4)}: "
                      f"recall {round(recall, 3)}, false {round(false, 4)}\n"
                      "# written by tests/tools/train-model.py: bias, then a feature and its weight "
