@@ -19,6 +19,10 @@ group_hits (SgScan *scan,
   const guint *first = (const guint *) scan->group_first->data;
 
   *n = first[group + 1] - first[group];
+  /* With no hits at all the array has no storage yet, and NULL + 0 is undefined (UBSan,
+   * fuzz-rule-pack). */
+  if (*n == 0)
+    return NULL;
   return (const guint *) scan->group_hits->data + first[group];
 }
 
