@@ -103,6 +103,15 @@ drop_duplicates (GPtrArray *findings,
           if (sg_finding_get_category (a) == sg_finding_get_category (b) &&
               sg_finding_get_severity (b) >= SG_SEVERITY_WARNING)
             {
+              /* A model's "reads like" that starts first gives way to a written rule's finding
+               * as serious on the same words: the rule says what is wrong and how to fix it. */
+              if (sg_finding_is_from_model (a) && !sg_finding_is_from_model (b) &&
+                  sg_finding_get_severity (b) >= sg_finding_get_severity (a))
+                {
+                  g_ptr_array_remove_index (findings, i);
+                  i--;
+                  break;
+                }
               g_ptr_array_remove_index (findings, j);
               j--;
             }
