@@ -84,46 +84,48 @@ assert_not_by_rules (const char *text,
 
 #define assert_clean_by_rules(text, platform) assert_not_by_rules ((text), (platform), 0)
 
+/* Whether this rule finds the draft: as a flag (warning or error), or, with @lowered, as a
+ * finding its category's model lowered to a suggestion (sg_scan_confirm_with_model: shown, with
+ * the reason, but not counted as a flag). */
+static gboolean
+rule_finds (const char *text,
+            const char *platform,
+            const char *rule_id,
+            gboolean    lowered)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, text, -1, platform, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SgFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (sg_finding_get_rule_id (f), rule_id) &&
+          (lowered ? sg_finding_is_lowered (f) : sg_finding_get_severity (f) >= SG_SEVERITY_WARNING))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* This rule in particular flags the draft (warning or error). */
 static void
 assert_rule (const char *text,
              const char *platform,
              const char *rule_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, text, -1, platform, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      SgFinding *f = g_ptr_array_index (findings, i);
-
-      if (sg_finding_get_severity (f) >= SG_SEVERITY_WARNING &&
-          g_str_equal (sg_finding_get_rule_id (f), rule_id))
-        return;
-    }
-  g_error ("%s did not flag: %s", rule_id, text);
+  if (!rule_finds (text, platform, rule_id, FALSE))
+    g_error ("%s did not flag: %s", rule_id, text);
 }
 
-/* This rule finds the draft, and its category's model lowers the finding to a suggestion
- * (sg_scan_confirm_with_model): shown, with the reason, but not counted as a flag. */
+/* This rule finds the draft, and its category's model lowers the finding to a suggestion. */
 static void
 assert_rule_lowered (const char *text,
                      const char *platform,
                      const char *rule_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) findings = sg_analyzer_analyze (analyzer, text, -1, platform, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      SgFinding *f = g_ptr_array_index (findings, i);
-
-      if (g_str_equal (sg_finding_get_rule_id (f), rule_id) && sg_finding_is_lowered (f))
-        return;
-    }
-  g_error ("%s did not find, or was not lowered, in: %s", rule_id, text);
+  if (!rule_finds (text, platform, rule_id, TRUE))
+    g_error ("%s did not find, or was not lowered, in: %s", rule_id, text);
 }
 
 /* The draft may be flagged for other reasons, but not for this category. */
