@@ -205,7 +205,7 @@ small_pack (const char *dir)
     g_autofree char *model = g_build_filename (dir, "model.tsv", NULL);
     g_assert_true (g_file_set_contents (model,
       "bias\t-3.0\ns:lard\t2.0\ns:bless\t2.0\nc:insult\t2.5\ns:patient\t-1.0\n"
-      "b:silli moo\t4.0\n", -1, NULL));
+      "b:silli moo\t4.0\ns:ward\t2.5\nb:the ward\t0.2\n", -1, NULL));
   }
   g_assert_true (g_file_set_contents (pack,
     "{\"id\": \"t\", \"title\": \"t\", \"version\": \"1\", \"concepts\": \"concepts\",\n"
@@ -304,6 +304,9 @@ test_frames_and_patterns (void)
 
     g_assert_cmpstr (got, ==, "respect.m");
     g_assert_nonnull (strstr (message, "“SILLY moo”"));
+    /* "the ward" weighs too, but "ward" is quoted already. */
+    g_assert_nonnull (strstr (message, "“ward”"));
+    g_assert_null (strstr (message, "“the ward”"));
   }
   {
     const char *apart[] = { "a moo, silly", "silly old moo", "silly. moo", "silly, moo",

@@ -184,6 +184,7 @@ sg_scan_run_model (SgScan       *scan,
 {
   g_autoptr(GPtrArray) top = g_ptr_array_new ();
   g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GArray) quoted = g_array_new (FALSE, FALSE, sizeof (guint32)); /* start, end pairs */
   g_autofree char *message = NULL;
   SgHit anchor = { 0 };
   gboolean anchored = FALSE;
@@ -211,6 +212,7 @@ sg_scan_run_model (SgScan       *scan,
     {
       guint32 start, end;
       g_autofree char *quote = NULL;
+      gboolean overlaps = FALSE;
 
       if (!locate_feature (scan, g_ptr_array_index (top, i), &start, &end))
         continue;
@@ -220,9 +222,16 @@ sg_scan_run_model (SgScan       *scan,
           anchor.end = end;
           anchored = TRUE;
         }
+      /* A word already quoted, alone or in a pair, is not quoted again ("Grabbed", then
+       * "Grabbed a"). */
+      for (guint q = 0; q + 1 < quoted->len && !overlaps; q += 2)
+        overlaps = start < g_array_index (quoted, guint32, q + 1) &&
+                   g_array_index (quoted, guint32, q) < end;
       quote = g_strndup (scan->text.text + start, end - start);
-      if (strstr (words->str, quote) != NULL)
+      if (overlaps || strstr (words->str, quote) != NULL)
         continue;
+      g_array_append_val (quoted, start);
+      g_array_append_val (quoted, end);
       /* Translators: the words that weighed most, quoted and separated by commas. */
       g_string_append_printf (words, words->len ? _(", “%s”") : _("“%s”"), quote);
     }
