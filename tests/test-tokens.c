@@ -205,7 +205,7 @@ small_pack (const char *dir)
     g_autofree char *model = g_build_filename (dir, "model.tsv", NULL);
     g_assert_true (g_file_set_contents (model,
       "bias\t-3.0\ns:lard\t2.0\ns:bless\t2.0\nc:insult\t2.5\ns:patient\t-1.0\n"
-      "b:silli moo\t4.0\ns:ward\t2.5\nb:the ward\t0.2\n", -1, NULL));
+      "b:silli moo\t4.0\ns:ward\t2.5\nb:the ward\t0.2\nb:on the\t0.3\n", -1, NULL));
   }
   g_assert_true (g_file_set_contents (pack,
     "{\"id\": \"t\", \"title\": \"t\", \"version\": \"1\", \"concepts\": \"concepts\",\n"
@@ -307,6 +307,8 @@ test_frames_and_patterns (void)
     /* "the ward" weighs too, but "ward" is quoted already. */
     g_assert_nonnull (strstr (message, "“ward”"));
     g_assert_null (strstr (message, "“the ward”"));
+    /* "on the" weighs, but function words alone tell the writer nothing. */
+    g_assert_null (strstr (message, "“on the”"));
   }
   {
     const char *apart[] = { "a moo, silly", "silly old moo", "silly. moo", "silly, moo",

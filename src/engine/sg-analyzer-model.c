@@ -78,6 +78,8 @@ collect_feature_ids (SgScan *scan)
 {
   SgFeatureIndex *index = sg_rule_pack_get_feature_index (scan->pack);
   SgTokens *tokens = &scan->tokens;
+  /* The previous token's number among the pairs' words (0: none, or not a word) and clause. */
+  guint32 previous = 0, previous_clause = 0;
 
   scan->features = g_array_new (FALSE, FALSE, sizeof (int));
   if (scan->feature_seen == NULL)
@@ -88,9 +90,6 @@ collect_feature_ids (SgScan *scan)
   for (guint i = 0; i < scan->hits->len; i++)
     add_feature (scan, sg_rule_pack_feature_of_group (scan->pack,
                                                       g_array_index (scan->hits, SgHit, i).group));
-  /* The previous token's number among the pairs' words (0: none, or not a word) and clause. */
-  guint32 previous = 0, previous_clause = 0;
-
   for (guint t = 0; t < tokens->tokens->len; t++)
     {
       const SgToken *token = sg_tokens_get (tokens, t);
@@ -174,6 +173,22 @@ locate_feature (SgScan     *scan,
   return FALSE;
 }
 
+/* Whether a word or pair feature is made only of function words ("b:what a", "s:the"): it may
+ * weigh, but quoting it would tell the writer nothing. */
+static gboolean
+only_function_words (const char *feature)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (!g_str_has_prefix (feature, "s:") && !g_str_has_prefix (feature, "b:"))
+    return FALSE;
+  words = g_strsplit (feature + 2, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (!sg_tokens_is_function_word (words[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* A model rule: the draft's features scored; above the cutoff, a finding anchored on the word
  * that weighed most, naming the words that did. */
 void
@@ -214,7 +229,8 @@ sg_scan_run_model (SgScan       *scan,
       g_autofree char *quote = NULL;
       gboolean overlaps = FALSE;
 
-      if (!locate_feature (scan, g_ptr_array_index (top, i), &start, &end))
+      if (only_function_words (g_ptr_array_index (top, i)) ||
+          !locate_feature (scan, g_ptr_array_index (top, i), &start, &end))
         continue;
       if (!anchored)
         {

@@ -477,24 +477,6 @@ intern_words (Slot       *slot,
   qsort (slot->ids, slot->n_ids, sizeof (guint32), compare_ids);
 }
 
-/* The commonest words of English writing (function words): a pattern indexed by one of them
- * would be tried at nearly every sentence. Only the choice of index depends on this list, never
- * what matches. */
-static gboolean
-is_common_word (const char *word)
-{
-  static const char * const common[] = {
-    "a", "about", "all", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
-    "do", "for", "from", "get", "got", "had", "has", "have", "he", "her", "here", "him", "his",
-    "how", "i", "i'm", "if", "im", "in", "is", "it", "it's", "its", "just", "me", "my", "no",
-    "not", "of", "on", "one", "or", "our", "out", "she", "so", "some", "that", "the", "their",
-    "them", "there", "these", "they", "this", "those", "to", "up", "us", "was", "we", "were",
-    "what", "when", "who", "will", "with", "would", "you", "your", NULL
-  };
-
-  return g_strv_contains (common, word);
-}
-
 SgPattern *
 sg_pattern_parse (JsonArray        *slots,
                   SgTokens         *scratch,
@@ -556,7 +538,7 @@ sg_pattern_parse (JsonArray        *slots,
             guint common = 0;
 
             for (guint w = 0; slot->words[w] != NULL; w++)
-              common += is_common_word (slot->words[w]);
+              common += sg_tokens_is_function_word (slot->words[w]);
             if (common < best_common)
               {
                 best_common = common;

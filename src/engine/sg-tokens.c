@@ -742,3 +742,18 @@ sg_tokens_stem_phrase (SgTokens   *self,
     return NULL;
   return g_strdup (self->stems->str);
 }
+
+gboolean
+sg_tokens_is_function_word (const char *word)
+{
+  static const char * const common[] = {
+    "a", "about", "all", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
+    "do", "for", "from", "get", "got", "had", "has", "have", "he", "her", "here", "him", "his",
+    "how", "i", "i'm", "if", "im", "in", "is", "it", "it's", "its", "just", "me", "my", "no",
+    "not", "of", "on", "one", "or", "our", "out", "she", "so", "some", "that", "the", "their",
+    "them", "there", "these", "they", "this", "those", "to", "up", "us", "was", "we", "were",
+    "what", "when", "who", "will", "with", "would", "you", "your", NULL
+  };
+
+  return g_strv_contains (common, word);
+}

@@ -116,6 +116,10 @@ guint        sg_tokens_index_of_stem (SgTokens *self,
 /* A term as the concept matcher reads it: its words' stems, space-separated ("wast of
  * space"). NULL when @term has no word. Uses @self as scratch space. Each thread has its own
  * stemmer, so any number of threads may tokenise at once. */
+/* The commonest words of English writing (function words, folded): a pattern indexed by one
+ * of them would be tried at nearly every sentence, and a model finding that quoted one would
+ * tell the writer nothing. */
+gboolean     sg_tokens_is_function_word (const char *word);
 char        *sg_tokens_stem_phrase (SgTokens   *self,
                                     const char *term);
 
