@@ -194,9 +194,9 @@ small_pack (const char *dir)
     g_assert_true (g_file_set_contents (p, "# concept: " name "\n# label: " name "\n" \
                    "# means: test\n# source: test\n" body, -1, NULL)); }
   CONCEPT ("patient", "patient\nservice user\n");
-  CONCEPT ("social", "friend request\nmeet up\nmate\n");
+  CONCEPT ("social", "friend request\nmeet up\nmate\nnot a stranger\n");
   CONCEPT ("insult", "# masked: yes\nidiot\nwaste of space\n");
-  CONCEPT ("negation", "not\nnever\ndon't\n");
+  CONCEPT ("negation", "not\nnever\ndon't\nis not\n");
   CONCEPT ("swear", "# masked: yes\ncunt\n");
 #undef CONCEPT
   {
@@ -205,7 +205,8 @@ small_pack (const char *dir)
     g_autofree char *model = g_build_filename (dir, "model.tsv", NULL);
     g_assert_true (g_file_set_contents (model,
       "bias\t-3.0\ns:lard\t2.0\ns:bless\t2.0\nc:insult\t2.5\ns:patient\t-1.0\n"
-      "b:silli moo\t4.0\ns:ward\t2.5\nb:the ward\t0.2\nb:on the\t0.3\n", -1, NULL));
+      "b:silli moo\t4.0\ns:ward\t2.5\nb:the ward\t0.2\nb:on the\t0.3\n"
+      "k:fat cow\t4.0\n", -1, NULL));
   }
   g_assert_true (g_file_set_contents (pack,
     "{\"id\": \"t\", \"title\": \"t\", \"version\": \"1\", \"concepts\": \"concepts\",\n"
@@ -267,6 +268,10 @@ test_frames_and_patterns (void)
     { "Sent a friend request to my flatmate. Then 30 patients.", "" },  /* another sentence */
     { "I never accept friend requests from patients", "" },   /* negated in the clause */
     { "I would never, but she sent a friend request to her patient", "boundaries.t" },
+    /* A negation that runs into the anchor's own words ("is not" and "not a stranger") is
+     * not before it. */
+    { "My patient is not a stranger any more", "boundaries.t" },
+    { "My patient is never a mate", "" },
     { "The new SHO is honestly the biggest idiot", "respect.t" },
     { "He was a complete and utter waste of space", "respect.t" },
     { "Idiot proofing the rota", "" },                          /* no "is … idiot" */
@@ -313,6 +318,25 @@ test_frames_and_patterns (void)
   {
     const char *apart[] = { "a moo, silly", "silly old moo", "silly. moo", "silly, moo",
                             "moo silly" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (apart); i++)
+      {
+        g_autofree char *got = flags_for (analyzer, apart[i], NULL);
+        g_assert_cmpstr (got, ==, "");
+      }
+  }
+  /* Two words with one between weigh as a pair of their own ("k:"), quoted with the word
+   * between; not next to each other, nor across a clause. */
+  {
+    g_autofree char *message = NULL;
+    g_autofree char *got = flags_for (analyzer, "that fat old cow", &message);
+
+    g_assert_cmpstr (got, ==, "respect.m");
+    g_assert_nonnull (strstr (message, "“fat old cow”"));
+  }
+  {
+    const char *apart[] = { "fat cow", "fat, old cow", "fat old, cow", "fat silly old cow",
+                            "cow old fat", "fat 12 cow" };
 
     for (guint i = 0; i < G_N_ELEMENTS (apart); i++)
       {

@@ -8,18 +8,23 @@
 
 #include "sg-analyzer-private.h"
 
-/* Whether two tokens in a row make a word pair for the models: both words with a one-word stem
- * (not numbers), in one clause. */
+/* Whether a token can be one word of a pair for the models: a word with a one-word stem
+ * (not a number). */
+static gboolean
+is_pair_word (SgTokens      *tokens,
+              const SgToken *a)
+{
+  return a->stem != G_MAXUINT32 && a->kind != SG_TOKEN_NUMBER
+         && strcspn (tokens->stems->str + a->stem, " ") == strlen (a->info->stem);
+}
+
+/* Whether two tokens make a word pair for the models: both such words, in one clause. */
 static gboolean
 is_word_pair (SgTokens      *tokens,
               const SgToken *a,
               const SgToken *b)
 {
-  return a->stem != G_MAXUINT32 && b->stem != G_MAXUINT32
-         && a->kind != SG_TOKEN_NUMBER && b->kind != SG_TOKEN_NUMBER
-         && a->clause == b->clause
-         && strcspn (tokens->stems->str + a->stem, " ") == strlen (a->info->stem)
-         && strcspn (tokens->stems->str + b->stem, " ") == strlen (b->info->stem);
+  return a->clause == b->clause && is_pair_word (tokens, a) && is_pair_word (tokens, b);
 }
 
 /* Model features: the named groups found (concepts, lexicons, built-in detectors), the stems
@@ -56,8 +61,14 @@ sg_scan_collect_features (SgScan *scan)
       else if (token->kind == SG_TOKEN_EMOJI)
         g_hash_table_add (set, g_strconcat ("e:", sg_tokens_norm (tokens, t), NULL));
       if (t > 0 && is_word_pair (tokens, sg_tokens_get (tokens, t - 1), token))
-        g_hash_table_add (set, g_strconcat ("b:", sg_tokens_get (tokens, t - 1)->info->stem, " ",
-                                            token->info->stem, NULL));
+        {
+          g_hash_table_add (set, g_strconcat ("b:", sg_tokens_get (tokens, t - 1)->info->stem,
+                                              " ", token->info->stem, NULL));
+          if (t > 1 && is_word_pair (tokens, sg_tokens_get (tokens, t - 2),
+                                     sg_tokens_get (tokens, t - 1)))
+            g_hash_table_add (set, g_strconcat ("k:", sg_tokens_get (tokens, t - 2)->info->stem,
+                                                " ", token->info->stem, NULL));
+        }
     }
   return set;
 }
@@ -78,8 +89,10 @@ collect_feature_ids (SgScan *scan)
 {
   SgFeatureIndex *index = sg_rule_pack_get_feature_index (scan->pack);
   SgTokens *tokens = &scan->tokens;
-  /* The previous token's number among the pairs' words (0: none, or not a word) and clause. */
-  guint32 previous = 0, previous_clause = 0;
+  /* The previous two tokens: whether each could be in a pair (is_pair_word), its number among
+   * the pairs' words (0: in no pair the models weigh) and its clause. */
+  gboolean previous_ok = FALSE, before_ok = FALSE;
+  guint32 previous = 0, previous_clause = 0, before = 0, before_clause = 0;
 
   scan->features = g_array_new (FALSE, FALSE, sizeof (int));
   if (scan->feature_seen == NULL)
@@ -93,6 +106,7 @@ collect_feature_ids (SgScan *scan)
   for (guint t = 0; t < tokens->tokens->len; t++)
     {
       const SgToken *token = sg_tokens_get (tokens, t);
+      gboolean ok = FALSE;
       guint32 word = 0;
 
       if (token->stem != G_MAXUINT32 && token->kind != SG_TOKEN_NUMBER)
@@ -100,15 +114,25 @@ collect_feature_ids (SgScan *scan)
           /* The word's stem is its cache entry's: its feature was looked up once per pack. */
           sg_rule_pack_word_ids (scan->pack, token->info, sg_tokens_norm (tokens, t));
           add_feature (scan, (int) token->info->ids[1]);
-          /* A stem with a space ("bed blocker") is in no pair: is_word_pair() leaves it out
-           * of training, so it has no number. */
+          /* The same pairs as sg_scan_collect_features(): a stem with a space ("bed
+           * blocker") is in none; a word in no pair the models weigh has no number, but may
+           * stand between two that are ("fat old cow"). */
+          ok = is_pair_word (tokens, token);
           word = token->info->ids[2];
-          if (word != 0 && previous != 0 && previous_clause == token->clause)
-            add_feature (scan, sg_rule_pack_feature_of_pair (scan->pack, previous, word));
+          if (ok && word != 0 && previous_ok && previous_clause == token->clause)
+            {
+              add_feature (scan, sg_rule_pack_feature_of_pair (scan->pack, previous, word, 1));
+              if (before_ok && before_clause == token->clause)
+                add_feature (scan, sg_rule_pack_feature_of_pair (scan->pack, before, word, 2));
+            }
         }
       else if (token->kind == SG_TOKEN_EMOJI)
         add_feature (scan, sg_rule_pack_feature_of_token (scan->pack,
                                                           sg_tokens_norm (tokens, t)));
+      before_ok = previous_ok;
+      before = previous;
+      before_clause = previous_clause;
+      previous_ok = ok;
       previous = word;
       previous_clause = token->clause;
     }
@@ -154,6 +178,20 @@ locate_feature (SgScan     *scan,
               return TRUE;
             }
         }
+      else if (g_str_has_prefix (feature, "k:") && t > 1
+               && is_word_pair (tokens, sg_tokens_get (tokens, t - 1), token)
+               && is_word_pair (tokens, sg_tokens_get (tokens, t - 2), sg_tokens_get (tokens, t - 1)))
+        {
+          const SgToken *first = sg_tokens_get (tokens, t - 2);
+          g_autofree char *pair = g_strconcat (first->info->stem, " ", token->info->stem, NULL);
+
+          if (g_str_equal (pair, feature + 2))
+            {
+              *start = first->start;
+              *end = token->end;
+              return TRUE;
+            }
+        }
       else if (g_str_has_prefix (feature, "s:") && token->stem != G_MAXUINT32)
         {
           const char *stem = tokens->stems->str + token->stem;
@@ -180,7 +218,8 @@ only_function_words (const char *feature)
 {
   g_auto(GStrv) words = NULL;
 
-  if (!g_str_has_prefix (feature, "s:") && !g_str_has_prefix (feature, "b:"))
+  if (!g_str_has_prefix (feature, "s:") && !g_str_has_prefix (feature, "b:")
+      && !g_str_has_prefix (feature, "k:"))
     return FALSE;
   words = g_strsplit (feature + 2, " ", -1);
   for (guint i = 0; words[i] != NULL; i++)

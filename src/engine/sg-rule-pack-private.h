@@ -131,7 +131,8 @@ int         sg_rule_pack_feature_of_token  (SgRulePack *self,
                                             const char *stem_or_emoji);
 int         sg_rule_pack_feature_of_pair   (SgRulePack *self,
                                             guint32     first,
-                                            guint32     second);
+                                            guint32     second,
+                                            guint       gap);
 /* Folded word → its id (from 1) among the words of every pattern's word slots. */
 GHashTable *sg_rule_pack_get_pattern_vocabulary (SgRulePack *self);
 /* Folded word → GArray of the pattern groups that open with it. */

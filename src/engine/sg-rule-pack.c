@@ -1312,6 +1312,15 @@ pair_hash (gconstpointer key)
   return (guint) v;
 }
 
+/* A pair's key: the two words' numbers, the first's top bit set when a word stands between. */
+static guint64
+pair_key (guint32 first,
+          guint32 second,
+          guint   gap)
+{
+  return ((guint64) (first | (gap == 2 ? 0x80000000u : 0)) << 32) | second;
+}
+
 static guint32
 pair_word_number (SgRulePack *self,
                   const char *stem)
@@ -1362,14 +1371,16 @@ index_model_features (SgRulePack *self)
 
       if (g_str_has_prefix (name, "s:") || g_str_has_prefix (name, "e:"))
         g_hash_table_insert (self->token_feature, (gpointer) (name + 2), GINT_TO_POINTER (f + 1));
-      else if (g_str_has_prefix (name, "b:") && strchr (name + 2, ' ') != NULL)
+      else if ((g_str_has_prefix (name, "b:") || g_str_has_prefix (name, "k:"))
+               && strchr (name + 2, ' ') != NULL)
         {
-          /* A pair of words that follow each other, "b:<stem> <stem>": each stem numbered
-           * once, so a scan looks a pair up by two numbers, not by a string it would build. */
+          /* A pair of words that follow each other, "b:<stem> <stem>", or with one word
+           * between, "k:<stem> <stem>": each stem numbered once, so a scan looks a pair up by
+           * two numbers, not by a string it would build. */
           const char *space = strchr (name + 2, ' ');
           g_autofree char *first = g_strndup (name + 2, space - (name + 2));
-          guint64 key = ((guint64) pair_word_number (self, first) << 32)
-                        | pair_word_number (self, space + 1);
+          guint64 key = pair_key (pair_word_number (self, first), pair_word_number (self, space + 1),
+                                  name[0] == 'k' ? 2 : 1);
           guint64 *k = g_new (guint64, 1);
 
           *k = key;
@@ -1760,13 +1771,15 @@ sg_rule_pack_feature_of_token (SgRulePack *self,
   return GPOINTER_TO_INT (g_hash_table_lookup (self->token_feature, stem_or_emoji)) - 1;
 }
 
-/* The feature of two words in a row, by their pair-word numbers (SgWordInfo.ids[2]); -1 none. */
+/* The feature of two words in a row (gap 1) or with one word between (gap 2), by their
+ * pair-word numbers (SgWordInfo.ids[2]); -1 none. */
 int
 sg_rule_pack_feature_of_pair (SgRulePack *self,
                               guint32     first,
-                              guint32     second)
+                              guint32     second,
+                              guint       gap)
 {
-  guint64 key = ((guint64) first << 32) | second;
+  guint64 key = pair_key (first, second, gap);
 
   if (first == 0 || second == 0)
     return -1;

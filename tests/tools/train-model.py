@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Trains the engine's linear models (data/models/<category>.tsv) on the READ labelled sets.
 
-The features are the engine's own (build/tests/sg-features: concepts found, word stems,
-emoji), so a model reads a draft exactly as the app will. Logistic regression with a light L2
+The features are the engine's own (build/tests/sg-features: concepts found, word stems, two
+words in a row "b:", two words with one between "k:", emoji), so a model reads a draft exactly as the app will. Logistic regression with a light L2
 penalty, fitted by stochastic gradient descent in plain Python (no third-party packages),
 positives weighed up by the square root of how much rarer they are.
 
@@ -54,7 +54,7 @@ NEUTRAL = {"professionalism": {"c:doctor-self", "c:role-claim", "s:as"}}
 # or naming the act of saying who you are ("introduced myself") is the claim itself (session
 # 16: the first models with pairs flagged "I introduced myself as the consultant on call" at
 # 0.91 from exactly those pairs).
-NEUTRAL_IN_PAIRS = {"professionalism": {"as"}}
+NEUTRAL_IN_PAIRS = {"professionalism": {"as"}}   # "b:" and "k:" pairs alike
 NEUTRAL_PAIRS = {"professionalism": {"b:introduc myself", "b:introduc herself",
                                      "b:introduc himself", "b:introduc themselv"}}
 
@@ -62,7 +62,7 @@ NEUTRAL_PAIRS = {"professionalism": {"b:introduc myself", "b:introduc herself",
 def is_neutral(category, feature):
     if feature in NEUTRAL.get(category, ()) or feature in NEUTRAL_PAIRS.get(category, ()):
         return True
-    if feature.startswith("b:"):
+    if feature.startswith("b:") or feature.startswith("k:"):
         return any(stem in NEUTRAL_IN_PAIRS.get(category, ())
                    for stem in feature[2:].split(" "))
     return False
@@ -157,7 +157,8 @@ def train(category, data, args):
             fh.write(f"# SocialGuard model: {category}\n"
                      f"# trained on the read labelled sets: "
                      f"{', '.join(os.path.basename(r) for r in READ)}\n"
-                     "# features: engine features v2 (concepts, stems, words in a row, emoji)\n"
+                     "# features: engine features v3 (concepts, stems, words in a row, words one apart, "
+                     "emoji)\n"
                      f"# held-out sets (whole sets held out) at the rule's cutoff {round(cutoff, 4)}: "
                      f"recall {round(recall, 3)}, false {round(false, 4)}\n"
                      "# written by tests/tools/train-model.py: bias, then a feature and its weight "
