@@ -48,8 +48,9 @@ KEEP = 0.01          # weights smaller than this are left out of the shipped fil
 # asks ("as a consultant", "I'm a GP"); the professionalism sets' role-honesty and "as a doctor,
 # vaccines ..." posts taught the model that the words themselves are the fault, and it flagged
 # "I comment as a consultant, because I am one" on its own (session 15). The written rules
-# judge who is claiming what.
-NEUTRAL = {"professionalism": {"c:doctor-self", "c:role-claim", "s:as"}}
+# judge who is claiming what. "introduced" likewise (session 17: weighed 0.72, it flagged "I
+# introduced myself as the registrar on call and explained the plan to the family").
+NEUTRAL = {"professionalism": {"c:doctor-self", "c:role-claim", "s:as", "s:introduc"}}
 # The same for words in a row: a pair holding one of these stems ("b:myself as", "b:as the")
 # or naming the act of saying who you are ("introduced myself") is the claim itself (session
 # 16: the first models with pairs flagged "I introduced myself as the consultant on call" at
@@ -66,6 +67,25 @@ def is_neutral(category, feature):
         return any(stem in NEUTRAL_IN_PAIRS.get(category, ())
                    for stem in feature[2:].split(" "))
     return False
+
+
+# A "k:" pair that starts with one of these may have stood round an "as" ("myself as the",
+# "herself as a"): the words of saying who you are, as above.
+NEUTRAL_FIRST_OF_SKIPS = {"professionalism": {"myself", "himself", "herself", "themselv"}}
+
+
+def skips_neutral(category, feature, features):
+    """Whether a "k:" pair (two words with one between) may have stood either side of a word
+    the category's model may not learn from in pairs: "introduced myself as the registrar"
+    gives "k:myself the" round the "as" (session 17: the professionalism model weighed it 0.77
+    and flagged that draft on its own). Told from the post's own pairs in a row."""
+    if not feature.startswith("k:"):
+        return False
+    first, _, second = feature[2:].partition(" ")
+    if first in NEUTRAL_FIRST_OF_SKIPS.get(category, ()):
+        return True
+    return any("b:%s %s" % (first, n) in features and "b:%s %s" % (n, second) in features
+               for n in NEUTRAL_IN_PAIRS.get(category, ()))
 
 
 def load():
@@ -117,7 +137,8 @@ def score(b, w, x):
 
 
 def train(category, data, args):
-    labelled = [(f, 1 if category in p["expect"] else 0, p["set"]) for p, f in data
+    labelled = [({t for t in f if not skips_neutral(category, t, f)},
+                 1 if category in p["expect"] else 0, p["set"]) for p, f in data
                 if category in p["expect"] or category not in p["allow"]]
     counts = {}
     for f, _, _ in labelled:
