@@ -295,7 +295,10 @@ test_huge_line (void)
  * about what the same length of prose costs (a ratio in the same run, not a time). */
 /* Text of odd shapes costs no more per byte than prose (each of these was once quadratic or
  * far slower): runs of capitalised words, one megabyte-long hyphenated "word" (an e-mail
- * look-ahead from each of its parts read it to the end), dotted and underscored runs. */
+ * look-ahead from each of its parts read it to the end), dotted and underscored runs, masked
+ * words and exclamations with no space (token patterns walked their hits past their step
+ * bound: 0.3–0.5 s a 32 KB segment, 2.2 s for 256 KiB against 0.02 s of prose; session 17,
+ * found by the analyzer fuzzer; now under 0.1 s). */
 /* A long paste that is one sentence full of hits (masked swearing, roles, an anonymous GP):
  * each rule's conditions read only the hits that could be in scope. Reading every hit of a
  * group for every anchor, and every negation for each, took 2 s on a 33 KB paste of this
@@ -320,7 +323,11 @@ test_long_sentence_of_hits (void)
 static void
 test_odd_shapes (void)
 {
-  static const char *shapes[] = { "MrFs Ok\n", "min-seo", "a.b.c.", "x_y+z-", "ab.cd@" };
+  static const char *shapes[] = { "MrFs Ok\n", "min-seo", "a.b.c.", "x_y+z-", "ab.cd@",
+                                  "Na**j**", "Wha!Wha" };
+  /* The last two are dense with hits (a masked word reads as many words): they may cost more
+   * than prose, but not the thirty times they did. */
+  const guint n_light = G_N_ELEMENTS (shapes) - 2;
   g_autoptr(GString) prose = g_string_new (NULL);
 
   while (prose->len < 256 * 1024)
@@ -350,7 +357,7 @@ test_odd_shapes (void)
           g_assert_nonnull (b);
         }
       g_test_message ("256 KiB of “%s”: %.3f s, prose %.3f s", shapes[s], page_s, prose_s);
-      g_assert_cmpfloat (page_s, <, 3 * prose_s + 0.05);
+      g_assert_cmpfloat (page_s, <, (s < n_light ? 3 : 12) * prose_s + 0.05);
     }
 }
 
