@@ -163,6 +163,15 @@ test_confidentiality_clean (void)
                 "What would you do first?", "x");
   assert_clean ("Please call the surgery on 0113 496 0871 to book your flu jab.", "facebook");
   assert_clean ("Ward 9 is closed to visitors this week because of norovirus.", "x");
+  /* A handle near "patient" is a patient's, unless it is a doctor's or a practice's own
+   * ("@DrSarahKhanGP … hasn't seen a real patient"; @drew_… is still a name). */
+  assert_rule ("my patient @jenny_k92 keeps messaging me", "x", "confidentiality.patient-handle");
+  assert_rule ("my patient @drew_smith97 keeps messaging me", "x",
+               "confidentiality.patient-handle");
+  g_assert_false (rule_finds ("@DrSarahKhanGP hasn't seen a real patient in years", "x",
+                              "confidentiality.patient-handle", FALSE));
+  g_assert_false (rule_finds ("Patient survey out now, reply to @OakSurgery", "x",
+                              "confidentiality.patient-handle", FALSE));
 }
 
 static void
