@@ -1519,6 +1519,9 @@ test_real_register_clean (void)
               "off as his own lol", "x", FLAG (RESPECT));
   /* A pet name said warmly is not talking down. */
   assert_not ("lovely pt in clinic brought us biscuits, thanks love x", "x", FLAG (RESPECT));
+  /* Abuse received, reported: the words are the patient's, not the writer's. */
+  assert_not ("a bloke in majors calls you a f***ing b!tch and you still suture his hand. love "
+              "this job", "x", FLAG (RESPECT));
   /* Not hearing over the alarms is about the room, not the person. The respect model (word
    * pairs one apart, session 17) reads "couldn't … a" and "the reg" as a put-down of a
    * colleague ("couldn't organise a …"; 0.61, cutoff 0.6): a finding of its own, the cost of a

@@ -268,9 +268,9 @@ test_frames_and_patterns (void)
     { "Sent a friend request to my flatmate. Then 30 patients.", "" },  /* another sentence */
     { "I never accept friend requests from patients", "" },   /* negated in the clause */
     { "I would never, but she sent a friend request to her patient", "boundaries.t" },
-    /* A negation that runs into the anchor's own words ("is not" and "not a stranger") is
-     * not before it. */
-    { "My patient is not a stranger any more", "boundaries.t" },
+    /* A term that starts before the anchor and runs into it is before it ("is not" and "not
+     * a stranger"; in the pack, "calls you a" reporting the name-calling "you a f***ing"). */
+    { "My patient is not a stranger any more", "" },
     { "My patient is never a mate", "" },
     { "The new SHO is honestly the biggest idiot", "respect.t" },
     { "He was a complete and utter waste of space", "respect.t" },

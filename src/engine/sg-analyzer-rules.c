@@ -89,10 +89,10 @@ hit_meets (SgScan            *scan,
                      (anchor->start <= hit->start && anchor->end > hit->start);
   gboolean in_scope = FALSE;
 
-  /* "before": ending before the anchor starts. The anchor's own words are not before it: in
-   * "GP is not real medicine" the negation "is not" runs into the put-down "not real
-   * medicine", which holds its own "not". */
-  if (c->position < 0 && hit->end > anchor->start)
+  /* "before": starting before the anchor. A hit that runs into the anchor counts: "calls
+   * you a" reports the name-calling "you a f***ing" (session 17 tried "ending before the
+   * anchor", for "GP is not real medicine", and lost that). */
+  if (c->position < 0 && hit->start >= anchor->start)
     return FALSE;
   if (c->position == 1 && hit->start < anchor->end)
     return FALSE;
