@@ -180,7 +180,8 @@ locate_feature (SgScan     *scan,
         }
       else if (g_str_has_prefix (feature, "k:") && t > 1
                && is_word_pair (tokens, sg_tokens_get (tokens, t - 1), token)
-               && is_word_pair (tokens, sg_tokens_get (tokens, t - 2), sg_tokens_get (tokens, t - 1)))
+               && is_word_pair (tokens, sg_tokens_get (tokens, t - 2),
+                                sg_tokens_get (tokens, t - 1)))
         {
           const SgToken *first = sg_tokens_get (tokens, t - 2);
           g_autofree char *pair = g_strconcat (first->info->stem, " ", token->info->stem, NULL);

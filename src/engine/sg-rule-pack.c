@@ -1379,7 +1379,8 @@ index_model_features (SgRulePack *self)
            * two numbers, not by a string it would build. */
           const char *space = strchr (name + 2, ' ');
           g_autofree char *first = g_strndup (name + 2, space - (name + 2));
-          guint64 key = pair_key (pair_word_number (self, first), pair_word_number (self, space + 1),
+          guint64 key = pair_key (pair_word_number (self, first),
+                                  pair_word_number (self, space + 1),
                                   name[0] == 'k' ? 2 : 1);
           guint64 *k = g_new (guint64, 1);
 

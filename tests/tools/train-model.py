@@ -3,8 +3,8 @@
 """Trains the engine's linear models (data/models/<category>.tsv) on the READ labelled sets.
 
 The features are the engine's own (build/tests/sg-features: concepts found, word stems, two
-words in a row "b:", two words with one between "k:", emoji), so a model reads a draft exactly as the app will. Logistic regression with a light L2
-penalty, fitted by stochastic gradient descent in plain Python (no third-party packages),
+words in a row "b:", two words with one between "k:", emoji), so a model reads a draft exactly
+as the app will. Logistic regression with a light L2 penalty, fitted by stochastic gradient descent in plain Python (no third-party packages),
 positives weighed up by the square root of how much rarer they are.
 
 The cutoff is chosen by cross-validation over whole SETS, not shuffled posts: each labelled set
@@ -178,8 +178,8 @@ def train(category, data, args):
             fh.write(f"# SocialGuard model: {category}\n"
                      f"# trained on the read labelled sets: "
                      f"{', '.join(os.path.basename(r) for r in READ)}\n"
-                     "# features: engine features v3 (concepts, stems, words in a row, words one apart, "
-                     "emoji)\n"
+                     "# features: engine features v3 (concepts, stems, words in a row, "
+                     "words one apart, emoji)\n"
                      f"# held-out sets (whole sets held out) at the rule's cutoff {round(cutoff, 4)}: "
                      f"recall {round(recall, 3)}, false {round(false, 4)}\n"
                      "# written by tests/tools/train-model.py: bias, then a feature and its weight "
