@@ -122,6 +122,45 @@ sg_model_prepare (SgModel        *self,
   g_clear_pointer (&self->ids, g_array_unref);
 }
 
+/* A weight as the trainer writes it, "-0.1234": digits, a point, at most 15 digits in all.
+ * The digits make an exact integer and ten to the number of decimals an exact power, so one
+ * division gives the double nearest the decimal, the value strtod would return; glibc's strtod
+ * took a sixth of the time to load the rules (357,000 weights at about 660 instructions each).
+ * Anything else (an exponent, more digits) is left to g_ascii_strtod. */
+static gboolean
+parse_plain_decimal (const char *p,
+                     const char *end,
+                     double     *out)
+{
+  static const double powers[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                   1e11, 1e12, 1e13, 1e14, 1e15 };
+  gboolean negative = FALSE, point = FALSE;
+  guint64 mantissa = 0;
+  guint digits = 0, decimals = 0;
+
+  if (p < end && (*p == '-' || *p == '+'))
+    negative = *p++ == '-';
+  for (; p < end; p++)
+    {
+      if (*p == '.' && !point)
+        point = TRUE;
+      else if (g_ascii_isdigit (*p) && digits < 15)
+        {
+          mantissa = mantissa * 10 + (guint64) (*p - '0');
+          digits++;
+          decimals += point;
+        }
+      else
+        return FALSE;
+    }
+  if (digits == 0)
+    return FALSE;
+  *out = (double) mantissa / powers[decimals];
+  if (negative)
+    *out = -*out;
+  return TRUE;
+}
+
 /* The file is text, one "feature<TAB>weight" a line after "bias<TAB>value", with "#" lines
  * for what it was trained on: parsed here in one pass, the names left where they are in a
  * copy of the text (a hash table of names per model made loading the models with word pairs,
@@ -177,7 +216,10 @@ sg_model_load (const char  *path,
       /* The weight ends the line: end it there for strtod (the text is a copy). */
       if (eol < end)
         *eol = '\0';
-      w = g_ascii_strtod (tab + 1, &rest);
+      if (parse_plain_decimal (tab + 1, eol, &w))
+        rest = eol;
+      else
+        w = g_ascii_strtod (tab + 1, &rest);
       if (rest == tab + 1 || rest != eol || !isfinite (w))
         {
           g_set_error (error, SG_ERROR, SG_ERROR_INVALID_RULES,
