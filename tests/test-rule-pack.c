@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "sg-error.h"
 #include "sg-guidance.h"
 #include "sg-analyzer.h"
+#include "sg-model.h"
 #include "sg-rule-pack.h"
 
 static char *tmpdir;
@@ -387,6 +389,42 @@ test_model_file (void)
     }
 }
 
+/* Weights are read to the same double strtod gives, in the trainer's plain decimals and in
+ * any other form a person may write (exponents, a leading point, "+", more than 15 digits). */
+static void
+test_model_weights (void)
+{
+  static const char *weights[] = {
+    "0.1234", "-0.1234", "3", "-0", "0.1", "0.3", "-2.0001", ".5", "+1.25", "1e-3", "-2.5E2",
+    "0.123456789012345", "1.23456789012345678", "123456789012345.6", "1.",
+  };
+  g_autoptr(GString) text = g_string_new ("bias\t0.25\n");
+  SgFeatureIndex *index = sg_feature_index_new ();
+  g_autoptr(SgModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    g_string_append_printf (text, "s:w%u\t%s\n", i, weights[i]);
+  path = write_pack ("weights.tsv", text->str);
+  model = sg_model_load (path, &error);
+  g_assert_no_error (error);
+  sg_model_register (model, index);
+  sg_model_prepare (model, index);
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("s:w%u", i);
+      int id = sg_feature_index_lookup (index, name);
+      double z = 0.25 + g_ascii_strtod (weights[i], NULL);
+      double expected = 1.0 / (1.0 + exp (-z));
+
+      g_assert_cmpint (id, >=, 0);
+      /* Exactly equal: one bit off would move a draft across a cutoff. */
+      g_assert_true (sg_model_score_ids (model, index, &id, 1, NULL, 0) == expected);
+    }
+  sg_feature_index_free (index);
+}
+
 /* A model's whole-text "near" must be there for it to flag: the category's subject (someone
  * in care, for boundaries), which a model that weighs words alone can miss. */
 static void
@@ -667,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/sg/rule-pack/unknown-severity", test_unknown_severity);
   g_test_add_func ("/sg/rule-pack/new-detectors", test_new_detectors);
   g_test_add_func ("/sg/rule-pack/model-file", test_model_file);
+  g_test_add_func ("/sg/rule-pack/model-weights", test_model_weights);
   g_test_add_func ("/sg/rule-pack/model-near", test_model_near);
   g_test_add_func ("/sg/rule-pack/regex-word-lists", test_regex_word_lists);
   g_test_add_func ("/sg/rule-pack/position-outside", test_position_outside);
