@@ -66,6 +66,18 @@ sg_scan_make_finding (SgScan       *scan,
   return finding;
 }
 
+/* Whether a fix of the finding rewrites its words (not advice alone). */
+static gboolean
+has_text_fix (SgFinding *finding)
+{
+  GArray *fixes = sg_finding_get_fixes (finding);
+
+  for (guint i = 0; fixes != NULL && i < fixes->len; i++)
+    if (g_array_index (fixes, SgFix, i).replacement != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 int
 sg_analyzer_compare_findings (gconstpointer a,
                               gconstpointer b)
@@ -80,6 +92,13 @@ sg_analyzer_compare_findings (gconstpointer a,
   /* A written rule says more than a model's "reads like": it wins a tie. */
   if (sg_finding_is_from_model (x) != sg_finding_is_from_model (y))
     return sg_finding_is_from_model (x) ? 1 : -1;
+  /* Then the finding on fewer words, and on the same words the one whose fix changes them:
+   * "Mrs Jones" named as a patient, with "Replace with [removed]", says more than details
+   * adding up (advice only) over the same name or the sentence it starts. */
+  if (sg_finding_get_end (x) != sg_finding_get_end (y))
+    return sg_finding_get_end (x) < sg_finding_get_end (y) ? -1 : 1;
+  if (has_text_fix (x) != has_text_fix (y))
+    return has_text_fix (x) ? -1 : 1;
   return g_strcmp0 (sg_finding_get_rule_id (x), sg_finding_get_rule_id (y));
 }
 

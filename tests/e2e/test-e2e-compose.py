@@ -159,8 +159,11 @@ def _():
         rows = wait_for(lambda: find_all(app.acc, lambda a: a.getRoleName() == "list item" and
                                          a.name.startswith("Do not post as written:")))
         names = [r.name for r in rows]
-        assert any("Okafor" in n for n in names), names
         assert any("943 476 5919" in n for n in names), names
+        # A name beside care words is inferred: a warning, said so to a screen reader too.
+        review = wait_for(lambda: find_all(app.acc, lambda a: a.getRoleName() == "list item" and
+                                           a.name.startswith("Review before posting:")))
+        assert any("Okafor" in r.name for r in review), [r.name for r in review]
 
         row = next(r for r in rows if "943 476 5919" in r.name)
         fix = find(row, lambda a: a.getRoleName() in ("push button", "button") and
