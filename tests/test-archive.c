@@ -1214,14 +1214,21 @@ test_cli_text (void)
 {
   g_autofree char *path = cli_archive ();
   g_autofree char *out = NULL, *err = NULL;
-  g_autofree char *prefix = g_strdup_printf ("%s:11: 2022-03-04T05:06:07Z: error: ", path);
+  g_autofree char *prefix = g_strdup_printf ("%s:11: 2022-03-04T05:06:07Z: ", path);
+  g_autofree char *error_prefix = g_strdup_printf ("%s:11: 2022-03-04T05:06:07Z: error: ", path);
+  gboolean has_error = FALSE;
   const char * const args[] = { "--archive", path, NULL };
   g_auto(GStrv) lines = NULL;
 
   g_assert_cmpint (run_check (args, &out, &err), ==, 1);
   lines = g_strsplit (out, "\n", -1);
+  /* Findings in the order of the text: the name (a warning) before the NHS number (an
+   * error). */
   g_assert_true (g_str_has_prefix (lines[0], prefix));
   g_assert_true (g_str_has_suffix (lines[0], "]"));
+  for (guint i = 0; lines[i] != NULL; i++)
+    has_error |= g_str_has_prefix (lines[i], error_prefix);
+  g_assert_true (has_error);
   g_assert_nonnull (strstr (out, "[confidentiality."));
   g_assert_null (strstr (out, ":12:"));                    /* the clean post has nothing */
   g_assert_null (strstr (out, "Margaret"));                /* findings, not the posts */

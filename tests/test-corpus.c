@@ -404,6 +404,28 @@ main (int   argc,
     { "SG_TUNE_85",   "/sg/corpus/tune-85",          0.93, 0.30, 0.03, TRUE },
     { "SG_TUNE_86",   "/sg/corpus/tune-86",          0.92, 0.30, 0.04, TRUE },
     { "SG_TUNE_87",   "/sg/corpus/tune-87",          0.92, 0.30, 0.06, TRUE },
+    /* tune-88 … 91 (session 17, kept unopened and out of training): 367 of 507 right and 18 of
+     * 293 false with that session's starting engine, 370 and 15 with its final one; with
+     * models retrained on everything but them in session 18 377 and 13, and 384 and 11 once
+     * the findings inferred from names were warnings. tune-92 … 97 at first with the session
+     * 18 starting engine: 558 of 763, false 33 of 437; tune-98 … 103: 565 of 762, false 23 of
+     * 438. All sixteen in the models' training since session 18. */
+    { "SG_TUNE_88",   "/sg/corpus/tune-88",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_89",   "/sg/corpus/tune-89",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_90",   "/sg/corpus/tune-90",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_91",   "/sg/corpus/tune-91",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_92",   "/sg/corpus/tune-92",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_93",   "/sg/corpus/tune-93",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_94",   "/sg/corpus/tune-94",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_95",   "/sg/corpus/tune-95",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_96",   "/sg/corpus/tune-96",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_97",   "/sg/corpus/tune-97",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_98",   "/sg/corpus/tune-98",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_99",   "/sg/corpus/tune-99",          0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_100",  "/sg/corpus/tune-100",         0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_101",  "/sg/corpus/tune-101",         0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_102",  "/sg/corpus/tune-102",         0.93, 0.30, 0.04, TRUE },
+    { "SG_TUNE_103",  "/sg/corpus/tune-103",         0.93, 0.30, 0.04, TRUE },
     /* The goal for the unread sets is 0.85 flagged right, 0.75 in every category and at most
      * 0.05 false (issue "Engine"); these floors only stop them slipping back. */
     /* Session 14: the models' "confirm" (warnings the category's model finds unlike any
@@ -423,12 +445,12 @@ main (int   argc,
      * holdout-4 and holdout-7. (The unread sets were scored for a decision three times this
      * session: with the rules alone, after the first retraining, 444, and after the second;
      * the corpus test itself prints them on every run.) */
-    { "SG_HOLDOUT_4", "/sg/corpus/holdout-4-unread", 0.74, 0.38, 0.07, FALSE },
+    { "SG_HOLDOUT_4", "/sg/corpus/holdout-4-unread", 0.76, 0.38, 0.07, FALSE },
     /* Session 17 (below): 3 of 70 clean posts falsely flagged, 0.043, under the issue's 0.05
      * but over the 0.03 ceiling set when it stood at 2: the ceiling is now the goal's. */
     { "SG_HOLDOUT_5", "/sg/corpus/holdout-5-unread", 0.78, 0.50, 0.05, FALSE },
     /* Written blind in session 6 and never read: 0.47 and 0.05, 0.45 and 0.08 at first. */
-    { "SG_HOLDOUT_6", "/sg/corpus/holdout-6-unread", 0.67, 0.28, 0.05, FALSE },
+    { "SG_HOLDOUT_6", "/sg/corpus/holdout-6-unread", 0.75, 0.28, 0.05, FALSE },
     /* Session 16: models with word pairs, retrained on every read set (tune-62 … 69 joined)
      * and re-chosen, after deciding on eight blind sets left out: the unread sets 448 -> 459
      * of 593, false 18 -> 9 of 367 (holdout-3 65 -> 68, holdout-4 114 -> 115, holdout-5 103 ->
@@ -450,8 +472,15 @@ main (int   argc,
      * (holdout-3 68 -> 69, holdout-4 112 -> 115, holdout-5 106 -> 104, holdout-6 92 -> 84,
      * holdout-7 81 -> 79; false 0/3/2/2/5 -> 0/2/3/1/4). holdout-7's floor 0.69 -> 0.66 for
      * that. The unread sets were scored twice this session, after the retraining and after
-     * the change of cutoffs (decided before that look, for the false alarm above, and kept). */
-    { "SG_HOLDOUT_7", "/sg/corpus/holdout-7-unread", 0.66, 0.25, 0.07, FALSE },
+     * the change of cutoffs (decided before that look, for the false alarm above, and kept).
+     * Session 18: 2,800 more blind drafts in training (tune-88 … 103), cutoffs and confirms
+     * chosen again, the findings inferred from names and care words made warnings (decided on
+     * tune-88 … 91 and checked on tune-104 and 105, both unopened): the unread sets 451 -> 466
+     * of 593, false 10 -> 9 of 367 (holdout-3 69 -> 68, holdout-4 115 -> 118, holdout-5 104 ->
+     * 104, holdout-6 84 -> 91, holdout-7 79 -> 85; false 0/2/3/1/4 -> 0/2/2/1/4). Floors
+     * raised to just under: holdout-4 0.74 -> 0.76, holdout-6 0.67 -> 0.75, holdout-7 0.66 ->
+     * 0.70. Scored once this session, after the decision. */
+    { "SG_HOLDOUT_7", "/sg/corpus/holdout-7-unread", 0.70, 0.25, 0.07, FALSE },
   };
 
   /* A floor that fails must not hide the other sets' figures: keep going after a failure. */
