@@ -988,7 +988,7 @@ test_ytd_prefix_bytes (void)
     "window.YTD.tweets.part0\xf0= [",
     "window.YTD.tweets.part0\xe2\x80= [",
     "window.YTD.tweets.part0\xff = [",
-    "window.YTD.tw\xc3eets.part0 = [",
+    "window.YTD.tw\xc3" "eets.part0 = [",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
