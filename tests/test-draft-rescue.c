@@ -32,6 +32,12 @@ is_null (gpointer data)
 }
 
 static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+static gboolean
 dialog_heading_is (gpointer heading)
 {
   GtkWindow *dialog = sg_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -92,6 +98,9 @@ test_discard_and_keep (void)
   /* Typed into the draft: it waits beside the data file, readable by its owner only. */
   editor = sg_test_find_by_label (GTK_WIDGET (window), "Draft");
   g_assert_nonnull (editor);
+  /* The window maps once the dialog above has gone; on a loaded machine that can be after
+   * this line is reached (a click on an unmapped editor failed once in a full run). */
+  g_assert_true (sg_test_wait (is_mapped, editor, 5000));
   sg_test_x11_focus (editor);
   sg_test_x11_click (editor);
   sg_test_x11_type (TYPED);
