@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "sg-error.h"
 #include "sg-guidance.h"
@@ -419,6 +420,32 @@ test_model_weights (void)
       if (sg_model_parse_weight (w, w + strlen (w), &got))
         g_error ("“%s” read as the weight %g", w, got);
     }
+
+  /* And 200,000 strings of digits, points and signs at random: where strtod reads the whole
+   * string as a finite number, the same double; where it does not, refused. */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (18);
+
+    for (guint n = 0; n < 200000; n++)
+      {
+        static const char alphabet[] = "0123456789012345678901234567890123456789..-+e";
+        char w[24];
+        guint len = g_rand_int_range (rand, 1, 20);
+        double got = -1, expected;
+        char *rest;
+        gboolean ok;
+
+        for (guint i = 0; i < len; i++)
+          w[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+        w[len] = '\0';
+        expected = g_ascii_strtod (w, &rest);
+        ok = sg_model_parse_weight (w, w + len, &got);
+        if (ok != (rest != w && *rest == '\0' && isfinite (expected)))
+          g_error ("“%s”: read %d, strtod %s", w, ok, *rest == '\0' ? "whole" : "part");
+        if (ok && memcmp (&got, &expected, sizeof got) != 0)
+          g_error ("“%s” read as %.17g, strtod gives %.17g", w, got, expected);
+      }
+  }
 }
 
 /* A model's whole-text "near" must be there for it to flag: the category's subject (someone
