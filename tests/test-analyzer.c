@@ -431,6 +431,12 @@ test_clinical_note_style (void)
                 FLAG (CONFIDENTIALITY));
   assert_flags ("Miss K. Adeyemi admitted 2026-03-14 with DKA, please review", "forum",
                 FLAG (CONFIDENTIALITY));
+  /* The same note at twenty words and more, where the confidentiality model may lower the
+   * name's warning (it learnt from social posts and scores a clinical note 0.14): the date
+   * of admission is a firm warning, so the note is still flagged (session 18). */
+  assert_flags ("Miss K. Adeyemi admitted 2026-03-14 with DKA, please review her fluids and "
+                "potassium this evening and let the night registrar know if anything changes "
+                "overnight", "forum", FLAG (CONFIDENTIALITY));
   assert_flags ("pt DOB 3/14/1962 needs her warfarin restarted", "whatsapp",
                 FLAG (CONFIDENTIALITY));
   assert_flags ("Mr Delaney's daughter wants an update on his chest infection, "
