@@ -92,7 +92,7 @@ struct _SgSpellChecker
   gboolean       may_load;       /* the view has painted (or the fallback ran): load now */
   gboolean       typing;         /* the last edit was a letter typed at the cursor */
   gboolean       in_edit;        /* inside an insertion or deletion */
-  gint64         longest_slice;  /* µs, of one idle run (the long-draft test reports it) */
+  gint64         longest_slice;  /* µs of processor time, of one idle run (the long-draft test) */
 
   /* The menu (sg-spell-checker-menu.c) */
   GMenu         *menu;           /* the view's extra menu */
