@@ -139,6 +139,18 @@ collect_feature_ids (SgScan *scan)
   return scan->features;
 }
 
+/* Whether @pair ("<stem> <stem>") is the stems of @first and @last. */
+static gboolean
+names_pair (const SgToken *first,
+            const SgToken *last,
+            const char    *pair)
+{
+  gsize n = strlen (first->info->stem);
+
+  return strncmp (pair, first->info->stem, n) == 0 && pair[n] == ' '
+         && g_str_equal (pair + n + 1, last->info->stem);
+}
+
 /* Where in the draft a feature is, to anchor the finding and quote it. */
 static gboolean
 locate_feature (SgScan     *scan,
@@ -147,6 +159,7 @@ locate_feature (SgScan     *scan,
                 guint32    *end)
 {
   SgTokens *tokens = &scan->tokens;
+  guint gap;
 
   if (g_str_has_prefix (feature, "c:"))
     {
@@ -160,38 +173,22 @@ locate_feature (SgScan     *scan,
       *end = g_array_index (scan->hits, SgHit, h).end;
       return TRUE;
     }
+  /* A pair's words in a row ("b:") or with one between ("k:"). */
+  gap = g_str_has_prefix (feature, "b:") ? 1 : g_str_has_prefix (feature, "k:") ? 2 : 0;
   for (guint t = 0; t < tokens->tokens->len; t++)
     {
       const SgToken *token = sg_tokens_get (tokens, t);
       gboolean found = FALSE;
 
-      if (g_str_has_prefix (feature, "b:") && t > 0
-          && is_word_pair (tokens, sg_tokens_get (tokens, t - 1), token))
+      if (gap > 0 && t >= gap
+          && is_word_pair (tokens, sg_tokens_get (tokens, t - 1), token)
+          && (gap == 1 || is_word_pair (tokens, sg_tokens_get (tokens, t - 2),
+                                        sg_tokens_get (tokens, t - 1)))
+          && names_pair (sg_tokens_get (tokens, t - gap), token, feature + 2))
         {
-          const SgToken *prev = sg_tokens_get (tokens, t - 1);
-          g_autofree char *pair = g_strconcat (prev->info->stem, " ", token->info->stem, NULL);
-
-          if (g_str_equal (pair, feature + 2))
-            {
-              *start = prev->start;
-              *end = token->end;
-              return TRUE;
-            }
-        }
-      else if (g_str_has_prefix (feature, "k:") && t > 1
-               && is_word_pair (tokens, sg_tokens_get (tokens, t - 1), token)
-               && is_word_pair (tokens, sg_tokens_get (tokens, t - 2),
-                                sg_tokens_get (tokens, t - 1)))
-        {
-          const SgToken *first = sg_tokens_get (tokens, t - 2);
-          g_autofree char *pair = g_strconcat (first->info->stem, " ", token->info->stem, NULL);
-
-          if (g_str_equal (pair, feature + 2))
-            {
-              *start = first->start;
-              *end = token->end;
-              return TRUE;
-            }
+          *start = sg_tokens_get (tokens, t - gap)->start;
+          *end = token->end;
+          return TRUE;
         }
       else if (g_str_has_prefix (feature, "s:") && token->stem != G_MAXUINT32)
         {
