@@ -93,6 +93,7 @@ struct _SgSpellChecker
   gboolean       typing;         /* the last edit was a letter typed at the cursor */
   gboolean       in_edit;        /* inside an insertion or deletion */
   gint64         longest_slice;  /* µs of processor time, of one idle run (the long-draft test) */
+  guint          long_slices;    /* idle runs longer than a frame, since last taken */
 
   /* The menu (sg-spell-checker-menu.c) */
   GMenu         *menu;           /* the view's extra menu */

@@ -30,6 +30,8 @@ SgSpellChecker *sg_spell_checker_new                (GtkTextView    *view,
 gboolean        sg_spell_checker_is_idle            (SgSpellChecker *self);
 /* The longest the checker held the main loop at once since the last call, in µs. */
 gint64          sg_spell_checker_take_longest_slice (SgSpellChecker *self);
+/* How many times since that call it held the loop longer than a frame (16 ms). */
+guint           sg_spell_checker_get_long_slices    (SgSpellChecker *self);
 /* Since the checker was made: the checks sent to the worker thread, and the parts of their
  * text whose findings were underlined or dropped because the text changed meanwhile (tests).
  * Any pointer may be NULL. */
