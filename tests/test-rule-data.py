@@ -6,7 +6,9 @@
    is "current", and no rule cites only withdrawn sources.
 2. No Good medical practice citation uses a 2013 number: ¶65, ¶69 and ¶70 mean continuity
    of care and records in the 2024 edition, and ¶36 means interests (only conflict-of-interest
-   rules may cite it). The 2013 edition of GMP is not a source at all.
+   rules may cite it). The 2013 edition of GMP is not a source at all. Each category file's
+   description names the 2024 text before any 2013 paragraph (it is what a reader of the
+   pack sees first).
 3. No rule term, lexicon line or concept term of four words or more appears word for word in
    a labelled set (tests/data/*.jsonl, ../shared/corpus/posts.jsonl): long literals that match
    a labelled post are the rules learning the posts, not the language.
@@ -25,9 +27,13 @@ def ok(good, name, detail=""):
 
 pack = json.load(open(os.path.join(data, "rules", "default.json"), encoding="utf-8"))
 sources = {s["id"]: s for s in pack["sources"]}
-rules, lexicon_terms = [], []
+rules, lexicon_terms, stale_descriptions = [], [], []
 for inc in pack.get("include", []):
     part = json.load(open(os.path.join(data, "rules", inc), encoding="utf-8"))
+    description = part.get("description", "")
+    if "2024" not in description or ("2013" in description and
+                                     description.index("2013") < description.index("2024")):
+        stale_descriptions.append(inc)
     rules += part.get("rules", [])
     for name, lex in part.get("lexicons", {}).items():
         if isinstance(lex, list):
@@ -63,6 +69,8 @@ ok(not bad_first, "every rule cites a current source first", ", ".join(bad_first
 ok(not only_withdrawn, "no rule cites only withdrawn guidance", ", ".join(only_withdrawn))
 ok(not bad_gmp, "no Good medical practice citation uses a 2013 number", "; ".join(bad_gmp))
 ok(all(s.get("status") for s in pack["sources"]), "every source says whether it is in force")
+ok(not stale_descriptions, "every category file's description cites the 2024 guidance first",
+   ", ".join(stale_descriptions))
 
 # 3
 def terms_of(node):
