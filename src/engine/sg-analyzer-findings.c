@@ -9,7 +9,7 @@
 #include "sg-analyzer-private.h"
 
 /* An exact age becomes a decade ("70-something"), which keeps the clinical point and drops
- * one of the details that combine to identify (GMC 2013 ¶13). */
+ * one of the details that combine to identify (GMC Using social media 2024 ¶19; was 2013 ¶13). */
 static char *
 age_band (int age)
 {

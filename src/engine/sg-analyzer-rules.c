@@ -340,10 +340,10 @@ sg_scan_run_anchored (SgScan       *scan,
     }
 }
 
-/* GMC 2013 ¶13: patients can be identified by the sum of what is published, not only by
- * names. Each feature is a kind of detail; their weights add up, and the threshold depends
- * on who will read the post. Details count together only when they sit within one stretch
- * of text: in a long blog post, a town in the first paragraph and an age in the last are
+/* GMC Using social media 2024 ¶19 (2013 ¶13): patients can be identified by the sum of what is
+ * published, not only by names. Each feature is a kind of detail; their weights add up, and the
+ * threshold depends on who will read the post. Details count together only when they sit within one
+ * stretch of text: in a long blog post, a town in the first paragraph and an age in the last are
  * rarely about the same person. */
 #define IDENTIFIABILITY_WINDOW 400
 

@@ -27,7 +27,8 @@ typedef enum {
   SG_SEVERITY_ERROR,
 } SgSeverity;
 
-/* Who can read a post; the platform implies it (GMC 2013 ¶12 vs ¶14). */
+/* Who can read a post; the platform implies it (GMC Using social media 2024 ¶18 vs ¶20; was 2013
+ * ¶12 vs ¶14). */
 typedef enum {
   SG_AUDIENCE_PUBLIC,
   SG_AUDIENCE_CLOSED,   /* members-only professional network */

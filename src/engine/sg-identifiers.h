@@ -4,8 +4,9 @@
  *
  * The scanner finds *candidates* and reports facts about each one (check digit, calendar
  * validity, cue words, patient context, negated frame). It never decides severity: the
- * analyzer combines these facts, because GMC 2013 ¶13 makes identifiability a property of
- * the whole post ("the sum of published information"), not of one token.
+ * analyzer combines these facts, because the GMC (Using social media 2024 ¶19, 2013 ¶13)
+ * makes identifiability a property of the whole post ("the sum of published information"),
+ * not of one token.
  */
 #pragma once
 

@@ -105,7 +105,7 @@ format_citations (SgFinding *finding)
 
       if (i > 0)
         g_string_append (s, " · ");
-      /* "GMC 2013 ¶13", "BMA: Defamation" */
+      /* "GMC 2024 ¶19", "BMA: Defamation" */
       g_string_append_printf (s, numbered ? "%s ¶%s" : "%s: %s", c->title, c->paragraph);
     }
 

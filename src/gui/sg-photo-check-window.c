@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Checking a photo before it is posted (GMC 2013 ¶8c: location can be embedded in photos).
- * This window checks one photo in detail: from a photo's card in Compose ("Details"), or for
- * a photo the user will post elsewhere, saving the clean copy where they choose. */
+/* Checking a photo before it is posted (the BMA, and the withdrawn GMC 2013 ¶8c: location can be
+ * embedded in photos). This window checks one photo in detail: from a photo's card in Compose
+ * ("Details"), or for a photo the user will post elsewhere, saving the clean copy where they
+ * choose. */
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Photos attached to a draft (GMC 2013 ¶8c: location can be embedded in photographs). Files
- * are read, previewed and cleaned on worker threads; the store is written at once, so a
- * crash loses nothing. The original file is never modified. */
+/* Photos attached to a draft (the BMA, and the withdrawn GMC 2013 ¶8c: location can be embedded in
+ * photographs). Files are read, previewed and cleaned on worker threads; the store is written at
+ * once, so a crash loses nothing. The original file is never modified. */
 #include "config.h"
 
 #include <glib/gi18n.h>

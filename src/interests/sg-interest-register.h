@@ -7,9 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* The register is a log (GMC 2013 ¶19): adding, editing, ending and removing each append a
- * dated event to interest_events, which SQL triggers keep append-only; the interests table
- * holds the current state for matching. These do I/O: call them off the main loop. */
+/* The register is a log (GMP 2024 ¶90(b); was GMC 2013 ¶19): adding, editing, ending and removing
+ * each append a dated event to interest_events, which SQL triggers keep append-only; the interests
+ * table holds the current state for matching. These do I/O: call them off the main loop. */
 gint64     sg_interest_register_add     (SgStore           *store,
                                          const SgInterest  *interest,
                                          GError           **error);

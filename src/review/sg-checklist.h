@@ -11,7 +11,7 @@ typedef struct {
   char  *topic;
   char  *title;
   char  *why;
-  GStrv  citations;     /* "GMC 2013 ¶8", "BMA: Privacy and personal information" */
+  GStrv  citations;     /* "GMC 2024 ¶9", "BMA: Privacy and personal information" */
   GStrv  steps;
   char  *settings_url;  /* or NULL */
   char  *conservative;

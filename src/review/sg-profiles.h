@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* A social media account the user holds, and its privacy reviews (GMC 2013 ¶8). These do
- * I/O on the store: call them off the main loop. */
+/* A social media account the user holds, and its privacy reviews (GMC Using social media 2024 ¶9;
+ * was 2013 ¶8). These do I/O on the store: call them off the main loop. */
 typedef struct {
   gint64  id;
   char   *platform;        /* a checklist id: "facebook", …, "general" */

@@ -5,9 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* When a privacy review falls due (GMC 2013 ¶8 asks for regular reviews). Dates are
- * calendar dates in the user's time zone, never seconds: a 90-day interval is 90 days on
- * the calendar, across month ends, leap days and clock changes. */
+/* When a privacy review falls due (the BMA, and the withdrawn GMC 2013 ¶8, ask for regular
+ * reviews). Dates are calendar dates in the user's time zone, never seconds: a 90-day interval is
+ * 90 days on the calendar, across month ends, leap days and clock changes. */
 
 /* The due date after a review on @last_review. */
 void     sg_review_due_date       (const GDate *last_review,

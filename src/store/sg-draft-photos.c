@@ -44,7 +44,7 @@ sg_draft_photo_get_posted_facts (const SgDraftPhoto *photo)
   return photo->clean_path != NULL ? 0 : photo->facts;
 }
 
-/* Prompted by GMC 2013 ¶8c and Clin Med 2016 (people in photos may be tagged). */
+/* Prompted by the withdrawn GMC 2013 ¶8c and Clin Med 2016 (people in photos may be tagged). */
 static const SgPhotoCheck checks[] = {
   { "people", N_("Could anyone recognise a patient, a relative or a colleague who has not agreed?") },
   { "labels", N_("Is there a wristband, name badge, label or record in it?") },

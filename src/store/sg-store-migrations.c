@@ -34,8 +34,8 @@ static const char migration_1[] =
   "  PRIMARY KEY (draft_id, rule_id, match_text)"
   ");"
 
-  /* Interests register (GMC 2013 ¶19). `interests` holds the current state; the event log
-   * is the record and is append-only: triggers refuse UPDATE and DELETE on it. */
+  /* Interests register (GMP 2024 ¶90(b); was GMC 2013 ¶19). `interests` holds the current state;
+   * the event log is the record and is append-only: triggers refuse UPDATE and DELETE on it. */
   "CREATE TABLE interests ("
   "  id           INTEGER PRIMARY KEY,"
   "  organisation TEXT NOT NULL,"

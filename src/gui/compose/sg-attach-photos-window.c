@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Share pages and the clipboard take text only, so the photos are attached in the browser by
- * hand. This window makes that safe and easy: it hands over clean copies (GMC 2013 ¶8c:
- * location can be embedded in photographs), never the originals, shows each one large so the
- * doctor sees what is about to be posted, and offers the three ways a browser takes a picture:
+/* Share pages and the clipboard take text only, so the photos are attached in the browser by hand.
+ * This window makes that safe and easy: it hands over clean copies (the BMA, and the withdrawn GMC
+ * 2013 ¶8c: location can be embedded in photographs), never the originals, shows each one large so
+ * the doctor sees what is about to be posted, and offers the three ways a browser takes a picture:
  * drag and drop, paste, and its own file dialog (the folder is named and shown). */
 #include "config.h"
 

@@ -4,7 +4,8 @@
  * and every post goes through the analyzer on a worker thread
  * (SgAudit), and the posts that need attention are listed, most serious first, to be opened,
  * kept with a reason, or put on a list to delete by hand. Audits stay on this computer until
- * deleted. GMC (2013 ¶8) and the BMA: what is online can be found whatever the settings.
+ * deleted. The GMC (Using social media 2024 ¶9; 2013 ¶8) and the BMA: what is online can be
+ * found whatever the settings.
  *
  * This file is the page: its template and context, what its parts all use, and the public API;
  * the parts are the other sg-past-posts-page-*.c files (see sg-past-posts-page-private.h). */

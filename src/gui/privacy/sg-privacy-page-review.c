@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Privacy page's review of one account: opening it in the store, showing it in an
  * SgReviewDialog, saving each answer as it is given, reading a signed-in Mastodon account's
- * settings into it, and recording it when finished (GMC 2013 ¶8). */
+ * settings into it, and recording it when finished (GMC Using social media 2024 ¶9; was 2013 ¶8).
+ */
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Privacy review: the accounts the user holds, when each is due, and a step-by-step review
- * of one account's settings that is saved as it goes (GMC 2013 ¶8). This file is the page and
- * its list; the parts it opens are in the other sg-privacy-page-*.c files (see
+/* Privacy review: the accounts the user holds, when each is due, and a step-by-step review of one
+ * account's settings that is saved as it goes (GMC Using social media 2024 ¶9; was 2013 ¶8). This
+ * file is the page and its list; the parts it opens are in the other sg-privacy-page-*.c files (see
  * sg-privacy-page-private.h). */
 #include "config.h"
 

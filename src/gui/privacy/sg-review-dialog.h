@@ -7,12 +7,12 @@
 
 G_BEGIN_DECLS
 
-/* The step-by-step review of one account's privacy settings (GMC 2013 ¶8): a row for each item
- * of the platform's checklist, how many are answered in the title, and Finish Review once every
- * item is. The dialog keeps no data itself; the page saves and reads through its signals:
- * "answered" (item id, SgAnswer as guint, note) each time an item's answer or note is to be
- * saved, "finished" when Finish Review is pressed (the dialog then closes itself), and
- * "read-requested" when Read From Mastodon is pressed (Read stays insensitive until
+/* The step-by-step review of one account's privacy settings (GMC Using social media 2024 ¶9; was
+ * 2013 ¶8): a row for each item of the platform's checklist, how many are answered in the title,
+ * and Finish Review once every item is. The dialog keeps no data itself; the page saves and reads
+ * through its signals: "answered" (item id, SgAnswer as guint, note) each time an item's answer or
+ * note is to be saved, "finished" when Finish Review is pressed (the dialog then closes itself),
+ * and "read-requested" when Read From Mastodon is pressed (Read stays insensitive until
  * sg_review_dialog_set_reading() says the reading is over). */
 #define SG_TYPE_REVIEW_DIALOG (sg_review_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SgReviewDialog, sg_review_dialog, SG, REVIEW_DIALOG, AdwWindow)
