@@ -919,6 +919,12 @@ test_real_register (void)
                 "Leeds is ours", "instagram", FLAG (ANONYMITY));
   assert_flags ("this 'neutral parent' page everyone shares about vaccines? it's me lol, I'm a GP",
                 "facebook", FLAG (ANONYMITY));
+  /* A persona that narrates itself in the third person, in the past tense too (issue 18's
+   * example); a colleague named twice by someone speaking as themself is not one. */
+  assert_rule ("Dr Scalpel did the on-call handover tonight and Dr Scalpel is knackered", "x",
+               "anonymity.persona-speaks-of-itself");
+  assert_not ("Dr Patel was brilliant with my mum today. Dr Patel is retiring next month and "
+              "we'll all miss her", "facebook", FLAG (ANONYMITY));
   /* A grade claimed for convenience or on publicity; paperwork skipped because nobody looks;
    * a treatment called a placebo. */
   assert_flags ("introduced myself as the registrar to the angry son, simpler than explaining FY2 "
