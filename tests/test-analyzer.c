@@ -1157,6 +1157,11 @@ test_real_register (void)
                "conflict-of-interest.referral-link");
   assert_rule ("saw a 9 year old lad from Skipton with Pompe disease in clinic this morning", "x",
                "confidentiality.rare-condition-identifies");
+  /* Issue 18's example: a rare infection placed by a small community rather than a town. */
+  assert_rule ("first diphtheria I have ever seen, from the caravan site up by the quarry",
+               "whatsapp", "confidentiality.rare-condition-identifies");
+  assert_not ("Reading about the diphtheria outbreaks of the 1920s: the harbour towns were hit "
+              "worst", "x", FLAG (CONFIDENTIALITY));
   assert_rule ("you'll never guess who came in to resus tonight, my old maths teacher!", "whatsapp",
                "confidentiality.acquaintance-in-care");
   assert_rule ("our microbiology lecturer got sued over a dodgy lab, everyone knows", "x",
