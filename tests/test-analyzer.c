@@ -489,6 +489,20 @@ test_real_register (void)
    * does not hold. */
   assert_flags ("if that porter mouths off at me once more im gonna lamp him", "whatsapp",
                 FLAG (PROFESSIONALISM));
+  /* Sexual violence as a joke, a threat or the victim's fault (issue 18); the same words in
+   * care, support and a complaint about such a joke stay clean. */
+  assert_rule ("if she keeps complaining I'll rape her lol", "whatsapp",
+               "respect.sexual-violence-trivialised");
+  assert_rule ("sexual abuse jokes aside, that patient was asking for it", "x",
+               "respect.sexual-violence-trivialised");
+  assert_rule ("whoever roofied the new F1's drink at the mess party is a legend 😂", "whatsapp",
+               "respect.sexual-violence-trivialised");
+  assert_not ("spent the night at the SARC, forensic exam after a rape, she was so brave", "x",
+              FLAG (RESPECT));
+  assert_not ("rape crisis helpline number is in my bio if anyone needs it", "instagram",
+              FLAG (RESPECT));
+  assert_not ("the reg made a rape joke in theatre and nobody said anything. not ok", "x",
+              FLAG (RESPECT));
   assert_flags ("new anaesthetic reg has a b*m you could crack walnuts on", "whatsapp",
                 FLAG (RESPECT));
   assert_flags ("the cardio reg is fit as f*** ngl", "whatsapp", FLAG (RESPECT));
