@@ -551,6 +551,13 @@ test_real_register (void)
   assert_flags ("Proud of my daughter, first day at Hillside Academy today 🥹", "facebook",
                 FLAG (PRIVACY));
   assert_flags ("fyi the staff door by pharmacy is never locked after 9pm", "x", FLAG (PRIVACY));
+  /* A live location shared; the advice to switch it off is not. */
+  assert_rule ("live location on, leaving the hospital now, same route as always", "x",
+               "privacy.live-location-shared");
+  assert_rule ("my location's on in find my friends if anyone wants to meet after the shift",
+               "whatsapp", "privacy.live-location-shared");
+  assert_not ("turn off live location and snap map before you post, stalkers exist", "x",
+              FLAG (PRIVACY));
   assert_flags ("word is the reg on nights, Dr Amos, got sacked for nicking fentanyl. pass it on",
                 "whatsapp", FLAG (DEFAMATION));
   assert_flags ("I invested in PulseNow last year and honestly it's the best BP cuff out there, "
