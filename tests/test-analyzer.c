@@ -940,6 +940,16 @@ test_real_register (void)
                 "Leeds is ours", "instagram", FLAG (ANONYMITY));
   assert_flags ("this 'neutral parent' page everyone shares about vaccines? it's me lol, I'm a GP",
                 "facebook", FLAG (ANONYMITY));
+  /* Sick leave faked for a day out or other paid work; real illness, a fit note, or staying
+   * off so as not to infect anyone is not. */
+  assert_rule ("pulled a sickie friday for the stag do, rota coordinator none the wiser",
+               "whatsapp", "professionalism.sickness-faked");
+  assert_rule ("off sick from the trust this week but doing extra shifts at the private hospital "
+               "shh", "whatsapp", "professionalism.sickness-faked");
+  assert_not ("off sick with D&V, not coming in to infect everyone 😷 can someone cover my list?",
+              "whatsapp", FLAG (PROFESSIONALISM));
+  assert_not ("signed off sick with burnout, going to the beach with the kids to recover 🌞",
+              "facebook", FLAG (PROFESSIONALISM));
   /* A persona that narrates itself in the third person, in the past tense too (issue 18's
    * example); a colleague named twice by someone speaking as themself is not one. */
   assert_rule ("Dr Scalpel did the on-call handover tonight and Dr Scalpel is knackered", "x",
