@@ -940,6 +940,19 @@ test_real_register (void)
                 "Leeds is ours", "instagram", FLAG (ANONYMITY));
   assert_flags ("this 'neutral parent' page everyone shares about vaccines? it's me lol, I'm a GP",
                 "facebook", FLAG (ANONYMITY));
+  /* Another person's login to the records, pay claimed for work not done, driving after
+   * drinking; an IT fault, a colleague reported, and advice against it are not. */
+  assert_rule ("logged into my mate's account to see his ex's scan results lol", "whatsapp",
+               "professionalism.login-shared");
+  assert_not ("the reg's login kept timing out so IT reset it", "x", FLAG (PROFESSIONALISM));
+  assert_rule ("claimed mileage for home visits I never did, easy money", "whatsapp",
+               "professionalism.false-claim");
+  assert_not ("the locum claimed for shifts he never worked, reported to the agency", "x",
+              FLAG (PROFESSIONALISM));
+  assert_rule ("drove home after 4 pints, only 2 miles lol", "x", "professionalism.drink-driving");
+  assert_rule ("had 3 glasses of wine then drove the kids to school, was fine", "facebook",
+               "professionalism.drink-driving");
+  assert_not ("never drive after even one pint, saw too many RTCs", "x", FLAG (PROFESSIONALISM));
   /* Sick leave faked for a day out or other paid work; real illness, a fit note, or staying
    * off so as not to infect anyone is not. */
   assert_rule ("pulled a sickie friday for the stag do, rota coordinator none the wiser",
