@@ -953,6 +953,14 @@ test_real_register (void)
   assert_rule ("had 3 glasses of wine then drove the kids to school, was fine", "facebook",
                "professionalism.drink-driving");
   assert_not ("never drive after even one pint, saw too many RTCs", "x", FLAG (PROFESSIONALISM));
+  /* A patient named by what the writer had done for them ("a guy I'd treated"); a company's
+   * hospitality followed by its product prescribed. */
+  assert_flags ("hooked up with a guy I'd treated in A&E last year, small world", "x",
+                FLAG (BOUNDARIES));
+  assert_rule ("the pharma rep took us all to a steakhouse, so obviously I'm prescribing their "
+               "inhaler now lol", "x", "conflict-of-interest.gift-then-praise");
+  assert_not ("the rep took us out for lunch to talk about the new guidelines, declared on the "
+              "register", "x", FLAG (CONFLICT_OF_INTEREST));
   /* Sick leave faked for a day out or other paid work; real illness, a fit note, or staying
    * off so as not to infect anyone is not. */
   assert_rule ("pulled a sickie friday for the stag do, rota coordinator none the wiser",
