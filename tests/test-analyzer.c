@@ -971,6 +971,10 @@ test_real_register (void)
               "whatsapp", FLAG (PROFESSIONALISM));
   assert_not ("signed off sick with burnout, going to the beach with the kids to recover 🌞",
               "facebook", FLAG (PROFESSIONALISM));
+  /* An unnamed insider speaking about a health service; a news report quoting one is not. */
+  assert_rule ("Insider here 👀 the new CEO is about to shut the maternity unit", "x",
+               "anonymity.anonymous-insider");
+  assert_not ("an NHS insider told the BBC that the figures were revised", "x", FLAG (ANONYMITY));
   /* A persona that narrates itself in the third person, in the past tense too (issue 18's
    * example); a colleague named twice by someone speaking as themself is not one. */
   assert_rule ("Dr Scalpel did the on-call handover tonight and Dr Scalpel is knackered", "x",
