@@ -971,6 +971,13 @@ test_real_register (void)
               "whatsapp", FLAG (PROFESSIONALISM));
   assert_not ("signed off sick with burnout, going to the beach with the kids to recover 🌞",
               "facebook", FLAG (PROFESSIONALISM));
+  /* Referrals that pay the referrer; a fee turned down, and gratitude for care, are not. */
+  assert_rule ("refer all my knees to the Spire, they pay commission on each one lol", "x",
+               "conflict-of-interest.referral-rewarded");
+  assert_not ("we never take a fee per referral, it's against the rules", "x",
+              FLAG (CONFLICT_OF_INTEREST));
+  assert_not ("the hospice looked after me so well when mum was dying, I refer everyone there now",
+              "facebook", FLAG (CONFLICT_OF_INTEREST));
   /* An unnamed insider speaking about a health service; a news report quoting one is not. */
   assert_rule ("Insider here 👀 the new CEO is about to shut the maternity unit", "x",
                "anonymity.anonymous-insider");
