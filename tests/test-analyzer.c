@@ -978,6 +978,13 @@ test_real_register (void)
               FLAG (CONFLICT_OF_INTEREST));
   assert_not ("the hospice looked after me so well when mum was dying, I refer everyone there now",
               "facebook", FLAG (CONFLICT_OF_INTEREST));
+  /* A made-up name after "Dr" ("Dr Truth here"); the same persona that then gives its real
+   * name, and a TV doctor, are not. */
+  assert_rule ("Dr Truth here, been an NHS doctor 20 yrs, the jab is poison", "facebook",
+               "anonymity.made-up-doctor-name");
+  assert_not ("Dr Honest here again with your weekly myth-busting, I'm Dr Sam Jones, GP", "x",
+              FLAG (ANONYMITY));
+  assert_not ("watching Doctor Who again with the kids", "x", FLAG (ANONYMITY));
   /* An unnamed insider speaking about a health service; a news report quoting one is not. */
   assert_rule ("Insider here 👀 the new CEO is about to shut the maternity unit", "x",
                "anonymity.anonymous-insider");
