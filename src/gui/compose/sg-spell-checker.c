@@ -15,6 +15,8 @@
 /* One idle slice checks for about this long and then lets GTK draw and take keys: a frame
  * is 16 ms, so typing stays smooth whatever the length of the draft. */
 #define SLICE_US 2000
+/* A frame at 60 Hz: a slice longer than this is counted (sg_spell_checker_get_long_slices). */
+#define FRAME_US 16000
 /* Words are checked this many characters at a time (extended to the next space). */
 #define SLICE_CHARS 256
 /* Hunspell reads its en_GB dictionary in about a fifth of a second of CPU, as long as the rest
@@ -252,7 +254,7 @@ check_idle_cb (gpointer data)
     gint64 used = thread_cpu_us () - cpu_start;
 
     self->longest_slice = MAX (self->longest_slice, used);
-    self->long_slices += used >= 16 * 1000;
+    self->long_slices += used >= FRAME_US;
   }
   if (more)
     return G_SOURCE_CONTINUE;
